@@ -1,0 +1,256 @@
+//! The register image of a target: the last known value of every coil and register, per slave
+//! and table, updated by `reqdata` blocks and `reqdatachange` deltas, reporting what changed.
+
+use std::collections::BTreeMap;
+
+use super::hex;
+use super::rtu::{Block, BlockValues, Table, unpack_bits};
+use super::uplink::DataChange;
+
+/// "No valid data" on SmartGen controllers (shown as `###`, never plotted).
+pub const NO_DATA: u16 = 32766;
+
+/// A register's reading: a number, or the controller's no-data marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// A valid raw value.
+    Value(u16),
+    /// 32766: the controller has no valid data.
+    NoData,
+}
+
+impl Reading {
+    /// Classifies a raw value of `table` (bits are never no-data).
+    pub fn of(table: Table, raw: u16) -> Reading {
+        if !table.is_bits() && raw == NO_DATA {
+            Reading::NoData
+        } else {
+            Reading::Value(raw)
+        }
+    }
+}
+
+/// One address whose value changed (or was seen for the first time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    /// Slave id.
+    pub slave: u8,
+    /// Table.
+    pub table: Table,
+    /// Address.
+    pub addr: u16,
+    /// Previous raw value, `None` the first time.
+    pub old: Option<u16>,
+    /// New raw value (0/1 for bits).
+    pub new: u16,
+}
+
+impl Change {
+    /// The new value, with no-data kept distinct.
+    pub fn reading(&self) -> Reading {
+        Reading::of(self.table, self.new)
+    }
+}
+
+/// Last known values per (slave, table).
+#[derive(Debug, Clone, Default)]
+pub struct RegisterImage {
+    tables: BTreeMap<(u8, Table), BTreeMap<u16, u16>>,
+}
+
+impl RegisterImage {
+    /// Applies a block and returns the addresses whose value changed, in address order.
+    pub fn apply_block(&mut self, block: &Block) -> Vec<Change> {
+        let t = self.tables.entry((block.slave, block.table)).or_default();
+        let mut changes = Vec::new();
+        let mut put = |i: usize, new: u16| {
+            let Some(addr) = u16::try_from(i)
+                .ok()
+                .and_then(|i| block.addr.checked_add(i))
+            else {
+                return;
+            };
+            let old = t.insert(addr, new);
+            if old != Some(new) {
+                changes.push(Change {
+                    slave: block.slave,
+                    table: block.table,
+                    addr,
+                    old,
+                    new,
+                });
+            }
+        };
+        match &block.values {
+            BlockValues::Bits(bits) => bits.iter().enumerate().for_each(|(i, &b)| put(i, b as u16)),
+            BlockValues::Registers(r) => r.iter().enumerate().for_each(|(i, &v)| put(i, v)),
+        }
+        changes
+    }
+
+    /// The raw value at an address, if known.
+    pub fn get(&self, slave: u8, table: Table, addr: u16) -> Option<u16> {
+        self.tables.get(&(slave, table))?.get(&addr).copied()
+    }
+
+    /// Every known (slave, table) and its values in address order.
+    pub fn tables(&self) -> impl Iterator<Item = (&(u8, Table), &BTreeMap<u16, u16>)> {
+        self.tables.iter()
+    }
+
+    /// Number of known addresses.
+    pub fn len(&self) -> usize {
+        self.tables.values().map(BTreeMap::len).sum()
+    }
+
+    /// Whether nothing is known yet.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Turns a `reqdatachange` into blocks for `slave`; entries that cannot be read are reported and
+/// skipped, the rest still apply.
+///
+/// For registers (`03`/`04`) each 4 hex digits are one big-endian register from the key address.
+/// For bits (`01`/`02`) the value is RTU data bytes in order, least significant bit first:
+/// byte 0 holds addr..addr+7 (PROTOCOL-NOTES: the layout is not settled by any public source).
+pub fn delta_blocks(slave: u8, change: &DataChange) -> (Vec<Block>, Vec<String>) {
+    let mut blocks = Vec::new();
+    let mut errors = Vec::new();
+    for t in &change.tables {
+        let Some(table) = Table::from_read_function(t.function) else {
+            errors.push(format!(
+                "reqdatachange table {:02X} is not a read function (01-04)",
+                t.function
+            ));
+            continue;
+        };
+        for (addr, value) in &t.entries {
+            let bytes = match hex::decode(value) {
+                Ok(b) if !b.is_empty() => b,
+                Ok(_) => {
+                    errors.push(format!("{:02X}/{addr:04X}: empty value", t.function));
+                    continue;
+                }
+                Err(e) => {
+                    errors.push(format!("{:02X}/{addr:04X}: {e}", t.function));
+                    continue;
+                }
+            };
+            let values = if table.is_bits() {
+                BlockValues::Bits(unpack_bits(&bytes, bytes.len() * 8))
+            } else if !bytes.len().is_multiple_of(2) {
+                errors.push(format!(
+                    "{:02X}/{addr:04X}: value {value:?} is not whole 16-bit registers",
+                    t.function
+                ));
+                continue;
+            } else {
+                BlockValues::Registers(
+                    bytes
+                        .chunks_exact(2)
+                        .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                        .collect(),
+                )
+            };
+            blocks.push(Block {
+                slave,
+                table,
+                addr: *addr,
+                values,
+            });
+        }
+    }
+    (blocks, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::uplink::ChangeTable;
+    use super::*;
+
+    fn change(function: u8, entries: &[(u16, &str)]) -> DataChange {
+        DataChange {
+            tables: vec![ChangeTable {
+                function,
+                entries: entries.iter().map(|(a, v)| (*a, v.to_string())).collect(),
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn field_delta_00ef_is_239_on_register_0() {
+        let mut img = RegisterImage::default();
+        let (blocks, errs) = delta_blocks(1, &change(3, &[(0, "00EF"), (7, "00E70032")]));
+        assert!(errs.is_empty());
+        let changes: Vec<_> = blocks.iter().flat_map(|b| img.apply_block(b)).collect();
+        assert_eq!(changes.len(), 3);
+        assert_eq!(img.get(1, Table::Holding, 0), Some(239));
+        assert_eq!(img.get(1, Table::Holding, 7), Some(0xE7));
+        assert_eq!(img.get(1, Table::Holding, 8), Some(0x32));
+        // Applying the same again changes nothing.
+        let again: Vec<_> = blocks.iter().flat_map(|b| img.apply_block(b)).collect();
+        assert!(again.is_empty());
+        // A new value reports old and new.
+        let (b, _) = delta_blocks(1, &change(3, &[(0, "00F0")]));
+        assert_eq!(
+            img.apply_block(&b[0]),
+            vec![Change {
+                slave: 1,
+                table: Table::Holding,
+                addr: 0,
+                old: Some(239),
+                new: 240
+            }]
+        );
+    }
+
+    #[test]
+    fn coil_delta_is_lsb_first_from_the_key_address() {
+        let mut img = RegisterImage::default();
+        let (blocks, _) = delta_blocks(1, &change(1, &[(40, "0805")]));
+        img.apply_block(&blocks[0]);
+        // 0x08: bit 3 -> coil 43; 0x05: bits 0 and 2 of the second byte -> coils 48 and 50.
+        for a in 40..56 {
+            let on = matches!(a, 43 | 48 | 50);
+            assert_eq!(img.get(1, Table::Coils, a), Some(on as u16), "coil {a}");
+        }
+    }
+
+    #[test]
+    fn no_data_stays_distinct_from_numbers() {
+        let mut img = RegisterImage::default();
+        let (blocks, _) = delta_blocks(1, &change(3, &[(17, "7FFE0010")]));
+        let ch = img.apply_block(&blocks[0]);
+        assert_eq!(ch[0].reading(), Reading::NoData);
+        assert_eq!(ch[1].reading(), Reading::Value(16));
+        assert_eq!(Reading::of(Table::Coils, NO_DATA), Reading::Value(NO_DATA));
+    }
+
+    #[test]
+    fn bad_entries_are_reported_and_good_ones_still_apply() {
+        let mut c = change(3, &[(0, "00E"), (1, "zz"), (2, "0001")]);
+        c.tables.push(ChangeTable {
+            function: 5,
+            entries: vec![(0, "FF00".into())],
+        });
+        let (blocks, errs) = delta_blocks(1, &c);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].addr, 2);
+        assert_eq!(errs.len(), 3, "{errs:?}");
+    }
+
+    #[test]
+    fn blocks_near_the_top_of_the_address_space_do_not_overflow() {
+        let mut img = RegisterImage::default();
+        let b = Block {
+            slave: 1,
+            table: Table::Holding,
+            addr: 0xFFFF,
+            values: BlockValues::Registers(vec![1, 2]),
+        };
+        assert_eq!(img.apply_block(&b).len(), 1);
+    }
+}

@@ -1,0 +1,143 @@
+//! The poll plan: the read requests a modem polls (`para_command`) and how its `reqdata`
+//! upload pairs with them.
+
+use super::hex;
+use super::rtu::{Block, Request, RequestPdu, Response, RtuError};
+
+/// The HGM6120N plan the vendor cloud sends (coils 0-77, registers 0-44, registers 46-55).
+pub const HGM6120N_FIELD_PLAN: &str = "01010000004EBC3E;01030000002D85D7;0103002E000AA5C4";
+
+/// An ordered list of read requests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PollPlan {
+    /// The reads, in the order the modem answers them.
+    pub requests: Vec<Request>,
+}
+
+/// One `reqdata` frame that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameError {
+    /// Position in the upload (0-based).
+    pub index: usize,
+    /// The frame as received.
+    pub hex: String,
+    /// What was wrong.
+    pub error: RtuError,
+}
+
+impl Default for PollPlan {
+    fn default() -> Self {
+        // The constant is checked by a test.
+        Self::parse(HGM6120N_FIELD_PLAN).unwrap_or(PollPlan { requests: vec![] })
+    }
+}
+
+impl PollPlan {
+    /// Reads a `;`-separated list of hex read requests.
+    pub fn parse(text: &str) -> Result<PollPlan, String> {
+        let mut requests = Vec::new();
+        for (i, part) in text
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .enumerate()
+        {
+            let req =
+                Request::from_hex(part).map_err(|e| format!("request {} ({part}): {e}", i + 1))?;
+            if !matches!(req.pdu, RequestPdu::Read { .. }) {
+                return Err(format!("request {} ({part}) is not a read", i + 1));
+            }
+            requests.push(req);
+        }
+        Ok(PollPlan { requests })
+    }
+
+    /// The `para_command` text.
+    pub fn to_command_string(&self) -> String {
+        self.requests
+            .iter()
+            .map(Request::to_hex)
+            .collect::<Vec<_>>()
+            .join(";")
+    }
+
+    /// The slave most of the plan reads (1 if empty); `reqdatachange` deltas carry none.
+    pub fn slave(&self) -> u8 {
+        self.requests.first().map_or(1, |r| r.slave)
+    }
+
+    /// Decodes a `reqdata` upload: frame `i` answers request `i`. Bad frames are reported with
+    /// their bytes; the good ones still give blocks.
+    pub fn decode_reqdata(&self, frames: &[String]) -> (Vec<Block>, Vec<FrameError>) {
+        let mut blocks = Vec::new();
+        let mut errors = Vec::new();
+        for (index, text) in frames.iter().enumerate() {
+            let fail = |error| FrameError {
+                index,
+                hex: text.clone(),
+                error,
+            };
+            let Some(req) = self.requests.get(index) else {
+                errors.push(fail(RtuError::Mismatch(format!(
+                    "frame {} has no request in the poll plan ({} requests)",
+                    index + 1,
+                    self.requests.len()
+                ))));
+                continue;
+            };
+            match hex::decode(text)
+                .map_err(RtuError::from)
+                .and_then(|b| Response::decode(&b))
+                .and_then(|r| r.block_for(req))
+            {
+                Ok(b) => blocks.push(b),
+                Err(e) => errors.push(fail(e)),
+            }
+        }
+        (blocks, errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rtu::{BlockValues, Table};
+    use super::*;
+
+    #[test]
+    fn field_plan_reads_coils_and_two_register_ranges() {
+        let p = PollPlan::default();
+        assert_eq!(p.requests.len(), 3);
+        assert_eq!(p.to_command_string(), HGM6120N_FIELD_PLAN);
+        assert_eq!(p.slave(), 1);
+    }
+
+    #[test]
+    fn reqdata_pairs_frames_with_requests_and_reports_bad_ones() {
+        let p = PollPlan::default();
+        let coils = Response::read(1, Table::Coils, &BlockValues::Bits(vec![true; 78])).to_hex();
+        let regs = Response::read(
+            1,
+            Table::Holding,
+            &BlockValues::Registers((0..45).collect()),
+        );
+        let mut bad = regs.encode();
+        let last = bad.len() - 1;
+        bad[last] ^= 0xFF;
+        let tail = Response::read(1, Table::Holding, &BlockValues::Registers(vec![7; 10])).to_hex();
+        let frames = vec![coils, hex::encode(&bad), tail, "0103".into()];
+        let (blocks, errors) = p.decode_reqdata(&frames);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[1].addr, 46);
+        assert_eq!(errors.len(), 2);
+        assert!(matches!(errors[0].error, RtuError::Crc { .. }));
+        assert_eq!(errors[0].index, 1);
+        assert!(matches!(errors[1].error, RtuError::Mismatch(_)));
+    }
+
+    #[test]
+    fn plan_text_must_be_reads() {
+        assert!(PollPlan::parse("01050003FF007C3A").is_err());
+        assert!(PollPlan::parse("0103000000").is_err());
+        assert_eq!(PollPlan::parse(" ; ").unwrap().requests.len(), 0);
+    }
+}

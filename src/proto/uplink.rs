@@ -1,0 +1,425 @@
+//! Messages from the modem to the server.
+
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use super::fields::{Fields, MessageError, parse_object};
+
+/// The modem's `login` parameters.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Login {
+    /// 24 hex digits on real units.
+    pub hostid: String,
+    /// Name set in the modem.
+    pub hostname: String,
+    /// Login password.
+    pub password: String,
+    /// GPS longitude, as sent.
+    pub longitude: Option<String>,
+    /// GPS latitude, as sent.
+    pub latitude: Option<String>,
+    /// 0 Baidu coordinates, 1 GPS.
+    pub gpsen: Option<u8>,
+    /// Altitude, as sent.
+    pub altitude: Option<String>,
+    /// Controller model the modem is set for (e.g. `HGM6120N`).
+    pub moduletype: String,
+    /// Modem port towards the controller (0 off, 1 LINK, 2 RS485, 3 RS232, 4 USB).
+    pub module_port: Option<u8>,
+    /// Modem baud (0 9600, 1 19200, 2 115200).
+    pub module_baud: Option<u8>,
+}
+
+/// Alarm inputs the modem reports with `reqdatachange` (0/1 on the wire).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct InputFlags {
+    /// `AccessAlarm`.
+    pub access_alarm: Option<bool>,
+    /// `FireAlarm`.
+    pub fire_alarm: Option<bool>,
+    /// `AlarmInput`.
+    pub alarm_input: Option<bool>,
+    /// `InhbitRemote` (sic): remote control inhibited.
+    pub inhibit_remote: Option<bool>,
+}
+
+impl InputFlags {
+    /// Whether any flag is present.
+    pub fn any(&self) -> bool {
+        self.access_alarm.is_some()
+            || self.fire_alarm.is_some()
+            || self.alarm_input.is_some()
+            || self.inhibit_remote.is_some()
+    }
+
+    fn read(f: Fields<'_>) -> Result<InputFlags, MessageError> {
+        Ok(InputFlags {
+            access_alarm: f.opt_flag("AccessAlarm")?,
+            fire_alarm: f.opt_flag("FireAlarm")?,
+            alarm_input: f.opt_flag("AlarmInput")?,
+            inhibit_remote: f.opt_flag("InhbitRemote")?,
+        })
+    }
+
+    fn or(self, other: InputFlags) -> InputFlags {
+        InputFlags {
+            access_alarm: self.access_alarm.or(other.access_alarm),
+            fire_alarm: self.fire_alarm.or(other.fire_alarm),
+            alarm_input: self.alarm_input.or(other.alarm_input),
+            inhibit_remote: self.inhibit_remote.or(other.inhibit_remote),
+        }
+    }
+
+    fn write(&self, m: &mut Map<String, Value>) {
+        for (k, v) in [
+            ("AccessAlarm", self.access_alarm),
+            ("FireAlarm", self.fire_alarm),
+            ("AlarmInput", self.alarm_input),
+            ("InhbitRemote", self.inhibit_remote),
+        ] {
+            if let Some(v) = v {
+                m.insert(k.into(), json!(u8::from(v)));
+            }
+        }
+    }
+}
+
+/// One function table of a `reqdatachange`: start address and hex value pairs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeTable {
+    /// Modbus function code (`01`, `03`, ...).
+    pub function: u8,
+    /// (start address, hex value) as sent.
+    pub entries: Vec<(u16, String)>,
+}
+
+/// A `reqdatachange` upload.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DataChange {
+    /// Sequence counter.
+    pub packetnum: Option<u64>,
+    /// Changed values by function code.
+    pub tables: Vec<ChangeTable>,
+    /// Alarm inputs of the modem.
+    pub flags: InputFlags,
+}
+
+/// The payload of a `writeConfig` reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteReply {
+    /// `"<frame hex>,1"` (accepted) or `",0"` (rejected).
+    Frame {
+        /// The frame that was written.
+        frame: String,
+        /// Whether the controller accepted it.
+        ok: bool,
+    },
+    /// `modulePort`/`moduleBaud` echoed.
+    Port {
+        /// Port now set.
+        module_port: Option<u8>,
+        /// Baud now set.
+        module_baud: Option<u8>,
+    },
+}
+
+/// A message from the modem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Uplink {
+    /// `login` on the short connection.
+    Login(Login),
+    /// `LongCon`: opens the long connection.
+    LongCon {
+        /// Modem id.
+        hostid: String,
+    },
+    /// `HB` heartbeat.
+    Heartbeat {
+        /// Modem id.
+        hostid: String,
+    },
+    /// `reqdata`: one RTU response frame (hex) per `para_command` request, in order.
+    ReqData {
+        /// Modem id.
+        hostid: String,
+        /// Hex frames.
+        frames: Vec<String>,
+    },
+    /// `reqdatachange`: changed values only.
+    ReqDataChange {
+        /// Modem id.
+        hostid: String,
+        /// The change.
+        change: DataChange,
+    },
+    /// `timing`: asks for the time.
+    Timing {
+        /// Modem id.
+        hostid: String,
+    },
+    /// Reply to a `writeConfig`.
+    WriteConfigReply {
+        /// Modem id.
+        hostid: String,
+        /// The uid of the command, if echoed.
+        uid: Option<String>,
+        /// What was done.
+        reply: WriteReply,
+    },
+    /// Reply to a `reset`.
+    ResetReply {
+        /// Modem id.
+        hostid: String,
+    },
+}
+
+fn parse_hex_u16(key: &str) -> Option<u16> {
+    u16::from_str_radix(key, 16).ok()
+}
+
+fn read_change(params: &Value, outer: Fields<'_>) -> Result<DataChange, MessageError> {
+    let Value::Object(map) = params else {
+        return Err(MessageError::WrongType {
+            field: "params".into(),
+            expected: "an object",
+            got: params.to_string().chars().take(40).collect(),
+        });
+    };
+    let f = Fields(map);
+    let mut change = DataChange {
+        packetnum: f.opt_u64("packetnum")?,
+        tables: Vec::new(),
+        flags: InputFlags::read(f)?.or(InputFlags::read(outer)?),
+    };
+    for (key, value) in map {
+        if key.len() != 2 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            continue;
+        }
+        let function = u8::from_str_radix(key, 16).unwrap_or(0);
+        let mut entries = Vec::new();
+        let items: Vec<&Value> = match value {
+            Value::Array(a) => a.iter().collect(),
+            other => vec![other],
+        };
+        for item in items {
+            let Value::Object(pairs) = item else {
+                return Err(MessageError::WrongType {
+                    field: format!("params.{key}"),
+                    expected: "objects of address: value",
+                    got: item.to_string().chars().take(40).collect(),
+                });
+            };
+            for (addr, v) in pairs {
+                let (Some(a), Value::String(hex)) = (parse_hex_u16(addr), v) else {
+                    return Err(MessageError::WrongType {
+                        field: format!("params.{key}.{addr}"),
+                        expected: "a 4-hex-digit address with a hex string value",
+                        got: v.to_string().chars().take(40).collect(),
+                    });
+                };
+                entries.push((a, hex.clone()));
+            }
+        }
+        change.tables.push(ChangeTable { function, entries });
+    }
+    Ok(change)
+}
+
+impl Uplink {
+    /// The modem id the message carries.
+    pub fn hostid(&self) -> &str {
+        match self {
+            Uplink::Login(l) => &l.hostid,
+            Uplink::LongCon { hostid }
+            | Uplink::Heartbeat { hostid }
+            | Uplink::ReqData { hostid, .. }
+            | Uplink::ReqDataChange { hostid, .. }
+            | Uplink::Timing { hostid }
+            | Uplink::WriteConfigReply { hostid, .. }
+            | Uplink::ResetReply { hostid } => hostid,
+        }
+    }
+
+    /// The method name as emitted.
+    pub fn method(&self) -> &'static str {
+        match self {
+            Uplink::Login(_) => "login",
+            Uplink::LongCon { .. } => "LongCon",
+            Uplink::Heartbeat { .. } => "HB",
+            Uplink::ReqData { .. } => "reqdata",
+            Uplink::ReqDataChange { .. } => "reqdatachange",
+            Uplink::Timing { .. } => "timing",
+            Uplink::WriteConfigReply { .. } => "writeConfig",
+            Uplink::ResetReply { .. } => "reset",
+        }
+    }
+
+    /// Reads one message (leniently).
+    pub fn parse(bytes: &[u8]) -> Result<Uplink, MessageError> {
+        let map = parse_object(bytes)?;
+        Self::from_object(&map)
+    }
+
+    /// Reads one message from a parsed object.
+    pub fn from_object(map: &Map<String, Value>) -> Result<Uplink, MessageError> {
+        let f = Fields(map);
+        let method = f.method()?;
+        let m = method.to_ascii_lowercase();
+        if m == "login" {
+            let p = match f.get("params") {
+                Some(Value::Object(p)) => Fields(p),
+                Some(_) => {
+                    return Err(MessageError::WrongType {
+                        field: "params".into(),
+                        expected: "an object",
+                        got: "something else".into(),
+                    });
+                }
+                None => return Err(MessageError::Missing("params")),
+            };
+            return Ok(Uplink::Login(Login {
+                hostid: p.str("hostid")?,
+                hostname: p.opt_str("hostname")?.unwrap_or_default(),
+                password: p.opt_str("password")?.unwrap_or_default(),
+                longitude: p.opt_str("longitude")?,
+                latitude: p.opt_str("latitude")?,
+                gpsen: p.opt_u8("gpsen")?,
+                altitude: p.opt_str("altitude")?,
+                moduletype: p.opt_str("moduletype")?.unwrap_or_default(),
+                module_port: p.opt_u8("modulePort")?,
+                module_baud: p.opt_u8("moduleBaud")?,
+            }));
+        }
+        let hostid = f.str("hostid")?;
+        Ok(match m.as_str() {
+            "longcon" => Uplink::LongCon { hostid },
+            "hb" => Uplink::Heartbeat { hostid },
+            "timing" => Uplink::Timing { hostid },
+            "reset" => Uplink::ResetReply { hostid },
+            "reqdata" => {
+                let frames = f
+                    .opt_str("params")?
+                    .unwrap_or_default()
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                Uplink::ReqData { hostid, frames }
+            }
+            "reqdatachange" => {
+                let params = f.get("params").ok_or(MessageError::Missing("params"))?;
+                Uplink::ReqDataChange {
+                    hostid,
+                    change: read_change(params, f)?,
+                }
+            }
+            "writeconfig" => {
+                let uid = f.opt_str("uid")?;
+                let reply = match f.opt_str("params")? {
+                    Some(p) if !p.is_empty() => {
+                        let (frame, status) = p.rsplit_once(',').unwrap_or((p.as_str(), ""));
+                        WriteReply::Frame {
+                            frame: frame.trim().to_ascii_uppercase(),
+                            ok: status.trim() == "1",
+                        }
+                    }
+                    _ => WriteReply::Port {
+                        module_port: f.opt_u8("modulePort")?,
+                        module_baud: f.opt_u8("moduleBaud")?,
+                    },
+                };
+                Uplink::WriteConfigReply { hostid, uid, reply }
+            }
+            _ => return Err(MessageError::UnknownMethod(method)),
+        })
+    }
+
+    /// Writes the message the way a modem does (compact JSON).
+    pub fn to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Simple<'a> {
+            method: &'a str,
+            hostid: &'a str,
+        }
+        let value = match self {
+            Uplink::Login(l) => {
+                let mut p = Map::new();
+                p.insert("hostid".into(), json!(l.hostid));
+                p.insert("hostname".into(), json!(l.hostname));
+                p.insert("password".into(), json!(l.password));
+                for (k, v) in [
+                    ("longitude", &l.longitude),
+                    ("latitude", &l.latitude),
+                    ("altitude", &l.altitude),
+                ] {
+                    if let Some(v) = v {
+                        p.insert(k.into(), json!(v));
+                    }
+                }
+                if let Some(g) = l.gpsen {
+                    p.insert("gpsen".into(), json!(g));
+                }
+                p.insert("moduletype".into(), json!(l.moduletype));
+                if let Some(v) = l.module_port {
+                    p.insert("modulePort".into(), json!(v));
+                }
+                if let Some(v) = l.module_baud {
+                    p.insert("moduleBaud".into(), json!(v));
+                }
+                json!({"method": "login", "params": p})
+            }
+            Uplink::LongCon { hostid }
+            | Uplink::Timing { hostid }
+            | Uplink::ResetReply { hostid } => {
+                return serde_json::to_string(&Simple {
+                    method: self.method(),
+                    hostid,
+                })
+                .unwrap_or_default();
+            }
+            Uplink::Heartbeat { hostid } => json!({"method": "HB", "hostid": hostid, "params": ""}),
+            Uplink::ReqData { hostid, frames } => {
+                json!({"method": "reqdata", "params": frames.join(";"), "hostid": hostid})
+            }
+            Uplink::ReqDataChange { hostid, change } => {
+                let mut p = Map::new();
+                if let Some(n) = change.packetnum {
+                    p.insert("packetnum".into(), json!(n));
+                }
+                for t in &change.tables {
+                    let items: Vec<Value> = t
+                        .entries
+                        .iter()
+                        .map(|(a, v)| json!({ format!("{a:04X}"): v }))
+                        .collect();
+                    p.insert(format!("{:02X}", t.function), Value::Array(items));
+                }
+                change.flags.write(&mut p);
+                json!({"method": "reqdatachange", "params": p, "hostid": hostid})
+            }
+            Uplink::WriteConfigReply { hostid, uid, reply } => {
+                let mut m = Map::new();
+                m.insert("method".into(), json!("writeConfig"));
+                match reply {
+                    WriteReply::Frame { frame, ok } => {
+                        m.insert("params".into(), json!(format!("{frame},{}", u8::from(*ok))));
+                    }
+                    WriteReply::Port {
+                        module_port,
+                        module_baud,
+                    } => {
+                        m.insert("modulePort".into(), json!(module_port));
+                        m.insert("moduleBaud".into(), json!(module_baud));
+                    }
+                }
+                m.insert("hostid".into(), json!(hostid));
+                if let Some(uid) = uid {
+                    m.insert("uid".into(), json!(uid));
+                }
+                Value::Object(m)
+            }
+        };
+        value.to_string()
+    }
+}
