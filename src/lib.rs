@@ -11,3 +11,4 @@
 //! - [`ui`]: the egui desktop app.
 
 pub mod proto;
+pub mod sim;
