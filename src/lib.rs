@@ -10,5 +10,6 @@
 //! - [`cli`]: the headless `cmmctl` tool.
 //! - [`ui`]: the egui desktop app.
 
+pub mod link;
 pub mod proto;
 pub mod sim;

@@ -2,7 +2,7 @@
 //! upload pairs with them.
 
 use super::hex;
-use super::rtu::{Block, Request, RequestPdu, Response, RtuError};
+use super::rtu::{Block, BlockValues, Request, RequestPdu, Response, RtuError};
 
 /// The HGM6120N plan the vendor cloud sends (coils 0-77, registers 0-44, registers 46-55).
 pub const HGM6120N_FIELD_PLAN: &str = "01010000004EBC3E;01030000002D85D7;0103002E000AA5C4";
@@ -66,6 +66,31 @@ impl PollPlan {
         self.requests.first().map_or(1, |r| r.slave)
     }
 
+    /// Drops padding bits of a `reqdatachange` bit block past the end of the plan's read that
+    /// covers its start (78 coils travel as 10 bytes; coils 78 and 79 are not the controller's).
+    pub fn trim_padding(&self, block: &mut Block) {
+        let BlockValues::Bits(bits) = &mut block.values else {
+            return;
+        };
+        let start = u32::from(block.addr);
+        let end = self
+            .requests
+            .iter()
+            .filter_map(|r| match r.pdu {
+                RequestPdu::Read { table, addr, qty }
+                    if table == block.table && r.slave == block.slave =>
+                {
+                    let (a, e) = (u32::from(addr), u32::from(addr) + u32::from(qty));
+                    (a <= start && start < e).then_some(e)
+                }
+                _ => None,
+            })
+            .max();
+        if let Some(end) = end {
+            bits.truncate((end - start) as usize);
+        }
+    }
+
     /// Decodes a `reqdata` upload: frame `i` answers request `i`. Bad frames are reported with
     /// their bytes; the good ones still give blocks.
     pub fn decode_reqdata(&self, frames: &[String]) -> (Vec<Block>, Vec<FrameError>) {
@@ -100,7 +125,7 @@ impl PollPlan {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rtu::{BlockValues, Table};
+    use super::super::rtu::Table;
     use super::*;
 
     #[test]
@@ -132,6 +157,31 @@ mod tests {
         assert!(matches!(errors[0].error, RtuError::Crc { .. }));
         assert_eq!(errors[0].index, 1);
         assert!(matches!(errors[1].error, RtuError::Mismatch(_)));
+    }
+
+    #[test]
+    fn padding_bits_past_the_plan_are_dropped() {
+        let p = PollPlan::default();
+        let mut b = Block {
+            slave: 1,
+            table: Table::Coils,
+            addr: 72,
+            values: BlockValues::Bits(vec![true; 8]),
+        };
+        p.trim_padding(&mut b);
+        assert_eq!(b.values, BlockValues::Bits(vec![true; 6]));
+        let mut other = Block {
+            slave: 1,
+            table: Table::Coils,
+            addr: 200,
+            values: BlockValues::Bits(vec![true; 8]),
+        };
+        p.trim_padding(&mut other);
+        assert_eq!(
+            other.values,
+            BlockValues::Bits(vec![true; 8]),
+            "outside the plan: kept"
+        );
     }
 
     #[test]

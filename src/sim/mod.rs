@@ -2,6 +2,9 @@
 //! it to a server. Part of the product (demo mode), and what the tests run against.
 
 pub mod controller;
+pub mod delta;
 pub mod engine;
+pub mod modem;
 
 pub use controller::SimController;
+pub use modem::{Notify, SimModem, SimModemConfig, SimNote, SimReport};

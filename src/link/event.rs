@@ -1,0 +1,276 @@
+//! The two enums the link speaks: `Command` in, `Event` out.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::sync::mpsc;
+
+use crate::proto::rtu::Block;
+use crate::proto::uplink::InputFlags;
+
+/// Something to do, sent to the link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// `writeConfig` with one Modbus RTU frame (CRC included).
+    Write {
+        /// Target modem.
+        hostid: String,
+        /// The frame bytes.
+        frame: Vec<u8>,
+        /// Command id; one is made up when absent.
+        uid: Option<String>,
+    },
+    /// `writeConfig` with the modem's own serial port settings.
+    SetPort {
+        /// Target modem.
+        hostid: String,
+        /// 0 off, 1 LINK, 2 RS485, 3 RS232, 4 USB.
+        module_port: u8,
+        /// 0 9600, 1 19200, 2 115200.
+        module_baud: u8,
+        /// Command id.
+        uid: Option<String>,
+    },
+    /// `reset`: the modem re-registers.
+    Reset {
+        /// Target modem.
+        hostid: String,
+        /// Command id.
+        uid: Option<String>,
+    },
+    /// List the sessions (answered by `Event::Sessions`).
+    Sessions,
+}
+
+/// How a command ended. Exactly one per command sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The modem answered `,1` (or echoed the port settings, or replied to the reset).
+    Accepted,
+    /// The modem answered `,0`: the controller refused the write.
+    Rejected,
+    /// No answer within the command timeout.
+    Timeout,
+    /// The connection closed before an answer.
+    Gone,
+}
+
+impl Outcome {
+    /// Name used in events.
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Accepted => "accepted",
+            Outcome::Rejected => "rejected",
+            Outcome::Timeout => "timeout",
+            Outcome::Gone => "gone",
+        }
+    }
+}
+
+/// Why a modem went offline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfflineReason {
+    /// The modem closed the connection (or it broke).
+    Disconnected,
+    /// Three heartbeat intervals of silence.
+    Timeout,
+    /// The server is shutting down.
+    Shutdown,
+}
+
+impl OfflineReason {
+    /// Name used in events.
+    pub fn name(self) -> &'static str {
+        match self {
+            OfflineReason::Disconnected => "disconnected",
+            OfflineReason::Timeout => "timeout",
+            OfflineReason::Shutdown => "shutdown",
+        }
+    }
+}
+
+/// Which upload carried data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataKind {
+    /// `reqdata`: the whole poll plan.
+    Full,
+    /// `reqdatachange`: changed values only.
+    Change,
+}
+
+/// Direction of a traffic record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// From the modem.
+    In,
+    /// To the modem.
+    Out,
+}
+
+/// What a session looks like, for `Command::Sessions`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionInfo {
+    /// Modem id.
+    pub hostid: String,
+    /// From its last login (empty if none since start).
+    pub hostname: String,
+    /// From its last login (empty if unknown).
+    pub moduletype: String,
+    /// Whether the long connection is open.
+    pub online: bool,
+    /// Peer address of the long connection.
+    pub peer: Option<SocketAddr>,
+}
+
+/// Something that happened, sent by the link.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// The server listens.
+    Listening {
+        /// Bound address.
+        addr: SocketAddr,
+        /// What the login reply tells modems (`liveData`).
+        advertise: String,
+    },
+    /// A login on a short connection.
+    Login {
+        /// Modem id.
+        hostid: String,
+        /// Modem name.
+        hostname: String,
+        /// Controller model.
+        moduletype: String,
+        /// Remote address.
+        peer: SocketAddr,
+        /// Whether it was accepted.
+        accepted: bool,
+        /// Why not, when refused.
+        reason: Option<String>,
+        /// The modem's port setting.
+        module_port: Option<u8>,
+        /// The modem's baud setting.
+        module_baud: Option<u8>,
+    },
+    /// The long connection is up.
+    Online {
+        /// Modem id.
+        hostid: String,
+        /// Remote address.
+        peer: SocketAddr,
+        /// An older connection for this hostid was closed.
+        replaced: bool,
+    },
+    /// The long connection is gone.
+    Offline {
+        /// Modem id.
+        hostid: String,
+        /// Why.
+        reason: OfflineReason,
+    },
+    /// A heartbeat arrived.
+    Heartbeat {
+        /// Modem id.
+        hostid: String,
+    },
+    /// The modem asked for the time and was answered.
+    Timing {
+        /// Modem id.
+        hostid: String,
+    },
+    /// Register data arrived, decoded into blocks (one event per upload).
+    Data {
+        /// Modem id.
+        hostid: String,
+        /// Full or changes.
+        kind: DataKind,
+        /// Decoded values.
+        blocks: Vec<Block>,
+        /// The modem's alarm inputs, when sent.
+        flags: InputFlags,
+    },
+    /// A command went out to the modem.
+    CommandSent {
+        /// Modem id.
+        hostid: String,
+        /// Command id.
+        uid: String,
+        /// Method sent (`writeConfig` or `reset`).
+        method: &'static str,
+        /// Frame hex for Modbus writes.
+        frame: Option<String>,
+        /// Human-readable decoding.
+        decoded: String,
+    },
+    /// A command ended.
+    CommandOutcome {
+        /// Modem id.
+        hostid: String,
+        /// Command id.
+        uid: String,
+        /// How.
+        outcome: Outcome,
+        /// What the modem said, or why it failed.
+        detail: String,
+    },
+    /// Bad input from a peer.
+    ProtocolError {
+        /// Modem id, if the connection has identified.
+        hostid: Option<String>,
+        /// Remote address.
+        peer: SocketAddr,
+        /// What was wrong.
+        error: String,
+        /// The offending bytes, hex (cut to 256 bytes).
+        bytes: String,
+    },
+    /// A message in or out (only when traffic recording is on).
+    Traffic {
+        /// Modem id, if known.
+        hostid: Option<String>,
+        /// Remote address.
+        peer: SocketAddr,
+        /// In or out.
+        direction: Direction,
+        /// The JSON text.
+        text: String,
+    },
+    /// Answer to `Command::Sessions`, sorted by hostid.
+    Sessions(Vec<SessionInfo>),
+    /// Something failed that is not a peer's fault (unknown hostid, resources).
+    Error {
+        /// Modem id, when one is concerned.
+        hostid: Option<String>,
+        /// Command id, when a command failed.
+        uid: Option<String>,
+        /// What happened.
+        message: String,
+    },
+}
+
+/// Where the link sends events: a bounded channel plus a waker (the GUI passes
+/// `ctx.request_repaint()`, the CLI a no-op).
+#[derive(Clone)]
+pub struct EventSink {
+    tx: mpsc::Sender<Event>,
+    waker: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl EventSink {
+    /// A sink over `tx` that calls `waker` after each event.
+    pub fn new(tx: mpsc::Sender<Event>, waker: Arc<dyn Fn() + Send + Sync>) -> Self {
+        Self { tx, waker }
+    }
+
+    /// A sink with no waker, and its receiving end.
+    pub fn channel(capacity: usize) -> (EventSink, mpsc::Receiver<Event>) {
+        let (tx, rx) = mpsc::channel(capacity);
+        (EventSink::new(tx, Arc::new(|| {})), rx)
+    }
+
+    /// Sends an event, waiting while the channel is full (the consumer sets the pace).
+    pub async fn send(&self, event: Event) {
+        if self.tx.send(event).await.is_ok() {
+            (self.waker)();
+        }
+    }
+}

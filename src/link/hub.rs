@@ -1,0 +1,204 @@
+//! The hub: one task that owns the registry of sessions. Connections register with it; commands
+//! from outside are routed through it to the connection of their modem.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+
+use tokio::sync::{mpsc, oneshot};
+use tokio_util::sync::CancellationToken;
+
+use super::event::{Command, Event, EventSink, OfflineReason, SessionInfo};
+use crate::proto::PollPlan;
+
+/// What the hub remembers of a modem's last login.
+#[derive(Debug, Clone)]
+pub struct LoginInfo {
+    /// Modem name.
+    pub hostname: String,
+    /// Controller model.
+    pub moduletype: String,
+    /// The plan it was given.
+    pub plan: PollPlan,
+}
+
+/// What the hub asks a connection to do.
+#[derive(Debug)]
+pub enum ConnCmd {
+    /// Send a command to the modem (uid already assigned).
+    Send(Command, String),
+    /// Close: another connection took over this hostid.
+    Replaced,
+}
+
+/// Messages to the hub.
+#[derive(Debug)]
+pub enum HubMsg {
+    /// A login was accepted.
+    LoggedIn {
+        /// Modem id.
+        hostid: String,
+        /// What it said.
+        info: LoginInfo,
+    },
+    /// A long connection identified itself.
+    Attach {
+        /// Modem id.
+        hostid: String,
+        /// Connection id (unique per server).
+        conn: u64,
+        /// Remote address.
+        peer: SocketAddr,
+        /// Commands to the connection.
+        tx: mpsc::Sender<ConnCmd>,
+        /// Answered with the last login, if any.
+        reply: oneshot::Sender<Option<LoginInfo>>,
+    },
+    /// A long connection ended.
+    Detach {
+        /// Modem id.
+        hostid: String,
+        /// Connection id.
+        conn: u64,
+        /// Why.
+        reason: OfflineReason,
+    },
+    /// A command from outside.
+    Command(Command),
+}
+
+struct Attached {
+    conn: u64,
+    peer: SocketAddr,
+    tx: mpsc::Sender<ConnCmd>,
+}
+
+/// The hub's state.
+pub struct Hub {
+    logins: BTreeMap<String, LoginInfo>,
+    attached: BTreeMap<String, Attached>,
+    events: EventSink,
+    next_uid: u64,
+}
+
+impl Hub {
+    /// A hub sending events to `events`.
+    pub fn new(events: EventSink) -> Self {
+        Hub {
+            logins: BTreeMap::new(),
+            attached: BTreeMap::new(),
+            events,
+            next_uid: 1,
+        }
+    }
+
+    /// Runs until shutdown or until every sender is gone.
+    pub async fn run(mut self, mut rx: mpsc::Receiver<HubMsg>, shutdown: CancellationToken) {
+        loop {
+            tokio::select! {
+                _ = shutdown.cancelled() => break,
+                msg = rx.recv() => match msg {
+                    Some(m) => self.handle(m).await,
+                    None => break,
+                },
+            }
+        }
+    }
+
+    async fn handle(&mut self, msg: HubMsg) {
+        match msg {
+            HubMsg::LoggedIn { hostid, info } => {
+                self.logins.insert(hostid, info);
+            }
+            HubMsg::Attach {
+                hostid,
+                conn,
+                peer,
+                tx,
+                reply,
+            } => {
+                let old = self
+                    .attached
+                    .insert(hostid.clone(), Attached { conn, peer, tx });
+                let replaced = old.is_some();
+                if let Some(old) = old {
+                    // The old task closes itself; its Detach no longer matches and is ignored.
+                    let _ = old.tx.try_send(ConnCmd::Replaced);
+                }
+                let _ = reply.send(self.logins.get(&hostid).cloned());
+                self.events
+                    .send(Event::Online {
+                        hostid,
+                        peer,
+                        replaced,
+                    })
+                    .await;
+            }
+            HubMsg::Detach {
+                hostid,
+                conn,
+                reason,
+            } => {
+                if self.attached.get(&hostid).is_some_and(|a| a.conn == conn) {
+                    self.attached.remove(&hostid);
+                    self.events.send(Event::Offline { hostid, reason }).await;
+                }
+            }
+            HubMsg::Command(Command::Sessions) => {
+                let list = self.sessions();
+                self.events.send(Event::Sessions(list)).await;
+            }
+            HubMsg::Command(cmd) => self.route(cmd).await,
+        }
+    }
+
+    fn sessions(&self) -> Vec<SessionInfo> {
+        let mut ids: Vec<&String> = self.logins.keys().chain(self.attached.keys()).collect();
+        ids.sort();
+        ids.dedup();
+        ids.into_iter()
+            .map(|h| {
+                let login = self.logins.get(h);
+                let att = self.attached.get(h);
+                SessionInfo {
+                    hostid: h.clone(),
+                    hostname: login.map(|l| l.hostname.clone()).unwrap_or_default(),
+                    moduletype: login.map(|l| l.moduletype.clone()).unwrap_or_default(),
+                    online: att.is_some(),
+                    peer: att.map(|a| a.peer),
+                }
+            })
+            .collect()
+    }
+
+    async fn route(&mut self, cmd: Command) {
+        let (hostid, uid) = match &cmd {
+            Command::Write { hostid, uid, .. }
+            | Command::SetPort { hostid, uid, .. }
+            | Command::Reset { hostid, uid } => (hostid.clone(), uid.clone()),
+            Command::Sessions => return,
+        };
+        let uid = uid.unwrap_or_else(|| {
+            let u = self.next_uid;
+            self.next_uid += 1;
+            u.to_string()
+        });
+        let failure = match self.attached.get(&hostid) {
+            None => Some(format!("no modem {hostid} is online")),
+            Some(a) => match a.tx.try_send(ConnCmd::Send(cmd, uid.clone())) {
+                Ok(()) => None,
+                Err(_) => Some(format!(
+                    "modem {hostid} is not taking commands (busy or closing)"
+                )),
+            },
+        };
+        if let Some(message) = failure {
+            self.events
+                .send(Event::Error {
+                    hostid: Some(hostid),
+                    uid: Some(uid),
+                    message,
+                })
+                .await;
+        }
+    }
+}

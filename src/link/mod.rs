@@ -1,0 +1,14 @@
+//! Sockets: the tokio mini-server modems connect to. It speaks to the rest of the program only
+//! through [`Command`] in and [`Event`] out.
+
+pub mod config;
+pub mod connection;
+pub mod event;
+pub mod hub;
+pub mod server;
+
+pub use config::{ServerConfig, Terminator};
+pub use event::{
+    Command, DataKind, Direction, Event, EventSink, OfflineReason, Outcome, SessionInfo,
+};
+pub use server::{ServerHandle, bind, start};
