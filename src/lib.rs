@@ -10,6 +10,8 @@
 //! - [`cli`]: the headless `cmmctl` tool.
 //! - [`ui`]: the egui desktop app.
 
+pub mod app;
+pub mod cli;
 pub mod link;
 pub mod proto;
 pub mod sim;

@@ -497,7 +497,12 @@ impl Connection {
                 },
                 PendingKind::Port { port, baud },
             ) => {
-                let detail = format!("modulePort {module_port:?}, moduleBaud {module_baud:?}");
+                let show = |v: Option<u8>| v.map_or("absent".to_string(), |v| v.to_string());
+                let detail = format!(
+                    "modulePort {}, moduleBaud {}",
+                    show(module_port),
+                    show(module_baud)
+                );
                 if module_port == Some(*port) && module_baud == Some(*baud) {
                     (Outcome::Accepted, detail)
                 } else {

@@ -1,0 +1,224 @@
+//! Plain state of the program, changed only by [`AppState::apply`]: targets, their register
+//! images, and the commands sent with their outcomes. No egui, no tokio.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+
+use crate::link::{Event, Outcome};
+use crate::proto::RegisterImage;
+use crate::proto::image::Change;
+use crate::proto::uplink::InputFlags;
+
+/// A modem the server has seen.
+#[derive(Debug, Clone, Default)]
+pub struct Target {
+    /// Modem id.
+    pub hostid: String,
+    /// From the last login.
+    pub hostname: String,
+    /// From the last login ("" until one is seen).
+    pub moduletype: String,
+    /// Long connection open.
+    pub online: bool,
+    /// Peer of the long connection.
+    pub peer: Option<SocketAddr>,
+    /// Last known values.
+    pub image: RegisterImage,
+    /// The modem's alarm inputs, as last reported.
+    pub flags: InputFlags,
+    /// When anything last arrived (ms since the epoch, as passed to `apply`).
+    pub last_seen_ms: Option<i64>,
+    /// When the last heartbeat arrived.
+    pub last_heartbeat_ms: Option<i64>,
+}
+
+/// A command and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommandRecord {
+    /// Target.
+    pub hostid: String,
+    /// Command id.
+    pub uid: String,
+    /// What was sent, decoded.
+    pub decoded: String,
+    /// The frame, for Modbus writes.
+    pub frame: Option<String>,
+    /// When it was sent.
+    pub sent_ms: i64,
+    /// How it ended, once it has.
+    pub outcome: Option<(Outcome, String)>,
+}
+
+/// Everything the program knows, driven by link events.
+#[derive(Debug, Default)]
+pub struct AppState {
+    /// Targets by hostid.
+    pub targets: BTreeMap<String, Target>,
+    /// Commands in the order sent.
+    pub commands: Vec<CommandRecord>,
+    /// The last error reported.
+    pub last_error: Option<String>,
+}
+
+impl AppState {
+    fn target(&mut self, hostid: &str) -> &mut Target {
+        self.targets
+            .entry(hostid.to_string())
+            .or_insert_with(|| Target {
+                hostid: hostid.to_string(),
+                ..Default::default()
+            })
+    }
+
+    /// Applies an event at time `now_ms`; returns the register changes it caused.
+    pub fn apply(&mut self, event: &Event, now_ms: i64) -> Vec<Change> {
+        match event {
+            Event::Login {
+                hostid,
+                hostname,
+                moduletype,
+                accepted: true,
+                ..
+            } => {
+                let t = self.target(hostid);
+                t.hostname = hostname.clone();
+                t.moduletype = moduletype.clone();
+                t.last_seen_ms = Some(now_ms);
+            }
+            Event::Online { hostid, peer, .. } => {
+                let t = self.target(hostid);
+                t.online = true;
+                t.peer = Some(*peer);
+                t.last_seen_ms = Some(now_ms);
+            }
+            Event::Offline { hostid, .. } => self.target(hostid).online = false,
+            Event::Heartbeat { hostid } => {
+                let t = self.target(hostid);
+                t.last_seen_ms = Some(now_ms);
+                t.last_heartbeat_ms = Some(now_ms);
+            }
+            Event::Timing { hostid } => self.target(hostid).last_seen_ms = Some(now_ms),
+            Event::Data {
+                hostid,
+                blocks,
+                flags,
+                ..
+            } => {
+                let t = self.target(hostid);
+                t.last_seen_ms = Some(now_ms);
+                if flags.any() {
+                    t.flags = merge_flags(t.flags, *flags);
+                }
+                return blocks.iter().flat_map(|b| t.image.apply_block(b)).collect();
+            }
+            Event::CommandSent {
+                hostid,
+                uid,
+                frame,
+                decoded,
+                ..
+            } => self.commands.push(CommandRecord {
+                hostid: hostid.clone(),
+                uid: uid.clone(),
+                decoded: decoded.clone(),
+                frame: frame.clone(),
+                sent_ms: now_ms,
+                outcome: None,
+            }),
+            Event::CommandOutcome {
+                hostid,
+                uid,
+                outcome,
+                detail,
+            } => {
+                let rec = self
+                    .commands
+                    .iter_mut()
+                    .rev()
+                    .find(|c| &c.uid == uid && &c.hostid == hostid && c.outcome.is_none());
+                if let Some(rec) = rec {
+                    rec.outcome = Some((*outcome, detail.clone()));
+                }
+            }
+            Event::ProtocolError { error, .. } => self.last_error = Some(error.clone()),
+            Event::Error { message, .. } => self.last_error = Some(message.clone()),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Modems online now.
+    pub fn online_count(&self) -> usize {
+        self.targets.values().filter(|t| t.online).count()
+    }
+}
+
+fn merge_flags(old: InputFlags, new: InputFlags) -> InputFlags {
+    InputFlags {
+        access_alarm: new.access_alarm.or(old.access_alarm),
+        fire_alarm: new.fire_alarm.or(old.fire_alarm),
+        alarm_input: new.alarm_input.or(old.alarm_input),
+        inhibit_remote: new.inhibit_remote.or(old.inhibit_remote),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::DataKind;
+    use crate::proto::{Block, BlockValues, Table};
+
+    #[test]
+    fn data_events_update_the_image_and_report_changes() {
+        let mut s = AppState::default();
+        let block = Block {
+            slave: 1,
+            table: Table::Holding,
+            addr: 0,
+            values: BlockValues::Registers(vec![239, 240]),
+        };
+        let ev = Event::Data {
+            hostid: "H".into(),
+            kind: DataKind::Full,
+            blocks: vec![block],
+            flags: InputFlags {
+                inhibit_remote: Some(true),
+                ..Default::default()
+            },
+        };
+        assert_eq!(s.apply(&ev, 5).len(), 2);
+        assert!(s.apply(&ev, 6).is_empty());
+        let t = &s.targets["H"];
+        assert_eq!(t.image.get(1, Table::Holding, 1), Some(240));
+        assert_eq!(t.flags.inhibit_remote, Some(true));
+        assert_eq!(t.last_seen_ms, Some(6));
+    }
+
+    #[test]
+    fn outcomes_close_their_command() {
+        let mut s = AppState::default();
+        s.apply(
+            &Event::CommandSent {
+                hostid: "H".into(),
+                uid: "7".into(),
+                method: "reset",
+                frame: None,
+                decoded: "reset".into(),
+            },
+            1,
+        );
+        s.apply(
+            &Event::CommandOutcome {
+                hostid: "H".into(),
+                uid: "7".into(),
+                outcome: Outcome::Gone,
+                detail: "closed".into(),
+            },
+            2,
+        );
+        assert_eq!(
+            s.commands[0].outcome,
+            Some((Outcome::Gone, "closed".into()))
+        );
+    }
+}

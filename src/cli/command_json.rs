@@ -1,0 +1,180 @@
+//! Commands read from stdin, one JSON object per line (shapes in the README).
+
+use serde_json::Value;
+
+use crate::link::Command;
+use crate::proto::fields::{Fields, parse_object};
+use crate::proto::hex;
+use crate::proto::rtu::{Request, RequestPdu};
+
+/// Reads one command line. `coil_on` is the raw value written for `"on": true`.
+pub fn parse_command(line: &str, coil_on: u16) -> Result<Command, String> {
+    let map = parse_object(line.as_bytes()).map_err(|e| e.to_string())?;
+    let f = Fields(&map);
+    let cmd = f
+        .opt_str("cmd")
+        .map_err(|e| e.to_string())?
+        .ok_or("missing \"cmd\"")?;
+    let uid = f.opt_str("uid").map_err(|e| e.to_string())?;
+    let hostid = || -> Result<String, String> { f.str("hostid").map_err(|e| e.to_string()) };
+    let num = |name: &'static str| -> Result<u64, String> {
+        f.opt_u64(name)
+            .map_err(|e| e.to_string())?
+            .ok_or(format!("missing \"{name}\""))
+    };
+    let u16_of = |name: &'static str| -> Result<u16, String> {
+        u16::try_from(num(name)?).map_err(|_| format!("\"{name}\" must be 0-65535"))
+    };
+    let slave = || -> Result<u8, String> {
+        match f.opt_u64("slave").map_err(|e| e.to_string())? {
+            None => Ok(1),
+            Some(s) => u8::try_from(s).map_err(|_| "\"slave\" must be 0-255".to_string()),
+        }
+    };
+    let write = |pdu: RequestPdu| -> Result<Command, String> {
+        let frame = Request {
+            slave: slave()?,
+            pdu,
+        }
+        .encode();
+        Ok(Command::Write {
+            hostid: hostid()?,
+            frame,
+            uid: uid.clone(),
+        })
+    };
+    match cmd.as_str() {
+        "write" => {
+            let text = f.str("frame").map_err(|e| e.to_string())?;
+            let frame = hex::decode(&text).map_err(|e| e.to_string())?;
+            Request::decode(&frame).map_err(|e| format!("frame {text}: {e}"))?;
+            Ok(Command::Write {
+                hostid: hostid()?,
+                frame,
+                uid,
+            })
+        }
+        "write-coil" => {
+            let on = match f.get("on") {
+                Some(Value::Bool(b)) => *b,
+                Some(Value::Number(n)) => n.as_u64() != Some(0),
+                _ => return Err("\"on\" must be true or false".into()),
+            };
+            let value = if on { coil_on } else { 0 };
+            write(RequestPdu::WriteSingleCoil {
+                addr: u16_of("addr")?,
+                value,
+            })
+        }
+        "write-register" => write(RequestPdu::WriteSingleRegister {
+            addr: u16_of("addr")?,
+            value: u16_of("value")?,
+        }),
+        "write-registers" => {
+            let values = match f.get("values") {
+                Some(Value::Array(a)) if !a.is_empty() && a.len() <= 123 => a
+                    .iter()
+                    .map(|v| v.as_u64().and_then(|n| u16::try_from(n).ok()))
+                    .collect::<Option<Vec<u16>>>()
+                    .ok_or("\"values\" must be numbers 0-65535")?,
+                _ => return Err("\"values\" must be a list of 1 to 123 numbers".into()),
+            };
+            write(RequestPdu::WriteMultipleRegisters {
+                addr: u16_of("addr")?,
+                values,
+            })
+        }
+        "set-port" => {
+            let module_port = num("modulePort")?;
+            let module_baud = num("moduleBaud")?;
+            if module_port > 4 {
+                return Err(
+                    "\"modulePort\" must be 0 (off), 1 LINK, 2 RS485, 3 RS232 or 4 USB".into(),
+                );
+            }
+            if module_baud > 2 {
+                return Err("\"moduleBaud\" must be 0 (9600), 1 (19200) or 2 (115200)".into());
+            }
+            Ok(Command::SetPort {
+                hostid: hostid()?,
+                module_port: module_port as u8,
+                module_baud: module_baud as u8,
+                uid,
+            })
+        }
+        "reset" => Ok(Command::Reset {
+            hostid: hostid()?,
+            uid,
+        }),
+        "sessions" => Ok(Command::Sessions),
+        other => Err(format!("unknown command {other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame_of(c: Command) -> String {
+        match c {
+            Command::Write { frame, .. } => hex::encode(&frame),
+            other => panic!("write expected, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn built_frames_match_the_field_frames() {
+        let c = parse_command(
+            r#"{"cmd":"write-coil","hostid":"H","slave":1,"addr":3,"on":true}"#,
+            0xFF00,
+        );
+        assert_eq!(frame_of(c.unwrap()), "01050003FF007C3A");
+        let c = parse_command(
+            r#"{"cmd":"write-coil","hostid":"H","slave":0,"addr":3,"on":true}"#,
+            0xFF00,
+        );
+        assert_eq!(frame_of(c.unwrap()), "00050003FF007DEB");
+        let c = parse_command(
+            r#"{"cmd":"write","hostid":"H","frame":"01050004ff00cdfb"}"#,
+            0xFF00,
+        );
+        assert_eq!(frame_of(c.unwrap()), "01050004FF00CDFB");
+        let c = parse_command(
+            r#"{"cmd":"write-register","hostid":"H","slave":1,"addr":10,"value":1234}"#,
+            0xFF00,
+        );
+        let req = Request::from_hex(&frame_of(c.unwrap())).unwrap();
+        assert_eq!(
+            req.pdu,
+            RequestPdu::WriteSingleRegister {
+                addr: 10,
+                value: 1234
+            }
+        );
+    }
+
+    #[test]
+    fn bad_commands_say_what_is_wrong() {
+        for (line, needle) in [
+            (
+                r#"{"cmd":"write","hostid":"H","frame":"01050004FF00CDFC"}"#,
+                "CRC",
+            ),
+            (r#"{"cmd":"write-coil","hostid":"H","addr":3}"#, "\"on\""),
+            (
+                r#"{"cmd":"set-port","hostid":"H","modulePort":9,"moduleBaud":0}"#,
+                "modulePort",
+            ),
+            (r#"{"cmd":"launch"}"#, "unknown command"),
+            (r#"{"cmd":"reset"}"#, "hostid"),
+            ("not json", "malformed"),
+            (
+                r#"{"cmd":"write-register","hostid":"H","addr":1,"value":70000}"#,
+                "0-65535",
+            ),
+        ] {
+            let err = parse_command(line, 0xFF00).unwrap_err();
+            assert!(err.contains(needle), "{line}: {err}");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Events as JSON lines, the shapes documented in the README. Every line has an `"event"` key
+//! and a `"hostid"` where one applies.
+
+use serde_json::{Value, json};
+
+use crate::link::{Direction, Event};
+use crate::proto::image::{Change, Reading};
+
+/// The JSON line of an event; for data events only the modem's alarm inputs, when sent (the
+/// register changes are printed from the state instead); `None` when there is nothing to say.
+pub fn event_json(e: &Event) -> Option<Value> {
+    Some(match e {
+        Event::Listening { addr, advertise } => {
+            json!({"event": "listening", "addr": addr.to_string(), "advertise": advertise})
+        }
+        Event::Login {
+            hostid,
+            hostname,
+            moduletype,
+            peer,
+            accepted,
+            reason,
+            module_port,
+            module_baud,
+        } => json!({
+            "event": "login", "hostid": hostid, "hostname": hostname, "moduletype": moduletype,
+            "peer": peer.to_string(), "accepted": accepted, "reason": reason,
+            "modulePort": module_port, "moduleBaud": module_baud,
+        }),
+        Event::Online {
+            hostid,
+            peer,
+            replaced,
+        } => {
+            json!({"event": "online", "hostid": hostid, "peer": peer.to_string(), "replaced": replaced})
+        }
+        Event::Offline { hostid, reason } => {
+            json!({"event": "offline", "hostid": hostid, "reason": reason.name()})
+        }
+        Event::Heartbeat { hostid } => json!({"event": "heartbeat", "hostid": hostid}),
+        Event::Timing { hostid } => json!({"event": "timing", "hostid": hostid}),
+        Event::Data { hostid, flags, .. } => {
+            if !flags.any() {
+                return None;
+            }
+            let f = |v: Option<bool>| v.map(u8::from);
+            json!({
+                "event": "inputs", "hostid": hostid, "AccessAlarm": f(flags.access_alarm),
+                "FireAlarm": f(flags.fire_alarm), "AlarmInput": f(flags.alarm_input),
+                "InhbitRemote": f(flags.inhibit_remote),
+            })
+        }
+        Event::CommandSent {
+            hostid,
+            uid,
+            method,
+            frame,
+            decoded,
+        } => json!({
+            "event": "command", "hostid": hostid, "uid": uid, "method": method,
+            "frame": frame, "decoded": decoded,
+        }),
+        Event::CommandOutcome {
+            hostid,
+            uid,
+            outcome,
+            detail,
+        } => json!({
+            "event": "outcome", "hostid": hostid, "uid": uid, "outcome": outcome.name(),
+            "detail": detail,
+        }),
+        Event::ProtocolError {
+            hostid,
+            peer,
+            error,
+            bytes,
+        } => json!({
+            "event": "protocol_error", "hostid": hostid, "peer": peer.to_string(),
+            "error": error, "bytes": bytes,
+        }),
+        Event::Traffic {
+            hostid,
+            peer,
+            direction,
+            text,
+        } => json!({
+            "event": "traffic", "hostid": hostid, "peer": peer.to_string(),
+            "direction": match direction { Direction::In => "in", Direction::Out => "out" },
+            "text": text,
+        }),
+        Event::Sessions(list) => {
+            let items: Vec<Value> = list
+                .iter()
+                .map(|s| {
+                    json!({
+                        "hostid": s.hostid, "hostname": s.hostname, "moduletype": s.moduletype,
+                        "online": s.online, "peer": s.peer.map(|p| p.to_string()),
+                    })
+                })
+                .collect();
+            json!({"event": "sessions", "sessions": items})
+        }
+        Event::Error {
+            hostid,
+            uid,
+            message,
+        } => json!({"event": "error", "hostid": hostid, "uid": uid, "message": message}),
+    })
+}
+
+/// A register change as a JSON line.
+pub fn change_json(hostid: &str, c: &Change) -> Value {
+    let (value, no_data) = match c.reading() {
+        Reading::Value(v) => (json!(v), false),
+        Reading::NoData => (Value::Null, true),
+    };
+    let mut v = json!({
+        "event": "change", "hostid": hostid, "slave": c.slave, "table": c.table.name(),
+        "fc": format!("{:02X}", c.table.read_function()), "addr": c.addr,
+        "raw": format!("{:04X}", c.new), "value": value, "old": c.old,
+    });
+    if no_data && let Some(m) = v.as_object_mut() {
+        m.insert("no_data".into(), json!(true));
+    }
+    v
+}

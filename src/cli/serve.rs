@@ -1,0 +1,206 @@
+//! `cmmctl serve`.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use clap::Args;
+use tokio::io::{AsyncBufReadExt, BufReader};
+
+use super::command_json::parse_command;
+use super::event_json::{change_json, event_json};
+use crate::app::AppState;
+use crate::link::{self, Event, EventSink, ServerConfig, Terminator};
+use crate::proto::PollPlan;
+use crate::proto::poll_plan::HGM6120N_FIELD_PLAN;
+
+/// Options of `cmmctl serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (login and long connection).
+    #[arg(long, default_value = "0.0.0.0:21318")]
+    pub listen: SocketAddr,
+    /// HOST:PORT modems are told to use for the long connection (default: this machine's
+    /// primary IPv4 and the listen port).
+    #[arg(long)]
+    pub advertise: Option<String>,
+    /// Poll plan sent as para_command: `;`-separated hex read requests.
+    #[arg(long, default_value = HGM6120N_FIELD_PLAN)]
+    pub plan: String,
+    /// Poll plan for one module type, MODULETYPE=PLAN (repeatable).
+    #[arg(long = "plan-for", value_name = "MODULETYPE=PLAN")]
+    pub plan_for: Vec<String>,
+    /// con_command sent at login.
+    #[arg(long, default_value = "")]
+    pub con_command: String,
+    /// Upload period while watched, ms.
+    #[arg(long, default_value_t = 3000)]
+    pub online_rate: u32,
+    /// Upload period otherwise, ms.
+    #[arg(long, default_value_t = 30000)]
+    pub offline_rate: u32,
+    /// 0: changes only (reqdatachange), 1: full uploads (reqdata).
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=1))]
+    pub data_mode: u8,
+    /// Accept only these modems, HOSTID:PASSWORD (repeatable). Default: accept all.
+    #[arg(long = "allow", value_name = "HOSTID:PASSWORD")]
+    pub allow: Vec<String>,
+    /// Expected heartbeat interval, s; silence for three of them means offline.
+    #[arg(long, default_value_t = 60)]
+    pub heartbeat: u64,
+    /// Close a connection that has not identified itself after this many silent seconds.
+    #[arg(long, default_value_t = 30)]
+    pub idle_timeout: u64,
+    /// Seconds before a command with no answer ends as `timeout`.
+    #[arg(long, default_value_t = 10)]
+    pub command_timeout: u64,
+    /// Connections held at once; more are refused.
+    #[arg(long, default_value_t = 10_000)]
+    pub max_connections: usize,
+    /// Largest JSON message accepted, bytes.
+    #[arg(long, default_value_t = 64 * 1024)]
+    pub max_message: usize,
+    /// Written after each reply: none, lf or crlf.
+    #[arg(long, default_value = "none")]
+    pub terminator: Terminator,
+    /// Raw value written for `"on": true` in write-coil (hex). FF00 works in the field;
+    /// the HGM6100N V1.4 text says 00FF.
+    #[arg(long, default_value = "FF00", value_parser = parse_hex_u16)]
+    pub coil_on: u16,
+    /// Also print every message in and out (`traffic` events).
+    #[arg(long)]
+    pub traffic: bool,
+    /// Do not print register changes (for load runs).
+    #[arg(long)]
+    pub no_changes: bool,
+}
+
+fn parse_hex_u16(s: &str) -> Result<u16, String> {
+    u16::from_str_radix(s.trim_start_matches("0x"), 16).map_err(|e| format!("{s}: {e}"))
+}
+
+impl ServeArgs {
+    /// The server settings these options describe.
+    pub fn config(&self) -> anyhow::Result<ServerConfig> {
+        let plan = |text: &str| PollPlan::parse(text).map_err(|e| anyhow::anyhow!("plan: {e}"));
+        let mut plans = BTreeMap::new();
+        for p in &self.plan_for {
+            let (module, text) = p
+                .split_once('=')
+                .ok_or_else(|| anyhow::anyhow!("--plan-for wants MODULETYPE=PLAN, got {p:?}"))?;
+            plans.insert(module.trim().to_ascii_uppercase(), plan(text)?);
+        }
+        let allow = if self.allow.is_empty() {
+            None
+        } else {
+            let mut m = BTreeMap::new();
+            for a in &self.allow {
+                let (h, pw) = a.split_once(':').unwrap_or((a.as_str(), ""));
+                m.insert(h.to_string(), pw.to_string());
+            }
+            Some(m)
+        };
+        Ok(ServerConfig {
+            listen: self.listen,
+            advertise: self.advertise.clone(),
+            default_plan: plan(&self.plan)?,
+            plans,
+            con_command: self.con_command.clone(),
+            online_rate: self.online_rate,
+            offline_rate: self.offline_rate,
+            data_mode: self.data_mode,
+            allow,
+            heartbeat: Duration::from_secs(self.heartbeat.max(1)),
+            idle_timeout: Duration::from_secs(self.idle_timeout.max(1)),
+            command_timeout: Duration::from_secs(self.command_timeout.max(1)),
+            max_connections: self.max_connections.max(1),
+            max_message: self.max_message.max(64),
+            terminator: self.terminator,
+            traffic: self.traffic,
+        })
+    }
+}
+
+fn print_line(out: &mut impl Write, v: &serde_json::Value) -> bool {
+    writeln!(out, "{v}").is_ok()
+}
+
+/// Runs the server until interrupted (or stdout closes).
+pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let config = args.config()?;
+    let (sink, mut events) = EventSink::channel(4096);
+    let server = link::bind(config, sink)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;
+    let commands = server.commands.clone();
+    let (err_tx, mut err_rx) = tokio::sync::mpsc::channel::<String>(64);
+    let coil_on = args.coil_on;
+    // Commands from stdin; after end of input the server keeps running.
+    tokio::spawn(async move {
+        let mut lines = BufReader::new(tokio::io::stdin()).lines();
+        while let Ok(Some(line)) = lines.next_line().await {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match parse_command(&line, coil_on) {
+                Ok(cmd) => {
+                    if commands.send(cmd).await.is_err() {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    let _ = err_tx.send(format!("bad command: {e}")).await;
+                }
+            }
+        }
+    });
+    let mut state = AppState::default();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let stop = super::interrupted();
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            _ = &mut stop => break,
+            Some(msg) = err_rx.recv() => {
+                let v = serde_json::json!({"event": "error", "hostid": null, "uid": null, "message": msg});
+                if !print_line(&mut out, &v) { break; }
+            }
+            ev = events.recv() => {
+                let Some(ev) = ev else { break };
+                if !print_event(&mut out, &mut state, &ev, args.no_changes) { break; }
+                // Drain what is already there before flushing once.
+                while let Ok(ev) = events.try_recv() {
+                    if !print_event(&mut out, &mut state, &ev, args.no_changes) { break; }
+                }
+            }
+        }
+        if out.flush().is_err() {
+            break;
+        }
+    }
+    drop(out);
+    server.shutdown().await;
+    Ok(())
+}
+
+fn print_event(out: &mut impl Write, state: &mut AppState, ev: &Event, no_changes: bool) -> bool {
+    let now = chrono::Utc::now().timestamp_millis();
+    let changes = state.apply(ev, now);
+    if let Some(v) = event_json(ev)
+        && !print_line(out, &v)
+    {
+        return false;
+    }
+    if let Event::Data { hostid, .. } = ev
+        && !no_changes
+    {
+        for c in &changes {
+            if !print_line(out, &change_json(hostid, c)) {
+                return false;
+            }
+        }
+    }
+    true
+}
