@@ -1,0 +1,132 @@
+//! Helpers for the integration tests: a server on 127.0.0.1:0 with its event stream, and a
+//! hand-driven raw modem connection.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use cmm_commissioner::link::{self, Event, EventSink, ServerConfig, ServerHandle};
+use cmm_commissioner::proto::{Downlink, Piece, Splitter, Uplink};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+
+/// Longest a test waits for something that should happen at once (a guard, not a pace).
+pub const GUARD: Duration = Duration::from_secs(15);
+
+pub const HOSTID: &str = "3130373031334717003D002E";
+
+pub struct TestServer {
+    pub handle: ServerHandle,
+    pub events: mpsc::Receiver<Event>,
+    pub addr: SocketAddr,
+    /// Events seen so far, for assertions about what did not happen.
+    pub seen: Vec<Event>,
+}
+
+impl TestServer {
+    pub async fn start(mut config: ServerConfig) -> TestServer {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        config.advertise = Some(addr.to_string());
+        let (sink, events) = EventSink::channel(10_000);
+        let handle = link::start(listener, config, sink).await;
+        let mut s = TestServer {
+            handle,
+            events,
+            addr,
+            seen: Vec::new(),
+        };
+        s.expect("listening", |e| matches!(e, Event::Listening { .. }))
+            .await;
+        s
+    }
+
+    /// Waits for the first event (from now on) that `f` accepts.
+    pub async fn expect(&mut self, what: &str, mut f: impl FnMut(&Event) -> bool) -> Event {
+        let deadline = tokio::time::Instant::now() + GUARD;
+        loop {
+            match tokio::time::timeout_at(deadline, self.events.recv()).await {
+                Ok(Some(e)) => {
+                    self.seen.push(e.clone());
+                    if f(&e) {
+                        return e;
+                    }
+                }
+                Ok(None) => panic!("event stream ended while waiting for {what}"),
+                Err(_) => panic!("no {what} event; seen: {:#?}", self.seen),
+            }
+        }
+    }
+
+    pub async fn command(&self, c: link::Command) {
+        self.handle.commands.send(c).await.unwrap();
+    }
+}
+
+/// A modem driven by hand, byte by byte if need be.
+pub struct RawModem {
+    pub stream: TcpStream,
+    splitter: Splitter,
+}
+
+impl RawModem {
+    pub async fn connect(addr: SocketAddr) -> RawModem {
+        RawModem {
+            stream: TcpStream::connect(addr).await.unwrap(),
+            splitter: Splitter::default(),
+        }
+    }
+
+    pub async fn send_raw(&mut self, bytes: &[u8]) {
+        self.stream.write_all(bytes).await.unwrap();
+    }
+
+    pub async fn send(&mut self, m: &Uplink) {
+        self.send_raw(m.to_json().as_bytes()).await;
+    }
+
+    /// The next whole message from the server, as text.
+    pub async fn recv_text(&mut self) -> String {
+        let mut buf = [0u8; 4096];
+        loop {
+            if let Some(Piece::Object(b)) = self.splitter.next_piece() {
+                return String::from_utf8(b.to_vec()).unwrap();
+            }
+            let n = tokio::time::timeout(GUARD, self.stream.read(&mut buf))
+                .await
+                .expect("server said nothing")
+                .unwrap();
+            assert!(n > 0, "server closed the connection");
+            self.splitter.push(&buf[..n]);
+        }
+    }
+
+    pub async fn recv(&mut self) -> Downlink {
+        let t = self.recv_text().await;
+        Downlink::parse(t.as_bytes()).unwrap_or_else(|e| panic!("{t}: {e}"))
+    }
+
+    /// Waits until the server closes the connection.
+    pub async fn expect_closed(&mut self) {
+        let mut buf = [0u8; 4096];
+        loop {
+            match tokio::time::timeout(GUARD, self.stream.read(&mut buf)).await {
+                Ok(Ok(0)) | Ok(Err(_)) => return,
+                Ok(Ok(_)) => continue,
+                Err(_) => panic!("connection still open"),
+            }
+        }
+    }
+
+    /// Opens a long connection for `hostid` and checks the ack.
+    pub async fn long_con(addr: SocketAddr, hostid: &str) -> RawModem {
+        let mut m = RawModem::connect(addr).await;
+        m.send(&Uplink::LongCon {
+            hostid: hostid.into(),
+        })
+        .await;
+        assert_eq!(m.recv().await, Downlink::ok("LongCon"));
+        m
+    }
+}
