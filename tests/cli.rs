@@ -1,0 +1,201 @@
+//! `cmmctl serve` and `cmmctl sim-modem` as users run them: real processes, JSON lines on
+//! stdout, commands on stdin.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_cmmctl");
+const GUARD: Duration = Duration::from_secs(20);
+
+struct Proc {
+    child: Child,
+    lines: mpsc::Receiver<Value>,
+    seen: Vec<Value>,
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Proc {
+    fn spawn(args: &[&str]) -> Proc {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("cmmctl runs");
+        let out = child.stdout.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                let v: Value =
+                    serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON: {line}: {e}"));
+                if tx.send(v).is_err() {
+                    break;
+                }
+            }
+        });
+        Proc {
+            child,
+            lines,
+            seen: Vec::new(),
+        }
+    }
+
+    fn stdin(&mut self) -> &mut ChildStdin {
+        self.child.stdin.as_mut().unwrap()
+    }
+
+    fn send(&mut self, line: &str) {
+        writeln!(self.stdin(), "{line}").unwrap();
+        self.stdin().flush().unwrap();
+    }
+
+    fn expect(&mut self, what: &str, f: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + GUARD;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(v) => {
+                    self.seen.push(v.clone());
+                    if f(&v) {
+                        return v;
+                    }
+                }
+                Err(_) => panic!("no {what}; seen {:#?}", self.seen),
+            }
+        }
+    }
+}
+
+fn is(v: &Value, event: &str) -> bool {
+    v["event"] == event
+}
+
+#[test]
+fn serve_and_sim_modem_speak_the_documented_json_lines() {
+    let mut serve = Proc::spawn(&["serve", "--listen", "127.0.0.1:0", "--online-rate", "200"]);
+    let l = serve.expect("listening", |v| is(v, "listening"));
+    let addr = l["addr"].as_str().unwrap().to_string();
+    assert_eq!(l["advertise"], addr.as_str());
+    let mut sim = Proc::spawn(&["sim-modem", "--server", &addr, "--heartbeat", "1"]);
+    let hostid = "3130373031334717003D002E";
+
+    let login = serve.expect("login", |v| is(v, "login"));
+    assert_eq!(login["hostid"], hostid);
+    assert_eq!(login["moduletype"], "HGM6120N-4G");
+    assert_eq!(login["hostname"], "SIM-GENSET");
+    assert_eq!(login["accepted"], true);
+    serve.expect("online", |v| is(v, "online") && v["hostid"] == hostid);
+    sim.expect("sim_online", |v| is(v, "sim_online"));
+    let c = serve.expect("mains UA change", |v| {
+        is(v, "change") && v["table"] == "holding" && v["addr"] == 0
+    });
+    assert_eq!(c["hostid"], hostid);
+    assert_eq!(c["fc"], "03");
+    assert_eq!(c["slave"], 1);
+    let volts = c["value"].as_u64().unwrap();
+    assert!((220..=240).contains(&volts));
+    assert_eq!(c["raw"], format!("{volts:04X}"));
+    let nd = serve.expect("no-data change", |v| {
+        is(v, "change") && v["addr"] == 20 && v["table"] == "holding"
+    });
+    assert_eq!(nd["no_data"], true);
+    assert!(nd["value"].is_null());
+    serve.expect("heartbeat", |v| is(v, "heartbeat"));
+
+    serve.send(&format!(
+        r#"{{"cmd":"write-coil","hostid":"{hostid}","slave":1,"addr":4,"on":true}}"#
+    ));
+    let cmd = serve.expect("command", |v| is(v, "command"));
+    assert_eq!(cmd["frame"], "01050004FF00CDFB");
+    assert_eq!(cmd["method"], "writeConfig");
+    let uid = cmd["uid"].as_str().unwrap().to_string();
+    let out = serve.expect("outcome", |v| is(v, "outcome"));
+    assert_eq!(out["uid"], uid.as_str());
+    assert_eq!(out["outcome"], "accepted");
+    serve.expect("manual mode coil", |v| {
+        is(v, "change") && v["table"] == "coils" && v["addr"] == 42 && v["value"] == 1
+    });
+
+    serve.send(&format!(r#"{{"cmd":"write-register","hostid":"{hostid}","slave":1,"addr":10,"value":1234,"uid":"reg"}}"#));
+    let out = serve.expect("outcome", |v| is(v, "outcome") && v["uid"] == "reg");
+    assert_eq!(
+        out["outcome"], "rejected",
+        "the HGM6120N has no function 06"
+    );
+
+    serve.send(r#"{"cmd":"sessions"}"#);
+    let s = serve.expect("sessions", |v| is(v, "sessions"));
+    assert_eq!(s["sessions"][0]["hostid"], hostid);
+    assert_eq!(s["sessions"][0]["online"], true);
+
+    serve.send(r#"{"cmd":"reset","hostid":"000000000000000000000000"}"#);
+    let e = serve.expect("error", |v| is(v, "error"));
+    assert_eq!(e["hostid"], "000000000000000000000000");
+    serve.send("this is not a command");
+    let e = serve.expect("error", |v| is(v, "error"));
+    assert!(e["message"].as_str().unwrap().contains("bad command"));
+
+    serve.send(&format!(
+        r#"{{"cmd":"set-port","hostid":"{hostid}","modulePort":2,"moduleBaud":1}}"#
+    ));
+    let out = serve.expect("outcome", |v| is(v, "outcome"));
+    assert_eq!(out["outcome"], "accepted");
+    serve.send(&format!(r#"{{"cmd":"reset","hostid":"{hostid}"}}"#));
+    let out = serve.expect("outcome", |v| is(v, "outcome"));
+    assert_eq!(out["outcome"], "accepted");
+    serve.expect("login again", |v| is(v, "login"));
+    sim.expect("sim login again", |v| is(v, "sim_login"));
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for args in [
+        &["--help"][..],
+        &["serve", "--help"],
+        &["sim-modem", "--help"],
+    ] {
+        let out = Command::new(BIN).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Usage"), "{args:?}: {text}");
+    }
+    let out = Command::new(BIN)
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    for opt in [
+        "--listen",
+        "--advertise",
+        "--allow",
+        "--terminator",
+        "--coil-on",
+    ] {
+        assert!(text.contains(opt), "{opt}");
+    }
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let held = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = held.local_addr().unwrap().to_string();
+    let out = Command::new(BIN)
+        .args(["serve", "--listen", &addr])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot listen on"), "{err}");
+}
