@@ -15,3 +15,4 @@ pub mod cli;
 pub mod link;
 pub mod proto;
 pub mod sim;
+pub mod ui;

@@ -48,6 +48,10 @@ pub struct SimArgs {
     /// Stop after this many seconds and print figures (default: run until interrupted).
     #[arg(long)]
     pub duration: Option<f64>,
+    /// Open the long connection to the server address instead of the liveData address the
+    /// login reply gives (a real modem follows liveData).
+    #[arg(long)]
+    pub ignore_live_data: bool,
     /// Do not print per-modem notes.
     #[arg(long)]
     pub quiet: bool,
@@ -114,6 +118,7 @@ pub async fn run(a: SimArgs) -> anyhow::Result<()> {
         heartbeat: Duration::from_secs(a.heartbeat.max(1)),
         full_every: Duration::from_secs(a.full_every.max(1)),
         inhibit_remote: a.inhibit_remote,
+        follow_live_data: !a.ignore_live_data,
         ..Default::default()
     };
     let quiet = a.quiet;

@@ -45,6 +45,9 @@ pub struct SimModemConfig {
     pub retry: Duration,
     /// Noise seed of the controller.
     pub seed: u64,
+    /// Open the long connection to the `liveData` address of the login reply, as a real modem
+    /// does; when false, to the server address (the demo keeps to loopback this way).
+    pub follow_live_data: bool,
 }
 
 impl Default for SimModemConfig {
@@ -61,6 +64,7 @@ impl Default for SimModemConfig {
             inhibit_remote: false,
             retry: Duration::from_secs(2),
             seed: 1,
+            follow_live_data: true,
         }
     }
 }
@@ -288,7 +292,8 @@ impl SimModem {
     }
 
     async fn connect_live(&self, live: &str) -> Result<TcpStream, String> {
-        if !live.is_empty()
+        if self.config.follow_live_data
+            && !live.is_empty()
             && let Ok(Ok(s)) = timeout(Duration::from_secs(5), TcpStream::connect(live)).await
         {
             return Ok(s);

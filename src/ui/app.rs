@@ -1,0 +1,226 @@
+//! The desktop app: drains link events into the state each frame and draws it. Nothing here
+//! blocks: the server and the simulated modems run on the tokio runtime.
+
+use std::collections::VecDeque;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use eframe::egui;
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use crate::app::AppState;
+use crate::link::{self, Event, EventSink, ServerConfig, ServerHandle};
+use crate::sim::{SimModem, SimModemConfig};
+
+use super::{registers_ui, status_ui, targets_ui};
+
+/// Events handled per frame at most (the rest wait for the next frame).
+const EVENTS_PER_FRAME: usize = 2000;
+/// Lines kept in the event log.
+const LOG_LINES: usize = 500;
+
+/// Options the app starts with.
+#[derive(Debug, Clone)]
+pub struct Startup {
+    /// Server settings.
+    pub server: ServerConfig,
+    /// Start simulated modems against the app's own server.
+    pub demo: bool,
+    /// Number of simulated modems in demo mode.
+    pub demo_modems: usize,
+}
+
+/// The running desktop app.
+pub struct CommissionerApp {
+    runtime: tokio::runtime::Runtime,
+    server: Option<ServerHandle>,
+    events: mpsc::Receiver<Event>,
+    state: AppState,
+    log: VecDeque<String>,
+    selected: Option<String>,
+    demo: Option<CancellationToken>,
+    demo_modems: usize,
+    listen_error: Option<String>,
+}
+
+impl CommissionerApp {
+    /// Starts the runtime and the server; `waker` is called whenever an event arrives.
+    pub fn new(startup: Startup, waker: Arc<dyn Fn() + Send + Sync>) -> std::io::Result<Self> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()?;
+        let (tx, events) = mpsc::channel(10_000);
+        let sink = EventSink::new(tx, waker);
+        let mut listen_error = None;
+        let server = match runtime.block_on(link::bind(startup.server.clone(), sink.clone())) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                // The usual port is taken (another instance?): still start on a free port so
+                // the demo and local tests work, and say so.
+                listen_error = Some(format!("cannot listen on {}: {e}", startup.server.listen));
+                let mut fallback = startup.server.clone();
+                fallback.listen.set_port(0);
+                runtime.block_on(link::bind(fallback, sink)).ok()
+            }
+        };
+        let mut app = CommissionerApp {
+            runtime,
+            server,
+            events,
+            state: AppState::default(),
+            log: VecDeque::new(),
+            selected: None,
+            demo: None,
+            demo_modems: startup.demo_modems.max(1),
+            listen_error,
+        };
+        if startup.demo {
+            app.start_demo();
+        }
+        Ok(app)
+    }
+
+    /// The bound address of the server.
+    pub fn server_addr(&self) -> Option<SocketAddr> {
+        self.server.as_ref().map(|s| s.addr)
+    }
+
+    /// The state (read-only).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Starts simulated modems against the app's own server.
+    pub fn start_demo(&mut self) {
+        let Some(addr) = self.server_addr() else {
+            return;
+        };
+        let stop = CancellationToken::new();
+        let server = SocketAddr::from(([127, 0, 0, 1], addr.port())).to_string();
+        let base = SimModemConfig {
+            server,
+            hostname: "DEMO-GENSET".into(),
+            follow_live_data: false,
+            ..Default::default()
+        };
+        let n = self.demo_modems;
+        for i in 0..n {
+            let modem = SimModem::new(base.numbered(i, n), Arc::new(|_| {}));
+            self.runtime.spawn(modem.run(stop.clone()));
+        }
+        self.demo = Some(stop);
+        self.push_log(format!("demo: {n} simulated modem(s) started"));
+    }
+
+    /// Stops the simulated modems.
+    pub fn stop_demo(&mut self) {
+        if let Some(stop) = self.demo.take() {
+            stop.cancel();
+            self.push_log("demo: simulated modems stopped".into());
+        }
+    }
+
+    fn push_log(&mut self, line: String) {
+        if self.log.len() == LOG_LINES {
+            self.log.pop_front();
+        }
+        let t = chrono::Local::now().format("%H:%M:%S");
+        self.log.push_back(format!("{t}  {line}"));
+    }
+
+    /// Applies waiting events (bounded per frame). Returns how many were handled.
+    pub fn drain_events(&mut self) -> usize {
+        let now = chrono::Utc::now().timestamp_millis();
+        let mut n = 0;
+        while n < EVENTS_PER_FRAME {
+            let Ok(ev) = self.events.try_recv() else {
+                break;
+            };
+            self.state.apply(&ev, now);
+            if let Some(line) = super::log_line(&ev) {
+                self.push_log(line);
+            }
+            if self.selected.is_none()
+                && let Event::Online { hostid, .. } = &ev
+            {
+                self.selected = Some(hostid.clone());
+            }
+            n += 1;
+        }
+        n
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("Demo", |ui| {
+                if self.demo.is_none() {
+                    if ui.button("Start simulated modems").clicked() {
+                        self.start_demo();
+                    }
+                } else if ui.button("Stop simulated modems").clicked() {
+                    self.stop_demo();
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                ui.label(format!("CMM Commissioner {}", env!("CARGO_PKG_VERSION")));
+                ui.label("Serves SmartGen CMM365/CMM366 cloud modems on this laptop.");
+            });
+        });
+    }
+}
+
+impl eframe::App for CommissionerApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if self.drain_events() == EVENTS_PER_FRAME {
+            // More are waiting: come back for them without waiting for the next wake-up.
+            ui.ctx().request_repaint();
+        }
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            let advertise = self.server.as_ref().map(|s| s.advertise.clone());
+            status_ui::ui(
+                ui,
+                &self.state,
+                advertise.as_deref(),
+                self.server_addr(),
+                self.listen_error.as_deref(),
+            );
+        });
+        egui::Panel::bottom("log")
+            .resizable(true)
+            .default_size(120.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .stick_to_bottom(true)
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        for line in &self.log {
+                            ui.monospace(line);
+                        }
+                    });
+            });
+        egui::Panel::left("targets")
+            .resizable(true)
+            .default_size(280.0)
+            .show(ui, |ui| {
+                let now = chrono::Utc::now().timestamp_millis();
+                targets_ui::ui(ui, &self.state, &mut self.selected, now);
+            });
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            let target = self
+                .selected
+                .as_ref()
+                .and_then(|h| self.state.targets.get(h));
+            registers_ui::ui(ui, target);
+        });
+    }
+
+    fn on_exit(&mut self) {
+        self.stop_demo();
+        if let Some(s) = self.server.take() {
+            self.runtime.block_on(s.shutdown());
+        }
+    }
+}
