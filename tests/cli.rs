@@ -60,6 +60,21 @@ impl Proc {
         self.stdin().flush().unwrap();
     }
 
+    /// Waits until each predicate has matched a line, in any order (lines from different
+    /// connections may interleave either way).
+    fn expect_all(&mut self, what: &str, preds: &[&dyn Fn(&Value) -> bool]) {
+        let mut done = vec![false; preds.len()];
+        while done.iter().any(|d| !d) {
+            let v = self.expect(what, |_| true);
+            for (i, p) in preds.iter().enumerate() {
+                if !done[i] && p(&v) {
+                    done[i] = true;
+                    break;
+                }
+            }
+        }
+    }
+
     fn expect(&mut self, what: &str, f: impl Fn(&Value) -> bool) -> Value {
         let deadline = Instant::now() + GUARD;
         loop {
@@ -151,10 +166,16 @@ fn serve_and_sim_modem_speak_the_documented_json_lines() {
     ));
     let out = serve.expect("outcome", |v| is(v, "outcome"));
     assert_eq!(out["outcome"], "accepted");
-    serve.send(&format!(r#"{{"cmd":"reset","hostid":"{hostid}"}}"#));
-    let out = serve.expect("outcome", |v| is(v, "outcome"));
-    assert_eq!(out["outcome"], "accepted");
-    serve.expect("login again", |v| is(v, "login"));
+    serve.send(&format!(
+        r#"{{"cmd":"reset","hostid":"{hostid}","uid":"rs"}}"#
+    ));
+    serve.expect_all(
+        "reset accepted and a new login",
+        &[
+            &|v: &Value| is(v, "outcome") && v["uid"] == "rs" && v["outcome"] == "accepted",
+            &|v: &Value| is(v, "login"),
+        ],
+    );
     sim.expect("sim login again", |v| is(v, "sim_login"));
 }
 

@@ -164,23 +164,15 @@ async fn a_simulated_modem_logs_in_uploads_and_obeys_commands() {
         uid: Some("reset".into()),
     })
     .await;
-    let e = s
-        .expect(
-            "reset outcome",
-            |e| matches!(e, Event::CommandOutcome { uid, .. } if uid == "reset"),
-        )
-        .await;
-    assert!(matches!(
-        e,
-        Event::CommandOutcome {
-            outcome: Outcome::Accepted,
-            ..
-        }
-    ));
-    s.expect("login again", |e| matches!(e, Event::Login { .. }))
-        .await;
-    s.expect("online again", |e| matches!(e, Event::Online { .. }))
-        .await;
+    s.expect_all(
+        "reset accepted, new login and long connection",
+        &[
+            &|e: &Event| matches!(e, Event::CommandOutcome { uid, outcome: Outcome::Accepted, .. } if uid == "reset"),
+            &|e: &Event| matches!(e, Event::Login { .. }),
+            &|e: &Event| matches!(e, Event::Online { .. }),
+        ],
+    )
+    .await;
     stop.cancel();
 }
 

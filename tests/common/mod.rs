@@ -59,6 +59,21 @@ impl TestServer {
         }
     }
 
+    /// Waits until each predicate has matched an event, in any order (events of different
+    /// connections may interleave either way).
+    pub async fn expect_all(&mut self, what: &str, preds: &[&dyn Fn(&Event) -> bool]) {
+        let mut done = vec![false; preds.len()];
+        while done.iter().any(|d| !d) {
+            let e = self.expect(what, |_| true).await;
+            for (i, p) in preds.iter().enumerate() {
+                if !done[i] && p(&e) {
+                    done[i] = true;
+                    break;
+                }
+            }
+        }
+    }
+
     pub async fn command(&self, c: link::Command) {
         self.handle.commands.send(c).await.unwrap();
     }
