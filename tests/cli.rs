@@ -26,7 +26,11 @@ impl Drop for Proc {
 
 impl Proc {
     fn spawn(args: &[&str]) -> Proc {
-        let mut child = Command::new(BIN)
+        Self::spawn_with(BIN, args)
+    }
+
+    fn spawn_with(program: &str, args: &[&str]) -> Proc {
+        let mut child = Command::new(program)
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -219,4 +223,52 @@ fn a_port_in_use_is_a_clear_error() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cannot listen on"), "{err}");
+}
+
+/// With the open-file limit exhausted the server refuses connections with a logged error, keeps
+/// serving the modems it has, and accepts again once descriptors are free.
+#[cfg(target_os = "linux")]
+#[test]
+fn out_of_file_descriptors_refuses_with_an_error_and_recovers() {
+    if Command::new("prlimit").arg("--version").output().is_err() {
+        eprintln!("prlimit not installed; skipping");
+        return;
+    }
+    let mut serve = Proc::spawn_with(
+        "prlimit",
+        &["--nofile=64:64", BIN, "serve", "--listen", "127.0.0.1:0"],
+    );
+    let l = serve.expect("listening", |v| is(v, "listening"));
+    let addr: std::net::SocketAddr = l["addr"].as_str().unwrap().parse().unwrap();
+    let hb = r#"{"method":"LongCon","hostid":"3130373031334717003D002E"}"#;
+    let mut first = std::net::TcpStream::connect(addr).unwrap();
+    first.write_all(hb.as_bytes()).unwrap();
+    serve.expect("online", |v| is(v, "online"));
+    // Far more connections than descriptors left.
+    let mut held = Vec::new();
+    for _ in 0..100 {
+        if let Ok(s) = std::net::TcpStream::connect(addr) {
+            held.push(s);
+        }
+    }
+    let e = serve.expect("error", |v| is(v, "error"));
+    let msg = e["message"].as_str().unwrap();
+    assert!(
+        msg.contains("cannot accept") || msg.contains("connection limit"),
+        "{msg}"
+    );
+    // The modem already connected is still served.
+    first
+        .write_all(br#"{"method":"HB","hostid":"3130373031334717003D002E","params":""}"#)
+        .unwrap();
+    serve.expect("heartbeat", |v| is(v, "heartbeat"));
+    drop(held);
+    // Descriptors free again: a new modem gets in.
+    let mut again = std::net::TcpStream::connect(addr).unwrap();
+    again
+        .write_all(br#"{"method":"LongCon","hostid":"AAAAAAAAAAAAAAAAAAAAAAAA"}"#)
+        .unwrap();
+    serve.expect("new modem online", |v| {
+        is(v, "online") && v["hostid"] == "AAAAAAAAAAAAAAAAAAAAAAAA"
+    });
 }
