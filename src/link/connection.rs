@@ -212,16 +212,20 @@ impl Connection {
             let input = match self.splitter.next_piece() {
                 None => break,
                 Some(Piece::Object(b)) => match parse_object(b) {
-                    Ok(map) => match Uplink::from_object(&map) {
-                        Ok(m) => {
-                            Input::Message(m, traffic.then(|| String::from_utf8_lossy(b).into()))
+                    Ok(map) => {
+                        let method = Fields(&map).method().ok();
+                        match Uplink::from_object(map) {
+                            Ok(m) => Input::Message(
+                                m,
+                                traffic.then(|| String::from_utf8_lossy(b).into()),
+                            ),
+                            Err(error) => Input::Bad {
+                                error,
+                                method,
+                                bytes: b.to_vec(),
+                            },
                         }
-                        Err(error) => Input::Bad {
-                            error,
-                            method: Fields(&map).method().ok(),
-                            bytes: b.to_vec(),
-                        },
-                    },
+                    }
                     Err(error) => Input::Bad {
                         error,
                         method: None,

@@ -177,48 +177,67 @@ fn parse_hex_u16(key: &str) -> Option<u16> {
     u16::from_str_radix(key, 16).ok()
 }
 
-fn read_change(params: &Value, outer: Fields<'_>) -> Result<DataChange, MessageError> {
-    let Value::Object(map) = params else {
-        return Err(MessageError::WrongType {
-            field: "params".into(),
-            expected: "an object",
-            got: params.to_string().chars().take(40).collect(),
-        });
+fn wrong(field: String, expected: &'static str, got: &Value) -> MessageError {
+    MessageError::WrongType {
+        field,
+        expected,
+        got: got.to_string().chars().take(40).collect(),
+    }
+}
+
+/// Moves the `address: value` pairs of one function table into `entries`.
+fn read_pairs(
+    key: &str,
+    item: Value,
+    entries: &mut Vec<(u16, String)>,
+) -> Result<(), MessageError> {
+    let Value::Object(pairs) = item else {
+        return Err(wrong(
+            format!("params.{key}"),
+            "objects of address: value",
+            &item,
+        ));
     };
-    let f = Fields(map);
+    for (addr, v) in pairs {
+        match (parse_hex_u16(&addr), v) {
+            (Some(a), Value::String(hex)) => entries.push((a, hex)),
+            (_, v) => {
+                let what = "a 4-hex-digit address with a hex string value";
+                return Err(wrong(format!("params.{key}.{addr}"), what, &v));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads `reqdatachange` params, taking the strings out of the parsed tree instead of
+/// copying them.
+fn read_change(params: Value, outer: Fields<'_>) -> Result<DataChange, MessageError> {
+    let Value::Object(map) = params else {
+        return Err(wrong("params".into(), "an object", &params));
+    };
+    let f = Fields(&map);
+    let packetnum = f.opt_u64("packetnum")?;
+    let flags = InputFlags::read(f)?.or(InputFlags::read(outer)?);
     let mut change = DataChange {
-        packetnum: f.opt_u64("packetnum")?,
+        packetnum,
         tables: Vec::new(),
-        flags: InputFlags::read(f)?.or(InputFlags::read(outer)?),
+        flags,
     };
     for (key, value) in map {
         if key.len() != 2 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
             continue;
         }
-        let function = u8::from_str_radix(key, 16).unwrap_or(0);
+        let function = u8::from_str_radix(&key, 16).unwrap_or(0);
         let mut entries = Vec::new();
-        let items: Vec<&Value> = match value {
-            Value::Array(a) => a.iter().collect(),
-            other => vec![other],
-        };
-        for item in items {
-            let Value::Object(pairs) = item else {
-                return Err(MessageError::WrongType {
-                    field: format!("params.{key}"),
-                    expected: "objects of address: value",
-                    got: item.to_string().chars().take(40).collect(),
-                });
-            };
-            for (addr, v) in pairs {
-                let (Some(a), Value::String(hex)) = (parse_hex_u16(addr), v) else {
-                    return Err(MessageError::WrongType {
-                        field: format!("params.{key}.{addr}"),
-                        expected: "a 4-hex-digit address with a hex string value",
-                        got: v.to_string().chars().take(40).collect(),
-                    });
-                };
-                entries.push((a, hex.clone()));
+        match value {
+            Value::Array(items) => {
+                entries.reserve(items.len());
+                for item in items {
+                    read_pairs(&key, item, &mut entries)?;
+                }
             }
+            other => read_pairs(&key, other, &mut entries)?,
         }
         change.tables.push(ChangeTable { function, entries });
     }
@@ -256,13 +275,12 @@ impl Uplink {
 
     /// Reads one message (leniently).
     pub fn parse(bytes: &[u8]) -> Result<Uplink, MessageError> {
-        let map = parse_object(bytes)?;
-        Self::from_object(&map)
+        Self::from_object(parse_object(bytes)?)
     }
 
-    /// Reads one message from a parsed object.
-    pub fn from_object(map: &Map<String, Value>) -> Result<Uplink, MessageError> {
-        let f = Fields(map);
+    /// Reads one message from a parsed object (consumed: its strings move into the message).
+    pub fn from_object(mut map: Map<String, Value>) -> Result<Uplink, MessageError> {
+        let f = Fields(&map);
         let method = f.method()?;
         let m = method.to_ascii_lowercase();
         if m == "login" {
@@ -308,10 +326,15 @@ impl Uplink {
                 Uplink::ReqData { hostid, frames }
             }
             "reqdatachange" => {
-                let params = f.get("params").ok_or(MessageError::Missing("params"))?;
+                let key = map
+                    .keys()
+                    .find(|k| k.eq_ignore_ascii_case("params"))
+                    .cloned()
+                    .ok_or(MessageError::Missing("params"))?;
+                let params = map.remove(&key).unwrap_or(Value::Null);
                 Uplink::ReqDataChange {
                     hostid,
-                    change: read_change(params, f)?,
+                    change: read_change(params, Fields(&map))?,
                 }
             }
             "writeconfig" => {
