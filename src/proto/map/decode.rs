@@ -1,0 +1,292 @@
+//! Register image plus map: typed values with units, active alarms, mode, running status, and a
+//! sanity check of the frequency ratio.
+
+use super::{AlarmKind, Combine, RegisterMap, RegisterSpec};
+use crate::proto::image::RegisterImage;
+use crate::proto::rtu::Table;
+
+/// A decoded value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A number in the entry's unit.
+    Number(f64),
+    /// The controller has no valid data (`###`).
+    NoData,
+    /// Text: an enumeration entry, or a hex word.
+    Text(String),
+    /// A coil.
+    Bit(bool),
+}
+
+/// One value of a target, decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// Table.
+    pub table: Table,
+    /// First address of the entry.
+    pub addr: u16,
+    /// Name (the address, for unmapped ones).
+    pub name: String,
+    /// Group ("" for unmapped).
+    pub group: String,
+    /// Unit ("" if none).
+    pub unit: String,
+    /// Raw words (one per register; 0/1 for a coil).
+    pub raw: Vec<u16>,
+    /// The value.
+    pub value: Value,
+    /// Decimals worth showing.
+    pub decimals: usize,
+}
+
+impl Decoded {
+    /// The value as shown: number with unit, `###`, text, or on/off.
+    pub fn shown(&self) -> String {
+        match &self.value {
+            Value::Number(v) if self.unit.is_empty() => format!("{v:.*}", self.decimals),
+            Value::Number(v) => format!("{v:.*} {}", self.decimals, self.unit),
+            Value::NoData => "###".into(),
+            Value::Text(t) => t.clone(),
+            Value::Bit(b) => if *b { "on" } else { "off" }.into(),
+        }
+    }
+
+    /// The number, if it is one (for plots).
+    pub fn number(&self) -> Option<f64> {
+        match self.value {
+            Value::Number(v) => Some(v),
+            Value::Bit(b) => Some(f64::from(u8::from(b))),
+            _ => None,
+        }
+    }
+}
+
+fn decimals_of(scale: f64) -> usize {
+    let mut d = 0;
+    let mut s = scale.abs();
+    while d < 4 && (s - s.round()).abs() > 1e-9 {
+        s *= 10.0;
+        d += 1;
+    }
+    d
+}
+
+fn unmapped_name(table: Table, addr: u16) -> String {
+    format!("{} {addr:04}", table.name())
+}
+
+impl RegisterMap {
+    fn decode_register(&self, spec: &RegisterSpec, raw: Vec<u16>) -> Value {
+        if let Some(nd) = self.settings.no_data
+            && raw.contains(&nd)
+        {
+            return Value::NoData;
+        }
+        if spec.hex {
+            return Value::Text(
+                raw.iter()
+                    .map(|w| format!("{w:04X}"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        let n: f64 = match (spec.words, raw.as_slice()) {
+            (2, [msb, lsb]) => match (spec.combine, spec.signed) {
+                (Combine::Counter, _) => {
+                    f64::from(*msb) * f64::from(self.settings.counter_multiplier) + f64::from(*lsb)
+                }
+                (Combine::U32, false) => f64::from(u32::from(*msb) << 16 | u32::from(*lsb)),
+                (Combine::U32, true) => f64::from((u32::from(*msb) << 16 | u32::from(*lsb)) as i32),
+            },
+            (_, [w, ..]) if spec.signed => f64::from(*w as i16),
+            (_, [w, ..]) => f64::from(*w),
+            _ => return Value::NoData,
+        };
+        if let Some(table) = spec.enum_name.as_ref().and_then(|e| self.enums.get(e)) {
+            let key = n as u16;
+            return Value::Text(
+                table
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| format!("unknown ({key})")),
+            );
+        }
+        Value::Number(n * self.scale_of(spec))
+    }
+
+    fn scale_of(&self, spec: &RegisterSpec) -> f64 {
+        if spec.frequency {
+            self.settings.frequency_ratio
+        } else {
+            spec.scale
+        }
+    }
+
+    /// Decodes the entry covering `addr` from the image; `None` while its data is missing.
+    pub fn decode(
+        &self,
+        image: &RegisterImage,
+        slave: u8,
+        table: Table,
+        addr: u16,
+    ) -> Option<Decoded> {
+        if table.is_bits() {
+            let raw = image.get(slave, table, addr)?;
+            let spec = if table == Table::Coils {
+                self.coils.get(&addr)
+            } else {
+                None
+            };
+            return Some(Decoded {
+                table,
+                addr,
+                name: spec.map_or_else(|| unmapped_name(table, addr), |c| c.name.clone()),
+                group: spec.map(|c| c.group.clone()).unwrap_or_default(),
+                unit: String::new(),
+                raw: vec![raw],
+                value: Value::Bit(raw != 0),
+                decimals: 0,
+            });
+        }
+        // Registers: the map describes holding registers (function 03).
+        let spec = if table == Table::Holding {
+            self.register_at(addr)
+        } else {
+            None
+        };
+        let Some(spec) = spec else {
+            let raw = image.get(slave, table, addr)?;
+            let value = match self.settings.no_data {
+                Some(nd) if raw == nd => Value::NoData,
+                _ => Value::Number(f64::from(raw)),
+            };
+            return Some(Decoded {
+                table,
+                addr,
+                name: unmapped_name(table, addr),
+                group: String::new(),
+                unit: String::new(),
+                raw: vec![raw],
+                value,
+                decimals: 0,
+            });
+        };
+        let raw = (0..u16::from(spec.words))
+            .map(|i| image.get(slave, table, spec.addr + i))
+            .collect::<Option<Vec<u16>>>()?;
+        Some(Decoded {
+            table,
+            addr: spec.addr,
+            name: spec.name.clone(),
+            group: spec.group.clone(),
+            unit: spec.unit.clone(),
+            value: self.decode_register(spec, raw.clone()),
+            raw,
+            decimals: decimals_of(self.scale_of(spec)),
+        })
+    }
+
+    /// Every value in the image, decoded, in table and address order (a register pair once).
+    pub fn decode_all(&self, image: &RegisterImage, slave: u8) -> Vec<Decoded> {
+        let mut out = Vec::new();
+        for ((s, table), values) in image.tables() {
+            if *s != slave {
+                continue;
+            }
+            let mut last = None;
+            for addr in values.keys() {
+                if let Some(d) = self.decode(image, slave, *table, *addr)
+                    && last != Some((d.table, d.addr))
+                {
+                    last = Some((d.table, d.addr));
+                    out.push(d);
+                }
+            }
+        }
+        out
+    }
+
+    /// Active warning and shutdown alarms (summary coils left out), in address order.
+    pub fn active_alarms(&self, image: &RegisterImage, slave: u8) -> Vec<(&str, AlarmKind)> {
+        self.coils
+            .values()
+            .filter_map(|c| match c.alarm {
+                Some(k)
+                    if k != AlarmKind::Summary
+                        && image.get(slave, Table::Coils, c.addr) == Some(1) =>
+                {
+                    Some((c.name.as_str(), k))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The controller mode (Test, Auto, Manual, Stop) from the mode coils.
+    pub fn mode(&self, image: &RegisterImage, slave: u8) -> Option<&str> {
+        self.coils
+            .values()
+            .find(|c| c.mode.is_some() && image.get(slave, Table::Coils, c.addr) == Some(1))
+            .and_then(|c| c.mode.as_deref())
+    }
+
+    /// The running status as text (generator status table).
+    pub fn running_status(&self, image: &RegisterImage, slave: u8) -> Option<String> {
+        let spec = self.registers.values().find(|r| r.running_status)?;
+        match self.decode(image, slave, Table::Holding, spec.addr)?.value {
+            Value::Text(t) => Some(t),
+            other => Some(format!("{other:?}")),
+        }
+    }
+
+    /// Whether the controller reports Remote Lock.
+    pub fn remote_locked(&self, image: &RegisterImage, slave: u8) -> bool {
+        self.coils
+            .values()
+            .any(|c| c.remote_lock && image.get(slave, Table::Coils, c.addr) == Some(1))
+    }
+
+    /// Engine speed, if the map knows where it is and it has been read.
+    pub fn speed(&self, image: &RegisterImage, slave: u8) -> Option<f64> {
+        let spec = self.registers.values().find(|r| r.speed)?;
+        self.decode(image, slave, Table::Holding, spec.addr)?
+            .number()
+    }
+
+    /// Readings that suggest a wrong setting, each saying which setting to change.
+    pub fn sanity(&self, image: &RegisterImage, slave: u8) -> Vec<String> {
+        let mut out = Vec::new();
+        let ratio = self.settings.frequency_ratio;
+        for spec in self.registers.values().filter(|r| r.frequency) {
+            let Some(Decoded {
+                value: Value::Number(hz),
+                ..
+            }) = self.decode(image, slave, Table::Holding, spec.addr)
+            else {
+                continue;
+            };
+            if hz > 100.0 {
+                let better = ratio * 50.0 / hz.max(1.0);
+                let fix = [0.1, 0.01, 0.001]
+                    .into_iter()
+                    .min_by(|a, b| (a / better).ln().abs().total_cmp(&(b / better).ln().abs()))
+                    .unwrap_or(0.01);
+                out.push(format!(
+                    "{} reads {hz:.1} Hz: the frequency ratio {ratio} is likely wrong for this \
+                     firmware; set settings.frequency_ratio = {fix} in the map",
+                    spec.name
+                ));
+            } else if (3.0..8.0).contains(&hz)
+                && self.speed(image, slave).is_none_or(|rpm| rpm > 1000.0)
+            {
+                out.push(format!(
+                    "{} reads {hz:.2} Hz: the frequency ratio {ratio} is likely too small; set \
+                     settings.frequency_ratio = {} in the map",
+                    spec.name,
+                    ratio * 10.0
+                ));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,501 @@
+//! The register map file (TOML) as written, and its validation into a [`RegisterMap`].
+//! Every error names the field and the line.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{
+    AlarmKind, CoilSpec, Combine, CommandSpec, Confirm, RegisterMap, RegisterSpec, Settings,
+};
+use crate::proto::PollPlan;
+use crate::proto::image::NO_DATA;
+use crate::proto::rtu::{Request, RequestPdu, Table};
+
+/// The `format` value every map file carries.
+pub const FORMAT: &str = "cmm-register-map";
+/// The file format version this program reads.
+pub const VERSION: u32 = 1;
+
+/// Why a map file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapError {
+    /// Line (1-based), when known.
+    pub line: Option<usize>,
+    /// What is wrong, naming the field.
+    pub message: String,
+}
+
+impl fmt::Display for MapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "line {l}: {}", self.message),
+            None => write!(f, "{}", self.message),
+        }
+    }
+}
+
+impl std::error::Error for MapError {}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum TableName {
+    Coils,
+    DiscreteInputs,
+    Holding,
+    Input,
+}
+
+impl From<TableName> for Table {
+    fn from(t: TableName) -> Table {
+        match t {
+            TableName::Coils => Table::Coils,
+            TableName::DiscreteInputs => Table::DiscreteInputs,
+            TableName::Holding => Table::Holding,
+            TableName::Input => Table::Input,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMap {
+    format: Spanned<String>,
+    version: Spanned<u32>,
+    name: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    module_types: Vec<String>,
+    #[serde(default = "one")]
+    slave: u8,
+    #[serde(default)]
+    settings: Option<Spanned<RawSettings>>,
+    #[serde(default)]
+    poll: Vec<Spanned<RawPoll>>,
+    #[serde(default)]
+    command: Vec<Spanned<RawCommand>>,
+    #[serde(default)]
+    coil: Vec<Spanned<RawCoil>>,
+    #[serde(default)]
+    register: Vec<Spanned<RawRegister>>,
+    #[serde(default, rename = "enum")]
+    enums: BTreeMap<String, Spanned<BTreeMap<String, String>>>,
+}
+
+fn one() -> u8 {
+    1
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSettings {
+    coil_on: Option<String>,
+    frequency_ratio: Option<f64>,
+    counter_multiplier: Option<u32>,
+    no_data: Option<u16>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPoll {
+    table: TableName,
+    addr: u16,
+    qty: u16,
+    slave: Option<u8>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfirm {
+    table: TableName,
+    addr: u16,
+    value: Option<u16>,
+    not: Option<u16>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCommand {
+    addr: u16,
+    name: String,
+    action: String,
+    module_types: Option<Vec<String>>,
+    confirm: Option<RawConfirm>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCoil {
+    addr: u16,
+    name: String,
+    #[serde(default)]
+    group: String,
+    alarm: Option<AlarmKind>,
+    mode: Option<String>,
+    role: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegister {
+    addr: u16,
+    name: String,
+    #[serde(default)]
+    group: String,
+    #[serde(default)]
+    unit: String,
+    scale: Option<f64>,
+    #[serde(default)]
+    signed: bool,
+    words: Option<u8>,
+    combine: Option<Combine>,
+    #[serde(default)]
+    frequency: bool,
+    #[serde(rename = "enum")]
+    enum_name: Option<String>,
+    role: Option<String>,
+    format: Option<String>,
+}
+
+/// Line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+struct Checker<'a> {
+    text: &'a str,
+}
+
+impl Checker<'_> {
+    fn err<T>(&self, span: std::ops::Range<usize>, message: String) -> Result<T, MapError> {
+        Err(MapError {
+            line: Some(line_of(self.text, span.start)),
+            message,
+        })
+    }
+}
+
+const COIL_ROLES: &[&str] = &["remote_lock"];
+const REGISTER_ROLES: &[&str] = &["running_status", "speed"];
+
+/// Parses and validates a map file.
+pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
+    let raw: RawMap = toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|s| line_of(text, s.start));
+        let src = line
+            .and_then(|l| text.lines().nth(l - 1))
+            .map(|s| format!(" (in `{}`)", s.trim()))
+            .unwrap_or_default();
+        MapError {
+            line,
+            message: format!("{}{src}", e.message().trim()),
+        }
+    })?;
+    let c = Checker { text };
+    if raw.format.get_ref() != FORMAT {
+        return c.err(
+            raw.format.span(),
+            format!(
+                "format: expected \"{FORMAT}\", got {:?}",
+                raw.format.get_ref()
+            ),
+        );
+    }
+    if *raw.version.get_ref() != VERSION {
+        return c.err(
+            raw.version.span(),
+            format!(
+                "version: this program reads version {VERSION}, the file is version {}",
+                raw.version.get_ref()
+            ),
+        );
+    }
+    let settings = settings(&c, raw.settings.as_ref())?;
+    let enums = enums(&c, &raw.enums)?;
+    let plan = poll_plan(&c, &raw.poll, raw.slave)?;
+    let coils = coils(&c, &raw.coil)?;
+    let registers = registers(&c, &raw.register, &enums)?;
+    let commands = commands(&c, &raw.command)?;
+    Ok(RegisterMap::new(
+        raw.name,
+        raw.source,
+        raw.module_types,
+        raw.slave,
+        settings,
+        plan,
+        coils,
+        registers,
+        enums,
+        commands,
+        text.to_string(),
+    ))
+}
+
+fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Settings, MapError> {
+    let mut out = Settings::default();
+    let Some(s) = s else { return Ok(out) };
+    let (span, s) = (s.span(), s.get_ref());
+    if let Some(text) = &s.coil_on {
+        match u16::from_str_radix(text.trim_start_matches("0x"), 16) {
+            Ok(v) if v != 0 => out.coil_on = v,
+            _ => {
+                return c.err(
+                    span,
+                    format!("settings.coil_on: {text:?} is not a non-zero hex word like \"FF00\""),
+                );
+            }
+        }
+    }
+    if let Some(r) = s.frequency_ratio {
+        if !(r.is_finite() && r > 0.0) {
+            return c.err(
+                span,
+                format!("settings.frequency_ratio: must be a positive number, got {r}"),
+            );
+        }
+        out.frequency_ratio = r;
+    }
+    if let Some(m) = s.counter_multiplier {
+        if m < 2 {
+            return c.err(
+                span,
+                format!("settings.counter_multiplier: must be at least 2, got {m}"),
+            );
+        }
+        out.counter_multiplier = m;
+    }
+    out.no_data = s.no_data.or(Some(NO_DATA));
+    Ok(out)
+}
+
+fn enums(
+    c: &Checker<'_>,
+    raw: &BTreeMap<String, Spanned<BTreeMap<String, String>>>,
+) -> Result<BTreeMap<String, BTreeMap<u16, String>>, MapError> {
+    let mut out = BTreeMap::new();
+    for (name, table) in raw {
+        let mut t = BTreeMap::new();
+        for (k, v) in table.get_ref() {
+            let Ok(n) = k.parse::<u16>() else {
+                return c.err(
+                    table.span(),
+                    format!("enum.{name}: key {k:?} is not a number 0-65535"),
+                );
+            };
+            t.insert(n, v.clone());
+        }
+        out.insert(name.clone(), t);
+    }
+    Ok(out)
+}
+
+fn poll_plan(c: &Checker<'_>, raw: &[Spanned<RawPoll>], slave: u8) -> Result<PollPlan, MapError> {
+    let mut requests = Vec::new();
+    for (i, p) in raw.iter().enumerate() {
+        let (span, p) = (p.span(), p.get_ref());
+        let table: Table = p.table.into();
+        let max = if table.is_bits() { 2000 } else { 125 };
+        if p.qty == 0 || p.qty > max {
+            return c.err(
+                span,
+                format!(
+                    "poll[{i}].qty: must be 1 to {max} for {}, got {}",
+                    table.name(),
+                    p.qty
+                ),
+            );
+        }
+        if u32::from(p.addr) + u32::from(p.qty) > 0x1_0000 {
+            return c.err(span, format!("poll[{i}]: addr + qty runs past 65535"));
+        }
+        requests.push(Request {
+            slave: p.slave.unwrap_or(slave),
+            pdu: RequestPdu::Read {
+                table,
+                addr: p.addr,
+                qty: p.qty,
+            },
+        });
+    }
+    Ok(PollPlan { requests })
+}
+
+fn coils(c: &Checker<'_>, raw: &[Spanned<RawCoil>]) -> Result<BTreeMap<u16, CoilSpec>, MapError> {
+    let mut out: BTreeMap<u16, CoilSpec> = BTreeMap::new();
+    let mut lines = BTreeMap::new();
+    for (i, e) in raw.iter().enumerate() {
+        let (span, e) = (e.span(), e.get_ref());
+        if let Some(first) = lines.get(&e.addr) {
+            return c.err(
+                span,
+                format!(
+                    "coil[{i}].addr: address {} is already defined at line {first}",
+                    e.addr
+                ),
+            );
+        }
+        if e.name.trim().is_empty() {
+            return c.err(span, format!("coil[{i}].name: empty"));
+        }
+        if let Some(r) = &e.role
+            && !COIL_ROLES.contains(&r.as_str())
+        {
+            return c.err(
+                span,
+                format!(
+                    "coil[{i}].role: unknown role {r:?} (known: {})",
+                    COIL_ROLES.join(", ")
+                ),
+            );
+        }
+        lines.insert(e.addr, line_of(c.text, span.start));
+        out.insert(
+            e.addr,
+            CoilSpec {
+                addr: e.addr,
+                name: e.name.clone(),
+                group: e.group.clone(),
+                alarm: e.alarm,
+                mode: e.mode.clone(),
+                remote_lock: e.role.as_deref() == Some("remote_lock"),
+            },
+        );
+    }
+    Ok(out)
+}
+
+fn registers(
+    c: &Checker<'_>,
+    raw: &[Spanned<RawRegister>],
+    enums: &BTreeMap<String, BTreeMap<u16, String>>,
+) -> Result<BTreeMap<u16, RegisterSpec>, MapError> {
+    let mut out: BTreeMap<u16, RegisterSpec> = BTreeMap::new();
+    let mut lines: BTreeMap<u16, usize> = BTreeMap::new();
+    for (i, e) in raw.iter().enumerate() {
+        let (span, e) = (e.span(), e.get_ref());
+        let here = format!("register[{i}] (addr {})", e.addr);
+        let words = e.words.unwrap_or(1);
+        if !(1..=2).contains(&words) {
+            return c.err(span, format!("{here}.words: must be 1 or 2, got {words}"));
+        }
+        if e.combine.is_some() && words != 2 {
+            return c.err(span, format!("{here}.combine: only for words = 2"));
+        }
+        let scale = e.scale.unwrap_or(1.0);
+        if !scale.is_finite() || scale == 0.0 {
+            return c.err(
+                span,
+                format!("{here}.scale: must be a non-zero number, got {scale}"),
+            );
+        }
+        if e.frequency && e.scale.is_some() {
+            return c.err(span, format!("{here}: `frequency` registers take their ratio from settings.frequency_ratio; remove `scale`"));
+        }
+        if let Some(n) = &e.enum_name
+            && !enums.contains_key(n)
+        {
+            return c.err(
+                span,
+                format!("{here}.enum: no [enum.{n}] table in the file"),
+            );
+        }
+        if let Some(r) = &e.role
+            && !REGISTER_ROLES.contains(&r.as_str())
+        {
+            return c.err(
+                span,
+                format!(
+                    "{here}.role: unknown role {r:?} (known: {})",
+                    REGISTER_ROLES.join(", ")
+                ),
+            );
+        }
+        let hex = match e.format.as_deref() {
+            None | Some("dec") => false,
+            Some("hex") => true,
+            Some(f) => {
+                return c.err(
+                    span,
+                    format!("{here}.format: {f:?} is not \"dec\" or \"hex\""),
+                );
+            }
+        };
+        if u32::from(e.addr) + u32::from(words) > 0x1_0000 {
+            return c.err(span, format!("{here}: runs past address 65535"));
+        }
+        for a in e.addr..e.addr + u16::from(words) {
+            if let Some(first) = lines.get(&a) {
+                return c.err(
+                    span,
+                    format!("{here}.addr: address {a} is already defined at line {first}"),
+                );
+            }
+            lines.insert(a, line_of(c.text, span.start));
+        }
+        out.insert(
+            e.addr,
+            RegisterSpec {
+                addr: e.addr,
+                name: e.name.clone(),
+                group: e.group.clone(),
+                unit: e.unit.clone(),
+                scale,
+                signed: e.signed,
+                words,
+                combine: if words == 2 {
+                    e.combine.unwrap_or(Combine::U32)
+                } else {
+                    Combine::U32
+                },
+                frequency: e.frequency,
+                enum_name: e.enum_name.clone(),
+                running_status: e.role.as_deref() == Some("running_status"),
+                speed: e.role.as_deref() == Some("speed"),
+                hex,
+            },
+        );
+    }
+    Ok(out)
+}
+
+fn commands(c: &Checker<'_>, raw: &[Spanned<RawCommand>]) -> Result<Vec<CommandSpec>, MapError> {
+    let mut out = Vec::new();
+    for (i, e) in raw.iter().enumerate() {
+        let (span, e) = (e.span(), e.get_ref());
+        if e.name.trim().is_empty() || e.action.trim().is_empty() {
+            return c.err(span, format!("command[{i}]: name and action are required"));
+        }
+        let confirm = match &e.confirm {
+            None => None,
+            Some(cf) => {
+                if cf.value.is_some() == cf.not.is_some() {
+                    return c.err(
+                        span,
+                        format!("command[{i}].confirm: give exactly one of `value` or `not`"),
+                    );
+                }
+                Some(Confirm {
+                    table: cf.table.into(),
+                    addr: cf.addr,
+                    value: cf.value,
+                    not: cf.not,
+                })
+            }
+        };
+        out.push(CommandSpec {
+            addr: e.addr,
+            name: e.name.clone(),
+            action: e.action.clone(),
+            module_types: e.module_types.clone(),
+            confirm,
+        });
+    }
+    Ok(out)
+}

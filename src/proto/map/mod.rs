@@ -1,0 +1,319 @@
+//! Register maps: named, scaled values for a controller model, its poll plan, its remote
+//! commands, and the quirks of its firmware as settings. Maps are TOML files (format in the
+//! README); the HGM6100N family ships embedded. For models without a document, the generic map
+//! shows raw addresses and never invents a meaning.
+
+mod decode;
+mod file;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+pub use decode::{Decoded, Value};
+pub use file::{FORMAT, MapError, VERSION, parse_map};
+
+use super::PollPlan;
+use super::image::NO_DATA;
+use super::rtu::Table;
+
+/// The HGM6100N map as shipped.
+pub const HGM6100N_TOML: &str = include_str!("../../../assets/maps/hgm6100n.toml");
+
+/// How serious an alarm coil is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlarmKind {
+    /// "Common alarm"-style coils that sum up others.
+    Summary,
+    /// A warning: the set keeps running.
+    Warning,
+    /// A shutdown alarm: the set stopped or will not start.
+    Shutdown,
+}
+
+impl AlarmKind {
+    /// Name used in events.
+    pub fn name(self) -> &'static str {
+        match self {
+            AlarmKind::Summary => "summary",
+            AlarmKind::Warning => "warning",
+            AlarmKind::Shutdown => "shutdown",
+        }
+    }
+}
+
+/// How two registers make one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Combine {
+    /// MSB * 65536 + LSB.
+    U32,
+    /// MSB * settings.counter_multiplier + LSB.
+    Counter,
+}
+
+/// Firmware quirks as settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Raw value written to a coil for "active".
+    pub coil_on: u16,
+    /// Scale of registers marked `frequency`.
+    pub frequency_ratio: f64,
+    /// Multiplier of `counter` pairs.
+    pub counter_multiplier: u32,
+    /// Raw value meaning "no valid data", if the model has one.
+    pub no_data: Option<u16>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            coil_on: 0xFF00,
+            frequency_ratio: 0.1,
+            counter_multiplier: 10000,
+            no_data: Some(NO_DATA),
+        }
+    }
+}
+
+/// A coil of the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoilSpec {
+    /// Address.
+    pub addr: u16,
+    /// Name.
+    pub name: String,
+    /// Group (Alarms, Status, Mode, ...).
+    pub group: String,
+    /// Alarm kind, if it is an alarm.
+    pub alarm: Option<AlarmKind>,
+    /// The controller mode this coil reports when on.
+    pub mode: Option<String>,
+    /// The controller refuses remote control while this is on.
+    pub remote_lock: bool,
+}
+
+/// A register (or register pair) of the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegisterSpec {
+    /// First address.
+    pub addr: u16,
+    /// Name.
+    pub name: String,
+    /// Group.
+    pub group: String,
+    /// Unit ("" if none).
+    pub unit: String,
+    /// actual = raw * scale.
+    pub scale: f64,
+    /// Two's complement.
+    pub signed: bool,
+    /// 1 or 2 registers.
+    pub words: u8,
+    /// How a pair combines.
+    pub combine: Combine,
+    /// Scale comes from `settings.frequency_ratio`.
+    pub frequency: bool,
+    /// Enumeration table name.
+    pub enum_name: Option<String>,
+    /// Holds the generator status.
+    pub running_status: bool,
+    /// Holds the engine speed.
+    pub speed: bool,
+    /// Shown in hex.
+    pub hex: bool,
+}
+
+/// What the next readings show when a command took effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    /// Table to look at.
+    pub table: Table,
+    /// Address.
+    pub addr: u16,
+    /// Expected raw value...
+    pub value: Option<u16>,
+    /// ...or a value it must leave.
+    pub not: Option<u16>,
+}
+
+impl Confirm {
+    /// Whether a raw reading shows the effect.
+    pub fn holds(&self, raw: u16) -> bool {
+        match (self.value, self.not) {
+            (Some(v), _) => raw == v,
+            (None, Some(n)) => raw != n,
+            (None, None) => false,
+        }
+    }
+}
+
+/// A remote command coil.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommandSpec {
+    /// Coil address (function 05).
+    pub addr: u16,
+    /// Name shown.
+    pub name: String,
+    /// What it does (start, stop, auto, ...).
+    pub action: String,
+    /// Models it applies to (`None`: all of the map's).
+    pub module_types: Option<Vec<String>>,
+    /// How to see that it worked.
+    pub confirm: Option<Confirm>,
+}
+
+/// A validated register map.
+#[derive(Debug, Clone)]
+pub struct RegisterMap {
+    /// Name.
+    pub name: String,
+    /// Where its content comes from.
+    pub source: String,
+    /// Module type strings it serves.
+    pub module_types: Vec<String>,
+    /// Default slave id.
+    pub slave: u8,
+    /// Firmware quirks.
+    pub settings: Settings,
+    /// What the modem polls.
+    pub plan: PollPlan,
+    /// Coils by address.
+    pub coils: BTreeMap<u16, CoilSpec>,
+    /// Registers by first address.
+    pub registers: BTreeMap<u16, RegisterSpec>,
+    /// Enumerations by name.
+    pub enums: BTreeMap<String, BTreeMap<u16, String>>,
+    /// Remote commands.
+    pub commands: Vec<CommandSpec>,
+    /// The file text.
+    pub text: String,
+    /// Address of each covered register -> first address of its entry.
+    covering: BTreeMap<u16, u16>,
+}
+
+impl RegisterMap {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        name: String,
+        source: String,
+        module_types: Vec<String>,
+        slave: u8,
+        settings: Settings,
+        plan: PollPlan,
+        coils: BTreeMap<u16, CoilSpec>,
+        registers: BTreeMap<u16, RegisterSpec>,
+        enums: BTreeMap<String, BTreeMap<u16, String>>,
+        commands: Vec<CommandSpec>,
+        text: String,
+    ) -> Self {
+        let mut covering = BTreeMap::new();
+        for r in registers.values() {
+            for a in r.addr..r.addr.saturating_add(u16::from(r.words)) {
+                covering.insert(a, r.addr);
+            }
+        }
+        RegisterMap {
+            name,
+            source,
+            module_types,
+            slave,
+            settings,
+            plan,
+            coils,
+            registers,
+            enums,
+            commands,
+            text,
+            covering,
+        }
+    }
+
+    /// The map for models we have no document for: raw addresses, no names.
+    pub fn generic() -> RegisterMap {
+        RegisterMap::new(
+            "Generic (no map for this model: raw addresses)".into(),
+            String::new(),
+            Vec::new(),
+            1,
+            Settings::default(),
+            PollPlan::default(),
+            BTreeMap::new(),
+            BTreeMap::new(),
+            BTreeMap::new(),
+            Vec::new(),
+            String::new(),
+        )
+    }
+
+    /// Whether this is the generic map.
+    pub fn is_generic(&self) -> bool {
+        self.coils.is_empty() && self.registers.is_empty()
+    }
+
+    /// The register entry covering `addr` (a pair is found from either address).
+    pub fn register_at(&self, addr: u16) -> Option<&RegisterSpec> {
+        self.covering.get(&addr).and_then(|a| self.registers.get(a))
+    }
+
+    /// Whether the map serves `moduletype` (any case; a suffix after `-` is ignored).
+    pub fn serves(&self, moduletype: &str) -> bool {
+        module_type_matches(&self.module_types, moduletype)
+    }
+
+    /// The remote commands for a module type.
+    pub fn commands_for(&self, moduletype: &str) -> Vec<&CommandSpec> {
+        self.commands
+            .iter()
+            .filter(|c| {
+                c.module_types
+                    .as_ref()
+                    .is_none_or(|m| module_type_matches(m, moduletype))
+            })
+            .collect()
+    }
+}
+
+/// Candidate spellings of a module type: as given, then without each `-suffix`.
+fn module_type_candidates(moduletype: &str) -> Vec<String> {
+    let mut s = moduletype.trim().to_ascii_uppercase();
+    let mut out = vec![s.clone()];
+    while let Some(i) = s.rfind('-') {
+        s.truncate(i);
+        out.push(s.clone());
+    }
+    out
+}
+
+fn module_type_matches(list: &[String], moduletype: &str) -> bool {
+    module_type_candidates(moduletype)
+        .iter()
+        .any(|c| list.iter().any(|m| m.eq_ignore_ascii_case(c)))
+}
+
+/// The maps that ship with the program.
+pub fn builtin_maps() -> Vec<Arc<RegisterMap>> {
+    // The shipped file is checked by the tests; should it ever fail, models fall back to the
+    // generic map rather than the program failing.
+    parse_map(HGM6100N_TOML).map(Arc::new).into_iter().collect()
+}
+
+/// The map for a module type from `maps` (first match wins), else the generic map.
+pub fn resolve(maps: &[Arc<RegisterMap>], moduletype: &str) -> Arc<RegisterMap> {
+    for candidate in module_type_candidates(moduletype) {
+        if let Some(m) = maps.iter().find(|m| {
+            m.module_types
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(&candidate))
+        }) {
+            return m.clone();
+        }
+    }
+    Arc::new(RegisterMap::generic())
+}
+
+#[cfg(test)]
+#[path = "map_tests.rs"]
+mod tests;
