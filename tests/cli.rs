@@ -116,6 +116,14 @@ fn serve_and_sim_modem_speak_the_documented_json_lines() {
     assert_eq!(login["accepted"], true);
     serve.expect("online", |v| is(v, "online") && v["hostid"] == hostid);
     sim.expect("sim_online", |v| is(v, "sim_online"));
+    // Within an upload, coils come first, then registers in address order.
+    let mode = serve.expect("auto mode coil", |v| {
+        is(v, "change") && v["table"] == "coils" && v["addr"] == 41
+    });
+    assert_eq!(
+        (mode["name"].as_str(), mode["value"].as_u64()),
+        (Some("Auto Mode"), Some(1))
+    );
     let c = serve.expect("mains UA change", |v| {
         is(v, "change") && v["table"] == "holding" && v["addr"] == 0
     });
@@ -125,10 +133,22 @@ fn serve_and_sim_modem_speak_the_documented_json_lines() {
     let volts = c["value"].as_u64().unwrap();
     assert!((220..=240).contains(&volts));
     assert_eq!(c["raw"], format!("{volts:04X}"));
+    // The HGM6100N map applies: name, group, unit and scaled value ride along.
+    assert_eq!(c["name"], "Mains UA");
+    assert_eq!(c["group"], "Mains");
+    assert_eq!(c["unit"], "V");
+    assert_eq!(c["scaled"].as_f64(), Some(volts as f64));
+    assert_eq!(c["text"], format!("{volts} V"));
+    let f = serve.expect("mains frequency", |v| {
+        is(v, "change") && v["addr"] == 6 && v["table"] == "holding"
+    });
+    let hz = f["scaled"].as_f64().unwrap();
+    assert!((49.5..=50.5).contains(&hz), "{f}");
     let nd = serve.expect("no-data change", |v| {
         is(v, "change") && v["addr"] == 20 && v["table"] == "holding"
     });
     assert_eq!(nd["no_data"], true);
+    assert_eq!(nd["text"], "###");
     assert!(nd["value"].is_null());
     serve.expect("heartbeat", |v| is(v, "heartbeat"));
 
@@ -271,4 +291,133 @@ fn out_of_file_descriptors_refuses_with_an_error_and_recovers() {
     serve.expect("new modem online", |v| {
         is(v, "online") && v["hostid"] == "AAAAAAAAAAAAAAAAAAAAAAAA"
     });
+}
+
+const CUSTOM_MAP: &str = r#"
+format = "cmm-register-map"
+version = 1
+name = "Test rig"
+module_types = ["RIG-1"]
+poll = [ { table = "holding", addr = 0, qty = 8 } ]
+register = [
+  { addr = 0, name = "Rig Volts", group = "Rig", unit = "V", scale = 0.5 },
+]
+"#;
+
+#[test]
+fn a_map_from_a_file_names_values_and_sets_the_poll_plan() {
+    let dir = std::env::temp_dir().join(format!("cmm-map-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("rig.toml");
+    std::fs::write(&file, CUSTOM_MAP).unwrap();
+    let file = file.to_str().unwrap();
+
+    let out = Command::new(BIN)
+        .args(["map", "check", file])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Test rig"));
+    let out = Command::new(BIN)
+        .args(["map", "show", "RIG-1-4G", "--map", file])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Rig Volts"));
+    let out = Command::new(BIN)
+        .args(["map", "show", "HGM6120N-4G"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("High Temperature Shutdown"));
+    let out = Command::new(BIN)
+        .args(["map", "show", "NOSUCH"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("raw address"));
+
+    let bad = dir.join("bad.toml");
+    std::fs::write(
+        &bad,
+        CUSTOM_MAP.replace("scale = 0.5", "scale = 0.5, colour = 1"),
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["map", "check", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 8") && err.contains("colour"), "{err}");
+    assert!(!err.contains("backtrace"), "{err}");
+    let out = Command::new(BIN)
+        .args(["serve", "--map", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "serve refuses a bad map");
+
+    let mut serve = Proc::spawn(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--online-rate",
+        "200",
+        "--map",
+        file,
+    ]);
+    let addr = serve.expect("listening", |v| is(v, "listening"))["addr"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let _sim = Proc::spawn(&[
+        "sim-modem",
+        "--server",
+        &addr,
+        "--moduletype",
+        "RIG-1",
+        "--quiet",
+    ]);
+    let c = serve.expect("rig volts", |v| {
+        is(v, "change") && v["addr"] == 0 && v["table"] == "holding"
+    });
+    assert_eq!(c["name"], "Rig Volts");
+    let raw = c["value"].as_f64().unwrap();
+    assert_eq!(c["scaled"].as_f64(), Some(raw * 0.5));
+    // The rig's plan reads holding 0-7 only: no coils, nothing past register 7.
+    for _ in 0..30 {
+        let v = serve.expect("change", |v| is(v, "change"));
+        assert_eq!(v["table"], "holding", "{v}");
+        assert!(v["addr"].as_u64().unwrap() < 8, "{v}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_wrong_frequency_ratio_in_a_map_gives_a_warning_naming_the_setting() {
+    let shipped = include_str!("../assets/maps/hgm6100n.toml");
+    let wrong = shipped.replace("frequency_ratio = 0.1", "frequency_ratio = 1");
+    assert_ne!(wrong, shipped);
+    let file = std::env::temp_dir().join(format!("cmm-ratio-{}.toml", std::process::id()));
+    std::fs::write(&file, wrong).unwrap();
+    let mut serve = Proc::spawn(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--online-rate",
+        "200",
+        "--map",
+        file.to_str().unwrap(),
+    ]);
+    let addr = serve.expect("listening", |v| is(v, "listening"))["addr"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let _sim = Proc::spawn(&["sim-modem", "--server", &addr, "--quiet"]);
+    let w = serve.expect("warning", |v| is(v, "warning"));
+    let msg = w["message"].as_str().unwrap();
+    assert!(
+        msg.contains("Mains Frequency") && msg.contains("settings.frequency_ratio = 0.1"),
+        "{msg}"
+    );
+    let _ = std::fs::remove_file(&file);
 }

@@ -1,6 +1,8 @@
 //! Plain state, shared by the GUI, the CLI and the tests; changed only through
 //! [`AppState::apply`].
 
+pub mod maps;
 pub mod state;
 
+pub use maps::load_map_file;
 pub use state::{AppState, CommandRecord, Target};

@@ -3,14 +3,16 @@
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use crate::link::{Event, Outcome};
 use crate::proto::RegisterImage;
 use crate::proto::image::Change;
+use crate::proto::map::{self, Decoded, RegisterMap};
 use crate::proto::uplink::InputFlags;
 
 /// A modem the server has seen.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Target {
     /// Modem id.
     pub hostid: String,
@@ -30,6 +32,35 @@ pub struct Target {
     pub last_seen_ms: Option<i64>,
     /// When the last heartbeat arrived.
     pub last_heartbeat_ms: Option<i64>,
+    /// The register map of its controller (generic until a login names the model).
+    pub map: Arc<RegisterMap>,
+}
+
+impl Target {
+    fn new(hostid: &str) -> Self {
+        Target {
+            hostid: hostid.to_string(),
+            hostname: String::new(),
+            moduletype: String::new(),
+            online: false,
+            peer: None,
+            image: RegisterImage::default(),
+            flags: InputFlags::default(),
+            last_seen_ms: None,
+            last_heartbeat_ms: None,
+            map: Arc::new(RegisterMap::generic()),
+        }
+    }
+
+    /// The slave its values come from.
+    pub fn slave(&self) -> u8 {
+        self.map.plan.slave()
+    }
+
+    /// A changed address, decoded with the target's map.
+    pub fn decode(&self, c: &Change) -> Option<Decoded> {
+        self.map.decode(&self.image, c.slave, c.table, c.addr)
+    }
 }
 
 /// A command and what became of it.
@@ -50,8 +81,10 @@ pub struct CommandRecord {
 }
 
 /// Everything the program knows, driven by link events.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct AppState {
+    /// Register maps, searched in order (the user's before the shipped ones).
+    pub maps: Vec<Arc<RegisterMap>>,
     /// Targets by hostid.
     pub targets: BTreeMap<String, Target>,
     /// Commands in the order sent.
@@ -60,14 +93,27 @@ pub struct AppState {
     pub last_error: Option<String>,
 }
 
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new(map::builtin_maps())
+    }
+}
+
 impl AppState {
+    /// A state that decodes with `maps` (first match wins).
+    pub fn new(maps: Vec<Arc<RegisterMap>>) -> Self {
+        AppState {
+            maps,
+            targets: BTreeMap::new(),
+            commands: Vec::new(),
+            last_error: None,
+        }
+    }
+
     fn target(&mut self, hostid: &str) -> &mut Target {
         self.targets
             .entry(hostid.to_string())
-            .or_insert_with(|| Target {
-                hostid: hostid.to_string(),
-                ..Default::default()
-            })
+            .or_insert_with(|| Target::new(hostid))
     }
 
     /// Applies an event at time `now_ms`; returns the register changes it caused.
@@ -80,10 +126,12 @@ impl AppState {
                 accepted: true,
                 ..
             } => {
+                let map = map::resolve(&self.maps, moduletype);
                 let t = self.target(hostid);
                 t.hostname = hostname.clone();
                 t.moduletype = moduletype.clone();
                 t.last_seen_ms = Some(now_ms);
+                t.map = map;
             }
             Event::Online { hostid, peer, .. } => {
                 let t = self.target(hostid);

@@ -1,5 +1,13 @@
 //! `cmmctl`: the console tool (see `cmmctl --help`).
 
-fn main() -> anyhow::Result<()> {
-    cmm_commissioner::cli::main()
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match cmm_commissioner::cli::main() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cmmctl: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use crate::link::{Direction, Event};
 use crate::proto::image::{Change, Reading};
+use crate::proto::map::{Decoded, Value as Decodedvalue};
 
 /// The JSON line of an event; for data events only the modem's alarm inputs, when sent (the
 /// register changes are printed from the state instead); `None` when there is nothing to say.
@@ -108,8 +109,8 @@ pub fn event_json(e: &Event) -> Option<Value> {
     })
 }
 
-/// A register change as a JSON line.
-pub fn change_json(hostid: &str, c: &Change) -> Value {
+/// A register change as a JSON line; with a map, the name, group, unit and scaled value too.
+pub fn change_json(hostid: &str, c: &Change, decoded: Option<&Decoded>) -> Value {
     let (value, no_data) = match c.reading() {
         Reading::Value(v) => (json!(v), false),
         Reading::NoData => (Value::Null, true),
@@ -119,8 +120,28 @@ pub fn change_json(hostid: &str, c: &Change) -> Value {
         "fc": format!("{:02X}", c.table.read_function()), "addr": c.addr,
         "raw": format!("{:04X}", c.new), "value": value, "old": c.old,
     });
-    if no_data && let Some(m) = v.as_object_mut() {
+    let Some(m) = v.as_object_mut() else { return v };
+    if no_data {
         m.insert("no_data".into(), json!(true));
+    }
+    if let Some(d) = decoded.filter(|d| d.mapped) {
+        m.insert("name".into(), json!(d.name));
+        m.insert("group".into(), json!(d.group));
+        m.insert("unit".into(), json!(d.unit));
+        match &d.value {
+            Decodedvalue::Number(x) => {
+                let p = 10f64.powi(d.decimals as i32);
+                m.insert("scaled".into(), json!((x * p).round() / p));
+            }
+            Decodedvalue::Bit(b) => {
+                m.insert("scaled".into(), json!(u8::from(*b)));
+            }
+            Decodedvalue::NoData => {
+                m.insert("scaled".into(), Value::Null);
+            }
+            Decodedvalue::Text(_) => {}
+        }
+        m.insert("text".into(), json!(d.shown()));
     }
     v
 }

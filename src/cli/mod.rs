@@ -2,6 +2,7 @@
 
 pub mod command_json;
 pub mod event_json;
+pub mod map_cmd;
 pub mod serve;
 pub mod sim;
 
@@ -21,11 +22,17 @@ enum Cmd {
     Serve(serve::ServeArgs),
     /// Run one or many simulated modems (each with a simulated HGM6120N) against a server.
     SimModem(sim::SimArgs),
+    /// Register maps: validate a file, or show the map of a model.
+    #[command(subcommand)]
+    Map(map_cmd::MapCmd),
 }
 
 /// Entry point of `cmmctl`.
 pub fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    if let Cmd::Map(m) = cli.command {
+        return map_cmd::run(m);
+    }
     if let Err(e) = crate::link::config::raise_open_file_limit() {
         eprintln!("cmmctl: could not raise the open-file limit: {e}");
     }
@@ -35,6 +42,7 @@ pub fn main() -> anyhow::Result<()> {
     match cli.command {
         Cmd::Serve(a) => rt.block_on(serve::run(a)),
         Cmd::SimModem(a) => rt.block_on(sim::run(a)),
+        Cmd::Map(m) => map_cmd::run(m),
     }
 }
 

@@ -10,9 +10,12 @@ use tokio::io::{AsyncBufReadExt, BufReader};
 
 use super::command_json::parse_command;
 use super::event_json::{change_json, event_json};
-use crate::app::AppState;
+use std::sync::Arc;
+
+use crate::app::{AppState, load_map_file};
 use crate::link::{self, Event, EventSink, ServerConfig, Terminator};
 use crate::proto::PollPlan;
+use crate::proto::map::{RegisterMap, builtin_maps};
 use crate::proto::poll_plan::HGM6120N_FIELD_PLAN;
 
 /// Options of `cmmctl serve`.
@@ -71,6 +74,10 @@ pub struct ServeArgs {
     /// Also print every message in and out (`traffic` events).
     #[arg(long)]
     pub traffic: bool,
+    /// A register map file (TOML) to use before the shipped ones (repeatable). Its poll plan is
+    /// sent to modems of its module types.
+    #[arg(long = "map", value_name = "FILE")]
+    pub maps: Vec<std::path::PathBuf>,
     /// Do not print register changes (for load runs).
     #[arg(long)]
     pub no_changes: bool,
@@ -81,8 +88,18 @@ fn parse_hex_u16(s: &str) -> Result<u16, String> {
 }
 
 impl ServeArgs {
+    /// The maps: the user's files first, then the shipped ones.
+    pub fn load_maps(&self) -> anyhow::Result<Vec<Arc<RegisterMap>>> {
+        let mut maps = Vec::new();
+        for path in &self.maps {
+            maps.push(Arc::new(load_map_file(path).map_err(anyhow::Error::msg)?));
+        }
+        maps.extend(builtin_maps());
+        Ok(maps)
+    }
+
     /// The server settings these options describe.
-    pub fn config(&self) -> anyhow::Result<ServerConfig> {
+    pub fn config(&self, maps: Vec<Arc<RegisterMap>>) -> anyhow::Result<ServerConfig> {
         let plan = |text: &str| PollPlan::parse(text).map_err(|e| anyhow::anyhow!("plan: {e}"));
         let mut plans = BTreeMap::new();
         for p in &self.plan_for {
@@ -106,6 +123,7 @@ impl ServeArgs {
             advertise: self.advertise.clone(),
             default_plan: plan(&self.plan)?,
             plans,
+            maps,
             con_command: self.con_command.clone(),
             online_rate: self.online_rate,
             offline_rate: self.offline_rate,
@@ -128,7 +146,8 @@ fn print_line(out: &mut impl Write, v: &serde_json::Value) -> bool {
 
 /// Runs the server until interrupted (or stdout closes).
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
-    let config = args.config()?;
+    let maps = args.load_maps()?;
+    let config = args.config(maps.clone())?;
     let (sink, mut events) = EventSink::channel(4096);
     let server = link::bind(config, sink)
         .await
@@ -155,7 +174,8 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             }
         }
     });
-    let mut state = AppState::default();
+    let mut state = AppState::new(maps);
+    let mut warned = std::collections::BTreeSet::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let stop = super::interrupted();
@@ -169,10 +189,10 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
             }
             ev = events.recv() => {
                 let Some(ev) = ev else { break };
-                if !print_event(&mut out, &mut state, &ev, args.no_changes) { break; }
+                if !print_event(&mut out, &mut state, &mut warned, &ev, args.no_changes) { break; }
                 // Drain what is already there before flushing once.
                 while let Ok(ev) = events.try_recv() {
-                    if !print_event(&mut out, &mut state, &ev, args.no_changes) { break; }
+                    if !print_event(&mut out, &mut state, &mut warned, &ev, args.no_changes) { break; }
                 }
             }
         }
@@ -185,7 +205,15 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn print_event(out: &mut impl Write, state: &mut AppState, ev: &Event, no_changes: bool) -> bool {
+/// Prints an event, the register changes it caused, and any new sanity warning of the
+/// target's readings (each distinct warning once per modem).
+fn print_event(
+    out: &mut impl Write,
+    state: &mut AppState,
+    warned: &mut std::collections::BTreeSet<(String, String)>,
+    ev: &Event,
+    no_changes: bool,
+) -> bool {
     let now = chrono::Utc::now().timestamp_millis();
     let changes = state.apply(ev, now);
     if let Some(v) = event_json(ev)
@@ -196,9 +224,24 @@ fn print_event(out: &mut impl Write, state: &mut AppState, ev: &Event, no_change
     if let Event::Data { hostid, .. } = ev
         && !no_changes
     {
+        let target = state.targets.get(hostid);
         for c in &changes {
-            if !print_line(out, &change_json(hostid, c)) {
+            let decoded = target.and_then(|t| t.decode(c));
+            if !print_line(out, &change_json(hostid, c, decoded.as_ref())) {
                 return false;
+            }
+        }
+    }
+    if let Event::Data { hostid, .. } = ev
+        && let Some(t) = state.targets.get(hostid)
+    {
+        for message in t.map.sanity(&t.image, t.slave()) {
+            if warned.insert((hostid.clone(), message.clone())) {
+                let v =
+                    serde_json::json!({"event": "warning", "hostid": hostid, "message": message});
+                if !print_line(out, &v) {
+                    return false;
+                }
             }
         }
     }

@@ -4,7 +4,10 @@ use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
+use std::sync::Arc;
+
 use crate::proto::PollPlan;
+use crate::proto::map::{self, RegisterMap};
 use crate::proto::splitter::DEFAULT_MAX_OBJECT;
 
 /// The vendor cloud's port, which modems are usually set to.
@@ -56,8 +59,10 @@ pub struct ServerConfig {
     pub advertise: Option<String>,
     /// Poll plan sent as `para_command` when no module-specific one applies.
     pub default_plan: PollPlan,
-    /// Poll plans by module type (upper case, exact).
+    /// Poll plans by module type (upper case, exact); these win over the maps' plans.
     pub plans: BTreeMap<String, PollPlan>,
+    /// Register maps whose poll plans are sent to modems of their module types.
+    pub maps: Vec<Arc<RegisterMap>>,
     /// `con_command` sent at login.
     pub con_command: String,
     /// Upload period while watched, ms.
@@ -91,6 +96,7 @@ impl Default for ServerConfig {
             advertise: None,
             default_plan: PollPlan::default(),
             plans: BTreeMap::new(),
+            maps: Vec::new(),
             con_command: String::new(),
             online_rate: 3000,
             offline_rate: 30000,
@@ -108,11 +114,16 @@ impl Default for ServerConfig {
 }
 
 impl ServerConfig {
-    /// The poll plan for a module type.
-    pub fn plan_for(&self, moduletype: &str) -> &PollPlan {
-        self.plans
-            .get(&moduletype.trim().to_ascii_uppercase())
-            .unwrap_or(&self.default_plan)
+    /// The poll plan for a module type: an explicit one, else its map's, else the default.
+    pub fn plan_for(&self, moduletype: &str) -> PollPlan {
+        if let Some(p) = self.plans.get(&moduletype.trim().to_ascii_uppercase()) {
+            return p.clone();
+        }
+        let m = map::resolve(&self.maps, moduletype);
+        if !m.is_generic() && !m.plan.requests.is_empty() {
+            return m.plan.clone();
+        }
+        self.default_plan.clone()
     }
 
     /// Silence after which a modem is offline.

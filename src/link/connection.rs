@@ -302,7 +302,7 @@ impl Connection {
 
     async fn on_login(&mut self, l: Login) {
         let refused = self.allowed(&l.hostid, Some(&l.password)).err();
-        let plan = self.config().plan_for(&l.moduletype).clone();
+        let plan = self.config().plan_for(&l.moduletype);
         let reply = LoginReply {
             register: refused.is_none(),
             retcode: if refused.is_none() {

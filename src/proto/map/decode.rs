@@ -37,6 +37,8 @@ pub struct Decoded {
     pub value: Value,
     /// Decimals worth showing.
     pub decimals: usize,
+    /// Whether the map describes this address (false: raw, no meaning known).
+    pub mapped: bool,
 }
 
 impl Decoded {
@@ -146,6 +148,7 @@ impl RegisterMap {
                 raw: vec![raw],
                 value: Value::Bit(raw != 0),
                 decimals: 0,
+                mapped: spec.is_some(),
             });
         }
         // Registers: the map describes holding registers (function 03).
@@ -169,6 +172,7 @@ impl RegisterMap {
                 raw: vec![raw],
                 value,
                 decimals: 0,
+                mapped: false,
             });
         };
         let raw = (0..u16::from(spec.words))
@@ -183,6 +187,7 @@ impl RegisterMap {
             value: self.decode_register(spec, raw.clone()),
             raw,
             decimals: decimals_of(self.scale_of(spec)),
+            mapped: true,
         })
     }
 

@@ -1,0 +1,72 @@
+//! `cmmctl map check FILE` and `cmmctl map show MODEL`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::Subcommand;
+
+use crate::app::load_map_file;
+use crate::proto::map::{RegisterMap, builtin_maps, resolve};
+
+/// Register map commands.
+#[derive(Debug, Subcommand)]
+pub enum MapCmd {
+    /// Validate a map file: prints a summary, or the error with its line, and fails.
+    Check {
+        /// The map file (TOML).
+        file: PathBuf,
+    },
+    /// Print the map used for a module type (e.g. HGM6120N-4G).
+    Show {
+        /// Module type as the modem reports it.
+        model: String,
+        /// Also consider this map file (before the shipped ones).
+        #[arg(long = "map", value_name = "FILE")]
+        maps: Vec<PathBuf>,
+    },
+}
+
+fn summary(m: &RegisterMap) -> String {
+    format!(
+        "{}: {} coils, {} registers, {} commands, poll plan {}; module types: {}",
+        m.name,
+        m.coils.len(),
+        m.registers.len(),
+        m.commands.len(),
+        m.plan.to_command_string(),
+        m.module_types.join(", ")
+    )
+}
+
+/// Runs a map command.
+pub fn run(cmd: MapCmd) -> anyhow::Result<()> {
+    match cmd {
+        MapCmd::Check { file } => {
+            let m = load_map_file(&file).map_err(anyhow::Error::msg)?;
+            println!("ok: {}", summary(&m));
+            Ok(())
+        }
+        MapCmd::Show { model, maps } => {
+            let mut all: Vec<Arc<RegisterMap>> = Vec::new();
+            for f in &maps {
+                all.push(Arc::new(load_map_file(f).map_err(anyhow::Error::msg)?));
+            }
+            all.extend(builtin_maps());
+            let m = resolve(&all, &model);
+            if m.is_generic() {
+                anyhow::bail!(
+                    "no map for module type {model:?}: values are shown by raw address. \
+                     Shipped maps serve: {}",
+                    builtin_maps()
+                        .iter()
+                        .flat_map(|m| m.module_types.clone())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+            println!("# {}", summary(&m));
+            print!("{}", m.text);
+            Ok(())
+        }
+    }
+}
