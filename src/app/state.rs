@@ -110,6 +110,16 @@ impl AppState {
         }
     }
 
+    /// Puts a map before the others and applies it to the targets it serves.
+    pub fn add_map(&mut self, map: Arc<RegisterMap>) {
+        self.maps.insert(0, map);
+        for t in self.targets.values_mut() {
+            if !t.moduletype.is_empty() {
+                t.map = map::resolve(&self.maps, &t.moduletype);
+            }
+        }
+    }
+
     fn target(&mut self, hostid: &str) -> &mut Target {
         self.targets
             .entry(hostid.to_string())
@@ -240,6 +250,31 @@ mod tests {
         assert_eq!(t.image.get(1, Table::Holding, 1), Some(240));
         assert_eq!(t.flags.inhibit_remote, Some(true));
         assert_eq!(t.last_seen_ms, Some(6));
+    }
+
+    #[test]
+    fn a_login_picks_the_map_and_a_loaded_map_takes_over() {
+        let mut s = AppState::default();
+        let login = |m: &str| Event::Login {
+            hostid: "H".into(),
+            hostname: "n".into(),
+            moduletype: m.into(),
+            peer: "127.0.0.1:1".parse().unwrap(),
+            accepted: true,
+            reason: None,
+            module_port: None,
+            module_baud: None,
+        };
+        s.apply(&login("HGM6120N-4G"), 1);
+        assert_eq!(s.targets["H"].map.name, "SmartGen HGM6100N family");
+        s.apply(&login("XYZ"), 2);
+        assert!(s.targets["H"].map.is_generic());
+        let custom = crate::proto::map::parse_map(
+            "format = \"cmm-register-map\"\nversion = 1\nname = \"X\"\nmodule_types = [\"XYZ\"]\n",
+        )
+        .unwrap();
+        s.add_map(Arc::new(custom));
+        assert_eq!(s.targets["H"].map.name, "X");
     }
 
     #[test]

@@ -9,8 +9,9 @@ use eframe::egui;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use crate::app::AppState;
+use crate::app::{AppState, load_map_file};
 use crate::link::{self, Event, EventSink, ServerConfig, ServerHandle};
+use crate::proto::map::RegisterMap;
 use crate::sim::{SimModem, SimModemConfig};
 
 use super::{registers_ui, status_ui, targets_ui};
@@ -42,6 +43,9 @@ pub struct CommissionerApp {
     demo: Option<CancellationToken>,
     demo_modems: usize,
     listen_error: Option<String>,
+    maps_tx: mpsc::Sender<Result<RegisterMap, String>>,
+    maps_rx: mpsc::Receiver<Result<RegisterMap, String>>,
+    waker: Arc<dyn Fn() + Send + Sync>,
 }
 
 impl CommissionerApp {
@@ -52,7 +56,7 @@ impl CommissionerApp {
             .enable_all()
             .build()?;
         let (tx, events) = mpsc::channel(10_000);
-        let sink = EventSink::new(tx, waker);
+        let sink = EventSink::new(tx, waker.clone());
         let mut listen_error = None;
         let server = match runtime.block_on(link::bind(startup.server.clone(), sink.clone())) {
             Ok(s) => Some(s),
@@ -65,7 +69,11 @@ impl CommissionerApp {
                 runtime.block_on(link::bind(fallback, sink)).ok()
             }
         };
+        let (maps_tx, maps_rx) = mpsc::channel(4);
         let mut app = CommissionerApp {
+            maps_tx,
+            maps_rx,
+            waker,
             runtime,
             server,
             events,
@@ -122,6 +130,45 @@ impl CommissionerApp {
         }
     }
 
+    /// Asks for a map file (native dialog, on the runtime) and loads it off the UI thread.
+    fn pick_map_file(&self) {
+        let tx = self.maps_tx.clone();
+        let waker = self.waker.clone();
+        self.runtime.spawn(async move {
+            let picked = rfd::AsyncFileDialog::new()
+                .set_title("Load a register map")
+                .add_filter("Register map (TOML)", &["toml"])
+                .pick_file()
+                .await;
+            if let Some(file) = picked {
+                let _ = tx.send(load_map_file(file.path())).await;
+                waker();
+            }
+        });
+    }
+
+    fn receive_maps(&mut self) {
+        while let Ok(result) = self.maps_rx.try_recv() {
+            match result {
+                Ok(map) => {
+                    let line = format!(
+                        "map loaded: {} ({} coils, {} registers) for {}",
+                        map.name,
+                        map.coils.len(),
+                        map.registers.len(),
+                        map.module_types.join(", ")
+                    );
+                    self.state.add_map(Arc::new(map));
+                    self.push_log(line);
+                }
+                Err(e) => {
+                    self.push_log(format!("map refused: {e}"));
+                    self.state.last_error = Some(format!("map refused: {e}"));
+                }
+            }
+        }
+    }
+
     fn push_log(&mut self, line: String) {
         if self.log.len() == LOG_LINES {
             self.log.pop_front();
@@ -163,6 +210,15 @@ impl CommissionerApp {
                     self.stop_demo();
                 }
             });
+            ui.menu_button("Maps", |ui| {
+                if ui.button("Load map file…").clicked() {
+                    self.pick_map_file();
+                }
+                ui.separator();
+                for m in &self.state.maps {
+                    ui.label(format!("{} — {}", m.name, m.module_types.join(", ")));
+                }
+            });
             ui.menu_button("Help", |ui| {
                 ui.label(format!("CMM Commissioner {}", env!("CARGO_PKG_VERSION")));
                 ui.label("Serves SmartGen CMM365/CMM366 cloud modems on this laptop.");
@@ -173,6 +229,7 @@ impl CommissionerApp {
 
 impl eframe::App for CommissionerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.receive_maps();
         if self.drain_events() == EVENTS_PER_FRAME {
             // More are waiting: come back for them without waiting for the next wake-up.
             ui.ctx().request_repaint();

@@ -1,54 +1,83 @@
-//! The central panel: the raw register image of the selected target (named values come with
-//! the register maps).
+//! The central panel: the selected target's values, named and scaled by its register map, with
+//! mode, running status and active alarms on top.
 
 use eframe::egui;
 
 use crate::app::Target;
-use crate::proto::image::Reading;
+use crate::proto::map::AlarmKind;
 
-/// Draws the selected target's registers.
+const ALARM_RED: egui::Color32 = egui::Color32::from_rgb(230, 70, 60);
+const WARN_AMBER: egui::Color32 = egui::Color32::from_rgb(240, 170, 40);
+
+fn header_ui(ui: &mut egui::Ui, t: &Target) {
+    let (map, img, slave) = (&t.map, &t.image, t.slave());
+    ui.heading(format!("{}  {}", t.hostname, t.hostid));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{} · map: {}", t.moduletype, map.name));
+        if let Some(mode) = map.mode(img, slave) {
+            ui.separator();
+            ui.strong(format!("Mode: {mode}"));
+        }
+        if let Some(status) = map.running_status(img, slave) {
+            ui.separator();
+            ui.strong(format!("Status: {status}"));
+        }
+    });
+    if t.flags.inhibit_remote == Some(true) {
+        ui.colored_label(
+            ALARM_RED,
+            "Remote control inhibited by the modem (InhbitRemote)",
+        );
+    }
+    if map.remote_locked(img, slave) {
+        ui.colored_label(ALARM_RED, "Controller reports Remote Lock");
+    }
+    for (name, kind) in map.active_alarms(img, slave) {
+        let color = if kind == AlarmKind::Shutdown {
+            ALARM_RED
+        } else {
+            WARN_AMBER
+        };
+        ui.colored_label(color, format!("⚠ {name} ({})", kind.name()));
+    }
+    for w in map.sanity(img, slave) {
+        ui.colored_label(WARN_AMBER, w);
+    }
+}
+
+/// Draws the selected target's values.
 pub fn ui(ui: &mut egui::Ui, target: Option<&Target>) {
     let Some(t) = target else {
         ui.heading("Select a modem");
         return;
     };
-    ui.heading(format!("{}  {}", t.hostname, t.hostid));
-    if t.flags.inhibit_remote == Some(true) {
-        ui.colored_label(
-            egui::Color32::RED,
-            "Remote control inhibited by the modem (InhbitRemote)",
-        );
-    }
+    header_ui(ui, t);
+    ui.separator();
     if t.image.is_empty() {
         ui.label("No data yet.");
         return;
     }
+    let values = t.map.decode_all(&t.image, t.slave());
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for ((slave, table), values) in t.image.tables() {
-                egui::CollapsingHeader::new(format!(
-                    "slave {slave} · {} ({})",
-                    table.name(),
-                    values.len()
-                ))
-                .default_open(true)
+            egui::Grid::new("values")
+                .striped(true)
+                .num_columns(5)
                 .show(ui, |ui| {
-                    egui::Grid::new(("grid", *slave, table.name()))
-                        .striped(true)
-                        .show(ui, |ui| {
-                            for (addr, raw) in values {
-                                ui.monospace(format!("{addr:04}"));
-                                ui.monospace(format!("{raw:04X}"));
-                                let shown = match Reading::of(*table, *raw) {
-                                    Reading::NoData => "###".to_string(),
-                                    Reading::Value(v) => v.to_string(),
-                                };
-                                ui.monospace(shown);
-                                ui.end_row();
-                            }
-                        });
+                    for h in ["Address", "Name", "Value", "Raw", "Group"] {
+                        ui.strong(h);
+                    }
+                    ui.end_row();
+                    for d in &values {
+                        ui.monospace(format!("{} {:04}", d.table.read_function(), d.addr));
+                        ui.label(&d.name);
+                        ui.monospace(d.shown());
+                        let raw: Vec<String> = d.raw.iter().map(|w| format!("{w:04X}")).collect();
+                        ui.monospace(raw.join(" "));
+                        ui.label(&d.group);
+                        ui.end_row();
+                    }
                 });
-            }
         });
 }

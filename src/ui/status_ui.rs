@@ -23,7 +23,13 @@ pub fn ui(
                 if let Some(a) = advertise {
                     shown.push(a.to_string());
                 }
-                for ip in local_ipv4_addresses() {
+                // Only a server on every interface is reachable at the other addresses.
+                let others = if addr.ip().is_unspecified() {
+                    local_ipv4_addresses()
+                } else {
+                    Vec::new()
+                };
+                for ip in others {
                     let s = SocketAddr::new(ip.into(), addr.port()).to_string();
                     if !shown.contains(&s) {
                         shown.push(s);
