@@ -76,7 +76,7 @@ pub fn event_json(e: &Event) -> Option<Value> {
             error,
             bytes,
         } => json!({
-            "event": "protocol_error", "hostid": hostid, "peer": peer.to_string(),
+            "event": "protocol_error", "hostid": hostid, "peer": peer,
             "error": error, "bytes": bytes,
         }),
         Event::Traffic {
@@ -106,6 +106,39 @@ pub fn event_json(e: &Event) -> Option<Value> {
             uid,
             message,
         } => json!({"event": "error", "hostid": hostid, "uid": uid, "message": message}),
+        Event::LinkUp {
+            target,
+            port,
+            settings,
+        } => {
+            json!({"event": "online", "hostid": target, "peer": port, "settings": settings, "replaced": false})
+        }
+        Event::LinkDown { target, reason } => {
+            json!({"event": "offline", "hostid": target, "reason": "port_gone", "detail": reason})
+        }
+        Event::Stats { target, stats } => json!({
+            "event": "stats", "hostid": target, "requests": stats.requests, "responses": stats.responses,
+            "timeouts": stats.timeouts, "crc_errors": stats.crc_errors, "exceptions": stats.exceptions,
+            "last_ms": stats.last_ms(), "avg_ms": stats.avg_ms(), "worst_ms": stats.worst_ms(),
+        }),
+        Event::ScanProgress {
+            done,
+            total,
+            baud,
+            slave,
+        } => {
+            json!({"event": "scan_progress", "done": done, "total": total, "baud": baud, "slave": slave})
+        }
+        Event::ScanFound { port, baud, slave } => {
+            json!({"event": "scan_found", "port": port, "baud": baud, "slave": slave})
+        }
+        Event::ScanDone { found, cancelled } => {
+            let found: Vec<Value> = found
+                .iter()
+                .map(|(b, s)| json!({"baud": b, "slave": s}))
+                .collect();
+            json!({"event": "scan_done", "found": found, "cancelled": cancelled})
+        }
     })
 }
 

@@ -3,6 +3,7 @@
 pub mod command_json;
 pub mod event_json;
 pub mod map_cmd;
+pub mod serial_cmd;
 pub mod serve;
 pub mod sim;
 
@@ -22,6 +23,20 @@ enum Cmd {
     Serve(serve::ServeArgs),
     /// Run one or many simulated modems (each with a simulated HGM6120N) against a server.
     SimModem(sim::SimArgs),
+    /// List serial ports with their USB details.
+    Ports {
+        /// One JSON object per port.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Poll a controller on a serial port: events as JSON lines, writes from stdin.
+    Poll(serial_cmd::PollArgs),
+    /// Send one write to a controller on a serial port.
+    Write(serial_cmd::WriteArgs),
+    /// Find which baud rates and slave ids answer on a serial port.
+    Scan(serial_cmd::ScanArgs),
+    /// Run a simulated HGM6120N as a Modbus RTU slave on a serial port or a pty.
+    SimController(serial_cmd::SimControllerArgs),
     /// Register maps: validate a file, or show the map of a model.
     #[command(subcommand)]
     Map(map_cmd::MapCmd),
@@ -30,8 +45,10 @@ enum Cmd {
 /// Entry point of `cmmctl`.
 pub fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
-    if let Cmd::Map(m) = cli.command {
-        return map_cmd::run(m);
+    match cli.command {
+        Cmd::Map(m) => return map_cmd::run(m),
+        Cmd::Ports { json } => return serial_cmd::ports(json),
+        _ => {}
     }
     if let Err(e) = crate::link::config::raise_open_file_limit() {
         eprintln!("cmmctl: could not raise the open-file limit: {e}");
@@ -43,6 +60,11 @@ pub fn main() -> anyhow::Result<()> {
         Cmd::Serve(a) => rt.block_on(serve::run(a)),
         Cmd::SimModem(a) => rt.block_on(sim::run(a)),
         Cmd::Map(m) => map_cmd::run(m),
+        Cmd::Ports { json } => serial_cmd::ports(json),
+        Cmd::Poll(a) => rt.block_on(serial_cmd::poll(a)),
+        Cmd::Write(a) => rt.block_on(serial_cmd::write(a)),
+        Cmd::Scan(a) => rt.block_on(serial_cmd::scan_cmd(a)),
+        Cmd::SimController(a) => rt.block_on(serial_cmd::sim_controller(a)),
     }
 }
 

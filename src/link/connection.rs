@@ -181,7 +181,7 @@ impl Connection {
     async fn protocol_error(&self, error: String, bytes: &[u8]) {
         self.emit(Event::ProtocolError {
             hostid: self.hostid.clone(),
-            peer: self.peer,
+            peer: self.peer.to_string(),
             error,
             bytes: cut_hex(bytes),
         })

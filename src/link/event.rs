@@ -214,10 +214,10 @@ pub enum Event {
     },
     /// Bad input from a peer.
     ProtocolError {
-        /// Modem id, if the connection has identified.
+        /// Modem id (or serial target), if known.
         hostid: Option<String>,
-        /// Remote address.
-        peer: SocketAddr,
+        /// Remote address, or serial port.
+        peer: String,
         /// What was wrong.
         error: String,
         /// The offending bytes, hex (cut to 256 bytes).
@@ -233,6 +233,56 @@ pub enum Event {
         direction: Direction,
         /// The JSON text.
         text: String,
+    },
+    /// A serial link opened its port.
+    LinkUp {
+        /// Target id (`serial:PORT:SLAVE`).
+        target: String,
+        /// Port path.
+        port: String,
+        /// Settings, e.g. `9600 8N1, slave 1`.
+        settings: String,
+    },
+    /// A serial link lost its port (unplugged); it retries with backoff.
+    LinkDown {
+        /// Target id.
+        target: String,
+        /// Why.
+        reason: String,
+    },
+    /// Link statistics of a serial target.
+    Stats {
+        /// Target id.
+        target: String,
+        /// The figures.
+        stats: super::serial::LinkStats,
+    },
+    /// A scan tried one baud rate and slave id.
+    ScanProgress {
+        /// Tries done.
+        done: usize,
+        /// Tries in all.
+        total: usize,
+        /// Baud tried.
+        baud: u32,
+        /// Slave tried.
+        slave: u8,
+    },
+    /// A scan found a controller.
+    ScanFound {
+        /// Port.
+        port: String,
+        /// Baud it answered at.
+        baud: u32,
+        /// Its slave id.
+        slave: u8,
+    },
+    /// A scan ended.
+    ScanDone {
+        /// What answered (baud, slave).
+        found: Vec<(u32, u8)>,
+        /// Stopped before the end.
+        cancelled: bool,
     },
     /// Answer to `Command::Sessions`, sorted by hostid.
     Sessions(Vec<SessionInfo>),

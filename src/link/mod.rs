@@ -5,6 +5,7 @@ pub mod config;
 pub mod connection;
 pub mod event;
 pub mod hub;
+pub mod serial;
 pub mod server;
 
 pub use config::{ServerConfig, Terminator};

@@ -5,6 +5,7 @@ pub mod controller;
 pub mod delta;
 pub mod engine;
 pub mod modem;
+pub mod serial_slave;
 
 pub use controller::SimController;
 pub use modem::{Notify, SimModem, SimModemConfig, SimNote, SimReport};

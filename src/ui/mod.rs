@@ -72,6 +72,13 @@ pub fn log_line(ev: &Event) -> Option<String> {
             )
         }
         Event::Error { message, .. } => format!("error: {message}"),
+        Event::LinkUp {
+            target, settings, ..
+        } => format!("serial {target} open ({settings})"),
+        Event::LinkDown { target, reason } => format!("serial {target} lost: {reason}"),
+        Event::ScanFound { port, baud, slave } => {
+            format!("scan: slave {slave} answers at {baud} baud on {port}")
+        }
         _ => return None,
     })
 }

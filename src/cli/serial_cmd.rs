@@ -1,0 +1,392 @@
+//! `cmmctl ports`, `poll`, `write`, `scan` and `sim-controller`: controllers on a serial port.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::Args;
+use serde_json::Value;
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio_util::sync::CancellationToken;
+
+use super::command_json::parse_command;
+use super::event_json::{change_json, event_json};
+use crate::app::{AppState, load_map_file};
+use crate::link::serial::{Parity, ScanSettings, SerialSettings, list_ports, scan, start_serial};
+use crate::link::{Event, EventSink, Outcome};
+use crate::proto::PollPlan;
+use crate::proto::map::{RegisterMap, builtin_maps, resolve};
+use crate::sim::SimController;
+use crate::sim::serial_slave::{Faults, serve_serial};
+
+/// How to reach the controller.
+#[derive(Debug, Args, Clone)]
+pub struct PortArgs {
+    /// Serial port (`/dev/ttyUSB0`, `COM5`).
+    #[arg(long)]
+    pub port: String,
+    /// Baud rate (2400 to 115200).
+    #[arg(long, default_value_t = 9600, value_parser = clap::value_parser!(u32).range(1200..=115200))]
+    pub baud: u32,
+    /// Parity: none, even, odd.
+    #[arg(long, default_value = "none")]
+    pub parity: Parity,
+    /// Stop bits.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub stop_bits: u8,
+    /// Slave id of the controller.
+    #[arg(long, default_value_t = 1)]
+    pub slave: u8,
+    /// Reply timeout, ms (the HGM6100N document says 200).
+    #[arg(long, default_value_t = 200)]
+    pub timeout_ms: u64,
+}
+
+impl PortArgs {
+    fn settings(&self) -> SerialSettings {
+        let mut s = SerialSettings::new(self.port.clone());
+        s.baud = self.baud;
+        s.parity = self.parity;
+        s.stop_bits = self.stop_bits;
+        s.slave = self.slave;
+        s.timeout = Duration::from_millis(self.timeout_ms.max(1));
+        s
+    }
+}
+
+/// Options of `cmmctl poll`.
+#[derive(Debug, Args)]
+pub struct PollArgs {
+    #[command(flatten)]
+    port: PortArgs,
+    /// Controller model, for its register map and poll plan.
+    #[arg(long, default_value = "HGM6120N")]
+    model: String,
+    /// Poll plan, `;`-separated hex read requests (default: the model's map's plan).
+    #[arg(long)]
+    plan: Option<String>,
+    /// A register map file to use before the shipped ones (repeatable).
+    #[arg(long = "map", value_name = "FILE")]
+    maps: Vec<PathBuf>,
+    /// Pause between poll cycles, ms.
+    #[arg(long, default_value_t = 200)]
+    delay_ms: u64,
+    /// Raw value written for `"on": true` in write-coil (hex).
+    #[arg(long, default_value = "FF00")]
+    coil_on: String,
+    /// Stop after this many seconds (default: until interrupted).
+    #[arg(long)]
+    duration: Option<f64>,
+}
+
+/// Options of `cmmctl write`.
+#[derive(Debug, Args)]
+pub struct WriteArgs {
+    #[command(flatten)]
+    port: PortArgs,
+    /// The write, in the shape `serve` reads on stdin, without the hostid, e.g.
+    /// '{"cmd":"write-coil","slave":1,"addr":4,"on":true}'.
+    command: String,
+    /// Raw value written for `"on": true` (hex).
+    #[arg(long, default_value = "FF00")]
+    coil_on: String,
+}
+
+/// Options of `cmmctl scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Serial port.
+    #[arg(long)]
+    port: String,
+    /// Baud rates to try, comma-separated.
+    #[arg(long, default_value = "2400,4800,9600,19200", value_delimiter = ',')]
+    bauds: Vec<u32>,
+    /// Slave ids to try, FIRST-LAST.
+    #[arg(long, default_value = "1-32")]
+    slaves: String,
+    /// Wait per try, ms.
+    #[arg(long, default_value_t = 100)]
+    timeout_ms: u64,
+}
+
+/// Options of `cmmctl sim-controller`.
+#[derive(Debug, Args)]
+pub struct SimControllerArgs {
+    /// Serve on this port (e.g. one end of a socat pty pair).
+    #[arg(long, conflicts_with = "pty", required_unless_present = "pty")]
+    port: Option<String>,
+    /// Make a pty pair and print the path to connect to (Unix only).
+    #[arg(long)]
+    pty: bool,
+    /// Baud rate (for a real port).
+    #[arg(long, default_value_t = 9600)]
+    baud: u32,
+    /// Slave id it answers to.
+    #[arg(long, default_value_t = 1)]
+    slave: u8,
+    /// Faults, e.g. `crc=0.1,silence=0.05,slow=0.1,slow-ms=300` (rates 0-1).
+    #[arg(long, default_value = "")]
+    faults: Faults,
+    /// Noise seed.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+fn coil_on(text: &str) -> anyhow::Result<u16> {
+    u16::from_str_radix(text.trim_start_matches("0x"), 16)
+        .map_err(|e| anyhow::anyhow!("--coil-on {text}: {e}"))
+}
+
+/// Parses a command line, filling in the target when the line names none.
+fn command_for(line: &str, target: &str, coil_on: u16) -> Result<crate::link::Command, String> {
+    let mut v: Value = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
+    if let Some(m) = v.as_object_mut()
+        && !m.keys().any(|k| k.eq_ignore_ascii_case("hostid"))
+    {
+        m.insert("hostid".into(), Value::String(target.into()));
+    }
+    parse_command(&v.to_string(), coil_on)
+}
+
+fn print(v: &Value) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{v}");
+    let _ = out.flush();
+}
+
+/// `cmmctl ports`.
+pub fn ports(json: bool) -> anyhow::Result<()> {
+    let ports = list_ports().map_err(anyhow::Error::msg)?;
+    if ports.is_empty() && !json {
+        println!("no serial ports found");
+    }
+    for p in ports {
+        if json {
+            print(&serde_json::json!({
+                "event": "port", "path": p.path, "name": p.name, "vid": p.vid, "pid": p.pid,
+                "manufacturer": p.manufacturer, "product": p.product, "serial_number": p.serial_number,
+            }));
+        } else {
+            let usb = match (p.vid, p.pid) {
+                (Some(v), Some(pid)) => format!(
+                    "  [{v:04X}:{pid:04X}{}]",
+                    p.serial_number.map(|s| format!(" {s}")).unwrap_or_default()
+                ),
+                _ => String::new(),
+            };
+            println!("{}{usb}", p.name);
+        }
+    }
+    Ok(())
+}
+
+fn maps(files: &[PathBuf]) -> anyhow::Result<Vec<Arc<RegisterMap>>> {
+    let mut maps = Vec::new();
+    for f in files {
+        maps.push(Arc::new(load_map_file(f).map_err(anyhow::Error::msg)?));
+    }
+    maps.extend(builtin_maps());
+    Ok(maps)
+}
+
+/// `cmmctl poll`: events as JSON lines (the shapes of `serve`), writes from stdin.
+pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
+    let maps = maps(&a.maps)?;
+    let map = resolve(&maps, &a.model);
+    let mut settings = a.port.settings();
+    settings.poll_delay = Duration::from_millis(a.delay_ms);
+    settings.plan = match &a.plan {
+        Some(p) => PollPlan::parse(p).map_err(anyhow::Error::msg)?,
+        None if !map.is_generic() => map.plan.clone(),
+        None => PollPlan::default(),
+    };
+    for r in &mut settings.plan.requests {
+        r.slave = settings.slave;
+    }
+    let coil_on = coil_on(&a.coil_on)?;
+    let (sink, mut events) = EventSink::channel(4096);
+    let link = start_serial(settings.clone(), sink);
+    let target = link.target.clone();
+    let commands = link.commands.clone();
+    let t = target.clone();
+    tokio::spawn(async move {
+        let mut lines = BufReader::new(tokio::io::stdin()).lines();
+        while let Ok(Some(line)) = lines.next_line().await {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match command_for(&line, &t, coil_on) {
+                Ok(c) => {
+                    if commands.send(c).await.is_err() {
+                        break;
+                    }
+                }
+                Err(e) => print(
+                    &serde_json::json!({"event": "error", "hostid": t, "uid": null, "message": format!("bad command: {e}")}),
+                ),
+            }
+        }
+    });
+    let mut state = AppState::new(maps);
+    // A serial target has no login: it is the model given on the command line.
+    let login = Event::Login {
+        hostid: target.clone(),
+        hostname: settings.port.clone(),
+        moduletype: a.model.clone(),
+        peer: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+        accepted: true,
+        reason: None,
+        module_port: None,
+        module_baud: None,
+    };
+    state.apply(&login, 0);
+    let stop = async {
+        match a.duration {
+            Some(d) => tokio::time::sleep(Duration::from_secs_f64(d.max(0.0))).await,
+            None => super::interrupted().await,
+        }
+    };
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            _ = &mut stop => break,
+            ev = events.recv() => {
+                let Some(ev) = ev else { break };
+                let changes = state.apply(&ev, chrono::Utc::now().timestamp_millis());
+                if let Some(v) = event_json(&ev) {
+                    print(&v);
+                }
+                if let Some(t) = state.targets.get(&target) {
+                    for c in &changes {
+                        print(&change_json(&target, c, t.decode(c).as_ref()));
+                    }
+                }
+            }
+        }
+    }
+    link.stop().await;
+    Ok(())
+}
+
+/// `cmmctl write`: one write; exit status 0 only when the controller accepted it.
+pub async fn write(a: WriteArgs) -> anyhow::Result<()> {
+    let mut settings = a.port.settings();
+    settings.plan = PollPlan { requests: vec![] };
+    settings.poll_delay = Duration::from_secs(3600);
+    let cmd = command_for(&a.command, &settings.target(), coil_on(&a.coil_on)?)
+        .map_err(anyhow::Error::msg)?;
+    let (sink, mut events) = EventSink::channel(64);
+    let link = start_serial(settings, sink);
+    let mut sent = false;
+    let mut result = Err(anyhow::anyhow!("the link ended before an outcome"));
+    while let Some(ev) = events.recv().await {
+        if let Some(v) = event_json(&ev) {
+            print(&v);
+        }
+        match &ev {
+            Event::LinkUp { .. } if !sent => {
+                sent = true;
+                link.commands.send(cmd.clone()).await?;
+            }
+            Event::LinkDown { reason, .. } if !sent => {
+                result = Err(anyhow::anyhow!("{reason}"));
+                break;
+            }
+            Event::CommandOutcome {
+                outcome, detail, ..
+            } => {
+                result = match outcome {
+                    Outcome::Accepted => Ok(()),
+                    o => Err(anyhow::anyhow!("write {}: {detail}", o.name())),
+                };
+                break;
+            }
+            Event::Error { message, .. } => {
+                result = Err(anyhow::anyhow!("{message}"));
+                break;
+            }
+            _ => {}
+        }
+    }
+    link.stop().await;
+    result
+}
+
+fn slave_range(text: &str) -> anyhow::Result<Vec<u8>> {
+    let (a, b) = text.split_once('-').unwrap_or((text, text));
+    let (a, b): (u8, u8) = (a.trim().parse()?, b.trim().parse()?);
+    anyhow::ensure!(
+        a >= 1 && a <= b && b <= 247,
+        "--slaves wants FIRST-LAST within 1-247, got {text:?}"
+    );
+    Ok((a..=b).collect())
+}
+
+/// `cmmctl scan`.
+pub async fn scan_cmd(a: ScanArgs) -> anyhow::Result<()> {
+    let mut s = ScanSettings::new(a.port);
+    s.bauds = a.bauds;
+    s.slaves = slave_range(&a.slaves)?;
+    s.timeout = Duration::from_millis(a.timeout_ms.max(1));
+    let (sink, mut events) = EventSink::channel(1024);
+    let stop = CancellationToken::new();
+    let task = tokio::spawn(scan(s, sink, stop.clone()));
+    let interrupted = super::interrupted();
+    tokio::pin!(interrupted);
+    loop {
+        tokio::select! {
+            _ = &mut interrupted => stop.cancel(),
+            ev = events.recv() => match ev {
+                Some(ev) => {
+                    if let Some(v) = event_json(&ev) { print(&v); }
+                    if matches!(ev, Event::ScanDone { .. }) { break; }
+                }
+                None => break,
+            },
+        }
+    }
+    let _ = task.await;
+    Ok(())
+}
+
+/// `cmmctl sim-controller`.
+pub async fn sim_controller(a: SimControllerArgs) -> anyhow::Result<()> {
+    let controller = SimController::new(a.slave, a.seed, chrono::Utc::now().timestamp());
+    let stop = CancellationToken::new();
+    let serve = async {
+        if a.pty {
+            #[cfg(unix)]
+            {
+                use tokio_serial::SerialPort;
+                let (ours, theirs) = tokio_serial::SerialStream::pair()?;
+                let path = theirs.name().unwrap_or_default();
+                print(
+                    &serde_json::json!({"event": "sim_controller", "port": path, "slave": a.slave}),
+                );
+                // Keep the other end open so the pty stays up between clients.
+                let _keep = theirs;
+                return serve_serial(ours, controller, a.faults, a.seed, stop.clone())
+                    .await
+                    .map_err(anyhow::Error::from);
+            }
+            #[cfg(not(unix))]
+            anyhow::bail!(
+                "--pty is not available on this platform: use --port with a virtual COM port pair"
+            );
+        }
+        let port = a.port.clone().unwrap_or_default();
+        let mut settings = SerialSettings::new(port.clone());
+        settings.baud = a.baud;
+        let stream = tokio_serial::SerialStream::open(&settings.builder())
+            .map_err(|e| anyhow::anyhow!("cannot open {port}: {e}"))?;
+        print(&serde_json::json!({"event": "sim_controller", "port": port, "slave": a.slave}));
+        serve_serial(stream, controller, a.faults, a.seed, stop.clone())
+            .await
+            .map_err(anyhow::Error::from)
+    };
+    tokio::select! {
+        r = serve => r,
+        _ = super::interrupted() => { stop.cancel(); Ok(()) }
+    }
+}

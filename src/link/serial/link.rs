@@ -1,0 +1,464 @@
+//! The serial link: one task owns the port and the tokio-modbus context. It polls the plan,
+//! carries writes out between polls, counts what happens, and reopens the port with backoff
+//! when it disappears. Every client call is wrapped in a timeout (tokio-modbus has none).
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+use tokio::time::{Instant, sleep, timeout};
+use tokio_modbus::client::{Client, Context};
+use tokio_modbus::slave::{Slave, SlaveContext};
+use tokio_util::sync::CancellationToken;
+
+use super::SerialSettings;
+use super::stats::LinkStats;
+use super::tap::{Captured, Tap};
+use crate::link::event::{Command, DataKind, Event, EventSink, Outcome};
+use crate::proto::hex;
+use crate::proto::rtu::{
+    Block, BlockValues, ExceptionCode, Request, RequestPdu, Response, RtuError,
+};
+
+/// A running serial link.
+pub struct SerialHandle {
+    /// Writes to carry out (`Command::Write`; other commands are refused with an error event).
+    pub commands: mpsc::Sender<Command>,
+    /// Target id used in its events.
+    pub target: String,
+    stop: CancellationToken,
+    task: JoinHandle<()>,
+}
+
+impl SerialHandle {
+    /// Stops the link (a write in progress ends as `gone`) and waits for it.
+    pub async fn stop(self) {
+        self.stop.cancel();
+        let _ = self.task.await;
+    }
+}
+
+/// Starts a link to the controller described by `settings`.
+pub fn start_serial(settings: SerialSettings, events: EventSink) -> SerialHandle {
+    let (tx, rx) = mpsc::channel(64);
+    let stop = CancellationToken::new();
+    let target = settings.target();
+    let link = Link {
+        target: target.clone(),
+        s: settings,
+        events,
+        stats: LinkStats::default(),
+        captured: Captured::default(),
+        ctx: None,
+        rx,
+        stop: stop.clone(),
+        down: None,
+        next_uid: 1,
+        reported: BTreeSet::new(),
+    };
+    let task = tokio::spawn(link.run());
+    SerialHandle {
+        commands: tx,
+        target,
+        stop,
+        task,
+    }
+}
+
+/// How one call ended.
+enum Step {
+    Done(tokio_modbus::Response, Duration),
+    Exception(ExceptionCode),
+    Timeout(&'static str),
+    Gone(String),
+}
+
+struct Link {
+    target: String,
+    s: SerialSettings,
+    events: EventSink,
+    stats: LinkStats,
+    captured: Captured,
+    ctx: Option<Context>,
+    rx: mpsc::Receiver<Command>,
+    stop: CancellationToken,
+    /// Why the port is down (None while up or never tried).
+    down: Option<String>,
+    next_uid: u64,
+    /// Poll requests whose exception was already reported.
+    reported: BTreeSet<usize>,
+}
+
+fn to_modbus(req: &Request) -> tokio_modbus::Request<'static> {
+    use tokio_modbus::Request as R;
+    match &req.pdu {
+        RequestPdu::Read { table, addr, qty } => match table {
+            crate::proto::Table::Coils => R::ReadCoils(*addr, *qty),
+            crate::proto::Table::DiscreteInputs => R::ReadDiscreteInputs(*addr, *qty),
+            crate::proto::Table::Holding => R::ReadHoldingRegisters(*addr, *qty),
+            crate::proto::Table::Input => R::ReadInputRegisters(*addr, *qty),
+        },
+        RequestPdu::WriteSingleCoil {
+            addr,
+            value: 0xFF00,
+        } => R::WriteSingleCoil(*addr, true),
+        RequestPdu::WriteSingleCoil { addr, value: 0 } => R::WriteSingleCoil(*addr, false),
+        // Other "on" spellings (00FF, FFFF) go out as written.
+        RequestPdu::WriteSingleCoil { addr, value } => {
+            let mut data = addr.to_be_bytes().to_vec();
+            data.extend_from_slice(&value.to_be_bytes());
+            R::Custom(0x05, data.into())
+        }
+        RequestPdu::WriteSingleRegister { addr, value } => R::WriteSingleRegister(*addr, *value),
+        RequestPdu::WriteMultipleCoils { addr, bits } => {
+            R::WriteMultipleCoils(*addr, bits.clone().into())
+        }
+        RequestPdu::WriteMultipleRegisters { addr, values } => {
+            R::WriteMultipleRegisters(*addr, values.clone().into())
+        }
+    }
+}
+
+fn to_block(req: &Request, resp: tokio_modbus::Response) -> Option<Block> {
+    let RequestPdu::Read { table, addr, qty } = req.pdu else {
+        return None;
+    };
+    let values = match resp {
+        tokio_modbus::Response::ReadCoils(mut b)
+        | tokio_modbus::Response::ReadDiscreteInputs(mut b) => {
+            b.truncate(qty as usize);
+            BlockValues::Bits(b)
+        }
+        tokio_modbus::Response::ReadHoldingRegisters(r)
+        | tokio_modbus::Response::ReadInputRegisters(r) => BlockValues::Registers(r),
+        _ => return None,
+    };
+    Some(Block {
+        slave: req.slave,
+        table,
+        addr,
+        values,
+    })
+}
+
+fn exception(code: tokio_modbus::ExceptionCode) -> ExceptionCode {
+    ExceptionCode::from_code(u8::from(code))
+}
+
+impl Link {
+    async fn emit(&mut self, e: Event) {
+        self.events.send(e).await;
+    }
+
+    /// Opens the port; true when it is open.
+    async fn open(&mut self) -> bool {
+        match tokio_serial::SerialStream::open(&self.s.builder()) {
+            Ok(stream) => {
+                let tap = Tap::new(stream, self.captured.clone());
+                self.ctx = Some(tokio_modbus::client::rtu::attach_slave(
+                    tap,
+                    Slave(self.s.slave),
+                ));
+                let was_down = self.down.take();
+                if was_down.is_some() || self.stats.requests == 0 {
+                    let e = Event::LinkUp {
+                        target: self.target.clone(),
+                        port: self.s.port.clone(),
+                        settings: self.s.describe(),
+                    };
+                    self.emit(e).await;
+                }
+                true
+            }
+            Err(e) => {
+                self.port_gone(format!("cannot open {}: {e}", self.s.port))
+                    .await;
+                false
+            }
+        }
+    }
+
+    async fn port_gone(&mut self, reason: String) {
+        self.ctx = None;
+        if self.down.is_none() {
+            self.down = Some(reason.clone());
+            self.emit(Event::LinkDown {
+                target: self.target.clone(),
+                reason,
+            })
+            .await;
+        }
+    }
+
+    /// One request with its timeout; counts it.
+    async fn call(&mut self, req: &Request) -> Step {
+        let Some(ctx) = self.ctx.as_mut() else {
+            return Step::Gone("port closed".into());
+        };
+        ctx.set_slave(Slave(req.slave));
+        self.captured.take();
+        self.stats.requests += 1;
+        let started = Instant::now();
+        let r = timeout(self.s.timeout, ctx.call(to_modbus(req))).await;
+        let took = started.elapsed();
+        match r {
+            Ok(Ok(Ok(resp))) => {
+                self.stats.response(took);
+                Step::Done(resp, took)
+            }
+            Ok(Ok(Err(code))) => {
+                self.stats.response(took);
+                self.stats.exceptions += 1;
+                Step::Exception(exception(code))
+            }
+            Ok(Err(tokio_modbus::Error::Transport(e)))
+                if e.kind() != std::io::ErrorKind::InvalidData =>
+            {
+                Step::Gone(format!("{}: {e}", self.s.port))
+            }
+            // tokio-modbus gives up on a frame it cannot resync (e.g. a long reply with a bad CRC).
+            Ok(Err(tokio_modbus::Error::Transport(_))) => self.bad_reply(req).await,
+            Ok(Err(tokio_modbus::Error::Protocol(e))) => {
+                use tokio_modbus::ProtocolError as P;
+                match e {
+                    // A write sent as written (e.g. coil value 00FF) comes back under another
+                    // function name; the controller's verdict is still in the reply.
+                    P::FunctionCodeMismatch { result: Err(x), .. }
+                    | P::HeaderMismatch { result: Err(x), .. } => {
+                        self.stats.response(took);
+                        self.stats.exceptions += 1;
+                        Step::Exception(exception(x.exception))
+                    }
+                    P::FunctionCodeMismatch {
+                        result: Ok(resp), ..
+                    } if !matches!(req.pdu, RequestPdu::Read { .. }) => {
+                        self.stats.response(took);
+                        Step::Done(resp, took)
+                    }
+                    other => {
+                        self.stats.timeouts += 1;
+                        let bytes = self.captured.take();
+                        self.protocol_error(format!("reply does not match {req}: {other}"), &bytes)
+                            .await;
+                        self.reopen().await;
+                        Step::Timeout("reply did not match the request")
+                    }
+                }
+            }
+            Err(_) => self.bad_reply(req).await,
+        }
+    }
+
+    /// No usable reply: a bad CRC (tokio-modbus skips those silently; the bytes tell) or none.
+    async fn bad_reply(&mut self, req: &Request) -> Step {
+        let bytes = self.captured.take();
+        let crc = match Response::decode(&bytes) {
+            Err(e @ RtuError::Crc { .. }) => Some(e.to_string()),
+            _ => None,
+        };
+        let what = match crc {
+            Some(err) => {
+                self.stats.crc_errors += 1;
+                self.protocol_error(format!("reply to {req}: {err}"), &bytes)
+                    .await;
+                "reply had a bad CRC"
+            }
+            None => {
+                self.stats.timeouts += 1;
+                "no reply in time"
+            }
+        };
+        // A late reply must not be taken for the next request's: start clean.
+        self.reopen().await;
+        Step::Timeout(what)
+    }
+
+    async fn reopen(&mut self) {
+        self.ctx = None;
+        self.open().await;
+    }
+
+    async fn protocol_error(&mut self, error: String, bytes: &[u8]) {
+        let e = Event::ProtocolError {
+            hostid: Some(self.target.clone()),
+            peer: self.s.port.clone(),
+            error,
+            bytes: hex::encode(bytes),
+        };
+        self.emit(e).await;
+    }
+
+    async fn outcome(&mut self, uid: String, outcome: Outcome, detail: String) {
+        let e = Event::CommandOutcome {
+            hostid: self.target.clone(),
+            uid,
+            outcome,
+            detail,
+        };
+        self.emit(e).await;
+    }
+
+    async fn command(&mut self, cmd: Command) {
+        let (frame, uid) = match cmd {
+            Command::Write { frame, uid, .. } => (frame, uid),
+            other => {
+                let message =
+                    format!("{other:?} is not available on a serial link (only Modbus writes)");
+                let e = Event::Error {
+                    hostid: Some(self.target.clone()),
+                    uid: None,
+                    message,
+                };
+                return self.emit(e).await;
+            }
+        };
+        let uid = uid.unwrap_or_else(|| {
+            self.next_uid += 1;
+            format!("s{}", self.next_uid - 1)
+        });
+        let text = hex::encode(&frame);
+        let (target, u) = (self.target.clone(), uid.clone());
+        let refuse = move |message: String| Event::Error {
+            hostid: Some(target),
+            uid: Some(u),
+            message,
+        };
+        let req = match Request::decode(&frame) {
+            Ok(r) if matches!(r.pdu, RequestPdu::Read { .. }) => {
+                return self
+                    .emit(refuse(format!("not sent: {text} is a read, not a write")))
+                    .await;
+            }
+            Ok(r) if r.slave == 0 => {
+                let msg = "not sent: slave 0 is a broadcast, which a controller never confirms; use its address";
+                return self.emit(refuse(msg.into())).await;
+            }
+            Ok(r) => r,
+            Err(e) => {
+                return self
+                    .emit(refuse(format!(
+                        "not sent: {text} is not a valid Modbus request: {e}"
+                    )))
+                    .await;
+            }
+        };
+        let sent = Event::CommandSent {
+            hostid: self.target.clone(),
+            uid: uid.clone(),
+            method: "write",
+            frame: Some(text.clone()),
+            decoded: req.to_string(),
+        };
+        self.emit(sent).await;
+        if self.ctx.is_none() {
+            let why = self.down.clone().unwrap_or_else(|| "port closed".into());
+            return self.outcome(uid, Outcome::Gone, why).await;
+        }
+        match self.call(&req).await {
+            Step::Done(_, took) => {
+                let detail = format!("done in {:.1} ms", took.as_secs_f64() * 1000.0);
+                self.outcome(uid, Outcome::Accepted, detail).await
+            }
+            Step::Exception(code) => self.outcome(uid, Outcome::Rejected, code.to_string()).await,
+            Step::Timeout(what) => self.outcome(uid, Outcome::Timeout, what.into()).await,
+            Step::Gone(why) => {
+                self.outcome(uid, Outcome::Gone, why.clone()).await;
+                self.port_gone(why).await;
+            }
+        }
+    }
+
+    /// Carries out the writes waiting now.
+    async fn pending_commands(&mut self) {
+        while let Ok(cmd) = self.rx.try_recv() {
+            self.command(cmd).await;
+        }
+    }
+
+    /// One pass over the poll plan; one data event for the cycle.
+    async fn poll_cycle(&mut self) {
+        let mut blocks = Vec::new();
+        let plan = self.s.plan.requests.clone();
+        for (i, req) in plan.iter().enumerate() {
+            self.pending_commands().await;
+            if self.ctx.is_none() {
+                break;
+            }
+            match self.call(req).await {
+                Step::Done(resp, _) => {
+                    self.reported.remove(&i);
+                    blocks.extend(to_block(req, resp));
+                }
+                Step::Exception(code) => {
+                    if self.reported.insert(i) {
+                        let message = format!("poll {req}: {code}");
+                        let e = Event::Error {
+                            hostid: Some(self.target.clone()),
+                            uid: None,
+                            message,
+                        };
+                        self.emit(e).await;
+                    }
+                }
+                Step::Timeout(_) => {}
+                Step::Gone(why) => {
+                    self.port_gone(why).await;
+                    break;
+                }
+            }
+        }
+        if !blocks.is_empty() {
+            let e = Event::Data {
+                hostid: self.target.clone(),
+                kind: DataKind::Full,
+                blocks,
+                flags: Default::default(),
+            };
+            self.emit(e).await;
+        }
+    }
+
+    async fn run(mut self) {
+        let mut backoff = Duration::from_millis(250);
+        let mut last_stats = Instant::now();
+        loop {
+            if self.stop.is_cancelled() {
+                break;
+            }
+            if self.ctx.is_none() && !self.open().await {
+                // Down: refuse writes at once, retry the port with backoff.
+                let wake = sleep(backoff);
+                tokio::pin!(wake);
+                loop {
+                    tokio::select! {
+                        _ = self.stop.cancelled() => return,
+                        _ = &mut wake => break,
+                        Some(cmd) = self.rx.recv() => self.command(cmd).await,
+                    }
+                }
+                backoff = (backoff * 2).min(Duration::from_secs(5));
+                continue;
+            }
+            backoff = Duration::from_millis(250);
+            self.poll_cycle().await;
+            if last_stats.elapsed() >= Duration::from_secs(1) {
+                last_stats = Instant::now();
+                self.emit(Event::Stats {
+                    target: self.target.clone(),
+                    stats: self.stats,
+                })
+                .await;
+            }
+            let pause = sleep(self.s.poll_delay);
+            tokio::pin!(pause);
+            loop {
+                tokio::select! {
+                    _ = self.stop.cancelled() => return,
+                    _ = &mut pause => break,
+                    Some(cmd) = self.rx.recv() => self.command(cmd).await,
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Controllers on the laptop's serial port (Modbus RTU over an RS485/USB adapter): port listing,
+//! the link that polls and writes (one task owns the port), link statistics, and the scan.
+
+mod link;
+mod ports;
+mod scan;
+mod stats;
+mod tap;
+
+pub use link::{SerialHandle, start_serial};
+pub use ports::{PortInfo, list_ports};
+pub use scan::{ScanSettings, scan};
+pub use stats::LinkStats;
+
+use std::time::Duration;
+
+use crate::proto::PollPlan;
+
+/// Parity setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Parity {
+    /// None (the HGM6100N's only setting).
+    #[default]
+    None,
+    /// Even.
+    Even,
+    /// Odd.
+    Odd,
+}
+
+impl std::str::FromStr for Parity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "n" | "none" => Ok(Parity::None),
+            "e" | "even" => Ok(Parity::Even),
+            "o" | "odd" => Ok(Parity::Odd),
+            o => Err(format!("parity must be none, even or odd, not {o:?}")),
+        }
+    }
+}
+
+/// How to talk to a controller on a serial port.
+#[derive(Debug, Clone)]
+pub struct SerialSettings {
+    /// Port path (`/dev/ttyUSB0`, `COM5`).
+    pub port: String,
+    /// Baud rate (2400 to 115200).
+    pub baud: u32,
+    /// Parity.
+    pub parity: Parity,
+    /// Stop bits (1 or 2).
+    pub stop_bits: u8,
+    /// Slave id.
+    pub slave: u8,
+    /// Wait for a reply this long (200 ms per the HGM6100N document).
+    pub timeout: Duration,
+    /// Pause between poll cycles.
+    pub poll_delay: Duration,
+    /// What to read each cycle.
+    pub plan: PollPlan,
+}
+
+impl SerialSettings {
+    /// Defaults of the HGM6100N: 9600 8N1, slave 1, 200 ms, the field poll plan.
+    pub fn new(port: impl Into<String>) -> Self {
+        SerialSettings {
+            port: port.into(),
+            baud: 9600,
+            parity: Parity::None,
+            stop_bits: 1,
+            slave: 1,
+            timeout: Duration::from_millis(200),
+            poll_delay: Duration::from_millis(200),
+            plan: PollPlan::default(),
+        }
+    }
+
+    /// The target id used in events (`serial:PORT:SLAVE`).
+    pub fn target(&self) -> String {
+        format!("serial:{}:{}", self.port, self.slave)
+    }
+
+    /// E.g. `9600 8N1, slave 1`.
+    pub fn describe(&self) -> String {
+        let p = match self.parity {
+            Parity::None => 'N',
+            Parity::Even => 'E',
+            Parity::Odd => 'O',
+        };
+        format!("{} 8{p}{}, slave {}", self.baud, self.stop_bits, self.slave)
+    }
+
+    /// The port settings for tokio-serial.
+    pub fn builder(&self) -> tokio_serial::SerialPortBuilder {
+        tokio_serial::new(&self.port, self.baud)
+            .data_bits(tokio_serial::DataBits::Eight)
+            .parity(match self.parity {
+                Parity::None => tokio_serial::Parity::None,
+                Parity::Even => tokio_serial::Parity::Even,
+                Parity::Odd => tokio_serial::Parity::Odd,
+            })
+            .stop_bits(if self.stop_bits == 2 {
+                tokio_serial::StopBits::Two
+            } else {
+                tokio_serial::StopBits::One
+            })
+            .timeout(self.timeout)
+    }
+}

@@ -1,0 +1,119 @@
+//! Scan: which slave ids answer at which baud rates, one short read each, cancellable.
+
+use std::time::Duration;
+
+use tokio::time::timeout;
+use tokio_modbus::client::Reader;
+use tokio_modbus::slave::{Slave, SlaveContext};
+use tokio_util::sync::CancellationToken;
+
+use super::{Parity, SerialSettings};
+use crate::link::event::{Event, EventSink};
+
+/// What to try.
+#[derive(Debug, Clone)]
+pub struct ScanSettings {
+    /// Port path.
+    pub port: String,
+    /// Baud rates, tried in order.
+    pub bauds: Vec<u32>,
+    /// Slave ids, tried in order at each baud.
+    pub slaves: Vec<u8>,
+    /// Wait per try.
+    pub timeout: Duration,
+    /// Parity.
+    pub parity: Parity,
+    /// Stop bits.
+    pub stop_bits: u8,
+}
+
+impl ScanSettings {
+    /// The default scan: 2400, 4800, 9600 and 19200 baud (the HGM6100N's rates), ids 1-32.
+    pub fn new(port: impl Into<String>) -> Self {
+        ScanSettings {
+            port: port.into(),
+            bauds: vec![2400, 4800, 9600, 19200],
+            slaves: (1..=32).collect(),
+            timeout: Duration::from_millis(100),
+            parity: Parity::None,
+            stop_bits: 1,
+        }
+    }
+}
+
+/// Runs the scan; returns what answered. A controller that answers with an exception answers.
+pub async fn scan(s: ScanSettings, events: EventSink, stop: CancellationToken) -> Vec<(u32, u8)> {
+    let total = s.bauds.len() * s.slaves.len();
+    let mut found = Vec::new();
+    let mut done = 0;
+    for &baud in &s.bauds {
+        let mut settings = SerialSettings::new(s.port.clone());
+        settings.baud = baud;
+        settings.parity = s.parity;
+        settings.stop_bits = s.stop_bits;
+        settings.timeout = s.timeout;
+        let stream = match tokio_serial::SerialStream::open(&settings.builder()) {
+            Ok(st) => st,
+            Err(e) => {
+                let message = format!("scan: cannot open {} at {baud} baud: {e}", s.port);
+                events
+                    .send(Event::Error {
+                        hostid: None,
+                        uid: None,
+                        message,
+                    })
+                    .await;
+                events
+                    .send(Event::ScanDone {
+                        found: found.clone(),
+                        cancelled: false,
+                    })
+                    .await;
+                return found;
+            }
+        };
+        let mut ctx = tokio_modbus::client::rtu::attach_slave(stream, Slave(1));
+        for &slave in &s.slaves {
+            if stop.is_cancelled() {
+                events
+                    .send(Event::ScanDone {
+                        found: found.clone(),
+                        cancelled: true,
+                    })
+                    .await;
+                return found;
+            }
+            ctx.set_slave(Slave(slave));
+            let answered = tokio::select! {
+                _ = stop.cancelled() => false,
+                r = timeout(s.timeout, ctx.read_holding_registers(0, 1)) => matches!(r, Ok(Ok(_))),
+            };
+            done += 1;
+            events
+                .send(Event::ScanProgress {
+                    done,
+                    total,
+                    baud,
+                    slave,
+                })
+                .await;
+            if answered {
+                found.push((baud, slave));
+                events
+                    .send(Event::ScanFound {
+                        port: s.port.clone(),
+                        baud,
+                        slave,
+                    })
+                    .await;
+            }
+        }
+    }
+    events
+        .send(Event::ScanDone {
+            found: found.clone(),
+            cancelled: stop.is_cancelled(),
+        })
+        .await;
+    found
+}
