@@ -69,7 +69,7 @@ pub struct PollArgs {
     /// A register map file to use before the shipped ones (repeatable).
     #[arg(long = "map", value_name = "FILE")]
     maps: Vec<PathBuf>,
-    /// Pause between poll cycles, ms.
+    /// Poll period, ms: a poll cycle starts this often (0: back to back).
     #[arg(long, default_value_t = 200)]
     delay_ms: u64,
     /// Raw value written for `"on": true` in write-coil (hex).

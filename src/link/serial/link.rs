@@ -422,6 +422,13 @@ impl Link {
     async fn run(mut self) {
         let mut backoff = Duration::from_millis(250);
         let mut last_stats = Instant::now();
+        // Poll cycles start every `poll_delay` (a poll rate, like mbpoll's -l); a cycle that
+        // overruns is followed by the next at once.
+        let mut period = (!self.s.poll_delay.is_zero()).then(|| {
+            let mut i = tokio::time::interval(self.s.poll_delay);
+            i.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            i
+        });
         loop {
             if self.stop.is_cancelled() {
                 break;
@@ -441,6 +448,18 @@ impl Link {
                 continue;
             }
             backoff = Duration::from_millis(250);
+            if let Some(p) = period.as_mut() {
+                // Writes go out while waiting for the next cycle.
+                loop {
+                    tokio::select! {
+                        _ = self.stop.cancelled() => return,
+                        _ = p.tick() => break,
+                        Some(cmd) = self.rx.recv() => self.command(cmd).await,
+                    }
+                }
+            } else {
+                tokio::task::yield_now().await;
+            }
             self.poll_cycle().await;
             if last_stats.elapsed() >= Duration::from_secs(1) {
                 last_stats = Instant::now();
@@ -449,15 +468,6 @@ impl Link {
                     stats: self.stats,
                 })
                 .await;
-            }
-            let pause = sleep(self.s.poll_delay);
-            tokio::pin!(pause);
-            loop {
-                tokio::select! {
-                    _ = self.stop.cancelled() => return,
-                    _ = &mut pause => break,
-                    Some(cmd) = self.rx.recv() => self.command(cmd).await,
-                }
             }
         }
     }

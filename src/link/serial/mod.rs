@@ -55,7 +55,7 @@ pub struct SerialSettings {
     pub slave: u8,
     /// Wait for a reply this long (200 ms per the HGM6100N document).
     pub timeout: Duration,
-    /// Pause between poll cycles.
+    /// Poll period: a cycle starts this often (0: back to back).
     pub poll_delay: Duration,
     /// What to read each cycle.
     pub plan: PollPlan,
