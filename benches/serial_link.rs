@@ -134,5 +134,6 @@ fn main() {
         stop.cancel();
     });
     let _ = socat.kill();
+    let _ = socat.wait();
     let _ = std::fs::remove_dir_all(&dir);
 }
