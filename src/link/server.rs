@@ -115,6 +115,18 @@ impl Throttle {
         self.0 = Some(now);
         true
     }
+
+    /// Sends the error made by `message` unless one went out in the last second.
+    async fn report(&mut self, shared: &Shared, message: impl FnOnce() -> String) {
+        if self.ready() {
+            let e = Event::Error {
+                hostid: None,
+                uid: None,
+                message: message(),
+            };
+            shared.events.send(e).await;
+        }
+    }
 }
 
 async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
@@ -132,18 +144,12 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
             Ok((stream, peer)) => {
                 let Ok(permit) = limit.clone().try_acquire_owned() else {
                     drop(stream);
-                    if throttle.ready() {
-                        let max = shared.config.max_connections;
-                        let message = format!("connection limit ({max}) reached: refusing {peer}");
-                        shared
-                            .events
-                            .send(Event::Error {
-                                hostid: None,
-                                uid: None,
-                                message,
-                            })
-                            .await;
-                    }
+                    let max = shared.config.max_connections;
+                    throttle
+                        .report(&shared, || {
+                            format!("connection limit ({max}) reached: refusing {peer}")
+                        })
+                        .await;
                     continue;
                 };
                 let _ = stream.set_nodelay(true);
@@ -157,17 +163,9 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
             Err(e) => {
                 // Typically out of file descriptors: refuse (the peer waits in the backlog or
                 // times out) and report, without spinning.
-                if throttle.ready() {
-                    let message = format!("cannot accept connections: {e}");
-                    shared
-                        .events
-                        .send(Event::Error {
-                            hostid: None,
-                            uid: None,
-                            message,
-                        })
-                        .await;
-                }
+                throttle
+                    .report(&shared, || format!("cannot accept connections: {e}"))
+                    .await;
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
         }

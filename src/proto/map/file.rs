@@ -223,19 +223,21 @@ pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
     let coils = coils(&c, &raw.coil)?;
     let registers = registers(&c, &raw.register, &enums)?;
     let commands = commands(&c, &raw.command)?;
-    Ok(RegisterMap::new(
-        raw.name,
-        raw.source,
-        raw.module_types,
-        raw.slave,
+    let map = RegisterMap {
+        name: raw.name,
+        source: raw.source,
+        module_types: raw.module_types,
+        slave: raw.slave,
         settings,
         plan,
         coils,
         registers,
         enums,
         commands,
-        text.to_string(),
-    ))
+        text: text.to_string(),
+        covering: BTreeMap::new(),
+    };
+    Ok(map.indexed())
 }
 
 fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Settings, MapError> {

@@ -195,57 +195,33 @@ pub struct RegisterMap {
 }
 
 impl RegisterMap {
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        name: String,
-        source: String,
-        module_types: Vec<String>,
-        slave: u8,
-        settings: Settings,
-        plan: PollPlan,
-        coils: BTreeMap<u16, CoilSpec>,
-        registers: BTreeMap<u16, RegisterSpec>,
-        enums: BTreeMap<String, BTreeMap<u16, String>>,
-        commands: Vec<CommandSpec>,
-        text: String,
-    ) -> Self {
-        let mut covering = BTreeMap::new();
-        for r in registers.values() {
+    /// Fills the address index; every constructor ends here.
+    fn indexed(mut self) -> Self {
+        self.covering.clear();
+        for r in self.registers.values() {
             for a in r.addr..r.addr.saturating_add(u16::from(r.words)) {
-                covering.insert(a, r.addr);
+                self.covering.insert(a, r.addr);
             }
         }
-        RegisterMap {
-            name,
-            source,
-            module_types,
-            slave,
-            settings,
-            plan,
-            coils,
-            registers,
-            enums,
-            commands,
-            text,
-            covering,
-        }
+        self
     }
 
     /// The map for models we have no document for: raw addresses, no names.
     pub fn generic() -> RegisterMap {
-        RegisterMap::new(
-            "Generic (no map for this model: raw addresses)".into(),
-            String::new(),
-            Vec::new(),
-            1,
-            Settings::default(),
-            PollPlan::default(),
-            BTreeMap::new(),
-            BTreeMap::new(),
-            BTreeMap::new(),
-            Vec::new(),
-            String::new(),
-        )
+        RegisterMap {
+            name: "Generic (no map for this model: raw addresses)".into(),
+            source: String::new(),
+            module_types: Vec::new(),
+            slave: 1,
+            settings: Settings::default(),
+            plan: PollPlan::default(),
+            coils: BTreeMap::new(),
+            registers: BTreeMap::new(),
+            enums: BTreeMap::new(),
+            commands: Vec::new(),
+            text: String::new(),
+            covering: BTreeMap::new(),
+        }
     }
 
     /// Whether this is the generic map.
