@@ -6,6 +6,7 @@
 //! - the link and `mbpoll` at mbpoll's fastest pace (a poll every 10 ms), polls per second.
 //!
 //! Run: `cargo bench --bench serial_link` (needs socat and mbpoll).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark fails loudly or not at all
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

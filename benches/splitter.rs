@@ -1,6 +1,7 @@
 //! The splitter plus the lenient parser on a realistic `reqdatachange` stream, against plain
 //! `serde_json::from_slice` on the same objects in the same run. The ratio of the two is the
 //! figure (target: the full path at no less than half the speed of plain parsing).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark fails loudly or not at all
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use serde_json::Value;

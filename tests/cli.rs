@@ -1,5 +1,6 @@
 //! `cmmctl serve` and `cmmctl sim-modem` as users run them: real processes, JSON lines on
 //! stdout, commands on stdin.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};

@@ -1,4 +1,5 @@
 //! The mini-server against hand-written raw bytes over loopback TCP.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
 mod common;
 

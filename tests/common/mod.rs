@@ -1,5 +1,6 @@
 //! Helpers for the integration tests: a server on 127.0.0.1:0 with its event stream, and a
 //! hand-driven raw modem connection.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![allow(dead_code)]
 
 use std::net::SocketAddr;
