@@ -422,3 +422,30 @@ fn a_wrong_frequency_ratio_in_a_map_gives_a_warning_naming_the_setting() {
     );
     let _ = std::fs::remove_file(&file);
 }
+
+/// `sim-controller --pty` makes its own pty pair; `poll` and `write` work against it.
+#[cfg(unix)]
+#[test]
+fn poll_and_write_against_sim_controller_on_its_own_pty() {
+    let mut sim = Proc::spawn(&["sim-controller", "--pty", "--slave", "3"]);
+    let port = sim.expect("sim_controller", |v| is(v, "sim_controller"))["port"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut poll = Proc::spawn(&["poll", "--port", &port, "--slave", "3", "--delay-ms", "50"]);
+    let up = poll.expect("online", |v| is(v, "online"));
+    assert_eq!(up["hostid"], format!("serial:{port}:3"));
+    let c = poll.expect("running status", |v| {
+        is(v, "change") && v["table"] == "holding" && v["addr"] == 34
+    });
+    assert_eq!(c["name"], "Controller Running Status");
+    assert_eq!(c["slave"], 3);
+    poll.send(r#"{"cmd":"write-coil","slave":3,"addr":4,"on":true}"#);
+    let out = poll.expect("outcome", |v| is(v, "outcome"));
+    assert_eq!(out["outcome"], "accepted", "{out}");
+    poll.expect("manual mode read back", |v| {
+        is(v, "change") && v["table"] == "coils" && v["addr"] == 42 && v["value"] == 1
+    });
+    let s = poll.expect("stats", |v| is(v, "stats"));
+    assert!(s["responses"].as_u64().unwrap() > 0);
+}
