@@ -2,6 +2,7 @@
 //! [`AppState::apply`].
 
 pub mod maps;
+pub mod series;
 pub mod state;
 
 pub use maps::load_map_file;
