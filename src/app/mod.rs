@@ -4,6 +4,7 @@
 pub mod maps;
 pub mod series;
 pub mod state;
+pub mod traffic;
 
 pub use maps::load_map_file;
 pub use state::{AppState, CommandRecord, Target};

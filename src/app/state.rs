@@ -91,6 +91,8 @@ pub struct AppState {
     pub commands: Vec<CommandRecord>,
     /// The last error reported.
     pub last_error: Option<String>,
+    /// Messages in and out (when the server records traffic).
+    pub traffic: super::traffic::TrafficLog,
 }
 
 impl Default for AppState {
@@ -107,6 +109,7 @@ impl AppState {
             targets: BTreeMap::new(),
             commands: Vec::new(),
             last_error: None,
+            traffic: Default::default(),
         }
     }
 
@@ -198,6 +201,18 @@ impl AppState {
                     rec.outcome = Some((*outcome, detail.clone()));
                 }
             }
+            Event::Traffic {
+                hostid,
+                peer,
+                direction,
+                text,
+            } => self.traffic.push(
+                now_ms,
+                hostid.clone(),
+                peer.to_string(),
+                *direction,
+                text.clone(),
+            ),
             Event::ProtocolError { error, .. } => self.last_error = Some(error.clone()),
             Event::Error { message, .. } => self.last_error = Some(message.clone()),
             _ => {}

@@ -1,0 +1,328 @@
+//! The traffic log behind the inspector: every message in and out, bounded by count and bytes,
+//! and the Modbus frames inside a message decoded (slave, function, addresses, values, CRC).
+
+use std::collections::VecDeque;
+
+use serde_json::Value;
+
+use crate::link::Direction;
+use crate::proto::fields::{Fields, parse_object};
+use crate::proto::rtu::{BlockValues, Request, Response};
+use crate::proto::{PollPlan, hex};
+
+/// One message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrafficRecord {
+    /// When (ms since the epoch).
+    pub at_ms: i64,
+    /// Modem id, if known.
+    pub target: Option<String>,
+    /// Peer address.
+    pub peer: String,
+    /// In or out.
+    pub direction: Direction,
+    /// The message's method ("?" when it has none).
+    pub method: String,
+    /// The JSON text as it went over the wire.
+    pub text: String,
+}
+
+/// Messages, oldest first, bounded by count and by total text size.
+#[derive(Debug, Clone)]
+pub struct TrafficLog {
+    records: VecDeque<TrafficRecord>,
+    max_records: usize,
+    max_bytes: usize,
+    bytes: usize,
+}
+
+impl Default for TrafficLog {
+    fn default() -> Self {
+        Self::new(20_000, 16 * 1024 * 1024)
+    }
+}
+
+impl TrafficLog {
+    /// A log keeping at most `max_records` messages and `max_bytes` of text.
+    pub fn new(max_records: usize, max_bytes: usize) -> Self {
+        TrafficLog {
+            records: VecDeque::new(),
+            max_records: max_records.max(1),
+            max_bytes,
+            bytes: 0,
+        }
+    }
+
+    /// Adds a message, dropping the oldest beyond the bounds.
+    pub fn push(
+        &mut self,
+        at_ms: i64,
+        target: Option<String>,
+        peer: String,
+        direction: Direction,
+        text: String,
+    ) {
+        let method = parse_object(text.as_bytes())
+            .ok()
+            .and_then(|m| Fields(&m).method().ok())
+            .unwrap_or_else(|| "?".into());
+        self.bytes += text.len();
+        self.records.push_back(TrafficRecord {
+            at_ms,
+            target,
+            peer,
+            direction,
+            method,
+            text,
+        });
+        while self.records.len() > self.max_records
+            || (self.bytes > self.max_bytes && self.records.len() > 1)
+        {
+            if let Some(r) = self.records.pop_front() {
+                self.bytes -= r.text.len();
+            }
+        }
+    }
+
+    /// Messages held.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether empty.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Bytes of text held.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    /// The messages matching a method (any case) and a target, oldest first.
+    pub fn filtered<'a>(
+        &'a self,
+        method: Option<&'a str>,
+        target: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a TrafficRecord> + 'a {
+        self.records.iter().filter(move |r| {
+            method.is_none_or(|m| r.method.eq_ignore_ascii_case(m))
+                && target.is_none_or(|t| r.target.as_deref() == Some(t))
+        })
+    }
+}
+
+/// The text indented, or as it came when it is not JSON.
+pub fn pretty(text: &str) -> String {
+    serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .unwrap_or_else(|| text.to_string())
+}
+
+/// A Modbus frame found in a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameView {
+    /// Where in the message (e.g. `para_command[2]`, `reqdata frame 1`).
+    pub place: String,
+    /// The frame as sent.
+    pub hex: String,
+    /// Decoded: slave, function, addresses, values; or what is wrong.
+    pub decoded: String,
+    /// Whether the CRC is right.
+    pub crc_ok: bool,
+}
+
+fn view_request(place: String, text: &str) -> FrameView {
+    let (decoded, crc_ok) = match Request::from_hex(text) {
+        Ok(r) => (r.to_string(), true),
+        Err(e) => (
+            e.to_string(),
+            !matches!(e, crate::proto::rtu::RtuError::Crc { .. }),
+        ),
+    };
+    FrameView {
+        place,
+        hex: text.to_string(),
+        decoded,
+        crc_ok,
+    }
+}
+
+fn values_text(v: &BlockValues) -> String {
+    let shown = |items: Vec<String>| {
+        let n = items.len();
+        let mut s = items.into_iter().take(16).collect::<Vec<_>>().join(" ");
+        if n > 16 {
+            s.push_str(&format!(" … ({n} in all)"));
+        }
+        s
+    };
+    match v {
+        BlockValues::Bits(b) => shown(b.iter().map(|&x| u8::from(x).to_string()).collect()),
+        BlockValues::Registers(r) => shown(r.iter().map(|x| x.to_string()).collect()),
+    }
+}
+
+fn view_response(place: String, text: &str, request: Option<&Request>) -> FrameView {
+    let parsed = hex::decode(text)
+        .map_err(crate::proto::rtu::RtuError::from)
+        .and_then(|b| Response::decode(&b));
+    let (decoded, crc_ok) = match (parsed, request) {
+        (Ok(resp), Some(req)) => match resp.block_for(req) {
+            Ok(b) => (format!("{req}: {}", values_text(&b.values)), true),
+            Err(e) => (format!("{resp} ({e})"), true),
+        },
+        (Ok(resp), None) => (resp.to_string(), true),
+        (Err(e), _) => (
+            e.to_string(),
+            !matches!(e, crate::proto::rtu::RtuError::Crc { .. }),
+        ),
+    };
+    FrameView {
+        place,
+        hex: text.to_string(),
+        decoded,
+        crc_ok,
+    }
+}
+
+/// The Modbus frames inside a message, decoded; `plan` pairs `reqdata` replies with their
+/// requests.
+pub fn embedded_frames(text: &str, plan: &PollPlan) -> Vec<FrameView> {
+    let Ok(map) = parse_object(text.as_bytes()) else {
+        return Vec::new();
+    };
+    let f = Fields(&map);
+    let method = f.method().unwrap_or_default().to_ascii_lowercase();
+    let split = |s: &str| {
+        s.split(';')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let mut out = Vec::new();
+    match method.as_str() {
+        "login" => {
+            if let Some(Value::Object(r)) = f.get("result") {
+                for key in ["para_command", "con_command"] as [&'static str; 2] {
+                    let list = Fields(r).opt_str(key).ok().flatten().unwrap_or_default();
+                    for (i, fr) in split(&list).iter().enumerate() {
+                        out.push(view_request(format!("{key}[{}]", i + 1), fr));
+                    }
+                }
+            }
+        }
+        "reqdata" => {
+            if let Ok(Some(p)) = f.opt_str("params") {
+                for (i, fr) in split(&p).iter().enumerate() {
+                    out.push(view_response(
+                        format!("reqdata frame {}", i + 1),
+                        fr,
+                        plan.requests.get(i),
+                    ));
+                }
+            }
+        }
+        "writeconfig" => {
+            if let Ok(Some(fr)) = f.opt_str("result") {
+                out.push(view_request("writeConfig".into(), &fr));
+            } else if let Ok(Some(p)) = f.opt_str("params") {
+                let (fr, status) = p.rsplit_once(',').unwrap_or((p.as_str(), ""));
+                let verdict = if status.trim() == "1" {
+                    "accepted"
+                } else {
+                    "rejected"
+                };
+                out.push(view_request(
+                    format!("writeConfig reply ({verdict})"),
+                    fr.trim(),
+                ));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::proto::Table;
+
+    #[test]
+    fn bounded_by_count_and_bytes_and_filtered() {
+        let mut log = TrafficLog::new(100, 10_000);
+        for i in 0..1000 {
+            let text = if i % 2 == 0 {
+                r#"{"method":"HB","hostid":"A","params":""}"#
+            } else {
+                r#"{"method":"reqdata","hostid":"B","params":""}"#
+            };
+            let target = if i % 2 == 0 { "A" } else { "B" };
+            log.push(
+                i,
+                Some(target.into()),
+                "p".into(),
+                Direction::In,
+                text.into(),
+            );
+        }
+        assert!(log.len() <= 100 && log.bytes() <= 10_000);
+        assert!(log.filtered(Some("hb"), None).all(|r| r.method == "HB"));
+        assert_eq!(log.filtered(None, Some("B")).count(), log.len() / 2);
+        let mut log = TrafficLog::new(100, 1000);
+        log.push(0, None, "p".into(), Direction::Out, "x".repeat(5000));
+        log.push(1, None, "p".into(), Direction::Out, "y".repeat(10));
+        assert_eq!(log.len(), 1, "an oversized record makes room");
+        assert_eq!(
+            log.filtered(None, None).next().map(|r| r.method.as_str()),
+            Some("?")
+        );
+    }
+
+    #[test]
+    fn frames_inside_messages_are_decoded_with_their_crc_verdict() {
+        let plan = PollPlan::default();
+        let login = r#"{"method":"login","result":{"register":1,"para_command":"01010000004EBC3E;01030000002D85D7;0103002E000AA5C4","con_command":""},"retcode":"000000"}"#;
+        let v = embedded_frames(login, &plan);
+        assert_eq!(v.len(), 3);
+        assert_eq!(v[1].decoded, "slave 1 read 45 holding from 0");
+        assert!(v.iter().all(|f| f.crc_ok));
+
+        let good = Response::read(1, Table::Coils, &BlockValues::Bits(vec![true; 78])).to_hex();
+        let mut bad =
+            Response::read(1, Table::Holding, &BlockValues::Registers(vec![230; 45])).encode();
+        let n = bad.len();
+        bad[n - 1] ^= 1;
+        let text = format!(
+            r#"{{"method":"reqdata","params":"{good};{}","hostid":"A"}}"#,
+            hex::encode(&bad)
+        );
+        let v = embedded_frames(&text, &plan);
+        assert_eq!(v.len(), 2);
+        assert!(
+            v[0].crc_ok
+                && v[0]
+                    .decoded
+                    .starts_with("slave 1 read 78 coils from 0: 1 1 1")
+        );
+        assert!(v[0].decoded.ends_with("(78 in all)"));
+        assert!(!v[1].crc_ok && v[1].decoded.contains("CRC"));
+
+        let w = r#"{"method":"writeConfig","result":"01050003FF007C3A","datatype":1,"uid":"1"}"#;
+        assert_eq!(
+            embedded_frames(w, &plan)[0].decoded,
+            "slave 1 write coil 3 = FF00"
+        );
+        let r = r#"{"method":"writeConfig","params":"01050003FF007C3A,0","hostid":"A","uid":"1"}"#;
+        assert_eq!(
+            embedded_frames(r, &plan)[0].place,
+            "writeConfig reply (rejected)"
+        );
+        assert!(embedded_frames("not json", &plan).is_empty());
+        assert!(pretty(w).contains("\n  \"method\": \"writeConfig\""));
+        assert_eq!(pretty("not json"), "not json");
+    }
+}
