@@ -5,6 +5,7 @@ pub mod maps;
 pub mod series;
 pub mod state;
 pub mod traffic;
+pub mod write_plan;
 
 pub use maps::load_map_file;
 pub use state::{AppState, CommandRecord, Target};

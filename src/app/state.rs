@@ -8,7 +8,10 @@ use std::sync::Arc;
 use crate::link::{Event, Outcome};
 use crate::proto::RegisterImage;
 use crate::proto::image::Change;
-use crate::proto::map::{self, Decoded, RegisterMap};
+use crate::proto::map::{self, Confirm, Decoded, RegisterMap};
+
+/// Uploads to wait for a command's effect before calling it not confirmed.
+const CHECKS: u8 = 5;
 use crate::proto::uplink::InputFlags;
 
 /// A modem the server has seen.
@@ -78,6 +81,11 @@ pub struct CommandRecord {
     pub sent_ms: i64,
     /// How it ended, once it has.
     pub outcome: Option<(Outcome, String)>,
+    /// What the readings show when it took effect.
+    pub confirm: Option<Confirm>,
+    /// Whether the readings after it was accepted show the effect (`None`: not known yet).
+    pub verified: Option<bool>,
+    checks_left: u8,
 }
 
 /// Everything the program knows, driven by link events.
@@ -93,6 +101,8 @@ pub struct AppState {
     pub last_error: Option<String>,
     /// Messages in and out (when the server records traffic).
     pub traffic: super::traffic::TrafficLog,
+    /// Effects to look for, by the uid of the command about to be sent.
+    expected: BTreeMap<String, Confirm>,
 }
 
 impl Default for AppState {
@@ -110,6 +120,39 @@ impl AppState {
             commands: Vec::new(),
             last_error: None,
             traffic: Default::default(),
+            expected: BTreeMap::new(),
+        }
+    }
+
+    /// Before sending command `uid`: what its effect looks like in the readings.
+    pub fn expect_effect(&mut self, uid: &str, confirm: Confirm) {
+        self.expected.insert(uid.to_string(), confirm);
+    }
+
+    /// Checks accepted commands of `hostid` against its readings after an upload.
+    fn verify(&mut self, hostid: &str) {
+        let Some(t) = self.targets.get(hostid) else {
+            return;
+        };
+        for c in self
+            .commands
+            .iter_mut()
+            .filter(|c| c.hostid == hostid && c.verified.is_none())
+        {
+            let (Some(confirm), Some((Outcome::Accepted, _))) = (&c.confirm, &c.outcome) else {
+                continue;
+            };
+            if t.image
+                .get(t.slave(), confirm.table, confirm.addr)
+                .is_some_and(|raw| confirm.holds(raw))
+            {
+                c.verified = Some(true);
+            } else {
+                c.checks_left = c.checks_left.saturating_sub(1);
+                if c.checks_left == 0 {
+                    c.verified = Some(false);
+                }
+            }
         }
     }
 
@@ -170,7 +213,9 @@ impl AppState {
                 if flags.any() {
                     t.flags = merge_flags(t.flags, *flags);
                 }
-                return blocks.iter().flat_map(|b| t.image.apply_block(b)).collect();
+                let changes = blocks.iter().flat_map(|b| t.image.apply_block(b)).collect();
+                self.verify(hostid);
+                return changes;
             }
             Event::CommandSent {
                 hostid,
@@ -178,14 +223,20 @@ impl AppState {
                 frame,
                 decoded,
                 ..
-            } => self.commands.push(CommandRecord {
-                hostid: hostid.clone(),
-                uid: uid.clone(),
-                decoded: decoded.clone(),
-                frame: frame.clone(),
-                sent_ms: now_ms,
-                outcome: None,
-            }),
+            } => {
+                let confirm = self.expected.remove(uid);
+                self.commands.push(CommandRecord {
+                    hostid: hostid.clone(),
+                    uid: uid.clone(),
+                    decoded: decoded.clone(),
+                    frame: frame.clone(),
+                    sent_ms: now_ms,
+                    outcome: None,
+                    confirm,
+                    verified: None,
+                    checks_left: CHECKS,
+                })
+            }
             Event::CommandOutcome {
                 hostid,
                 uid,
@@ -290,6 +341,65 @@ mod tests {
         .unwrap();
         s.add_map(Arc::new(custom));
         assert_eq!(s.targets["H"].map.name, "X");
+    }
+
+    #[test]
+    fn accepted_writes_are_verified_against_the_next_readings() {
+        let mut s = AppState::default();
+        let sent = |uid: &str| Event::CommandSent {
+            hostid: "H".into(),
+            uid: uid.into(),
+            method: "writeConfig",
+            frame: None,
+            decoded: "auto".into(),
+        };
+        let accepted = |uid: &str| Event::CommandOutcome {
+            hostid: "H".into(),
+            uid: uid.into(),
+            outcome: Outcome::Accepted,
+            detail: String::new(),
+        };
+        let coil41 = |on: bool| Event::Data {
+            hostid: "H".into(),
+            kind: DataKind::Change,
+            blocks: vec![Block {
+                slave: 1,
+                table: Table::Coils,
+                addr: 41,
+                values: BlockValues::Bits(vec![on]),
+            }],
+            flags: InputFlags::default(),
+        };
+        let auto = Confirm {
+            table: Table::Coils,
+            addr: 41,
+            value: Some(1),
+            not: None,
+        };
+        s.expect_effect("a", auto.clone());
+        s.apply(&sent("a"), 1);
+        s.apply(&coil41(false), 2);
+        assert_eq!(
+            s.commands[0].verified, None,
+            "not accepted yet: nothing to verify"
+        );
+        s.apply(&accepted("a"), 3);
+        s.apply(&coil41(false), 4);
+        assert_eq!(s.commands[0].verified, None);
+        s.apply(&coil41(true), 5);
+        assert_eq!(s.commands[0].verified, Some(true));
+
+        s.expect_effect("b", auto);
+        s.apply(&sent("b"), 6);
+        s.apply(&accepted("b"), 7);
+        for t in 0..5 {
+            s.apply(&coil41(false), 8 + t);
+        }
+        assert_eq!(
+            s.commands[1].verified,
+            Some(false),
+            "not seen in five uploads"
+        );
     }
 
     #[test]
