@@ -10,10 +10,11 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::app::{AppState, load_map_file};
-use crate::link::{self, Event, EventSink, ServerConfig, ServerHandle};
+use crate::link::{self, Command, Event, EventSink, ServerConfig, ServerHandle};
 use crate::proto::map::RegisterMap;
 use crate::sim::{SimModem, SimModemConfig};
 
+use super::editor_ui::{self, EditorState};
 use super::{registers_ui, status_ui, targets_ui};
 
 /// Events handled per frame at most (the rest wait for the next frame).
@@ -46,6 +47,7 @@ pub struct CommissionerApp {
     maps_tx: mpsc::Sender<Result<RegisterMap, String>>,
     maps_rx: mpsc::Receiver<Result<RegisterMap, String>>,
     waker: Arc<dyn Fn() + Send + Sync>,
+    editor: EditorState,
 }
 
 impl CommissionerApp {
@@ -74,6 +76,7 @@ impl CommissionerApp {
             maps_tx,
             maps_rx,
             waker,
+            editor: EditorState::default(),
             runtime,
             server,
             events,
@@ -169,6 +172,19 @@ impl CommissionerApp {
         }
     }
 
+    /// Hands a command to the link without waiting; a full queue is reported, not dropped silently.
+    pub fn send(&mut self, cmd: Command) {
+        let Some(server) = &self.server else {
+            self.push_log("not sent: the server is not running".into());
+            return;
+        };
+        if let Err(e) = server.commands.try_send(cmd) {
+            let msg = format!("not sent: {e}");
+            self.state.last_error = Some(msg.clone());
+            self.push_log(msg);
+        }
+    }
+
     fn push_log(&mut self, line: String) {
         if self.log.len() == LOG_LINES {
             self.log.pop_front();
@@ -258,6 +274,21 @@ impl eframe::App for CommissionerApp {
                         }
                     });
             });
+        egui::Panel::right("editor")
+            .resizable(true)
+            .default_size(340.0)
+            .show(ui, |ui| {
+                let target = self
+                    .selected
+                    .as_ref()
+                    .and_then(|h| self.state.targets.get(h));
+                editor_ui::ui(ui, &self.state, target, &mut self.editor);
+            });
+        if editor_ui::confirm_ui(ui.ctx(), &mut self.editor)
+            && let Some(cmd) = self.editor.confirmed(&mut self.state)
+        {
+            self.send(cmd);
+        }
         egui::Panel::left("targets")
             .resizable(true)
             .default_size(280.0)

@@ -1,6 +1,7 @@
 //! The egui desktop app: one file per panel, each reading the state.
 
 pub mod app;
+pub mod editor_ui;
 pub mod registers_ui;
 pub mod status_ui;
 pub mod targets_ui;

@@ -1,0 +1,288 @@
+//! The config editor of the selected modem: remote commands from its map, a register write in
+//! the register's unit, the modem's own port and baud, reset. Every write is shown decoded with
+//! its frame and sent only after the engineer confirms; the log shows outcome and verification.
+
+use eframe::egui;
+
+use crate::app::write_plan::{WritePlan, register_write, remote_blocked, remote_command};
+use crate::app::{AppState, Target};
+use crate::link::{Command, Outcome};
+
+/// Names of the modem's `modulePort` values.
+pub const MODULE_PORTS: [&str; 5] = ["disabled", "LINK", "RS485", "RS232", "USB"];
+/// Names of the modem's `moduleBaud` values.
+pub const MODULE_BAUDS: [&str; 3] = ["9600", "19200", "115200"];
+
+/// Something waiting for the engineer's confirmation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    /// A Modbus write.
+    Write(WritePlan),
+    /// The modem's serial port settings.
+    Port {
+        /// `modulePort`.
+        port: u8,
+        /// `moduleBaud`.
+        baud: u8,
+    },
+    /// Reset the modem.
+    Reset,
+}
+
+/// The editor's inputs, kept between frames.
+#[derive(Debug, Default)]
+pub struct EditorState {
+    /// Register address typed.
+    pub addr: String,
+    /// Value typed, in the register's unit.
+    pub value: String,
+    /// `modulePort` chosen.
+    pub port: u8,
+    /// `moduleBaud` chosen.
+    pub baud: u8,
+    /// Remote control blocked, and the engineer overrides.
+    pub override_block: bool,
+    /// Waiting for confirmation, for this hostid.
+    pub pending: Option<(String, Pending)>,
+    /// Why the last preparation failed.
+    pub error: Option<String>,
+    next_uid: u64,
+}
+
+impl EditorState {
+    fn prepare(&mut self, hostid: &str, r: Result<Pending, String>) {
+        match r {
+            Ok(p) => {
+                self.pending = Some((hostid.to_string(), p));
+                self.error = None;
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// The command to send for the confirmed action, registering its expected effect.
+    pub fn confirmed(&mut self, state: &mut AppState) -> Option<Command> {
+        let (hostid, p) = self.pending.take()?;
+        self.next_uid += 1;
+        let uid = Some(format!("ui{}", self.next_uid));
+        Some(match p {
+            Pending::Write(plan) => {
+                if let (Some(u), Some(c)) = (&uid, plan.confirm.clone()) {
+                    state.expect_effect(u, c);
+                }
+                Command::Write {
+                    hostid,
+                    frame: plan.request.encode(),
+                    uid,
+                }
+            }
+            Pending::Port { port, baud } => Command::SetPort {
+                hostid,
+                module_port: port,
+                module_baud: baud,
+                uid,
+            },
+            Pending::Reset => Command::Reset { hostid, uid },
+        })
+    }
+}
+
+fn commands_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
+    let blocked = remote_blocked(t);
+    if let Some(why) = &blocked {
+        ui.colored_label(
+            egui::Color32::from_rgb(230, 70, 60),
+            format!("Remote control blocked: {why}"),
+        );
+        ui.checkbox(
+            &mut ed.override_block,
+            "Override: I am at the set and it is safe",
+        );
+    }
+    let cmds = t.map.commands_for(&t.moduletype);
+    if cmds.is_empty() {
+        ui.label("No remote commands known for this model.");
+    }
+    ui.horizontal_wrapped(|ui| {
+        for c in cmds {
+            let enabled = blocked.is_none() || ed.override_block;
+            if ui
+                .add_enabled(enabled, egui::Button::new(&c.name))
+                .clicked()
+            {
+                let r = remote_command(t, c, ed.override_block).map(Pending::Write);
+                ed.prepare(&t.hostid, r);
+            }
+        }
+    });
+}
+
+fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
+    ui.horizontal(|ui| {
+        ui.label("Register");
+        ui.add(
+            egui::TextEdit::singleline(&mut ed.addr)
+                .desired_width(50.0)
+                .hint_text("addr"),
+        );
+        let unit = ed
+            .addr
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .and_then(|a| t.map.register_at(a))
+            .map(|r| r.unit.clone());
+        ui.add(
+            egui::TextEdit::singleline(&mut ed.value)
+                .desired_width(70.0)
+                .hint_text("value"),
+        );
+        ui.label(unit.unwrap_or_default());
+        if ui.button("Write…").clicked() {
+            let r = match (
+                ed.addr.trim().parse::<u16>(),
+                ed.value.trim().parse::<f64>(),
+            ) {
+                (Ok(a), Ok(v)) => register_write(t, a, v).map(Pending::Write),
+                _ => Err("give a register address and a number".into()),
+            };
+            ed.prepare(&t.hostid, r);
+        }
+    });
+}
+
+fn modem_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
+    if t.hostid.starts_with("serial:") {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.label("Modem port");
+        egui::ComboBox::from_id_salt("module_port")
+            .selected_text(MODULE_PORTS[usize::from(ed.port).min(4)])
+            .show_ui(ui, |ui| {
+                for (i, n) in MODULE_PORTS.iter().enumerate() {
+                    ui.selectable_value(&mut ed.port, i as u8, *n);
+                }
+            });
+        egui::ComboBox::from_id_salt("module_baud")
+            .selected_text(MODULE_BAUDS[usize::from(ed.baud).min(2)])
+            .show_ui(ui, |ui| {
+                for (i, n) in MODULE_BAUDS.iter().enumerate() {
+                    ui.selectable_value(&mut ed.baud, i as u8, *n);
+                }
+            });
+        if ui.button("Set…").clicked() {
+            ed.prepare(
+                &t.hostid,
+                Ok(Pending::Port {
+                    port: ed.port,
+                    baud: ed.baud,
+                }),
+            );
+        }
+        if ui.button("Reset modem…").clicked() {
+            ed.prepare(&t.hostid, Ok(Pending::Reset));
+        }
+    });
+}
+
+fn log_ui(ui: &mut egui::Ui, state: &AppState, hostid: &str) {
+    ui.strong("Write log");
+    egui::ScrollArea::vertical()
+        .id_salt("write_log")
+        .max_height(220.0)
+        .show(ui, |ui| {
+            for c in state.commands.iter().rev().filter(|c| c.hostid == hostid) {
+                let outcome = match &c.outcome {
+                    None => "sent, waiting…".to_string(),
+                    Some((o, d)) => format!("{} {d}", o.name()),
+                };
+                let verified = match (c.verified, &c.outcome) {
+                    (Some(true), _) => " · confirmed by the readings",
+                    (Some(false), _) => " · NOT seen in the readings",
+                    (None, Some((Outcome::Accepted, _))) if c.confirm.is_some() => {
+                        " · checking the readings…"
+                    }
+                    _ => "",
+                };
+                let color = match &c.outcome {
+                    Some((Outcome::Accepted, _)) if c.verified != Some(false) => {
+                        ui.visuals().text_color()
+                    }
+                    None => ui.visuals().weak_text_color(),
+                    _ => egui::Color32::from_rgb(230, 120, 40),
+                };
+                ui.colored_label(
+                    color,
+                    format!("#{} {}: {outcome}{verified}", c.uid, c.decoded),
+                );
+            }
+        });
+}
+
+fn describe(p: &Pending) -> (String, Option<String>) {
+    match p {
+        Pending::Write(w) => (w.description.clone(), Some(w.hex())),
+        Pending::Port { port, baud } => (
+            format!(
+                "Set the modem's serial port to {} at {} baud (modulePort {port}, moduleBaud {baud})",
+                MODULE_PORTS[usize::from(*port).min(4)],
+                MODULE_BAUDS[usize::from(*baud).min(2)]
+            ),
+            None,
+        ),
+        Pending::Reset => (
+            "Reset the modem: it drops the connection and logs in again".into(),
+            None,
+        ),
+    }
+}
+
+/// The confirmation dialog; returns true when the engineer confirmed.
+pub fn confirm_ui(ctx: &egui::Context, ed: &mut EditorState) -> bool {
+    let Some((hostid, p)) = ed.pending.clone() else {
+        return false;
+    };
+    let (text, frame) = describe(&p);
+    let mut confirmed = false;
+    let mut cancel = false;
+    let modal = egui::Modal::new(egui::Id::unique("confirm_write")).show(ctx, |ui| {
+        ui.heading("Send to the controller?");
+        ui.label(format!("Target: {hostid}"));
+        ui.label(&text);
+        if let Some(f) = &frame {
+            ui.monospace(format!("Frame: {f}"));
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui.button("Send").clicked() {
+                confirmed = true;
+            }
+            if ui.button("Cancel").clicked() {
+                cancel = true;
+            }
+        });
+    });
+    if cancel || modal.should_close() {
+        ed.pending = None;
+    }
+    confirmed
+}
+
+/// Draws the editor for the selected target.
+pub fn ui(ui: &mut egui::Ui, state: &AppState, target: Option<&Target>, ed: &mut EditorState) {
+    ui.heading("Commands");
+    let Some(t) = target else {
+        ui.label("Select a modem.");
+        return;
+    };
+    commands_ui(ui, t, ed);
+    ui.separator();
+    register_ui(ui, t, ed);
+    modem_ui(ui, t, ed);
+    if let Some(e) = &ed.error {
+        ui.colored_label(egui::Color32::from_rgb(230, 120, 40), e);
+    }
+    ui.separator();
+    log_ui(ui, state, &t.hostid);
+}
