@@ -157,14 +157,14 @@ fn modem_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     }
     ui.horizontal(|ui| {
         ui.label("Modem port");
-        egui::ComboBox::from_id_salt("module_port")
+        egui::ComboBox::new("module_port", "at")
             .selected_text(MODULE_PORTS[usize::from(ed.port).min(4)])
             .show_ui(ui, |ui| {
                 for (i, n) in MODULE_PORTS.iter().enumerate() {
                     ui.selectable_value(&mut ed.port, i as u8, *n);
                 }
             });
-        egui::ComboBox::from_id_salt("module_baud")
+        egui::ComboBox::new("module_baud", "baud")
             .selected_text(MODULE_BAUDS[usize::from(ed.baud).min(2)])
             .show_ui(ui, |ui| {
                 for (i, n) in MODULE_BAUDS.iter().enumerate() {

@@ -38,7 +38,7 @@ fn header_ui(ui: &mut egui::Ui, t: &Target) {
         } else {
             WARN_AMBER
         };
-        ui.colored_label(color, format!("⚠ {name} ({})", kind.name()));
+        ui.colored_label(color, format!("ALARM {name} ({})", kind.name()));
     }
     for w in map.sanity(img, slave) {
         ui.colored_label(WARN_AMBER, w);

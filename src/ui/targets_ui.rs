@@ -15,7 +15,8 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, selected: &mut Option<String>, no
     }
     egui::ScrollArea::vertical().show(ui, |ui| {
         for t in state.targets.values() {
-            let dot = if t.online { "●" } else { "○" };
+            // Words, not symbols: the default fonts have no circle glyphs.
+            let dot = if t.online { "online" } else { "OFFLINE" };
             let name = if t.hostname.is_empty() {
                 "(no login yet)"
             } else {
@@ -26,7 +27,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, selected: &mut Option<String>, no
                 .map(|s| format!("{} s ago", (now_ms - s).max(0) / 1000))
                 .unwrap_or_else(|| "never".into());
             let text = format!(
-                "{dot} {name}\n   {}\n   {}  ·  seen {ago}",
+                "{name}  ({dot})\n   {}\n   {}  ·  seen {ago}",
                 t.hostid, t.moduletype
             );
             let is_sel = selected.as_deref() == Some(t.hostid.as_str());
