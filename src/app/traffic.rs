@@ -133,13 +133,18 @@ pub struct FrameView {
     pub crc_ok: bool,
 }
 
+/// What a frame that does not decode shows, and whether its CRC at least is right.
+fn failed(e: &crate::proto::rtu::RtuError) -> (String, bool) {
+    (
+        e.to_string(),
+        !matches!(e, crate::proto::rtu::RtuError::Crc { .. }),
+    )
+}
+
 fn view_request(place: String, text: &str) -> FrameView {
     let (decoded, crc_ok) = match Request::from_hex(text) {
         Ok(r) => (r.to_string(), true),
-        Err(e) => (
-            e.to_string(),
-            !matches!(e, crate::proto::rtu::RtuError::Crc { .. }),
-        ),
+        Err(e) => failed(&e),
     };
     FrameView {
         place,
@@ -174,10 +179,7 @@ fn view_response(place: String, text: &str, request: Option<&Request>) -> FrameV
             Err(e) => (format!("{resp} ({e})"), true),
         },
         (Ok(resp), None) => (resp.to_string(), true),
-        (Err(e), _) => (
-            e.to_string(),
-            !matches!(e, crate::proto::rtu::RtuError::Crc { .. }),
-        ),
+        (Err(e), _) => failed(&e),
     };
     FrameView {
         place,
