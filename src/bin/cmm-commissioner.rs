@@ -30,9 +30,11 @@ struct Args {
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let _ = cmm_commissioner::link::config::raise_open_file_limit();
+    // The desktop app records every message for the traffic inspector (bounded in memory).
     let server = ServerConfig {
         listen: args.listen,
         advertise: args.advertise,
+        traffic: true,
         ..Default::default()
     };
     let startup = Startup {

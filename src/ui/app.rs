@@ -15,6 +15,7 @@ use crate::proto::map::RegisterMap;
 use crate::sim::{SimModem, SimModemConfig};
 
 use super::editor_ui::{self, EditorState};
+use super::traffic_ui::{self, TrafficView};
 use super::{registers_ui, status_ui, targets_ui};
 
 /// Events handled per frame at most (the rest wait for the next frame).
@@ -48,6 +49,7 @@ pub struct CommissionerApp {
     maps_rx: mpsc::Receiver<Result<RegisterMap, String>>,
     waker: Arc<dyn Fn() + Send + Sync>,
     editor: EditorState,
+    traffic: TrafficView,
 }
 
 impl CommissionerApp {
@@ -77,6 +79,7 @@ impl CommissionerApp {
             maps_rx,
             waker,
             editor: EditorState::default(),
+            traffic: TrafficView::default(),
             runtime,
             server,
             events,
@@ -226,6 +229,9 @@ impl CommissionerApp {
                     self.stop_demo();
                 }
             });
+            ui.menu_button("View", |ui| {
+                ui.checkbox(&mut self.traffic.open, "Traffic inspector");
+            });
             ui.menu_button("Maps", |ui| {
                 if ui.button("Load map file…").clicked() {
                     self.pick_map_file();
@@ -284,6 +290,12 @@ impl eframe::App for CommissionerApp {
                     .and_then(|h| self.state.targets.get(h));
                 editor_ui::ui(ui, &self.state, target, &mut self.editor);
             });
+        traffic_ui::ui(
+            ui.ctx(),
+            &self.state,
+            self.selected.as_deref(),
+            &mut self.traffic,
+        );
         if editor_ui::confirm_ui(ui.ctx(), &mut self.editor)
             && let Some(cmd) = self.editor.confirmed(&mut self.state)
         {

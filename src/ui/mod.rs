@@ -5,6 +5,7 @@ pub mod editor_ui;
 pub mod registers_ui;
 pub mod status_ui;
 pub mod targets_ui;
+pub mod traffic_ui;
 
 pub use app::{CommissionerApp, Startup};
 

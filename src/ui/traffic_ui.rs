@@ -1,0 +1,140 @@
+//! The traffic inspector: every message in and out; selecting one shows its JSON and the
+//! Modbus frames inside it decoded, with the CRC verdict.
+
+use eframe::egui;
+
+use crate::app::AppState;
+use crate::app::traffic::{TrafficRecord, embedded_frames, pretty};
+use crate::link::Direction;
+
+/// The inspector's settings, kept between frames.
+#[derive(Debug, Default)]
+pub struct TrafficView {
+    /// Window shown.
+    pub open: bool,
+    /// Method filter ("" for all).
+    pub method: String,
+    /// Only the selected modem.
+    pub only_selected: bool,
+    /// Paused at this time: newer messages are not shown.
+    pub paused_at: Option<i64>,
+    /// The message shown in detail.
+    pub selected: Option<TrafficRecord>,
+}
+
+fn line(r: &TrafficRecord) -> String {
+    let t = chrono::DateTime::from_timestamp_millis(r.at_ms)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%H:%M:%S%.3f")
+                .to_string()
+        })
+        .unwrap_or_default();
+    let dir = match r.direction {
+        Direction::In => "in ",
+        Direction::Out => "out",
+    };
+    format!(
+        "{t} {dir} {} {}",
+        r.target.as_deref().unwrap_or(&r.peer),
+        r.method
+    )
+}
+
+fn detail_ui(ui: &mut egui::Ui, state: &AppState, r: &TrafficRecord) {
+    let plan = r
+        .target
+        .as_ref()
+        .and_then(|h| state.targets.get(h))
+        .filter(|t| !t.map.is_generic())
+        .map(|t| t.map.plan.clone())
+        .unwrap_or_default();
+    let text = pretty(&r.text);
+    ui.horizontal(|ui| {
+        ui.strong(line(r));
+        if ui.button("Copy").clicked() {
+            ui.ctx().copy_text(r.text.clone());
+        }
+    });
+    for f in embedded_frames(&r.text, &plan) {
+        let verdict = if f.crc_ok { "CRC ok" } else { "CRC BAD" };
+        let color = if f.crc_ok {
+            ui.visuals().text_color()
+        } else {
+            egui::Color32::from_rgb(230, 70, 60)
+        };
+        ui.colored_label(color, format!("{}: {} [{verdict}]", f.place, f.decoded));
+        ui.monospace(&f.hex);
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("traffic_json")
+        .max_height(260.0)
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(egui::RichText::new(text).monospace()).selectable(true));
+        });
+}
+
+/// Draws the inspector window (when open).
+pub fn ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    selected_target: Option<&str>,
+    v: &mut TrafficView,
+) {
+    let mut open = v.open;
+    egui::Window::new("Traffic inspector")
+        .open(&mut open)
+        .default_size([720.0, 520.0])
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.label("Method");
+                ui.add(
+                    egui::TextEdit::singleline(&mut v.method)
+                        .desired_width(100.0)
+                        .hint_text("all"),
+                );
+                ui.checkbox(&mut v.only_selected, "Selected modem only");
+                let mut paused = v.paused_at.is_some();
+                if ui.checkbox(&mut paused, "Pause").changed() {
+                    v.paused_at = paused.then(|| chrono::Utc::now().timestamp_millis());
+                }
+                ui.label(format!("{} messages kept", state.traffic.len()));
+            });
+            let method = Some(v.method.trim()).filter(|m| !m.is_empty());
+            let target = if v.only_selected {
+                selected_target
+            } else {
+                None
+            };
+            let until = v.paused_at.unwrap_or(i64::MAX);
+            let rows: Vec<&TrafficRecord> = state
+                .traffic
+                .filtered(method, target)
+                .filter(|r| r.at_ms <= until)
+                .collect();
+            let height = ui.text_style_height(&egui::TextStyle::Monospace);
+            egui::ScrollArea::vertical()
+                .id_salt("traffic_rows")
+                .max_height(200.0)
+                .stick_to_bottom(v.paused_at.is_none())
+                .show_rows(ui, height, rows.len(), |ui, range| {
+                    for r in &rows[range] {
+                        let chosen = v.selected.as_ref() == Some(*r);
+                        if ui
+                            .selectable_label(chosen, egui::RichText::new(line(r)).monospace())
+                            .clicked()
+                        {
+                            v.selected = Some((*r).clone());
+                        }
+                    }
+                });
+            ui.separator();
+            match &v.selected {
+                Some(r) => detail_ui(ui, state, r),
+                None => {
+                    ui.label("Select a message.");
+                }
+            }
+        });
+    v.open = open;
+}
