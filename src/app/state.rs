@@ -12,6 +12,11 @@ use crate::proto::map::{self, Confirm, Decoded, RegisterMap};
 
 /// Uploads to wait for a command's effect before calling it not confirmed.
 const CHECKS: u8 = 5;
+/// Points kept per plotted value: 24 hours at one a second.
+pub const SERIES_CAPACITY: usize = 86_400;
+
+/// A plotted value: target, table and (first) address.
+pub type PlotKey = (String, crate::proto::Table, u16);
 use crate::proto::uplink::InputFlags;
 
 /// A modem the server has seen.
@@ -103,6 +108,8 @@ pub struct AppState {
     pub traffic: super::traffic::TrafficLog,
     /// Effects to look for, by the uid of the command about to be sent.
     expected: BTreeMap<String, Confirm>,
+    /// Plotted values and their history (bounded).
+    pub plotted: BTreeMap<PlotKey, super::series::Series>,
 }
 
 impl Default for AppState {
@@ -121,6 +128,34 @@ impl AppState {
             last_error: None,
             traffic: Default::default(),
             expected: BTreeMap::new(),
+            plotted: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a value to the plot, or takes it off.
+    pub fn toggle_plot(&mut self, key: PlotKey) {
+        if self.plotted.remove(&key).is_none() {
+            self.plotted
+                .insert(key, super::series::Series::new(SERIES_CAPACITY));
+        }
+    }
+
+    /// Records the current value of each plotted value of `hostid` (every upload, so a value
+    /// that holds still draws as a flat line).
+    fn sample(&mut self, hostid: &str, now_ms: i64) {
+        let Some(t) = self.targets.get(hostid) else {
+            return;
+        };
+        let now = now_ms as f64 / 1000.0;
+        for ((h, table, addr), series) in self.plotted.iter_mut() {
+            if h == hostid
+                && let Some(v) = t
+                    .map
+                    .decode(&t.image, t.slave(), *table, *addr)
+                    .and_then(|d| d.number())
+            {
+                series.push(now, v);
+            }
         }
     }
 
@@ -215,6 +250,7 @@ impl AppState {
                 }
                 let changes = blocks.iter().flat_map(|b| t.image.apply_block(b)).collect();
                 self.verify(hostid);
+                self.sample(hostid, now_ms);
                 return changes;
             }
             Event::CommandSent {

@@ -15,6 +15,7 @@ use crate::proto::map::RegisterMap;
 use crate::sim::{SimModem, SimModemConfig};
 
 use super::editor_ui::{self, EditorState};
+use super::plot_ui::{self, PlotView};
 use super::traffic_ui::{self, TrafficView};
 use super::{registers_ui, status_ui, targets_ui};
 
@@ -50,6 +51,7 @@ pub struct CommissionerApp {
     waker: Arc<dyn Fn() + Send + Sync>,
     editor: EditorState,
     traffic: TrafficView,
+    plot: PlotView,
 }
 
 impl CommissionerApp {
@@ -80,6 +82,7 @@ impl CommissionerApp {
             waker,
             editor: EditorState::default(),
             traffic: TrafficView::default(),
+            plot: PlotView::default(),
             runtime,
             server,
             events,
@@ -309,12 +312,24 @@ impl eframe::App for CommissionerApp {
                 targets_ui::ui(ui, &self.state, &mut self.selected, now);
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            let target = self
-                .selected
-                .as_ref()
-                .and_then(|h| self.state.targets.get(h));
-            registers_ui::ui(ui, target);
+            plot_ui::ui(ui, &self.state, &mut self.plot);
+            let hostid = self.selected.clone().unwrap_or_default();
+            let target = self.state.targets.get(&hostid);
+            let plotted = |table, addr| {
+                self.state
+                    .plotted
+                    .contains_key(&(hostid.clone(), table, addr))
+            };
+            let toggled = registers_ui::ui(ui, target, &plotted);
+            if let Some((table, addr)) = toggled {
+                self.state.toggle_plot((hostid.clone(), table, addr));
+            }
         });
+        if !self.state.plotted.is_empty() && self.plot.follow {
+            // A following plot moves with the clock; once a second is enough.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs(1));
+        }
     }
 
     fn on_exit(&mut self) {

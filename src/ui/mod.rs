@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod editor_ui;
+pub mod plot_ui;
 pub mod registers_ui;
 pub mod status_ui;
 pub mod targets_ui;

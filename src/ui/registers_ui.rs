@@ -4,6 +4,7 @@
 use eframe::egui;
 
 use crate::app::Target;
+use crate::proto::Table;
 use crate::proto::map::AlarmKind;
 
 const ALARM_RED: egui::Color32 = egui::Color32::from_rgb(230, 70, 60);
@@ -45,17 +46,23 @@ fn header_ui(ui: &mut egui::Ui, t: &Target) {
     }
 }
 
-/// Draws the selected target's values.
-pub fn ui(ui: &mut egui::Ui, target: Option<&Target>) {
+/// Draws the selected target's values; returns the (table, address) whose plot box was
+/// clicked.
+pub fn ui(
+    ui: &mut egui::Ui,
+    target: Option<&Target>,
+    plotted: &dyn Fn(Table, u16) -> bool,
+) -> Option<(Table, u16)> {
+    let mut toggled = None;
     let Some(t) = target else {
         ui.heading("Select a modem");
-        return;
+        return None;
     };
     header_ui(ui, t);
     ui.separator();
     if t.image.is_empty() {
         ui.label("No data yet.");
-        return;
+        return None;
     }
     let values = t.map.decode_all(&t.image, t.slave());
     egui::ScrollArea::vertical()
@@ -63,13 +70,20 @@ pub fn ui(ui: &mut egui::Ui, target: Option<&Target>) {
         .show(ui, |ui| {
             egui::Grid::new("values")
                 .striped(true)
-                .num_columns(5)
+                .num_columns(6)
                 .show(ui, |ui| {
-                    for h in ["Address", "Name", "Value", "Raw", "Group"] {
+                    for h in ["Plot", "Address", "Name", "Value", "Raw", "Group"] {
                         ui.strong(h);
                     }
                     ui.end_row();
                     for d in &values {
+                        let mut on = plotted(d.table, d.addr);
+                        let can_plot = d.number().is_some() || on;
+                        let plot_box =
+                            ui.add_enabled(can_plot, egui::Checkbox::without_text(&mut on));
+                        if plot_box.on_hover_text(format!("plot {}", d.name)).clicked() {
+                            toggled = Some((d.table, d.addr));
+                        }
                         ui.monospace(format!("{} {:04}", d.table.read_function(), d.addr));
                         ui.label(&d.name);
                         ui.monospace(d.shown());
@@ -80,4 +94,5 @@ pub fn ui(ui: &mut egui::Ui, target: Option<&Target>) {
                     }
                 });
         });
+    toggled
 }

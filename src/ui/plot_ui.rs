@@ -1,0 +1,133 @@
+//! The plot of the values the engineer ticked: local time on the x axis, follow-live or free
+//! zoom and pan, each series on its own scale or normalised, status bits as steps. A series
+//! hands the plot at most as many points as the plot is wide.
+
+use eframe::egui;
+use egui_plot::{Legend, Line, Plot};
+
+use crate::app::AppState;
+
+/// Plot settings kept between frames.
+#[derive(Debug)]
+pub struct PlotView {
+    /// Keep the newest `window` seconds in view.
+    pub follow: bool,
+    /// Seconds shown while following.
+    pub window: f64,
+    /// Scale each series to 0-1 over what is shown.
+    pub normalise: bool,
+}
+
+impl Default for PlotView {
+    fn default() -> Self {
+        PlotView {
+            follow: true,
+            window: 300.0,
+            normalise: false,
+        }
+    }
+}
+
+/// Turns points of a bit into a step trace.
+fn steps(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
+    let mut out = Vec::with_capacity(points.len() * 2);
+    for (i, p) in points.iter().enumerate() {
+        if i > 0 {
+            out.push([p[0], points[i - 1][1]]);
+        }
+        out.push(*p);
+    }
+    out
+}
+
+/// Draws the plot (nothing when no value is plotted).
+pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
+    if state.plotted.is_empty() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut v.follow, "Follow live");
+        ui.checkbox(&mut v.normalise, "Normalise");
+        ui.label("Window");
+        ui.add(
+            egui::DragValue::new(&mut v.window)
+                .range(10.0..=86_400.0)
+                .suffix(" s"),
+        );
+    });
+    let now = chrono::Utc::now().timestamp_millis() as f64 / 1000.0;
+    let width = ui.available_width().max(2.0) as usize;
+    let follow = v.follow;
+    let window = v.window;
+    let normalise = v.normalise;
+    Plot::new("values_plot")
+        .height(220.0)
+        .legend(Legend::default())
+        .x_axis_formatter(|mark, _| {
+            chrono::DateTime::from_timestamp(mark.value as i64, 0)
+                .map(|t| {
+                    t.with_timezone(&chrono::Local)
+                        .format("%H:%M:%S")
+                        .to_string()
+                })
+                .unwrap_or_default()
+        })
+        .show(ui, |plot| {
+            if follow {
+                plot.set_plot_bounds_x(now - window..=now);
+            }
+            let range = plot.plot_bounds().range_x();
+            for ((hostid, table, addr), series) in &state.plotted {
+                let mut pts = series.visible(*range.start(), *range.end(), width);
+                if table.is_bits() {
+                    // Steps double the points: halve the budget first.
+                    pts = steps(&series.visible(*range.start(), *range.end(), width / 2));
+                }
+                if normalise && !pts.is_empty() {
+                    let (lo, hi) = pts
+                        .iter()
+                        .fold((f64::MAX, f64::MIN), |(l, h), p| (l.min(p[1]), h.max(p[1])));
+                    let span = if hi > lo { hi - lo } else { 1.0 };
+                    pts.iter_mut().for_each(|p| p[1] = (p[1] - lo) / span);
+                }
+                let name = state
+                    .targets
+                    .get(hostid)
+                    .and_then(|t| t.map.decode(&t.image, t.slave(), *table, *addr))
+                    .map(|d| {
+                        let unit = if d.unit.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({})", d.unit)
+                        };
+                        format!("{} {}{unit}", t_name(state, hostid), d.name)
+                    })
+                    .unwrap_or_else(|| format!("{hostid} {} {addr}", table.name()));
+                plot.line(Line::new(name, pts));
+            }
+        });
+}
+
+fn t_name<'a>(state: &'a AppState, hostid: &'a str) -> &'a str {
+    state.targets.get(hostid).map_or(hostid, |t| {
+        if t.hostname.is_empty() {
+            hostid
+        } else {
+            t.hostname.as_str()
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bits_become_steps() {
+        assert_eq!(
+            steps(&[[0.0, 0.0], [1.0, 1.0], [2.0, 0.0]]),
+            vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [2.0, 1.0], [2.0, 0.0]]
+        );
+        assert!(steps(&[]).is_empty());
+    }
+}
