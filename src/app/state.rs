@@ -42,6 +42,8 @@ pub struct Target {
     pub last_heartbeat_ms: Option<i64>,
     /// The register map of its controller (generic until a login names the model).
     pub map: Arc<RegisterMap>,
+    /// When each address last changed (ms since the epoch).
+    pub changed_ms: BTreeMap<(crate::proto::Table, u16), i64>,
 }
 
 impl Target {
@@ -57,6 +59,7 @@ impl Target {
             last_seen_ms: None,
             last_heartbeat_ms: None,
             map: Arc::new(RegisterMap::generic()),
+            changed_ms: BTreeMap::new(),
         }
     }
 
@@ -248,7 +251,17 @@ impl AppState {
                 if flags.any() {
                     t.flags = merge_flags(t.flags, *flags);
                 }
-                let changes = blocks.iter().flat_map(|b| t.image.apply_block(b)).collect();
+                let changes: Vec<Change> =
+                    blocks.iter().flat_map(|b| t.image.apply_block(b)).collect();
+                for c in &changes {
+                    // A pair's change shows at its first address, where the table lists it.
+                    let addr = t
+                        .map
+                        .register_at(c.addr)
+                        .filter(|_| !c.table.is_bits())
+                        .map_or(c.addr, |r| r.addr);
+                    t.changed_ms.insert((c.table, addr), now_ms);
+                }
                 self.verify(hostid);
                 self.sample(hostid, now_ms);
                 return changes;

@@ -52,6 +52,7 @@ pub struct CommissionerApp {
     editor: EditorState,
     traffic: TrafficView,
     plot: PlotView,
+    values_filter: registers_ui::ValuesFilter,
 }
 
 impl CommissionerApp {
@@ -83,6 +84,7 @@ impl CommissionerApp {
             editor: EditorState::default(),
             traffic: TrafficView::default(),
             plot: PlotView::default(),
+            values_filter: Default::default(),
             runtime,
             server,
             events,
@@ -320,7 +322,16 @@ impl eframe::App for CommissionerApp {
                     .plotted
                     .contains_key(&(hostid.clone(), table, addr))
             };
-            let toggled = registers_ui::ui(ui, target, &plotted);
+            let now = chrono::Utc::now().timestamp_millis();
+            let toggled = registers_ui::ui(ui, target, &plotted, &mut self.values_filter, now);
+            // Come back once the newest highlight has faded; nothing else is due.
+            if let Some(latest) = target.and_then(|t| t.changed_ms.values().max().copied())
+                && now - latest < registers_ui::HIGHLIGHT_MS
+            {
+                let left = registers_ui::HIGHLIGHT_MS - (now - latest);
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(left.max(0) as u64));
+            }
             if let Some((table, addr)) = toggled {
                 self.state.toggle_plot((hostid.clone(), table, addr));
             }

@@ -46,12 +46,57 @@ fn header_ui(ui: &mut egui::Ui, t: &Target) {
     }
 }
 
+/// How long a changed value stays highlighted, ms.
+pub const HIGHLIGHT_MS: i64 = 2000;
+
+/// The values table's filter, kept between frames.
+#[derive(Debug, Default)]
+pub struct ValuesFilter {
+    /// Text to find in the name, or an address.
+    pub text: String,
+    /// Group to show ("" for all).
+    pub group: String,
+}
+
+fn filter_ui(ui: &mut egui::Ui, t: &Target, f: &mut ValuesFilter) {
+    ui.horizontal(|ui| {
+        ui.label("Filter");
+        let edit = egui::TextEdit::singleline(&mut f.text)
+            .desired_width(140.0)
+            .hint_text("name or address");
+        ui.add(edit);
+        let coil_groups = t.map.coils.values().map(|c| c.group.as_str());
+        let reg_groups = t.map.registers.values().map(|r| r.group.as_str());
+        let mut groups: Vec<&str> = coil_groups
+            .chain(reg_groups)
+            .filter(|g| !g.is_empty())
+            .collect();
+        groups.sort_unstable();
+        groups.dedup();
+        let shown = if f.group.is_empty() {
+            "all"
+        } else {
+            f.group.as_str()
+        };
+        egui::ComboBox::new("group_filter", "group")
+            .selected_text(shown.to_string())
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.group, String::new(), "all");
+                for g in groups {
+                    ui.selectable_value(&mut f.group, g.to_string(), g);
+                }
+            });
+    });
+}
+
 /// Draws the selected target's values; returns the (table, address) whose plot box was
 /// clicked.
 pub fn ui(
     ui: &mut egui::Ui,
     target: Option<&Target>,
     plotted: &dyn Fn(Table, u16) -> bool,
+    filter: &mut ValuesFilter,
+    now_ms: i64,
 ) -> Option<(Table, u16)> {
     let mut toggled = None;
     let Some(t) = target else {
@@ -64,15 +109,30 @@ pub fn ui(
         ui.label("No data yet.");
         return None;
     }
-    let values = t.map.decode_all(&t.image, t.slave());
+    filter_ui(ui, t, filter);
+    let needle = filter.text.trim().to_lowercase();
+    let values: Vec<_> = t
+        .map
+        .decode_all(&t.image, t.slave())
+        .into_iter()
+        .filter(|d| filter.group.is_empty() || d.group == filter.group)
+        .filter(|d| {
+            needle.is_empty()
+                || d.name.to_lowercase().contains(&needle)
+                || d.addr.to_string() == needle
+        })
+        .collect();
+    let highlight = ui.visuals().selection.bg_fill.gamma_multiply(0.5);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             egui::Grid::new("values")
                 .striped(true)
-                .num_columns(6)
+                .num_columns(7)
                 .show(ui, |ui| {
-                    for h in ["Plot", "Address", "Name", "Value", "Raw", "Group"] {
+                    for h in [
+                        "Plot", "Address", "Name", "Value", "Raw", "Group", "Changed",
+                    ] {
                         ui.strong(h);
                     }
                     ui.end_row();
@@ -86,10 +146,26 @@ pub fn ui(
                         }
                         ui.monospace(format!("{} {:04}", d.table.read_function(), d.addr));
                         ui.label(&d.name);
-                        ui.monospace(d.shown());
+                        let changed = t.changed_ms.get(&(d.table, d.addr)).copied();
+                        let fresh = changed.is_some_and(|c| now_ms - c < HIGHLIGHT_MS);
+                        let value = egui::RichText::new(d.shown()).monospace();
+                        ui.label(if fresh {
+                            value.background_color(highlight)
+                        } else {
+                            value
+                        });
                         let raw: Vec<String> = d.raw.iter().map(|w| format!("{w:04X}")).collect();
                         ui.monospace(raw.join(" "));
                         ui.label(&d.group);
+                        let when = changed
+                            .and_then(chrono::DateTime::from_timestamp_millis)
+                            .map(|c| {
+                                c.with_timezone(&chrono::Local)
+                                    .format("%H:%M:%S")
+                                    .to_string()
+                            })
+                            .unwrap_or_default();
+                        ui.monospace(when);
                         ui.end_row();
                     }
                 });
