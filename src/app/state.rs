@@ -63,9 +63,13 @@ impl Target {
         }
     }
 
-    /// The slave its values come from.
+    /// The slave its values come from: the one in the data (a controller may sit at any
+    /// address), else the map's.
     pub fn slave(&self) -> u8 {
-        self.map.plan.slave()
+        self.image
+            .tables()
+            .next()
+            .map_or_else(|| self.map.plan.slave(), |((slave, _), _)| *slave)
     }
 
     /// A changed address, decoded with the target's map.
@@ -449,6 +453,25 @@ mod tests {
             Some(false),
             "not seen in five uploads"
         );
+    }
+
+    #[test]
+    fn the_slave_comes_from_the_data() {
+        let mut s = AppState::default();
+        let data = Event::Data {
+            hostid: "serial:/dev/ttyUSB0:3".into(),
+            kind: DataKind::Full,
+            blocks: vec![Block {
+                slave: 3,
+                table: Table::Coils,
+                addr: 41,
+                values: BlockValues::Bits(vec![true]),
+            }],
+            flags: InputFlags::default(),
+        };
+        s.apply(&data, 1);
+        let t = &s.targets["serial:/dev/ttyUSB0:3"];
+        assert_eq!(t.slave(), 3);
     }
 
     #[test]
