@@ -372,9 +372,6 @@ async fn crc_errors_are_counted_and_survived() {
         !h.seen.iter().any(|e| e.starts_with("LinkDown")),
         "a bad CRC is not an unplugged port"
     );
-    {
-        {}
-    }
     h.link.stop().await;
 }
 

@@ -78,11 +78,13 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
             }
             let range = plot.plot_bounds().range_x();
             for ((hostid, table, addr), series) in &state.plotted {
-                let mut pts = series.visible(*range.start(), *range.end(), width);
-                if table.is_bits() {
+                let (t0, t1) = (*range.start(), *range.end());
+                let mut pts = if table.is_bits() {
                     // Steps double the points: halve the budget first.
-                    pts = steps(&series.visible(*range.start(), *range.end(), width / 2));
-                }
+                    steps(&series.visible(t0, t1, width / 2))
+                } else {
+                    series.visible(t0, t1, width)
+                };
                 if normalise && !pts.is_empty() {
                     let (lo, hi) = pts
                         .iter()
