@@ -6,8 +6,10 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use cmm_commissioner::link::ServerConfig;
+use cmm_commissioner::app::Settings;
+use cmm_commissioner::proto::Table;
 use cmm_commissioner::ui::{CommissionerApp, Startup};
+use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -33,15 +35,10 @@ fn a_command_goes_through_the_confirmation_dialog_and_is_confirmed_by_the_readin
         .with_size([1400.0, 900.0])
         .build_eframe(|cc| {
             let ctx = cc.egui_ctx.clone();
-            let server = ServerConfig {
-                listen: "127.0.0.1:0".parse().unwrap(),
-                ..Default::default()
-            };
-            let startup = Startup {
-                server,
-                demo: true,
-                demo_modems: 1,
-            };
+            let mut startup = Startup::default();
+            startup.server.listen = "127.0.0.1:0".parse().unwrap();
+            startup.demo = true;
+            startup.demo_modems = 1;
             CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
         });
     until(&mut h, "the modem", |h| {
@@ -89,4 +86,224 @@ fn a_command_goes_through_the_confirmation_dialog_and_is_confirmed_by_the_readin
         "a cancelled command is not sent"
     );
     assert_eq!(h.state().state().commands.len(), 1);
+}
+
+fn demo_app(settings_path: Option<std::path::PathBuf>) -> Harness<'static, CommissionerApp> {
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let (settings, err) = match &settings_path {
+                Some(p) => Settings::load(p),
+                None => (Settings::default(), None),
+            };
+            assert_eq!(err, None);
+            let mut startup = Startup::from_settings(settings, settings_path.clone());
+            startup.server.listen = "127.0.0.1:0".parse().unwrap();
+            startup.demo = true;
+            startup.demo_modems = 1;
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        })
+}
+
+#[test]
+fn a_ticked_value_is_plotted_and_the_plot_is_remembered_across_runs() {
+    let dir = std::env::temp_dir().join(format!("cmm-gui-settings-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let path = dir.join("settings.json");
+    let mut h = demo_app(Some(path.clone()));
+    until(&mut h, "a named value", |h| {
+        h.query_all_by_label("plot Mains UA").next().is_some()
+    });
+    // Bring the row into view: the filter leaves the matching values only.
+    h.get_by_label("Filter").focus();
+    h.step();
+    h.get_by_label("Filter").type_text("mains ua");
+    h.step();
+    h.step();
+    h.get_by_label("plot Mains UA").click();
+    until(&mut h, "the plot", |h| {
+        h.query_all_by_label("Follow live").next().is_some()
+    });
+    until(&mut h, "samples of the series", |h| {
+        h.state().state().plotted.values().any(|s| s.len() >= 2)
+    });
+    let (key, series) = h.state().state().plotted.iter().next().unwrap();
+    let key_table: Table = key.1;
+    assert!(!key.1.is_bits());
+    assert_eq!(key.2, 0, "Mains UA is register 0");
+    assert!(series.len() >= 2, "samples arrive with each upload");
+    // Voltages of the simulated genset: plausible, not zeros.
+    let pts = series.visible(f64::MIN, f64::MAX, 100);
+    assert!(pts.iter().all(|p| p[1] > 100.0 && p[1] < 300.0), "{pts:?}");
+    h.get_by_label("Normalise").click();
+    h.step();
+    h.state_mut().save_settings();
+    h.state_mut().shutdown();
+    drop(h);
+
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("\"normalise\": true"), "{saved}");
+    let (settings, _) = Settings::load(&path);
+    assert_eq!(settings.plotted.len(), 1);
+    assert_eq!(settings.plotted[0].table(), Some(key_table));
+    assert_eq!(settings.plotted[0].addr, 0);
+
+    // The next run plots the same value from the start.
+    let mut h = demo_app(Some(path.clone()));
+    until(&mut h, "the remembered plot", |h| {
+        h.query_all_by_label("Follow live").next().is_some()
+            && h.state().state().plotted.values().any(|s| !s.is_empty())
+    });
+    h.state_mut().shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A socat pty pair in a temp folder: the controller's end and the laptop's end.
+struct PtyPair {
+    socat: std::process::Child,
+    dir: std::path::PathBuf,
+}
+
+impl PtyPair {
+    fn new(name: &str) -> PtyPair {
+        let dir = std::env::temp_dir().join(format!("cmm-gui-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut socat = std::process::Command::new("socat")
+            .arg(format!(
+                "pty,raw,echo=0,link={}",
+                dir.join("controller").display()
+            ))
+            .arg(format!(
+                "pty,raw,echo=0,link={}",
+                dir.join("laptop").display()
+            ))
+            .spawn()
+            .expect("socat is installed (.ci/run installs it)");
+        for _ in 0..200 {
+            if dir.join("controller").exists() && dir.join("laptop").exists() {
+                return PtyPair { socat, dir };
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = socat.kill();
+        let _ = socat.wait();
+        panic!("socat made no pty pair");
+    }
+
+    fn path(&self, end: &str) -> String {
+        self.dir.join(end).display().to_string()
+    }
+}
+
+impl Drop for PtyPair {
+    fn drop(&mut self) {
+        let _ = self.socat.kill();
+        let _ = self.socat.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[test]
+fn a_serial_controller_is_found_by_the_scan_connected_and_commanded() {
+    use cmm_commissioner::link::serial::SerialSettings;
+    use cmm_commissioner::sim::SimController;
+    use cmm_commissioner::sim::serial_slave::{Faults, serve_serial};
+
+    let pty = PtyPair::new("scan");
+    // The simulated controller at slave id 7, on its own runtime, as if in the genset.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let stop = tokio_util::sync::CancellationToken::new();
+    {
+        let _g = rt.enter();
+        let port = tokio_serial::SerialStream::open(
+            &SerialSettings::new(pty.path("controller")).builder(),
+        )
+        .unwrap();
+        let sim = SimController::new(7, 5, 1_763_900_000);
+        rt.spawn(serve_serial(port, sim, Faults::default(), 1, stop.clone()));
+    }
+
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(|cc| {
+            let ctx = cc.egui_ctx.clone();
+            let mut startup = Startup::default();
+            startup.server.listen = "127.0.0.1:0".parse().unwrap();
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        });
+    h.step();
+    h.get_by_label("Connect serial…").click();
+    until(&mut h, "the serial window", |h| {
+        h.query_all_by_label("Port path").next().is_some()
+    });
+    h.get_by_label("Port path").focus();
+    h.step();
+    // Replace whatever port was detected with the pty (select all, then type).
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.step();
+    h.get_by_label("Port path").type_text(&pty.path("laptop"));
+    h.step();
+    h.get_by_label("Scan").click();
+    until(&mut h, "the scan to find the controller", |h| {
+        h.query_all_by_label("Found: slave 7 at 2400 baud (use it)")
+            .next()
+            .is_some()
+    });
+    // Enough: stop the scan and take what it found.
+    h.get_by_label("Stop scan").click();
+    until(&mut h, "the scan to stop", |h| {
+        h.query_all_by_label("Scan").next().is_some()
+    });
+    h.get_by_label("Found: slave 7 at 2400 baud (use it)")
+        .click();
+    h.step();
+    h.get_by_label("Connect").click();
+    until(&mut h, "the serial target polling", |h| {
+        h.query_all_by_label_contains("(polling)").next().is_some()
+    });
+    let target = format!("serial:{}:7", pty.path("laptop"));
+    assert!(h.state().state().targets.contains_key(&target));
+    assert!(
+        h.query_all_by_label_contains("2400 8N1, slave 7")
+            .next()
+            .is_some()
+    );
+    until(&mut h, "the mode", |h| {
+        h.query_all_by_label("Mode: Auto").next().is_some()
+    });
+
+    // A remote command over the serial link, through the same confirmation.
+    // The side panel settles to its content over a few frames once data is in; a click
+    // lands where the eye saw the button (and the dialog shows what would be sent anyway).
+    for _ in 0..8 {
+        h.step();
+    }
+    h.get_by_label("Manual").click();
+    h.step();
+    h.step();
+    h.get_by_label_contains("Frame: 07050004FF00");
+    h.get_by_label("Send").click();
+    until(&mut h, "manual mode", |h| {
+        h.query_all_by_label("Mode: Manual").next().is_some()
+    });
+    until(&mut h, "the readings confirm it", |h| {
+        h.query_all_by_label_contains("confirmed by the readings")
+            .next()
+            .is_some()
+    });
+    let rec = &h.state().state().commands[0];
+    assert_eq!(rec.hostid, target);
+    assert_eq!(rec.verified, Some(true));
+
+    // Disconnect forgets the target.
+    for _ in 0..8 {
+        h.step();
+    }
+    h.get_by_label("Disconnect").click();
+    until(&mut h, "the target gone", |h| {
+        !h.state().state().targets.contains_key(&target)
+    });
+    h.state_mut().shutdown();
+    stop.cancel();
 }

@@ -3,9 +3,11 @@
 
 pub mod maps;
 pub mod series;
+pub mod settings;
 pub mod state;
 pub mod traffic;
 pub mod write_plan;
 
 pub use maps::load_map_file;
-pub use state::{AppState, CommandRecord, Target};
+pub use settings::Settings;
+pub use state::{AppState, CommandRecord, Health, Target};

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use crate::link::serial::LinkStats;
 use crate::link::{Event, Outcome};
 use crate::proto::RegisterImage;
 use crate::proto::image::Change;
@@ -44,6 +45,12 @@ pub struct Target {
     pub map: Arc<RegisterMap>,
     /// When each address last changed (ms since the epoch).
     pub changed_ms: BTreeMap<(crate::proto::Table, u16), i64>,
+    /// For a controller on the laptop's serial port: the port and its settings.
+    pub serial: Option<String>,
+    /// Link statistics of a serial target.
+    pub link_stats: Option<LinkStats>,
+    /// Why the link or connection went down, while it is down.
+    pub down_reason: Option<String>,
 }
 
 impl Target {
@@ -60,6 +67,36 @@ impl Target {
             last_heartbeat_ms: None,
             map: Arc::new(RegisterMap::generic()),
             changed_ms: BTreeMap::new(),
+            serial: None,
+            link_stats: None,
+            down_reason: None,
+        }
+    }
+
+    /// A controller on the laptop's serial port rather than a modem.
+    pub fn is_serial(&self) -> bool {
+        self.serial.is_some()
+    }
+
+    /// How its heartbeats are doing, against the expected `interval_ms` (serial links have none).
+    pub fn heartbeat_health(&self, now_ms: i64, interval_ms: i64) -> Health {
+        if !self.online {
+            return Health::Down;
+        }
+        if self.is_serial() {
+            return Health::Good;
+        }
+        // Until the first heartbeat, the login or connection stands in for it.
+        let Some(last) = self.last_heartbeat_ms.or(self.last_seen_ms) else {
+            return Health::Late;
+        };
+        let silent = now_ms - last;
+        if silent <= interval_ms * 3 / 2 {
+            Health::Good
+        } else if silent <= interval_ms * 3 {
+            Health::Late
+        } else {
+            Health::Down
         }
     }
 
@@ -76,6 +113,17 @@ impl Target {
     pub fn decode(&self, c: &Change) -> Option<Decoded> {
         self.map.decode(&self.image, c.slave, c.table, c.addr)
     }
+}
+
+/// Heartbeat health of a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Health {
+    /// Heartbeats on time (or a serial link up).
+    Good,
+    /// A heartbeat is overdue (more than one and a half intervals of silence).
+    Late,
+    /// Offline, or silent for three intervals.
+    Down,
 }
 
 /// A command and what became of it.
@@ -208,6 +256,22 @@ impl AppState {
         }
     }
 
+    /// Registers a serial link about to start: its target is a `model` controller.
+    pub fn add_serial(&mut self, target: &str, description: &str, model: &str) {
+        let map = map::resolve(&self.maps, model);
+        let t = self.target(target);
+        t.serial = Some(description.to_string());
+        t.hostname = description.to_string();
+        t.moduletype = model.to_string();
+        t.map = map;
+    }
+
+    /// Forgets a target (a serial link closed by the user).
+    pub fn remove_target(&mut self, target: &str) {
+        self.targets.remove(target);
+        self.plotted.retain(|(h, _, _), _| h != target);
+    }
+
     fn target(&mut self, hostid: &str) -> &mut Target {
         self.targets
             .entry(hostid.to_string())
@@ -234,10 +298,40 @@ impl AppState {
             Event::Online { hostid, peer, .. } => {
                 let t = self.target(hostid);
                 t.online = true;
+                t.down_reason = None;
                 t.peer = Some(*peer);
                 t.last_seen_ms = Some(now_ms);
             }
-            Event::Offline { hostid, .. } => self.target(hostid).online = false,
+            Event::Offline { hostid, reason } => {
+                let t = self.target(hostid);
+                t.online = false;
+                t.down_reason = Some(reason.name().to_string());
+            }
+            Event::LinkUp {
+                target,
+                port,
+                settings,
+            } => {
+                let t = self.target(target);
+                t.online = true;
+                t.down_reason = None;
+                t.last_seen_ms = Some(now_ms);
+                t.serial = Some(format!("{port}, {settings}"));
+                if t.hostname.is_empty() {
+                    t.hostname = port.clone();
+                }
+            }
+            Event::LinkDown { target, reason } => {
+                let t = self.target(target);
+                t.online = false;
+                t.down_reason = Some(reason.clone());
+                self.last_error = Some(format!("{target}: {reason}"));
+            }
+            Event::Stats { target, stats } => {
+                if let Some(t) = self.targets.get_mut(target) {
+                    t.link_stats = Some(*stats);
+                }
+            }
             Event::Heartbeat { hostid } => {
                 let t = self.target(hostid);
                 t.last_seen_ms = Some(now_ms);

@@ -2,10 +2,11 @@
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::Parser;
-use cmm_commissioner::link::ServerConfig;
+use cmm_commissioner::app::Settings;
 use cmm_commissioner::ui::{CommissionerApp, Startup};
 use eframe::egui;
 
@@ -19,29 +20,36 @@ struct Args {
     /// Number of simulated modems in demo mode.
     #[arg(long, default_value_t = 3)]
     demo_modems: usize,
-    /// Address and port the modem server listens on.
-    #[arg(long, default_value = "0.0.0.0:21318")]
-    listen: SocketAddr,
-    /// HOST:PORT modems are told to use (default: this laptop's primary IPv4).
+    /// Address and port the modem server listens on (default: as last set, else 0.0.0.0:21318).
+    #[arg(long)]
+    listen: Option<SocketAddr>,
+    /// HOST:PORT modems are told to use (default: as last set, else this laptop's primary IPv4).
     #[arg(long)]
     advertise: Option<String>,
+    /// Settings file (default: settings.json in the user's configuration folder).
+    #[arg(long, value_name = "FILE")]
+    settings: Option<PathBuf>,
 }
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let _ = cmm_commissioner::link::config::raise_open_file_limit();
-    // The desktop app records every message for the traffic inspector (bounded in memory).
-    let server = ServerConfig {
-        listen: args.listen,
-        advertise: args.advertise,
-        traffic: true,
-        ..Default::default()
+    let path = args.settings.or_else(Settings::default_path);
+    let (settings, settings_error) = match &path {
+        Some(p) => Settings::load(p),
+        None => (Settings::default(), None),
     };
-    let startup = Startup {
-        server,
-        demo: args.demo,
-        demo_modems: args.demo_modems,
-    };
+    let mut startup = Startup::from_settings(settings, path);
+    // Command-line options win over the settings, for this run only.
+    if let Some(listen) = args.listen {
+        startup.server.listen = listen;
+    }
+    if let Some(advertise) = args.advertise {
+        startup.server.advertise = Some(advertise);
+    }
+    startup.demo = args.demo;
+    startup.demo_modems = args.demo_modems;
+    startup.notice = settings_error;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("CMM Commissioner")

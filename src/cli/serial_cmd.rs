@@ -196,13 +196,10 @@ pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
     let map = resolve(&maps, &a.model);
     let mut settings = a.port.settings();
     settings.poll_delay = Duration::from_millis(a.delay_ms);
-    settings.plan = match &a.plan {
-        Some(p) => PollPlan::parse(p).map_err(anyhow::Error::msg)?,
-        None if !map.is_generic() => map.plan.clone(),
-        None => PollPlan::default(),
-    };
-    for r in &mut settings.plan.requests {
-        r.slave = settings.slave;
+    settings.poll_as(&map);
+    if let Some(p) = &a.plan {
+        settings.plan = PollPlan::parse(p).map_err(anyhow::Error::msg)?;
+        settings.set_slave(settings.slave);
     }
     let coil_on = coil_on(&a.coil_on)?;
     let (sink, mut events) = EventSink::channel(4096);

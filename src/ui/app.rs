@@ -1,23 +1,28 @@
 //! The desktop app: drains link events into the state each frame and draws it. Nothing here
 //! blocks: the server and the simulated modems run on the tokio runtime.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use eframe::egui;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
+use crate::app::settings::{PlottedPref, Settings, Theme};
 use crate::app::{AppState, load_map_file};
+use crate::link::serial::{SerialHandle, start_serial};
 use crate::link::{self, Command, Event, EventSink, ServerConfig, ServerHandle};
 use crate::proto::map::RegisterMap;
 use crate::sim::{SimModem, SimModemConfig};
 
 use super::editor_ui::{self, EditorState};
 use super::plot_ui::{self, PlotView};
+use super::serial_ui::{self, ScanView, SerialAction, SerialDialog};
+use super::targets_ui::{self, TargetAction};
 use super::traffic_ui::{self, TrafficView};
-use super::{registers_ui, status_ui, targets_ui};
+use super::{registers_ui, settings_ui, status_ui};
 
 /// Events handled per frame at most (the rest wait for the next frame).
 const EVENTS_PER_FRAME: usize = 2000;
@@ -33,6 +38,44 @@ pub struct Startup {
     pub demo: bool,
     /// Number of simulated modems in demo mode.
     pub demo_modems: usize,
+    /// What was remembered from the last run (see [`Startup::from_settings`]).
+    pub settings: Settings,
+    /// Where to save settings (`None`: not saved, as in tests).
+    pub settings_path: Option<PathBuf>,
+    /// Something to tell the user at start (e.g. a settings file that could not be read).
+    pub notice: Option<String>,
+}
+
+impl Startup {
+    /// Starts as `settings` say: listen and advertised address from them. A listen address
+    /// that does not parse is reported in the log and the default used.
+    pub fn from_settings(settings: Settings, settings_path: Option<PathBuf>) -> Self {
+        let mut server = ServerConfig {
+            traffic: true,
+            ..Default::default()
+        };
+        if let Ok(a) = settings.listen.parse() {
+            server.listen = a;
+        }
+        let advertise = settings.advertise.trim();
+        if !advertise.is_empty() {
+            server.advertise = Some(advertise.to_string());
+        }
+        Startup {
+            server,
+            demo: false,
+            demo_modems: 3,
+            settings,
+            settings_path,
+            notice: None,
+        }
+    }
+}
+
+impl Default for Startup {
+    fn default() -> Self {
+        Startup::from_settings(Settings::default(), None)
+    }
 }
 
 /// The running desktop app.
@@ -53,6 +96,16 @@ pub struct CommissionerApp {
     traffic: TrafficView,
     plot: PlotView,
     values_filter: registers_ui::ValuesFilter,
+    sink: EventSink,
+    server_config: ServerConfig,
+    serial_links: BTreeMap<String, SerialHandle>,
+    serial: SerialDialog,
+    scan_stop: Option<CancellationToken>,
+    settings: Settings,
+    saved: Settings,
+    settings_path: Option<PathBuf>,
+    settings_view: settings_ui::SettingsView,
+    applied_theme: Option<Theme>,
 }
 
 impl CommissionerApp {
@@ -64,37 +117,55 @@ impl CommissionerApp {
             .build()?;
         let (tx, events) = mpsc::channel(10_000);
         let sink = EventSink::new(tx, waker.clone());
-        let mut listen_error = None;
-        let server = match runtime.block_on(link::bind(startup.server.clone(), sink.clone())) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                // The usual port is taken (another instance?): still start on a free port so
-                // the demo and local tests work, and say so.
-                listen_error = Some(format!("cannot listen on {}: {e}", startup.server.listen));
-                let mut fallback = startup.server.clone();
-                fallback.listen.set_port(0);
-                runtime.block_on(link::bind(fallback, sink)).ok()
-            }
-        };
+        let (server, listen_error) = bind_server(&runtime, &startup.server, &sink);
         let (maps_tx, maps_rx) = mpsc::channel(4);
+        let settings = startup.settings;
+        let mut state = AppState::default();
+        for p in &settings.plotted {
+            if let Some(table) = p.table() {
+                state.toggle_plot((p.target.clone(), table, p.addr));
+            }
+        }
+        let traffic = TrafficView {
+            open: settings.traffic_open,
+            ..Default::default()
+        };
+        let plot = PlotView {
+            normalise: settings.normalise,
+            ..Default::default()
+        };
         let mut app = CommissionerApp {
+            sink,
+            server_config: startup.server,
+            serial_links: BTreeMap::new(),
+            serial: SerialDialog::new(settings.serial.clone()),
+            scan_stop: None,
+            settings_view: settings_ui::SettingsView::new(&settings),
+            saved: settings.clone(),
+            settings,
+            settings_path: startup.settings_path,
+            applied_theme: None,
             maps_tx,
             maps_rx,
             waker,
             editor: EditorState::default(),
-            traffic: TrafficView::default(),
-            plot: PlotView::default(),
+            traffic,
+            plot,
             values_filter: Default::default(),
             runtime,
             server,
             events,
-            state: AppState::default(),
+            state,
             log: VecDeque::new(),
             selected: None,
             demo: None,
             demo_modems: startup.demo_modems.max(1),
             listen_error,
         };
+        if let Some(n) = startup.notice {
+            app.state.last_error = Some(n.clone());
+            app.push_log(n);
+        }
         if startup.demo {
             app.start_demo();
         }
@@ -109,6 +180,127 @@ impl CommissionerApp {
     /// The state (read-only).
     pub fn state(&self) -> &AppState {
         &self.state
+    }
+
+    /// The state, for tools that feed it directly (the frame-time benchmark).
+    #[doc(hidden)]
+    pub fn state_mut(&mut self) -> &mut AppState {
+        &mut self.state
+    }
+
+    /// The settings as they stand now (what [`Self::save_settings`] writes).
+    pub fn current_settings(&self) -> Settings {
+        let mut s = self.settings.clone();
+        s.serial = self.serial.prefs.clone();
+        s.traffic_open = self.traffic.open;
+        s.normalise = self.plot.normalise;
+        s.plotted = self
+            .state
+            .plotted
+            .keys()
+            .map(|(target, table, addr)| PlottedPref {
+                target: target.clone(),
+                table: table.name().to_string(),
+                addr: *addr,
+            })
+            .collect();
+        s
+    }
+
+    /// Writes the settings file if anything changed since the last write.
+    pub fn save_settings(&mut self) {
+        let now = self.current_settings();
+        if now == self.saved {
+            return;
+        }
+        let Some(path) = self.settings_path.clone() else {
+            self.saved = now;
+            return;
+        };
+        match now.save(&path) {
+            Ok(()) => self.saved = now,
+            Err(e) => {
+                let msg = format!("cannot save settings to {}: {e}", path.display());
+                self.state.last_error = Some(msg.clone());
+                self.push_log(msg);
+                // Do not retry every frame; the next change tries again.
+                self.saved = now;
+            }
+        }
+    }
+
+    /// Stops the server and starts it again with `config` (modems reconnect by themselves).
+    fn restart_server(&mut self, config: ServerConfig) {
+        let demo = self.demo.is_some();
+        self.stop_demo();
+        if let Some(s) = self.server.take() {
+            self.runtime.block_on(s.shutdown());
+        }
+        let (server, error) = bind_server(&self.runtime, &config, &self.sink);
+        self.server = server;
+        self.listen_error = error;
+        self.server_config = config;
+        match self.server_addr() {
+            Some(a) => self.push_log(format!("server listening on {a}")),
+            None => self.push_log("server not running".into()),
+        }
+        if demo {
+            self.start_demo();
+        }
+    }
+
+    /// Opens a link to a controller on a serial port, with the dialog's settings.
+    pub fn connect_serial(&mut self) {
+        let settings = self.serial.settings(&self.state.maps);
+        let target = settings.target();
+        if self.serial_links.contains_key(&target) {
+            self.push_log(format!("{target} is already connected"));
+            self.selected = Some(target);
+            return;
+        }
+        let desc = format!("{} {}", settings.port, settings.describe());
+        self.state
+            .add_serial(&target, &desc, &self.serial.prefs.model.clone());
+        let handle = {
+            let _guard = self.runtime.enter();
+            start_serial(settings, self.sink.clone())
+        };
+        self.serial_links.insert(target.clone(), handle);
+        self.push_log(format!("serial: connecting {desc}"));
+        self.selected = Some(target);
+        self.serial.open = false;
+    }
+
+    /// Closes a serial link (a write under way ends as `gone`).
+    pub fn disconnect_serial(&mut self, target: &str) {
+        if let Some(h) = self.serial_links.remove(target) {
+            self.runtime.spawn(h.stop());
+            self.push_log(format!("serial: {target} closed"));
+        }
+        self.state.remove_target(target);
+        if self.selected.as_deref() == Some(target) {
+            self.selected = None;
+        }
+    }
+
+    fn start_scan(&mut self) {
+        let s = self.serial.scan_settings();
+        let stop = CancellationToken::new();
+        self.serial.scan = Some(ScanView {
+            total: s.bauds.len() * s.slaves.len(),
+            running: true,
+            ..Default::default()
+        });
+        self.push_log(format!("scan: {} started", s.port));
+        let sink = self.sink.clone();
+        self.runtime
+            .spawn(link::serial::scan(s, sink, stop.clone()));
+        self.scan_stop = Some(stop);
+    }
+
+    /// The serial dialog (tests drive it).
+    pub fn serial_dialog(&mut self) -> &mut SerialDialog {
+        &mut self.serial
     }
 
     /// Starts simulated modems against the app's own server.
@@ -182,6 +374,20 @@ impl CommissionerApp {
 
     /// Hands a command to the link without waiting; a full queue is reported, not dropped silently.
     pub fn send(&mut self, cmd: Command) {
+        let serial = match &cmd {
+            Command::Write { hostid, .. }
+            | Command::SetPort { hostid, .. }
+            | Command::Reset { hostid, .. } => self.serial_links.get(hostid),
+            Command::Sessions => None,
+        };
+        if let Some(link) = serial {
+            if let Err(e) = link.commands.try_send(cmd) {
+                let msg = format!("not sent: {e}");
+                self.state.last_error = Some(msg.clone());
+                self.push_log(msg);
+            }
+            return;
+        }
         let Some(server) = &self.server else {
             self.push_log("not sent: the server is not running".into());
             return;
@@ -213,6 +419,7 @@ impl CommissionerApp {
             if let Some(line) = super::log_line(&ev) {
                 self.push_log(line);
             }
+            self.scan_event(&ev);
             if self.selected.is_none()
                 && let Event::Online { hostid, .. } = &ev
             {
@@ -223,8 +430,56 @@ impl CommissionerApp {
         n
     }
 
+    fn scan_event(&mut self, ev: &Event) {
+        let Some(scan) = self.serial.scan.as_mut() else {
+            return;
+        };
+        match ev {
+            Event::ScanProgress { done, total, .. } => {
+                scan.done = *done;
+                scan.total = *total;
+            }
+            Event::ScanFound { baud, slave, .. } => scan.found.push((*baud, *slave)),
+            Event::Error { message, .. } if message.starts_with("scan:") => {
+                scan.error = Some(message.clone());
+            }
+            Event::ScanDone { found, cancelled } => {
+                scan.found = found.clone();
+                scan.cancelled = *cancelled;
+                scan.running = false;
+                self.scan_stop = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.applied_theme == Some(self.settings.theme) {
+            return;
+        }
+        ctx.set_theme(match self.settings.theme {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Dark => egui::ThemePreference::Dark,
+            Theme::Light => egui::ThemePreference::Light,
+        });
+        self.applied_theme = Some(self.settings.theme);
+    }
+
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("Settings…").clicked() {
+                    self.settings_view = settings_ui::SettingsView::new(&self.settings);
+                    self.settings_view.open = true;
+                }
+                if ui.button("Connect serial…").clicked() {
+                    self.serial.show();
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
             ui.menu_button("Demo", |ui| {
                 if self.demo.is_none() {
                     if ui.button("Start simulated modems").clicked() {
@@ -236,6 +491,11 @@ impl CommissionerApp {
             });
             ui.menu_button("View", |ui| {
                 ui.checkbox(&mut self.traffic.open, "Traffic inspector");
+                ui.separator();
+                ui.label("Theme");
+                ui.radio_value(&mut self.settings.theme, Theme::System, "Follow the system");
+                ui.radio_value(&mut self.settings.theme, Theme::Dark, "Dark");
+                ui.radio_value(&mut self.settings.theme, Theme::Light, "Light (sunlight)");
             });
             ui.menu_button("Maps", |ui| {
                 if ui.button("Load map file…").clicked() {
@@ -248,7 +508,11 @@ impl CommissionerApp {
             });
             ui.menu_button("Help", |ui| {
                 ui.label(format!("CMM Commissioner {}", env!("CARGO_PKG_VERSION")));
-                ui.label("Serves SmartGen CMM365/CMM366 cloud modems on this laptop.");
+                ui.label("Serves SmartGen CMM365/CMM366 cloud modems on this laptop,");
+                ui.label("and polls controllers on its serial port.");
+                if let Some(p) = &self.settings_path {
+                    ui.label(format!("Settings: {}", p.display()));
+                }
             });
         });
     }
@@ -257,6 +521,7 @@ impl CommissionerApp {
 impl eframe::App for CommissionerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.receive_maps();
+        self.apply_theme(ui.ctx());
         if self.drain_events() == EVENTS_PER_FRAME {
             // More are waiting: come back for them without waiting for the next wake-up.
             ui.ctx().request_repaint();
@@ -301,6 +566,24 @@ impl eframe::App for CommissionerApp {
             self.selected.as_deref(),
             &mut self.traffic,
         );
+        match serial_ui::ui(ui.ctx(), &mut self.serial, &self.state.maps) {
+            Some(SerialAction::Connect) => self.connect_serial(),
+            Some(SerialAction::Scan) => self.start_scan(),
+            Some(SerialAction::StopScan) => {
+                if let Some(stop) = self.scan_stop.take() {
+                    stop.cancel();
+                }
+            }
+            None => {}
+        }
+        if let Some(applied) = settings_ui::ui(ui.ctx(), &mut self.settings_view) {
+            self.settings.listen = applied.listen.clone();
+            self.settings.advertise = applied.advertise.clone();
+            let mut config = self.server_config.clone();
+            config.listen = applied.listen_addr;
+            config.advertise = applied.advertise_opt();
+            self.restart_server(config);
+        }
         if editor_ui::confirm_ui(ui.ctx(), &mut self.editor)
             && let Some(cmd) = self.editor.confirmed(&mut self.state)
         {
@@ -311,7 +594,12 @@ impl eframe::App for CommissionerApp {
             .default_size(280.0)
             .show(ui, |ui| {
                 let now = chrono::Utc::now().timestamp_millis();
-                targets_ui::ui(ui, &self.state, &mut self.selected, now);
+                let hb = self.server_config.heartbeat.as_millis() as i64;
+                match targets_ui::ui(ui, &self.state, &mut self.selected, now, hb) {
+                    Some(TargetAction::ConnectSerial) => self.serial.show(),
+                    Some(TargetAction::Disconnect(t)) => self.disconnect_serial(&t),
+                    None => {}
+                }
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
             plot_ui::ui(ui, &self.state, &mut self.plot);
@@ -336,17 +624,58 @@ impl eframe::App for CommissionerApp {
                 self.state.toggle_plot((hostid.clone(), table, addr));
             }
         });
-        if !self.state.plotted.is_empty() && self.plot.follow {
-            // A following plot moves with the clock; once a second is enough.
+        if (!self.state.plotted.is_empty() && self.plot.follow) || !self.state.targets.is_empty() {
+            // A following plot moves with the clock, and "seen N s ago" counts; once a second
+            // is enough. With nothing to show, nothing repaints until an event arrives.
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs(1));
         }
     }
 
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_settings();
+    }
+
     fn on_exit(&mut self) {
+        self.shutdown();
+    }
+}
+
+impl CommissionerApp {
+    /// Saves the settings, stops scans, serial links, the demo and the server (pending
+    /// commands end as `gone`).
+    pub fn shutdown(&mut self) {
+        self.save_settings();
+        if let Some(stop) = self.scan_stop.take() {
+            stop.cancel();
+        }
+        for (_, h) in std::mem::take(&mut self.serial_links) {
+            self.runtime.block_on(h.stop());
+        }
         self.stop_demo();
         if let Some(s) = self.server.take() {
             self.runtime.block_on(s.shutdown());
+        }
+    }
+}
+
+/// Binds the server; if the address is taken (another instance?), binds a free port on the
+/// same interface so the demo and local work go on, and says why.
+fn bind_server(
+    runtime: &tokio::runtime::Runtime,
+    config: &ServerConfig,
+    sink: &EventSink,
+) -> (Option<ServerHandle>, Option<String>) {
+    match runtime.block_on(link::bind(config.clone(), sink.clone())) {
+        Ok(s) => (Some(s), None),
+        Err(e) => {
+            let error = Some(format!("cannot listen on {}: {e}", config.listen));
+            let mut fallback = config.clone();
+            fallback.listen.set_port(0);
+            (
+                runtime.block_on(link::bind(fallback, sink.clone())).ok(),
+                error,
+            )
         }
     }
 }

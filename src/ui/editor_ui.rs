@@ -106,10 +106,12 @@ fn commands_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     ui.horizontal_wrapped(|ui| {
         for c in cmds {
             let enabled = blocked.is_none() || ed.override_block;
-            if ui
-                .add_enabled(enabled, egui::Button::new(&c.name))
-                .clicked()
-            {
+            // A stable id per command: a click must never land on its neighbour when
+            // something above appears or goes between frames.
+            let button = ui.push_id(("remote_command", c.addr, &c.name), |ui| {
+                ui.add_enabled(enabled, egui::Button::new(&c.name))
+            });
+            if button.inner.clicked() {
                 let r = remote_command(t, c, ed.override_block).map(Pending::Write);
                 ed.prepare(&t.hostid, r);
             }

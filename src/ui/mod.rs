@@ -4,6 +4,8 @@ pub mod app;
 pub mod editor_ui;
 pub mod plot_ui;
 pub mod registers_ui;
+pub mod serial_ui;
+pub mod settings_ui;
 pub mod status_ui;
 pub mod targets_ui;
 pub mod traffic_ui;

@@ -72,6 +72,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
                 })
                 .unwrap_or_default()
         })
+        .label_formatter(move |pos| Some(hover_label(pos, normalise)))
         .show(ui, |plot| {
             if follow {
                 plot.set_plot_bounds_x(now - window..=now);
@@ -108,6 +109,35 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
                 plot.line(Line::new(name, pts));
             }
         });
+}
+
+fn local_time(secs: f64) -> String {
+    chrono::DateTime::from_timestamp_millis((secs * 1000.0) as i64)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%H:%M:%S%.1f")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// The hover readout: series name, local time and value.
+fn hover_label(pos: &egui_plot::HoverPosition<'_>, normalise: bool) -> String {
+    let unit = if normalise { " (normalised)" } else { "" };
+    match pos {
+        egui_plot::HoverPosition::NearDataPoint {
+            plot_name,
+            position,
+            ..
+        } => format!(
+            "{plot_name}\n{}\n{:.3}{unit}",
+            local_time(position.x),
+            position.y
+        ),
+        egui_plot::HoverPosition::Elsewhere { position } => {
+            format!("{}\n{:.3}{unit}", local_time(position.x), position.y)
+        }
+    }
 }
 
 fn t_name<'a>(state: &'a AppState, hostid: &'a str) -> &'a str {

@@ -60,11 +60,11 @@ pub struct ValuesFilter {
 
 fn filter_ui(ui: &mut egui::Ui, t: &Target, f: &mut ValuesFilter) {
     ui.horizontal(|ui| {
-        ui.label("Filter");
+        let label = ui.label("Filter");
         let edit = egui::TextEdit::singleline(&mut f.text)
             .desired_width(140.0)
             .hint_text("name or address");
-        ui.add(edit);
+        ui.add(edit).labelled_by(label.id);
         let coil_groups = t.map.coils.values().map(|c| c.group.as_str());
         let reg_groups = t.map.registers.values().map(|r| r.group.as_str());
         let mut groups: Vec<&str> = coil_groups
@@ -141,6 +141,15 @@ pub fn ui(
                         let can_plot = d.number().is_some() || on;
                         let plot_box =
                             ui.add_enabled(can_plot, egui::Checkbox::without_text(&mut on));
+                        // Named for screen readers and tests: the box has no text of its own.
+                        plot_box.widget_info(|| {
+                            egui::WidgetInfo::selected(
+                                egui::Role::CheckBox,
+                                can_plot,
+                                on,
+                                format!("plot {}", d.name),
+                            )
+                        });
                         if plot_box.on_hover_text(format!("plot {}", d.name)).clicked() {
                             toggled = Some((d.table, d.addr));
                         }

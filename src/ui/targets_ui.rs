@@ -1,39 +1,121 @@
-//! The left panel: the modems the server has seen.
+//! The left panel: the modems the server has seen and the serial links, with their health.
 
 use eframe::egui;
 
-use crate::app::AppState;
+use crate::app::{AppState, Health, Target};
 
-/// Draws the target list; a click selects.
-pub fn ui(ui: &mut egui::Ui, state: &AppState, selected: &mut Option<String>, now_ms: i64) {
-    ui.heading("Modems");
+/// What the user asked for in the panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetAction {
+    /// Open the "Connect serial" window.
+    ConnectSerial,
+    /// Close a serial link.
+    Disconnect(String),
+}
+
+/// Colour of a health state (readable on dark and light backgrounds).
+pub fn health_colour(h: Health) -> egui::Color32 {
+    match h {
+        Health::Good => egui::Color32::from_rgb(40, 170, 70),
+        Health::Late => egui::Color32::from_rgb(225, 150, 0),
+        Health::Down => egui::Color32::from_rgb(220, 60, 50),
+    }
+}
+
+fn health_word(t: &Target, h: Health) -> &'static str {
+    match (h, t.online, t.is_serial()) {
+        (_, false, true) => "LINK DOWN",
+        (_, false, false) => "OFFLINE",
+        (Health::Good, _, true) => "polling",
+        (Health::Good, _, false) => "online",
+        (Health::Late, ..) => "heartbeat late",
+        (Health::Down, ..) => "silent",
+    }
+}
+
+fn ago(now_ms: i64, at: Option<i64>) -> String {
+    match at {
+        None => "never".into(),
+        Some(t) => {
+            let s = (now_ms - t).max(0) / 1000;
+            if s < 120 {
+                format!("{s} s ago")
+            } else if s < 7200 {
+                format!("{} min ago", s / 60)
+            } else {
+                format!("{} h ago", s / 3600)
+            }
+        }
+    }
+}
+
+/// Draws the target list; a click selects. `heartbeat_ms` is the expected heartbeat interval.
+pub fn ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    selected: &mut Option<String>,
+    now_ms: i64,
+    heartbeat_ms: i64,
+) -> Option<TargetAction> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.heading("Targets");
+        if ui
+            .button("Connect serial…")
+            .on_hover_text("A controller on this laptop's RS485/USB adapter")
+            .clicked()
+        {
+            action = Some(TargetAction::ConnectSerial);
+        }
+    });
     if state.targets.is_empty() {
         ui.label(
-            "No modem yet. Point a modem's server address at the address below, or start the demo.",
+            "No modem yet. Point a modem's server address at the address below, \
+             connect a controller by serial, or start the demo.",
         );
-        return;
+        return action;
     }
     egui::ScrollArea::vertical().show(ui, |ui| {
         for t in state.targets.values() {
-            // Words, not symbols: the default fonts have no circle glyphs.
-            let dot = if t.online { "online" } else { "OFFLINE" };
+            let health = t.heartbeat_health(now_ms, heartbeat_ms);
+            let is_sel = selected.as_deref() == Some(t.hostid.as_str());
             let name = if t.hostname.is_empty() {
                 "(no login yet)"
             } else {
                 t.hostname.as_str()
             };
-            let ago = t
-                .last_seen_ms
-                .map(|s| format!("{} s ago", (now_ms - s).max(0) / 1000))
-                .unwrap_or_else(|| "never".into());
-            let text = format!(
-                "{name}  ({dot})\n   {}\n   {}  ·  seen {ago}",
-                t.hostid, t.moduletype
-            );
-            let is_sel = selected.as_deref() == Some(t.hostid.as_str());
-            if ui.selectable_label(is_sel, text).clicked() {
-                *selected = Some(t.hostid.clone());
-            }
+            ui.horizontal(|ui| {
+                // A coloured bar, not a glyph: the default fonts have no circles.
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 44.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, health_colour(health));
+                ui.vertical(|ui| {
+                    let title = format!("{name}  ({})", health_word(t, health));
+                    if ui.selectable_label(is_sel, title).clicked() {
+                        *selected = Some(t.hostid.clone());
+                    }
+                    let detail = match &t.serial {
+                        Some(s) => format!("{s}  ·  {}", t.moduletype),
+                        None => format!("{}  ·  {}", t.hostid, t.moduletype),
+                    };
+                    ui.small(detail);
+                    let mut line = format!("seen {}", ago(now_ms, t.last_seen_ms));
+                    if !t.is_serial() {
+                        line += &format!("  ·  heartbeat {}", ago(now_ms, t.last_heartbeat_ms));
+                    }
+                    if let Some(st) = &t.link_stats {
+                        line += &format!("  ·  {} timeouts, {} CRC", st.timeouts, st.crc_errors);
+                    }
+                    ui.small(line);
+                    if let Some(why) = t.down_reason.as_ref().filter(|_| !t.online) {
+                        ui.small(format!("down: {why}"));
+                    }
+                    if t.is_serial() && ui.small_button("Disconnect").clicked() {
+                        action = Some(TargetAction::Disconnect(t.hostid.clone()));
+                    }
+                });
+            });
+            ui.separator();
         }
     });
+    action
 }

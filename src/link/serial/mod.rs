@@ -81,6 +81,24 @@ impl SerialSettings {
         format!("serial:{}:{}", self.port, self.slave)
     }
 
+    /// Polls what `map` plans (the default plan for the generic map), at this slave id.
+    pub fn poll_as(&mut self, map: &crate::proto::map::RegisterMap) {
+        self.plan = if map.is_generic() {
+            PollPlan::default()
+        } else {
+            map.plan.clone()
+        };
+        self.set_slave(self.slave);
+    }
+
+    /// Sets the slave id, in the poll plan too.
+    pub fn set_slave(&mut self, slave: u8) {
+        self.slave = slave;
+        for r in &mut self.plan.requests {
+            r.slave = slave;
+        }
+    }
+
     /// E.g. `9600 8N1, slave 1`.
     pub fn describe(&self) -> String {
         let p = match self.parity {

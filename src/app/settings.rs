@@ -1,0 +1,201 @@
+//! What the desktop app remembers between runs, in a JSON file in the user's configuration
+//! folder (`directories`). Window size and panel layout are kept by eframe's own persistence.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::proto::Table;
+
+/// Colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Dark.
+    Dark,
+    /// Light (better in the sun).
+    Light,
+}
+
+/// The last serial settings used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SerialPrefs {
+    /// Port path.
+    pub port: String,
+    /// Baud rate.
+    pub baud: u32,
+    /// Slave id.
+    pub slave: u8,
+    /// `none`, `even` or `odd`.
+    pub parity: String,
+    /// 1 or 2.
+    pub stop_bits: u8,
+    /// Controller model, for its register map and poll plan.
+    pub model: String,
+}
+
+impl Default for SerialPrefs {
+    fn default() -> Self {
+        SerialPrefs {
+            port: String::new(),
+            baud: 9600,
+            slave: 1,
+            parity: "none".into(),
+            stop_bits: 1,
+            model: "HGM6120N".into(),
+        }
+    }
+}
+
+/// A plotted value: target, table name (`coils`, `holding`, ...) and address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlottedPref {
+    /// Modem hostid or serial target.
+    pub target: String,
+    /// Table name.
+    pub table: String,
+    /// First address.
+    pub addr: u16,
+}
+
+impl PlottedPref {
+    /// The table, if the name is known.
+    pub fn table(&self) -> Option<Table> {
+        [
+            Table::Coils,
+            Table::DiscreteInputs,
+            Table::Holding,
+            Table::Input,
+        ]
+        .into_iter()
+        .find(|t| t.name() == self.table)
+    }
+}
+
+/// Everything remembered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Address and port the modem server listens on.
+    pub listen: String,
+    /// HOST:PORT told to modems (empty: the laptop's primary IPv4).
+    pub advertise: String,
+    /// Last serial settings.
+    pub serial: SerialPrefs,
+    /// Plotted values.
+    pub plotted: Vec<PlottedPref>,
+    /// Theme.
+    pub theme: Theme,
+    /// Traffic inspector open.
+    pub traffic_open: bool,
+    /// Plot normalised to 0..1.
+    pub normalise: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            listen: "0.0.0.0:21318".into(),
+            advertise: String::new(),
+            serial: SerialPrefs::default(),
+            plotted: Vec::new(),
+            theme: Theme::System,
+            traffic_open: false,
+            normalise: false,
+        }
+    }
+}
+
+impl Settings {
+    /// Where settings live by default (`~/.config/cmm-commissioner/settings.json`,
+    /// `%APPDATA%\cmm-commissioner\config\settings.json`), if the system has a home folder.
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "cmm-commissioner")
+            .map(|d| d.config_dir().join("settings.json"))
+    }
+
+    /// Reads `path`. A missing file gives the defaults; a broken one gives the defaults and
+    /// the reason, so the app can say so instead of failing to start.
+    pub fn load(path: &Path) -> (Settings, Option<String>) {
+        match std::fs::read_to_string(path) {
+            Ok(text) => match serde_json::from_str(&text) {
+                Ok(s) => (s, None),
+                Err(e) => (
+                    Settings::default(),
+                    Some(format!(
+                        "settings in {} ignored (defaults used): {e}",
+                        path.display()
+                    )),
+                ),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), None),
+            Err(e) => (
+                Settings::default(),
+                Some(format!("cannot read settings {}: {e}", path.display())),
+            ),
+        }
+    }
+
+    /// Writes `path` (through a temporary file, so a crash never leaves half a file).
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+        let tmp = path.with_extension("json.tmp");
+        std::fs::write(&tmp, text + "\n")?;
+        std::fs::rename(&tmp, path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_through_a_real_file() {
+        let dir = std::env::temp_dir().join(format!("cmm-settings-{}", std::process::id()));
+        let path = dir.join("sub").join("settings.json");
+        let mut s = Settings {
+            listen: "127.0.0.1:4000".into(),
+            theme: Theme::Light,
+            ..Default::default()
+        };
+        s.serial.port = "/dev/ttyUSB0".into();
+        s.serial.baud = 19200;
+        s.plotted.push(PlottedPref {
+            target: "ABC".into(),
+            table: Table::Input.name().into(),
+            addr: 7,
+        });
+        s.save(&path).unwrap();
+        let (back, err) = Settings::load(&path);
+        assert_eq!(err, None);
+        assert_eq!(back, s);
+        assert_eq!(back.plotted[0].table(), Some(Table::Input));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn missing_file_is_defaults_broken_file_is_reported() {
+        let dir = std::env::temp_dir().join(format!("cmm-settings-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("settings.json");
+        assert_eq!(Settings::load(&path), (Settings::default(), None));
+        std::fs::write(&path, "{\"listen\": 5").unwrap();
+        let (s, err) = Settings::load(&path);
+        assert_eq!(s, Settings::default());
+        assert!(err.unwrap().contains("ignored"));
+        // Unknown fields and missing ones are fine (older and newer versions share the file).
+        std::fs::write(&path, "{\"theme\": \"dark\", \"future\": 1}").unwrap();
+        let (s, err) = Settings::load(&path);
+        assert_eq!(err, None);
+        assert_eq!(s.theme, Theme::Dark);
+        assert_eq!(s.listen, "0.0.0.0:21318");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

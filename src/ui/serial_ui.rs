@@ -1,0 +1,283 @@
+//! The "Connect serial…" window: a controller on the laptop's RS485/USB adapter. Port picker
+//! with the USB names, baud, slave id, parity, the map to decode with, and a scan that finds the
+//! baud and slave id of whatever answers.
+
+use std::sync::Arc;
+
+use eframe::egui;
+
+use crate::app::settings::SerialPrefs;
+use crate::link::serial::{Parity, PortInfo, ScanSettings, SerialSettings, list_ports};
+use crate::proto::map::RegisterMap;
+
+/// Baud rates offered (the HGM6100N's, then the common faster ones).
+const BAUDS: [u32; 7] = [2400, 4800, 9600, 19200, 38400, 57600, 115200];
+
+/// A scan under way or finished.
+#[derive(Debug, Default)]
+pub struct ScanView {
+    /// Tries done.
+    pub done: usize,
+    /// Tries in all.
+    pub total: usize,
+    /// Baud and slave found so far.
+    pub found: Vec<(u32, u8)>,
+    /// Still running.
+    pub running: bool,
+    /// Ended before the end.
+    pub cancelled: bool,
+    /// Why it could not run (port missing, busy, no permission).
+    pub error: Option<String>,
+}
+
+/// State of the window.
+#[derive(Debug)]
+pub struct SerialDialog {
+    /// Shown.
+    pub open: bool,
+    /// Ports last listed.
+    pub ports: Vec<PortInfo>,
+    /// Why listing failed.
+    pub ports_error: Option<String>,
+    /// The settings being edited.
+    pub prefs: SerialPrefs,
+    /// The last scan.
+    pub scan: Option<ScanView>,
+}
+
+impl SerialDialog {
+    /// A closed window with these settings.
+    pub fn new(prefs: SerialPrefs) -> Self {
+        SerialDialog {
+            open: false,
+            ports: Vec::new(),
+            ports_error: None,
+            prefs,
+            scan: None,
+        }
+    }
+
+    /// Opens the window with a fresh port list.
+    pub fn show(&mut self) {
+        self.open = true;
+        self.refresh_ports();
+    }
+
+    fn refresh_ports(&mut self) {
+        match list_ports() {
+            Ok(p) => {
+                self.ports = p;
+                self.ports_error = None;
+                if self.prefs.port.is_empty()
+                    && let Some(first) = self.ports.first()
+                {
+                    self.prefs.port = first.path.clone();
+                }
+            }
+            Err(e) => self.ports_error = Some(e),
+        }
+    }
+
+    fn parity(&self) -> Parity {
+        self.prefs.parity.parse().unwrap_or_default()
+    }
+
+    /// The link settings, polling what the chosen model's map plans.
+    pub fn settings(&self, maps: &[Arc<RegisterMap>]) -> SerialSettings {
+        let map = crate::proto::map::resolve(maps, &self.prefs.model);
+        let mut s = SerialSettings::new(self.prefs.port.trim());
+        s.baud = self.prefs.baud;
+        s.parity = self.parity();
+        s.stop_bits = self.prefs.stop_bits;
+        s.set_slave(self.prefs.slave);
+        s.poll_as(&map);
+        s
+    }
+
+    /// The scan settings: the HGM6100N's rates and ids 1-32, with this parity.
+    pub fn scan_settings(&self) -> ScanSettings {
+        let mut s = ScanSettings::new(self.prefs.port.trim());
+        s.parity = self.parity();
+        s.stop_bits = self.prefs.stop_bits;
+        s
+    }
+}
+
+/// What the user asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SerialAction {
+    /// Open the link with the dialog's settings.
+    Connect,
+    /// Scan the port.
+    Scan,
+    /// Stop the scan.
+    StopScan,
+}
+
+/// The controller models the maps know, in map order.
+pub fn models(maps: &[Arc<RegisterMap>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in maps.iter().flat_map(|m| m.module_types.iter()) {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(t)) {
+            out.push(t.clone());
+        }
+    }
+    out
+}
+
+/// Draws the window when open.
+pub fn ui(
+    ctx: &egui::Context,
+    d: &mut SerialDialog,
+    maps: &[Arc<RegisterMap>],
+) -> Option<SerialAction> {
+    if !d.open {
+        return None;
+    }
+    let mut action = None;
+    let mut open = true;
+    egui::Window::new("Connect serial")
+        .open(&mut open)
+        .resizable(false)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("serial_grid")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    ui.label("Port");
+                    ui.horizontal(|ui| {
+                        let shown = d
+                            .ports
+                            .iter()
+                            .find(|p| p.path == d.prefs.port)
+                            .map_or_else(|| d.prefs.port.clone(), |p| p.name.clone());
+                        egui::ComboBox::new("serial_port", "Detected ports")
+                            .selected_text(shown)
+                            .width(260.0)
+                            .show_ui(ui, |ui| {
+                                for p in &d.ports {
+                                    ui.selectable_value(
+                                        &mut d.prefs.port,
+                                        p.path.clone(),
+                                        &p.name,
+                                    );
+                                }
+                            });
+                        if ui.button("Refresh").clicked() {
+                            d.refresh_ports();
+                        }
+                    });
+                    ui.end_row();
+
+                    let label = ui.label("Port path");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut d.prefs.port)
+                            .hint_text(if cfg!(windows) { "COM5" } else { "/dev/ttyUSB0" })
+                            .desired_width(260.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+
+                    ui.label("Baud");
+                    egui::ComboBox::new("serial_baud", "bit/s")
+                        .selected_text(d.prefs.baud.to_string())
+                        .show_ui(ui, |ui| {
+                            for b in BAUDS {
+                                ui.selectable_value(&mut d.prefs.baud, b, b.to_string());
+                            }
+                        });
+                    ui.end_row();
+
+                    ui.label("Slave id");
+                    ui.add(egui::DragValue::new(&mut d.prefs.slave).range(1..=247));
+                    ui.end_row();
+
+                    ui.label("Parity, stop bits");
+                    ui.horizontal(|ui| {
+                        for p in ["none", "even", "odd"] {
+                            ui.radio_value(&mut d.prefs.parity, p.to_string(), p);
+                        }
+                        ui.separator();
+                        ui.radio_value(&mut d.prefs.stop_bits, 1, "1");
+                        ui.radio_value(&mut d.prefs.stop_bits, 2, "2");
+                    });
+                    ui.end_row();
+
+                    ui.label("Controller");
+                    egui::ComboBox::new("serial_model", "model")
+                        .selected_text(d.prefs.model.clone())
+                        .show_ui(ui, |ui| {
+                            for m in models(maps) {
+                                ui.selectable_value(&mut d.prefs.model, m.clone(), &m);
+                            }
+                        });
+                    ui.end_row();
+                });
+            if let Some(e) = &d.ports_error {
+                ui.colored_label(egui::Color32::from_rgb(220, 120, 0), e);
+            } else if d.ports.is_empty() {
+                ui.label("No serial port detected: plug the adapter in and press Refresh, or type the path.");
+            }
+            ui.separator();
+            let has_port = !d.prefs.port.trim().is_empty();
+            let scanning = d.scan.as_ref().is_some_and(|s| s.running);
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(has_port && !scanning, egui::Button::new("Connect"))
+                    .clicked()
+                {
+                    action = Some(SerialAction::Connect);
+                }
+                if scanning {
+                    if ui.button("Stop scan").clicked() {
+                        action = Some(SerialAction::StopScan);
+                    }
+                } else if ui
+                    .add_enabled(has_port, egui::Button::new("Scan"))
+                    .on_hover_text("Try 2400 to 19200 baud and slave ids 1 to 32")
+                    .clicked()
+                {
+                    action = Some(SerialAction::Scan);
+                }
+            });
+            if let Some(scan) = &d.scan {
+                if scan.running {
+                    let f = scan.done as f32 / scan.total.max(1) as f32;
+                    ui.add(
+                        egui::ProgressBar::new(f)
+                            .text(format!("scanning: {} of {}", scan.done, scan.total)),
+                    );
+                } else if let Some(e) = &scan.error {
+                    ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
+                } else if scan.found.is_empty() {
+                    ui.label(if scan.cancelled {
+                        "Scan stopped: nothing found so far."
+                    } else {
+                        "Scan done: nothing answered. Check the wiring (A/B), the controller's \
+                         communication settings, and the adapter's termination."
+                    });
+                }
+                let mut pick = None;
+                for &(baud, slave) in &scan.found {
+                    if ui
+                        .button(format!("Found: slave {slave} at {baud} baud (use it)"))
+                        .clicked()
+                    {
+                        pick = Some((baud, slave));
+                    }
+                }
+                if let Some((baud, slave)) = pick {
+                    d.prefs.baud = baud;
+                    d.prefs.slave = slave;
+                }
+            }
+        });
+    if !open {
+        d.open = false;
+        if d.scan.as_ref().is_some_and(|s| s.running) {
+            action = Some(SerialAction::StopScan);
+        }
+    }
+    action
+}
