@@ -273,7 +273,10 @@ fn a_serial_controller_is_found_by_the_scan_connected_and_commanded() {
         h.query_all_by_label("Mode: Auto").next().is_some()
     });
 
-    // A remote command over the serial link, through the same confirmation.
+    // A remote command over the serial link, through the same confirmation, clicked in the
+    // very frame the data arrived: the editor keeps its width, so the button under the
+    // pointer is the one the eye saw (a panel growing to its content once sent a breaker
+    // command here instead).
     // The side panel settles to its content over a few frames once data is in; a click
     // lands where the eye saw the button (and the dialog shows what would be sent anyway).
     for _ in 0..8 {

@@ -94,6 +94,8 @@ pub struct Settings {
     pub traffic_open: bool,
     /// Plot normalised to 0..1.
     pub normalise: bool,
+    /// The target selected last (hostid or serial target).
+    pub selected: String,
 }
 
 impl Default for Settings {
@@ -106,6 +108,7 @@ impl Default for Settings {
             theme: Theme::System,
             traffic_open: false,
             normalise: false,
+            selected: String::new(),
         }
     }
 }

@@ -26,6 +26,8 @@ use super::{registers_ui, settings_ui, status_ui};
 
 /// Events handled per frame at most (the rest wait for the next frame).
 const EVENTS_PER_FRAME: usize = 2000;
+/// Width of the config editor panel's content.
+const EDITOR_WIDTH: f32 = 340.0;
 /// Lines kept in the event log.
 const LOG_LINES: usize = 500;
 
@@ -120,6 +122,7 @@ impl CommissionerApp {
         let (server, listen_error) = bind_server(&runtime, &startup.server, &sink);
         let (maps_tx, maps_rx) = mpsc::channel(4);
         let settings = startup.settings;
+        let selected = (!settings.selected.is_empty()).then(|| settings.selected.clone());
         let mut state = AppState::default();
         for p in &settings.plotted {
             if let Some(table) = p.table() {
@@ -157,7 +160,7 @@ impl CommissionerApp {
             events,
             state,
             log: VecDeque::new(),
-            selected: None,
+            selected,
             demo: None,
             demo_modems: startup.demo_modems.max(1),
             listen_error,
@@ -194,6 +197,7 @@ impl CommissionerApp {
         s.serial = self.serial.prefs.clone();
         s.traffic_open = self.traffic.open;
         s.normalise = self.plot.normalise;
+        s.selected = self.selected.clone().unwrap_or_default();
         s.plotted = self
             .state
             .plotted
@@ -551,14 +555,19 @@ impl eframe::App for CommissionerApp {
                     });
             });
         egui::Panel::right("editor")
-            .resizable(true)
-            .default_size(340.0)
+            .resizable(false)
+            .default_size(360.0)
             .show(ui, |ui| {
                 let target = self
                     .selected
                     .as_ref()
                     .and_then(|h| self.state.targets.get(h));
-                editor_ui::ui(ui, &self.state, target, &mut self.editor);
+                // Rows wrap at this width: a panel that grows to fit its content would move
+                // buttons under the pointer as data arrives.
+                let size = egui::vec2(EDITOR_WIDTH, ui.available_height());
+                ui.allocate_ui(size, |ui| {
+                    editor_ui::ui(ui, &self.state, target, &mut self.editor);
+                });
             });
         traffic_ui::ui(
             ui.ctx(),

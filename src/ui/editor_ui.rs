@@ -103,19 +103,18 @@ fn commands_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     if cmds.is_empty() {
         ui.label("No remote commands known for this model.");
     }
-    ui.horizontal_wrapped(|ui| {
-        for c in cmds {
-            let enabled = blocked.is_none() || ed.override_block;
-            // A stable id per command: a click must never land on its neighbour when
-            // something above appears or goes between frames.
-            let button = ui.push_id(("remote_command", c.addr, &c.name), |ui| {
-                ui.add_enabled(enabled, egui::Button::new(&c.name))
-            });
-            if button.inner.clicked() {
-                let r = remote_command(t, c, ed.override_block).map(Pending::Write);
-                ed.prepare(&t.hostid, r);
+    // A scope of its own: the buttons' ids stay the same whatever appears above them.
+    ui.push_id("remote_commands", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for c in cmds {
+                let enabled = blocked.is_none() || ed.override_block;
+                let b = egui::Button::new(&c.name).wrap_mode(egui::TextWrapMode::Extend);
+                if ui.add_enabled(enabled, b).clicked() {
+                    let r = remote_command(t, c, ed.override_block).map(Pending::Write);
+                    ed.prepare(&t.hostid, r);
+                }
             }
-        }
+        });
     });
 }
 
@@ -173,7 +172,9 @@ fn modem_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
                     ui.selectable_value(&mut ed.baud, i as u8, *n);
                 }
             });
-        if ui.button("Set…").clicked() {
+    });
+    ui.horizontal(|ui| {
+        if ui.button("Set port and baud…").clicked() {
             ed.prepare(
                 &t.hostid,
                 Ok(Pending::Port {

@@ -123,7 +123,7 @@ pub fn ui(
         })
         .collect();
     let highlight = ui.visuals().selection.bg_fill.gamma_multiply(0.5);
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             egui::Grid::new("values")

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Regenerates docs/screenshot.png: the desktop app in demo mode under Xvfb, with a genset
+# selected and three of its values plotted (from a settings file made for the occasion).
+# Needs xvfb and imagemagick (`.ci/run` installs both). Usage: scripts/screenshot.sh [BINARY]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bin="${1:-target/debug/cmm-commissioner}"
+[ -x "$bin" ] || cargo build --bin cmm-commissioner
+out=docs/screenshot.png
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# The first demo modem's hostid (SimModemConfig's default, numbered 0 of 3).
+host=3130373031334717003D0000
+cat > "$work/settings.json" <<JSON
+{
+  "listen": "127.0.0.1:0",
+  "theme": "dark",
+  "plotted": [
+    { "target": "$host", "table": "holding", "addr": 0 },
+    { "target": "$host", "table": "holding", "addr": 6 },
+    { "target": "$host", "table": "holding", "addr": 24 }
+  ],
+  "normalise": true,
+  "selected": "$host"
+}
+JSON
+
+# A home of its own: eframe's remembered window size and layout must not leak in.
+export HOME="$work" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+xvfb-run -a -s "-screen 0 1600x1000x24" bash -c "
+  '$bin' --demo --settings '$work/settings.json' &
+  app=\$!
+  sleep 25
+  win=\$(xdotool search --name 'CMM Commissioner' | head -1)
+  import -window \"\$win\" '$work/shot.png'
+  kill \$app
+  wait \$app || true
+"
+mkdir -p docs
+cp "$work/shot.png" "$out"
+echo "wrote $out"
