@@ -50,10 +50,17 @@ fn main() -> anyhow::Result<()> {
     startup.demo = args.demo;
     startup.demo_modems = args.demo_modems;
     startup.notice = settings_error;
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("CMM Commissioner")
+        .with_app_id("cmm-commissioner")
+        .with_inner_size([1200.0, 800.0]);
+    match eframe::icon_data::from_png_bytes(include_bytes!("../../icons/cmm-commissioner-256.png"))
+    {
+        Ok(icon) => viewport = viewport.with_icon(Arc::new(icon)),
+        Err(e) => eprintln!("cmm-commissioner: the window icon is broken: {e}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("CMM Commissioner")
-            .with_inner_size([1200.0, 800.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(

@@ -108,6 +108,42 @@ pub struct CommissionerApp {
     settings_path: Option<PathBuf>,
     settings_view: settings_ui::SettingsView,
     applied_theme: Option<Theme>,
+    frame_stats: FrameStats,
+}
+
+/// Frames drawn, printed to stderr every 10 s when `CMM_FRAME_STATS` is set (to measure that
+/// the app does not repaint while nothing changes: `benches/idle_cpu.sh`).
+struct FrameStats {
+    on: bool,
+    frames: u64,
+    since: std::time::Instant,
+}
+
+impl FrameStats {
+    fn new() -> Self {
+        FrameStats {
+            on: std::env::var_os("CMM_FRAME_STATS").is_some(),
+            frames: 0,
+            since: std::time::Instant::now(),
+        }
+    }
+
+    fn frame(&mut self) {
+        if !self.on {
+            return;
+        }
+        self.frames += 1;
+        let secs = self.since.elapsed().as_secs_f64();
+        if secs >= 10.0 {
+            eprintln!(
+                "frames: {} in {secs:.1} s ({:.2}/s)",
+                self.frames,
+                self.frames as f64 / secs
+            );
+            self.frames = 0;
+            self.since = std::time::Instant::now();
+        }
+    }
 }
 
 impl CommissionerApp {
@@ -148,6 +184,7 @@ impl CommissionerApp {
             settings,
             settings_path: startup.settings_path,
             applied_theme: None,
+            frame_stats: FrameStats::new(),
             maps_tx,
             maps_rx,
             waker,
@@ -524,6 +561,7 @@ impl CommissionerApp {
 
 impl eframe::App for CommissionerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_stats.frame();
         self.receive_maps();
         self.apply_theme(ui.ctx());
         if self.drain_events() == EVENTS_PER_FRAME {

@@ -123,20 +123,31 @@ pub fn ui(
         })
         .collect();
     let highlight = ui.visuals().selection.bg_fill.gamma_multiply(0.5);
+    // Only the rows in view are laid out (a map has hundreds of values; every frame counts).
+    let row_height = ui
+        .spacing()
+        .interact_size
+        .y
+        .max(ui.text_style_height(&egui::TextStyle::Monospace))
+        + ui.spacing().item_spacing.y;
     egui::ScrollArea::both()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
+        .show_rows(ui, row_height, values.len() + 1, |ui, rows| {
             egui::Grid::new("values")
                 .striped(true)
                 .num_columns(7)
+                .min_row_height(ui.spacing().interact_size.y)
                 .show(ui, |ui| {
+                    // The header stays on top of the rows in view.
                     for h in [
                         "Plot", "Address", "Name", "Value", "Raw", "Group", "Changed",
                     ] {
                         ui.strong(h);
                     }
                     ui.end_row();
-                    for d in &values {
+                    let shown =
+                        rows.start.min(values.len())..rows.end.saturating_sub(1).min(values.len());
+                    for d in &values[shown] {
                         let mut on = plotted(d.table, d.addr);
                         let can_plot = d.number().is_some() || on;
                         let plot_box =

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Builds every package into dist/, with the version from Cargo.toml in each name, and checks
+# each one:
+#   dist/cmm-commissioner-VERSION-x86_64.msi        Windows installer (wixl), checked by msiextract
+#   dist/cmm-commissioner-VERSION-windows-x86_64/   the two Windows .exe (GUI and console subsystem)
+#   dist/cmm-commissioner-VERSION-x86_64.AppImage   checked by --appimage-extract and a start under Xvfb
+#   dist/cmm-commissioner_VERSION-1_amd64.deb       cargo-deb, checked by dpkg-deb
+# Needs (Debian): gcc-mingw-w64-x86-64 wixl msitools squashfs-tools desktop-file-utils
+# appstream dpkg-dev xvfb xdotool curl; the x86_64-pc-windows-gnu Rust target and cargo-deb
+# (installed here when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
+name=cmm-commissioner
+dist=dist
+work=target/packaging
+rm -rf "$dist" "$work"
+mkdir -p "$dist" "$work"
+step() { printf '\n== %s\n' "$*"; }
+fail() { echo "packaging: $*" >&2; exit 1; }
+
+# AppStream metadata with this version (the AppImage and the .deb carry it).
+metainfo="$work/io.github.cmm_commissioner.metainfo.xml"
+sed -e "s/@VERSION@/$version/" -e "s/@DATE@/$(git log -1 --format=%cs 2>/dev/null || date -u +%F)/" \
+  packaging/linux/io.github.cmm_commissioner.metainfo.xml > "$metainfo"
+
+step "Linux release build"
+cargo build --release --locked --bins
+lin=target/release
+
+step "Windows release build (x86_64-pc-windows-gnu)"
+rustup target list --installed | grep -qx x86_64-pc-windows-gnu \
+  || rustup target add x86_64-pc-windows-gnu
+cargo build --release --locked --bins --target x86_64-pc-windows-gnu
+win=target/x86_64-pc-windows-gnu/release
+windir="$dist/$name-$version-windows-x86_64"
+mkdir -p "$windir"
+cp "$win/cmm-commissioner.exe" "$win/cmmctl.exe" README.md "$windir/"
+# The desktop app must not open a console window; cmmctl must stay a console program.
+subsystem() { x86_64-w64-mingw32-objdump -p "$1" | awk '/^Subsystem/ {print $2}'; }
+[ "$(subsystem "$windir/cmm-commissioner.exe")" = 00000002 ] \
+  || fail "cmm-commissioner.exe is not a Windows GUI program"
+[ "$(subsystem "$windir/cmmctl.exe")" = 00000003 ] || fail "cmmctl.exe is not a console program"
+# The icon is in the exe's resources.
+x86_64-w64-mingw32-objdump -h "$windir/cmm-commissioner.exe" | grep -q '\.rsrc' \
+  || fail "cmm-commissioner.exe has no resources (icon)"
+echo "GUI subsystem, console subsystem, icon resource: ok"
+
+step "MSI (wixl)"
+msi="$dist/$name-$version-x86_64.msi"
+wixl -a x64 -D Version="$version" -D BinDir="$windir" -D Wixl=1 -o "$msi" wix/main.wxs
+# wixl has no Environment element: add cmmctl's folder to the system PATH as WiX would
+# (append on install, remove on uninstall).
+printf 'Environment\tName\tValue\tComponent_\ns72\tl255\tL255\ts72\nEnvironment\tEnvironment\nPathEntry\t=-*PATH\t[~];[INSTALLDIR]\tConsoleTool\n' \
+  > "$work/Environment.idt"
+msibuild "$msi" -i "$work/Environment.idt"
+msibuild "$msi" \
+  -q "INSERT INTO InstallExecuteSequence (Action, Sequence) VALUES ('RemoveEnvironmentStrings', 3300)" \
+  -q "INSERT INTO InstallExecuteSequence (Action, Sequence) VALUES ('WriteEnvironmentStrings', 5200)"
+msiinfo export "$msi" Environment | grep -q 'PATH' || fail "MSI has no PATH entry"
+[ "$(msiinfo export "$msi" Property | awk -F'\t' '$1 == "ProductVersion" {print $2}')" = "$version" ] \
+  || fail "MSI version is not $version"
+msiinfo export "$msi" Shortcut | grep -q 'CMM Commissioner' || fail "MSI has no Start-menu shortcut"
+msiinfo export "$msi" Upgrade | grep -qi '8D6B2A51-3C7E-4F19-9A2D-5E0C4B7F1A63' || fail "MSI lost its UpgradeCode"
+rm -rf "$work/msi"
+msiextract -C "$work/msi" "$msi" > /dev/null
+for f in cmm-commissioner.exe cmmctl.exe README.md; do
+  got=$(find "$work/msi" -name "$f" | head -1)
+  [ -n "$got" ] || fail "MSI lacks $f"
+  cmp -s "$got" "$windir/$f" || fail "MSI's $f differs from the build"
+done
+echo "MSI: files, version, shortcut, upgrade code, PATH entry: ok"
+
+step "AppImage"
+runtime="$work/appimage-runtime-x86_64"
+crate="$work/appimage-0.4.0.crate"
+cached=$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/cache/*/appimage-0.4.0.crate 2>/dev/null | head -1 || true)
+if [ -n "$cached" ]; then cp "$cached" "$crate"
+else curl -fsSL -o "$crate" https://static.crates.io/crates/appimage/appimage-0.4.0.crate; fi
+echo "567a4da6b94a2ac20a27620933c80fc14cf475b5fe7d7b137d20eb237d6b1920  $crate" | sha256sum -c --quiet
+tar -xzf "$crate" -C "$work" appimage-0.4.0/assets/runtime-x86_64
+mv "$work/appimage-0.4.0/assets/runtime-x86_64" "$runtime"
+appdir="$work/AppDir"
+mkdir -p "$appdir/usr/bin" "$appdir/usr/share/applications" "$appdir/usr/share/metainfo"
+install -m 755 "$lin/cmm-commissioner" "$lin/cmmctl" "$appdir/usr/bin/"
+install -m 755 packaging/linux/AppRun "$appdir/AppRun"
+cp packaging/linux/cmm-commissioner.desktop "$appdir/"
+cp packaging/linux/cmm-commissioner.desktop "$appdir/usr/share/applications/"
+cp "$metainfo" "$appdir/usr/share/metainfo/"
+for s in 16 24 32 48 64 128 256 512; do
+  d="$appdir/usr/share/icons/hicolor/${s}x${s}/apps"
+  mkdir -p "$d"
+  cp "icons/$name-$s.png" "$d/$name.png"
+done
+cp "icons/$name-256.png" "$appdir/$name.png"
+ln -sf "$name.png" "$appdir/.DirIcon"
+desktop-file-validate "$appdir/$name.desktop"
+appstreamcli validate --no-net --explain "$appdir/usr/share/metainfo/io.github.cmm_commissioner.metainfo.xml"
+appimage="$dist/$name-$version-x86_64.AppImage"
+mksquashfs "$appdir" "$work/app.squashfs" -root-owned -noappend -quiet
+cat "$runtime" "$work/app.squashfs" > "$appimage"
+chmod 755 "$appimage"
+# Check: extract it again (no FUSE needed) and compare, then start the extracted app.
+rm -rf "$work/extract"
+mkdir -p "$work/extract"
+(cd "$work/extract" && "../../../$appimage" --appimage-extract > /dev/null)
+for f in usr/bin/cmm-commissioner usr/bin/cmmctl AppRun "$name.desktop" "$name.png"; do
+  cmp -s "$work/extract/squashfs-root/$f" "$appdir/$f" || fail "AppImage's $f differs"
+done
+"$work/extract/squashfs-root/AppRun" cmmctl --version | grep -q "$version" \
+  || fail "the AppImage's cmmctl does not run"
+home="$work/home"
+mkdir -p "$home"
+HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
+  xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
+    '$work/extract/squashfs-root/AppRun' --demo --listen 127.0.0.1:0 &
+    app=\$!
+    for i in \$(seq 1 60); do
+      xdotool search --name 'CMM Commissioner' > /dev/null 2>&1 && break
+      sleep 0.5
+    done
+    sleep 3
+    kill -0 \$app || { echo 'the AppImage app died' >&2; exit 1; }
+    xdotool search --name 'CMM Commissioner' > /dev/null || { echo 'no window' >&2; exit 1; }
+    kill \$app; wait \$app 2>/dev/null || true
+  " 2>&1 | grep -v XDG_RUNTIME_DIR || true
+[ "${PIPESTATUS[0]}" = 0 ] || fail "the extracted AppImage did not start in demo mode"
+echo "AppImage: extracted, identical, cmmctl runs, the window opened in demo mode: ok"
+
+step ".deb (cargo-deb)"
+command -v cargo-deb > /dev/null || cargo install cargo-deb --locked --version 3.8.0
+cargo deb --no-build --no-strip --output "$dist/"
+deb=$(ls "$dist"/*.deb)
+dpkg-deb --info "$deb" | grep -E 'Package|Version|Depends'
+dpkg-deb --contents "$deb" | grep -q './usr/bin/cmmctl' || fail ".deb lacks cmmctl"
+dpkg-deb --contents "$deb" | grep -q 'applications/cmm-commissioner.desktop' || fail ".deb lacks the desktop entry"
+dpkg-deb --contents "$deb" | grep -q 'hicolor/256x256/apps/cmm-commissioner.png' || fail ".deb lacks the icon"
+dpkg-deb --field "$deb" Depends | grep -q libudev1 || fail ".deb does not depend on libudev1"
+
+step "dist/"
+ls -l "$dist" "$windir"
