@@ -48,6 +48,7 @@ x86_64-w64-mingw32-objdump -h "$windir/cmm-commissioner.exe" | grep -q '\.rsrc' 
 echo "GUI subsystem, console subsystem, icon resource: ok"
 
 step "MSI (wixl)"
+msitable() { msiinfo export "$1" "$2" | tr -d '\r'; }
 msi="$dist/$name-$version-x86_64.msi"
 wixl -a x64 -D Version="$version" -D BinDir="$windir" -D Wixl=1 -o "$msi" wix/main.wxs
 # wixl has no Environment element: add cmmctl's folder to the system PATH as WiX would
@@ -58,11 +59,11 @@ msibuild "$msi" -i "$work/Environment.idt"
 msibuild "$msi" \
   -q "INSERT INTO InstallExecuteSequence (Action, Sequence) VALUES ('RemoveEnvironmentStrings', 3300)" \
   -q "INSERT INTO InstallExecuteSequence (Action, Sequence) VALUES ('WriteEnvironmentStrings', 5200)"
-msiinfo export "$msi" Environment | grep -q 'PATH' || fail "MSI has no PATH entry"
-[ "$(msiinfo export "$msi" Property | awk -F'\t' '$1 == "ProductVersion" {print $2}')" = "$version" ] \
+msitable "$msi" Environment | grep -q 'PATH' || fail "MSI has no PATH entry"
+[ "$(msitable "$msi" Property | awk -F'\t' '$1 == "ProductVersion" {print $2}')" = "$version" ] \
   || fail "MSI version is not $version"
-msiinfo export "$msi" Shortcut | grep -q 'CMM Commissioner' || fail "MSI has no Start-menu shortcut"
-msiinfo export "$msi" Upgrade | grep -qi '8D6B2A51-3C7E-4F19-9A2D-5E0C4B7F1A63' || fail "MSI lost its UpgradeCode"
+msitable "$msi" Shortcut | grep -q 'CMM Commissioner' || fail "MSI has no Start-menu shortcut"
+msitable "$msi" Upgrade | grep -qi '8D6B2A51-3C7E-4F19-9A2D-5E0C4B7F1A63' || fail "MSI lost its UpgradeCode"
 rm -rf "$work/msi"
 msiextract -C "$work/msi" "$msi" > /dev/null
 for f in cmm-commissioner.exe cmmctl.exe README.md; do

@@ -3,7 +3,7 @@
 //! control (unless the engineer overrides), and a write is shown decoded before it is sent.
 
 use super::state::Target;
-use crate::proto::map::{CommandSpec, Confirm, RegisterSpec};
+use crate::proto::map::{Combine, CommandSpec, Confirm, RegisterSpec};
 use crate::proto::rtu::{Request, RequestPdu};
 
 /// A write ready to be confirmed by the engineer.
@@ -147,6 +147,130 @@ pub fn register_write(t: &Target, addr: u16, value: f64) -> Result<WritePlan, St
     })
 }
 
+/// A single-coil write (function 05): `on` writes the map's "active" value (FF00 in the
+/// field), off writes 0000. A coil the map lists as a remote command is named, and its effect
+/// is looked for in the readings; remote-command coils are refused while remote control is
+/// blocked, unless `override_block`.
+pub fn coil_write(
+    t: &Target,
+    addr: u16,
+    on: bool,
+    override_block: bool,
+) -> Result<WritePlan, String> {
+    let command = t
+        .map
+        .commands_for(&t.moduletype)
+        .into_iter()
+        .find(|c| c.addr == addr);
+    if let (Some(c), Some(why)) = (command, remote_blocked(t))
+        && on
+        && !override_block
+    {
+        return Err(format!("coil {addr} ({}) refused: {why}", c.name));
+    }
+    let value = if on { t.map.settings.coil_on } else { 0 };
+    let request = Request {
+        slave: t.slave(),
+        pdu: RequestPdu::WriteSingleCoil { addr, value },
+    };
+    let what = match command {
+        Some(c) => format!("coil {addr} ({}) {}", c.name, if on { "on" } else { "off" }),
+        None => format!("coil {addr} {}", if on { "on" } else { "off" }),
+    };
+    Ok(WritePlan {
+        description: format!("{what} ({request}) to {} {}", t.hostname, t.hostid),
+        confirm: command.filter(|_| on).and_then(|c| c.confirm.clone()),
+        request,
+    })
+}
+
+/// A multiple-register write (function 16) from `addr`: one value per register, each in its
+/// register's unit; a two-register value (counters, totals) takes one value for both words.
+pub fn registers_write(t: &Target, addr: u16, values: &[f64]) -> Result<WritePlan, String> {
+    if values.is_empty() {
+        return Err("give at least one value".into());
+    }
+    let mut words: Vec<u16> = Vec::new();
+    let mut parts = Vec::new();
+    let mut at = addr;
+    for &value in values {
+        match t.map.register_at(at) {
+            Some(spec) if spec.addr != at => {
+                return Err(format!("register {at} is the second half of {}", spec.name));
+            }
+            Some(spec) if spec.words == 2 => {
+                let raw = (value / spec.scale).round();
+                let (mult, max) = match spec.combine {
+                    Combine::U32 => (65536.0, u32::MAX as f64),
+                    Combine::Counter => {
+                        let m = f64::from(t.map.settings.counter_multiplier);
+                        (m, m * 65535.0 + (m - 1.0))
+                    }
+                };
+                if !raw.is_finite() || raw < 0.0 || raw > max {
+                    return Err(format!("{value} is out of range for {}", spec.name));
+                }
+                words.push((raw / mult).floor() as u16);
+                words.push((raw % mult) as u16);
+                parts.push(
+                    format!("{} = {value} {}", spec.name, spec.unit)
+                        .trim_end()
+                        .to_string(),
+                );
+                at = at.wrapping_add(2);
+            }
+            Some(spec) => {
+                words.push(raw_for(t, spec, value)?);
+                parts.push(
+                    format!("{} = {value} {}", spec.name, spec.unit)
+                        .trim_end()
+                        .to_string(),
+                );
+                at = at.wrapping_add(1);
+            }
+            None => {
+                if !(0.0..=65535.0).contains(&value) || value.fract() != 0.0 {
+                    return Err(format!(
+                        "register {at} is not in the map: give a raw value 0-65535"
+                    ));
+                }
+                words.push(value as u16);
+                parts.push(format!("register {at} = {value} (raw)"));
+                at = at.wrapping_add(1);
+            }
+        }
+    }
+    if words.len() > 123 {
+        return Err(format!(
+            "{} registers: at most 123 in one write",
+            words.len()
+        ));
+    }
+    let first = words[0];
+    let request = Request {
+        slave: t.slave(),
+        pdu: RequestPdu::WriteMultipleRegisters {
+            addr,
+            values: words,
+        },
+    };
+    Ok(WritePlan {
+        description: format!(
+            "{} ({request}) to {} {}",
+            parts.join(", "),
+            t.hostname,
+            t.hostid
+        ),
+        confirm: Some(Confirm {
+            table: crate::proto::Table::Holding,
+            addr,
+            value: Some(first),
+            not: None,
+        }),
+        request,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
@@ -282,5 +406,83 @@ mod tests {
                 value: 7
             }
         );
+    }
+
+    #[test]
+    fn coil_writes_name_command_coils_and_respect_remote_lock() {
+        let free = target(vec![false; 78], false);
+        let plan = coil_write(&free, 3, true, false).unwrap();
+        assert_eq!(plan.hex(), "01050003FF007C3A");
+        assert!(
+            plan.description.starts_with("coil 3 (Auto) on"),
+            "{}",
+            plan.description
+        );
+        assert!(
+            plan.confirm.is_some(),
+            "the Auto coil's effect is looked for"
+        );
+        let off = coil_write(&free, 40, false, false).unwrap();
+        assert_eq!(
+            off.request.pdu,
+            RequestPdu::WriteSingleCoil { addr: 40, value: 0 }
+        );
+        assert_eq!(off.confirm, None);
+        let inhibited = target(vec![false; 78], true);
+        let err = coil_write(&inhibited, 3, true, false).unwrap_err();
+        assert!(err.contains("InhbitRemote"), "{err}");
+        assert!(
+            coil_write(&inhibited, 3, true, true).is_ok(),
+            "the override lets it through"
+        );
+    }
+
+    #[test]
+    fn multiple_register_writes_take_values_in_units_and_split_pairs() {
+        let t = target(vec![false; 78], false);
+        // Registers 7 and 8: generator voltages in V (scale 1).
+        let plan = registers_write(&t, 7, &[230.0, 231.0]).unwrap();
+        assert_eq!(
+            plan.request.pdu,
+            RequestPdu::WriteMultipleRegisters {
+                addr: 7,
+                values: vec![230, 231]
+            }
+        );
+        assert!(
+            plan.description
+                .starts_with("Gen UA = 230 V, Gen UB = 231 V"),
+            "{}",
+            plan.description
+        );
+        // Battery voltage is in 0.1 V.
+        let plan = registers_write(&t, 24, &[24.5]).unwrap();
+        assert_eq!(
+            plan.request.pdu,
+            RequestPdu::WriteMultipleRegisters {
+                addr: 24,
+                values: vec![245]
+            }
+        );
+        // A two-register value takes one number for both words.
+        let pair = t.map.registers.values().find(|r| r.words == 2).unwrap();
+        let plan = registers_write(&t, pair.addr, &[70000.0]).unwrap();
+        let RequestPdu::WriteMultipleRegisters { values, .. } = &plan.request.pdu else {
+            panic!("not a multiple write")
+        };
+        assert_eq!(values.len(), 2);
+        let back = match pair.combine {
+            Combine::U32 => u32::from(values[0]) * 65536 + u32::from(values[1]),
+            Combine::Counter => {
+                u32::from(values[0]) * t.map.settings.counter_multiplier + u32::from(values[1])
+            }
+        };
+        assert!((f64::from(back) * pair.scale - 70000.0).abs() < 1e-6);
+        assert!(
+            registers_write(&t, pair.addr + 1, &[1.0])
+                .unwrap_err()
+                .contains("second half")
+        );
+        assert!(registers_write(&t, 7, &[]).is_err());
     }
 }

@@ -4,7 +4,9 @@
 
 use eframe::egui;
 
-use crate::app::write_plan::{WritePlan, register_write, remote_blocked, remote_command};
+use crate::app::write_plan::{
+    WritePlan, coil_write, register_write, registers_write, remote_blocked, remote_command,
+};
 use crate::app::{AppState, Target};
 use crate::link::{Command, Outcome};
 
@@ -36,6 +38,12 @@ pub struct EditorState {
     pub addr: String,
     /// Value typed, in the register's unit.
     pub value: String,
+    /// Coil address typed.
+    pub coil: String,
+    /// First register of a multiple write.
+    pub multi_addr: String,
+    /// Values of a multiple write, comma-separated, each in its register's unit.
+    pub multi_values: String,
     /// `modulePort` chosen.
     pub port: u8,
     /// `moduleBaud` chosen.
@@ -120,12 +128,13 @@ fn commands_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
 
 fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     ui.horizontal(|ui| {
-        ui.label("Register");
+        let l = ui.label("Register");
         ui.add(
             egui::TextEdit::singleline(&mut ed.addr)
                 .desired_width(50.0)
                 .hint_text("addr"),
-        );
+        )
+        .labelled_by(l.id);
         let unit = ed
             .addr
             .trim()
@@ -146,6 +155,57 @@ fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
             ) {
                 (Ok(a), Ok(v)) => register_write(t, a, v).map(Pending::Write),
                 _ => Err("give a register address and a number".into()),
+            };
+            ed.prepare(&t.hostid, r);
+        }
+    });
+}
+
+fn coil_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
+    ui.horizontal(|ui| {
+        let l = ui.label("Coil");
+        ui.add(
+            egui::TextEdit::singleline(&mut ed.coil)
+                .desired_width(50.0)
+                .hint_text("addr"),
+        )
+        .labelled_by(l.id);
+        for (text, on) in [("On…", true), ("Off…", false)] {
+            if ui.button(text).clicked() {
+                let r = match ed.coil.trim().parse::<u16>() {
+                    Ok(a) => coil_write(t, a, on, ed.override_block).map(Pending::Write),
+                    Err(_) => Err("give a coil address (0-65535)".into()),
+                };
+                ed.prepare(&t.hostid, r);
+            }
+        }
+    });
+}
+
+fn multi_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
+    ui.horizontal(|ui| {
+        let l = ui.label("Registers");
+        ui.add(
+            egui::TextEdit::singleline(&mut ed.multi_addr)
+                .desired_width(50.0)
+                .hint_text("from"),
+        )
+        .labelled_by(l.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut ed.multi_values)
+                .desired_width(130.0)
+                .hint_text("v1, v2, … in units"),
+        );
+        if ui.button("Write…").clicked() {
+            let values: Result<Vec<f64>, _> = ed
+                .multi_values
+                .split([',', ';', ' '])
+                .filter(|v| !v.trim().is_empty())
+                .map(|v| v.trim().parse::<f64>())
+                .collect();
+            let r = match (ed.multi_addr.trim().parse::<u16>(), values) {
+                (Ok(a), Ok(v)) => registers_write(t, a, &v).map(Pending::Write),
+                _ => Err("give the first register and numbers separated by commas".into()),
             };
             ed.prepare(&t.hostid, r);
         }
@@ -282,6 +342,8 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, target: Option<&Target>, ed: &mut
     commands_ui(ui, t, ed);
     ui.separator();
     register_ui(ui, t, ed);
+    multi_ui(ui, t, ed);
+    coil_ui(ui, t, ed);
     modem_ui(ui, t, ed);
     if let Some(e) = &ed.error {
         ui.colored_label(egui::Color32::from_rgb(230, 120, 40), e);
