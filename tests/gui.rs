@@ -50,11 +50,21 @@ fn a_command_goes_through_the_confirmation_dialog_and_is_confirmed_by_the_readin
             let mut startup = Startup::default();
             startup.server.listen = "127.0.0.1:0".parse().unwrap();
             startup.demo = true;
-            startup.demo_modems = 1;
+            startup.demo_modems = 2;
             CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
         });
-    until(&mut h, "the modem", |h| {
-        h.query_all_by_label_contains("DEMO-GENSET")
+    until(&mut h, "both modems", |h| {
+        h.query_all_by_label("DEMO-GENSET-1  (online)")
+            .next()
+            .is_some()
+            && h.query_all_by_label("DEMO-GENSET-2  (online)")
+                .next()
+                .is_some()
+    });
+    // Select the second one in the list: its values and commands are shown.
+    h.get_by_label("DEMO-GENSET-2  (online)").click();
+    until(&mut h, "the second modem selected", |h| {
+        h.query_all_by_label_contains("DEMO-GENSET-2  3130373031334717003D0001")
             .next()
             .is_some()
     });
@@ -100,6 +110,11 @@ fn a_command_goes_through_the_confirmation_dialog_and_is_confirmed_by_the_readin
         "a cancelled command is not sent"
     );
     assert_eq!(h.state().state().commands.len(), 1);
+    assert_eq!(
+        h.state().state().commands[0].hostid,
+        "3130373031334717003D0001",
+        "the command went to the selected modem"
+    );
 }
 
 fn demo_app(settings_path: Option<std::path::PathBuf>) -> Harness<'static, CommissionerApp> {

@@ -595,4 +595,81 @@ mod tests {
             Some((Outcome::Gone, "closed".into()))
         );
     }
+
+    #[test]
+    fn heartbeat_health_follows_the_expected_interval() {
+        let mut s = AppState::default();
+        let peer: std::net::SocketAddr = "127.0.0.1:9".parse().unwrap();
+        s.apply(
+            &Event::Online {
+                hostid: "H".into(),
+                peer,
+                replaced: false,
+            },
+            0,
+        );
+        let t = &s.targets["H"];
+        // Until the first heartbeat the connection stands in for it.
+        assert_eq!(t.heartbeat_health(30_000, 60_000), Health::Good);
+        s.apply(&Event::Heartbeat { hostid: "H".into() }, 60_000);
+        let t = &s.targets["H"];
+        assert_eq!(t.heartbeat_health(60_000 + 90_000, 60_000), Health::Good);
+        assert_eq!(t.heartbeat_health(60_000 + 90_001, 60_000), Health::Late);
+        assert_eq!(t.heartbeat_health(60_000 + 180_001, 60_000), Health::Down);
+        s.apply(
+            &Event::Offline {
+                hostid: "H".into(),
+                reason: crate::link::OfflineReason::Timeout,
+            },
+            250_000,
+        );
+        let t = &s.targets["H"];
+        assert_eq!(t.heartbeat_health(250_000, 60_000), Health::Down);
+        assert_eq!(t.down_reason.as_deref(), Some("timeout"));
+    }
+
+    #[test]
+    fn serial_targets_come_up_and_down_with_their_link() {
+        let mut s = AppState::default();
+        s.add_serial(
+            "serial:/dev/ttyUSB0:1",
+            "/dev/ttyUSB0 9600 8N1, slave 1",
+            "HGM6110N",
+        );
+        assert_eq!(
+            s.targets["serial:/dev/ttyUSB0:1"].map.name,
+            "SmartGen HGM6100N family"
+        );
+        let up = Event::LinkUp {
+            target: "serial:/dev/ttyUSB0:1".into(),
+            port: "/dev/ttyUSB0".into(),
+            settings: "9600 8N1, slave 1".into(),
+        };
+        s.apply(&up, 5);
+        let t = &s.targets["serial:/dev/ttyUSB0:1"];
+        assert!(t.online && t.is_serial());
+        assert_eq!(
+            t.heartbeat_health(1_000_000, 60_000),
+            Health::Good,
+            "no heartbeats on a wire"
+        );
+        // The HGM6110's breaker commands, not the HGM6120's.
+        assert!(
+            t.map
+                .commands_for(&t.moduletype)
+                .iter()
+                .any(|c| c.name == "Gen Open")
+        );
+        let down = Event::LinkDown {
+            target: "serial:/dev/ttyUSB0:1".into(),
+            reason: "unplugged".into(),
+        };
+        s.apply(&down, 6);
+        let t = &s.targets["serial:/dev/ttyUSB0:1"];
+        assert!(!t.online);
+        assert_eq!(t.heartbeat_health(7, 60_000), Health::Down);
+        assert!(s.last_error.as_deref().unwrap().contains("unplugged"));
+        s.remove_target("serial:/dev/ttyUSB0:1");
+        assert!(s.targets.is_empty());
+    }
 }
