@@ -30,7 +30,7 @@ cargo build --release --locked --bins
 lin=target/release
 
 step "Windows release build (x86_64-pc-windows-gnu)"
-rustup target list --installed | grep -qx x86_64-pc-windows-gnu \
+grep -qx x86_64-pc-windows-gnu <<< "$(rustup target list --installed)" \
   || rustup target add x86_64-pc-windows-gnu
 cargo build --release --locked --bins --target x86_64-pc-windows-gnu
 win=target/x86_64-pc-windows-gnu/release
@@ -43,8 +43,9 @@ subsystem() { x86_64-w64-mingw32-objdump -p "$1" | awk '/^Subsystem/ {print $2}'
   || fail "cmm-commissioner.exe is not a Windows GUI program"
 [ "$(subsystem "$windir/cmmctl.exe")" = 00000003 ] || fail "cmmctl.exe is not a console program"
 # The icon is in the exe's resources.
-x86_64-w64-mingw32-objdump -h "$windir/cmm-commissioner.exe" | grep -q '\.rsrc' \
-  || fail "cmm-commissioner.exe has no resources (icon)"
+# (Output captured before grep: with pipefail, grep -q closing the pipe early fails the step.)
+sections=$(x86_64-w64-mingw32-objdump -h "$windir/cmm-commissioner.exe")
+grep -q '\.rsrc' <<< "$sections" || fail "cmm-commissioner.exe has no resources (icon)"
 echo "GUI subsystem, console subsystem, icon resource: ok"
 
 step "MSI (wixl)"
@@ -59,11 +60,12 @@ msibuild "$msi" -i "$work/Environment.idt"
 msibuild "$msi" \
   -q "INSERT INTO InstallExecuteSequence (Action, Sequence) VALUES ('RemoveEnvironmentStrings', 3300)" \
   -q "INSERT INTO InstallExecuteSequence (Action, Sequence) VALUES ('WriteEnvironmentStrings', 5200)"
-msitable "$msi" Environment | grep -q 'PATH' || fail "MSI has no PATH entry"
+grep -q 'PATH' <<< "$(msitable "$msi" Environment)" || fail "MSI has no PATH entry"
 [ "$(msitable "$msi" Property | awk -F'\t' '$1 == "ProductVersion" {print $2}')" = "$version" ] \
   || fail "MSI version is not $version"
-msitable "$msi" Shortcut | grep -q 'CMM Commissioner' || fail "MSI has no Start-menu shortcut"
-msitable "$msi" Upgrade | grep -qi '8D6B2A51-3C7E-4F19-9A2D-5E0C4B7F1A63' || fail "MSI lost its UpgradeCode"
+grep -q 'CMM Commissioner' <<< "$(msitable "$msi" Shortcut)" || fail "MSI has no Start-menu shortcut"
+grep -qi '8D6B2A51-3C7E-4F19-9A2D-5E0C4B7F1A63' <<< "$(msitable "$msi" Upgrade)" \
+  || fail "MSI lost its UpgradeCode"
 rm -rf "$work/msi"
 msiextract -C "$work/msi" "$msi" > /dev/null
 for f in cmm-commissioner.exe cmmctl.exe README.md; do
@@ -109,11 +111,11 @@ mkdir -p "$work/extract"
 for f in usr/bin/cmm-commissioner usr/bin/cmmctl AppRun "$name.desktop" "$name.png"; do
   cmp -s "$work/extract/squashfs-root/$f" "$appdir/$f" || fail "AppImage's $f differs"
 done
-"$work/extract/squashfs-root/AppRun" cmmctl --version | grep -q "$version" \
+grep -q "$version" <<< "$("$work/extract/squashfs-root/AppRun" cmmctl --version)" \
   || fail "the AppImage's cmmctl does not run"
 home="$work/home"
 mkdir -p "$home"
-HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
+if ! HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
   xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
     '$work/extract/squashfs-root/AppRun' --demo --listen 127.0.0.1:0 &
     app=\$!
@@ -125,8 +127,10 @@ HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
     kill -0 \$app || { echo 'the AppImage app died' >&2; exit 1; }
     xdotool search --name 'CMM Commissioner' > /dev/null || { echo 'no window' >&2; exit 1; }
     kill \$app; wait \$app 2>/dev/null || true
-  " 2>&1 | grep -v XDG_RUNTIME_DIR || true
-[ "${PIPESTATUS[0]}" = 0 ] || fail "the extracted AppImage did not start in demo mode"
+  " > "$work/appimage-run.log" 2>&1; then
+  cat "$work/appimage-run.log" >&2
+  fail "the extracted AppImage did not start in demo mode"
+fi
 echo "AppImage: extracted, identical, cmmctl runs, the window opened in demo mode: ok"
 
 step ".deb (cargo-deb)"
@@ -134,10 +138,14 @@ command -v cargo-deb > /dev/null || cargo install cargo-deb --locked --version 3
 cargo deb --no-build --no-strip --output "$dist/"
 deb=$(ls "$dist"/*.deb)
 dpkg-deb --info "$deb" | grep -E 'Package|Version|Depends'
-dpkg-deb --contents "$deb" | grep -q './usr/bin/cmmctl' || fail ".deb lacks cmmctl"
-dpkg-deb --contents "$deb" | grep -q 'applications/cmm-commissioner.desktop' || fail ".deb lacks the desktop entry"
-dpkg-deb --contents "$deb" | grep -q 'hicolor/256x256/apps/cmm-commissioner.png' || fail ".deb lacks the icon"
-dpkg-deb --field "$deb" Depends | grep -q libudev1 || fail ".deb does not depend on libudev1"
+contents=$(dpkg-deb --contents "$deb")
+for f in ./usr/bin/cmm-commissioner ./usr/bin/cmmctl \
+  ./usr/share/applications/cmm-commissioner.desktop \
+  ./usr/share/icons/hicolor/256x256/apps/cmm-commissioner.png \
+  ./usr/share/metainfo/io.github.cmm_commissioner.metainfo.xml; do
+  grep -q " $f\$" <<< "$contents" || fail ".deb lacks $f"
+done
+grep -q libudev1 <<< "$(dpkg-deb --field "$deb" Depends)" || fail ".deb does not depend on libudev1"
 
 step "dist/"
 ls -l "$dist" "$windir"

@@ -29,6 +29,29 @@ fn until(
     }
 }
 
+/// The real app on a loopback port with `demo_modems` simulated modems (none: no demo), its
+/// settings read from `settings_path` when given.
+fn start_app(
+    demo_modems: usize,
+    settings_path: Option<std::path::PathBuf>,
+) -> Harness<'static, CommissionerApp> {
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let (settings, err) = match &settings_path {
+                Some(p) => Settings::load(p),
+                None => (Settings::default(), None),
+            };
+            assert_eq!(err, None);
+            let mut startup = Startup::from_settings(settings, settings_path.clone());
+            startup.server.listen = "127.0.0.1:0".parse().unwrap();
+            startup.demo = demo_modems > 0;
+            startup.demo_modems = demo_modems;
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        })
+}
+
 /// Types `text` into the values filter, once data has arrived.
 fn filter(h: &mut Harness<'_, CommissionerApp>, text: &str) {
     until(h, "the values table", |h| {
@@ -43,16 +66,7 @@ fn filter(h: &mut Harness<'_, CommissionerApp>, text: &str) {
 
 #[test]
 fn a_command_goes_through_the_confirmation_dialog_and_is_confirmed_by_the_readings() {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(|cc| {
-            let ctx = cc.egui_ctx.clone();
-            let mut startup = Startup::default();
-            startup.server.listen = "127.0.0.1:0".parse().unwrap();
-            startup.demo = true;
-            startup.demo_modems = 2;
-            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
-        });
+    let mut h = start_app(2, None);
     until(&mut h, "both modems", |h| {
         h.query_all_by_label("DEMO-GENSET-1  (online)")
             .next()
@@ -117,30 +131,12 @@ fn a_command_goes_through_the_confirmation_dialog_and_is_confirmed_by_the_readin
     );
 }
 
-fn demo_app(settings_path: Option<std::path::PathBuf>) -> Harness<'static, CommissionerApp> {
-    Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            let ctx = cc.egui_ctx.clone();
-            let (settings, err) = match &settings_path {
-                Some(p) => Settings::load(p),
-                None => (Settings::default(), None),
-            };
-            assert_eq!(err, None);
-            let mut startup = Startup::from_settings(settings, settings_path.clone());
-            startup.server.listen = "127.0.0.1:0".parse().unwrap();
-            startup.demo = true;
-            startup.demo_modems = 1;
-            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
-        })
-}
-
 #[test]
 fn a_ticked_value_is_plotted_and_the_plot_is_remembered_across_runs() {
     let dir = std::env::temp_dir().join(format!("cmm-gui-settings-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let path = dir.join("settings.json");
-    let mut h = demo_app(Some(path.clone()));
+    let mut h = start_app(1, Some(path.clone()));
     filter(&mut h, "mains ua");
     until(&mut h, "a named value", |h| {
         h.query_all_by_label("plot Mains UA").next().is_some()
@@ -174,7 +170,7 @@ fn a_ticked_value_is_plotted_and_the_plot_is_remembered_across_runs() {
     assert_eq!(settings.plotted[0].addr, 0);
 
     // The next run plots the same value from the start.
-    let mut h = demo_app(Some(path.clone()));
+    let mut h = start_app(1, Some(path.clone()));
     until(&mut h, "the remembered plot", |h| {
         h.query_all_by_label("Follow live").next().is_some()
             && h.state().state().plotted.values().any(|s| !s.is_empty())
@@ -248,14 +244,7 @@ fn a_serial_controller_is_found_by_the_scan_connected_and_commanded() {
         rt.spawn(serve_serial(port, sim, Faults::default(), 1, stop.clone()));
     }
 
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(|cc| {
-            let ctx = cc.egui_ctx.clone();
-            let mut startup = Startup::default();
-            startup.server.listen = "127.0.0.1:0".parse().unwrap();
-            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
-        });
+    let mut h = start_app(0, None);
     h.step();
     h.get_by_label("Connect serial…").click();
     until(&mut h, "the serial window", |h| {
