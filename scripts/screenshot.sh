@@ -22,7 +22,7 @@ cat > "$work/settings.json" <<JSON
     { "target": "$host", "table": "holding", "addr": 6 },
     { "target": "$host", "table": "holding", "addr": 24 }
   ],
-  "normalise": true,
+  "own_scales": true,
   "selected": "$host"
 }
 JSON

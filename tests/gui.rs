@@ -158,12 +158,15 @@ fn a_ticked_value_is_plotted_and_the_plot_is_remembered_across_runs() {
     assert!(pts.iter().all(|p| p[1] > 100.0 && p[1] < 300.0), "{pts:?}");
     h.get_by_label("Normalise").click();
     h.step();
+    h.get_by_label("Own scales").click();
+    h.step();
     h.state_mut().save_settings();
     h.state_mut().shutdown();
     drop(h);
 
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("\"normalise\": true"), "{saved}");
+    assert!(saved.contains("\"own_scales\": true"), "{saved}");
     let (settings, _) = Settings::load(&path);
     assert_eq!(settings.plotted.len(), 1);
     assert_eq!(settings.plotted[0].table(), Some(key_table));

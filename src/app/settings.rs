@@ -94,6 +94,8 @@ pub struct Settings {
     pub traffic_open: bool,
     /// Plot normalised to 0..1.
     pub normalise: bool,
+    /// Each plotted value in its own plot, on its own scale.
+    pub own_scales: bool,
     /// The target selected last (hostid or serial target).
     pub selected: String,
 }
@@ -108,6 +110,7 @@ impl Default for Settings {
             theme: Theme::System,
             traffic_open: false,
             normalise: false,
+            own_scales: false,
             selected: String::new(),
         }
     }

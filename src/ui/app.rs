@@ -171,6 +171,7 @@ impl CommissionerApp {
         };
         let plot = PlotView {
             normalise: settings.normalise,
+            separate: settings.own_scales,
             ..Default::default()
         };
         let mut app = CommissionerApp {
@@ -234,6 +235,7 @@ impl CommissionerApp {
         s.serial = self.serial.prefs.clone();
         s.traffic_open = self.traffic.open;
         s.normalise = self.plot.normalise;
+        s.own_scales = self.plot.separate;
         s.selected = self.selected.clone().unwrap_or_default();
         s.plotted = self
             .state

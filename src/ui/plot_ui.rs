@@ -1,11 +1,13 @@
 //! The plot of the values the engineer ticked: local time on the x axis, follow-live or free
-//! zoom and pan, each series on its own scale or normalised, status bits as steps. A series
-//! hands the plot at most as many points as the plot is wide.
+//! zoom and pan, all in one plot or each on its own scale (linked time axes), normalised or
+//! not, status bits as steps. A series hands the plot at most as many points as the plot is
+//! wide.
 
 use eframe::egui;
 use egui_plot::{Legend, Line, Plot};
 
 use crate::app::AppState;
+use crate::app::state::PlotKey;
 
 /// Plot settings kept between frames.
 #[derive(Debug)]
@@ -16,6 +18,8 @@ pub struct PlotView {
     pub window: f64,
     /// Scale each series to 0-1 over what is shown.
     pub normalise: bool,
+    /// Each series in its own plot, on its own y scale.
+    pub separate: bool,
 }
 
 impl Default for PlotView {
@@ -24,6 +28,7 @@ impl Default for PlotView {
             follow: true,
             window: 300.0,
             normalise: false,
+            separate: false,
         }
     }
 }
@@ -40,7 +45,8 @@ fn steps(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
     out
 }
 
-/// Draws the plot (nothing when no value is plotted).
+/// Draws the plot (nothing when no value is plotted): all series in one plot, or each in its
+/// own plot with its own y scale, the time axes linked.
 pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
     if state.plotted.is_empty() {
         return;
@@ -48,6 +54,8 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
     ui.horizontal(|ui| {
         ui.checkbox(&mut v.follow, "Follow live");
         ui.checkbox(&mut v.normalise, "Normalise");
+        ui.checkbox(&mut v.separate, "Own scales")
+            .on_hover_text("Each value in its own plot, on its own y scale");
         ui.label("Window");
         ui.add(
             egui::DragValue::new(&mut v.window)
@@ -55,14 +63,41 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
                 .suffix(" s"),
         );
     });
+    let keys: Vec<&PlotKey> = state.plotted.keys().collect();
+    if v.separate {
+        let each = (220.0 / keys.len() as f32).max(90.0);
+        for (i, key) in keys.iter().enumerate() {
+            plot(
+                ui,
+                state,
+                v,
+                ("values_plot", i),
+                each,
+                std::slice::from_ref(key),
+            );
+        }
+    } else {
+        plot(ui, state, v, ("values_plot", usize::MAX), 220.0, &keys);
+    }
+}
+
+/// One plot of `keys`.
+fn plot(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    v: &PlotView,
+    id: (&str, usize),
+    height: f32,
+    keys: &[&PlotKey],
+) {
     let now = chrono::Utc::now().timestamp_millis() as f64 / 1000.0;
     let width = ui.available_width().max(2.0) as usize;
-    let follow = v.follow;
-    let window = v.window;
-    let normalise = v.normalise;
-    Plot::new("values_plot")
-        .height(220.0)
+    let (follow, window, normalise) = (v.follow, v.window, v.normalise);
+    Plot::new(id)
+        .height(height)
         .legend(Legend::default())
+        .link_axis(egui::Id::unique("values_time"), [true, false])
+        .link_cursor(egui::Id::unique("values_time"), [true, false])
         .x_axis_formatter(|mark, _| {
             chrono::DateTime::from_timestamp(mark.value as i64, 0)
                 .map(|t| {
@@ -78,8 +113,12 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
                 plot.set_plot_bounds_x(now - window..=now);
             }
             let range = plot.plot_bounds().range_x();
-            for ((hostid, table, addr), series) in &state.plotted {
-                let (t0, t1) = (*range.start(), *range.end());
+            let (t0, t1) = (*range.start(), *range.end());
+            for key in keys {
+                let Some(series) = state.plotted.get(*key) else {
+                    continue;
+                };
+                let (hostid, table, addr) = key;
                 let mut pts = if table.is_bits() {
                     // Steps double the points: halve the budget first.
                     steps(&series.visible(t0, t1, width / 2))
