@@ -417,25 +417,26 @@ impl CommissionerApp {
 
     /// Hands a command to the link without waiting; a full queue is reported, not dropped silently.
     pub fn send(&mut self, cmd: Command) {
-        let serial = match &cmd {
+        let target = match &cmd {
             Command::Write { hostid, .. }
             | Command::SetPort { hostid, .. }
-            | Command::Reset { hostid, .. } => self.serial_links.get(hostid),
+            | Command::Reset { hostid, .. } => Some(hostid.as_str()),
             Command::Sessions => None,
         };
-        if let Some(link) = serial {
-            if let Err(e) = link.commands.try_send(cmd) {
-                let msg = format!("not sent: {e}");
-                self.state.last_error = Some(msg.clone());
-                self.push_log(msg);
-            }
-            return;
-        }
-        let Some(server) = &self.server else {
-            self.push_log("not sent: the server is not running".into());
-            return;
+        // A controller on the serial port has its own link; everything else goes to the server.
+        let queue = match target.and_then(|t| self.serial_links.get(t)) {
+            Some(link) => &link.commands,
+            None => match &self.server {
+                Some(server) => &server.commands,
+                None => {
+                    let msg = "not sent: the server is not running".to_string();
+                    self.state.last_error = Some(msg.clone());
+                    self.push_log(msg);
+                    return;
+                }
+            },
         };
-        if let Err(e) = server.commands.try_send(cmd) {
+        if let Err(e) = queue.try_send(cmd) {
             let msg = format!("not sent: {e}");
             self.state.last_error = Some(msg.clone());
             self.push_log(msg);

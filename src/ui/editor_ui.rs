@@ -213,7 +213,7 @@ fn multi_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
 }
 
 fn modem_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
-    if t.hostid.starts_with("serial:") {
+    if t.is_serial() {
         return;
     }
     ui.horizontal(|ui| {
