@@ -51,9 +51,13 @@ echo "GUI subsystem, console subsystem, icon resource: ok"
 step "MSI (wixl)"
 msitable() { msiinfo export "$1" "$2" | tr -d '\r'; }
 msi="$dist/$name-$version-x86_64.msi"
-wixl -a x64 -D Version="$version" -D BinDir="$windir" -D Wixl=1 -o "$msi" wix/main.wxs
-# wixl has no Environment element: add cmmctl's folder to the system PATH as WiX would
-# (append on install, remove on uninstall).
+# wixl has no Environment element: it gets the source without it, and the MSI gets the same
+# entry (cmmctl's folder appended to the system PATH, removed on uninstall) with msibuild.
+# (wixl wants paths relative to the current folder: the repository root.)
+sed '/<Environment /,/\/>/d' wix/main.wxs > "$work/main-wixl.wxs"
+grep -q '<Environment ' wix/main.wxs && ! grep -q '<Environment ' "$work/main-wixl.wxs" \
+  || fail "wix/main.wxs: the Environment element was not found or not removed"
+wixl -a x64 -D Version="$version" -D BinDir="$windir" -o "$msi" "$work/main-wixl.wxs"
 printf 'Environment\tName\tValue\tComponent_\ns72\tl255\tL255\ts72\nEnvironment\tEnvironment\nPathEntry\t=-*PATH\t[~];[INSTALLDIR]\tConsoleTool\n' \
   > "$work/Environment.idt"
 msibuild "$msi" -i "$work/Environment.idt"
