@@ -323,6 +323,15 @@ fn a_serial_controller_is_found_by_the_scan_connected_and_commanded() {
     until(&mut h, "the target gone", |h| {
         !h.state().state().targets.contains_key(&target)
     });
+    // And it stays gone: nothing the link sent before it ended brings it back.
+    for _ in 0..20 {
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        h.state().state().targets.is_empty(),
+        "no ghost target after Disconnect"
+    );
     h.state_mut().shutdown();
     stop.cancel();
 }

@@ -317,7 +317,10 @@ impl CommissionerApp {
     /// Closes a serial link (a write under way ends as `gone`).
     pub fn disconnect_serial(&mut self, target: &str) {
         if let Some(h) = self.serial_links.remove(target) {
-            self.runtime.spawn(h.stop());
+            // Wait for the link to end (at most one reply timeout), then take in what it sent
+            // before ending: a reading still queued must not bring the target back as a ghost.
+            self.runtime.block_on(h.stop());
+            self.drain_events();
             self.push_log(format!("serial: {target} closed"));
         }
         self.state.remove_target(target);
