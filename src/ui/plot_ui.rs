@@ -150,12 +150,18 @@ fn plot(
         });
 }
 
+/// `secs` (Unix seconds) as local time to the tenth of a second, e.g. `14:03:07.4`. Written
+/// out by hand: chrono has no one-digit fraction specifier, and `to_string` on a bad format
+/// string panics.
 fn local_time(secs: f64) -> String {
+    if !secs.is_finite() {
+        return String::new();
+    }
     chrono::DateTime::from_timestamp_millis((secs * 1000.0) as i64)
         .map(|t| {
-            t.with_timezone(&chrono::Local)
-                .format("%H:%M:%S%.1f")
-                .to_string()
+            let t = t.with_timezone(&chrono::Local);
+            let tenths = t.timestamp_subsec_millis() / 100;
+            format!("{}.{tenths}", t.format("%H:%M:%S"))
         })
         .unwrap_or_default()
 }
@@ -200,5 +206,15 @@ mod tests {
             vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [2.0, 1.0], [2.0, 0.0]]
         );
         assert!(steps(&[]).is_empty());
+    }
+
+    #[test]
+    fn local_time_formats_any_instant_without_panicking() {
+        let t = local_time(1_700_000_000.46);
+        assert_eq!(t.len(), "14:03:07.4".len(), "{t}");
+        assert!(t.ends_with(".4"), "{t}");
+        for secs in [0.0, -1.5, 1e12, f64::NAN, f64::INFINITY, f64::MAX, f64::MIN] {
+            let _ = local_time(secs);
+        }
     }
 }
