@@ -56,25 +56,27 @@ fn main() {
     let now = chrono::Utc::now().timestamp_millis() as f64 / 1000.0;
     let hosts: Vec<String> = h.state().state().targets.keys().cloned().collect();
     let regs = [0u16, 1, 2, 6, 7, 8, 9, 13, 17, 23, 24, 55];
-    let state = h.state_mut().state_mut();
-    for i in 0..SERIES {
-        let key = (
-            hosts[i % 4].clone(),
-            Table::Holding,
-            regs[i % regs.len()] + (i / 12) as u16,
-        );
-        let mut s = Series::new(SERIES_CAPACITY);
-        for k in 0..SERIES_CAPACITY {
-            let t = now - (SERIES_CAPACITY - k) as f64;
-            s.push(
-                t,
-                230.0 + 10.0 * ((k as f64) / 600.0).sin() + (k % 7) as f64,
+    let points = {
+        let mut state = h.state_mut().state_mut();
+        for i in 0..SERIES {
+            let key = (
+                hosts[i % 4].clone(),
+                Table::Holding,
+                regs[i % regs.len()] + (i / 12) as u16,
             );
+            let mut s = Series::new(SERIES_CAPACITY);
+            for k in 0..SERIES_CAPACITY {
+                let t = now - (SERIES_CAPACITY - k) as f64;
+                s.push(
+                    t,
+                    230.0 + 10.0 * ((k as f64) / 600.0).sin() + (k % 7) as f64,
+                );
+            }
+            state.plotted.insert(key, s);
         }
-        state.plotted.insert(key, s);
-    }
-    let points: usize = state.plotted.values().map(Series::len).sum();
-    assert_eq!(state.plotted.len(), SERIES);
+        assert_eq!(state.plotted.len(), SERIES);
+        state.plotted.values().map(Series::len).sum::<usize>()
+    };
 
     let mut pass = Vec::with_capacity(FRAMES);
     let mut tess = Vec::with_capacity(FRAMES);

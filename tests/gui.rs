@@ -148,7 +148,11 @@ fn a_ticked_value_is_plotted_and_the_plot_is_remembered_across_runs() {
     until(&mut h, "samples of the series", |h| {
         h.state().state().plotted.values().any(|s| s.len() >= 2)
     });
-    let (key, series) = h.state().state().plotted.iter().next().unwrap();
+    let (key, series) = {
+        let state = h.state().state();
+        let (k, s) = state.plotted.iter().next().unwrap();
+        (k.clone(), s.clone())
+    };
     let key_table: Table = key.1;
     assert!(!key.1.is_bits());
     assert_eq!(key.2, 0, "Mains UA is register 0");
@@ -311,7 +315,7 @@ fn a_serial_controller_is_found_by_the_scan_connected_and_commanded() {
             .next()
             .is_some()
     });
-    let rec = &h.state().state().commands[0];
+    let rec = h.state().state().commands[0].clone();
     assert_eq!(rec.hostid, target);
     assert_eq!(rec.verified, Some(true));
 

@@ -155,7 +155,7 @@ impl Harness {
     async fn write(&mut self, frame: Vec<u8>, uid: &str) -> (Outcome, String) {
         let c = Command::Write {
             hostid: String::new(),
-            frame,
+            request: Request::decode(&frame).unwrap(),
             uid: Some(uid.into()),
         };
         self.link.commands.send(c).await.unwrap();
@@ -287,12 +287,19 @@ async fn each_exception_is_named() {
         let (o, detail) = h.write(frame, &format!("x{i}")).await;
         assert_eq!((o, detail.as_str()), (Outcome::Rejected, name));
     }
-    // A frame that is not a write, or broken, is refused before it goes out.
+    // A request that is not a write is refused before it goes out.
     h.link
         .commands
         .send(Command::Write {
             hostid: String::new(),
-            frame: vec![1, 5, 0, 3],
+            request: Request {
+                slave: 1,
+                pdu: RequestPdu::Read {
+                    table: Table::Holding,
+                    addr: 0,
+                    qty: 1,
+                },
+            },
             uid: Some("bad".into()),
         })
         .await
@@ -450,7 +457,7 @@ async fn slave_zero_and_reads_are_refused_on_a_serial_link() {
         .commands
         .send(Command::Write {
             hostid: String::new(),
-            frame: broadcast,
+            request: Request::decode(&broadcast).unwrap(),
             uid: Some("b".into()),
         })
         .await

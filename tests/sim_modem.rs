@@ -46,7 +46,7 @@ async fn until(
 async fn write(s: &mut TestServer, frame: &str, uid: &str) -> Outcome {
     s.command(Command::Write {
         hostid: HOSTID.into(),
-        frame: hex::decode(frame).unwrap(),
+        request: cmm_commissioner::proto::rtu::Request::from_hex(frame).unwrap(),
         uid: Some(uid.into()),
     })
     .await;

@@ -1,13 +1,21 @@
-//! Plain state, shared by the GUI, the CLI and the tests; changed only through
-//! [`AppState::apply`].
+//! The core, with no egui in it: the supervisor task that owns the links, the scan, the demo,
+//! the maps and the settings file, and the plain state it keeps current for every front end.
 
+pub mod command;
+pub mod core;
 pub mod maps;
 pub mod series;
 pub mod settings;
 pub mod state;
+pub mod status;
+mod supervisor;
+pub mod target;
 pub mod traffic;
 pub mod write_plan;
 
-pub use maps::load_map_file;
+pub use command::{Command, CoreError};
+pub use core::{Core, CoreConfig, Report, StateGuard};
+pub use maps::{load_map_file, load_maps};
 pub use settings::Settings;
-pub use state::{AppState, CommandRecord, Health, Target};
+pub use state::{AppState, CommandRecord};
+pub use target::{Health, Target};

@@ -2,14 +2,24 @@
 
 use serde_json::Value;
 
-use crate::link::Command;
+use crate::app::Command;
 use crate::proto::fields::{Fields, parse_object};
 use crate::proto::hex;
 use crate::proto::rtu::{Request, RequestPdu};
 
-/// Reads one command line. `coil_on` is the raw value written for `"on": true`.
-pub fn parse_command(line: &str, coil_on: u16) -> Result<Command, String> {
-    let map = parse_object(line.as_bytes()).map_err(|e| e.to_string())?;
+/// Reads one command line. `coil_on` is the raw value written for `"on": true`; a line that
+/// names no `hostid` goes to `default_target` when one is given (`cmmctl poll`).
+pub fn parse_command(
+    line: &str,
+    coil_on: u16,
+    default_target: Option<&str>,
+) -> Result<Command, String> {
+    let mut map = parse_object(line.as_bytes()).map_err(|e| e.to_string())?;
+    if let Some(t) = default_target
+        && !map.keys().any(|k| k.eq_ignore_ascii_case("hostid"))
+    {
+        map.insert("hostid".into(), Value::String(t.into()));
+    }
     let f = Fields(&map);
     let cmd = f
         .opt_str("cmd")
@@ -32,14 +42,14 @@ pub fn parse_command(line: &str, coil_on: u16) -> Result<Command, String> {
         }
     };
     let write = |pdu: RequestPdu| -> Result<Command, String> {
-        let frame = Request {
+        let request = Request {
             slave: slave()?,
             pdu,
-        }
-        .encode();
+        };
         Ok(Command::Write {
-            hostid: hostid()?,
-            frame,
+            target: hostid()?,
+            request,
+            effect: None,
             uid: uid.clone(),
         })
     };
@@ -47,10 +57,11 @@ pub fn parse_command(line: &str, coil_on: u16) -> Result<Command, String> {
         "write" => {
             let text = f.str("frame").map_err(|e| e.to_string())?;
             let frame = hex::decode(&text).map_err(|e| e.to_string())?;
-            Request::decode(&frame).map_err(|e| format!("frame {text}: {e}"))?;
+            let request = Request::decode(&frame).map_err(|e| format!("frame {text}: {e}"))?;
             Ok(Command::Write {
-                hostid: hostid()?,
-                frame,
+                target: hostid()?,
+                request,
+                effect: None,
                 uid,
             })
         }
@@ -96,14 +107,14 @@ pub fn parse_command(line: &str, coil_on: u16) -> Result<Command, String> {
                 return Err("\"moduleBaud\" must be 0 (9600), 1 (19200) or 2 (115200)".into());
             }
             Ok(Command::SetPort {
-                hostid: hostid()?,
+                target: hostid()?,
                 module_port: module_port as u8,
                 module_baud: module_baud as u8,
                 uid,
             })
         }
         "reset" => Ok(Command::Reset {
-            hostid: hostid()?,
+            target: hostid()?,
             uid,
         }),
         "sessions" => Ok(Command::Sessions),
@@ -117,7 +128,7 @@ mod tests {
 
     fn frame_of(c: Command) -> String {
         match c {
-            Command::Write { frame, .. } => hex::encode(&frame),
+            Command::Write { request, .. } => request.to_hex(),
             other => panic!("write expected, got {other:?}"),
         }
     }
@@ -127,21 +138,25 @@ mod tests {
         let c = parse_command(
             r#"{"cmd":"write-coil","hostid":"H","slave":1,"addr":3,"on":true}"#,
             0xFF00,
+            None,
         );
         assert_eq!(frame_of(c.unwrap()), "01050003FF007C3A");
         let c = parse_command(
             r#"{"cmd":"write-coil","hostid":"H","slave":0,"addr":3,"on":true}"#,
             0xFF00,
+            None,
         );
         assert_eq!(frame_of(c.unwrap()), "00050003FF007DEB");
         let c = parse_command(
             r#"{"cmd":"write","hostid":"H","frame":"01050004ff00cdfb"}"#,
             0xFF00,
+            None,
         );
         assert_eq!(frame_of(c.unwrap()), "01050004FF00CDFB");
         let c = parse_command(
             r#"{"cmd":"write-register","hostid":"H","slave":1,"addr":10,"value":1234}"#,
             0xFF00,
+            None,
         );
         let req = Request::from_hex(&frame_of(c.unwrap())).unwrap();
         assert_eq!(
@@ -173,7 +188,7 @@ mod tests {
                 "0-65535",
             ),
         ] {
-            let err = parse_command(line, 0xFF00).unwrap_err();
+            let err = parse_command(line, 0xFF00, None).unwrap_err();
             assert!(err.contains(needle), "{line}: {err}");
         }
     }

@@ -132,13 +132,19 @@ pub fn event_json(e: &Event) -> Option<Value> {
         Event::ScanFound { port, baud, slave } => {
             json!({"event": "scan_found", "port": port, "baud": baud, "slave": slave})
         }
-        Event::ScanDone { found, cancelled } => {
+        Event::ScanDone {
+            found,
+            cancelled,
+            error,
+        } => {
             let found: Vec<Value> = found
                 .iter()
                 .map(|(b, s)| json!({"baud": b, "slave": s}))
                 .collect();
-            json!({"event": "scan_done", "found": found, "cancelled": cancelled})
+            let error = error.as_ref().map(|e| e.to_string());
+            json!({"event": "scan_done", "found": found, "cancelled": cancelled, "error": error})
         }
+        Event::LinkClosed { target } => json!({"event": "closed", "hostid": target}),
     })
 }
 

@@ -1,11 +1,10 @@
 //! `cmmctl map check FILE` and `cmmctl map show MODEL`.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use clap::Subcommand;
 
-use crate::app::load_map_file;
+use crate::app::{load_map_file, load_maps};
 use crate::proto::map::{RegisterMap, builtin_maps, resolve};
 
 /// Register map commands.
@@ -42,16 +41,12 @@ fn summary(m: &RegisterMap) -> String {
 pub fn run(cmd: MapCmd) -> anyhow::Result<()> {
     match cmd {
         MapCmd::Check { file } => {
-            let m = load_map_file(&file).map_err(anyhow::Error::msg)?;
+            let m = load_map_file(&file)?;
             println!("ok: {}", summary(&m));
             Ok(())
         }
         MapCmd::Show { model, maps } => {
-            let mut all: Vec<Arc<RegisterMap>> = Vec::new();
-            for f in &maps {
-                all.push(Arc::new(load_map_file(f).map_err(anyhow::Error::msg)?));
-            }
-            all.extend(builtin_maps());
+            let all = load_maps(&maps)?;
             let m = resolve(&all, &model);
             if m.is_generic() {
                 anyhow::bail!(

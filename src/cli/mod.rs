@@ -2,6 +2,7 @@
 
 pub mod command_json;
 pub mod event_json;
+pub mod front;
 pub mod map_cmd;
 pub mod serial_cmd;
 pub mod serve;

@@ -2,21 +2,21 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Args;
 use serde_json::Value;
-use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::command_json::parse_command;
-use super::event_json::{change_json, event_json};
-use crate::app::{AppState, load_map_file};
-use crate::link::serial::{Parity, ScanSettings, SerialSettings, list_ports, scan, start_serial};
+use super::event_json::event_json;
+use super::front::Console;
+use crate::app::{Command, Core, CoreConfig, Report, load_maps};
+use crate::link::serial::{Parity, ScanSettings, SerialSettings, list_ports, scan};
 use crate::link::{Event, EventSink, Outcome};
 use crate::proto::PollPlan;
-use crate::proto::map::{RegisterMap, builtin_maps, resolve};
+use crate::proto::map::resolve;
 use crate::sim::SimController;
 use crate::sim::serial_slave::{Faults, serve_serial};
 
@@ -134,19 +134,7 @@ pub struct SimControllerArgs {
 }
 
 fn coil_on(text: &str) -> anyhow::Result<u16> {
-    u16::from_str_radix(text.trim_start_matches("0x"), 16)
-        .map_err(|e| anyhow::anyhow!("--coil-on {text}: {e}"))
-}
-
-/// Parses a command line, filling in the target when the line names none.
-fn command_for(line: &str, target: &str, coil_on: u16) -> Result<crate::link::Command, String> {
-    let mut v: Value = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
-    if let Some(m) = v.as_object_mut()
-        && !m.keys().any(|k| k.eq_ignore_ascii_case("hostid"))
-    {
-        m.insert("hostid".into(), Value::String(target.into()));
-    }
-    parse_command(&v.to_string(), coil_on)
+    crate::proto::hex::parse_u16(text).map_err(|e| anyhow::anyhow!("--coil-on {e}"))
 }
 
 fn print(v: &Value) {
@@ -157,7 +145,7 @@ fn print(v: &Value) {
 
 /// `cmmctl ports`.
 pub fn ports(json: bool) -> anyhow::Result<()> {
-    let ports = list_ports().map_err(anyhow::Error::msg)?;
+    let ports = list_ports()?;
     if ports.is_empty() && !json {
         println!("no serial ports found");
     }
@@ -181,19 +169,19 @@ pub fn ports(json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn maps(files: &[PathBuf]) -> anyhow::Result<Vec<Arc<RegisterMap>>> {
-    let mut maps = Vec::new();
-    for f in files {
-        maps.push(Arc::new(load_map_file(f).map_err(anyhow::Error::msg)?));
-    }
-    maps.extend(builtin_maps());
-    Ok(maps)
+/// A core with no modem server, the maps of `files`, and a report channel.
+fn serial_core(files: &[PathBuf]) -> anyhow::Result<(Core, mpsc::Receiver<Report>)> {
+    let (tx, reports) = mpsc::channel(4096);
+    let mut config = CoreConfig::new(None);
+    config.maps = load_maps(files)?;
+    config.reports = Some(tx);
+    Ok((Core::spawn(config), reports))
 }
 
 /// `cmmctl poll`: events as JSON lines (the shapes of `serve`), writes from stdin.
 pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
-    let maps = maps(&a.maps)?;
-    let map = resolve(&maps, &a.model);
+    let (core, reports) = serial_core(&a.maps)?;
+    let map = resolve(&core.state().maps, &a.model);
     let mut settings = a.port.settings();
     settings.poll_delay = Duration::from_millis(a.delay_ms);
     settings.poll_as(&map);
@@ -201,68 +189,22 @@ pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
         settings.plan = PollPlan::parse(p).map_err(anyhow::Error::msg)?;
         settings.set_slave(settings.slave);
     }
-    let coil_on = coil_on(&a.coil_on)?;
-    let (sink, mut events) = EventSink::channel(4096);
-    let link = start_serial(settings.clone(), sink);
-    let target = link.target.clone();
-    let commands = link.commands.clone();
-    let t = target.clone();
-    tokio::spawn(async move {
-        let mut lines = BufReader::new(tokio::io::stdin()).lines();
-        while let Ok(Some(line)) = lines.next_line().await {
-            if line.trim().is_empty() {
-                continue;
-            }
-            match command_for(&line, &t, coil_on) {
-                Ok(c) => {
-                    if commands.send(c).await.is_err() {
-                        break;
-                    }
-                }
-                Err(e) => print(
-                    &serde_json::json!({"event": "error", "hostid": t, "uid": null, "message": format!("bad command: {e}")}),
-                ),
-            }
-        }
-    });
-    let mut state = AppState::new(maps);
-    // A serial target has no login: it is the model given on the command line.
-    let login = Event::Login {
-        hostid: target.clone(),
-        hostname: settings.port.clone(),
-        moduletype: a.model.clone(),
-        peer: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
-        accepted: true,
-        reason: None,
-        module_port: None,
-        module_baud: None,
+    let console = Console {
+        default_target: Some(settings.target()),
+        coil_on: coil_on(&a.coil_on)?,
+        no_changes: false,
     };
-    state.apply(&login, 0);
+    core.send(Command::ConnectSerial {
+        settings,
+        model: a.model.clone(),
+    })?;
     let stop = async {
         match a.duration {
             Some(d) => tokio::time::sleep(Duration::from_secs_f64(d.max(0.0))).await,
             None => super::interrupted().await,
         }
     };
-    tokio::pin!(stop);
-    loop {
-        tokio::select! {
-            _ = &mut stop => break,
-            ev = events.recv() => {
-                let Some(ev) = ev else { break };
-                let changes = state.apply(&ev, chrono::Utc::now().timestamp_millis());
-                if let Some(v) = event_json(&ev) {
-                    print(&v);
-                }
-                if let Some(t) = state.targets.get(&target) {
-                    for c in &changes {
-                        print(&change_json(&target, c, t.decode(c).as_ref()));
-                    }
-                }
-            }
-        }
-    }
-    link.stop().await;
+    super::front::run(core, reports, console, stop).await;
     Ok(())
 }
 
@@ -271,20 +213,24 @@ pub async fn write(a: WriteArgs) -> anyhow::Result<()> {
     let mut settings = a.port.settings();
     settings.plan = PollPlan { requests: vec![] };
     settings.poll_delay = Duration::from_secs(3600);
-    let cmd = command_for(&a.command, &settings.target(), coil_on(&a.coil_on)?)
+    let target = settings.target();
+    let cmd = parse_command(&a.command, coil_on(&a.coil_on)?, Some(&target))
         .map_err(anyhow::Error::msg)?;
-    let (sink, mut events) = EventSink::channel(64);
-    let link = start_serial(settings, sink);
+    let (mut core, mut reports) = serial_core(&[])?;
+    core.send(Command::ConnectSerial {
+        settings,
+        model: String::new(),
+    })?;
     let mut sent = false;
     let mut result = Err(anyhow::anyhow!("the link ended before an outcome"));
-    while let Some(ev) = events.recv().await {
-        if let Some(v) = event_json(&ev) {
+    while let Some(r) = reports.recv().await {
+        if let Some(v) = event_json(&r.event) {
             print(&v);
         }
-        match &ev {
+        match &r.event {
             Event::LinkUp { .. } if !sent => {
                 sent = true;
-                link.commands.send(cmd.clone()).await?;
+                core.send(cmd.clone())?;
             }
             Event::LinkDown { reason, .. } if !sent => {
                 result = Err(anyhow::anyhow!("{reason}"));
@@ -306,7 +252,14 @@ pub async fn write(a: WriteArgs) -> anyhow::Result<()> {
             _ => {}
         }
     }
-    link.stop().await;
+    let shutdown = core.shutdown();
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            _ = &mut shutdown => break,
+            Some(_) = reports.recv() => {}
+        }
+    }
     result
 }
 

@@ -1,21 +1,17 @@
 //! `cmmctl serve`.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Args;
-use tokio::io::{AsyncBufReadExt, BufReader};
 
-use super::command_json::parse_command;
-use super::event_json::{change_json, event_json};
-use std::sync::Arc;
-
-use crate::app::{AppState, load_map_file};
-use crate::link::{self, Event, EventSink, ServerConfig, Terminator};
+use super::front::Console;
+use crate::app::{Core, CoreConfig, load_maps};
+use crate::link::{ServerConfig, Terminator};
 use crate::proto::PollPlan;
-use crate::proto::map::{RegisterMap, builtin_maps};
+use crate::proto::map::RegisterMap;
 use crate::proto::poll_plan::HGM6120N_FIELD_PLAN;
 
 /// Options of `cmmctl serve`.
@@ -69,7 +65,7 @@ pub struct ServeArgs {
     pub terminator: Terminator,
     /// Raw value written for `"on": true` in write-coil (hex). FF00 works in the field;
     /// the HGM6100N V1.4 text says 00FF.
-    #[arg(long, default_value = "FF00", value_parser = parse_hex_u16)]
+    #[arg(long, default_value = "FF00", value_parser = crate::proto::hex::parse_u16)]
     pub coil_on: u16,
     /// Also print every message in and out (`traffic` events).
     #[arg(long)]
@@ -83,21 +79,7 @@ pub struct ServeArgs {
     pub no_changes: bool,
 }
 
-fn parse_hex_u16(s: &str) -> Result<u16, String> {
-    u16::from_str_radix(s.trim_start_matches("0x"), 16).map_err(|e| format!("{s}: {e}"))
-}
-
 impl ServeArgs {
-    /// The maps: the user's files first, then the shipped ones.
-    pub fn load_maps(&self) -> anyhow::Result<Vec<Arc<RegisterMap>>> {
-        let mut maps = Vec::new();
-        for path in &self.maps {
-            maps.push(Arc::new(load_map_file(path).map_err(anyhow::Error::msg)?));
-        }
-        maps.extend(builtin_maps());
-        Ok(maps)
-    }
-
     /// The server settings these options describe.
     pub fn config(&self, maps: Vec<Arc<RegisterMap>>) -> anyhow::Result<ServerConfig> {
         let plan = |text: &str| PollPlan::parse(text).map_err(|e| anyhow::anyhow!("plan: {e}"));
@@ -140,110 +122,20 @@ impl ServeArgs {
     }
 }
 
-fn print_line(out: &mut impl Write, v: &serde_json::Value) -> bool {
-    writeln!(out, "{v}").is_ok()
-}
-
 /// Runs the server until interrupted (or stdout closes).
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
-    let maps = args.load_maps()?;
-    let config = args.config(maps.clone())?;
-    let (sink, mut events) = EventSink::channel(4096);
-    let server = link::bind(config, sink)
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;
-    let commands = server.commands.clone();
-    let (err_tx, mut err_rx) = tokio::sync::mpsc::channel::<String>(64);
-    let coil_on = args.coil_on;
-    // Commands from stdin; after end of input the server keeps running.
-    tokio::spawn(async move {
-        let mut lines = BufReader::new(tokio::io::stdin()).lines();
-        while let Ok(Some(line)) = lines.next_line().await {
-            if line.trim().is_empty() {
-                continue;
-            }
-            match parse_command(&line, coil_on) {
-                Ok(cmd) => {
-                    if commands.send(cmd).await.is_err() {
-                        break;
-                    }
-                }
-                Err(e) => {
-                    let _ = err_tx.send(format!("bad command: {e}")).await;
-                }
-            }
-        }
-    });
-    let mut state = AppState::new(maps);
-    let mut warned = std::collections::BTreeSet::new();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let stop = super::interrupted();
-    tokio::pin!(stop);
-    loop {
-        tokio::select! {
-            _ = &mut stop => break,
-            Some(msg) = err_rx.recv() => {
-                let v = serde_json::json!({"event": "error", "hostid": null, "uid": null, "message": msg});
-                if !print_line(&mut out, &v) { break; }
-            }
-            ev = events.recv() => {
-                let Some(ev) = ev else { break };
-                if !print_event(&mut out, &mut state, &mut warned, &ev, args.no_changes) { break; }
-                // Drain what is already there before flushing once.
-                while let Ok(ev) = events.try_recv() {
-                    if !print_event(&mut out, &mut state, &mut warned, &ev, args.no_changes) { break; }
-                }
-            }
-        }
-        if out.flush().is_err() {
-            break;
-        }
-    }
-    drop(out);
-    server.shutdown().await;
+    let maps = load_maps(&args.maps)?;
+    let (tx, reports) = tokio::sync::mpsc::channel(4096);
+    let mut config = CoreConfig::new(Some(args.config(maps.clone())?));
+    config.maps = maps;
+    config.reports = Some(tx);
+    let mut core = Core::spawn(config);
+    core.ready().await?;
+    let console = Console {
+        default_target: None,
+        coil_on: args.coil_on,
+        no_changes: args.no_changes,
+    };
+    super::front::run(core, reports, console, super::interrupted()).await;
     Ok(())
-}
-
-/// Prints an event, the register changes it caused, and any new sanity warning of the
-/// target's readings (each distinct warning once per modem).
-fn print_event(
-    out: &mut impl Write,
-    state: &mut AppState,
-    warned: &mut std::collections::BTreeSet<(String, String)>,
-    ev: &Event,
-    no_changes: bool,
-) -> bool {
-    let now = chrono::Utc::now().timestamp_millis();
-    let changes = state.apply(ev, now);
-    if let Some(v) = event_json(ev)
-        && !print_line(out, &v)
-    {
-        return false;
-    }
-    if let Event::Data { hostid, .. } = ev
-        && !no_changes
-    {
-        let target = state.targets.get(hostid);
-        for c in &changes {
-            let decoded = target.and_then(|t| t.decode(c));
-            if !print_line(out, &change_json(hostid, c, decoded.as_ref())) {
-                return false;
-            }
-        }
-    }
-    if let Event::Data { hostid, .. } = ev
-        && let Some(t) = state.targets.get(hostid)
-    {
-        for message in t.map.sanity(&t.image, t.slave()) {
-            if warned.insert((hostid.clone(), message.clone())) {
-                let v =
-                    serde_json::json!({"event": "warning", "hostid": hostid, "message": message});
-                if !print_line(out, &v) {
-                    return false;
-                }
-            }
-        }
-    }
-    true
 }

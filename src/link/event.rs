@@ -2,21 +2,24 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use tokio::sync::mpsc;
 
-use crate::proto::rtu::Block;
+use super::serial::SerialError;
+use crate::proto::rtu::{Block, Request};
 use crate::proto::uplink::InputFlags;
 
 /// Something to do, sent to the link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    /// `writeConfig` with one Modbus RTU frame (CRC included).
+    /// A Modbus write: `writeConfig` with its RTU frame to a modem, or the request itself on
+    /// a serial link. Encoded only where it leaves the program.
     Write {
-        /// Target modem.
+        /// Target modem (or serial target).
         hostid: String,
-        /// The frame bytes.
-        frame: Vec<u8>,
+        /// The request.
+        request: Request,
         /// Command id; one is made up when absent.
         uid: Option<String>,
     },
@@ -283,6 +286,13 @@ pub enum Event {
         found: Vec<(u32, u8)>,
         /// Stopped before the end.
         cancelled: bool,
+        /// Why it could not go on (port missing, busy, no permission).
+        error: Option<SerialError>,
+    },
+    /// A serial link ended (stopped by the user): its last event, sent after every other.
+    LinkClosed {
+        /// Target id.
+        target: String,
     },
     /// Answer to `Command::Sessions`, sorted by hostid.
     Sessions(Vec<SessionInfo>),
@@ -297,18 +307,29 @@ pub enum Event {
     },
 }
 
-/// Where the link sends events: a bounded channel plus a waker (the GUI passes
-/// `ctx.request_repaint()`, the CLI a no-op).
+/// Where the link sends events: a bounded channel plus a waker (the CLI's is a no-op).
+///
+/// Back-pressure: readings, logins, online/offline, command outcomes and errors are never
+/// dropped: [`EventSink::send`] waits while the channel is full, and the supervisor drains it
+/// whatever the window does, so that wait is only ever on the supervisor's own pace.
+/// Traffic lines and heartbeats may be dropped when the channel is full (a heartbeat only
+/// refreshes "last seen", and the next one does it again); each drop is counted
+/// ([`EventSink::dropped`]) and the status bar shows the count.
 #[derive(Clone)]
 pub struct EventSink {
     tx: mpsc::Sender<Event>,
     waker: Arc<dyn Fn() + Send + Sync>,
+    dropped: Arc<AtomicU64>,
 }
 
 impl EventSink {
     /// A sink over `tx` that calls `waker` after each event.
     pub fn new(tx: mpsc::Sender<Event>, waker: Arc<dyn Fn() + Send + Sync>) -> Self {
-        Self { tx, waker }
+        Self {
+            tx,
+            waker,
+            dropped: Arc::new(AtomicU64::new(0)),
+        }
     }
 
     /// A sink with no waker, and its receiving end.
@@ -317,10 +338,35 @@ impl EventSink {
         (EventSink::new(tx, Arc::new(|| {})), rx)
     }
 
-    /// Sends an event, waiting while the channel is full (the consumer sets the pace).
+    /// Sends an event: one that may be coalesced is dropped (and counted) when the channel is
+    /// full; any other waits for room.
     pub async fn send(&self, event: Event) {
-        if self.tx.send(event).await.is_ok() {
+        let sent = if event.may_be_dropped() {
+            match self.tx.try_send(event) {
+                Ok(()) => true,
+                Err(mpsc::error::TrySendError::Full(_)) => {
+                    self.dropped.fetch_add(1, Ordering::Relaxed);
+                    false
+                }
+                Err(mpsc::error::TrySendError::Closed(_)) => false,
+            }
+        } else {
+            self.tx.send(event).await.is_ok()
+        };
+        if sent {
             (self.waker)();
         }
+    }
+
+    /// Traffic lines and heartbeats dropped so far because the channel was full.
+    pub fn dropped(&self) -> u64 {
+        self.dropped.load(Ordering::Relaxed)
+    }
+}
+
+impl Event {
+    /// Whether the event may be dropped under overload (see [`EventSink`]).
+    pub fn may_be_dropped(&self) -> bool {
+        matches!(self, Event::Traffic { .. } | Event::Heartbeat { .. })
     }
 }

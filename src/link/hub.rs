@@ -11,7 +11,7 @@ use super::event::{Command, Event, EventSink, OfflineReason, SessionInfo};
 use crate::proto::PollPlan;
 
 /// What the hub remembers of a modem's last login.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoginInfo {
     /// Modem name.
     pub hostname: String,

@@ -7,6 +7,7 @@ pub mod event;
 pub mod hub;
 pub mod serial;
 pub mod server;
+pub mod session;
 
 pub use config::{ServerConfig, Terminator};
 pub use event::{

@@ -12,6 +12,16 @@ pub struct HexError {
     pub text: String,
 }
 
+/// A 16-bit value written in hex (`FF00`, `0xff00`), e.g. a coil's "on" value.
+pub fn parse_u16(text: &str) -> Result<u16, String> {
+    let t = text.trim();
+    let digits = t
+        .strip_prefix("0x")
+        .or_else(|| t.strip_prefix("0X"))
+        .unwrap_or(t);
+    u16::from_str_radix(digits, 16).map_err(|e| format!("{text}: {e}"))
+}
+
 /// Decodes hex text into bytes, ignoring surrounding whitespace.
 pub fn decode(text: &str) -> Result<Vec<u8>, HexError> {
     let t = text.trim();

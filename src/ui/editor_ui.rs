@@ -4,11 +4,12 @@
 
 use eframe::egui;
 
+use crate::app::Command;
 use crate::app::write_plan::{
     WritePlan, coil_write, register_write, registers_write, remote_blocked, remote_command,
 };
 use crate::app::{AppState, Target};
-use crate::link::{Command, Outcome};
+use crate::link::Outcome;
 
 /// Names of the modem's `modulePort` values.
 pub const MODULE_PORTS: [&str; 5] = ["disabled", "LINK", "RS485", "RS232", "USB"];
@@ -68,29 +69,25 @@ impl EditorState {
         }
     }
 
-    /// The command to send for the confirmed action, registering its expected effect.
-    pub fn confirmed(&mut self, state: &mut AppState) -> Option<Command> {
-        let (hostid, p) = self.pending.take()?;
+    /// The command to send for the confirmed action, with the effect to look for.
+    pub fn confirmed(&mut self) -> Option<Command> {
+        let (target, p) = self.pending.take()?;
         self.next_uid += 1;
         let uid = Some(format!("ui{}", self.next_uid));
         Some(match p {
-            Pending::Write(plan) => {
-                if let (Some(u), Some(c)) = (&uid, plan.confirm.clone()) {
-                    state.expect_effect(u, c);
-                }
-                Command::Write {
-                    hostid,
-                    frame: plan.request.encode(),
-                    uid,
-                }
-            }
+            Pending::Write(plan) => Command::Write {
+                target,
+                request: plan.request,
+                effect: plan.confirm,
+                uid,
+            },
             Pending::Port { port, baud } => Command::SetPort {
-                hostid,
+                target,
                 module_port: port,
                 module_baud: baud,
                 uid,
             },
-            Pending::Reset => Command::Reset { hostid, uid },
+            Pending::Reset => Command::Reset { target, uid },
         })
     }
 }

@@ -6,43 +6,23 @@ use std::sync::Arc;
 
 use eframe::egui;
 
+use crate::app::AppState;
 use crate::app::settings::SerialPrefs;
-use crate::link::serial::{Parity, PortInfo, ScanSettings, SerialSettings, list_ports};
+use crate::link::serial::{Parity, ScanSettings, SerialSettings};
 use crate::proto::map::RegisterMap;
 
 /// Baud rates offered (the HGM6100N's, then the common faster ones).
 const BAUDS: [u32; 7] = [2400, 4800, 9600, 19200, 38400, 57600, 115200];
-
-/// A scan under way or finished.
-#[derive(Debug, Default)]
-pub struct ScanView {
-    /// Tries done.
-    pub done: usize,
-    /// Tries in all.
-    pub total: usize,
-    /// Baud and slave found so far.
-    pub found: Vec<(u32, u8)>,
-    /// Still running.
-    pub running: bool,
-    /// Ended before the end.
-    pub cancelled: bool,
-    /// Why it could not run (port missing, busy, no permission).
-    pub error: Option<String>,
-}
 
 /// State of the window.
 #[derive(Debug)]
 pub struct SerialDialog {
     /// Shown.
     pub open: bool,
-    /// Ports last listed.
-    pub ports: Vec<PortInfo>,
-    /// Why listing failed.
-    pub ports_error: Option<String>,
     /// The settings being edited.
     pub prefs: SerialPrefs,
-    /// The last scan.
-    pub scan: Option<ScanView>,
+    /// Waiting for this target to connect (the window closes when it does).
+    pub connecting: Option<String>,
 }
 
 impl SerialDialog {
@@ -50,31 +30,8 @@ impl SerialDialog {
     pub fn new(prefs: SerialPrefs) -> Self {
         SerialDialog {
             open: false,
-            ports: Vec::new(),
-            ports_error: None,
             prefs,
-            scan: None,
-        }
-    }
-
-    /// Opens the window with a fresh port list.
-    pub fn show(&mut self) {
-        self.open = true;
-        self.refresh_ports();
-    }
-
-    fn refresh_ports(&mut self) {
-        match list_ports() {
-            Ok(p) => {
-                self.ports = p;
-                self.ports_error = None;
-                if self.prefs.port.is_empty()
-                    && let Some(first) = self.ports.first()
-                {
-                    self.prefs.port = first.path.clone();
-                }
-            }
-            Err(e) => self.ports_error = Some(e),
+            connecting: None,
         }
     }
 
@@ -112,6 +69,8 @@ pub enum SerialAction {
     Scan,
     /// Stop the scan.
     StopScan,
+    /// List the ports again.
+    RefreshPorts,
 }
 
 /// The controller models the maps know, in map order.
@@ -126,13 +85,25 @@ pub fn models(maps: &[Arc<RegisterMap>]) -> Vec<String> {
 }
 
 /// Draws the window when open.
-pub fn ui(
-    ctx: &egui::Context,
-    d: &mut SerialDialog,
-    maps: &[Arc<RegisterMap>],
-) -> Option<SerialAction> {
+pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option<SerialAction> {
     if !d.open {
         return None;
+    }
+    let (maps, ports, scan) = (&state.maps, &state.ports, state.scan.as_ref());
+    if d.prefs.port.is_empty()
+        && let Some(first) = ports.ports.first()
+    {
+        d.prefs.port = first.path.clone();
+    }
+    if let Some(t) = &d.connecting {
+        if state.targets.contains_key(t) {
+            d.connecting = None;
+            d.open = false;
+            return None;
+        }
+        if state.serial_error.is_some() {
+            d.connecting = None;
+        }
     }
     let mut action = None;
     let mut open = true;
@@ -147,7 +118,7 @@ pub fn ui(
                 .show(ui, |ui| {
                     ui.label("Port");
                     ui.horizontal(|ui| {
-                        let shown = d
+                        let shown = ports
                             .ports
                             .iter()
                             .find(|p| p.path == d.prefs.port)
@@ -156,7 +127,7 @@ pub fn ui(
                             .selected_text(shown)
                             .width(260.0)
                             .show_ui(ui, |ui| {
-                                for p in &d.ports {
+                                for p in &ports.ports {
                                     ui.selectable_value(
                                         &mut d.prefs.port,
                                         p.path.clone(),
@@ -165,7 +136,7 @@ pub fn ui(
                                 }
                             });
                         if ui.button("Refresh").clicked() {
-                            d.refresh_ports();
+                            action = Some(SerialAction::RefreshPorts);
                         }
                     });
                     ui.end_row();
@@ -214,17 +185,18 @@ pub fn ui(
                         });
                     ui.end_row();
                 });
-            if let Some(e) = &d.ports_error {
-                ui.colored_label(egui::Color32::from_rgb(220, 120, 0), e);
-            } else if d.ports.is_empty() {
+            if let Some(e) = &ports.error {
+                ui.colored_label(egui::Color32::from_rgb(220, 120, 0), e.to_string());
+            } else if ports.listed && ports.ports.is_empty() {
                 ui.label("No serial port detected: plug the adapter in and press Refresh, or type the path.");
             }
             ui.separator();
             let has_port = !d.prefs.port.trim().is_empty();
-            let scanning = d.scan.as_ref().is_some_and(|s| s.running);
+            let scanning = scan.is_some_and(|s| s.running);
             ui.horizontal(|ui| {
+                let idle = !scanning && d.connecting.is_none();
                 if ui
-                    .add_enabled(has_port && !scanning, egui::Button::new("Connect"))
+                    .add_enabled(has_port && idle, egui::Button::new("Connect"))
                     .clicked()
                 {
                     action = Some(SerialAction::Connect);
@@ -241,7 +213,12 @@ pub fn ui(
                     action = Some(SerialAction::Scan);
                 }
             });
-            if let Some(scan) = &d.scan {
+            if d.connecting.is_some() {
+                ui.label("Opening the port…");
+            } else if let Some(e) = &state.serial_error {
+                ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.to_string());
+            }
+            if let Some(scan) = scan {
                 if scan.running {
                     let f = scan.done as f32 / scan.total.max(1) as f32;
                     ui.add(
@@ -249,7 +226,7 @@ pub fn ui(
                             .text(format!("scanning: {} of {}", scan.done, scan.total)),
                     );
                 } else if let Some(e) = &scan.error {
-                    ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
+                    ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.to_string());
                 } else if scan.found.is_empty() {
                     ui.label(if scan.cancelled {
                         "Scan stopped: nothing found so far."
@@ -275,7 +252,7 @@ pub fn ui(
         });
     if !open {
         d.open = false;
-        if d.scan.as_ref().is_some_and(|s| s.running) {
+        if scan.is_some_and(|s| s.running) {
             action = Some(SerialAction::StopScan);
         }
     }

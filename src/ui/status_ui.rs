@@ -1,43 +1,19 @@
-//! The status bar: where modems must point, how many are online, the last error.
-
-use std::net::SocketAddr;
+//! The status bar: where modems must point, how many are online, events dropped under
+//! overload, the last error.
 
 use eframe::egui;
 
 use crate::app::AppState;
-use crate::link::config::local_ipv4_addresses;
 
-/// Draws the status bar.
-pub fn ui(
-    ui: &mut egui::Ui,
-    state: &AppState,
-    advertise: Option<&str>,
-    bound: Option<SocketAddr>,
-    listen_error: Option<&str>,
-) {
+/// Draws the status bar; `notice` is the window's own last problem (e.g. the core was busy).
+pub fn ui(ui: &mut egui::Ui, state: &AppState, notice: Option<&str>) {
     ui.horizontal_wrapped(|ui| {
-        match bound {
-            Some(addr) => {
+        match state.server.addr {
+            Some(_) => {
                 ui.label("Modem server address:");
-                let mut shown = Vec::new();
-                if let Some(a) = advertise {
-                    shown.push(a.to_string());
-                }
-                // Only a server on every interface is reachable at the other addresses.
-                let others = if addr.ip().is_unspecified() {
-                    local_ipv4_addresses()
-                } else {
-                    Vec::new()
-                };
-                for ip in others {
-                    let s = SocketAddr::new(ip.into(), addr.port()).to_string();
-                    if !shown.contains(&s) {
-                        shown.push(s);
-                    }
-                }
-                for s in shown {
-                    if ui.button(&s).on_hover_text("Click to copy").clicked() {
-                        ui.ctx().copy_text(s);
+                for s in &state.server.addresses {
+                    if ui.button(s).on_hover_text("Click to copy").clicked() {
+                        ui.ctx().copy_text(s.clone());
                     }
                 }
             }
@@ -47,7 +23,21 @@ pub fn ui(
         }
         ui.separator();
         ui.label(format!("{} online", state.online_count()));
-        if let Some(e) = listen_error.or(state.last_error.as_deref()) {
+        if state.dropped_events > 0 {
+            ui.separator();
+            ui.label(format!(
+                "{} traffic lines/heartbeats skipped under load",
+                state.dropped_events
+            ))
+            .on_hover_text(
+                "Readings, logins, outcomes and errors are never skipped; traffic-inspector \
+                     lines and heartbeats are, when events arrive faster than they are shown.",
+            );
+        }
+        let error = notice
+            .or(state.server.listen_error.as_deref())
+            .or(state.last_error.as_deref());
+        if let Some(e) = error {
             ui.separator();
             ui.colored_label(egui::Color32::from_rgb(220, 120, 0), e);
         }

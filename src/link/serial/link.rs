@@ -12,9 +12,9 @@ use tokio_modbus::client::{Client, Context};
 use tokio_modbus::slave::{Slave, SlaveContext};
 use tokio_util::sync::CancellationToken;
 
-use super::SerialSettings;
 use super::stats::LinkStats;
 use super::tap::{Captured, Tap};
+use super::{SerialError, SerialSettings};
 use crate::link::event::{Command, DataKind, Event, EventSink, Outcome};
 use crate::proto::hex;
 use crate::proto::rtu::{
@@ -39,12 +39,31 @@ impl SerialHandle {
     }
 }
 
-/// Starts a link to the controller described by `settings`.
+/// Starts a link to the controller described by `settings`. The port is opened by the task;
+/// if it cannot be, the link reports `LinkDown` and retries with backoff.
 pub fn start_serial(settings: SerialSettings, events: EventSink) -> SerialHandle {
+    spawn_link(settings, events, None)
+}
+
+/// Opens the port first and starts the link on it: a port that cannot be opened is refused
+/// here, with the reason, instead of becoming a target that retries forever.
+pub fn open_serial(
+    settings: SerialSettings,
+    events: EventSink,
+) -> Result<SerialHandle, SerialError> {
+    let stream = settings.open()?;
+    Ok(spawn_link(settings, events, Some(stream)))
+}
+
+fn spawn_link(
+    settings: SerialSettings,
+    events: EventSink,
+    stream: Option<tokio_serial::SerialStream>,
+) -> SerialHandle {
     let (tx, rx) = mpsc::channel(64);
     let stop = CancellationToken::new();
     let target = settings.target();
-    let link = Link {
+    let mut link = Link {
         target: target.clone(),
         s: settings,
         events,
@@ -57,7 +76,25 @@ pub fn start_serial(settings: SerialSettings, events: EventSink) -> SerialHandle
         next_uid: 1,
         reported: BTreeSet::new(),
     };
-    let task = tokio::spawn(link.run());
+    if let Some(stream) = stream {
+        link.attach(stream);
+    }
+    let task = tokio::spawn(async move {
+        let first_up = link.ctx.is_some().then(|| Event::LinkUp {
+            target: link.target.clone(),
+            port: link.s.port.clone(),
+            settings: link.s.describe(),
+        });
+        if let Some(e) = first_up {
+            link.emit(e).await;
+        }
+        let target = link.target.clone();
+        let events = link.events.clone();
+        link.run().await;
+        // Last of all: whoever forgets the target waits for this, so no reading still on its
+        // way can bring the target back.
+        events.send(Event::LinkClosed { target }).await;
+    });
     SerialHandle {
         commands: tx,
         target,
@@ -151,15 +188,19 @@ impl Link {
         self.events.send(e).await;
     }
 
+    fn attach(&mut self, stream: tokio_serial::SerialStream) {
+        let tap = Tap::new(stream, self.captured.clone());
+        self.ctx = Some(tokio_modbus::client::rtu::attach_slave(
+            tap,
+            Slave(self.s.slave),
+        ));
+    }
+
     /// Opens the port; true when it is open.
     async fn open(&mut self) -> bool {
-        match tokio_serial::SerialStream::open(&self.s.builder()) {
+        match self.s.open() {
             Ok(stream) => {
-                let tap = Tap::new(stream, self.captured.clone());
-                self.ctx = Some(tokio_modbus::client::rtu::attach_slave(
-                    tap,
-                    Slave(self.s.slave),
-                ));
+                self.attach(stream);
                 let was_down = self.down.take();
                 if was_down.is_some() || self.stats.requests == 0 {
                     let e = Event::LinkUp {
@@ -172,8 +213,7 @@ impl Link {
                 true
             }
             Err(e) => {
-                self.port_gone(format!("cannot open {}: {e}", self.s.port))
-                    .await;
+                self.port_gone(e.to_string()).await;
                 false
             }
         }
@@ -300,8 +340,8 @@ impl Link {
     }
 
     async fn command(&mut self, cmd: Command) {
-        let (frame, uid) = match cmd {
-            Command::Write { frame, uid, .. } => (frame, uid),
+        let (req, uid) = match cmd {
+            Command::Write { request, uid, .. } => (request, uid),
             other => {
                 let message =
                     format!("{other:?} is not available on a serial link (only Modbus writes)");
@@ -317,32 +357,22 @@ impl Link {
             self.next_uid += 1;
             format!("s{}", self.next_uid - 1)
         });
-        let text = hex::encode(&frame);
+        let text = req.to_hex();
         let (target, u) = (self.target.clone(), uid.clone());
         let refuse = move |message: String| Event::Error {
             hostid: Some(target),
             uid: Some(u),
             message,
         };
-        let req = match Request::decode(&frame) {
-            Ok(r) if matches!(r.pdu, RequestPdu::Read { .. }) => {
-                return self
-                    .emit(refuse(format!("not sent: {text} is a read, not a write")))
-                    .await;
-            }
-            Ok(r) if r.slave == 0 => {
-                let msg = "not sent: slave 0 is a broadcast, which a controller never confirms; use its address";
-                return self.emit(refuse(msg.into())).await;
-            }
-            Ok(r) => r,
-            Err(e) => {
-                return self
-                    .emit(refuse(format!(
-                        "not sent: {text} is not a valid Modbus request: {e}"
-                    )))
-                    .await;
-            }
-        };
+        if matches!(req.pdu, RequestPdu::Read { .. }) {
+            return self
+                .emit(refuse(format!("not sent: {text} is a read, not a write")))
+                .await;
+        }
+        if req.slave == 0 {
+            let msg = "not sent: slave 0 is a broadcast, which a controller never confirms; use its address";
+            return self.emit(refuse(msg.into())).await;
+        }
         let sent = Event::CommandSent {
             hostid: self.target.clone(),
             uid: uid.clone(),

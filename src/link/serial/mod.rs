@@ -7,7 +7,7 @@ mod scan;
 mod stats;
 mod tap;
 
-pub use link::{SerialHandle, start_serial};
+pub use link::{SerialHandle, open_serial, start_serial};
 pub use ports::{PortInfo, list_ports};
 pub use scan::{ScanSettings, scan};
 pub use stats::LinkStats;
@@ -15,6 +15,24 @@ pub use stats::LinkStats;
 use std::time::Duration;
 
 use crate::proto::PollPlan;
+
+/// Why a serial port could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SerialError {
+    /// The port did not open (missing, busy, no permission).
+    #[error("cannot open {port} at {baud} baud: {reason}")]
+    Open {
+        /// Port path.
+        port: String,
+        /// Baud rate tried.
+        baud: u32,
+        /// What the system said.
+        reason: String,
+    },
+    /// The ports could not be listed.
+    #[error("cannot list the serial ports: {0}")]
+    List(String),
+}
 
 /// Parity setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,7 +59,7 @@ impl std::str::FromStr for Parity {
 }
 
 /// How to talk to a controller on a serial port.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SerialSettings {
     /// Port path (`/dev/ttyUSB0`, `COM5`).
     pub port: String,
@@ -107,6 +125,15 @@ impl SerialSettings {
             Parity::Odd => 'O',
         };
         format!("{} 8{p}{}, slave {}", self.baud, self.stop_bits, self.slave)
+    }
+
+    /// Opens the port with these settings.
+    pub fn open(&self) -> Result<tokio_serial::SerialStream, SerialError> {
+        tokio_serial::SerialStream::open(&self.builder()).map_err(|e| SerialError::Open {
+            port: self.port.clone(),
+            baud: self.baud,
+            reason: e.to_string(),
+        })
     }
 
     /// The port settings for tokio-serial.

@@ -72,9 +72,9 @@ fn info(p: SerialPortInfo) -> PortInfo {
 }
 
 /// The serial ports present now, sorted by path (call again to refresh).
-pub fn list_ports() -> Result<Vec<PortInfo>, String> {
+pub fn list_ports() -> Result<Vec<PortInfo>, super::SerialError> {
     let mut ports: Vec<PortInfo> = serialport::available_ports()
-        .map_err(|e| format!("cannot list serial ports: {e}"))?
+        .map_err(|e| super::SerialError::List(e.to_string()))?
         .into_iter()
         .map(info)
         .collect();

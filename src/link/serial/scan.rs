@@ -11,7 +11,7 @@ use super::{Parity, SerialSettings};
 use crate::link::event::{Event, EventSink};
 
 /// What to try.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScanSettings {
     /// Port path.
     pub port: String,
@@ -52,21 +52,14 @@ pub async fn scan(s: ScanSettings, events: EventSink, stop: CancellationToken) -
         settings.parity = s.parity;
         settings.stop_bits = s.stop_bits;
         settings.timeout = s.timeout;
-        let stream = match tokio_serial::SerialStream::open(&settings.builder()) {
+        let stream = match settings.open() {
             Ok(st) => st,
             Err(e) => {
-                let message = format!("scan: cannot open {} at {baud} baud: {e}", s.port);
-                events
-                    .send(Event::Error {
-                        hostid: None,
-                        uid: None,
-                        message,
-                    })
-                    .await;
                 events
                     .send(Event::ScanDone {
                         found: found.clone(),
                         cancelled: false,
+                        error: Some(e),
                     })
                     .await;
                 return found;
@@ -79,6 +72,7 @@ pub async fn scan(s: ScanSettings, events: EventSink, stop: CancellationToken) -
                     .send(Event::ScanDone {
                         found: found.clone(),
                         cancelled: true,
+                        error: None,
                     })
                     .await;
                 return found;
@@ -113,6 +107,7 @@ pub async fn scan(s: ScanSettings, events: EventSink, stop: CancellationToken) -
         .send(Event::ScanDone {
             found: found.clone(),
             cancelled: stop.is_cancelled(),
+            error: None,
         })
         .await;
     found

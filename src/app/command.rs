@@ -1,0 +1,142 @@
+//! What a front end (the window, `cmmctl`) asks of the core, and how the core says it failed.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use super::settings::Settings;
+use super::state::PlotKey;
+use crate::link::serial::{ScanSettings, SerialError, SerialSettings};
+use crate::proto::map::Confirm;
+use crate::proto::rtu::Request;
+
+/// A typed request to the core supervisor. Every user action is one of these; none of them
+/// blocks the sender, and each result comes back as a change of the state (and a log line).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Open a link to a controller on a serial port; `model` picks its map.
+    ConnectSerial {
+        /// Port and line settings, poll plan included.
+        settings: SerialSettings,
+        /// Controller model (for the map and the name shown).
+        model: String,
+    },
+    /// Close a serial link; its target is forgotten once the link has ended.
+    Disconnect {
+        /// Target id (`serial:PORT:SLAVE`).
+        target: String,
+    },
+    /// Look for controllers on a port.
+    Scan(ScanSettings),
+    /// Stop the scan under way.
+    StopScan,
+    /// Stop the modem server and start it on these addresses (modems reconnect by themselves).
+    RestartServer {
+        /// Where to listen.
+        listen: SocketAddr,
+        /// What modems are told (`None`: this laptop's primary address).
+        advertise: Option<String>,
+    },
+    /// Start simulated modems against the core's own server.
+    StartDemo {
+        /// How many.
+        modems: usize,
+    },
+    /// Stop the simulated modems.
+    StopDemo,
+    /// Read a register map file and put it before the others.
+    LoadMap(PathBuf),
+    /// Ask for a map file with the system's file dialog, then load it.
+    PickMap,
+    /// Write the settings file (where the core was told to keep it).
+    SaveSettings(Settings),
+    /// List the serial ports again.
+    RefreshPorts,
+    /// A Modbus write to a target, with the effect to look for in the next readings.
+    Write {
+        /// Modem hostid or serial target.
+        target: String,
+        /// The request (encoded only where it leaves the program).
+        request: Request,
+        /// What the readings show once it took effect.
+        effect: Option<Confirm>,
+        /// Command id (one is made up when absent).
+        uid: Option<String>,
+    },
+    /// Set a modem's own serial port (`modulePort`, `moduleBaud`).
+    SetPort {
+        /// Modem hostid.
+        target: String,
+        /// 0 off, 1 LINK, 2 RS485, 3 RS232, 4 USB.
+        module_port: u8,
+        /// 0 9600, 1 19200, 2 115200.
+        module_baud: u8,
+        /// Command id.
+        uid: Option<String>,
+    },
+    /// Reset a modem.
+    Reset {
+        /// Modem hostid.
+        target: String,
+        /// Command id.
+        uid: Option<String>,
+    },
+    /// Plot a value, or stop plotting it.
+    TogglePlot(PlotKey),
+    /// List the server's sessions (answered by a `sessions` event).
+    Sessions,
+}
+
+/// Why the core could not do something. Shown in the log and the status bar.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CoreError {
+    /// The modem server could not listen.
+    #[error("cannot listen on {addr}: {reason}")]
+    Listen {
+        /// Address asked for.
+        addr: SocketAddr,
+        /// What the system said.
+        reason: String,
+    },
+    /// A serial port problem.
+    #[error(transparent)]
+    Serial(#[from] SerialError),
+    /// The same controller is connected already.
+    #[error("{0} is already connected")]
+    AlreadyConnected(String),
+    /// A map file could not be used.
+    #[error("map {path}: {reason}")]
+    Map {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong (line and field for a bad file).
+        reason: String,
+    },
+    /// No file dialog could be shown (no desktop portal).
+    #[error("no file dialog available on this system: type the map file's path instead")]
+    NoFileDialog,
+    /// The settings file could not be written.
+    #[error("cannot save settings to {path}: {reason}")]
+    SaveSettings {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        reason: String,
+    },
+    /// A command was not sent.
+    #[error("not sent to {target}: {reason}")]
+    NotSent {
+        /// The target.
+        target: String,
+        /// Why.
+        reason: String,
+    },
+    /// The demo needs the server.
+    #[error("the demo needs the modem server, which is not running")]
+    NoServer,
+    /// Something to tell the user at start (e.g. a settings file that could not be read).
+    #[error("{0}")]
+    Notice(String),
+    /// The core is not taking commands (shutting down, or its queue is full).
+    #[error("the core is not taking commands: {0}")]
+    Busy(&'static str),
+}

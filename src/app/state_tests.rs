@@ -1,0 +1,240 @@
+//! Tests of [`AppState::apply`].
+
+use super::*;
+use crate::link::DataKind;
+use crate::proto::{Block, BlockValues, Table};
+
+#[test]
+fn data_events_update_the_image_and_report_changes() {
+    let mut s = AppState::default();
+    let block = Block {
+        slave: 1,
+        table: Table::Holding,
+        addr: 0,
+        values: BlockValues::Registers(vec![239, 240]),
+    };
+    let ev = Event::Data {
+        hostid: "H".into(),
+        kind: DataKind::Full,
+        blocks: vec![block],
+        flags: InputFlags {
+            inhibit_remote: Some(true),
+            ..Default::default()
+        },
+    };
+    assert_eq!(s.apply(&ev, 5).len(), 2);
+    assert!(s.apply(&ev, 6).is_empty());
+    let t = &s.targets["H"];
+    assert_eq!(t.image.get(1, Table::Holding, 1), Some(240));
+    assert_eq!(t.flags.inhibit_remote, Some(true));
+    assert_eq!(t.last_seen_ms, Some(6));
+}
+
+#[test]
+fn a_login_picks_the_map_and_a_loaded_map_takes_over() {
+    let mut s = AppState::default();
+    let login = |m: &str| Event::Login {
+        hostid: "H".into(),
+        hostname: "n".into(),
+        moduletype: m.into(),
+        peer: "127.0.0.1:1".parse().unwrap(),
+        accepted: true,
+        reason: None,
+        module_port: None,
+        module_baud: None,
+    };
+    s.apply(&login("HGM6120N-4G"), 1);
+    assert_eq!(s.targets["H"].map.name, "SmartGen HGM6100N family");
+    s.apply(&login("XYZ"), 2);
+    assert!(s.targets["H"].map.is_generic());
+    let custom = crate::proto::map::parse_map(
+        "format = \"cmm-register-map\"\nversion = 1\nname = \"X\"\nmodule_types = [\"XYZ\"]\n",
+    )
+    .unwrap();
+    s.add_map(Arc::new(custom));
+    assert_eq!(s.targets["H"].map.name, "X");
+}
+
+#[test]
+fn accepted_writes_are_verified_against_the_next_readings() {
+    let mut s = AppState::default();
+    let sent = |uid: &str| Event::CommandSent {
+        hostid: "H".into(),
+        uid: uid.into(),
+        method: "writeConfig",
+        frame: None,
+        decoded: "auto".into(),
+    };
+    let accepted = |uid: &str| Event::CommandOutcome {
+        hostid: "H".into(),
+        uid: uid.into(),
+        outcome: Outcome::Accepted,
+        detail: String::new(),
+    };
+    let coil41 = |on: bool| Event::Data {
+        hostid: "H".into(),
+        kind: DataKind::Change,
+        blocks: vec![Block {
+            slave: 1,
+            table: Table::Coils,
+            addr: 41,
+            values: BlockValues::Bits(vec![on]),
+        }],
+        flags: InputFlags::default(),
+    };
+    let auto = Confirm {
+        table: Table::Coils,
+        addr: 41,
+        value: Some(1),
+        not: None,
+    };
+    s.expect_effect("a", auto.clone());
+    s.apply(&sent("a"), 1);
+    s.apply(&coil41(false), 2);
+    assert_eq!(
+        s.commands[0].verified, None,
+        "not accepted yet: nothing to verify"
+    );
+    s.apply(&accepted("a"), 3);
+    s.apply(&coil41(false), 4);
+    assert_eq!(s.commands[0].verified, None);
+    s.apply(&coil41(true), 5);
+    assert_eq!(s.commands[0].verified, Some(true));
+
+    s.expect_effect("b", auto);
+    s.apply(&sent("b"), 6);
+    s.apply(&accepted("b"), 7);
+    for t in 0..5 {
+        s.apply(&coil41(false), 8 + t);
+    }
+    assert_eq!(
+        s.commands[1].verified,
+        Some(false),
+        "not seen in five uploads"
+    );
+}
+
+#[test]
+fn the_slave_comes_from_the_data() {
+    let mut s = AppState::default();
+    let data = Event::Data {
+        hostid: "serial:/dev/ttyUSB0:3".into(),
+        kind: DataKind::Full,
+        blocks: vec![Block {
+            slave: 3,
+            table: Table::Coils,
+            addr: 41,
+            values: BlockValues::Bits(vec![true]),
+        }],
+        flags: InputFlags::default(),
+    };
+    s.apply(&data, 1);
+    let t = &s.targets["serial:/dev/ttyUSB0:3"];
+    assert_eq!(t.slave(), 3);
+}
+
+#[test]
+fn outcomes_close_their_command() {
+    let mut s = AppState::default();
+    s.apply(
+        &Event::CommandSent {
+            hostid: "H".into(),
+            uid: "7".into(),
+            method: "reset",
+            frame: None,
+            decoded: "reset".into(),
+        },
+        1,
+    );
+    s.apply(
+        &Event::CommandOutcome {
+            hostid: "H".into(),
+            uid: "7".into(),
+            outcome: Outcome::Gone,
+            detail: "closed".into(),
+        },
+        2,
+    );
+    assert_eq!(
+        s.commands[0].outcome,
+        Some((Outcome::Gone, "closed".into()))
+    );
+}
+
+#[test]
+fn heartbeat_health_follows_the_expected_interval() {
+    let mut s = AppState::default();
+    let peer: std::net::SocketAddr = "127.0.0.1:9".parse().unwrap();
+    s.apply(
+        &Event::Online {
+            hostid: "H".into(),
+            peer,
+            replaced: false,
+        },
+        0,
+    );
+    let t = &s.targets["H"];
+    // Until the first heartbeat the connection stands in for it.
+    assert_eq!(t.heartbeat_health(30_000, 60_000), Health::Good);
+    s.apply(&Event::Heartbeat { hostid: "H".into() }, 60_000);
+    let t = &s.targets["H"];
+    assert_eq!(t.heartbeat_health(60_000 + 90_000, 60_000), Health::Good);
+    assert_eq!(t.heartbeat_health(60_000 + 90_001, 60_000), Health::Late);
+    assert_eq!(t.heartbeat_health(60_000 + 180_001, 60_000), Health::Down);
+    s.apply(
+        &Event::Offline {
+            hostid: "H".into(),
+            reason: crate::link::OfflineReason::Timeout,
+        },
+        250_000,
+    );
+    let t = &s.targets["H"];
+    assert_eq!(t.heartbeat_health(250_000, 60_000), Health::Down);
+    assert_eq!(t.down_reason.as_deref(), Some("timeout"));
+}
+
+#[test]
+fn serial_targets_come_up_and_down_with_their_link() {
+    let mut s = AppState::default();
+    s.add_serial(
+        "serial:/dev/ttyUSB0:1",
+        "/dev/ttyUSB0 9600 8N1, slave 1",
+        "HGM6110N",
+        1,
+    );
+    assert_eq!(
+        s.targets["serial:/dev/ttyUSB0:1"].map.name,
+        "SmartGen HGM6100N family"
+    );
+    let up = Event::LinkUp {
+        target: "serial:/dev/ttyUSB0:1".into(),
+        port: "/dev/ttyUSB0".into(),
+        settings: "9600 8N1, slave 1".into(),
+    };
+    s.apply(&up, 5);
+    let t = &s.targets["serial:/dev/ttyUSB0:1"];
+    assert!(t.online && t.is_serial());
+    assert_eq!(
+        t.heartbeat_health(1_000_000, 60_000),
+        Health::Good,
+        "no heartbeats on a wire"
+    );
+    // The HGM6110's breaker commands, not the HGM6120's.
+    assert!(
+        t.map
+            .commands_for(&t.moduletype)
+            .iter()
+            .any(|c| c.name == "Gen Open")
+    );
+    let down = Event::LinkDown {
+        target: "serial:/dev/ttyUSB0:1".into(),
+        reason: "unplugged".into(),
+    };
+    s.apply(&down, 6);
+    let t = &s.targets["serial:/dev/ttyUSB0:1"];
+    assert!(!t.online);
+    assert_eq!(t.heartbeat_health(7, 60_000), Health::Down);
+    assert!(s.last_error.as_deref().unwrap().contains("unplugged"));
+    s.remove_target("serial:/dev/ttyUSB0:1");
+    assert!(s.targets.is_empty());
+}

@@ -1,0 +1,481 @@
+//! What the supervisor does for each command, and with the results of its slow work.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio_util::sync::CancellationToken;
+
+use super::{Failure, Internal, Supervisor};
+use crate::app::command::{Command, CoreError};
+use crate::app::maps::load_map_file;
+use crate::app::status::ScanStatus;
+use crate::link::config::local_ipv4_addresses;
+use crate::link::serial::{ScanSettings, SerialSettings, list_ports, open_serial};
+use crate::link::{self, ServerConfig};
+use crate::sim::{SimModem, SimModemConfig};
+
+impl Supervisor {
+    /// Carries out a command. Nothing here waits: slow work goes to a task of its own.
+    pub(super) fn command(&mut self, cmd: Command) {
+        match cmd {
+            Command::ConnectSerial { settings, model } => self.connect_serial(settings, model),
+            Command::Disconnect { target } => self.disconnect(target),
+            Command::Scan(s) => self.start_scan(s),
+            Command::StopScan => {
+                if let Some(stop) = self.scan.take() {
+                    stop.cancel();
+                }
+            }
+            Command::RestartServer { listen, advertise } => self.restart_server(listen, advertise),
+            Command::StartDemo { modems } => self.start_demo(modems),
+            Command::StopDemo => self.stop_demo(),
+            Command::LoadMap(path) => {
+                let tx = self.internal.clone();
+                tokio::task::spawn_blocking(move || {
+                    let _ = tx.blocking_send(Internal::MapLoaded(load_map_file(&path)));
+                });
+            }
+            Command::PickMap => self.pick_map(),
+            Command::SaveSettings(settings) => self.save_settings(settings),
+            Command::RefreshPorts => {
+                let tx = self.internal.clone();
+                tokio::task::spawn_blocking(move || {
+                    let _ = tx.blocking_send(Internal::Ports(list_ports()));
+                });
+            }
+            Command::Write {
+                target,
+                request,
+                effect,
+                uid,
+            } => {
+                // The effect is looked for by command id: give the command one now.
+                let uid = match (uid, &effect) {
+                    (None, Some(_)) => Some(self.next_uid()),
+                    (uid, _) => uid,
+                };
+                let cmd = link::Command::Write {
+                    hostid: target.clone(),
+                    request,
+                    uid: uid.clone(),
+                };
+                self.send_to_target(target, uid, cmd, effect);
+            }
+            Command::SetPort {
+                target,
+                module_port,
+                module_baud,
+                uid,
+            } => {
+                let cmd = link::Command::SetPort {
+                    hostid: target.clone(),
+                    module_port,
+                    module_baud,
+                    uid: uid.clone(),
+                };
+                self.send_to_target(target, uid, cmd, None);
+            }
+            Command::Reset { target, uid } => {
+                let cmd = link::Command::Reset {
+                    hostid: target.clone(),
+                    uid: uid.clone(),
+                };
+                self.send_to_target(target, uid, cmd, None);
+            }
+            Command::TogglePlot(key) => self.later(move |s, _| {
+                s.toggle_plot(key);
+                Ok(())
+            }),
+            Command::Sessions => match &self.server {
+                Some(server) => {
+                    let _ = server.commands.try_send(link::Command::Sessions);
+                }
+                None => self.fail(Failure::new(CoreError::NoServer)),
+            },
+        }
+    }
+
+    fn next_uid(&mut self) -> String {
+        self.uids += 1;
+        format!("c{}", self.uids)
+    }
+
+    /// Sends a command to the link of `target` (its serial link, else the server), unless
+    /// the target is unknown or its link is down; the reason is reported, never dropped.
+    fn send_to_target(
+        &mut self,
+        target: String,
+        uid: Option<String>,
+        cmd: link::Command,
+        effect: Option<crate::proto::map::Confirm>,
+    ) {
+        let serial = self.links.get(&target).map(|l| l.commands.clone());
+        let is_serial = serial.is_some();
+        let queue = serial.or_else(|| self.server.as_ref().map(|s| s.commands.clone()));
+        self.later(move |s, _| {
+            let refuse = |reason: String| Failure {
+                error: CoreError::NotSent {
+                    target: target.clone(),
+                    reason,
+                },
+                target: Some(target.clone()),
+                uid: uid.clone(),
+            };
+            let Some(queue) = queue else {
+                return Err(refuse("the modem server is not running".into()));
+            };
+            if !is_serial
+                && !matches!(cmd, link::Command::Write { .. })
+                && target.starts_with("serial:")
+            {
+                return Err(refuse("a serial link takes Modbus writes only".into()));
+            }
+            match s.targets.get(&target) {
+                None => return Err(refuse("no such target".into())),
+                Some(t) if !t.online => {
+                    let why = t.down_reason.clone().unwrap_or_else(|| "offline".into());
+                    return Err(refuse(format!("its link is down ({why})")));
+                }
+                Some(_) => {}
+            }
+            if let (Some(u), Some(e)) = (&uid, effect) {
+                s.expect_effect(u, e);
+            }
+            queue
+                .try_send(cmd)
+                .map_err(|_| refuse("its link is not taking commands (busy or closing)".into()))
+        });
+    }
+
+    fn connect_serial(&mut self, settings: SerialSettings, model: String) {
+        let target = settings.target();
+        if self.links.contains_key(&target) || !self.connecting.insert(target.clone()) {
+            let e = CoreError::AlreadyConnected(target);
+            return self.later(move |s, _| {
+                s.serial_error = Some(e.clone());
+                Err(Failure::new(e))
+            });
+        }
+        let (tx, sink) = (self.internal.clone(), self.sink.clone());
+        let handle = tokio::runtime::Handle::current();
+        tokio::task::spawn_blocking(move || {
+            let _enter = handle.enter();
+            let description = format!("{} {}", settings.port, settings.describe());
+            let slave = settings.slave;
+            let result = open_serial(settings, sink);
+            let _ = tx.blocking_send(Internal::SerialOpened {
+                target,
+                model,
+                description,
+                slave,
+                result,
+            });
+        });
+    }
+
+    fn disconnect(&mut self, target: String) {
+        match self.links.remove(&target) {
+            // The target goes when the link's last event (`LinkClosed`) is applied, after
+            // every reading it sent: none can bring it back.
+            Some(h) => {
+                tokio::spawn(h.stop());
+            }
+            None => self.later(move |s, _| {
+                s.remove_target(&target);
+                Ok(())
+            }),
+        }
+    }
+
+    fn start_scan(&mut self, settings: ScanSettings) {
+        if self.scan.is_some() {
+            return self.fail(Failure::new(CoreError::Busy("a scan is already running")));
+        }
+        let stop = CancellationToken::new();
+        let status = ScanStatus {
+            port: settings.port.clone(),
+            total: settings.bauds.len() * settings.slaves.len(),
+            running: true,
+            ..Default::default()
+        };
+        self.later(move |s, now| {
+            s.note(now, format!("scan: {} started", status.port));
+            s.scan = Some(status);
+            Ok(())
+        });
+        tokio::spawn(link::serial::scan(
+            settings,
+            self.sink.clone(),
+            stop.clone(),
+        ));
+        self.scan = Some(stop);
+    }
+
+    /// Starts the server (binding on a task; the result comes back as `ServerStarted`).
+    pub(super) fn start_server(&mut self, config: ServerConfig) {
+        self.server_config = Some(config.clone());
+        let (tx, sink, fallback) = (self.internal.clone(), self.sink.clone(), self.fallback_port);
+        let heartbeat_ms = config.heartbeat.as_millis() as i64;
+        tokio::spawn(async move {
+            let asked = config.listen;
+            let (result, fallback) = match link::bind(config.clone(), sink.clone()).await {
+                Ok(s) => (Ok(s), None),
+                Err(e) => {
+                    let error = CoreError::Listen {
+                        addr: asked,
+                        reason: e.to_string(),
+                    };
+                    let mut other = config;
+                    other.listen.set_port(0);
+                    match fallback {
+                        true => match link::bind(other, sink).await {
+                            Ok(s) => (Ok(s), Some(error)),
+                            Err(_) => (Err(error), None),
+                        },
+                        false => (Err(error), None),
+                    }
+                }
+            };
+            let _ = tx
+                .send(Internal::ServerStarted {
+                    result,
+                    fallback,
+                    heartbeat_ms,
+                })
+                .await;
+        });
+    }
+
+    fn restart_server(&mut self, listen: SocketAddr, advertise: Option<String>) {
+        let mut config = self.server_config.clone().unwrap_or_default();
+        config.listen = listen;
+        config.advertise = advertise;
+        let demo = self.demo.as_ref().map(|(_, n)| *n);
+        self.stop_demo();
+        match self.server.take() {
+            Some(old) => {
+                let tx = self.internal.clone();
+                tokio::spawn(async move {
+                    old.shutdown().await;
+                    let _ = tx
+                        .send(Internal::ServerStopped { then: config, demo })
+                        .await;
+                });
+            }
+            None => {
+                self.demo_on_start = demo;
+                self.start_server(config);
+            }
+        }
+    }
+
+    fn start_demo(&mut self, modems: usize) {
+        let Some(addr) = self.server.as_ref().map(|s| s.addr) else {
+            return self.fail(Failure::new(CoreError::NoServer));
+        };
+        self.stop_demo();
+        let stop = CancellationToken::new();
+        let base = SimModemConfig {
+            server: SocketAddr::from(([127, 0, 0, 1], addr.port())).to_string(),
+            hostname: "DEMO-GENSET".into(),
+            follow_live_data: false,
+            ..Default::default()
+        };
+        let n = modems.max(1);
+        for i in 0..n {
+            let modem = SimModem::new(base.numbered(i, n), Arc::new(|_| {}));
+            tokio::spawn(modem.run(stop.clone()));
+        }
+        self.demo = Some((stop, n));
+        self.later(move |s, now| {
+            s.demo = Some(n);
+            s.note(now, format!("demo: {n} simulated modem(s) started"));
+            Ok(())
+        });
+    }
+
+    fn stop_demo(&mut self) {
+        if let Some((stop, _)) = self.demo.take() {
+            stop.cancel();
+            self.later(|s, now| {
+                s.demo = None;
+                s.note(now, "demo: simulated modems stopped".into());
+                Ok(())
+            });
+        }
+    }
+
+    fn pick_map(&mut self) {
+        let tx = self.internal.clone();
+        tokio::spawn(async move {
+            let picked = rfd::AsyncFileDialog::new()
+                .set_title("Load a register map")
+                .add_filter("Register map (TOML)", &["toml"])
+                .pick_file()
+                .await;
+            if let Some(file) = picked {
+                let path = file.path().to_path_buf();
+                let result = tokio::task::spawn_blocking(move || load_map_file(&path)).await;
+                if let Ok(r) = result {
+                    let _ = tx.send(Internal::MapLoaded(r)).await;
+                }
+            }
+        });
+    }
+
+    fn save_settings(&mut self, settings: crate::app::Settings) {
+        let Some(path) = self.settings_path.clone() else {
+            return;
+        };
+        let tx = self.internal.clone();
+        tokio::task::spawn_blocking(move || {
+            let result =
+                settings
+                    .save(&path)
+                    .map(|()| path.clone())
+                    .map_err(|e| CoreError::SaveSettings {
+                        path,
+                        reason: e.to_string(),
+                    });
+            let _ = tx.blocking_send(Internal::SettingsSaved(result));
+        });
+    }
+
+    /// Takes in the result of slow work.
+    pub(super) fn internal(&mut self, msg: Internal) {
+        match msg {
+            Internal::ServerStarted {
+                result,
+                fallback,
+                heartbeat_ms,
+            } => self.server_started(result, fallback, heartbeat_ms),
+            Internal::ServerStopped { then, demo } => {
+                self.demo_on_start = demo;
+                self.later(|s, now| {
+                    s.server.addr = None;
+                    s.note(now, "server stopped".into());
+                    Ok(())
+                });
+                self.start_server(then);
+            }
+            Internal::SerialOpened {
+                target,
+                model,
+                description,
+                slave,
+                result,
+            } => {
+                self.connecting.remove(&target);
+                match result {
+                    Ok(h) => {
+                        self.links.insert(target.clone(), h);
+                        self.later(move |s, now| {
+                            s.add_serial(&target, &description, &model, slave);
+                            s.serial_error = None;
+                            s.note(now, format!("serial: connected {description}"));
+                            Ok(())
+                        });
+                    }
+                    Err(e) => {
+                        let e = CoreError::from(e);
+                        self.later(move |s, _| {
+                            s.serial_error = Some(e.clone());
+                            Err(Failure::new(e))
+                        });
+                    }
+                }
+            }
+            Internal::MapLoaded(Ok(map)) => self.later(move |s, now| {
+                let line = format!(
+                    "map loaded: {} ({} coils, {} registers) for {}",
+                    map.name,
+                    map.coils.len(),
+                    map.registers.len(),
+                    map.module_types.join(", ")
+                );
+                s.add_map(Arc::new(map));
+                s.note(now, line);
+                Ok(())
+            }),
+            Internal::MapLoaded(Err(e)) | Internal::SettingsSaved(Err(e)) => {
+                self.fail(Failure::new(e))
+            }
+            Internal::SettingsSaved(Ok(_)) => {}
+            Internal::Ports(result) => self.later(move |s, _| {
+                s.ports.listed = true;
+                match result {
+                    Ok(p) => {
+                        s.ports.ports = p;
+                        s.ports.error = None;
+                    }
+                    Err(e) => s.ports.error = Some(e),
+                }
+                Ok(())
+            }),
+            Internal::Addresses(list) => self.later(move |s, _| {
+                s.server.addresses = list;
+                Ok(())
+            }),
+        }
+    }
+
+    fn server_started(
+        &mut self,
+        result: Result<link::ServerHandle, CoreError>,
+        fallback: Option<CoreError>,
+        heartbeat_ms: i64,
+    ) {
+        match result {
+            Ok(server) => {
+                let (addr, advertise) = (server.addr, server.advertise.clone());
+                if let Some(r) = self.ready.take() {
+                    let _ = r.send(Ok(Some(addr)));
+                }
+                self.server = Some(server);
+                let error = fallback.map(|e| e.to_string());
+                self.later(move |s, _| {
+                    s.server.addr = Some(addr);
+                    s.server.advertise = Some(advertise);
+                    s.server.heartbeat_ms = heartbeat_ms;
+                    s.server.listen_error = error;
+                    Ok(())
+                });
+                let tx = self.internal.clone();
+                let advertise = self.server.as_ref().map(|s| s.advertise.clone());
+                tokio::task::spawn_blocking(move || {
+                    let list = addresses(advertise.as_deref(), addr);
+                    let _ = tx.blocking_send(Internal::Addresses(list));
+                });
+                if let Some(n) = self.demo_on_start.take() {
+                    self.start_demo(n);
+                }
+            }
+            Err(e) => {
+                if let Some(r) = self.ready.take() {
+                    let _ = r.send(Err(e.clone()));
+                }
+                let text = e.to_string();
+                self.later(move |s, _| {
+                    s.server.addr = None;
+                    s.server.listen_error = Some(text);
+                    Err(Failure::new(e))
+                });
+            }
+        }
+    }
+}
+
+/// Every address a modem may use to reach a server bound to `bound`: the advertised one
+/// first, then (for a server on every interface) each IPv4 address of this laptop.
+fn addresses(advertise: Option<&str>, bound: SocketAddr) -> Vec<String> {
+    let mut shown: Vec<String> = advertise.map(str::to_string).into_iter().collect();
+    if bound.ip().is_unspecified() {
+        for ip in local_ipv4_addresses() {
+            let s = SocketAddr::new(ip.into(), bound.port()).to_string();
+            if !shown.contains(&s) {
+                shown.push(s);
+            }
+        }
+    }
+    shown
+}

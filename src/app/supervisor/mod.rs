@@ -1,0 +1,351 @@
+//! The supervisor: one tokio task that owns the modem server, the serial links, the scan, the
+//! demo modems and the settings file, always drains what the links send, and is the only
+//! writer of the [`AppState`].
+//!
+//! It never waits on a front end. Link events are taken off their channel as they come and
+//! queued here; they are applied as soon as the state is free (the window holds it while it
+//! draws a frame, and wakes the supervisor when it lets go). Slow work (binding, stopping a
+//! server, opening a port, reading a file, listing ports, a file dialog) runs on tasks of its
+//! own and reports back on an internal channel, so the loop keeps draining meanwhile.
+
+mod handlers;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tokio::sync::{mpsc, oneshot};
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+use super::command::{Command, CoreError};
+use super::core::{CoreConfig, Report, Shared, Waker};
+use super::state::AppState;
+use crate::link::serial::{PortInfo, SerialError, SerialHandle};
+use crate::link::{Event, EventSink, ServerConfig, ServerHandle};
+use crate::proto::map::RegisterMap;
+
+/// Events taken off the links' channel at a time.
+const BATCH: usize = 512;
+
+/// Something a command handler wants done to the state, in order with the events. It may
+/// fail, with the target and command id concerned.
+type StateOp = Box<dyn FnOnce(&mut AppState, i64) -> Result<(), Failure> + Send>;
+
+/// A failure to report: in the log, as the last error, and to printing front ends.
+pub(super) struct Failure {
+    error: CoreError,
+    target: Option<String>,
+    uid: Option<String>,
+}
+
+impl Failure {
+    fn new(error: CoreError) -> Self {
+        Failure {
+            error,
+            target: None,
+            uid: None,
+        }
+    }
+}
+
+/// What waits to be applied to the state.
+enum Op {
+    Event(Event),
+    Do(StateOp),
+}
+
+/// Results of the slow work, back from its tasks.
+enum Internal {
+    ServerStarted {
+        result: Result<ServerHandle, CoreError>,
+        /// Listening elsewhere than asked (the address was taken).
+        fallback: Option<CoreError>,
+        heartbeat_ms: i64,
+    },
+    ServerStopped {
+        then: ServerConfig,
+        demo: Option<usize>,
+    },
+    SerialOpened {
+        target: String,
+        model: String,
+        description: String,
+        slave: u8,
+        result: Result<SerialHandle, SerialError>,
+    },
+    MapLoaded(Result<RegisterMap, CoreError>),
+    SettingsSaved(Result<PathBuf, CoreError>),
+    Ports(Result<Vec<PortInfo>, SerialError>),
+    Addresses(Vec<String>),
+}
+
+pub(super) struct Supervisor {
+    shared: Arc<Shared>,
+    pending: Vec<Op>,
+    sink: EventSink,
+    internal: mpsc::Sender<Internal>,
+    server: Option<ServerHandle>,
+    server_config: Option<ServerConfig>,
+    fallback_port: bool,
+    links: BTreeMap<String, SerialHandle>,
+    connecting: BTreeSet<String>,
+    scan: Option<CancellationToken>,
+    demo: Option<(CancellationToken, usize)>,
+    demo_on_start: Option<usize>,
+    settings_path: Option<PathBuf>,
+    reports: Option<mpsc::Sender<Report>>,
+    warned: BTreeSet<(String, String)>,
+    waker: Waker,
+    ready: Option<oneshot::Sender<Result<Option<std::net::SocketAddr>, CoreError>>>,
+    dropped: u64,
+    uids: u64,
+    /// Settings files being written (waited for at shutdown).
+    saving: tokio::task::JoinSet<()>,
+}
+
+/// Starts the supervisor task.
+pub(super) fn spawn(
+    config: CoreConfig,
+    shared: Arc<Shared>,
+    commands: mpsc::Receiver<Command>,
+    ready: oneshot::Sender<Result<Option<std::net::SocketAddr>, CoreError>>,
+    stop: CancellationToken,
+) -> JoinHandle<()> {
+    let (sink, events) = EventSink::channel(config.event_queue.max(16));
+    let (internal, internal_rx) = mpsc::channel(64);
+    let mut s = Supervisor {
+        shared,
+        pending: Vec::new(),
+        sink,
+        internal,
+        server: None,
+        server_config: None,
+        fallback_port: config.fallback_port,
+        links: BTreeMap::new(),
+        connecting: BTreeSet::new(),
+        scan: None,
+        demo: None,
+        demo_on_start: config.demo,
+        settings_path: config.settings_path,
+        reports: config.reports,
+        warned: BTreeSet::new(),
+        waker: config.waker,
+        ready: Some(ready),
+        dropped: 0,
+        uids: 0,
+        saving: tokio::task::JoinSet::new(),
+    };
+    if let Some(n) = config.notice {
+        s.fail(Failure::new(CoreError::Notice(n)));
+    }
+    match config.server {
+        Some(server) => s.start_server(server),
+        None => {
+            if let Some(r) = s.ready.take() {
+                let _ = r.send(Ok(None));
+            }
+        }
+    }
+    tokio::spawn(s.run(commands, events, internal_rx, stop))
+}
+
+impl Supervisor {
+    async fn run(
+        mut self,
+        mut commands: mpsc::Receiver<Command>,
+        mut events: mpsc::Receiver<Event>,
+        mut internal: mpsc::Receiver<Internal>,
+        stop: CancellationToken,
+    ) {
+        let shared = self.shared.clone();
+        let mut batch = Vec::with_capacity(BATCH);
+        loop {
+            tokio::select! {
+                _ = stop.cancelled() => break,
+                cmd = commands.recv() => match cmd {
+                    Some(c) => self.command(c),
+                    None => break,
+                },
+                _ = events.recv_many(&mut batch, BATCH) => self.take_events(&mut batch),
+                Some(m) = internal.recv() => self.internal(m),
+                // The window let go of the state: apply what waited.
+                _ = shared.released.notified(), if !self.pending.is_empty() => {}
+            }
+            self.flush(false).await;
+        }
+        // Commands sent before the stop are carried out (a last SaveSettings, say).
+        commands.close();
+        while let Ok(c) = commands.try_recv() {
+            self.command(c);
+        }
+        self.stop_all(&mut events, &mut internal).await;
+    }
+
+    fn take_events(&mut self, batch: &mut Vec<Event>) {
+        for e in batch.drain(..) {
+            if let Event::ScanDone { .. } = e {
+                self.scan = None;
+            }
+            self.pending.push(Op::Event(e));
+        }
+    }
+
+    /// Queues a change of the state.
+    fn later(
+        &mut self,
+        op: impl FnOnce(&mut AppState, i64) -> Result<(), Failure> + Send + 'static,
+    ) {
+        self.pending.push(Op::Do(Box::new(op)));
+    }
+
+    /// Queues a failure report.
+    fn fail(&mut self, f: Failure) {
+        self.later(move |_, _| Err(f));
+    }
+
+    /// Applies what waits, if the state is free (or, `wait`, once it is); wakes the front
+    /// end and hands reports to the printing one.
+    async fn flush(&mut self, wait: bool) {
+        let Some(reports) = self.apply_pending(wait) else {
+            return;
+        };
+        (self.waker)();
+        if let Some(tx) = &self.reports {
+            for r in reports {
+                if tx.send(r).await.is_err() {
+                    self.reports = None;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Applies what waits under the state's lock; `None` when there was nothing to do or the
+    /// window holds the state (it wakes us when it is done).
+    fn apply_pending(&mut self, wait: bool) -> Option<Vec<Report>> {
+        let dropped = self.sink.dropped();
+        if self.pending.is_empty() && dropped == self.dropped {
+            return None;
+        }
+        let shared = self.shared.clone();
+        let mut state = match shared.state.try_lock() {
+            Ok(s) => s,
+            Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) if wait => shared.lock(),
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        };
+        let now = chrono::Utc::now().timestamp_millis();
+        let mut reports = Vec::new();
+        for op in std::mem::take(&mut self.pending) {
+            let failure = match op {
+                Op::Event(e) => {
+                    let changes = state.apply(&e, now);
+                    if self.reports.is_some() {
+                        reports.push(self.report(&state, e, changes));
+                    }
+                    continue;
+                }
+                Op::Do(f) => match f(&mut state, now) {
+                    Ok(()) => continue,
+                    Err(f) => f,
+                },
+            };
+            state.error(now, &failure.error);
+            if self.reports.is_some() {
+                let event = Event::Error {
+                    hostid: failure.target,
+                    uid: failure.uid,
+                    message: failure.error.to_string(),
+                };
+                reports.push(Report {
+                    event,
+                    changes: Vec::new(),
+                    warnings: Vec::new(),
+                });
+            }
+        }
+        self.dropped = dropped;
+        state.dropped_events = dropped;
+        Some(reports)
+    }
+
+    /// An applied event for printing front ends: its changes decoded, new sanity warnings.
+    fn report(
+        &mut self,
+        s: &AppState,
+        event: Event,
+        changes: Vec<crate::proto::image::Change>,
+    ) -> Report {
+        let mut decoded = Vec::new();
+        let mut warnings = Vec::new();
+        if let Event::Data { hostid, .. } = &event
+            && let Some(t) = s.targets.get(hostid)
+        {
+            decoded = changes
+                .into_iter()
+                .map(|c| {
+                    let d = t.decode(&c);
+                    (c, d)
+                })
+                .collect();
+            for m in t.map.sanity(&t.image, t.slave()) {
+                if self.warned.insert((hostid.clone(), m.clone())) {
+                    warnings.push(m);
+                }
+            }
+        }
+        Report {
+            event,
+            changes: decoded,
+            warnings,
+        }
+    }
+
+    /// Stops everything while still draining the links (a server's connections report their
+    /// last outcomes as they close), then applies what they said.
+    async fn stop_all(
+        &mut self,
+        events: &mut mpsc::Receiver<Event>,
+        internal: &mut mpsc::Receiver<Internal>,
+    ) {
+        if let Some(scan) = self.scan.take() {
+            scan.cancel();
+        }
+        if let Some((demo, _)) = self.demo.take() {
+            demo.cancel();
+        }
+        let links = std::mem::take(&mut self.links);
+        let server = self.server.take();
+        let stopping = async move {
+            for (_, h) in links {
+                h.stop().await;
+            }
+            if let Some(s) = server {
+                s.shutdown().await;
+            }
+        };
+        tokio::pin!(stopping);
+        let mut batch = Vec::with_capacity(BATCH);
+        loop {
+            tokio::select! {
+                _ = &mut stopping => break,
+                _ = events.recv_many(&mut batch, BATCH) => self.take_events(&mut batch),
+            }
+        }
+        while self.saving.join_next().await.is_some() {}
+        // Work that finished while we stopped: stop what it started.
+        internal.close();
+        while let Ok(m) = internal.try_recv() {
+            match m {
+                Internal::ServerStarted { result: Ok(s), .. } => s.shutdown().await,
+                Internal::SerialOpened { result: Ok(h), .. } => h.stop().await,
+                _ => {}
+            }
+        }
+        while let Ok(e) = events.try_recv() {
+            self.pending.push(Op::Event(e));
+        }
+        self.flush(true).await;
+    }
+}

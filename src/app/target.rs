@@ -1,0 +1,126 @@
+//! A target: a modem session on the server, or a controller on a serial link. Both carry
+//! the same register image and take the same writes.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use crate::link::serial::LinkStats;
+use crate::proto::RegisterImage;
+use crate::proto::image::Change;
+use crate::proto::map::{Decoded, RegisterMap};
+use crate::proto::uplink::InputFlags;
+
+/// A modem the server has seen.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// Modem id.
+    pub hostid: String,
+    /// From the last login.
+    pub hostname: String,
+    /// From the last login ("" until one is seen).
+    pub moduletype: String,
+    /// Long connection open.
+    pub online: bool,
+    /// Peer of the long connection.
+    pub peer: Option<SocketAddr>,
+    /// Last known values.
+    pub image: RegisterImage,
+    /// The modem's alarm inputs, as last reported.
+    pub flags: InputFlags,
+    /// When anything last arrived (ms since the epoch, as passed to `apply`).
+    pub last_seen_ms: Option<i64>,
+    /// When the last heartbeat arrived.
+    pub last_heartbeat_ms: Option<i64>,
+    /// The register map of its controller (generic until a login names the model).
+    pub map: Arc<RegisterMap>,
+    /// When each address last changed (ms since the epoch).
+    pub changed_ms: BTreeMap<(crate::proto::Table, u16), i64>,
+    /// For a controller on the laptop's serial port: the port and its settings.
+    pub serial: Option<String>,
+    /// Link statistics of a serial target.
+    pub link_stats: Option<LinkStats>,
+    /// Why the link or connection went down, while it is down.
+    pub down_reason: Option<String>,
+    /// For a serial link: the slave id it was opened for (commands go there, whatever the
+    /// data says).
+    pub link_slave: Option<u8>,
+}
+
+impl Target {
+    pub(super) fn new(hostid: &str) -> Self {
+        Target {
+            hostid: hostid.to_string(),
+            hostname: String::new(),
+            moduletype: String::new(),
+            online: false,
+            peer: None,
+            image: RegisterImage::default(),
+            flags: InputFlags::default(),
+            last_seen_ms: None,
+            last_heartbeat_ms: None,
+            map: Arc::new(RegisterMap::generic()),
+            changed_ms: BTreeMap::new(),
+            serial: None,
+            link_stats: None,
+            down_reason: None,
+            link_slave: None,
+        }
+    }
+
+    /// A controller on the laptop's serial port rather than a modem.
+    pub fn is_serial(&self) -> bool {
+        self.serial.is_some()
+    }
+
+    /// How its heartbeats are doing, against the expected `interval_ms` (serial links have none).
+    pub fn heartbeat_health(&self, now_ms: i64, interval_ms: i64) -> Health {
+        if !self.online {
+            return Health::Down;
+        }
+        if self.is_serial() {
+            return Health::Good;
+        }
+        // Until the first heartbeat, the login or connection stands in for it.
+        let Some(last) = self.last_heartbeat_ms.or(self.last_seen_ms) else {
+            return Health::Late;
+        };
+        let silent = now_ms - last;
+        if silent <= interval_ms * 3 / 2 {
+            Health::Good
+        } else if silent <= interval_ms * 3 {
+            Health::Late
+        } else {
+            Health::Down
+        }
+    }
+
+    /// The slave its commands go to and its values come from: a serial link's own slave id;
+    /// for a modem, the slave its data comes from (a controller may sit at any address), else
+    /// the map's.
+    pub fn slave(&self) -> u8 {
+        if let Some(s) = self.link_slave {
+            return s;
+        }
+        self.image
+            .tables()
+            .next()
+            .map_or_else(|| self.map.plan.slave(), |((slave, _), _)| *slave)
+    }
+
+    /// A changed address, decoded with the target's map.
+    pub fn decode(&self, c: &Change) -> Option<Decoded> {
+        self.map.decode(&self.image, c.slave, c.table, c.addr)
+    }
+}
+
+/// Heartbeat health of a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Health {
+    /// Heartbeats on time (or a serial link up).
+    Good,
+    /// A heartbeat is overdue (more than one and a half intervals of silence).
+    Late,
+    /// Offline, or silent for three intervals.
+    Down,
+}

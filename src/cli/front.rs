@@ -1,0 +1,130 @@
+//! The console front end of the core, shared by `cmmctl serve` and `cmmctl poll`: commands
+//! from stdin (one JSON object per line), every applied event printed as JSON lines on stdout.
+
+use std::future::Future;
+use std::io::Write;
+
+use serde_json::json;
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::sync::mpsc;
+
+use super::command_json::parse_command;
+use super::event_json::{change_json, event_json};
+use crate::app::{Core, Report};
+
+/// How to read and print.
+#[derive(Debug, Clone, Default)]
+pub struct Console {
+    /// Where a command line that names no `hostid` goes (`cmmctl poll`: its controller).
+    pub default_target: Option<String>,
+    /// Raw value written for `"on": true`.
+    pub coil_on: u16,
+    /// Leave out register changes (load runs).
+    pub no_changes: bool,
+}
+
+/// Feeds stdin to the core and prints its reports until `stop` resolves or stdout closes;
+/// then stops the core, still printing what it says while it stops. After the end of stdin
+/// the core keeps running.
+pub async fn run(
+    mut core: Core,
+    mut reports: mpsc::Receiver<Report>,
+    console: Console,
+    stop: impl Future<Output = ()>,
+) {
+    let (err_tx, mut errors) = mpsc::channel::<String>(64);
+    let reader = tokio::spawn(read_commands(core.commands(), console.clone(), err_tx));
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    tokio::pin!(stop);
+    loop {
+        let ok = tokio::select! {
+            _ = &mut stop => break,
+            Some(message) = errors.recv() => {
+                print(&mut out, &json!({"event": "error", "hostid": null, "uid": null, "message": message}))
+            }
+            r = reports.recv() => match r {
+                Some(r) => {
+                    let mut ok = print_report(&mut out, &r, &console);
+                    // Print what is already there before flushing once.
+                    while ok && let Ok(r) = reports.try_recv() {
+                        ok = print_report(&mut out, &r, &console);
+                    }
+                    ok
+                }
+                None => break,
+            },
+        };
+        if !ok || out.flush().is_err() {
+            break;
+        }
+    }
+    reader.abort();
+    let shutdown = core.shutdown();
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            _ = &mut shutdown => break,
+            Some(r) = reports.recv() => { print_report(&mut out, &r, &console); }
+        }
+    }
+    while let Ok(r) = reports.try_recv() {
+        print_report(&mut out, &r, &console);
+    }
+    let _ = out.flush();
+}
+
+/// Commands from stdin, one JSON object per line; a line that is not a command is reported.
+async fn read_commands(
+    core: mpsc::Sender<crate::app::Command>,
+    console: Console,
+    errors: mpsc::Sender<String>,
+) {
+    let mut lines = BufReader::new(tokio::io::stdin()).lines();
+    while let Ok(Some(line)) = lines.next_line().await {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match parse_command(&line, console.coil_on, console.default_target.as_deref()) {
+            Ok(cmd) => {
+                if core.send(cmd).await.is_err() {
+                    break;
+                }
+            }
+            Err(e) => {
+                let _ = errors.send(format!("bad command: {e}")).await;
+            }
+        }
+    }
+}
+
+fn print(out: &mut impl Write, v: &serde_json::Value) -> bool {
+    writeln!(out, "{v}").is_ok()
+}
+
+/// Prints an event, the register changes it caused, and new sanity warnings.
+fn print_report(out: &mut impl Write, r: &Report, console: &Console) -> bool {
+    if let Some(v) = event_json(&r.event)
+        && !print(out, &v)
+    {
+        return false;
+    }
+    let hostid = match &r.event {
+        crate::link::Event::Data { hostid, .. } => hostid,
+        _ => return true,
+    };
+    if !console.no_changes {
+        for (c, decoded) in &r.changes {
+            if !print(out, &change_json(hostid, c, decoded.as_ref())) {
+                return false;
+            }
+        }
+    }
+    for message in &r.warnings {
+        let v = json!({"event": "warning", "hostid": hostid, "message": message});
+        if !print(out, &v) {
+            return false;
+        }
+    }
+    true
+}

@@ -1,0 +1,61 @@
+//! The menu bar: File, Demo, View, Maps, Help.
+
+use eframe::egui;
+
+use super::view::View;
+use crate::app::settings::Theme;
+use crate::app::{AppState, Command};
+
+/// Draws the menu bar.
+pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("Settings…").clicked() {
+                v.settings_view = super::settings_ui::SettingsView::new(&v.settings);
+                v.settings_view.open = true;
+            }
+            if ui.button("Connect serial…").clicked() {
+                v.open_serial();
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("Demo", |ui| {
+            if state.demo.is_none() {
+                if ui.button("Start simulated modems").clicked() {
+                    let modems = v.demo_modems;
+                    v.send(Command::StartDemo { modems });
+                }
+            } else if ui.button("Stop simulated modems").clicked() {
+                v.send(Command::StopDemo);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            ui.checkbox(&mut v.traffic.open, "Traffic inspector");
+            ui.separator();
+            ui.label("Theme");
+            ui.radio_value(&mut v.settings.theme, Theme::System, "Follow the system");
+            ui.radio_value(&mut v.settings.theme, Theme::Dark, "Dark");
+            ui.radio_value(&mut v.settings.theme, Theme::Light, "Light (sunlight)");
+        });
+        ui.menu_button("Maps", |ui| {
+            if ui.button("Load map file…").clicked() {
+                v.send(Command::PickMap);
+            }
+            ui.separator();
+            for m in &state.maps {
+                ui.label(format!("{} — {}", m.name, m.module_types.join(", ")));
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            ui.label(format!("CMM Commissioner {}", env!("CARGO_PKG_VERSION")));
+            ui.label("Serves SmartGen CMM365/CMM366 cloud modems on this laptop,");
+            ui.label("and polls controllers on its serial port.");
+            if let Some(p) = &v.settings_path {
+                ui.label(format!("Settings: {}", p.display()));
+            }
+        });
+    });
+}

@@ -1,0 +1,277 @@
+//! What the window remembers between frames (selection, dialogs, typed values, plot and
+//! theme settings) and the layout of one frame. It reads the state and queues commands.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use crate::app::settings::{PlottedPref, Settings, Theme};
+use crate::app::{AppState, Command};
+
+use super::editor_ui::{self, EditorState};
+use super::plot_ui::{self, PlotView};
+use super::serial_ui::{self, SerialAction, SerialDialog};
+use super::targets_ui::{self, TargetAction};
+use super::traffic_ui::{self, TrafficView};
+use super::{menu_ui, registers_ui, settings_ui, status_ui};
+
+/// Width of the config editor panel's content.
+const EDITOR_WIDTH: f32 = 340.0;
+
+/// The window's own state.
+pub struct View {
+    /// The selected target.
+    pub selected: Option<String>,
+    /// The config editor's inputs.
+    pub editor: EditorState,
+    /// The traffic inspector.
+    pub traffic: TrafficView,
+    /// The plot's settings.
+    pub plot: PlotView,
+    /// The values table's filter.
+    pub values_filter: registers_ui::ValuesFilter,
+    /// The "Connect serial" window.
+    pub serial: SerialDialog,
+    /// The settings window.
+    pub settings_view: settings_ui::SettingsView,
+    /// Settings as last handed to the core for saving.
+    saved: Settings,
+    /// Settings as the window keeps them (theme, addresses...).
+    pub settings: Settings,
+    /// Where they are saved (shown in Help).
+    pub settings_path: Option<PathBuf>,
+    /// Simulated modems the Demo menu starts.
+    pub demo_modems: usize,
+    /// The window's own last problem (e.g. the core refused a command).
+    pub notice: Option<String>,
+    applied_theme: Option<Theme>,
+    outbox: Vec<Command>,
+}
+
+impl View {
+    /// The view of a window that starts with `settings`.
+    pub fn new(settings: Settings, settings_path: Option<PathBuf>, demo_modems: usize) -> Self {
+        View {
+            selected: (!settings.selected.is_empty()).then(|| settings.selected.clone()),
+            editor: EditorState::default(),
+            traffic: TrafficView {
+                open: settings.traffic_open,
+                ..Default::default()
+            },
+            plot: PlotView {
+                normalise: settings.normalise,
+                separate: settings.own_scales,
+                ..Default::default()
+            },
+            values_filter: Default::default(),
+            serial: SerialDialog::new(settings.serial.clone()),
+            settings_view: settings_ui::SettingsView::new(&settings),
+            saved: settings.clone(),
+            settings,
+            settings_path,
+            demo_modems: demo_modems.max(1),
+            notice: None,
+            applied_theme: None,
+            outbox: Vec::new(),
+        }
+    }
+
+    /// Commands to send at start: the values plotted last time.
+    pub fn startup_commands(&self) -> Vec<Command> {
+        self.settings
+            .plotted
+            .iter()
+            .filter_map(|p| Some(Command::TogglePlot((p.target.clone(), p.table()?, p.addr))))
+            .collect()
+    }
+
+    /// Queues a command for the core.
+    pub fn send(&mut self, cmd: Command) {
+        self.outbox.push(cmd);
+    }
+
+    /// The commands queued during the frame.
+    pub fn take_commands(&mut self) -> Vec<Command> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// The settings as they stand, if they changed since the last save.
+    pub fn settings_to_save(&mut self, state: &AppState) -> Option<Settings> {
+        let mut s = self.settings.clone();
+        s.serial = self.serial.prefs.clone();
+        s.traffic_open = self.traffic.open;
+        s.normalise = self.plot.normalise;
+        s.own_scales = self.plot.separate;
+        s.selected = self.selected.clone().unwrap_or_default();
+        s.plotted = state
+            .plotted
+            .keys()
+            .map(|(target, table, addr)| PlottedPref {
+                target: target.clone(),
+                table: table.name().to_string(),
+                addr: *addr,
+            })
+            .collect();
+        if s == self.saved {
+            return None;
+        }
+        self.saved = s.clone();
+        Some(s)
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.applied_theme == Some(self.settings.theme) {
+            return;
+        }
+        ctx.set_theme(match self.settings.theme {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Dark => egui::ThemePreference::Dark,
+            Theme::Light => egui::ThemePreference::Light,
+        });
+        self.applied_theme = Some(self.settings.theme);
+    }
+
+    /// Keeps the selection on a target that exists; selects the first online one otherwise.
+    fn follow_targets(&mut self, state: &AppState) {
+        let gone = self
+            .selected
+            .as_ref()
+            .is_some_and(|s| !state.targets.contains_key(s));
+        if gone && !state.targets.is_empty() {
+            self.selected = None;
+        }
+        if self.selected.is_none() {
+            self.selected = state
+                .targets
+                .values()
+                .find(|t| t.online)
+                .map(|t| t.hostid.clone());
+        }
+    }
+
+    /// Draws one frame.
+    pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
+        self.apply_theme(ui.ctx());
+        self.follow_targets(state);
+        egui::Panel::top("menu").show(ui, |ui| menu_ui::ui(ui, self, state));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            status_ui::ui(ui, state, self.notice.as_deref());
+        });
+        egui::Panel::bottom("log")
+            .resizable(true)
+            .default_size(120.0)
+            .show(ui, |ui| log_ui(ui, state));
+        egui::Panel::right("editor")
+            .resizable(false)
+            .default_size(360.0)
+            .show(ui, |ui| {
+                let target = self.selected.as_ref().and_then(|h| state.targets.get(h));
+                // Rows wrap at this width: a panel that grows to fit its content would move
+                // buttons under the pointer as data arrives.
+                let size = egui::vec2(EDITOR_WIDTH, ui.available_height());
+                ui.allocate_ui(size, |ui| {
+                    editor_ui::ui(ui, state, target, &mut self.editor);
+                });
+            });
+        traffic_ui::ui(ui.ctx(), state, self.selected.as_deref(), &mut self.traffic);
+        self.dialogs_ui(ui.ctx(), state);
+        egui::Panel::left("targets")
+            .resizable(true)
+            .default_size(280.0)
+            .show(ui, |ui| {
+                let now = chrono::Utc::now().timestamp_millis();
+                let hb = state.server.heartbeat_ms.max(1);
+                match targets_ui::ui(ui, state, &mut self.selected, now, hb) {
+                    Some(TargetAction::ConnectSerial) => self.open_serial(),
+                    Some(TargetAction::Disconnect(target)) => {
+                        self.send(Command::Disconnect { target })
+                    }
+                    None => {}
+                }
+            });
+        egui::CentralPanel::default_margins().show(ui, |ui| self.values_ui(ui, state));
+        if (!state.plotted.is_empty() && self.plot.follow) || !state.targets.is_empty() {
+            // A following plot moves with the clock, and "seen N s ago" counts; once a second
+            // is enough. With nothing to show, nothing repaints until the state changes.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs(1));
+        }
+    }
+
+    /// Opens the "Connect serial" window with a fresh port list.
+    pub fn open_serial(&mut self) {
+        self.serial.open = true;
+        self.send(Command::RefreshPorts);
+    }
+
+    fn dialogs_ui(&mut self, ctx: &egui::Context, state: &AppState) {
+        match serial_ui::ui(ctx, &mut self.serial, state) {
+            Some(SerialAction::Connect) => {
+                let settings = self.serial.settings(&state.maps);
+                self.serial.connecting = Some(settings.target());
+                self.selected = Some(settings.target());
+                let model = self.serial.prefs.model.clone();
+                self.send(Command::ConnectSerial { settings, model });
+            }
+            Some(SerialAction::Scan) => {
+                let s = self.serial.scan_settings();
+                self.send(Command::Scan(s));
+            }
+            Some(SerialAction::StopScan) => self.send(Command::StopScan),
+            Some(SerialAction::RefreshPorts) => self.send(Command::RefreshPorts),
+            None => {}
+        }
+        if let Some(applied) = settings_ui::ui(ctx, &mut self.settings_view) {
+            self.settings.listen = applied.listen.clone();
+            self.settings.advertise = applied.advertise.clone();
+            self.send(Command::RestartServer {
+                listen: applied.listen_addr,
+                advertise: applied.advertise_opt(),
+            });
+        }
+        if editor_ui::confirm_ui(ctx, &mut self.editor)
+            && let Some(cmd) = self.editor.confirmed()
+        {
+            self.send(cmd);
+        }
+    }
+
+    fn values_ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
+        plot_ui::ui(ui, state, &mut self.plot);
+        let hostid = self.selected.clone().unwrap_or_default();
+        let target = state.targets.get(&hostid);
+        let plotted = |table, addr| state.plotted.contains_key(&(hostid.clone(), table, addr));
+        let now = chrono::Utc::now().timestamp_millis();
+        let toggled = registers_ui::ui(ui, target, &plotted, &mut self.values_filter, now);
+        // Come back once the newest highlight has faded; nothing else is due.
+        if let Some(latest) = target.and_then(|t| t.changed_ms.values().max().copied())
+            && now - latest < registers_ui::HIGHLIGHT_MS
+        {
+            let left = registers_ui::HIGHLIGHT_MS - (now - latest);
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(left.max(0) as u64));
+        }
+        if let Some((table, addr)) = toggled {
+            self.send(Command::TogglePlot((hostid, table, addr)));
+        }
+    }
+}
+
+/// The event log, newest at the bottom.
+fn log_ui(ui: &mut egui::Ui, state: &AppState) {
+    egui::ScrollArea::vertical()
+        .stick_to_bottom(true)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for line in state.log.lines() {
+                let t = chrono::DateTime::from_timestamp_millis(line.at_ms)
+                    .map(|t| {
+                        t.with_timezone(&chrono::Local)
+                            .format("%H:%M:%S")
+                            .to_string()
+                    })
+                    .unwrap_or_default();
+                ui.monospace(format!("{t}  {}", line.text));
+            }
+        });
+}
