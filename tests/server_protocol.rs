@@ -525,15 +525,17 @@ async fn a_modem_that_drops_with_a_write_pending_ends_in_gone() {
     assert!(matches!(e, Event::Error { ref uid, .. } if uid.as_deref() == Some("late")));
 }
 
-#[tokio::test]
+/// Paused time: the clock jumps to each deadline once everything waits, so the real 10 s
+/// command timeout and 3 x 4 s of silence pass at once, and exactly.
+#[tokio::test(start_paused = true)]
 async fn unanswered_commands_time_out_and_silent_modems_go_offline() {
     let config = ServerConfig {
-        command_timeout: Duration::from_millis(200),
-        heartbeat: Duration::from_millis(300),
+        heartbeat: Duration::from_secs(4),
         ..Default::default()
     };
     let mut s = TestServer::start(config).await;
     let mut m = RawModem::long_con(s.addr, HOSTID).await;
+    let t0 = tokio::time::Instant::now();
     s.command(Command::Reset {
         hostid: HOSTID.into(),
         uid: Some("r".into()),
@@ -543,6 +545,11 @@ async fn unanswered_commands_time_out_and_silent_modems_go_offline() {
     let e = s
         .expect("timeout", |e| matches!(e, Event::CommandOutcome { .. }))
         .await;
+    let waited = t0.elapsed();
+    assert!(
+        waited >= Duration::from_secs(10) && waited < Duration::from_secs(11),
+        "{waited:?}"
+    );
     assert!(
         matches!(
             e,
@@ -563,6 +570,11 @@ async fn unanswered_commands_time_out_and_silent_modems_go_offline() {
         )
     })
     .await;
+    let silent = t0.elapsed();
+    assert!(
+        silent >= Duration::from_secs(12) && silent < Duration::from_secs(13),
+        "three 4 s heartbeat intervals: {silent:?}"
+    );
     m.expect_closed().await;
 }
 

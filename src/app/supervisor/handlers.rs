@@ -328,7 +328,8 @@ impl Supervisor {
             return;
         };
         let tx = self.internal.clone();
-        tokio::task::spawn_blocking(move || {
+        while self.saving.try_join_next().is_some() {}
+        self.saving.spawn_blocking(move || {
             let result =
                 settings
                     .save(&path)

@@ -1,0 +1,453 @@
+//! The core supervisor through its commands, with real parts: its server on loopback, the
+//! simulated modems of the demo, a simulated controller on a pty pair, real files. Waits are
+//! on the core's waker, never on a fixed sleep.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use cmm_commissioner::app::{AppState, Command, Core, CoreConfig, CoreError, Settings};
+use cmm_commissioner::link::ServerConfig;
+use cmm_commissioner::link::serial::{ScanSettings, SerialSettings};
+use cmm_commissioner::proto::Table;
+use cmm_commissioner::proto::map::Confirm;
+use cmm_commissioner::proto::rtu::{Request, RequestPdu};
+use cmm_commissioner::sim::SimController;
+use cmm_commissioner::sim::serial_slave::{Faults, serve_serial};
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+
+const GUARD: Duration = Duration::from_secs(20);
+
+struct TestCore {
+    core: Core,
+    changed: Arc<Notify>,
+}
+
+impl TestCore {
+    async fn start(server: Option<ServerConfig>, tweak: impl FnOnce(&mut CoreConfig)) -> TestCore {
+        let changed = Arc::new(Notify::new());
+        let n = changed.clone();
+        let mut config = CoreConfig::new(server);
+        config.waker = Arc::new(move || n.notify_one());
+        tweak(&mut config);
+        let mut core = Core::spawn(config);
+        core.ready().await.unwrap();
+        TestCore { core, changed }
+    }
+
+    async fn with_server() -> TestCore {
+        TestCore::start(Some(loopback()), |_| {}).await
+    }
+
+    fn send(&self, cmd: Command) {
+        self.core.send(cmd).unwrap();
+    }
+
+    /// Waits until the state satisfies `f` (woken by the core whenever it changed).
+    async fn until(&self, what: &str, f: impl Fn(&AppState) -> bool) {
+        let deadline = tokio::time::Instant::now() + GUARD;
+        loop {
+            if f(&self.core.state()) {
+                return;
+            }
+            if tokio::time::timeout_at(deadline, self.changed.notified())
+                .await
+                .is_err()
+            {
+                let s = self.core.state();
+                let log: Vec<&str> = s.log.lines().map(|l| l.text.as_str()).collect();
+                panic!("never saw {what}; log: {log:#?}");
+            }
+        }
+    }
+}
+
+fn loopback() -> ServerConfig {
+    ServerConfig {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        online_rate: 200,
+        ..Default::default()
+    }
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("cmm-core-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// A simulated controller at `slave` on one end of a pty pair; the path of the other end.
+fn controller(slave: u8, faults: Faults, stop: &CancellationToken) -> String {
+    use tokio_serial::SerialPort;
+    let (ours, theirs) = tokio_serial::SerialStream::pair().unwrap();
+    let path = theirs.name().unwrap();
+    let sim = SimController::new(slave, 3, 1_763_900_000);
+    let stop = stop.clone();
+    tokio::spawn(async move {
+        // The other end stays open while the controller serves.
+        let _keep = theirs;
+        let _ = serve_serial(ours, sim, faults, 1, stop).await;
+    });
+    path
+}
+
+fn serial_at(path: &str, slave: u8) -> SerialSettings {
+    let mut s = SerialSettings::new(path);
+    s.poll_delay = Duration::from_millis(20);
+    s.set_slave(slave);
+    s
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn start_demo_and_stop_demo() {
+    let t = TestCore::with_server().await;
+    t.send(Command::StartDemo { modems: 2 });
+    t.until("two demo modems online", |s| {
+        s.demo == Some(2) && s.online_count() == 2
+    })
+    .await;
+    t.send(Command::StopDemo);
+    t.until("the demo modems offline", |s| {
+        s.demo.is_none() && s.online_count() == 0 && s.targets.len() == 2
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn restart_server_moves_it_and_the_demo_follows() {
+    let t = TestCore::with_server().await;
+    t.send(Command::StartDemo { modems: 1 });
+    t.until("the demo modem online", |s| s.online_count() == 1)
+        .await;
+    let before = t.core.state().server.addr.unwrap();
+    t.send(Command::RestartServer {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        advertise: Some("192.0.2.9:21318".into()),
+    });
+    t.until("the server on a new port, the demo back online", |s| {
+        s.server.addr.is_some_and(|a| a != before)
+            && s.server.advertise.as_deref() == Some("192.0.2.9:21318")
+            && s.online_count() == 1
+            && s.demo == Some(1)
+    })
+    .await;
+    // The old port is closed.
+    assert!(tokio::net::TcpStream::connect(before).await.is_err());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn restart_server_on_a_taken_port_says_why() {
+    let t = TestCore::with_server().await;
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap();
+    t.send(Command::RestartServer {
+        listen: addr,
+        advertise: None,
+    });
+    t.until("the listen error", |s| {
+        s.server.addr.is_none()
+            && s.server
+                .listen_error
+                .as_deref()
+                .is_some_and(|e| e.contains(&addr.to_string()))
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connect_serial_polls_and_disconnect_forgets_the_target() {
+    let stop = CancellationToken::new();
+    let path = controller(7, Faults::default(), &stop);
+    let t = TestCore::start(None, |_| {}).await;
+    let settings = serial_at(&path, 7);
+    let target = settings.target();
+    t.send(Command::ConnectSerial {
+        settings,
+        model: "HGM6120N".into(),
+    });
+    t.until("readings from slave 7", |s| {
+        s.targets
+            .get(&target)
+            .is_some_and(|t| t.online && t.image.get(7, Table::Holding, 0).is_some())
+    })
+    .await;
+    t.send(Command::Disconnect {
+        target: target.clone(),
+    });
+    t.until("the target gone", |s| s.targets.is_empty()).await;
+    stop.cancel();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_port_that_cannot_be_opened_is_refused_not_added() {
+    let t = TestCore::start(None, |_| {}).await;
+    t.send(Command::ConnectSerial {
+        settings: serial_at("/dev/cmm-no-such-port", 1),
+        model: "HGM6120N".into(),
+    });
+    t.until("the refusal", |s| {
+        matches!(s.serial_error, Some(CoreError::Serial(_)))
+    })
+    .await;
+    let s = t.core.state();
+    assert!(s.targets.is_empty(), "no target retrying forever");
+    assert!(
+        s.last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("/dev/cmm-no-such-port")),
+        "{:?}",
+        s.last_error
+    );
+}
+
+/// Disconnect while the link is in the middle of a slow poll cycle: the reading that cycle
+/// still delivers must not bring the target back (it did when the target was forgotten at
+/// once, before the link's last events were in).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_ghost_target_after_disconnect() {
+    let stop = CancellationToken::new();
+    let slow: Faults = "slow=1,slow-ms=120".parse().unwrap();
+    let path = controller(3, slow, &stop);
+    let t = TestCore::start(None, |_| {}).await;
+    let settings = serial_at(&path, 3);
+    let target = settings.target();
+    t.send(Command::ConnectSerial {
+        settings,
+        model: "HGM6120N".into(),
+    });
+    // Disconnect right after a reading: the next cycle is under way, and takes ~360 ms.
+    let data_at = |s: &AppState| s.targets.get(&target).and_then(|t| t.last_seen_ms);
+    t.until("a first reading", |s| {
+        s.targets
+            .get(&target)
+            .is_some_and(|t| t.image.get(3, Table::Coils, 0).is_some())
+    })
+    .await;
+    let first = data_at(&t.core.state());
+    t.until("a second reading", |s| data_at(s) != first).await;
+    t.send(Command::Disconnect {
+        target: target.clone(),
+    });
+    t.until("the target gone", |s| s.targets.is_empty()).await;
+    // Whatever the link still had to say has been said: it stays gone.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert!(
+        t.core.state().targets.is_empty(),
+        "a ghost target came back"
+    );
+    stop.cancel();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scan_finds_the_controller_and_stop_scan_ends_it() {
+    let stop = CancellationToken::new();
+    let path = controller(2, Faults::default(), &stop);
+    let t = TestCore::start(None, |_| {}).await;
+    let mut s = ScanSettings::new(&path);
+    s.bauds = vec![9600];
+    s.slaves = (1..=200).collect();
+    s.timeout = Duration::from_millis(30);
+    t.send(Command::Scan(s));
+    t.until("the controller found", |s| {
+        s.scan
+            .as_ref()
+            .is_some_and(|sc| sc.found == vec![(9600, 2)])
+    })
+    .await;
+    t.send(Command::StopScan);
+    t.until("the scan stopped early", |s| {
+        s.scan
+            .as_ref()
+            .is_some_and(|sc| !sc.running && sc.cancelled && sc.done < sc.total)
+    })
+    .await;
+    stop.cancel();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn load_map_takes_a_good_file_and_names_the_line_of_a_bad_one() {
+    let dir = temp_dir("maps");
+    let good = dir.join("good.toml");
+    std::fs::write(
+        &good,
+        "format = \"cmm-register-map\"\nversion = 1\nname = \"Site map\"\nmodule_types = [\"XYZ\"]\n",
+    )
+    .unwrap();
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "format = \"cmm-register-map\"\nversion = \"one\"\n").unwrap();
+    let t = TestCore::start(None, |_| {}).await;
+    t.send(Command::LoadMap(good));
+    t.until("the map first in line", |s| s.maps[0].name == "Site map")
+        .await;
+    t.send(Command::LoadMap(bad.clone()));
+    t.until("the refusal", |s| {
+        s.last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("bad.toml") && e.contains("line 2"))
+    })
+    .await;
+    assert_eq!(t.core.state().maps[0].name, "Site map");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn save_settings_writes_the_file_and_reports_a_failure() {
+    let dir = temp_dir("settings");
+    let path = dir.join("settings.json");
+    let p = path.clone();
+    let mut t = TestCore::start(None, move |c| c.settings_path = Some(p)).await;
+    let settings = Settings {
+        advertise: "192.0.2.4:21318".into(),
+        ..Default::default()
+    };
+    t.send(Command::SaveSettings(settings.clone()));
+    t.core.shutdown().await;
+    let (read, err) = Settings::load(&path);
+    assert_eq!(err, None);
+    let log: Vec<String> = t.core.state().log.lines().map(|l| l.text.clone()).collect();
+    assert_eq!(read, settings, "{log:?}");
+
+    // A settings path inside a file cannot be written: said, not swallowed.
+    let p = path.join("inside-a-file.json");
+    let t = TestCore::start(None, move |c| c.settings_path = Some(p)).await;
+    t.send(Command::SaveSettings(settings));
+    t.until("the failure", |s| {
+        s.last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("cannot save settings"))
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn write_reaches_a_modem_and_its_effect_is_verified_or_it_is_refused_with_the_reason() {
+    let t = TestCore::with_server().await;
+    t.send(Command::StartDemo { modems: 1 });
+    t.until("the demo modem in Auto", |s| {
+        s.targets
+            .values()
+            .any(|t| t.online && t.image.get(1, Table::Coils, 41) == Some(1))
+    })
+    .await;
+    let hostid = t.core.state().targets.keys().next().unwrap().clone();
+    // Manual: coil 4; the Manual mode coil (42) confirms it.
+    t.send(Command::Write {
+        target: hostid.clone(),
+        request: Request {
+            slave: 1,
+            pdu: RequestPdu::WriteSingleCoil {
+                addr: 4,
+                value: 0xFF00,
+            },
+        },
+        effect: Some(Confirm {
+            table: Table::Coils,
+            addr: 42,
+            value: Some(1),
+            not: None,
+        }),
+        uid: None,
+    });
+    t.until("the write accepted and verified", |s| {
+        s.commands
+            .iter()
+            .any(|c| c.hostid == hostid && c.verified == Some(true))
+    })
+    .await;
+
+    // Offline: refused, with the reason, and nothing sent.
+    t.send(Command::StopDemo);
+    t.until("the modem offline", |s| s.online_count() == 0)
+        .await;
+    let sent = t.core.state().commands.len();
+    t.send(Command::Reset {
+        target: hostid.clone(),
+        uid: Some("r".into()),
+    });
+    t.until("the refusal", |s| {
+        s.last_error
+            .as_deref()
+            .is_some_and(|e| e.contains(&hostid) && e.contains("link is down"))
+    })
+    .await;
+    assert_eq!(t.core.state().commands.len(), sent);
+}
+
+/// The desktop app with its window never drawn (as when minimized: eframe stops calling
+/// `ui`) for 60 s while 200 simulated modems upload every second: every message is answered,
+/// and the state the window would show is current. For the first half, a "slow window" takes
+/// the state for 50 ms out of every 100 ms: the supervisor does not wait for it either.
+#[test]
+fn a_window_that_never_draws_leaves_every_modem_answered() {
+    use cmm_commissioner::sim::{SimModem, SimModemConfig};
+    use cmm_commissioner::ui::{CommissionerApp, Startup};
+
+    const MODEMS: usize = 200;
+    let mut startup = Startup::default();
+    startup.server.listen = "127.0.0.1:0".parse().unwrap();
+    startup.server.online_rate = 1000;
+    let app = CommissionerApp::new(startup, Arc::new(|| {})).unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut addr = None;
+    for _ in 0..500 {
+        addr = app.server_addr();
+        if addr.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let server = addr.expect("the app's server listens").to_string();
+    let stop = CancellationToken::new();
+    let base = SimModemConfig {
+        server,
+        follow_live_data: false,
+        ..Default::default()
+    };
+    let modems: Vec<_> = (0..MODEMS)
+        .map(|i| {
+            let m = SimModem::new(base.numbered(i, MODEMS), Arc::new(|_| {}));
+            rt.spawn(m.run(stop.clone()))
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    while started.elapsed() < Duration::from_secs(30) {
+        let state = app.state();
+        std::thread::sleep(Duration::from_millis(50));
+        drop(state);
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_secs(30));
+    stop.cancel();
+    let reports: Vec<_> = modems
+        .into_iter()
+        .map(|m| rt.block_on(m).unwrap())
+        .collect();
+    let sent: u64 = reports.iter().map(|r| r.sent).sum();
+    let answered: u64 = reports.iter().map(|r| r.answered).sum();
+    let errors: u64 = reports.iter().map(|r| r.errors).sum();
+    assert!(sent > MODEMS as u64 * 50, "the modems uploaded: {sent}");
+    assert_eq!(errors, 0);
+    // A modem stopped while a reply was on its way counts one message unanswered at most.
+    assert!(
+        answered + MODEMS as u64 >= sent,
+        "answered {answered} of {sent}"
+    );
+    let now = chrono::Utc::now().timestamp_millis();
+    let state = app.state();
+    assert_eq!(state.targets.len(), MODEMS);
+    for t in state.targets.values() {
+        let age = now - t.last_seen_ms.unwrap_or(0);
+        assert!(age < 3_000, "{} last seen {age} ms ago", t.hostid);
+        assert!(!t.image.is_empty(), "{} has readings", t.hostid);
+    }
+    drop(state);
+    rt.shutdown_timeout(Duration::from_secs(5));
+}
