@@ -8,11 +8,12 @@
 //!   format, the shipped HGM6100N map, decoding). No I/O, no clock.
 //! - [`sim`]: the simulated controller (`SimController`, pure), the simulated modem, and the
 //!   controller as an RTU slave on a serial port. Used by the demo mode and the tests.
-//! - [`link`]: sockets and ports: the tokio mini-server (`link::server`, a hub task and one task
-//!   per connection) and the serial link (`link::serial`, one task owning the port). Both speak
-//!   `Command` in and `Event` out.
-//! - [`app`]: plain state driven by events (targets, register images, maps, commands and
-//!   outcomes), shared by the GUI and the CLI.
+//! - [`link`]: sockets and ports: the tokio mini-server (`link::server`, a hub task and one thin
+//!   task per connection around the sans-IO `link::session::Session`) and the serial link
+//!   (`link::serial`, one task owning the port). Both speak `Command` in and `Event` out.
+//! - [`app`]: the core: the supervisor task (no egui) that owns the links, scan, demo, maps
+//!   and settings file, always drains the links' events and applies them to the plain
+//!   [`app::AppState`]; front ends send it typed [`app::Command`]s through [`app::Core`].
 //! - [`cli`]: the headless `cmmctl` tool.
 //! - [`ui`]: the egui desktop app.
 

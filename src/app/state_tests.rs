@@ -238,3 +238,29 @@ fn serial_targets_come_up_and_down_with_their_link() {
     s.remove_target("serial:/dev/ttyUSB0:1");
     assert!(s.targets.is_empty());
 }
+
+#[test]
+fn a_serial_link_commands_the_slave_it_was_opened_for_before_any_reply() {
+    let mut s = AppState::default();
+    s.add_serial(
+        "serial:/dev/ttyUSB0:7",
+        "/dev/ttyUSB0 9600 8N1, slave 7",
+        "HGM6120N",
+        7,
+    );
+    let t = &s.targets["serial:/dev/ttyUSB0:7"];
+    assert!(t.image.is_empty(), "no reply yet");
+    let start = t
+        .map
+        .commands_for(&t.moduletype)
+        .into_iter()
+        .find(|c| c.name == "Start")
+        .unwrap();
+    let plan = crate::app::write_plan::remote_command(t, start, false).unwrap();
+    assert_eq!(plan.request.slave, 7, "not the map's default slave 1");
+    assert!(
+        plan.request.to_hex().starts_with("07050000FF00"),
+        "{}",
+        plan.hex()
+    );
+}

@@ -189,6 +189,8 @@ pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
         settings.plan = PollPlan::parse(p).map_err(anyhow::Error::msg)?;
         settings.set_slave(settings.slave);
     }
+    // A port that cannot be opened ends the command at once, with the reason.
+    drop(settings.open()?);
     let console = Console {
         default_target: Some(settings.target()),
         coil_on: coil_on(&a.coil_on)?,

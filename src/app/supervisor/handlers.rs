@@ -1,6 +1,5 @@
 //! What the supervisor does for each command, and with the results of its slow work.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use tokio_util::sync::CancellationToken;
@@ -9,10 +8,8 @@ use super::{Failure, Internal, Supervisor};
 use crate::app::command::{Command, CoreError};
 use crate::app::maps::load_map_file;
 use crate::app::status::ScanStatus;
-use crate::link::config::local_ipv4_addresses;
+use crate::link;
 use crate::link::serial::{ScanSettings, SerialSettings, list_ports, open_serial};
-use crate::link::{self, ServerConfig};
-use crate::sim::{SimModem, SimModemConfig};
 
 impl Supervisor {
     /// Carries out a command. Nothing here waits: slow work goes to a task of its own.
@@ -211,100 +208,6 @@ impl Supervisor {
         self.scan = Some(stop);
     }
 
-    /// Starts the server (binding on a task; the result comes back as `ServerStarted`).
-    pub(super) fn start_server(&mut self, config: ServerConfig) {
-        self.server_config = Some(config.clone());
-        let (tx, sink, fallback) = (self.internal.clone(), self.sink.clone(), self.fallback_port);
-        let heartbeat_ms = config.heartbeat.as_millis() as i64;
-        tokio::spawn(async move {
-            let asked = config.listen;
-            let (result, fallback) = match link::bind(config.clone(), sink.clone()).await {
-                Ok(s) => (Ok(s), None),
-                Err(e) => {
-                    let error = CoreError::Listen {
-                        addr: asked,
-                        reason: e.to_string(),
-                    };
-                    let mut other = config;
-                    other.listen.set_port(0);
-                    match fallback {
-                        true => match link::bind(other, sink).await {
-                            Ok(s) => (Ok(s), Some(error)),
-                            Err(_) => (Err(error), None),
-                        },
-                        false => (Err(error), None),
-                    }
-                }
-            };
-            let _ = tx
-                .send(Internal::ServerStarted {
-                    result,
-                    fallback,
-                    heartbeat_ms,
-                })
-                .await;
-        });
-    }
-
-    fn restart_server(&mut self, listen: SocketAddr, advertise: Option<String>) {
-        let mut config = self.server_config.clone().unwrap_or_default();
-        config.listen = listen;
-        config.advertise = advertise;
-        let demo = self.demo.as_ref().map(|(_, n)| *n);
-        self.stop_demo();
-        match self.server.take() {
-            Some(old) => {
-                let tx = self.internal.clone();
-                tokio::spawn(async move {
-                    old.shutdown().await;
-                    let _ = tx
-                        .send(Internal::ServerStopped { then: config, demo })
-                        .await;
-                });
-            }
-            None => {
-                self.demo_on_start = demo;
-                self.start_server(config);
-            }
-        }
-    }
-
-    fn start_demo(&mut self, modems: usize) {
-        let Some(addr) = self.server.as_ref().map(|s| s.addr) else {
-            return self.fail(Failure::new(CoreError::NoServer));
-        };
-        self.stop_demo();
-        let stop = CancellationToken::new();
-        let base = SimModemConfig {
-            server: SocketAddr::from(([127, 0, 0, 1], addr.port())).to_string(),
-            hostname: "DEMO-GENSET".into(),
-            follow_live_data: false,
-            ..Default::default()
-        };
-        let n = modems.max(1);
-        for i in 0..n {
-            let modem = SimModem::new(base.numbered(i, n), Arc::new(|_| {}));
-            tokio::spawn(modem.run(stop.clone()));
-        }
-        self.demo = Some((stop, n));
-        self.later(move |s, now| {
-            s.demo = Some(n);
-            s.note(now, format!("demo: {n} simulated modem(s) started"));
-            Ok(())
-        });
-    }
-
-    fn stop_demo(&mut self) {
-        if let Some((stop, _)) = self.demo.take() {
-            stop.cancel();
-            self.later(|s, now| {
-                s.demo = None;
-                s.note(now, "demo: simulated modems stopped".into());
-                Ok(())
-            });
-        }
-    }
-
     fn pick_map(&mut self) {
         let tx = self.internal.clone();
         tokio::spawn(async move {
@@ -419,64 +322,4 @@ impl Supervisor {
             }),
         }
     }
-
-    fn server_started(
-        &mut self,
-        result: Result<link::ServerHandle, CoreError>,
-        fallback: Option<CoreError>,
-        heartbeat_ms: i64,
-    ) {
-        match result {
-            Ok(server) => {
-                let (addr, advertise) = (server.addr, server.advertise.clone());
-                if let Some(r) = self.ready.take() {
-                    let _ = r.send(Ok(Some(addr)));
-                }
-                self.server = Some(server);
-                let error = fallback.map(|e| e.to_string());
-                self.later(move |s, _| {
-                    s.server.addr = Some(addr);
-                    s.server.advertise = Some(advertise);
-                    s.server.heartbeat_ms = heartbeat_ms;
-                    s.server.listen_error = error;
-                    Ok(())
-                });
-                let tx = self.internal.clone();
-                let advertise = self.server.as_ref().map(|s| s.advertise.clone());
-                tokio::task::spawn_blocking(move || {
-                    let list = addresses(advertise.as_deref(), addr);
-                    let _ = tx.blocking_send(Internal::Addresses(list));
-                });
-                if let Some(n) = self.demo_on_start.take() {
-                    self.start_demo(n);
-                }
-            }
-            Err(e) => {
-                if let Some(r) = self.ready.take() {
-                    let _ = r.send(Err(e.clone()));
-                }
-                let text = e.to_string();
-                self.later(move |s, _| {
-                    s.server.addr = None;
-                    s.server.listen_error = Some(text);
-                    Err(Failure::new(e))
-                });
-            }
-        }
-    }
-}
-
-/// Every address a modem may use to reach a server bound to `bound`: the advertised one
-/// first, then (for a server on every interface) each IPv4 address of this laptop.
-fn addresses(advertise: Option<&str>, bound: SocketAddr) -> Vec<String> {
-    let mut shown: Vec<String> = advertise.map(str::to_string).into_iter().collect();
-    if bound.ip().is_unspecified() {
-        for ip in local_ipv4_addresses() {
-            let s = SocketAddr::new(ip.into(), bound.port()).to_string();
-            if !shown.contains(&s) {
-                shown.push(s);
-            }
-        }
-    }
-    shown
 }

@@ -9,6 +9,7 @@
 //! own and reports back on an internal channel, so the loop keeps draining meanwhile.
 
 mod handlers;
+mod server;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;

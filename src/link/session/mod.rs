@@ -11,16 +11,17 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
+mod commands;
+mod input;
+mod login;
+
 use super::config::ServerConfig;
-use super::event::{Command, DataKind, Direction, Event, OfflineReason, Outcome};
+use super::event::{DataKind, Direction, Event, OfflineReason, Outcome};
 use super::hub::LoginInfo;
-use crate::proto::downlink::{
-    Downlink, LoginReply, RETCODE_MALFORMED, RETCODE_OK, RETCODE_REFUSED,
-};
-use crate::proto::fields::{Fields, MessageError, parse_object};
+use crate::proto::downlink::{Downlink, RETCODE_REFUSED};
 use crate::proto::image::delta_blocks;
-use crate::proto::uplink::{Login, Uplink, WriteReply};
-use crate::proto::{Piece, PollPlan, Splitter, hex};
+use crate::proto::uplink::Uplink;
+use crate::proto::{PollPlan, Splitter, hex};
 
 /// Longest stretch of offending bytes carried in an error event.
 const MAX_ERROR_BYTES: usize = 256;
@@ -64,18 +65,6 @@ struct Pending {
     uid: String,
     kind: PendingKind,
     deadline: Instant,
-}
-
-/// What the splitter and parser made of one piece of input.
-enum Input {
-    Message(Uplink, Option<String>),
-    Bad {
-        error: MessageError,
-        method: Option<String>,
-        bytes: Vec<u8>,
-    },
-    Garbage(Vec<u8>),
-    Oversized(usize),
 }
 
 /// The protocol state of one TCP connection from a modem.
@@ -179,59 +168,6 @@ impl Session {
         self.process();
     }
 
-    /// A command for the modem, with its uid.
-    pub fn handle_command(&mut self, now: Instant, cmd: Command, uid: String) {
-        let hostid = self.hostid.clone().unwrap_or_default();
-        let (msg, kind, frame, decoded) = match cmd {
-            Command::Write { request, .. } => {
-                let text = request.to_hex();
-                let msg = Downlink::WriteFrame {
-                    frame: text.clone(),
-                    uid: uid.clone(),
-                };
-                let decoded = request.to_string();
-                (msg, PendingKind::Frame(text.clone()), Some(text), decoded)
-            }
-            Command::SetPort {
-                module_port,
-                module_baud,
-                ..
-            } => (
-                Downlink::WritePort {
-                    module_port,
-                    module_baud,
-                    uid: uid.clone(),
-                },
-                PendingKind::Port {
-                    port: module_port,
-                    baud: module_baud,
-                },
-                None,
-                format!("modulePort {module_port}, moduleBaud {module_baud}"),
-            ),
-            Command::Reset { .. } => (Downlink::Reset, PendingKind::Reset, None, "reset".into()),
-            Command::Sessions => return,
-        };
-        self.send(&msg);
-        self.pending.push_back(Pending {
-            uid: uid.clone(),
-            kind,
-            deadline: now + self.config.command_timeout,
-        });
-        let method = if matches!(msg, Downlink::Reset) {
-            "reset"
-        } else {
-            "writeConfig"
-        };
-        self.emit(Event::CommandSent {
-            hostid,
-            uid,
-            method,
-            frame,
-            decoded,
-        });
-    }
-
     /// Another connection took over this modem: close.
     pub fn handle_replaced(&mut self) {
         self.closed.get_or_insert(OfflineReason::Disconnected);
@@ -309,132 +245,6 @@ impl Session {
             };
             self.on_input(input);
         }
-    }
-
-    fn next_input(&mut self) -> Option<Input> {
-        let traffic = self.config.traffic;
-        Some(match self.splitter.next_piece()? {
-            Piece::Object(b) => match parse_object(b) {
-                Ok(map) => {
-                    let method = Fields(&map).method().ok();
-                    match Uplink::from_object(map) {
-                        Ok(m) => {
-                            Input::Message(m, traffic.then(|| String::from_utf8_lossy(b).into()))
-                        }
-                        Err(error) => Input::Bad {
-                            error,
-                            method,
-                            bytes: b.to_vec(),
-                        },
-                    }
-                }
-                Err(error) => Input::Bad {
-                    error,
-                    method: None,
-                    bytes: b.to_vec(),
-                },
-            },
-            Piece::Garbage(b) => Input::Garbage(b.to_vec()),
-            Piece::Oversized { len } => Input::Oversized(len),
-        })
-    }
-
-    fn on_input(&mut self, input: Input) {
-        match input {
-            Input::Message(msg, text) => {
-                if let Some(text) = text {
-                    self.emit(Event::Traffic {
-                        hostid: Some(msg.hostid().to_string()),
-                        peer: self.peer,
-                        direction: Direction::In,
-                        text,
-                    });
-                }
-                self.on_message(msg);
-            }
-            Input::Bad {
-                error,
-                method,
-                bytes,
-            } => {
-                self.protocol_error(error.to_string(), &bytes);
-                if let Some(method) = method {
-                    self.send(&Downlink::Ack {
-                        method,
-                        message: error.to_string(),
-                        retcode: RETCODE_MALFORMED.into(),
-                    });
-                }
-            }
-            Input::Garbage(bytes) => {
-                let what = format!("{} bytes of garbage between messages skipped", bytes.len());
-                self.protocol_error(what, &bytes);
-            }
-            Input::Oversized(len) => {
-                let max = self.config.max_message;
-                let what =
-                    format!("message of {len} bytes exceeds the {max}-byte limit; discarded");
-                self.protocol_error(what, &[]);
-            }
-        }
-    }
-
-    fn allowed(&self, hostid: &str, password: Option<&str>) -> Result<(), String> {
-        match &self.config.allow {
-            None => Ok(()),
-            Some(list) => match list.get(hostid) {
-                None => Err(format!("hostid {hostid} is not on the allow-list")),
-                Some(pw) if password.is_some_and(|p| p != pw) => Err("wrong password".to_string()),
-                Some(_) => Ok(()),
-            },
-        }
-    }
-
-    fn on_login(&mut self, l: Login) {
-        let refused = self.allowed(&l.hostid, Some(&l.password)).err();
-        let plan = self.config.plan_for(&l.moduletype);
-        let retcode = if refused.is_none() {
-            RETCODE_OK
-        } else {
-            RETCODE_REFUSED
-        };
-        let reply = LoginReply {
-            register: refused.is_none(),
-            retcode: retcode.into(),
-            historic: self.advertise.clone(),
-            live_data: self.advertise.clone(),
-            real_time: (self.wall_ms / 1000).to_string(),
-            para_command: plan.to_command_string(),
-            con_command: self.config.con_command.clone(),
-            online_rate: self.config.online_rate,
-            offline_rate: self.config.offline_rate,
-            data_mode: self.config.data_mode,
-            moduletype: l.moduletype.clone(),
-            module_port: l.module_port.unwrap_or(2),
-            module_baud: l.module_baud.unwrap_or(0),
-        };
-        self.send(&Downlink::LoginReply(reply));
-        if refused.is_none() {
-            let info = LoginInfo {
-                hostname: l.hostname.clone(),
-                moduletype: l.moduletype.clone(),
-                plan,
-            };
-            self.outputs.push_back(Output::LoggedIn {
-                hostid: l.hostid.clone(),
-                info,
-            });
-        }
-        self.emit(Event::Login {
-            hostid: l.hostid,
-            hostname: l.hostname,
-            moduletype: l.moduletype,
-            peer: self.peer,
-            accepted: refused.is_none(),
-            reason: refused,
-            module_port: l.module_port,
-            module_baud: l.module_baud,
-        });
     }
 
     fn on_message(&mut self, msg: Uplink) {
@@ -528,71 +338,7 @@ impl Session {
             }
         }
     }
-
-    fn take_pending(
-        &mut self,
-        uid: Option<&str>,
-        fits: impl Fn(&PendingKind) -> bool,
-    ) -> Option<Pending> {
-        let by_uid = uid.and_then(|u| self.pending.iter().position(|p| p.uid == u));
-        let i = by_uid.or_else(|| self.pending.iter().position(|p| fits(&p.kind)))?;
-        self.pending.remove(i)
-    }
-
-    fn on_write_reply(&mut self, uid: Option<String>, reply: WriteReply) {
-        let found = match &reply {
-            WriteReply::Frame { frame, .. } => self.take_pending(
-                uid.as_deref(),
-                |k| matches!(k, PendingKind::Frame(f) if f.eq_ignore_ascii_case(frame)),
-            ),
-            WriteReply::Port { .. } => {
-                self.take_pending(uid.as_deref(), |k| matches!(k, PendingKind::Port { .. }))
-            }
-        };
-        let Some(p) = found else {
-            let what = format!("writeConfig reply (uid {uid:?}) matches no pending command");
-            return self.protocol_error(what, &[]);
-        };
-        let (outcome, detail) = match (reply, &p.kind) {
-            (WriteReply::Frame { frame, ok: true }, _) => (Outcome::Accepted, format!("{frame},1")),
-            (WriteReply::Frame { frame, ok: false }, _) => {
-                (Outcome::Rejected, format!("{frame},0"))
-            }
-            (
-                WriteReply::Port {
-                    module_port,
-                    module_baud,
-                },
-                PendingKind::Port { port, baud },
-            ) => {
-                let show = |v: Option<u8>| v.map_or("absent".to_string(), |v| v.to_string());
-                let detail = format!(
-                    "modulePort {}, moduleBaud {}",
-                    show(module_port),
-                    show(module_baud)
-                );
-                if module_port == Some(*port) && module_baud == Some(*baud) {
-                    (Outcome::Accepted, detail)
-                } else {
-                    (Outcome::Rejected, detail)
-                }
-            }
-            (WriteReply::Port { .. }, _) => (Outcome::Rejected, "unexpected port echo".into()),
-        };
-        self.outcome(p.uid, outcome, detail);
-    }
-
-    fn outcome(&mut self, uid: String, outcome: Outcome, detail: String) {
-        let hostid = self.hostid.clone().unwrap_or_default();
-        self.emit(Event::CommandOutcome {
-            hostid,
-            uid,
-            outcome,
-            detail,
-        });
-    }
 }
 
 #[cfg(test)]
-#[path = "session_tests.rs"]
 mod tests;

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use super::*;
+use crate::link::event::Command;
 use crate::proto::rtu::{Request, RequestPdu};
 
 const HOSTID: &str = "3130373031334717003D002E";

@@ -1,0 +1,214 @@
+//! Tests of the write plans.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::app::AppState;
+use crate::link::{DataKind, Event};
+use crate::proto::rtu::{Block, BlockValues};
+use crate::proto::uplink::InputFlags;
+
+fn target(coils: Vec<bool>, inhibit: bool) -> Target {
+    let mut s = AppState::default();
+    let login = Event::Login {
+        hostid: "H".into(),
+        hostname: "north".into(),
+        moduletype: "HGM6120N-4G".into(),
+        peer: "127.0.0.1:1".parse().unwrap(),
+        accepted: true,
+        reason: None,
+        module_port: None,
+        module_baud: None,
+    };
+    s.apply(&login, 0);
+    let data = Event::Data {
+        hostid: "H".into(),
+        kind: DataKind::Full,
+        blocks: vec![Block {
+            slave: 1,
+            table: crate::proto::Table::Coils,
+            addr: 0,
+            values: BlockValues::Bits(coils),
+        }],
+        flags: InputFlags {
+            inhibit_remote: Some(inhibit),
+            ..Default::default()
+        },
+    };
+    s.apply(&data, 1);
+    s.targets["H"].clone()
+}
+
+#[test]
+fn remote_commands_use_the_map_and_are_blocked_by_remote_lock_or_inhibit() {
+    let free = target(vec![false; 78], false);
+    let cmds = free.map.commands_for(&free.moduletype);
+    let auto = cmds.iter().find(|c| c.action == "auto").unwrap();
+    let plan = remote_command(&free, auto, false).unwrap();
+    assert_eq!(plan.hex(), "01050003FF007C3A", "the field frame");
+    assert!(
+        plan.description
+            .starts_with("Auto (slave 1 write coil 3 = FF00)")
+    );
+    assert_eq!(plan.confirm.as_ref().map(|c| c.addr), Some(41));
+
+    let mut locked = vec![false; 78];
+    locked[4] = true;
+    let t = target(locked, false);
+    assert!(
+        remote_command(&t, auto, false)
+            .unwrap_err()
+            .contains("Remote Lock")
+    );
+    assert!(
+        remote_command(&t, auto, true).is_ok(),
+        "the engineer may override"
+    );
+    let t = target(vec![false; 78], true);
+    assert!(
+        remote_command(&t, auto, false)
+            .unwrap_err()
+            .contains("InhbitRemote")
+    );
+}
+
+#[test]
+fn values_in_the_unit_become_raw_words() {
+    let t = target(vec![false; 78], false);
+    let m = Arc::clone(&t.map);
+    assert_eq!(
+        raw_for(&t, m.register_at(24).unwrap(), 27.4),
+        Ok(274),
+        "battery, 0.1 V"
+    );
+    assert_eq!(
+        raw_for(&t, m.register_at(13).unwrap(), 50.0),
+        Ok(500),
+        "frequency ratio 0.1"
+    );
+    assert_eq!(
+        raw_for(&t, m.register_at(26).unwrap(), -10.0),
+        Ok(0xFFF6),
+        "signed kW"
+    );
+    assert!(
+        raw_for(&t, m.register_at(26).unwrap(), 40000.0)
+            .unwrap_err()
+            .contains("out of range")
+    );
+    assert!(raw_for(&t, m.register_at(0).unwrap(), -1.0).is_err());
+    assert!(
+        raw_for(&t, m.register_at(0).unwrap(), 32766.0)
+            .unwrap_err()
+            .contains("no-data")
+    );
+    assert!(
+        raw_for(&t, m.register_at(42).unwrap(), 1.0)
+            .unwrap_err()
+            .contains("two registers")
+    );
+    assert!(
+        raw_for(&t, m.register_at(34).unwrap(), 1.0).is_err(),
+        "enumeration"
+    );
+    let w = register_write(&t, 24, 27.4).unwrap();
+    assert_eq!(
+        w.request.pdu,
+        RequestPdu::WriteSingleRegister {
+            addr: 24,
+            value: 274
+        }
+    );
+    assert!(w.description.starts_with("Battery Voltage = 27.4 V"));
+    assert!(
+        register_write(&t, 43, 1.0)
+            .unwrap_err()
+            .contains("second half")
+    );
+    assert!(register_write(&t, 500, 1.5).is_err());
+    assert_eq!(
+        register_write(&t, 500, 7.0).unwrap().request.pdu,
+        RequestPdu::WriteSingleRegister {
+            addr: 500,
+            value: 7
+        }
+    );
+}
+
+#[test]
+fn coil_writes_name_command_coils_and_respect_remote_lock() {
+    let free = target(vec![false; 78], false);
+    let plan = coil_write(&free, 3, true, false).unwrap();
+    assert_eq!(plan.hex(), "01050003FF007C3A");
+    assert!(
+        plan.description.starts_with("coil 3 (Auto) on"),
+        "{}",
+        plan.description
+    );
+    assert!(
+        plan.confirm.is_some(),
+        "the Auto coil's effect is looked for"
+    );
+    let off = coil_write(&free, 40, false, false).unwrap();
+    assert_eq!(
+        off.request.pdu,
+        RequestPdu::WriteSingleCoil { addr: 40, value: 0 }
+    );
+    assert_eq!(off.confirm, None);
+    let inhibited = target(vec![false; 78], true);
+    let err = coil_write(&inhibited, 3, true, false).unwrap_err();
+    assert!(err.contains("InhbitRemote"), "{err}");
+    assert!(
+        coil_write(&inhibited, 3, true, true).is_ok(),
+        "the override lets it through"
+    );
+}
+
+#[test]
+fn multiple_register_writes_take_values_in_units_and_split_pairs() {
+    let t = target(vec![false; 78], false);
+    // Registers 7 and 8: generator voltages in V (scale 1).
+    let plan = registers_write(&t, 7, &[230.0, 231.0]).unwrap();
+    assert_eq!(
+        plan.request.pdu,
+        RequestPdu::WriteMultipleRegisters {
+            addr: 7,
+            values: vec![230, 231]
+        }
+    );
+    assert!(
+        plan.description
+            .starts_with("Gen UA = 230 V, Gen UB = 231 V"),
+        "{}",
+        plan.description
+    );
+    // Battery voltage is in 0.1 V.
+    let plan = registers_write(&t, 24, &[24.5]).unwrap();
+    assert_eq!(
+        plan.request.pdu,
+        RequestPdu::WriteMultipleRegisters {
+            addr: 24,
+            values: vec![245]
+        }
+    );
+    // A two-register value takes one number for both words.
+    let pair = t.map.registers.values().find(|r| r.words == 2).unwrap();
+    let plan = registers_write(&t, pair.addr, &[70000.0]).unwrap();
+    let RequestPdu::WriteMultipleRegisters { values, .. } = &plan.request.pdu else {
+        panic!("not a multiple write")
+    };
+    assert_eq!(values.len(), 2);
+    let back = match pair.combine {
+        Combine::U32 => u32::from(values[0]) * 65536 + u32::from(values[1]),
+        Combine::Counter => {
+            u32::from(values[0]) * t.map.settings.counter_multiplier + u32::from(values[1])
+        }
+    };
+    assert!((f64::from(back) * pair.scale - 70000.0).abs() < 1e-6);
+    assert!(
+        registers_write(&t, pair.addr + 1, &[1.0])
+            .unwrap_err()
+            .contains("second half")
+    );
+    assert!(registers_write(&t, 7, &[]).is_err());
+}

@@ -1,0 +1,67 @@
+//! The login on a short connection, and the allow-list.
+
+use super::{Output, Session};
+use crate::link::event::Event;
+use crate::link::hub::LoginInfo;
+use crate::proto::downlink::{Downlink, LoginReply, RETCODE_OK, RETCODE_REFUSED};
+use crate::proto::uplink::Login;
+
+impl Session {
+    pub(super) fn allowed(&self, hostid: &str, password: Option<&str>) -> Result<(), String> {
+        match &self.config.allow {
+            None => Ok(()),
+            Some(list) => match list.get(hostid) {
+                None => Err(format!("hostid {hostid} is not on the allow-list")),
+                Some(pw) if password.is_some_and(|p| p != pw) => Err("wrong password".to_string()),
+                Some(_) => Ok(()),
+            },
+        }
+    }
+
+    pub(super) fn on_login(&mut self, l: Login) {
+        let refused = self.allowed(&l.hostid, Some(&l.password)).err();
+        let plan = self.config.plan_for(&l.moduletype);
+        let retcode = if refused.is_none() {
+            RETCODE_OK
+        } else {
+            RETCODE_REFUSED
+        };
+        let reply = LoginReply {
+            register: refused.is_none(),
+            retcode: retcode.into(),
+            historic: self.advertise.clone(),
+            live_data: self.advertise.clone(),
+            real_time: (self.wall_ms / 1000).to_string(),
+            para_command: plan.to_command_string(),
+            con_command: self.config.con_command.clone(),
+            online_rate: self.config.online_rate,
+            offline_rate: self.config.offline_rate,
+            data_mode: self.config.data_mode,
+            moduletype: l.moduletype.clone(),
+            module_port: l.module_port.unwrap_or(2),
+            module_baud: l.module_baud.unwrap_or(0),
+        };
+        self.send(&Downlink::LoginReply(reply));
+        if refused.is_none() {
+            let info = LoginInfo {
+                hostname: l.hostname.clone(),
+                moduletype: l.moduletype.clone(),
+                plan,
+            };
+            self.outputs.push_back(Output::LoggedIn {
+                hostid: l.hostid.clone(),
+                info,
+            });
+        }
+        self.emit(Event::Login {
+            hostid: l.hostid,
+            hostname: l.hostname,
+            moduletype: l.moduletype,
+            peer: self.peer,
+            accepted: refused.is_none(),
+            reason: refused,
+            module_port: l.module_port,
+            module_baud: l.module_baud,
+        });
+    }
+}
