@@ -6,8 +6,10 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use cmm_commissioner::app::Settings;
+use cmm_commissioner::app::{Command, Settings};
 use cmm_commissioner::proto::Table;
+use cmm_commissioner::ui::editor_ui::Pending;
+use cmm_commissioner::ui::view::View;
 use cmm_commissioner::ui::{CommissionerApp, Startup};
 use eframe::egui;
 use egui_kittest::Harness;
@@ -338,4 +340,98 @@ fn a_serial_controller_is_found_by_the_scan_connected_and_commanded() {
     );
     h.state_mut().shutdown();
     stop.cancel();
+}
+
+/// Moves the pointer over the whole window, scrolls, drags and clicks at each point of a grid.
+fn sweep(h: &mut Harness<'_, CommissionerApp>, size: egui::Vec2) {
+    let (mut y, step) = (8.0, egui::vec2(104.0, 76.0));
+    while y < size.y {
+        let mut x = 8.0;
+        while x < size.x {
+            let p = egui::pos2(x, y);
+            let q = p + egui::vec2(40.0, 20.0);
+            h.hover_at(p);
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -60.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+                modifiers: egui::Modifiers::NONE,
+            });
+            h.step();
+            h.drag_at(p);
+            h.step();
+            h.hover_at(q);
+            h.step();
+            h.drop_at(q);
+            h.drag_at(p);
+            h.drop_at(p);
+            h.step();
+            x += step.x;
+        }
+        y += step.y;
+    }
+}
+
+/// The pointer over, clicks, scrolls and drags across every panel of the demo app with values
+/// plotted, with each window open in turn (traffic inspector, settings, serial connection,
+/// a command's confirmation): no panic anywhere, on the window's thread or the core's.
+#[test]
+fn pointer_sweeps_over_every_panel_and_window_panic_nowhere() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static PANICS: AtomicUsize = AtomicUsize::new(0);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICS.fetch_add(1, Ordering::SeqCst);
+        previous(info);
+    }));
+    let size = egui::vec2(1400.0, 900.0);
+    let mut h = start_app(2, None);
+    until(&mut h, "a modem with data", |h| {
+        h.state()
+            .state()
+            .targets
+            .values()
+            .any(|t| !t.image.is_empty())
+    });
+    let hostid = h.state().state().targets.keys().next().unwrap().clone();
+    for key in [
+        (Table::Holding, 0u16),
+        (Table::Coils, 41),
+        (Table::Holding, 13),
+    ] {
+        h.state_mut()
+            .send(Command::TogglePlot((hostid.clone(), key.0, key.1)));
+    }
+    until(&mut h, "plotted samples", |h| {
+        let s = h.state().state();
+        s.plotted.len() == 3 && s.plotted.values().all(|s| s.len() >= 2)
+    });
+    type Open = fn(&mut View, &str);
+    let windows: [(&str, Open); 5] = [
+        ("no window", |_, _| {}),
+        ("traffic inspector", |v, _| v.traffic.open = true),
+        ("settings", |v, _| v.settings_view.open = true),
+        ("serial connection", |v, _| v.open_serial()),
+        ("confirmation", |v, hostid| {
+            v.editor.pending = Some((hostid.to_string(), Pending::Reset));
+        }),
+    ];
+    for (name, open) in windows {
+        open(h.state_mut().view(), &hostid);
+        h.step();
+        sweep(&mut h, size);
+        assert_eq!(
+            PANICS.load(Ordering::SeqCst),
+            0,
+            "a panic with the {name} open"
+        );
+        let v = h.state_mut().view();
+        v.traffic.open = false;
+        v.settings_view.open = false;
+        v.serial.open = false;
+        v.editor.pending = None;
+    }
+    h.state_mut().shutdown();
+    assert_eq!(PANICS.load(Ordering::SeqCst), 0);
 }

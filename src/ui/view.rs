@@ -257,13 +257,15 @@ impl View {
     }
 }
 
-/// The event log, newest at the bottom.
+/// The event log, newest at the bottom; only the lines in view are laid out.
 fn log_ui(ui: &mut egui::Ui, state: &AppState) {
+    let height = ui.text_style_height(&egui::TextStyle::Monospace);
+    let lines = state.log.len();
     egui::ScrollArea::vertical()
         .stick_to_bottom(true)
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for line in state.log.lines() {
+        .show_rows(ui, height, lines, |ui, rows| {
+            for line in state.log.lines().skip(rows.start).take(rows.len()) {
                 let t = chrono::DateTime::from_timestamp_millis(line.at_ms)
                     .map(|t| {
                         t.with_timezone(&chrono::Local)
