@@ -435,3 +435,56 @@ fn pointer_sweeps_over_every_panel_and_window_panic_nowhere() {
     h.state_mut().shutdown();
     assert_eq!(PANICS.load(Ordering::SeqCst), 0);
 }
+
+/// After a crash the app says so at start and offers the default view: nothing plotted.
+#[test]
+fn after_a_crash_the_app_offers_the_default_view() {
+    let dir = std::env::temp_dir().join(format!("cmm-gui-crash-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let settings = Settings {
+        plotted: vec![cmm_commissioner::app::settings::PlottedPref {
+            target: "3130373031334717003D0001".into(),
+            table: "holding".into(),
+            addr: 0,
+        }],
+        traffic_open: true,
+        ..Default::default()
+    };
+    let path = dir.join("settings.json");
+    settings.save(&path).unwrap();
+    let report = dir.join("crash-20261124-101010.000.txt.seen");
+    std::fs::write(&report, "panic: test").unwrap();
+    let r = report.clone();
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let (settings, _) = Settings::load(&path);
+            let mut startup = Startup::from_settings(settings, None);
+            startup.server.listen = "127.0.0.1:0".parse().unwrap();
+            startup.crash = Some(r.clone());
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        });
+    until(&mut h, "the crash notice", |h| {
+        h.query_all_by_label("CMM Commissioner stopped unexpectedly last time")
+            .next()
+            .is_some()
+    });
+    h.get_by_label_contains("crash-20261124-101010.000.txt.seen");
+    until(&mut h, "the remembered plot", |h| {
+        h.state().state().plotted.len() == 1
+    });
+    h.get_by_label("Start with the default view").click();
+    until(&mut h, "the default view", |h| {
+        h.state().state().plotted.is_empty()
+    });
+    assert!(!h.state_mut().view().traffic.open);
+    until(&mut h, "the notice gone", |h| {
+        h.query_all_by_label("CMM Commissioner stopped unexpectedly last time")
+            .next()
+            .is_none()
+    });
+    h.state_mut().shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}

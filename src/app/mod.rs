@@ -3,6 +3,7 @@
 
 pub mod command;
 pub mod core;
+pub mod crash;
 pub mod maps;
 pub mod series;
 pub mod settings;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use clap::Parser;
 use cmm_commissioner::app::Settings;
+use cmm_commissioner::app::crash::CrashReports;
 use cmm_commissioner::ui::{CommissionerApp, Startup};
 use eframe::egui;
 
@@ -33,6 +34,16 @@ struct Args {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    // A panic writes a crash report; the next start says so.
+    let crash = CrashReports::default_dir().map(CrashReports::new);
+    let last_crash = crash.as_ref().and_then(|c| {
+        let report = c.unseen()?;
+        let _ = c.mark_seen();
+        Some(report.with_extension("txt.seen"))
+    });
+    if let Some(c) = crash {
+        c.install_hook();
+    }
     let _ = cmm_commissioner::link::config::raise_open_file_limit();
     let path = args.settings.or_else(Settings::default_path);
     let (settings, settings_error) = match &path {
@@ -50,6 +61,7 @@ fn main() -> anyhow::Result<()> {
     startup.demo = args.demo;
     startup.demo_modems = args.demo_modems;
     startup.notice = settings_error;
+    startup.crash = last_crash;
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("CMM Commissioner")
         .with_app_id("cmm-commissioner")

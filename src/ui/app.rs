@@ -30,6 +30,8 @@ pub struct Startup {
     pub settings_path: Option<PathBuf>,
     /// Something to tell the user at start (e.g. a settings file that could not be read).
     pub notice: Option<String>,
+    /// The crash report of the last run, if it ended in a crash.
+    pub crash: Option<PathBuf>,
 }
 
 impl Startup {
@@ -54,6 +56,7 @@ impl Startup {
             settings,
             settings_path,
             notice: None,
+            crash: None,
         }
     }
 }
@@ -91,7 +94,8 @@ impl CommissionerApp {
             let _enter = runtime.enter();
             Core::spawn(config)
         };
-        let view = View::new(settings, startup.settings_path, startup.demo_modems);
+        let mut view = View::new(settings, startup.settings_path, startup.demo_modems);
+        view.crash = startup.crash;
         for cmd in view.startup_commands() {
             let _ = core.send(cmd);
         }

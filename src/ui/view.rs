@@ -44,6 +44,8 @@ pub struct View {
     pub demo_modems: usize,
     /// The window's own last problem (e.g. the core refused a command).
     pub notice: Option<String>,
+    /// The crash report of the last run, until the engineer answers.
+    pub crash: Option<PathBuf>,
     applied_theme: Option<Theme>,
     outbox: Vec<Command>,
 }
@@ -71,6 +73,7 @@ impl View {
             settings_path,
             demo_modems: demo_modems.max(1),
             notice: None,
+            crash: None,
             applied_theme: None,
             outbox: Vec::new(),
         }
@@ -229,11 +232,60 @@ impl View {
                 advertise: applied.advertise_opt(),
             });
         }
+        self.crash_ui(ctx, state);
         if editor_ui::confirm_ui(ctx, &mut self.editor)
             && let Some(cmd) = self.editor.confirmed()
         {
             self.send(cmd);
         }
+    }
+
+    /// After a crash: say so, and offer the default view (nothing plotted, no window open,
+    /// panels at their default sizes), since what was remembered may be what crashed.
+    fn crash_ui(&mut self, ctx: &egui::Context, state: &AppState) {
+        let Some(report) = self.crash.clone() else {
+            return;
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("crash_report")).show(ctx, |ui| {
+            ui.heading("CMM Commissioner stopped unexpectedly last time");
+            ui.label("What happened is in the crash report:");
+            ui.monospace(report.display().to_string());
+            ui.label(
+                "Start with the default view (nothing plotted, no window open, panels at \
+                 their default sizes) if the same view brought it down.",
+            );
+            ui.horizontal(|ui| {
+                if ui.button("Start with the default view").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Keep my view").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => {
+                self.default_view(state);
+                ctx.memory_mut(|m| *m = Default::default());
+                self.crash = None;
+            }
+            Some(false) => self.crash = None,
+            None => {}
+        }
+    }
+
+    /// Back to the view a first start has.
+    fn default_view(&mut self, state: &AppState) {
+        for key in state.plotted.keys() {
+            self.outbox.push(Command::TogglePlot(key.clone()));
+        }
+        self.traffic.open = false;
+        self.plot = PlotView::default();
+        self.values_filter = Default::default();
+        self.selected = None;
+        self.serial.open = false;
+        self.settings_view.open = false;
     }
 
     fn values_ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
