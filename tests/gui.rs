@@ -143,10 +143,20 @@ fn a_ticked_value_is_plotted_and_the_plot_is_remembered_across_runs() {
     until(&mut h, "a named value", |h| {
         h.query_all_by_label("plot Mains UA").next().is_some()
     });
+    // Ticking the first box brings the plot pane, and no row moves under the pointer.
+    let row_before = h.get_by_label("plot Mains UA").rect();
     h.get_by_label("plot Mains UA").click();
     until(&mut h, "the plot", |h| {
         h.query_all_by_label("Follow live").next().is_some()
     });
+    for _ in 0..3 {
+        h.step();
+    }
+    assert_eq!(
+        h.get_by_label("plot Mains UA").rect(),
+        row_before,
+        "the row stayed where it was clicked"
+    );
     until(&mut h, "samples of the series", |h| {
         h.state().state().plotted.values().any(|s| s.len() >= 2)
     });

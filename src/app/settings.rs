@@ -98,6 +98,8 @@ pub struct Settings {
     pub own_scales: bool,
     /// The target selected last (hostid or serial target).
     pub selected: String,
+    /// Register addresses shown in hex (`0x0018`) rather than decimal (`24`), everywhere.
+    pub hex_addresses: bool,
 }
 
 impl Default for Settings {
@@ -112,6 +114,7 @@ impl Default for Settings {
             normalise: false,
             own_scales: false,
             selected: String::new(),
+            hex_addresses: false,
         }
     }
 }

@@ -34,6 +34,7 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
         });
         ui.menu_button("View", |ui| {
             ui.checkbox(&mut v.traffic.open, "Traffic inspector");
+            ui.checkbox(&mut v.settings.hex_addresses, "Addresses in hex");
             ui.separator();
             ui.label("Theme");
             ui.radio_value(&mut v.settings.theme, Theme::System, "Follow the system");

@@ -64,20 +64,26 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
         );
     });
     let keys: Vec<&PlotKey> = state.plotted.keys().collect();
+    // The plots fill their pane; each of several keeps a readable height (the pane scrolls).
+    let avail = (ui.available_height() - ui.spacing().item_spacing.y).max(60.0);
     if v.separate {
-        let each = (220.0 / keys.len() as f32).max(90.0);
-        for (i, key) in keys.iter().enumerate() {
-            plot(
-                ui,
-                state,
-                v,
-                ("values_plot", i),
-                each,
-                std::slice::from_ref(key),
-            );
-        }
+        let each = (avail / keys.len() as f32 - ui.spacing().item_spacing.y).max(90.0);
+        egui::ScrollArea::vertical()
+            .id_salt("plots")
+            .show(ui, |ui| {
+                for (i, key) in keys.iter().enumerate() {
+                    plot(
+                        ui,
+                        state,
+                        v,
+                        ("values_plot", i),
+                        each,
+                        std::slice::from_ref(key),
+                    );
+                }
+            });
     } else {
-        plot(ui, state, v, ("values_plot", usize::MAX), 220.0, &keys);
+        plot(ui, state, v, ("values_plot", usize::MAX), avail, &keys);
     }
 }
 

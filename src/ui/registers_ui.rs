@@ -3,6 +3,8 @@
 
 use eframe::egui;
 
+use egui_extras::Column;
+
 use crate::app::Target;
 use crate::proto::Table;
 use crate::proto::map::AlarmKind;
@@ -89,16 +91,26 @@ fn filter_ui(ui: &mut egui::Ui, t: &Target, f: &mut ValuesFilter) {
     });
 }
 
+/// An address as the app shows them: decimal, or hex when the engineer chose so.
+pub fn address(addr: u16, hex: bool) -> String {
+    if hex {
+        format!("0x{addr:04X}")
+    } else {
+        addr.to_string()
+    }
+}
+
 /// Draws the selected target's values; returns the (table, address) whose plot box was
-/// clicked.
+/// clicked. The header stays while the rows scroll, the columns keep their widths (the
+/// engineer may drag them), and only the rows in view are laid out.
 pub fn ui(
     ui: &mut egui::Ui,
     target: Option<&Target>,
     plotted: &dyn Fn(Table, u16) -> bool,
     filter: &mut ValuesFilter,
     now_ms: i64,
+    hex: bool,
 ) -> Option<(Table, u16)> {
-    let mut toggled = None;
     let Some(t) = target else {
         ui.heading("Select a modem");
         return None;
@@ -120,75 +132,117 @@ pub fn ui(
             needle.is_empty()
                 || d.name.to_lowercase().contains(&needle)
                 || d.addr.to_string() == needle
+                || address(d.addr, true).eq_ignore_ascii_case(&needle)
         })
         .collect();
+    let slave = t.slave().to_string();
     let highlight = ui.visuals().selection.bg_fill.gamma_multiply(0.5);
-    // Only the rows in view are laid out (a map has hundreds of values; every frame counts).
     let row_height = ui
         .spacing()
         .interact_size
         .y
-        .max(ui.text_style_height(&egui::TextStyle::Monospace))
-        + ui.spacing().item_spacing.y;
-    egui::ScrollArea::both()
+        .max(ui.text_style_height(&egui::TextStyle::Monospace));
+    let mut toggled = None;
+    egui_extras::TableBuilder::new(ui)
+        .id_salt("values")
+        .striped(true)
         .auto_shrink([false, false])
-        .show_rows(ui, row_height, values.len() + 1, |ui, rows| {
-            egui::Grid::new("values")
-                .striped(true)
-                .num_columns(7)
-                .min_row_height(ui.spacing().interact_size.y)
-                .show(ui, |ui| {
-                    // The header stays on top of the rows in view.
-                    for h in [
-                        "Plot", "Address", "Name", "Value", "Raw", "Group", "Changed",
-                    ] {
-                        ui.strong(h);
-                    }
-                    ui.end_row();
-                    let shown =
-                        rows.start.min(values.len())..rows.end.saturating_sub(1).min(values.len());
-                    for d in &values[shown] {
-                        let mut on = plotted(d.table, d.addr);
-                        let can_plot = d.number().is_some() || on;
-                        let plot_box =
-                            ui.add_enabled(can_plot, egui::Checkbox::without_text(&mut on));
-                        // Named for screen readers and tests: the box has no text of its own.
-                        plot_box.widget_info(|| {
-                            egui::WidgetInfo::selected(
-                                egui::Role::CheckBox,
-                                can_plot,
-                                on,
-                                format!("plot {}", d.name),
-                            )
-                        });
-                        if plot_box.on_hover_text(format!("plot {}", d.name)).clicked() {
-                            toggled = Some((d.table, d.addr));
-                        }
-                        ui.monospace(format!("{} {:04}", d.table.read_function(), d.addr));
-                        ui.label(&d.name);
-                        let changed = t.changed_ms.get(&(d.table, d.addr)).copied();
-                        let fresh = changed.is_some_and(|c| now_ms - c < HIGHLIGHT_MS);
-                        let value = egui::RichText::new(d.shown()).monospace();
-                        ui.label(if fresh {
-                            value.background_color(highlight)
-                        } else {
-                            value
-                        });
-                        let raw: Vec<String> = d.raw.iter().map(|w| format!("{w:04X}")).collect();
-                        ui.monospace(raw.join(" "));
-                        ui.label(&d.group);
-                        let when = changed
-                            .and_then(chrono::DateTime::from_timestamp_millis)
-                            .map(|c| {
-                                c.with_timezone(&chrono::Local)
-                                    .format("%H:%M:%S")
-                                    .to_string()
-                            })
-                            .unwrap_or_default();
-                        ui.monospace(when);
-                        ui.end_row();
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(34.0))
+        .column(Column::initial(44.0).resizable(true).clip(true))
+        .column(Column::initial(96.0).resizable(true).clip(true))
+        .column(Column::initial(62.0).resizable(true).clip(true))
+        .column(
+            Column::initial(230.0)
+                .at_least(80.0)
+                .resizable(true)
+                .clip(true),
+        )
+        .column(Column::initial(130.0).resizable(true).clip(true))
+        .column(Column::initial(80.0).resizable(true).clip(true))
+        .column(Column::initial(90.0).resizable(true).clip(true))
+        .column(Column::remainder().at_least(70.0).clip(true))
+        .header(row_height, |mut header| {
+            for h in [
+                "Plot", "Slave", "Table", "Address", "Name", "Value", "Raw", "Group", "Changed",
+            ] {
+                header.col(|ui| {
+                    ui.strong(h);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, values.len(), |mut row| {
+                let d = &values[row.index()];
+                row.col(|ui| {
+                    let mut on = plotted(d.table, d.addr);
+                    let can_plot = d.number().is_some() || on;
+                    let plot_box = ui.add_enabled(can_plot, egui::Checkbox::without_text(&mut on));
+                    // Named for screen readers and tests: the box has no text of its own.
+                    plot_box.widget_info(|| {
+                        egui::WidgetInfo::selected(
+                            egui::Role::CheckBox,
+                            can_plot,
+                            on,
+                            format!("plot {}", d.name),
+                        )
+                    });
+                    if plot_box.on_hover_text(format!("plot {}", d.name)).clicked() {
+                        toggled = Some((d.table, d.addr));
                     }
                 });
+                row.col(|ui| {
+                    ui.monospace(&slave);
+                });
+                row.col(|ui| {
+                    ui.label(table_name(d.table))
+                        .on_hover_text(format!("Modbus function {:02}", d.table.read_function()));
+                });
+                row.col(|ui| {
+                    ui.monospace(address(d.addr, hex));
+                });
+                row.col(|ui| {
+                    ui.label(&d.name);
+                });
+                let changed = t.changed_ms.get(&(d.table, d.addr)).copied();
+                row.col(|ui| {
+                    let fresh = changed.is_some_and(|c| now_ms - c < HIGHLIGHT_MS);
+                    let value = egui::RichText::new(d.shown()).monospace();
+                    ui.label(if fresh {
+                        value.background_color(highlight)
+                    } else {
+                        value
+                    });
+                });
+                row.col(|ui| {
+                    let raw: Vec<String> = d.raw.iter().map(|w| format!("{w:04X}")).collect();
+                    ui.monospace(raw.join(" "));
+                });
+                row.col(|ui| {
+                    ui.label(&d.group);
+                });
+                row.col(|ui| {
+                    let when = changed
+                        .and_then(chrono::DateTime::from_timestamp_millis)
+                        .map(|c| {
+                            c.with_timezone(&chrono::Local)
+                                .format("%H:%M:%S")
+                                .to_string()
+                        })
+                        .unwrap_or_default();
+                    ui.monospace(when);
+                });
+            });
         });
     toggled
+}
+
+/// A Modbus table as an engineer names it.
+pub fn table_name(table: Table) -> &'static str {
+    match table {
+        Table::Coils => "coil",
+        Table::DiscreteInputs => "input bit",
+        Table::Holding => "holding reg",
+        Table::Input => "input reg",
+    }
 }

@@ -289,12 +289,21 @@ impl View {
     }
 
     fn values_ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
-        plot_ui::ui(ui, state, &mut self.plot);
+        // The plots have a pane of their own below the table (resizable, its size
+        // remembered): ticking a box never moves the rows under the pointer.
+        if !state.plotted.is_empty() {
+            egui::Panel::bottom("plots")
+                .resizable(true)
+                .default_size(260.0)
+                .size_range(120.0..=ui.available_height() * 0.8)
+                .show(ui, |ui| plot_ui::ui(ui, state, &mut self.plot));
+        }
         let hostid = self.selected.clone().unwrap_or_default();
         let target = state.targets.get(&hostid);
         let plotted = |table, addr| state.plotted.contains_key(&(hostid.clone(), table, addr));
         let now = chrono::Utc::now().timestamp_millis();
-        let toggled = registers_ui::ui(ui, target, &plotted, &mut self.values_filter, now);
+        let hex = self.settings.hex_addresses;
+        let toggled = registers_ui::ui(ui, target, &plotted, &mut self.values_filter, now, hex);
         // Come back once the newest highlight has faded; nothing else is due.
         if let Some(latest) = target.and_then(|t| t.changed_ms.values().max().copied())
             && now - latest < registers_ui::HIGHLIGHT_MS
