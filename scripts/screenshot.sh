@@ -29,15 +29,26 @@ JSON
 
 # A home of its own: eframe's remembered window size and layout must not leak in.
 export HOME="$work" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
-xvfb-run -a -s "-screen 0 1600x1000x24" bash -c "
-  '$bin' --demo --settings '$work/settings.json' &
-  app=\$!
-  sleep 25
-  win=\$(xdotool search --name 'CMM Commissioner' | head -1)
-  import -window \"\$win\" '$work/shot.png'
-  kill \$app
-  wait \$app || true
-"
 mkdir -p docs
-cp "$work/shot.png" "$out"
-echo "wrote $out"
+# The README's picture, then the small laptop screen and full HD (the window fills each).
+for size in 1600x1000 1280x720 1920x1080; do
+  w=${size%x*}; h=${size#*x}
+  rm -rf "$work/config" "$work/data"
+  xvfb-run -a -s "-screen 0 ${size}x24" bash -c "
+    '$bin' --demo --settings '$work/settings.json' &
+    app=\$!
+    sleep 6
+    win=\$(xdotool search --name 'CMM Commissioner' | head -1)
+    xdotool windowmove \"\$win\" 0 0 windowsize \"\$win\" $w $h
+    sleep 20
+    import -window \"\$win\" '$work/shot-$size.png'
+    kill \$app
+    wait \$app || true
+  "
+  case "$size" in
+    1600x1000) dest="$out" ;;
+    *) dest="docs/screenshot-$size.png" ;;
+  esac
+  cp "$work/shot-$size.png" "$dest"
+  echo "wrote $dest"
+done

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use cmm_commissioner::app::command::Intent;
 use cmm_commissioner::app::{AppState, Command, Core, CoreConfig, CoreError, Settings};
 use cmm_commissioner::link::ServerConfig;
 use cmm_commissioner::link::serial::{ScanSettings, SerialSettings};
@@ -344,18 +345,22 @@ async fn write_reaches_a_modem_and_its_effect_is_verified_or_it_is_refused_with_
                 value: 0xFF00,
             },
         },
-        effect: Some(Confirm {
-            table: Table::Coils,
-            addr: 42,
-            value: Some(1),
-            not: None,
-        }),
+        intent: Intent {
+            name: Some("Manual".into()),
+            effect: Some(Confirm {
+                table: Table::Coils,
+                addr: 42,
+                value: Some(1),
+                not: None,
+            }),
+            hint: None,
+        },
         uid: None,
     });
     t.until("the write accepted and verified", |s| {
-        s.commands
-            .iter()
-            .any(|c| c.hostid == hostid && c.verified == Some(true))
+        s.commands.iter().any(|c| {
+            c.hostid == hostid && c.verified == Some(true) && c.name.as_deref() == Some("Manual")
+        })
     })
     .await;
 

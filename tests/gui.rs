@@ -97,9 +97,11 @@ fn a_command_goes_through_the_confirmation_dialog_and_is_confirmed_by_the_readin
     h.step();
     h.step();
     h.get_by_label_contains("Frame: 01050004FF00CDFB");
+    h.get_by_label("Slave 1");
     h.get_by_label("Send").click();
+    // The dialog names the slave, and the log names the target and the command.
     until(&mut h, "the outcome", |h| {
-        h.query_all_by_label_contains("accepted 01050004FF00CDFB,1")
+        h.query_all_by_label_contains("DEMO-GENSET-2 · Manual: accepted (01050004FF00CDFB,1)")
             .next()
             .is_some()
     });
@@ -120,9 +122,7 @@ fn a_command_goes_through_the_confirmation_dialog_and_is_confirmed_by_the_readin
     h.step();
     h.step();
     assert!(
-        h.query_all_by_label_contains("write coil 1")
-            .next()
-            .is_none(),
+        h.query_all_by_label_contains("· Stop:").next().is_none(),
         "a cancelled command is not sent"
     );
     assert_eq!(h.state().state().commands.len(), 1);
@@ -318,6 +318,7 @@ fn a_serial_controller_is_found_by_the_scan_connected_and_commanded() {
     h.step();
     h.step();
     h.get_by_label_contains("Frame: 07050004FF00");
+    h.get_by_label("Slave 7");
     h.get_by_label("Send").click();
     until(&mut h, "manual mode", |h| {
         h.query_all_by_label("Mode: Manual").next().is_some()

@@ -51,14 +51,14 @@ pub enum Command {
     SaveSettings(Settings),
     /// List the serial ports again.
     RefreshPorts,
-    /// A Modbus write to a target, with the effect to look for in the next readings.
+    /// A Modbus write to a target, with what it is meant to do.
     Write {
         /// Modem hostid or serial target.
         target: String,
         /// The request (encoded only where it leaves the program).
         request: Request,
-        /// What the readings show once it took effect.
-        effect: Option<Confirm>,
+        /// Its name, the effect to look for in the next readings, and why it may not show.
+        intent: Intent,
         /// Command id (one is made up when absent).
         uid: Option<String>,
     },
@@ -86,6 +86,17 @@ pub enum Command {
     Sessions,
 }
 
+/// What a write is meant to do, kept with its record in the write log.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Intent {
+    /// Its name ("Manual", "Battery Voltage = 27.4 V"); the decoded frame when absent.
+    pub name: Option<String>,
+    /// What the readings show once it took effect.
+    pub effect: Option<Confirm>,
+    /// Why the readings may not show it (e.g. the command does nothing in this mode).
+    pub hint: Option<String>,
+}
+
 /// Why the core could not do something. Shown in the log and the status bar.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CoreError {
@@ -111,9 +122,12 @@ pub enum CoreError {
         /// What is wrong (line and field for a bad file).
         reason: String,
     },
-    /// No file dialog could be shown (no desktop portal).
-    #[error("no file dialog available on this system: type the map file's path instead")]
-    NoFileDialog,
+    /// The file dialog gave no file: cancelled, or none could be shown (no desktop portal).
+    #[error(
+        "no map file chosen; if no file dialog appeared, this system has none (no desktop \
+         portal): type the file's path in Maps > Load map file instead"
+    )]
+    NoFileChosen,
     /// The settings file could not be written.
     #[error("cannot save settings to {path}: {reason}")]
     SaveSettings {

@@ -4,6 +4,7 @@
 pub mod command;
 pub mod core;
 pub mod crash;
+pub mod entry;
 pub mod maps;
 pub mod series;
 pub mod settings;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::command::CoreError;
+use super::command::{CoreError, Intent};
 use super::status::{EventLog, PortList, ScanStatus, ServerStatus, log_line};
 pub use super::target::{Health, Target};
 use crate::link::{Event, Outcome};
@@ -35,6 +35,10 @@ pub struct CommandRecord {
     pub sent_ms: i64,
     /// How it ended, once it has.
     pub outcome: Option<(Outcome, String)>,
+    /// Its name ("Manual"), when the front end gave one.
+    pub name: Option<String>,
+    /// Why the readings may not show its effect, known when it was sent.
+    pub hint: Option<String>,
     /// What the readings show when it took effect.
     pub confirm: Option<Confirm>,
     /// Whether the readings after it was accepted show the effect (`None`: not known yet).
@@ -55,8 +59,8 @@ pub struct AppState {
     pub last_error: Option<String>,
     /// Messages in and out (when the server records traffic).
     pub traffic: super::traffic::TrafficLog,
-    /// Effects to look for, by the uid of the command about to be sent.
-    expected: BTreeMap<String, Confirm>,
+    /// What commands about to be sent are meant to do, by uid.
+    expected: BTreeMap<String, Intent>,
     /// Plotted values and their history (bounded).
     pub plotted: BTreeMap<PlotKey, super::series::Series>,
     /// The event log.
@@ -71,6 +75,8 @@ pub struct AppState {
     pub demo: Option<usize>,
     /// Why the last serial connect was refused (shown in the serial window).
     pub serial_error: Option<CoreError>,
+    /// The last map load: the map's name, or why not (shown in the map window).
+    pub map_result: Option<Result<String, CoreError>>,
     /// Traffic lines and heartbeats dropped under overload (see `link::EventSink`).
     pub dropped_events: u64,
 }
@@ -98,6 +104,7 @@ impl AppState {
             ports: PortList::default(),
             demo: None,
             serial_error: None,
+            map_result: None,
             dropped_events: 0,
         }
     }
@@ -141,9 +148,9 @@ impl AppState {
         }
     }
 
-    /// Before sending command `uid`: what its effect looks like in the readings.
-    pub fn expect_effect(&mut self, uid: &str, confirm: Confirm) {
-        self.expected.insert(uid.to_string(), confirm);
+    /// Before sending command `uid`: its name and what its effect looks like in the readings.
+    pub fn expect(&mut self, uid: &str, intent: Intent) {
+        self.expected.insert(uid.to_string(), intent);
     }
 
     /// Checks accepted commands of `hostid` against its readings after an upload.
@@ -299,7 +306,7 @@ impl AppState {
                 decoded,
                 ..
             } => {
-                let confirm = self.expected.remove(uid);
+                let intent = self.expected.remove(uid).unwrap_or_default();
                 self.commands.push(CommandRecord {
                     hostid: hostid.clone(),
                     uid: uid.clone(),
@@ -307,7 +314,9 @@ impl AppState {
                     frame: frame.clone(),
                     sent_ms: now_ms,
                     outcome: None,
-                    confirm,
+                    name: intent.name,
+                    hint: intent.hint,
+                    confirm: intent.effect,
                     verified: None,
                     checks_left: CHECKS,
                 })

@@ -88,7 +88,11 @@ fn accepted_writes_are_verified_against_the_next_readings() {
         value: Some(1),
         not: None,
     };
-    s.expect_effect("a", auto.clone());
+    let intent = |e: &Confirm| crate::app::command::Intent {
+        effect: Some(e.clone()),
+        ..Default::default()
+    };
+    s.expect("a", intent(&auto));
     s.apply(&sent("a"), 1);
     s.apply(&coil41(false), 2);
     assert_eq!(
@@ -101,7 +105,7 @@ fn accepted_writes_are_verified_against_the_next_readings() {
     s.apply(&coil41(true), 5);
     assert_eq!(s.commands[0].verified, Some(true));
 
-    s.expect_effect("b", auto);
+    s.expect("b", intent(&auto));
     s.apply(&sent("b"), 6);
     s.apply(&accepted("b"), 7);
     for t in 0..5 {

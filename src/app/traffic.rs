@@ -99,17 +99,58 @@ impl TrafficLog {
         self.bytes
     }
 
-    /// The messages matching a method (any case) and a target, oldest first.
+    /// The messages whose method contains `method` (any case) and of a target, oldest first.
     pub fn filtered<'a>(
         &'a self,
         method: Option<&'a str>,
         target: Option<&'a str>,
     ) -> impl Iterator<Item = &'a TrafficRecord> + 'a {
         self.records.iter().filter(move |r| {
-            method.is_none_or(|m| r.method.eq_ignore_ascii_case(m))
-                && target.is_none_or(|t| r.target.as_deref() == Some(t))
+            method.is_none_or(|m| {
+                r.method
+                    .to_ascii_lowercase()
+                    .contains(&m.to_ascii_lowercase())
+            }) && target.is_none_or(|t| r.target.as_deref() == Some(t))
         })
     }
+}
+
+/// Each value a `reqdatachange` carries, named with the target's map: e.g.
+/// `holding 24 = 00FD: Battery Voltage 25.3 V`. Empty for other messages.
+pub fn named_changes(text: &str, target: &crate::app::Target, hex: bool) -> Vec<String> {
+    let Ok(crate::proto::Uplink::ReqDataChange { change, .. }) =
+        crate::proto::Uplink::parse(text.as_bytes())
+    else {
+        return Vec::new();
+    };
+    let slave = target.slave();
+    let (blocks, _) = crate::proto::image::delta_blocks(slave, &change);
+    // The values as they stood with this message applied (two-word values need both words).
+    let mut image = target.image.clone();
+    let mut out = Vec::new();
+    for b in &blocks {
+        let _ = image.apply_block(b);
+        let n = match &b.values {
+            BlockValues::Bits(v) => v.len(),
+            BlockValues::Registers(v) => v.len(),
+        };
+        for i in 0..n {
+            let addr = b.addr.wrapping_add(i as u16);
+            let raw = image.get(slave, b.table, addr).unwrap_or_default();
+            let at = if hex {
+                format!("0x{addr:04X}")
+            } else {
+                addr.to_string()
+            };
+            let meaning = target
+                .map
+                .decode(&image, slave, b.table, addr)
+                .map(|d| format!("{} {}", d.name, d.shown()))
+                .unwrap_or_else(|| "not in the map".into());
+            out.push(format!("{} {at} = {raw:04X}: {meaning}", b.table.name()));
+        }
+    }
+    out
 }
 
 /// The text indented, or as it came when it is not JSON.
@@ -273,6 +314,10 @@ mod tests {
         }
         assert!(log.len() <= 100 && log.bytes() <= 10_000);
         assert!(log.filtered(Some("hb"), None).all(|r| r.method == "HB"));
+        assert!(
+            log.filtered(Some("b"), None).any(|r| r.method == "HB"),
+            "part of a name matches"
+        );
         assert_eq!(log.filtered(None, Some("B")).count(), log.len() / 2);
         let mut log = TrafficLog::new(100, 1000);
         log.push(0, None, "p".into(), Direction::Out, "x".repeat(5000));
@@ -326,5 +371,44 @@ mod tests {
         assert!(embedded_frames("not json", &plan).is_empty());
         assert!(pretty(w).contains("\n  \"method\": \"writeConfig\""));
         assert_eq!(pretty("not json"), "not json");
+    }
+
+    #[test]
+    fn the_values_of_a_reqdatachange_are_named() {
+        let mut state = crate::app::AppState::default();
+        let login = crate::link::Event::Login {
+            hostid: "H".into(),
+            hostname: "north".into(),
+            moduletype: "HGM6120N-4G".into(),
+            peer: "127.0.0.1:1".parse().unwrap(),
+            accepted: true,
+            reason: None,
+            module_port: None,
+            module_baud: None,
+        };
+        state.apply(&login, 0);
+        let text = r#"{"method":"reqdatachange","hostid":"H","params":{"packetnum":2,"03":[{"0018":"00FD"}],"01":[{"0029":"01"}]}}"#;
+        let lines = named_changes(text, &state.targets["H"], false);
+        assert!(
+            lines.contains(&"holding 24 = 00FD: Battery Voltage 25.3 V".to_string()),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|l| l.starts_with("coils 41 = 0001: Auto")),
+            "{lines:?}"
+        );
+        let hex = named_changes(text, &state.targets["H"], true);
+        assert!(
+            hex.iter().any(|l| l.starts_with("holding 0x0018 = 00FD")),
+            "{hex:?}"
+        );
+        assert!(
+            named_changes(
+                r#"{"method":"HB","hostid":"H"}"#,
+                &state.targets["H"],
+                false
+            )
+            .is_empty()
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! Writes as the config editor prepares them: a value entered in the register's unit becomes a
-//! raw frame, remote commands are blocked while the controller or the modem forbids remote
-//! control (unless the engineer overrides), and a write is shown decoded before it is sent.
+//! raw frame (exactly: a value finer than the register's resolution is refused, never rounded
+//! behind the engineer's back), remote commands are blocked while the controller or the modem
+//! forbids remote control (unless the engineer overrides), only the functions the map says
+//! the controller answers are offered, and what a command will do is said before it is sent.
 
 use super::state::Target;
 use crate::proto::map::{Combine, CommandSpec, Confirm, RegisterSpec};
@@ -9,12 +11,17 @@ use crate::proto::rtu::{Request, RequestPdu};
 /// A write ready to be confirmed by the engineer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WritePlan {
+    /// Its short name for the write log ("Manual", "Battery Voltage = 27.4 V").
+    pub name: String,
     /// What it does, in words (shown in the confirmation dialog).
     pub description: String,
     /// The frame to send.
     pub request: Request,
     /// What the next readings show when it took effect.
     pub confirm: Option<Confirm>,
+    /// What the engineer should know before sending (the engine will crank, the mode in
+    /// which the command acts, a measured value being overwritten).
+    pub notes: Vec<String>,
 }
 
 impl WritePlan {
@@ -35,6 +42,70 @@ pub fn remote_blocked(t: &Target) -> Option<String> {
     None
 }
 
+/// Refuses a write with a function the map says the controller does not answer.
+pub fn check_function(t: &Target, function: u8) -> Result<(), String> {
+    if t.map.settings.answers(function) {
+        return Ok(());
+    }
+    let list: Vec<String> = t
+        .map
+        .settings
+        .functions
+        .iter()
+        .flatten()
+        .map(|f| format!("{f:02}"))
+        .collect();
+    Err(format!(
+        "{} answers Modbus functions {} only: function {function:02} is not offered",
+        t.moduletype,
+        list.join(", ")
+    ))
+}
+
+/// The controller's mode and running status, as the readings show them now.
+pub fn mode_and_status(t: &Target) -> String {
+    let (img, slave) = (&t.image, t.slave());
+    let mode = t.map.mode(img, slave).unwrap_or("unknown");
+    match t.map.running_status(img, slave) {
+        Some(s) => format!("mode {mode}, status {s}"),
+        None => format!("mode {mode}"),
+    }
+}
+
+/// Notes on a remote command: that the engine will crank, whether the current mode lets the
+/// command act.
+pub fn command_notes(t: &Target, cmd: &CommandSpec) -> Vec<String> {
+    let mut notes = Vec::new();
+    if matches!(cmd.action.as_str(), "start" | "test") {
+        notes.push(format!(
+            "The engine will crank and start. Now: {}.",
+            mode_and_status(t)
+        ));
+    }
+    if let Some(modes) = &cmd.modes {
+        let now = t.map.mode(&t.image, t.slave());
+        let list = modes.join(" or ");
+        match now {
+            Some(m) if !modes.iter().any(|x| x.eq_ignore_ascii_case(m)) => notes.push(format!(
+                "{} acts in {list} mode only: the controller is in {m}, so it will do nothing.",
+                cmd.name
+            )),
+            Some(_) => {}
+            None => notes.push(format!(
+                "{} acts in {list} mode only (the mode is not known yet).",
+                cmd.name
+            )),
+        }
+    }
+    if cmd.action.contains("breaker") {
+        notes.push(
+            "This command toggles the breaker: it opens a closed one and closes an open one."
+                .into(),
+        );
+    }
+    notes
+}
+
 /// A remote command of the target's map; refused while remote control is blocked unless
 /// `override_block` is set.
 pub fn remote_command(
@@ -42,6 +113,7 @@ pub fn remote_command(
     cmd: &CommandSpec,
     override_block: bool,
 ) -> Result<WritePlan, String> {
+    check_function(t, 5)?;
     if let Some(why) = remote_blocked(t)
         && !override_block
     {
@@ -56,10 +128,52 @@ pub fn remote_command(
         },
     };
     Ok(WritePlan {
+        name: cmd.name.clone(),
         description: format!("{} ({request}) to {} {}", cmd.name, t.hostname, t.hostid),
         request,
         confirm: cmd.confirm.clone(),
+        notes: command_notes(t, cmd),
     })
+}
+
+/// The scale of a register: its own, or the map's frequency ratio.
+fn scale_of(t: &Target, spec: &RegisterSpec) -> f64 {
+    if spec.frequency {
+        t.map.settings.frequency_ratio
+    } else {
+        spec.scale
+    }
+}
+
+/// `value` in steps of `scale`, or why not: the raw count, exactly.
+fn steps_of(spec: &RegisterSpec, scale: f64, value: f64) -> Result<f64, String> {
+    let raw = (value / scale).round();
+    if !raw.is_finite() {
+        return Err(format!("{}: {value} is not a number", spec.name));
+    }
+    if (raw * scale - value).abs() > scale * 1e-6 {
+        let (lo, hi) = (
+            (value / scale).floor() * scale,
+            (value / scale).ceil() * scale,
+        );
+        let d = decimals(scale);
+        return Err(format!(
+            "{} goes in steps of {scale} {unit}: {value} {unit} cannot be written; give {lo:.d$} or {hi:.d$}",
+            spec.name,
+            unit = spec.unit
+        ));
+    }
+    Ok(raw)
+}
+
+/// Decimal places a step of `scale` needs.
+fn decimals(scale: f64) -> usize {
+    (0..6)
+        .find(|&d| {
+            let s = scale * 10f64.powi(d as i32);
+            (s - s.round()).abs() < 1e-9
+        })
+        .unwrap_or(6)
 }
 
 /// The raw word for `value` given in the register's unit (scale, frequency ratio, sign).
@@ -73,18 +187,14 @@ pub fn raw_for(t: &Target, spec: &RegisterSpec, value: f64) -> Result<u16, Strin
     if spec.enum_name.is_some() || spec.hex {
         return Err(format!("{} takes a raw value", spec.name));
     }
-    let scale = if spec.frequency {
-        t.map.settings.frequency_ratio
-    } else {
-        spec.scale
-    };
-    let raw = (value / scale).round();
+    let scale = scale_of(t, spec);
+    let raw = steps_of(spec, scale, value)?;
     let (lo, hi) = if spec.signed {
         (-32768.0, 32767.0)
     } else {
         (0.0, 65535.0)
     };
-    if !raw.is_finite() || raw < lo || raw > hi {
+    if raw < lo || raw > hi {
         return Err(format!(
             "{value} {} is out of range for {} ({} to {} {})",
             spec.unit,
@@ -103,18 +213,40 @@ pub fn raw_for(t: &Target, spec: &RegisterSpec, value: f64) -> Result<u16, Strin
     Ok(raw as i64 as u16)
 }
 
+/// `name = value unit` with the value as it will really be written.
+fn written(spec: &RegisterSpec, scale: f64, raw: f64) -> String {
+    let d = decimals(scale);
+    format!("{} = {:.d$} {}", spec.name, raw * scale, spec.unit)
+        .trim_end()
+        .to_string()
+}
+
+/// The warning for writing over a measured value.
+fn measured_note(spec: &RegisterSpec) -> Option<String> {
+    (!spec.setting).then(|| {
+        format!(
+            "{} is a measured value, not a setting: the controller may refuse the write or overwrite it at once.",
+            spec.name
+        )
+    })
+}
+
 /// A single-register write of `value` in the unit of the register at `addr` (raw when the map
 /// does not describe it).
 pub fn register_write(t: &Target, addr: u16, value: f64) -> Result<WritePlan, String> {
+    check_function(t, 6)?;
+    let mut notes = Vec::new();
     let (raw, what) = match t.map.register_at(addr) {
         Some(spec) if spec.addr == addr => {
             let raw = raw_for(t, spec, value)?;
-            (
-                raw,
-                format!("{} = {value} {}", spec.name, spec.unit)
-                    .trim_end()
-                    .to_string(),
-            )
+            let scale = scale_of(t, spec);
+            let raw_steps = if spec.signed {
+                f64::from(raw as i16)
+            } else {
+                f64::from(raw)
+            };
+            notes.extend(measured_note(spec));
+            (raw, written(spec, scale, raw_steps))
         }
         Some(spec) => {
             return Err(format!(
@@ -137,6 +269,7 @@ pub fn register_write(t: &Target, addr: u16, value: f64) -> Result<WritePlan, St
     };
     Ok(WritePlan {
         description: format!("{what} ({request}) to {} {}", t.hostname, t.hostid),
+        name: what,
         confirm: Some(Confirm {
             table: crate::proto::Table::Holding,
             addr,
@@ -144,6 +277,7 @@ pub fn register_write(t: &Target, addr: u16, value: f64) -> Result<WritePlan, St
             not: None,
         }),
         request,
+        notes,
     })
 }
 
@@ -157,6 +291,7 @@ pub fn coil_write(
     on: bool,
     override_block: bool,
 ) -> Result<WritePlan, String> {
+    check_function(t, 5)?;
     let command = t
         .map
         .commands_for(&t.moduletype)
@@ -173,13 +308,19 @@ pub fn coil_write(
         slave: t.slave(),
         pdu: RequestPdu::WriteSingleCoil { addr, value },
     };
+    let state = if on { "on" } else { "off" };
     let what = match command {
-        Some(c) => format!("coil {addr} ({}) {}", c.name, if on { "on" } else { "off" }),
-        None => format!("coil {addr} {}", if on { "on" } else { "off" }),
+        Some(c) => format!("coil {addr} ({}) {state}", c.name),
+        None => format!("coil {addr} {state}"),
     };
     Ok(WritePlan {
         description: format!("{what} ({request}) to {} {}", t.hostname, t.hostid),
+        name: what,
         confirm: command.filter(|_| on).and_then(|c| c.confirm.clone()),
+        notes: command
+            .filter(|_| on)
+            .map(|c| command_notes(t, c))
+            .unwrap_or_default(),
         request,
     })
 }
@@ -187,9 +328,11 @@ pub fn coil_write(
 /// A multiple-register write (function 16) from `addr`: one value per register, each in its
 /// register's unit; a two-register value (counters, totals) takes one value for both words.
 pub fn registers_write(t: &Target, addr: u16, values: &[f64]) -> Result<WritePlan, String> {
+    check_function(t, 16)?;
     if values.is_empty() {
         return Err("give at least one value".into());
     }
+    let mut notes = Vec::new();
     let mut words: Vec<u16> = Vec::new();
     let mut parts = Vec::new();
     let mut at = addr;
@@ -199,7 +342,7 @@ pub fn registers_write(t: &Target, addr: u16, values: &[f64]) -> Result<WritePla
                 return Err(format!("register {at} is the second half of {}", spec.name));
             }
             Some(spec) if spec.words == 2 => {
-                let raw = (value / spec.scale).round();
+                let raw = steps_of(spec, spec.scale, value)?;
                 let (mult, max) = match spec.combine {
                     Combine::U32 => (65536.0, u32::MAX as f64),
                     Combine::Counter => {
@@ -212,20 +355,20 @@ pub fn registers_write(t: &Target, addr: u16, values: &[f64]) -> Result<WritePla
                 }
                 words.push((raw / mult).floor() as u16);
                 words.push((raw % mult) as u16);
-                parts.push(
-                    format!("{} = {value} {}", spec.name, spec.unit)
-                        .trim_end()
-                        .to_string(),
-                );
+                parts.push(written(spec, spec.scale, raw));
+                notes.extend(measured_note(spec));
                 at = at.wrapping_add(2);
             }
             Some(spec) => {
-                words.push(raw_for(t, spec, value)?);
-                parts.push(
-                    format!("{} = {value} {}", spec.name, spec.unit)
-                        .trim_end()
-                        .to_string(),
-                );
+                let raw = raw_for(t, spec, value)?;
+                let steps = if spec.signed {
+                    f64::from(raw as i16)
+                } else {
+                    f64::from(raw)
+                };
+                words.push(raw);
+                parts.push(written(spec, scale_of(t, spec), steps));
+                notes.extend(measured_note(spec));
                 at = at.wrapping_add(1);
             }
             None => {
@@ -261,6 +404,8 @@ pub fn registers_write(t: &Target, addr: u16, values: &[f64]) -> Result<WritePla
             t.hostname,
             t.hostid
         ),
+        name: parts.join(", "),
+        notes,
         confirm: Some(Confirm {
             table: crate::proto::Table::Holding,
             addr,

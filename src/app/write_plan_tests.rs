@@ -39,6 +39,14 @@ fn target(coils: Vec<bool>, inhibit: bool) -> Target {
     s.targets["H"].clone()
 }
 
+/// The target with a map that answers every function (the HGM6100N answers 01, 03, 05 only).
+fn writable(mut t: Target) -> Target {
+    let mut m = (*t.map).clone();
+    m.settings.functions = None;
+    t.map = Arc::new(m);
+    t
+}
+
 #[test]
 fn remote_commands_use_the_map_and_are_blocked_by_remote_lock_or_inhibit() {
     let free = target(vec![false; 78], false);
@@ -74,7 +82,7 @@ fn remote_commands_use_the_map_and_are_blocked_by_remote_lock_or_inhibit() {
 
 #[test]
 fn values_in_the_unit_become_raw_words() {
-    let t = target(vec![false; 78], false);
+    let t = writable(target(vec![false; 78], false));
     let m = Arc::clone(&t.map);
     assert_eq!(
         raw_for(&t, m.register_at(24).unwrap(), 27.4),
@@ -166,7 +174,7 @@ fn coil_writes_name_command_coils_and_respect_remote_lock() {
 
 #[test]
 fn multiple_register_writes_take_values_in_units_and_split_pairs() {
-    let t = target(vec![false; 78], false);
+    let t = writable(target(vec![false; 78], false));
     // Registers 7 and 8: generator voltages in V (scale 1).
     let plan = registers_write(&t, 7, &[230.0, 231.0]).unwrap();
     assert_eq!(
@@ -211,4 +219,87 @@ fn multiple_register_writes_take_values_in_units_and_split_pairs() {
             .contains("second half")
     );
     assert!(registers_write(&t, 7, &[]).is_err());
+}
+
+#[test]
+fn only_the_functions_the_controller_answers_are_offered() {
+    let t = target(vec![false; 78], false);
+    let err = register_write(&t, 24, 27.4).unwrap_err();
+    assert!(err.contains("functions 01, 03, 05 only"), "{err}");
+    assert!(registers_write(&t, 24, &[27.4]).is_err());
+    assert!(coil_write(&t, 3, true, false).is_ok(), "05 is answered");
+}
+
+#[test]
+fn a_value_finer_than_the_register_is_refused_not_rounded() {
+    let t = writable(target(vec![false; 78], false));
+    let err = register_write(&t, 13, 50.05).unwrap_err();
+    assert!(err.contains("steps of 0.1 Hz"), "{err}");
+    assert!(err.contains("50.0 or 50.1"), "{err}");
+    let w = register_write(&t, 13, 50.0).unwrap();
+    assert_eq!(w.name, "Gen Frequency = 50.0 Hz");
+    assert_eq!(
+        w.request.pdu,
+        RequestPdu::WriteSingleRegister {
+            addr: 13,
+            value: 500
+        }
+    );
+    assert!(
+        w.notes.iter().any(|n| n.contains("measured value")),
+        "{:?}",
+        w.notes
+    );
+}
+
+#[test]
+fn start_says_it_cranks_and_that_it_does_nothing_in_auto() {
+    // Coil 41: Auto mode.
+    let mut coils = vec![false; 78];
+    coils[41] = true;
+    let auto = target(coils, false);
+    let start = auto
+        .map
+        .commands_for(&auto.moduletype)
+        .into_iter()
+        .find(|c| c.action == "start")
+        .unwrap()
+        .clone();
+    let plan = remote_command(&auto, &start, false).unwrap();
+    assert!(
+        plan.notes
+            .iter()
+            .any(|n| n.contains("will crank") && n.contains("mode Auto")),
+        "{:?}",
+        plan.notes
+    );
+    assert!(
+        plan.notes
+            .iter()
+            .any(|n| n.contains("in Auto, so it will do nothing")),
+        "{:?}",
+        plan.notes
+    );
+    let mut coils = vec![false; 78];
+    coils[42] = true;
+    let manual = target(coils, false);
+    let plan = remote_command(&manual, &start, false).unwrap();
+    assert!(
+        !plan.notes.iter().any(|n| n.contains("do nothing")),
+        "{:?}",
+        plan.notes
+    );
+    let breaker = manual
+        .map
+        .commands_for(&manual.moduletype)
+        .into_iter()
+        .find(|c| c.action == "gen_breaker")
+        .unwrap()
+        .clone();
+    let plan = remote_command(&manual, &breaker, false).unwrap();
+    assert!(
+        plan.notes.iter().any(|n| n.contains("toggles")),
+        "{:?}",
+        plan.notes
+    );
 }

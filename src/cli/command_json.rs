@@ -49,7 +49,7 @@ pub fn parse_command(
         Ok(Command::Write {
             target: hostid()?,
             request,
-            effect: None,
+            intent: Default::default(),
             uid: uid.clone(),
         })
     };
@@ -61,7 +61,7 @@ pub fn parse_command(
             Ok(Command::Write {
                 target: hostid()?,
                 request,
-                effect: None,
+                intent: Default::default(),
                 uid,
             })
         }

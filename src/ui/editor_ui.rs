@@ -1,20 +1,27 @@
-//! The config editor of the selected modem: remote commands from its map, a register write in
-//! the register's unit, the modem's own port and baud, reset. Every write is shown decoded with
-//! its frame and sent only after the engineer confirms; the log shows outcome and verification.
+//! The config editor of the selected target: remote commands from its map, register and coil
+//! writes in the register's unit (only the functions the controller answers), the modem's own
+//! port and baud, reset. Every write is shown decoded with its slave and frame, and sent only
+//! after the engineer confirms; the log shows each one's time, target, name, outcome and
+//! whether the readings confirmed it.
 
 use eframe::egui;
 
-use crate::app::Command;
+use crate::app::command::Intent;
+use crate::app::entry;
 use crate::app::write_plan::{
-    WritePlan, coil_write, register_write, registers_write, remote_blocked, remote_command,
+    WritePlan, check_function, coil_write, register_write, registers_write, remote_blocked,
+    remote_command,
 };
-use crate::app::{AppState, Target};
+use crate::app::{AppState, Command, Target};
 use crate::link::Outcome;
 
 /// Names of the modem's `modulePort` values.
 pub const MODULE_PORTS: [&str; 5] = ["disabled", "LINK", "RS485", "RS232", "USB"];
 /// Names of the modem's `moduleBaud` values.
 pub const MODULE_BAUDS: [&str; 3] = ["9600", "19200", "115200"];
+
+const AMBER: egui::Color32 = egui::Color32::from_rgb(230, 120, 40);
+const RED: egui::Color32 = egui::Color32::from_rgb(230, 70, 60);
 
 /// Something waiting for the engineer's confirmation.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,9 +39,11 @@ pub enum Pending {
     Reset,
 }
 
-/// The editor's inputs, kept between frames.
+/// The editor's inputs, kept between frames (and cleared when the target changes).
 #[derive(Debug, Default)]
 pub struct EditorState {
+    /// The target the typed values are for.
+    pub for_target: Option<String>,
     /// Register address typed.
     pub addr: String,
     /// Value typed, in the register's unit.
@@ -43,7 +52,7 @@ pub struct EditorState {
     pub coil: String,
     /// First register of a multiple write.
     pub multi_addr: String,
-    /// Values of a multiple write, comma-separated, each in its register's unit.
+    /// Values of a multiple write, each in its register's unit.
     pub multi_values: String,
     /// `modulePort` chosen.
     pub port: u8,
@@ -51,7 +60,7 @@ pub struct EditorState {
     pub baud: u8,
     /// Remote control blocked, and the engineer overrides.
     pub override_block: bool,
-    /// Waiting for confirmation, for this hostid.
+    /// Waiting for confirmation, for this target.
     pub pending: Option<(String, Pending)>,
     /// Why the last preparation failed.
     pub error: Option<String>,
@@ -69,7 +78,19 @@ impl EditorState {
         }
     }
 
-    /// The command to send for the confirmed action, with the effect to look for.
+    /// Values typed for one target are never sent to another: a new target starts empty.
+    fn follow(&mut self, target: &str) {
+        if self.for_target.as_deref() != Some(target) {
+            let uid = self.next_uid;
+            *self = EditorState {
+                for_target: Some(target.to_string()),
+                next_uid: uid,
+                ..Default::default()
+            };
+        }
+    }
+
+    /// The command to send for the confirmed action, with what it is meant to do.
     pub fn confirmed(&mut self) -> Option<Command> {
         let (target, p) = self.pending.take()?;
         self.next_uid += 1;
@@ -77,8 +98,12 @@ impl EditorState {
         Some(match p {
             Pending::Write(plan) => Command::Write {
                 target,
+                intent: Intent {
+                    name: Some(plan.name),
+                    hint: plan.notes.iter().find(|n| n.contains("mode only")).cloned(),
+                    effect: plan.confirm,
+                },
                 request: plan.request,
-                effect: plan.confirm,
                 uid,
             },
             Pending::Port { port, baud } => Command::SetPort {
@@ -95,10 +120,7 @@ impl EditorState {
 fn commands_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     let blocked = remote_blocked(t);
     if let Some(why) = &blocked {
-        ui.colored_label(
-            egui::Color32::from_rgb(230, 70, 60),
-            format!("Remote control blocked: {why}"),
-        );
+        ui.colored_label(RED, format!("Remote control blocked: {why}"));
         ui.checkbox(
             &mut ed.override_block,
             "Override: I am at the set and it is safe",
@@ -132,10 +154,7 @@ fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
                 .hint_text("addr"),
         )
         .labelled_by(l.id);
-        let unit = ed
-            .addr
-            .trim()
-            .parse::<u16>()
+        let unit = entry::address("Register", &ed.addr)
             .ok()
             .and_then(|a| t.map.register_at(a))
             .map(|r| r.unit.clone());
@@ -146,14 +165,11 @@ fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         );
         ui.label(unit.unwrap_or_default());
         if ui.button("Write…").clicked() {
-            let r = match (
-                ed.addr.trim().parse::<u16>(),
-                ed.value.trim().parse::<f64>(),
-            ) {
-                (Ok(a), Ok(v)) => register_write(t, a, v).map(Pending::Write),
-                _ => Err("give a register address and a number".into()),
-            };
-            ed.prepare(&t.hostid, r);
+            let r = entry::address("Register", &ed.addr).and_then(|a| {
+                let v = entry::number("Value", &ed.value)?;
+                register_write(t, a, v)
+            });
+            ed.prepare(&t.hostid, r.map(Pending::Write));
         }
     });
 }
@@ -169,11 +185,9 @@ fn coil_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         .labelled_by(l.id);
         for (text, on) in [("On…", true), ("Off…", false)] {
             if ui.button(text).clicked() {
-                let r = match ed.coil.trim().parse::<u16>() {
-                    Ok(a) => coil_write(t, a, on, ed.override_block).map(Pending::Write),
-                    Err(_) => Err("give a coil address (0-65535)".into()),
-                };
-                ed.prepare(&t.hostid, r);
+                let r = entry::address("Coil", &ed.coil)
+                    .and_then(|a| coil_write(t, a, on, ed.override_block));
+                ed.prepare(&t.hostid, r.map(Pending::Write));
             }
         }
     });
@@ -191,20 +205,15 @@ fn multi_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         ui.add(
             egui::TextEdit::singleline(&mut ed.multi_values)
                 .desired_width(130.0)
-                .hint_text("v1, v2, … in units"),
-        );
+                .hint_text("v1, v2 or v1; v2"),
+        )
+        .on_hover_text("Each value in its register's unit; with ';' between values, 25,5 is 25.5");
         if ui.button("Write…").clicked() {
-            let values: Result<Vec<f64>, _> = ed
-                .multi_values
-                .split([',', ';', ' '])
-                .filter(|v| !v.trim().is_empty())
-                .map(|v| v.trim().parse::<f64>())
-                .collect();
-            let r = match (ed.multi_addr.trim().parse::<u16>(), values) {
-                (Ok(a), Ok(v)) => registers_write(t, a, &v).map(Pending::Write),
-                _ => Err("give the first register and numbers separated by commas".into()),
-            };
-            ed.prepare(&t.hostid, r);
+            let r = entry::address("Registers", &ed.multi_addr).and_then(|a| {
+                let v = entry::numbers("Values", &ed.multi_values)?;
+                registers_write(t, a, &v)
+            });
+            ed.prepare(&t.hostid, r.map(Pending::Write));
         }
     });
 }
@@ -246,6 +255,40 @@ fn modem_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     });
 }
 
+/// One line of the write log: time, target, name, outcome, what the readings say.
+fn log_line(state: &AppState, c: &crate::app::CommandRecord) -> String {
+    let time = chrono::DateTime::from_timestamp_millis(c.sent_ms)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%H:%M:%S")
+                .to_string()
+        })
+        .unwrap_or_default();
+    let target = state
+        .targets
+        .get(&c.hostid)
+        .map(|t| t.hostname.as_str())
+        .filter(|n| !n.is_empty())
+        .unwrap_or(&c.hostid);
+    let name = c.name.as_deref().unwrap_or(&c.decoded);
+    let outcome = match &c.outcome {
+        None => "sent, waiting…".to_string(),
+        Some((o, d)) => format!("{} ({d})", o.name()),
+    };
+    let verified = match (c.verified, &c.outcome) {
+        (Some(true), _) => " · confirmed by the readings".to_string(),
+        (Some(false), _) => match &c.hint {
+            Some(h) => format!(" · NOT seen in the readings: {h}"),
+            None => " · NOT seen in the readings within 5 uploads".to_string(),
+        },
+        (None, Some((Outcome::Accepted, _))) if c.confirm.is_some() => {
+            " · checking the readings…".to_string()
+        }
+        _ => String::new(),
+    };
+    format!("{time} {target} · {name}: {outcome}{verified}")
+}
+
 fn log_ui(ui: &mut egui::Ui, state: &AppState, hostid: &str) {
     ui.strong("Write log");
     egui::ScrollArea::vertical()
@@ -253,36 +296,22 @@ fn log_ui(ui: &mut egui::Ui, state: &AppState, hostid: &str) {
         .max_height(220.0)
         .show(ui, |ui| {
             for c in state.commands.iter().rev().filter(|c| c.hostid == hostid) {
-                let outcome = match &c.outcome {
-                    None => "sent, waiting…".to_string(),
-                    Some((o, d)) => format!("{} {d}", o.name()),
-                };
-                let verified = match (c.verified, &c.outcome) {
-                    (Some(true), _) => " · confirmed by the readings",
-                    (Some(false), _) => " · NOT seen in the readings",
-                    (None, Some((Outcome::Accepted, _))) if c.confirm.is_some() => {
-                        " · checking the readings…"
-                    }
-                    _ => "",
-                };
                 let color = match &c.outcome {
                     Some((Outcome::Accepted, _)) if c.verified != Some(false) => {
                         ui.visuals().text_color()
                     }
                     None => ui.visuals().weak_text_color(),
-                    _ => egui::Color32::from_rgb(230, 120, 40),
+                    _ => AMBER,
                 };
-                ui.colored_label(
-                    color,
-                    format!("#{} {}: {outcome}{verified}", c.uid, c.decoded),
-                );
+                ui.colored_label(color, log_line(state, c))
+                    .on_hover_text(format!("#{} {}", c.uid, c.decoded));
             }
         });
 }
 
-fn describe(p: &Pending) -> (String, Option<String>) {
+fn describe(p: &Pending) -> (String, Option<String>, &[String]) {
     match p {
-        Pending::Write(w) => (w.description.clone(), Some(w.hex())),
+        Pending::Write(w) => (w.description.clone(), Some(w.hex()), &w.notes),
         Pending::Port { port, baud } => (
             format!(
                 "Set the modem's serial port to {} at {} baud (modulePort {port}, moduleBaud {baud})",
@@ -290,26 +319,44 @@ fn describe(p: &Pending) -> (String, Option<String>) {
                 MODULE_BAUDS[usize::from(*baud).min(2)]
             ),
             None,
+            &[],
         ),
         Pending::Reset => (
             "Reset the modem: it drops the connection and logs in again".into(),
             None,
+            &[],
         ),
     }
 }
 
 /// The confirmation dialog; returns true when the engineer confirmed.
-pub fn confirm_ui(ctx: &egui::Context, ed: &mut EditorState) -> bool {
+pub fn confirm_ui(ctx: &egui::Context, ed: &mut EditorState, state: &AppState) -> bool {
     let Some((hostid, p)) = ed.pending.clone() else {
         return false;
     };
-    let (text, frame) = describe(&p);
+    let (text, frame, notes) = describe(&p);
+    let name = state
+        .targets
+        .get(&hostid)
+        .map(|t| t.hostname.clone())
+        .unwrap_or_default();
     let mut confirmed = false;
     let mut cancel = false;
     let modal = egui::Modal::new(egui::Id::unique("confirm_write")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
         ui.heading("Send to the controller?");
-        ui.label(format!("Target: {hostid}"));
+        ui.label(format!("Target: {name} {hostid}"));
+        if let Pending::Write(w) = &p {
+            ui.label(
+                egui::RichText::new(format!("Slave {}", w.request.slave))
+                    .size(22.0)
+                    .strong(),
+            );
+        }
         ui.label(&text);
+        for n in notes {
+            ui.colored_label(AMBER, n);
+        }
         if let Some(f) = &frame {
             ui.monospace(format!("Frame: {f}"));
         }
@@ -336,14 +383,25 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, target: Option<&Target>, ed: &mut
         ui.label("Select a modem.");
         return;
     };
+    ed.follow(&t.hostid);
     commands_ui(ui, t, ed);
     ui.separator();
-    register_ui(ui, t, ed);
-    multi_ui(ui, t, ed);
-    coil_ui(ui, t, ed);
+    let writes = [(6, "Register"), (16, "Registers"), (5, "Coil")];
+    for (function, what) in writes {
+        if check_function(t, function).is_ok() {
+            match what {
+                "Register" => register_ui(ui, t, ed),
+                "Registers" => multi_ui(ui, t, ed),
+                _ => coil_ui(ui, t, ed),
+            }
+        }
+    }
+    if let Err(why) = check_function(t, 6) {
+        ui.label(egui::RichText::new(why).weak());
+    }
     modem_ui(ui, t, ed);
     if let Some(e) = &ed.error {
-        ui.colored_label(egui::Color32::from_rgb(230, 120, 40), e);
+        ui.colored_label(AMBER, e);
     }
     ui.separator();
     log_ui(ui, state, &t.hostid);

@@ -43,7 +43,7 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
         });
         ui.menu_button("Maps", |ui| {
             if ui.button("Load map file…").clicked() {
-                v.send(Command::PickMap);
+                v.help.map_open = true;
             }
             ui.separator();
             for m in &state.maps {
@@ -51,12 +51,10 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
             }
         });
         ui.menu_button("Help", |ui| {
-            ui.label(format!("CMM Commissioner {}", env!("CARGO_PKG_VERSION")));
-            ui.label("Serves SmartGen CMM365/CMM366 cloud modems on this laptop,");
-            ui.label("and polls controllers on its serial port.");
-            if let Some(p) = &v.settings_path {
-                ui.label(format!("Settings: {}", p.display()));
+            if ui.button("Help (F1)").clicked() {
+                v.help.help_open = true;
             }
+            ui.label(format!("CMM Commissioner {}", env!("CARGO_PKG_VERSION")));
         });
     });
 }

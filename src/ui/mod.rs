@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod editor_ui;
+pub mod help_ui;
 pub mod menu_ui;
 pub mod plot_ui;
 pub mod registers_ui;

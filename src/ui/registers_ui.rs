@@ -147,6 +147,9 @@ pub fn ui(
         .id_salt("values")
         .striped(true)
         .auto_shrink([false, false])
+        // Never taller than the room left (the plot pane below keeps its place).
+        .min_scrolled_height(0.0)
+        .max_scroll_height(f32::INFINITY)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(34.0))
         .column(Column::initial(44.0).resizable(true).clip(true))

@@ -33,6 +33,14 @@ fn health_word(t: &Target, h: Health) -> &'static str {
     }
 }
 
+/// Secondary lines of a target: smaller than the name, never below a size readable on a
+/// laptop in daylight.
+pub const DETAIL_TEXT_SIZE: f32 = 12.0;
+
+fn detail_text(text: impl Into<String>) -> egui::RichText {
+    egui::RichText::new(text).size(DETAIL_TEXT_SIZE)
+}
+
 fn ago(now_ms: i64, at: Option<i64>) -> String {
     match at {
         None => "never".into(),
@@ -97,7 +105,7 @@ pub fn ui(
                         Some(s) => format!("{s}  ·  {}", t.moduletype),
                         None => format!("{}  ·  {}", t.hostid, t.moduletype),
                     };
-                    ui.small(detail);
+                    ui.label(detail_text(detail));
                     let mut line = format!("seen {}", ago(now_ms, t.last_seen_ms));
                     if !t.is_serial() {
                         line += &format!("  ·  heartbeat {}", ago(now_ms, t.last_heartbeat_ms));
@@ -105,11 +113,11 @@ pub fn ui(
                     if let Some(st) = &t.link_stats {
                         line += &format!("  ·  {} timeouts, {} CRC", st.timeouts, st.crc_errors);
                     }
-                    ui.small(line);
+                    ui.label(detail_text(line));
                     if let Some(why) = t.down_reason.as_ref().filter(|_| !t.online) {
-                        ui.small(format!("down: {why}"));
+                        ui.label(detail_text(format!("down: {why}")));
                     }
-                    if t.is_serial() && ui.small_button("Disconnect").clicked() {
+                    if t.is_serial() && ui.button("Disconnect").clicked() {
                         action = Some(TargetAction::Disconnect(t.hostid.clone()));
                     }
                 });

@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use crate::app::AppState;
-use crate::app::traffic::{TrafficRecord, embedded_frames, pretty};
+use crate::app::traffic::{TrafficRecord, embedded_frames, named_changes, pretty};
 use crate::link::Direction;
 
 /// The inspector's settings, kept between frames.
@@ -41,7 +41,7 @@ fn line(r: &TrafficRecord) -> String {
     )
 }
 
-fn detail_ui(ui: &mut egui::Ui, state: &AppState, r: &TrafficRecord) {
+fn detail_ui(ui: &mut egui::Ui, state: &AppState, r: &TrafficRecord, hex: bool) {
     let plan = r
         .target
         .as_ref()
@@ -66,39 +66,50 @@ fn detail_ui(ui: &mut egui::Ui, state: &AppState, r: &TrafficRecord) {
         ui.colored_label(color, format!("{}: {} [{verdict}]", f.place, f.decoded));
         ui.monospace(&f.hex);
     }
-    egui::ScrollArea::vertical()
-        .id_salt("traffic_json")
-        .max_height(260.0)
-        .show(ui, |ui| {
-            ui.add(egui::Label::new(egui::RichText::new(text).monospace()).selectable(true));
-        });
+    if let Some(t) = r.target.as_ref().and_then(|h| state.targets.get(h)) {
+        for line in named_changes(&r.text, t, hex) {
+            ui.monospace(line);
+        }
+    }
+    ui.add(egui::Label::new(egui::RichText::new(text).monospace()).selectable(true));
 }
 
-/// Draws the inspector window (when open).
+/// Draws the inspector (when open), docked at the bottom of the window beside the event log:
+/// it never covers the menu or the panels, whatever the screen size.
 pub fn ui(
-    ctx: &egui::Context,
+    ui: &mut egui::Ui,
     state: &AppState,
     selected_target: Option<&str>,
     v: &mut TrafficView,
+    hex: bool,
 ) {
-    let mut open = v.open;
-    egui::Window::new("Traffic inspector")
-        .open(&mut open)
-        .default_size([720.0, 520.0])
-        .show(ctx, |ui| {
+    if !v.open {
+        return;
+    }
+    let max = (ui.available_height() * 0.6).max(160.0);
+    egui::Panel::bottom("traffic")
+        .resizable(true)
+        .default_size(300.0)
+        .size_range(140.0..=max)
+        .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label("Method");
+                ui.strong("Traffic inspector");
+                let label = ui.label("Method");
                 ui.add(
                     egui::TextEdit::singleline(&mut v.method)
                         .desired_width(100.0)
                         .hint_text("all"),
-                );
+                )
+                .labelled_by(label.id);
                 ui.checkbox(&mut v.only_selected, "Selected modem only");
                 let mut paused = v.paused_at.is_some();
                 if ui.checkbox(&mut paused, "Pause").changed() {
                     v.paused_at = paused.then(|| chrono::Utc::now().timestamp_millis());
                 }
                 ui.label(format!("{} messages kept", state.traffic.len()));
+                if ui.button("Close").clicked() {
+                    v.open = false;
+                }
             });
             let method = Some(v.method.trim()).filter(|m| !m.is_empty());
             let target = if v.only_selected {
@@ -112,29 +123,30 @@ pub fn ui(
                 .filtered(method, target)
                 .filter(|r| r.at_ms <= until)
                 .collect();
-            let height = ui.text_style_height(&egui::TextStyle::Monospace);
-            egui::ScrollArea::vertical()
-                .id_salt("traffic_rows")
-                .max_height(200.0)
-                .stick_to_bottom(v.paused_at.is_none())
-                .show_rows(ui, height, rows.len(), |ui, range| {
-                    for r in &rows[range] {
-                        let chosen = v.selected.as_ref() == Some(*r);
-                        if ui
-                            .selectable_label(chosen, egui::RichText::new(line(r)).monospace())
-                            .clicked()
-                        {
-                            v.selected = Some((*r).clone());
+            ui.columns(2, |cols| {
+                let height = cols[0].text_style_height(&egui::TextStyle::Monospace);
+                egui::ScrollArea::vertical()
+                    .id_salt("traffic_rows")
+                    .auto_shrink([false, false])
+                    .stick_to_bottom(v.paused_at.is_none())
+                    .show_rows(&mut cols[0], height, rows.len(), |ui, range| {
+                        for r in &rows[range] {
+                            let chosen = v.selected.as_ref() == Some(*r);
+                            let text = egui::RichText::new(line(r)).monospace();
+                            if ui.selectable_label(chosen, text).clicked() {
+                                v.selected = Some((*r).clone());
+                            }
                         }
-                    }
-                });
-            ui.separator();
-            match &v.selected {
-                Some(r) => detail_ui(ui, state, r),
-                None => {
-                    ui.label("Select a message.");
-                }
-            }
+                    });
+                egui::ScrollArea::vertical()
+                    .id_salt("traffic_detail")
+                    .auto_shrink([false, false])
+                    .show(&mut cols[1], |ui| match &v.selected {
+                        Some(r) => detail_ui(ui, state, r, hex),
+                        None => {
+                            ui.label("Select a message.");
+                        }
+                    });
+            });
         });
-    v.open = open;
 }

@@ -13,7 +13,7 @@ use super::plot_ui::{self, PlotView};
 use super::serial_ui::{self, SerialAction, SerialDialog};
 use super::targets_ui::{self, TargetAction};
 use super::traffic_ui::{self, TrafficView};
-use super::{menu_ui, registers_ui, settings_ui, status_ui};
+use super::{help_ui, menu_ui, registers_ui, settings_ui, status_ui};
 
 /// Width of the config editor panel's content.
 const EDITOR_WIDTH: f32 = 340.0;
@@ -44,6 +44,10 @@ pub struct View {
     pub demo_modems: usize,
     /// The window's own last problem (e.g. the core refused a command).
     pub notice: Option<String>,
+    /// The Help and map windows.
+    pub help: help_ui::HelpView,
+    /// Where settings and logs are kept (shown in Help).
+    pub places: help_ui::Places,
     /// The crash report of the last run, until the engineer answers.
     pub crash: Option<PathBuf>,
     applied_theme: Option<Theme>,
@@ -70,9 +74,14 @@ impl View {
             settings_view: settings_ui::SettingsView::new(&settings),
             saved: settings.clone(),
             settings,
-            settings_path,
+            settings_path: settings_path.clone(),
             demo_modems: demo_modems.max(1),
             notice: None,
+            help: Default::default(),
+            places: help_ui::Places {
+                settings: settings_path.clone(),
+                logs: crate::app::crash::CrashReports::default_dir(),
+            },
             crash: None,
             applied_theme: None,
             outbox: Vec::new(),
@@ -160,6 +169,8 @@ impl View {
         egui::Panel::bottom("status").show(ui, |ui| {
             status_ui::ui(ui, state, self.notice.as_deref());
         });
+        let hex = self.settings.hex_addresses;
+        traffic_ui::ui(ui, state, self.selected.as_deref(), &mut self.traffic, hex);
         egui::Panel::bottom("log")
             .resizable(true)
             .default_size(120.0)
@@ -176,7 +187,6 @@ impl View {
                     editor_ui::ui(ui, state, target, &mut self.editor);
                 });
             });
-        traffic_ui::ui(ui.ctx(), state, self.selected.as_deref(), &mut self.traffic);
         self.dialogs_ui(ui.ctx(), state);
         egui::Panel::left("targets")
             .resizable(true)
@@ -233,7 +243,12 @@ impl View {
             });
         }
         self.crash_ui(ctx, state);
-        if editor_ui::confirm_ui(ctx, &mut self.editor)
+        if ctx.input(|i| i.key_pressed(egui::Key::F1)) {
+            self.help.help_open = true;
+        }
+        help_ui::help_ui(ctx, &mut self.help, state, &self.places);
+        help_ui::map_ui(ctx, &mut self.help, state, &mut self.outbox);
+        if editor_ui::confirm_ui(ctx, &mut self.editor, state)
             && let Some(cmd) = self.editor.confirmed()
         {
             self.send(cmd);

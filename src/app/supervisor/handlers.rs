@@ -5,7 +5,7 @@ use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 
 use super::{Failure, Internal, Supervisor};
-use crate::app::command::{Command, CoreError};
+use crate::app::command::{Command, CoreError, Intent};
 use crate::app::maps::load_map_file;
 use crate::app::status::ScanStatus;
 use crate::link;
@@ -43,20 +43,20 @@ impl Supervisor {
             Command::Write {
                 target,
                 request,
-                effect,
+                intent,
                 uid,
             } => {
-                // The effect is looked for by command id: give the command one now.
-                let uid = match (uid, &effect) {
-                    (None, Some(_)) => Some(self.next_uid()),
-                    (uid, _) => uid,
+                // The intent is kept by command id: give the command one now.
+                let uid = match uid {
+                    None if intent != Intent::default() => Some(self.next_uid()),
+                    uid => uid,
                 };
                 let cmd = link::Command::Write {
                     hostid: target.clone(),
                     request,
                     uid: uid.clone(),
                 };
-                self.send_to_target(target, uid, cmd, effect);
+                self.send_to_target(target, uid, cmd, intent);
             }
             Command::SetPort {
                 target,
@@ -70,14 +70,14 @@ impl Supervisor {
                     module_baud,
                     uid: uid.clone(),
                 };
-                self.send_to_target(target, uid, cmd, None);
+                self.send_to_target(target, uid, cmd, Intent::default());
             }
             Command::Reset { target, uid } => {
                 let cmd = link::Command::Reset {
                     hostid: target.clone(),
                     uid: uid.clone(),
                 };
-                self.send_to_target(target, uid, cmd, None);
+                self.send_to_target(target, uid, cmd, Intent::default());
             }
             Command::TogglePlot(key) => self.later(move |s, _| {
                 s.toggle_plot(key);
@@ -104,7 +104,7 @@ impl Supervisor {
         target: String,
         uid: Option<String>,
         cmd: link::Command,
-        effect: Option<crate::proto::map::Confirm>,
+        intent: Intent,
     ) {
         let serial = self.links.get(&target).map(|l| l.commands.clone());
         let is_serial = serial.is_some();
@@ -135,8 +135,8 @@ impl Supervisor {
                 }
                 Some(_) => {}
             }
-            if let (Some(u), Some(e)) = (&uid, effect) {
-                s.expect_effect(u, e);
+            if let Some(u) = &uid {
+                s.expect(u, intent);
             }
             queue
                 .try_send(cmd)
@@ -216,13 +216,16 @@ impl Supervisor {
                 .add_filter("Register map (TOML)", &["toml"])
                 .pick_file()
                 .await;
-            if let Some(file) = picked {
-                let path = file.path().to_path_buf();
-                let result = tokio::task::spawn_blocking(move || load_map_file(&path)).await;
-                if let Ok(r) = result {
-                    let _ = tx.send(Internal::MapLoaded(r)).await;
+            let result = match picked {
+                Some(file) => {
+                    let path = file.path().to_path_buf();
+                    tokio::task::spawn_blocking(move || load_map_file(&path))
+                        .await
+                        .unwrap_or(Err(CoreError::Busy("the map loader stopped")))
                 }
-            }
+                None => Err(CoreError::NoFileChosen),
+            };
+            let _ = tx.send(Internal::MapLoaded(result)).await;
         });
     }
 
@@ -297,13 +300,16 @@ impl Supervisor {
                     map.registers.len(),
                     map.module_types.join(", ")
                 );
+                s.map_result = Some(Ok(map.name.clone()));
                 s.add_map(Arc::new(map));
                 s.note(now, line);
                 Ok(())
             }),
-            Internal::MapLoaded(Err(e)) | Internal::SettingsSaved(Err(e)) => {
-                self.fail(Failure::new(e))
-            }
+            Internal::MapLoaded(Err(e)) => self.later(move |s, _| {
+                s.map_result = Some(Err(e.clone()));
+                Err(Failure::new(e))
+            }),
+            Internal::SettingsSaved(Err(e)) => self.fail(Failure::new(e)),
             Internal::SettingsSaved(Ok(_)) => {}
             Internal::Ports(result) => self.later(move |s, _| {
                 s.ports.listed = true;

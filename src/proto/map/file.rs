@@ -93,6 +93,7 @@ fn one() -> u8 {
 #[serde(deny_unknown_fields)]
 struct RawSettings {
     coil_on: Option<String>,
+    functions: Option<Vec<u8>>,
     frequency_ratio: Option<f64>,
     counter_multiplier: Option<u32>,
     no_data: Option<u16>,
@@ -124,6 +125,7 @@ struct RawCommand {
     action: String,
     module_types: Option<Vec<String>>,
     confirm: Option<RawConfirm>,
+    modes: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -158,6 +160,8 @@ struct RawRegister {
     enum_name: Option<String>,
     role: Option<String>,
     format: Option<String>,
+    #[serde(default)]
+    setting: bool,
 }
 
 /// Line of a byte offset.
@@ -240,6 +244,9 @@ pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
     Ok(map.indexed())
 }
 
+/// Modbus functions a map may list in `settings.functions`.
+const KNOWN_FUNCTIONS: [u8; 8] = [1, 2, 3, 4, 5, 6, 15, 16];
+
 fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Settings, MapError> {
     let mut out = Settings::default();
     let Some(s) = s else { return Ok(out) };
@@ -272,6 +279,15 @@ fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Setting
             );
         }
         out.counter_multiplier = m;
+    }
+    if let Some(f) = &s.functions {
+        if let Some(bad) = f.iter().find(|f| !KNOWN_FUNCTIONS.contains(f)) {
+            return c.err(
+                span,
+                format!("settings.functions: {bad} is not a Modbus function this program speaks (1-6, 15, 16)"),
+            );
+        }
+        out.functions = Some(f.clone());
     }
     out.no_data = s.no_data.or(Some(NO_DATA));
     Ok(out)
@@ -461,6 +477,7 @@ fn registers(
                 running_status: e.role.as_deref() == Some("running_status"),
                 speed: e.role.as_deref() == Some("speed"),
                 hex,
+                setting: e.setting,
             },
         );
     }
@@ -497,6 +514,7 @@ fn commands(c: &Checker<'_>, raw: &[Spanned<RawCommand>]) -> Result<Vec<CommandS
             action: e.action.clone(),
             module_types: e.module_types.clone(),
             confirm,
+            modes: e.modes.clone(),
         });
     }
     Ok(out)

@@ -65,6 +65,15 @@ pub struct Settings {
     pub counter_multiplier: u32,
     /// Raw value meaning "no valid data", if the model has one.
     pub no_data: Option<u16>,
+    /// The Modbus functions the controller answers (`None`: not known, all offered).
+    pub functions: Option<Vec<u8>>,
+}
+
+impl Settings {
+    /// Whether the controller is known to answer Modbus function `f`.
+    pub fn answers(&self, f: u8) -> bool {
+        self.functions.as_ref().is_none_or(|l| l.contains(&f))
+    }
 }
 
 impl Default for Settings {
@@ -74,6 +83,7 @@ impl Default for Settings {
             frequency_ratio: 0.1,
             counter_multiplier: 10000,
             no_data: Some(NO_DATA),
+            functions: None,
         }
     }
 }
@@ -124,6 +134,8 @@ pub struct RegisterSpec {
     pub speed: bool,
     /// Shown in hex.
     pub hex: bool,
+    /// A setting one may write; otherwise a measured value (writing one is warned about).
+    pub setting: bool,
 }
 
 /// What the next readings show when a command took effect.
@@ -163,6 +175,8 @@ pub struct CommandSpec {
     pub module_types: Option<Vec<String>>,
     /// How to see that it worked.
     pub confirm: Option<Confirm>,
+    /// The controller modes in which it acts (`None`: any).
+    pub modes: Option<Vec<String>>,
 }
 
 /// A validated register map.
