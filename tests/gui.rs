@@ -269,9 +269,24 @@ fn a_serial_controller_is_found_by_the_scan_connected_and_commanded() {
     until(&mut h, "the serial window", |h| {
         h.query_all_by_label("Port path").next().is_some()
     });
+    // A port that cannot be opened is refused in the dialog, and adds no target.
+    let missing = pty.path("no-such-port");
     h.get_by_label("Port path").focus();
     h.step();
-    // Replace whatever port was detected with the pty (select all, then type).
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.step();
+    h.get_by_label("Port path").type_text(&missing);
+    h.step();
+    h.get_by_label("Connect").click();
+    until(&mut h, "the refusal in the dialog", |h| {
+        h.query_all_by_label_contains(&format!("cannot open {missing}"))
+            .next()
+            .is_some()
+    });
+    assert!(h.state().state().targets.is_empty(), "no target retrying");
+    h.get_by_label("Port path").focus();
+    h.step();
+    // Replace the path with the pty (select all, then type).
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.step();
     h.get_by_label("Port path").type_text(&pty.path("laptop"));
@@ -496,6 +511,49 @@ fn after_a_crash_the_app_offers_the_default_view() {
             .next()
             .is_none()
     });
+    h.state_mut().shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Help opens with F1 and says how to point a modem here; a map loads from a typed path.
+#[test]
+fn help_and_a_map_from_a_typed_path() {
+    let dir = std::env::temp_dir().join(format!("cmm-gui-map-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("site.toml");
+    std::fs::write(
+        &file,
+        "format = \"cmm-register-map\"\nversion = 1\nname = \"Site map\"\nmodule_types = [\"XYZ\"]\n",
+    )
+    .unwrap();
+    let mut h = start_app(0, None);
+    h.step();
+    h.key_press(egui::Key::F1);
+    until(&mut h, "the help", |h| {
+        h.query_all_by_label("Point a modem at this laptop")
+            .next()
+            .is_some()
+    });
+    h.get_by_label_contains("Logs and crash reports:");
+    h.state_mut().view().help.help_open = false;
+    h.get_by_label("Maps").click();
+    until(&mut h, "the Maps menu", |h| {
+        h.query_all_by_label("Load map file…").next().is_some()
+    });
+    h.get_by_label("Load map file…").click();
+    until(&mut h, "the map window", |h| {
+        h.query_all_by_label("Map file").next().is_some()
+    });
+    h.get_by_label("Map file").focus();
+    h.step();
+    h.get_by_label("Map file")
+        .type_text(&file.display().to_string());
+    h.step();
+    h.get_by_label("Load").click();
+    until(&mut h, "the map loaded", |h| {
+        h.query_all_by_label("Loaded: Site map").next().is_some()
+    });
+    assert_eq!(h.state().state().maps[0].name, "Site map");
     h.state_mut().shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -268,3 +268,26 @@ fn a_serial_link_commands_the_slave_it_was_opened_for_before_any_reply() {
         plan.hex()
     );
 }
+
+#[test]
+fn a_removed_target_takes_its_error_off_the_status_bar() {
+    let mut s = AppState::default();
+    s.add_serial(
+        "serial:/dev/ttyUSB9:1",
+        "/dev/ttyUSB9 9600 8N1, slave 1",
+        "HGM6120N",
+        1,
+    );
+    let down = Event::LinkDown {
+        target: "serial:/dev/ttyUSB9:1".into(),
+        reason: "unplugged".into(),
+    };
+    s.apply(&down, 1);
+    assert!(s.last_error.as_deref().unwrap().contains("unplugged"));
+    s.remove_target("serial:/dev/ttyUSB9:1");
+    assert_eq!(s.last_error, None);
+    // Another target's error stays.
+    s.last_error = Some("serial:/dev/ttyUSB0:1: unplugged".into());
+    s.remove_target("serial:/dev/ttyUSB9:1");
+    assert!(s.last_error.is_some());
+}
