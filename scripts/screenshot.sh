@@ -23,6 +23,7 @@ cat > "$work/settings.json" <<JSON
     { "target": "$host", "table": "holding", "addr": 24 }
   ],
   "own_scales": true,
+  "traffic_open": false,
   "selected": "$host"
 }
 JSON
@@ -31,9 +32,13 @@ JSON
 export HOME="$work" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 mkdir -p docs
 # The README's picture, then the small laptop screen and full HD (the window fills each).
+# The small screen shows the traffic inspector docked, with everything else still in reach.
 for size in 1600x1000 1280x720 1920x1080; do
   w=${size%x*}; h=${size#*x}
   rm -rf "$work/config" "$work/data"
+  traffic=false
+  [ "$size" = 1280x720 ] && traffic=true
+  sed -i "s/\"traffic_open\": [a-z]*/\"traffic_open\": $traffic/" "$work/settings.json"
   xvfb-run -a -s "-screen 0 ${size}x24" bash -c "
     '$bin' --demo --settings '$work/settings.json' &
     app=\$!

@@ -56,7 +56,7 @@ pub fn check_function(t: &Target, function: u8) -> Result<(), String> {
         .map(|f| format!("{f:02}"))
         .collect();
     Err(format!(
-        "{} answers Modbus functions {} only: function {function:02} is not offered",
+        "{} answers Modbus functions {} only, not {function:02}",
         t.moduletype,
         list.join(", ")
     ))

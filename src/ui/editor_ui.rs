@@ -397,7 +397,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, target: Option<&Target>, ed: &mut
         }
     }
     if let Err(why) = check_function(t, 6) {
-        ui.label(egui::RichText::new(why).weak());
+        ui.label(egui::RichText::new(format!("No register writes: {why}.")).weak());
     }
     modem_ui(ui, t, ed);
     if let Some(e) = &ed.error {

@@ -86,10 +86,11 @@ pub fn ui(
     if !v.open {
         return;
     }
-    let max = (ui.available_height() * 0.6).max(160.0);
+    let height = ui.available_height();
+    let max = (height * 0.6).max(160.0);
     egui::Panel::bottom("traffic")
         .resizable(true)
-        .default_size(300.0)
+        .default_size((height * 0.35).clamp(140.0, 320.0))
         .size_range(140.0..=max)
         .show(ui, |ui| {
             ui.horizontal(|ui| {

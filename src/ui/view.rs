@@ -307,10 +307,12 @@ impl View {
         // The plots have a pane of their own below the table (resizable, its size
         // remembered): ticking a box never moves the rows under the pointer.
         if !state.plotted.is_empty() {
+            // At most half the height: the values above keep room on a small screen.
+            let half = (ui.available_height() * 0.5).max(60.0);
             egui::Panel::bottom("plots")
                 .resizable(true)
-                .default_size(260.0)
-                .size_range(120.0..=ui.available_height() * 0.8)
+                .default_size(260.0_f32.min(half))
+                .size_range(half.min(120.0)..=half)
                 .show(ui, |ui| plot_ui::ui(ui, state, &mut self.plot));
         }
         let hostid = self.selected.clone().unwrap_or_default();
