@@ -3,8 +3,6 @@
 
 use eframe::egui;
 
-use egui_extras::Column;
-
 use crate::app::Target;
 use crate::proto::Table;
 use crate::proto::map::AlarmKind;
@@ -101,8 +99,8 @@ pub fn address(addr: u16, hex: bool) -> String {
 }
 
 /// Draws the selected target's values; returns the (table, address) whose plot box was
-/// clicked. The header stays while the rows scroll, the columns keep their widths (the
-/// engineer may drag them), and only the rows in view are laid out.
+/// clicked. The header stays while the rows scroll, the columns keep their widths, and only
+/// the rows in view are laid out.
 pub fn ui(
     ui: &mut egui::Ui,
     target: Option<&Target>,
@@ -123,121 +121,186 @@ pub fn ui(
     }
     filter_ui(ui, t, filter);
     let needle = filter.text.trim().to_lowercase();
-    let values: Vec<_> = t
+    // Filter on the map's names without decoding; only the rows in view are decoded.
+    let values: Vec<(Table, u16)> = t
         .map
-        .decode_all(&t.image, t.slave())
+        .entries(&t.image, t.slave())
         .into_iter()
-        .filter(|d| filter.group.is_empty() || d.group == filter.group)
-        .filter(|d| {
+        .filter(|e| filter.group.is_empty() || e.3 == filter.group)
+        .filter(|&(_, addr, name, _)| {
             needle.is_empty()
-                || d.name.to_lowercase().contains(&needle)
-                || d.addr.to_string() == needle
-                || address(d.addr, true).eq_ignore_ascii_case(&needle)
+                || name.is_some_and(|n| n.to_lowercase().contains(&needle))
+                || addr.to_string() == needle
+                || address(addr, true).eq_ignore_ascii_case(&needle)
         })
+        .map(|e| (e.0, e.1))
         .collect();
     let slave = t.slave().to_string();
-    let highlight = ui.visuals().selection.bg_fill.gamma_multiply(0.5);
+    let mut toggled = None;
     let row_height = ui
         .spacing()
         .interact_size
         .y
         .max(ui.text_style_height(&egui::TextStyle::Monospace));
-    let mut toggled = None;
-    egui_extras::TableBuilder::new(ui)
-        .id_salt("values")
-        .striped(true)
+    let width: f32 = COLUMNS.iter().map(|c| c.1).sum();
+    egui::ScrollArea::horizontal()
+        .id_salt("values_h")
         .auto_shrink([false, false])
-        // Never taller than the room left (the plot pane below keeps its place).
-        .min_scrolled_height(0.0)
-        .max_scroll_height(f32::INFINITY)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(34.0))
-        .column(Column::initial(44.0).resizable(true).clip(true))
-        .column(Column::initial(96.0).resizable(true).clip(true))
-        .column(Column::initial(62.0).resizable(true).clip(true))
-        .column(
-            Column::initial(230.0)
-                .at_least(80.0)
-                .resizable(true)
-                .clip(true),
-        )
-        .column(Column::initial(130.0).resizable(true).clip(true))
-        .column(Column::initial(80.0).resizable(true).clip(true))
-        .column(Column::initial(90.0).resizable(true).clip(true))
-        .column(Column::remainder().at_least(70.0).clip(true))
-        .header(row_height, |mut header| {
-            for h in [
-                "Plot", "Slave", "Table", "Address", "Name", "Value", "Raw", "Group", "Changed",
-            ] {
-                header.col(|ui| {
-                    ui.strong(h);
-                });
+        .show(ui, |ui| {
+            // The header stays while the rows scroll under it.
+            let (head, _) =
+                ui.allocate_exact_size(egui::vec2(width, row_height), egui::Sense::hover());
+            let strong = ui.visuals().strong_text_color();
+            for (i, (name, _)) in COLUMNS.iter().enumerate() {
+                paint_cell(
+                    ui,
+                    head,
+                    i,
+                    name,
+                    egui::FontId::proportional(14.0),
+                    strong,
+                    None,
+                );
             }
-        })
-        .body(|body| {
-            body.rows(row_height, values.len(), |mut row| {
-                let d = &values[row.index()];
-                row.col(|ui| {
-                    let mut on = plotted(d.table, d.addr);
-                    let can_plot = d.number().is_some() || on;
-                    let plot_box = ui.add_enabled(can_plot, egui::Checkbox::without_text(&mut on));
-                    // Named for screen readers and tests: the box has no text of its own.
-                    plot_box.widget_info(|| {
-                        egui::WidgetInfo::selected(
-                            egui::Role::CheckBox,
-                            can_plot,
-                            on,
-                            format!("plot {}", d.name),
-                        )
-                    });
-                    if plot_box.on_hover_text(format!("plot {}", d.name)).clicked() {
-                        toggled = Some((d.table, d.addr));
+            let line = ui.visuals().widgets.noninteractive.bg_stroke;
+            ui.painter().hline(head.x_range(), head.bottom(), line);
+            egui::ScrollArea::vertical()
+                .id_salt("values")
+                .auto_shrink([false, false])
+                .show_rows(ui, row_height, values.len(), |ui, rows| {
+                    for (n, &(table, addr)) in values[rows.clone()].iter().enumerate() {
+                        let Some(d) = t.map.decode(&t.image, t.slave(), table, addr) else {
+                            continue;
+                        };
+                        let toggle = row_ui(
+                            ui,
+                            t,
+                            &d,
+                            &slave,
+                            (width, row_height),
+                            rows.start + n,
+                            plotted,
+                            now_ms,
+                            hex,
+                        );
+                        if toggle {
+                            toggled = Some((d.table, d.addr));
+                        }
                     }
                 });
-                row.col(|ui| {
-                    ui.monospace(&slave);
-                });
-                row.col(|ui| {
-                    ui.label(table_name(d.table))
-                        .on_hover_text(format!("Modbus function {:02}", d.table.read_function()));
-                });
-                row.col(|ui| {
-                    ui.monospace(address(d.addr, hex));
-                });
-                row.col(|ui| {
-                    ui.label(&d.name);
-                });
-                let changed = t.changed_ms.get(&(d.table, d.addr)).copied();
-                row.col(|ui| {
-                    let fresh = changed.is_some_and(|c| now_ms - c < HIGHLIGHT_MS);
-                    let value = egui::RichText::new(d.shown()).monospace();
-                    ui.label(if fresh {
-                        value.background_color(highlight)
-                    } else {
-                        value
-                    });
-                });
-                row.col(|ui| {
-                    let raw: Vec<String> = d.raw.iter().map(|w| format!("{w:04X}")).collect();
-                    ui.monospace(raw.join(" "));
-                });
-                row.col(|ui| {
-                    ui.label(&d.group);
-                });
-                row.col(|ui| {
-                    let when = changed
-                        .and_then(chrono::DateTime::from_timestamp_millis)
-                        .map(|c| {
-                            c.with_timezone(&chrono::Local)
-                                .format("%H:%M:%S")
-                                .to_string()
-                        })
-                        .unwrap_or_default();
-                    ui.monospace(when);
-                });
-            });
         });
     toggled
+}
+
+/// Column titles and widths (fixed: a column never moves as values come and go).
+const COLUMNS: [(&str, f32); 9] = [
+    ("Plot", 36.0),
+    ("Slave", 46.0),
+    ("Table", 92.0),
+    ("Address", 66.0),
+    ("Name", 240.0),
+    ("Value", 132.0),
+    ("Raw", 84.0),
+    ("Group", 100.0),
+    ("Changed", 76.0),
+];
+
+/// The rectangle of column `i` in a row.
+fn cell(row: egui::Rect, i: usize) -> egui::Rect {
+    let x0 = row.left() + COLUMNS[..i].iter().map(|c| c.1).sum::<f32>();
+    egui::Rect::from_min_size(
+        egui::pos2(x0, row.top()),
+        egui::vec2(COLUMNS[i].1, row.height()),
+    )
+}
+
+/// Paints text in column `i`, clipped to it (most cells are plain text: painting them costs
+/// a fraction of a widget each, and the table is redrawn every frame).
+fn paint_cell(
+    ui: &egui::Ui,
+    row: egui::Rect,
+    i: usize,
+    text: &str,
+    font: egui::FontId,
+    color: egui::Color32,
+    background: Option<egui::Color32>,
+) {
+    let r = cell(row, i);
+    let painter = ui.painter().with_clip_rect(r.shrink2(egui::vec2(2.0, 0.0)));
+    if let Some(bg) = background {
+        painter.rect_filled(r, 2.0, bg);
+    }
+    painter.text(
+        egui::pos2(r.left() + 4.0, r.center().y),
+        egui::Align2::LEFT_CENTER,
+        text,
+        font,
+        color,
+    );
+}
+
+/// One row of the values table; true when its plot box was clicked.
+#[allow(clippy::too_many_arguments)]
+fn row_ui(
+    ui: &mut egui::Ui,
+    t: &Target,
+    d: &crate::proto::map::Decoded,
+    slave: &str,
+    (width, height): (f32, f32),
+    index: usize,
+    plotted: &dyn Fn(Table, u16) -> bool,
+    now_ms: i64,
+    hex: bool,
+) -> bool {
+    let (row, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    if index % 2 == 1 {
+        ui.painter()
+            .rect_filled(row, 0.0, ui.visuals().faint_bg_color);
+    }
+    let mut on = plotted(d.table, d.addr);
+    let can_plot = d.number().is_some() || on;
+    let plot_box = ui.put(cell(row, 0), |ui: &mut egui::Ui| {
+        ui.add_enabled(can_plot, egui::Checkbox::without_text(&mut on))
+    });
+    // Named for screen readers and tests: the box has no text of its own.
+    plot_box.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::CheckBox,
+            can_plot,
+            on,
+            format!("plot {}", d.name),
+        )
+    });
+    let clicked = plot_box.on_hover_text(format!("plot {}", d.name)).clicked();
+    let mono = egui::TextStyle::Monospace.resolve(ui.style());
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let text = ui.visuals().text_color();
+    let weak = ui.visuals().weak_text_color();
+    paint_cell(ui, row, 1, slave, mono.clone(), text, None);
+    paint_cell(ui, row, 2, table_name(d.table), body.clone(), weak, None);
+    paint_cell(ui, row, 3, &address(d.addr, hex), mono.clone(), text, None);
+    // The name is a label (found by screen readers, selectable); the rest is painted.
+    ui.put(
+        cell(row, 4).shrink2(egui::vec2(4.0, 0.0)),
+        egui::Label::new(&d.name).truncate(),
+    );
+    let changed = t.changed_ms.get(&(d.table, d.addr)).copied();
+    let fresh = changed.is_some_and(|c| now_ms - c < HIGHLIGHT_MS);
+    let highlight = fresh.then(|| ui.visuals().selection.bg_fill.gamma_multiply(0.5));
+    paint_cell(ui, row, 5, &d.shown(), mono.clone(), text, highlight);
+    let raw: Vec<String> = d.raw.iter().map(|w| format!("{w:04X}")).collect();
+    paint_cell(ui, row, 6, &raw.join(" "), mono.clone(), weak, None);
+    paint_cell(ui, row, 7, &d.group, body, text, None);
+    let when = changed
+        .and_then(chrono::DateTime::from_timestamp_millis)
+        .map(|c| {
+            c.with_timezone(&chrono::Local)
+                .format("%H:%M:%S")
+                .to_string()
+        })
+        .unwrap_or_default();
+    paint_cell(ui, row, 8, &when, mono, weak, None);
+    clicked
 }
 
 /// A Modbus table as an engineer names it.

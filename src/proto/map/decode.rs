@@ -192,6 +192,42 @@ impl RegisterMap {
     }
 
     /// Every value in the image, decoded, in table and address order (a register pair once).
+    /// The entries present in the image, in table and address order, without decoding them:
+    /// (table, first address, name, group). The name is `None` for an address the map does
+    /// not describe.
+    pub fn entries(
+        &self,
+        image: &RegisterImage,
+        slave: u8,
+    ) -> Vec<(Table, u16, Option<&str>, &str)> {
+        let mut out = Vec::new();
+        for ((s, table), values) in image.tables() {
+            if *s != slave {
+                continue;
+            }
+            let mut last = None;
+            for &addr in values.keys() {
+                let (first, name, group) = match *table {
+                    Table::Coils => match self.coils.get(&addr) {
+                        Some(c) => (addr, Some(c.name.as_str()), c.group.as_str()),
+                        None => (addr, None, ""),
+                    },
+                    Table::Holding => match self.register_at(addr) {
+                        Some(r) => (r.addr, Some(r.name.as_str()), r.group.as_str()),
+                        None => (addr, None, ""),
+                    },
+                    _ => (addr, None, ""),
+                };
+                if last != Some(first) {
+                    last = Some(first);
+                    out.push((*table, first, name, group));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every value present in the image, decoded (see [`RegisterMap::entries`]).
     pub fn decode_all(&self, image: &RegisterImage, slave: u8) -> Vec<Decoded> {
         let mut out = Vec::new();
         for ((s, table), values) in image.tables() {
