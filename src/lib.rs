@@ -22,4 +22,5 @@ pub mod cli;
 pub mod link;
 pub mod proto;
 pub mod sim;
+pub mod store;
 pub mod ui;

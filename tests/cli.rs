@@ -2,104 +2,13 @@
 //! stdout, commands on stdin.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+mod common;
 
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::proc::{BIN, Proc, is};
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_cmmctl");
-const GUARD: Duration = Duration::from_secs(20);
-
-struct Proc {
-    child: Child,
-    lines: mpsc::Receiver<Value>,
-    seen: Vec<Value>,
-}
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Proc {
-    fn spawn(args: &[&str]) -> Proc {
-        Self::spawn_with(BIN, args)
-    }
-
-    fn spawn_with(program: &str, args: &[&str]) -> Proc {
-        let mut child = Command::new(program)
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("cmmctl runs");
-        let out = child.stdout.take().unwrap();
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(out).lines().map_while(Result::ok) {
-                let v: Value =
-                    serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON: {line}: {e}"));
-                if tx.send(v).is_err() {
-                    break;
-                }
-            }
-        });
-        Proc {
-            child,
-            lines,
-            seen: Vec::new(),
-        }
-    }
-
-    fn stdin(&mut self) -> &mut ChildStdin {
-        self.child.stdin.as_mut().unwrap()
-    }
-
-    fn send(&mut self, line: &str) {
-        writeln!(self.stdin(), "{line}").unwrap();
-        self.stdin().flush().unwrap();
-    }
-
-    /// Waits until each predicate has matched a line, in any order (lines from different
-    /// connections may interleave either way).
-    fn expect_all(&mut self, what: &str, preds: &[&dyn Fn(&Value) -> bool]) {
-        let mut done = vec![false; preds.len()];
-        while done.iter().any(|d| !d) {
-            let v = self.expect(what, |_| true);
-            for (i, p) in preds.iter().enumerate() {
-                if !done[i] && p(&v) {
-                    done[i] = true;
-                    break;
-                }
-            }
-        }
-    }
-
-    fn expect(&mut self, what: &str, f: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + GUARD;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.lines.recv_timeout(left) {
-                Ok(v) => {
-                    self.seen.push(v.clone());
-                    if f(&v) {
-                        return v;
-                    }
-                }
-                Err(_) => panic!("no {what}; seen {:#?}", self.seen),
-            }
-        }
-    }
-}
-
-fn is(v: &Value, event: &str) -> bool {
-    v["event"] == event
-}
 
 #[test]
 fn serve_and_sim_modem_speak_the_documented_json_lines() {

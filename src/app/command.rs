@@ -8,6 +8,7 @@ use super::state::PlotKey;
 use crate::link::serial::{ScanSettings, SerialError, SerialSettings};
 use crate::proto::map::Confirm;
 use crate::proto::rtu::Request;
+pub use crate::store::export::Spec as ExportSpec;
 
 /// A typed request to the core supervisor. Every user action is one of these; none of them
 /// blocks the sender, and each result comes back as a change of the state (and a log line).
@@ -82,6 +83,15 @@ pub enum Command {
     },
     /// Plot a value, or stop plotting it.
     TogglePlot(PlotKey),
+    /// A marker in the recording, with the engineer's note (may be empty).
+    Mark(String),
+    /// Export the recording as CSV to `path` (`None`: ask with the system's save dialog).
+    Export {
+        /// Where.
+        path: Option<PathBuf>,
+        /// What.
+        spec: ExportSpec,
+    },
     /// List the server's sessions (answered by a `sessions` event).
     Sessions,
 }
@@ -111,6 +121,9 @@ pub enum CoreError {
     /// A serial port problem.
     #[error(transparent)]
     Serial(#[from] SerialError),
+    /// The recording could not be written.
+    #[error(transparent)]
+    Record(#[from] crate::store::StoreError),
     /// The same controller is connected already.
     #[error("{0} is already connected")]
     AlreadyConnected(String),
@@ -144,6 +157,9 @@ pub enum CoreError {
         /// Why.
         reason: String,
     },
+    /// Nothing is being recorded.
+    #[error("nothing is being recorded (the app was started without a recording)")]
+    NoRecording,
     /// The demo needs the server.
     #[error("the demo needs the modem server, which is not running")]
     NoServer,

@@ -49,6 +49,10 @@ pub struct CoreConfig {
     pub reports: Option<mpsc::Sender<Report>>,
     /// Events queued between the links and the supervisor.
     pub event_queue: usize,
+    /// Record everything to this file (created, or appended to).
+    pub record: Option<PathBuf>,
+    /// The program, as the recording names it.
+    pub program: &'static str,
 }
 
 impl CoreConfig {
@@ -64,6 +68,8 @@ impl CoreConfig {
             waker: Arc::new(|| {}),
             reports: None,
             event_queue: 10_000,
+            record: None,
+            program: "cmm-commissioner",
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod core;
 pub mod crash;
 pub mod entry;
 pub mod maps;
+pub mod recording;
 pub mod series;
 pub mod settings;
 pub mod state;

@@ -77,8 +77,14 @@ pub struct AppState {
     pub serial_error: Option<CoreError>,
     /// The last map load: the map's name, or why not (shown in the map window).
     pub map_result: Option<Result<String, CoreError>>,
+    /// The last export: what was written, or why not (shown in the export window).
+    pub export_result: Option<Result<String, CoreError>>,
     /// Traffic lines and heartbeats dropped under overload (see `link::EventSink`).
     pub dropped_events: u64,
+    /// The recording being written.
+    pub recording: super::recording::RecordingStatus,
+    /// Verdicts of the readings on commands, not yet taken by the recorder.
+    verdicts: Vec<(String, String, bool)>,
 }
 
 impl Default for AppState {
@@ -105,8 +111,16 @@ impl AppState {
             demo: None,
             serial_error: None,
             map_result: None,
+            export_result: None,
             dropped_events: 0,
+            recording: Default::default(),
+            verdicts: Vec::new(),
         }
+    }
+
+    /// The readings' verdicts on commands since the last call: (target, uid, confirmed).
+    pub fn take_verdicts(&mut self) -> Vec<(String, String, bool)> {
+        std::mem::take(&mut self.verdicts)
     }
 
     /// Adds a line to the event log.
@@ -176,6 +190,9 @@ impl AppState {
                 if c.checks_left == 0 {
                     c.verified = Some(false);
                 }
+            }
+            if let Some(v) = c.verified {
+                self.verdicts.push((c.hostid.clone(), c.uid.clone(), v));
             }
         }
     }

@@ -30,6 +30,12 @@ struct Args {
     /// Settings file (default: settings.json in the user's configuration folder).
     #[arg(long, value_name = "FILE")]
     settings: Option<PathBuf>,
+    /// Record to this file (default: a new recording in the user's data folder).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_record")]
+    record: Option<PathBuf>,
+    /// Do not record.
+    #[arg(long)]
+    no_record: bool,
 }
 
 fn main() -> anyhow::Result<()> {
@@ -62,6 +68,7 @@ fn main() -> anyhow::Result<()> {
     startup.demo_modems = args.demo_modems;
     startup.notice = settings_error;
     startup.crash = last_crash;
+    startup.record = cmm_commissioner::cli::front::record_path(args.record, !args.no_record);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("CMM Commissioner")
         .with_app_id("cmm-commissioner")

@@ -21,6 +21,19 @@ pub struct Console {
     pub coil_on: u16,
     /// Leave out register changes (load runs).
     pub no_changes: bool,
+    /// Print traffic lines (they may be recorded without being printed).
+    pub traffic: bool,
+}
+
+/// The recording of a run: the file asked for, else (when `default`) a new one in the user's
+/// data folder, else none.
+pub fn record_path(asked: Option<std::path::PathBuf>, default: bool) -> Option<std::path::PathBuf> {
+    asked.or_else(|| {
+        default
+            .then(crate::app::recording::default_dir)
+            .flatten()
+            .map(|d| crate::app::recording::new_file(&d))
+    })
 }
 
 /// Feeds stdin to the core and prints its reports until `stop` resolves or stdout closes;
@@ -104,6 +117,9 @@ fn print(out: &mut impl Write, v: &serde_json::Value) -> bool {
 
 /// Prints an event, the register changes it caused, and new sanity warnings.
 fn print_report(out: &mut impl Write, r: &Report, console: &Console) -> bool {
+    if matches!(r.event, crate::link::Event::Traffic { .. }) && !console.traffic {
+        return true;
+    }
     if let Some(v) = event_json(&r.event)
         && !print(out, &v)
     {

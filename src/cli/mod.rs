@@ -2,6 +2,7 @@
 
 pub mod command_json;
 pub mod event_json;
+pub mod export_cmd;
 pub mod front;
 pub mod map_cmd;
 pub mod serial_cmd;
@@ -41,6 +42,8 @@ enum Cmd {
     /// Register maps: validate a file, or show the map of a model.
     #[command(subcommand)]
     Map(map_cmd::MapCmd),
+    /// Export a recording's values as CSV.
+    Export(export_cmd::ExportArgs),
 }
 
 /// Entry point of `cmmctl`.
@@ -49,6 +52,7 @@ pub fn main() -> anyhow::Result<()> {
     match cli.command {
         Cmd::Map(m) => return map_cmd::run(m),
         Cmd::Ports { json } => return serial_cmd::ports(json),
+        Cmd::Export(a) => return export_cmd::run(a),
         _ => {}
     }
     if let Err(e) = crate::link::config::raise_open_file_limit() {
@@ -62,6 +66,7 @@ pub fn main() -> anyhow::Result<()> {
         Cmd::SimModem(a) => rt.block_on(sim::run(a)),
         Cmd::Map(m) => map_cmd::run(m),
         Cmd::Ports { json } => serial_cmd::ports(json),
+        Cmd::Export(a) => export_cmd::run(a),
         Cmd::Poll(a) => rt.block_on(serial_cmd::poll(a)),
         Cmd::Write(a) => rt.block_on(serial_cmd::write(a)),
         Cmd::Scan(a) => rt.block_on(serial_cmd::scan_cmd(a)),

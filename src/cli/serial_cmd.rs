@@ -78,6 +78,9 @@ pub struct PollArgs {
     /// Stop after this many seconds (default: until interrupted).
     #[arg(long)]
     duration: Option<f64>,
+    /// Record everything to this file.
+    #[arg(long, value_name = "FILE")]
+    record: Option<PathBuf>,
 }
 
 /// Options of `cmmctl write`.
@@ -170,17 +173,22 @@ pub fn ports(json: bool) -> anyhow::Result<()> {
 }
 
 /// A core with no modem server, the maps of `files`, and a report channel.
-fn serial_core(files: &[PathBuf]) -> anyhow::Result<(Core, mpsc::Receiver<Report>)> {
+fn serial_core(
+    files: &[PathBuf],
+    record: Option<PathBuf>,
+) -> anyhow::Result<(Core, mpsc::Receiver<Report>)> {
     let (tx, reports) = mpsc::channel(4096);
     let mut config = CoreConfig::new(None);
     config.maps = load_maps(files)?;
     config.reports = Some(tx);
+    config.record = record;
+    config.program = "cmmctl poll";
     Ok((Core::spawn(config), reports))
 }
 
 /// `cmmctl poll`: events as JSON lines (the shapes of `serve`), writes from stdin.
 pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
-    let (core, reports) = serial_core(&a.maps)?;
+    let (core, reports) = serial_core(&a.maps, a.record.clone())?;
     let map = resolve(&core.state().maps, &a.model);
     let mut settings = a.port.settings();
     settings.poll_delay = Duration::from_millis(a.delay_ms);
@@ -195,6 +203,7 @@ pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
         default_target: Some(settings.target()),
         coil_on: coil_on(&a.coil_on)?,
         no_changes: false,
+        traffic: false,
     };
     core.send(Command::ConnectSerial {
         settings,
@@ -218,7 +227,7 @@ pub async fn write(a: WriteArgs) -> anyhow::Result<()> {
     let target = settings.target();
     let cmd = parse_command(&a.command, coil_on(&a.coil_on)?, Some(&target))
         .map_err(anyhow::Error::msg)?;
-    let (mut core, mut reports) = serial_core(&[])?;
+    let (mut core, mut reports) = serial_core(&[], None)?;
     core.send(Command::ConnectSerial {
         settings,
         model: String::new(),

@@ -77,6 +77,12 @@ pub struct ServeArgs {
     /// Do not print register changes (for load runs).
     #[arg(long)]
     pub no_changes: bool,
+    /// Record everything to this file (default: a new recording in the user's data folder).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_record")]
+    pub record: Option<std::path::PathBuf>,
+    /// Do not record.
+    #[arg(long)]
+    pub no_record: bool,
 }
 
 impl ServeArgs {
@@ -126,15 +132,22 @@ impl ServeArgs {
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let maps = load_maps(&args.maps)?;
     let (tx, reports) = tokio::sync::mpsc::channel(4096);
-    let mut config = CoreConfig::new(Some(args.config(maps.clone())?));
+    let record = super::front::record_path(args.record.clone(), !args.no_record);
+    let mut server = args.config(maps.clone())?;
+    // A recording keeps every message as it was on the wire.
+    server.traffic |= record.is_some();
+    let mut config = CoreConfig::new(Some(server));
     config.maps = maps;
     config.reports = Some(tx);
+    config.record = record;
+    config.program = "cmmctl serve";
     let mut core = Core::spawn(config);
     core.ready().await?;
     let console = Console {
         default_target: None,
         coil_on: args.coil_on,
         no_changes: args.no_changes,
+        traffic: args.traffic,
     };
     super::front::run(core, reports, console, super::interrupted()).await;
     Ok(())

@@ -32,6 +32,8 @@ pub struct Startup {
     pub notice: Option<String>,
     /// The crash report of the last run, if it ended in a crash.
     pub crash: Option<PathBuf>,
+    /// Record everything to this file.
+    pub record: Option<PathBuf>,
 }
 
 impl Startup {
@@ -57,6 +59,7 @@ impl Startup {
             settings_path,
             notice: None,
             crash: None,
+            record: None,
         }
     }
 }
@@ -89,6 +92,7 @@ impl CommissionerApp {
         config.settings_path = startup.settings_path.clone();
         config.demo = startup.demo.then_some(startup.demo_modems.max(1));
         config.notice = startup.notice;
+        config.record = startup.record;
         config.waker = waker;
         let core = {
             let _enter = runtime.enter();

@@ -17,6 +17,9 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
             if ui.button("Connect serial…").clicked() {
                 v.open_serial();
             }
+            if ui.button("Export CSV…").clicked() {
+                v.record.export_open = true;
+            }
             ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);

@@ -5,6 +5,7 @@ pub mod editor_ui;
 pub mod help_ui;
 pub mod menu_ui;
 pub mod plot_ui;
+pub mod record_ui;
 pub mod registers_ui;
 pub mod serial_ui;
 pub mod settings_ui;

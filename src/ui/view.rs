@@ -13,7 +13,7 @@ use super::plot_ui::{self, PlotView};
 use super::serial_ui::{self, SerialAction, SerialDialog};
 use super::targets_ui::{self, TargetAction};
 use super::traffic_ui::{self, TrafficView};
-use super::{help_ui, menu_ui, registers_ui, settings_ui, status_ui};
+use super::{help_ui, menu_ui, record_ui, registers_ui, settings_ui, status_ui};
 
 /// Width of the config editor panel's content.
 const EDITOR_WIDTH: f32 = 340.0;
@@ -46,6 +46,8 @@ pub struct View {
     pub notice: Option<String>,
     /// The Help and map windows.
     pub help: help_ui::HelpView,
+    /// The recording's marker and export.
+    pub record: record_ui::RecordView,
     /// Where settings and logs are kept (shown in Help).
     pub places: help_ui::Places,
     /// The crash report of the last run, until the engineer answers.
@@ -78,6 +80,10 @@ impl View {
             demo_modems: demo_modems.max(1),
             notice: None,
             help: Default::default(),
+            record: record_ui::RecordView {
+                plotted_only: true,
+                ..Default::default()
+            },
             places: help_ui::Places {
                 settings: settings_path.clone(),
                 logs: crate::app::crash::CrashReports::default_dir(),
@@ -169,6 +175,11 @@ impl View {
         egui::Panel::bottom("status").show(ui, |ui| {
             status_ui::ui(ui, state, self.notice.as_deref());
         });
+        egui::Panel::bottom("recording").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                record_ui::status_ui(ui, state, &mut self.record, &mut self.outbox);
+            });
+        });
         let hex = self.settings.hex_addresses;
         traffic_ui::ui(ui, state, self.selected.as_deref(), &mut self.traffic, hex);
         egui::Panel::bottom("log")
@@ -248,6 +259,7 @@ impl View {
         }
         help_ui::help_ui(ctx, &mut self.help, state, &self.places);
         help_ui::map_ui(ctx, &mut self.help, state, &mut self.outbox);
+        record_ui::export_ui(ctx, state, &mut self.record, &mut self.outbox);
         if editor_ui::confirm_ui(ctx, &mut self.editor, state)
             && let Some(cmd) = self.editor.confirmed()
         {

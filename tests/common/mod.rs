@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![allow(dead_code)]
 
+pub mod proc;
+
 use std::net::SocketAddr;
 use std::time::Duration;
 

@@ -10,6 +10,7 @@ use crate::app::maps::load_map_file;
 use crate::app::status::ScanStatus;
 use crate::link;
 use crate::link::serial::{ScanSettings, SerialSettings, list_ports, open_serial};
+use crate::store::Record;
 
 impl Supervisor {
     /// Carries out a command. Nothing here waits: slow work goes to a task of its own.
@@ -79,6 +80,27 @@ impl Supervisor {
                 };
                 self.send_to_target(target, uid, cmd, Intent::default());
             }
+            Command::Mark(text) => {
+                let now = chrono::Utc::now().timestamp_millis();
+                let shown = if text.trim().is_empty() {
+                    "marker".to_string()
+                } else {
+                    format!("marker: {}", text.trim())
+                };
+                if let Some(r) = &self.recorder {
+                    r.record(Record::Event {
+                        target: None,
+                        kind: "marker",
+                        text: text.trim().to_string(),
+                        t_ms: now,
+                    });
+                }
+                self.later(move |s, now| {
+                    s.note(now, shown);
+                    Ok(())
+                });
+            }
+            Command::Export { path, spec } => self.export(path, spec),
             Command::TogglePlot(key) => self.later(move |s, _| {
                 s.toggle_plot(key);
                 Ok(())
@@ -229,6 +251,46 @@ impl Supervisor {
         });
     }
 
+    /// Exports the recording (what is committed: up to the last second) on a task of its own.
+    fn export(&mut self, path: Option<std::path::PathBuf>, spec: crate::app::command::ExportSpec) {
+        let Some(file) = self.recorder.as_ref().map(|r| r.path().to_path_buf()) else {
+            let e = CoreError::NoRecording;
+            return self.later(move |s, _| {
+                s.export_result = Some(Err(e.clone()));
+                Err(Failure::new(e))
+            });
+        };
+        let tx = self.internal.clone();
+        self.later(move |s, _| {
+            let maps = s.maps.clone();
+            tokio::spawn(async move {
+                let path = match path {
+                    Some(p) => p,
+                    None => match rfd::AsyncFileDialog::new()
+                        .set_title("Export the recording as CSV")
+                        .add_filter("CSV", &["csv"])
+                        .set_file_name("recording.csv")
+                        .save_file()
+                        .await
+                    {
+                        Some(f) => f.path().to_path_buf(),
+                        None => {
+                            let e = CoreError::Busy("no file chosen for the export");
+                            let _ = tx.send(Internal::Exported(Err(e))).await;
+                            return;
+                        }
+                    },
+                };
+                let result =
+                    tokio::task::spawn_blocking(move || export_file(&file, &maps, &spec, &path))
+                        .await
+                        .unwrap_or(Err(CoreError::Busy("the export stopped")));
+                let _ = tx.send(Internal::Exported(result)).await;
+            });
+            Ok(())
+        });
+    }
+
     fn save_settings(&mut self, settings: crate::app::Settings) {
         let Some(path) = self.settings_path.clone() else {
             return;
@@ -311,6 +373,16 @@ impl Supervisor {
             }),
             Internal::SettingsSaved(Err(e)) => self.fail(Failure::new(e)),
             Internal::SettingsSaved(Ok(_)) => {}
+            Internal::Exported(result) => self.later(move |s, now| {
+                s.export_result = Some(result.clone());
+                match result {
+                    Ok(text) => {
+                        s.note(now, text);
+                        Ok(())
+                    }
+                    Err(e) => Err(Failure::new(e)),
+                }
+            }),
             Internal::Ports(result) => self.later(move |s, _| {
                 s.ports.listed = true;
                 match result {
@@ -328,4 +400,23 @@ impl Supervisor {
             }),
         }
     }
+}
+
+/// Writes the CSV export of `recording` to `path`; says how many rows went where.
+fn export_file(
+    recording: &std::path::Path,
+    maps: &[Arc<crate::proto::map::RegisterMap>],
+    spec: &crate::app::command::ExportSpec,
+    path: &std::path::Path,
+) -> Result<String, CoreError> {
+    let rec = crate::store::reader::Recording::open(recording)?;
+    let io = |e: std::io::Error| {
+        CoreError::Record(crate::store::StoreError::Io {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })
+    };
+    let file = std::fs::File::create(path).map_err(io)?;
+    let rows = crate::store::export::export(&rec, maps, spec, std::io::BufWriter::new(file))?;
+    Ok(format!("exported {rows} rows to {}", path.display()))
 }

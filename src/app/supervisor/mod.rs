@@ -25,6 +25,7 @@ use super::state::AppState;
 use crate::link::serial::{PortInfo, SerialError, SerialHandle};
 use crate::link::{Event, EventSink, ServerConfig, ServerHandle};
 use crate::proto::map::RegisterMap;
+use crate::store::{Record, Recorder};
 
 /// Events taken off the links' channel at a time.
 const BATCH: usize = 512;
@@ -76,6 +77,7 @@ enum Internal {
         result: Result<SerialHandle, SerialError>,
     },
     MapLoaded(Result<RegisterMap, CoreError>),
+    Exported(Result<String, CoreError>),
     SettingsSaved(Result<PathBuf, CoreError>),
     Ports(Result<Vec<PortInfo>, SerialError>),
     Addresses(Vec<String>),
@@ -103,6 +105,8 @@ pub(super) struct Supervisor {
     uids: u64,
     /// Settings files being written (waited for at shutdown).
     saving: tokio::task::JoinSet<()>,
+    /// The recording being written.
+    recorder: Option<Recorder>,
 }
 
 /// Starts the supervisor task.
@@ -136,7 +140,11 @@ pub(super) fn spawn(
         dropped: 0,
         uids: 0,
         saving: tokio::task::JoinSet::new(),
+        recorder: None,
     };
+    if let Some(path) = &config.record {
+        s.open_recording(path, config.program);
+    }
     if let Some(n) = config.notice {
         s.fail(Failure::new(CoreError::Notice(n)));
     }
@@ -181,6 +189,29 @@ impl Supervisor {
             self.command(c);
         }
         self.stop_all(&mut events, &mut internal).await;
+    }
+
+    /// Starts recording to `path`; a file that cannot be used is reported and the live view
+    /// goes on.
+    fn open_recording(&mut self, path: &std::path::Path, program: &str) {
+        match Recorder::open(path, program) {
+            Ok(r) => {
+                let p = path.to_path_buf();
+                self.recorder = Some(r);
+                self.later(move |s, now| {
+                    s.note(now, format!("recording to {}", p.display()));
+                    s.recording.path = Some(p);
+                    Ok(())
+                });
+            }
+            Err(e) => {
+                let e = CoreError::from(e);
+                self.later(move |s, _| {
+                    s.recording.error = Some(e.to_string());
+                    Err(Failure::new(e))
+                });
+            }
+        }
     }
 
     fn take_events(&mut self, batch: &mut Vec<Event>) {
@@ -242,6 +273,11 @@ impl Supervisor {
             let failure = match op {
                 Op::Event(e) => {
                     let changes = state.apply(&e, now);
+                    if let Some(r) = &self.recorder {
+                        for rec in super::recording::records_of(&e, &changes, &state, now) {
+                            r.record(rec);
+                        }
+                    }
                     if self.reports.is_some() {
                         reports.push(self.report(&state, e, changes));
                     }
@@ -268,6 +304,25 @@ impl Supervisor {
         }
         self.dropped = dropped;
         state.dropped_events = dropped;
+        if let Some(r) = &self.recorder {
+            for (target, uid, verified) in state.take_verdicts() {
+                r.record(Record::Verified {
+                    target,
+                    uid,
+                    verified,
+                });
+            }
+            let rec = &mut state.recording;
+            rec.written = r.written();
+            rec.lost = r.lost();
+            if let Some(e) = r.take_error() {
+                let e = CoreError::from(e);
+                rec.error = Some(e.to_string());
+                state.error(now, &e);
+            }
+        } else {
+            state.take_verdicts();
+        }
         Some(reports)
     }
 
@@ -348,5 +403,13 @@ impl Supervisor {
             self.pending.push(Op::Event(e));
         }
         self.flush(true).await;
+        if let Some(r) = self.recorder.take() {
+            // Commits what is left; a blocking wait, off the runtime's threads.
+            let closed = tokio::task::spawn_blocking(move || r.close()).await;
+            if let Ok(Err(e)) = closed {
+                self.fail(Failure::new(CoreError::from(e)));
+                self.flush(true).await;
+            }
+        }
     }
 }

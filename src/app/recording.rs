@@ -1,0 +1,185 @@
+//! What the recorder keeps of each event the core applies: value changes as raw words,
+//! messages as they were on the wire, logins and the targets' registry, commands with their
+//! outcomes and verdicts, alarms with onset and clear, links, errors.
+
+use std::path::PathBuf;
+
+use super::state::AppState;
+use super::status::log_line;
+use crate::link::{Direction, Event};
+use crate::proto::Table;
+use crate::proto::image::Change;
+use crate::proto::map::AlarmKind;
+use crate::store::{Dir, Record};
+
+/// The recording as the status bar shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RecordingStatus {
+    /// The file being written.
+    pub path: Option<PathBuf>,
+    /// Records committed.
+    pub written: u64,
+    /// Records lost (the writer fell behind, or a write failed).
+    pub lost: u64,
+    /// The last failure (disk full, read-only folder...), while it stands.
+    pub error: Option<String>,
+}
+
+/// Where recordings go by default: the user's data folder
+/// (`~/.local/share/cmm-commissioner/recordings`, `%LOCALAPPDATA%\cmm-commissioner\data\recordings`).
+pub fn default_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "cmm-commissioner")
+        .map(|d| d.data_local_dir().join("recordings"))
+}
+
+/// A new recording's file name in `dir`, from the local time (`2026-11-24T10-15-02.cmmrec`).
+pub fn new_file(dir: &std::path::Path) -> PathBuf {
+    let name = chrono::Local::now().format("%Y-%m-%dT%H-%M-%S");
+    dir.join(format!("{name}.cmmrec"))
+}
+
+fn event(target: Option<&str>, kind: &'static str, text: String, t_ms: i64) -> Record {
+    Record::Event {
+        target: target.map(str::to_string),
+        kind,
+        text,
+        t_ms,
+    }
+}
+
+/// The records of an event, given the state it was applied to and the changes it caused.
+pub fn records_of(ev: &Event, changes: &[Change], s: &AppState, t_ms: i64) -> Vec<Record> {
+    let line = || log_line(ev).unwrap_or_default();
+    match ev {
+        Event::Login {
+            hostid,
+            hostname,
+            moduletype,
+            peer,
+            accepted,
+            module_port,
+            module_baud,
+            ..
+        } => vec![
+            Record::Target {
+                key: hostid.clone(),
+                hostname: hostname.clone(),
+                moduletype: moduletype.clone(),
+                accepted: Some(*accepted),
+                module_port: *module_port,
+                module_baud: *module_baud,
+                peer: peer.to_string(),
+                t_ms,
+            },
+            event(Some(hostid), "login", line(), t_ms),
+        ],
+        Event::Online { hostid, .. } => vec![event(Some(hostid), "online", line(), t_ms)],
+        Event::Offline { hostid, .. } => vec![event(Some(hostid), "offline", line(), t_ms)],
+        Event::LinkUp { target, port, .. } => {
+            let t = s.targets.get(target);
+            vec![
+                Record::Target {
+                    key: target.clone(),
+                    hostname: t.map(|t| t.hostname.clone()).unwrap_or_default(),
+                    moduletype: t.map(|t| t.moduletype.clone()).unwrap_or_default(),
+                    accepted: None,
+                    module_port: None,
+                    module_baud: None,
+                    peer: port.clone(),
+                    t_ms,
+                },
+                event(Some(target), "link_up", line(), t_ms),
+            ]
+        }
+        Event::LinkDown { target, .. } => vec![event(Some(target), "link_down", line(), t_ms)],
+        Event::Data { hostid, .. } => data_records(hostid, changes, s, t_ms),
+        Event::Traffic {
+            hostid,
+            peer,
+            direction,
+            text,
+        } => vec![Record::Message {
+            target: hostid.clone(),
+            peer: peer.to_string(),
+            dir: match direction {
+                Direction::In => Dir::In,
+                Direction::Out => Dir::Out,
+            },
+            text: text.clone(),
+            t_ms,
+        }],
+        Event::CommandSent {
+            hostid,
+            uid,
+            frame,
+            decoded,
+            ..
+        } => {
+            let name = s
+                .commands
+                .iter()
+                .rev()
+                .find(|c| &c.uid == uid && &c.hostid == hostid)
+                .and_then(|c| c.name.clone());
+            vec![Record::Command {
+                target: hostid.clone(),
+                uid: uid.clone(),
+                name,
+                decoded: decoded.clone(),
+                frame: frame.clone(),
+                t_ms,
+            }]
+        }
+        Event::CommandOutcome {
+            hostid,
+            uid,
+            outcome,
+            detail,
+        } => vec![Record::Outcome {
+            target: hostid.clone(),
+            uid: uid.clone(),
+            outcome: outcome.name(),
+            detail: detail.clone(),
+            t_ms,
+        }],
+        Event::ProtocolError { hostid, .. } => {
+            vec![event(hostid.as_deref(), "protocol_error", line(), t_ms)]
+        }
+        Event::Error { hostid, .. } => vec![event(hostid.as_deref(), "error", line(), t_ms)],
+        _ => Vec::new(),
+    }
+}
+
+/// Samples of the changes, and the onset or clear of each alarm coil among them.
+fn data_records(hostid: &str, changes: &[Change], s: &AppState, t_ms: i64) -> Vec<Record> {
+    let map = s.targets.get(hostid).map(|t| t.map.clone());
+    let mut out = Vec::with_capacity(changes.len());
+    for c in changes {
+        out.push(Record::Sample {
+            target: hostid.to_string(),
+            table: c.table,
+            addr: c.addr,
+            raw: c.new,
+            t_ms,
+        });
+        let alarm = map.as_ref().and_then(|m| {
+            let coil = m.coils.get(&c.addr).filter(|_| c.table == Table::Coils)?;
+            let kind = coil.alarm.filter(|k| *k != AlarmKind::Summary)?;
+            Some((coil.name.clone(), kind))
+        });
+        if let Some((name, kind)) = alarm {
+            let on = c.new != 0;
+            // A first reading that shows no alarm is not a clear.
+            if on || c.old == Some(1) {
+                let (k, word) = if on {
+                    ("alarm_on", "on")
+                } else {
+                    ("alarm_off", "cleared")
+                };
+                let text = format!("{name} ({}) {word}", kind.name());
+                out.push(event(Some(hostid), k, text, t_ms));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,176 @@
+//! Recordings on disk (SQLite through rusqlite): the schema and its version, one writer thread
+//! fed by a channel with batched commits, reads of a recording, and CSV export. Depends on
+//! `proto` only.
+
+pub mod export;
+pub mod reader;
+pub mod schema;
+pub mod writer;
+
+use std::path::PathBuf;
+
+use crate::proto::Table;
+
+pub use writer::Recorder;
+
+/// Why a recording could not be written or read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite refused (disk full, read-only folder, a damaged file...).
+    #[error("recording {path}: {reason}")]
+    Sqlite {
+        /// The file.
+        path: PathBuf,
+        /// What SQLite said.
+        reason: String,
+    },
+    /// A file or folder could not be used.
+    #[error("recording {path}: {reason}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the system said.
+        reason: String,
+    },
+    /// The file is some other database.
+    #[error("{0} is not a CMM Commissioner recording")]
+    NotARecording(PathBuf),
+    /// The file was written by a newer version of the program.
+    #[error(
+        "{path} was made by a newer version of CMM Commissioner (schema {version}); this one reads schema {}",
+        schema::SCHEMA_VERSION
+    )]
+    Newer {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        version: i64,
+    },
+    /// The writer fell behind and records were lost.
+    #[error("the recorder fell behind: {0} records not written")]
+    Behind(u64),
+    /// Bad arguments (an unknown value name, a bad time).
+    #[error("{0}")]
+    Query(String),
+}
+
+/// Which way a message went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    /// From the modem (or controller).
+    In,
+    /// To it.
+    Out,
+}
+
+/// Something to keep.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    /// A target as last known (its login, or a serial link's settings).
+    Target {
+        /// Hostid or serial target id.
+        key: String,
+        /// Name.
+        hostname: String,
+        /// Model.
+        moduletype: String,
+        /// Login accepted (`None`: not a login).
+        accepted: Option<bool>,
+        /// `modulePort`.
+        module_port: Option<u8>,
+        /// `moduleBaud`.
+        module_baud: Option<u8>,
+        /// Peer address or port.
+        peer: String,
+        /// When.
+        t_ms: i64,
+    },
+    /// A value changed (or was seen for the first time).
+    Sample {
+        /// Target.
+        target: String,
+        /// Table.
+        table: Table,
+        /// Address.
+        addr: u16,
+        /// Raw word (0/1 for bits).
+        raw: u16,
+        /// When.
+        t_ms: i64,
+    },
+    /// A message as it was on the wire.
+    Message {
+        /// Target, when known.
+        target: Option<String>,
+        /// Peer address.
+        peer: String,
+        /// Which way.
+        dir: Dir,
+        /// The text.
+        text: String,
+        /// When.
+        t_ms: i64,
+    },
+    /// Something that happened: `kind` is login, online, offline, link_up, link_down,
+    /// alarm_on, alarm_off, marker, protocol_error, error.
+    Event {
+        /// Target, when one is concerned.
+        target: Option<String>,
+        /// What kind.
+        kind: &'static str,
+        /// In words.
+        text: String,
+        /// When.
+        t_ms: i64,
+    },
+    /// A command went out.
+    Command {
+        /// Target.
+        target: String,
+        /// Command id.
+        uid: String,
+        /// Its name, when known.
+        name: Option<String>,
+        /// Decoded.
+        decoded: String,
+        /// Frame hex.
+        frame: Option<String>,
+        /// When.
+        t_ms: i64,
+    },
+    /// How a command ended.
+    Outcome {
+        /// Target.
+        target: String,
+        /// Command id.
+        uid: String,
+        /// accepted, rejected, timeout, gone.
+        outcome: &'static str,
+        /// What the modem said.
+        detail: String,
+        /// When.
+        t_ms: i64,
+    },
+    /// Whether the readings confirmed a command.
+    Verified {
+        /// Target.
+        target: String,
+        /// Command id.
+        uid: String,
+        /// The verdict.
+        verified: bool,
+    },
+}
+
+/// Table codes in the file: the Modbus read function.
+pub fn table_code(t: Table) -> i64 {
+    i64::from(t.read_function())
+}
+
+/// The table of a code in the file.
+pub fn table_of(code: i64) -> Option<Table> {
+    u8::try_from(code).ok().and_then(Table::from_read_function)
+}
+
+#[cfg(test)]
+mod tests;

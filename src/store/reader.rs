@@ -1,0 +1,235 @@
+//! Reading a recording: its targets, the raw samples of a target in time order, a series as
+//! the minimum and maximum of each pixel column (computed in SQL: the range is never loaded
+//! whole), and its events and commands.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, params};
+
+use super::{StoreError, schema, table_code, table_of};
+use crate::proto::Table;
+
+/// A target as the recording knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetRow {
+    /// Row id.
+    pub id: i64,
+    /// Hostid or serial target id.
+    pub key: String,
+    /// Name.
+    pub hostname: String,
+    /// Model.
+    pub moduletype: String,
+    /// First seen (ms since the epoch).
+    pub first_seen_ms: Option<i64>,
+    /// Last seen.
+    pub last_seen_ms: Option<i64>,
+}
+
+/// One raw sample.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SampleRow {
+    /// Table.
+    pub table: Table,
+    /// Address.
+    pub addr: u16,
+    /// When.
+    pub t_ms: i64,
+    /// Raw word.
+    pub raw: u16,
+}
+
+/// One pixel column of a series: its lowest and highest raw values, with their times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// Time of the minimum.
+    pub t_min: i64,
+    /// Minimum (as a signed value when asked).
+    pub min: i64,
+    /// Time of the maximum.
+    pub t_max: i64,
+    /// Maximum.
+    pub max: i64,
+}
+
+/// An event of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventRow {
+    /// When.
+    pub t_ms: i64,
+    /// Target key, if any.
+    pub target: Option<String>,
+    /// Kind (login, alarm_on, marker...).
+    pub kind: String,
+    /// In words.
+    pub text: String,
+}
+
+/// An open recording.
+pub struct Recording {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Recording {
+    /// Opens a recording to read (a live one too).
+    pub fn open(path: &Path) -> Result<Recording, StoreError> {
+        Ok(Recording {
+            conn: schema::open_for_reading(path)?,
+            path: path.to_path_buf(),
+        })
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: self.path.clone(),
+            reason: e.to_string(),
+        }
+    }
+
+    /// The targets, by key.
+    pub fn targets(&self) -> Result<Vec<TargetRow>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT id, key, hostname, moduletype, first_seen_ms, last_seen_ms FROM target ORDER BY key",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(TargetRow {
+                    id: r.get(0)?,
+                    key: r.get(1)?,
+                    hostname: r.get(2)?,
+                    moduletype: r.get(3)?,
+                    first_seen_ms: r.get(4)?,
+                    last_seen_ms: r.get(5)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Calls `f` with every sample of target `id` up to `to_ms`, in time order.
+    pub fn for_each_sample(
+        &self,
+        id: i64,
+        to_ms: i64,
+        mut f: impl FnMut(SampleRow),
+    ) -> Result<u64, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT tbl, addr, t_ms, raw FROM sample WHERE target = ?1 AND t_ms <= ?2 ORDER BY t_ms",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = st.query(params![id, to_ms]).map_err(|e| self.err(e))?;
+        let mut n = 0;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let code: i64 = r.get(0).map_err(|e| self.err(e))?;
+            let Some(table) = table_of(code) else {
+                continue;
+            };
+            f(SampleRow {
+                table,
+                addr: r.get(1).map_err(|e| self.err(e))?,
+                t_ms: r.get(2).map_err(|e| self.err(e))?,
+                raw: r.get(3).map_err(|e| self.err(e))?,
+            });
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// A series over `[from_ms, to_ms]` as at most `columns` pixel columns: the minimum and
+    /// maximum raw value of each, with their times (`signed`: raw words read as i16).
+    pub fn series_columns(
+        &self,
+        id: i64,
+        table: Table,
+        addr: u16,
+        (from_ms, to_ms): (i64, i64),
+        columns: i64,
+        signed: bool,
+    ) -> Result<Vec<Column>, StoreError> {
+        let span = (to_ms - from_ms).max(1);
+        let value = if signed {
+            "CASE WHEN raw >= 32768 THEN raw - 65536 ELSE raw END"
+        } else {
+            "raw"
+        };
+        // SQLite's bare columns with MIN()/MAX() take the row of the extreme: its time.
+        let sql = format!(
+            "SELECT min_t, min_v, max_t, max_v FROM (
+               SELECT MIN((t_ms - ?4) * ?6 / ?5, ?6 - 1) AS col, t_ms AS min_t, MIN({value}) AS min_v
+                 FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 AND t_ms BETWEEN ?4 AND ?4 + ?5
+                 GROUP BY col) AS lo
+             JOIN (
+               SELECT MIN((t_ms - ?4) * ?6 / ?5, ?6 - 1) AS col, t_ms AS max_t, MAX({value}) AS max_v
+                 FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 AND t_ms BETWEEN ?4 AND ?4 + ?5
+                 GROUP BY col) AS hi USING (col)
+             ORDER BY col"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(
+                params![id, table_code(table), addr, from_ms, span, columns.max(1)],
+                |r| {
+                    Ok(Column {
+                        t_min: r.get(0)?,
+                        min: r.get(1)?,
+                        t_max: r.get(2)?,
+                        max: r.get(3)?,
+                    })
+                },
+            )
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Events between two times, in order.
+    pub fn events(&self, from_ms: i64, to_ms: i64) -> Result<Vec<EventRow>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT e.t_ms, t.key, e.kind, e.text FROM event e LEFT JOIN target t ON t.id = e.target \
+                 WHERE e.t_ms BETWEEN ?1 AND ?2 ORDER BY e.t_ms, e.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![from_ms, to_ms], |r| {
+                Ok(EventRow {
+                    t_ms: r.get(0)?,
+                    target: r.get(1)?,
+                    kind: r.get(2)?,
+                    text: r.get(3)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Number of rows of a table of the file (samples, messages, events, commands).
+    pub fn count(&self, table: &str) -> Result<i64, StoreError> {
+        if !["sample", "message", "event", "command", "target", "session"].contains(&table) {
+            return Err(StoreError::Query(format!("no table {table}")));
+        }
+        self.conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// The first and last sample times.
+    pub fn span(&self) -> Result<Option<(i64, i64)>, StoreError> {
+        self.conn
+            .query_row("SELECT min(t_ms), max(t_ms) FROM sample", [], |r| {
+                Ok(
+                    match (r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?) {
+                        (Some(a), Some(b)) => Some((a, b)),
+                        _ => None,
+                    },
+                )
+            })
+            .map_err(|e| self.err(e))
+    }
+}

@@ -1,0 +1,204 @@
+//! The recording file: an SQLite database with its own application id and schema version.
+//! A file of another program or of a newer version is refused with a clear message, never
+//! misread; an older version is migrated when it is opened for writing.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::StoreError;
+
+/// `PRAGMA application_id` of a recording ("CMMR").
+pub const APPLICATION_ID: i64 = 0x434D_4D52;
+/// `PRAGMA user_version` this program writes and reads.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS session (
+    id INTEGER PRIMARY KEY,
+    started_ms INTEGER NOT NULL,
+    program TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS target (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    hostname TEXT NOT NULL DEFAULT '',
+    moduletype TEXT NOT NULL DEFAULT '',
+    accepted INTEGER,
+    module_port INTEGER,
+    module_baud INTEGER,
+    peer TEXT,
+    first_seen_ms INTEGER,
+    last_seen_ms INTEGER
+);
+-- One row per value change: the raw word, at its time. Clustered by series for range reads.
+CREATE TABLE IF NOT EXISTS sample (
+    target INTEGER NOT NULL,
+    tbl INTEGER NOT NULL,
+    addr INTEGER NOT NULL,
+    t_ms INTEGER NOT NULL,
+    raw INTEGER NOT NULL,
+    PRIMARY KEY (target, tbl, addr, t_ms)
+) WITHOUT ROWID;
+-- Every message in and out as it was on the wire, to decode again with a corrected map.
+CREATE TABLE IF NOT EXISTS message (
+    id INTEGER PRIMARY KEY,
+    t_ms INTEGER NOT NULL,
+    target INTEGER,
+    peer TEXT NOT NULL,
+    dir INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS message_t ON message (t_ms);
+-- Logins, links, alarms, markers and notes, protocol errors.
+CREATE TABLE IF NOT EXISTS event (
+    id INTEGER PRIMARY KEY,
+    t_ms INTEGER NOT NULL,
+    target INTEGER,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_t ON event (t_ms);
+-- The audit trail: every command, its outcome and what the readings said.
+CREATE TABLE IF NOT EXISTS command (
+    id INTEGER PRIMARY KEY,
+    target INTEGER NOT NULL,
+    uid TEXT NOT NULL,
+    sent_ms INTEGER NOT NULL,
+    name TEXT,
+    decoded TEXT NOT NULL,
+    frame TEXT,
+    outcome TEXT,
+    detail TEXT,
+    outcome_ms INTEGER,
+    verified INTEGER
+);
+CREATE INDEX IF NOT EXISTS command_uid ON command (target, uid);
+";
+
+fn sqlite(path: &Path, e: rusqlite::Error) -> StoreError {
+    StoreError::Sqlite {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    }
+}
+
+/// Checks the file's identity and version: `Ok(true)` for a new, empty file.
+fn check(conn: &Connection, path: &Path) -> Result<bool, StoreError> {
+    let pragma = |name: &str| -> Result<i64, StoreError> {
+        conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+            .map_err(|e| sqlite(path, e))
+    };
+    let app = pragma("application_id")?;
+    let version = pragma("user_version")?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(|e| sqlite(path, e))?;
+    if app == 0 && version == 0 && tables == 0 {
+        return Ok(true);
+    }
+    if app != APPLICATION_ID {
+        return Err(StoreError::NotARecording(path.to_path_buf()));
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            version,
+        });
+    }
+    if version < 1 {
+        return Err(StoreError::NotARecording(path.to_path_buf()));
+    }
+    Ok(false)
+}
+
+/// Opens (or creates) a recording for writing: WAL, the schema in place.
+pub fn open_for_writing(path: &Path) -> Result<Connection, StoreError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
+            path: dir.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+    }
+    let conn = Connection::open(path).map_err(|e| sqlite(path, e))?;
+    let fresh = check(&conn, path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(|e| sqlite(path, e))?;
+    // In WAL mode, NORMAL keeps the file consistent after a crash; the last commit may be
+    // lost, never the file.
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(|e| sqlite(path, e))?;
+    conn.execute_batch(SCHEMA).map_err(|e| sqlite(path, e))?;
+    if fresh {
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(|e| sqlite(path, e))?;
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION)
+            .map_err(|e| sqlite(path, e))?;
+    }
+    Ok(conn)
+}
+
+/// Opens a recording to read it (a live one too: WAL lets reads and the writer go together).
+pub fn open_for_reading(path: &Path) -> Result<Connection, StoreError> {
+    if !path.exists() {
+        return Err(StoreError::Io {
+            path: path.to_path_buf(),
+            reason: "no such file".into(),
+        });
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| sqlite(path, e))?;
+    if check(&conn, path)? {
+        return Err(StoreError::NotARecording(path.to_path_buf()));
+    }
+    Ok(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> std::path::PathBuf {
+        let d = std::env::temp_dir().join(format!("cmm-schema-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        d.join("rec.sqlite")
+    }
+
+    #[test]
+    fn a_new_file_gets_the_schema_and_opens_again() {
+        let p = temp("new");
+        drop(open_for_writing(&p).unwrap());
+        drop(open_for_writing(&p).unwrap());
+        let c = open_for_reading(&p).unwrap();
+        let v: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        let _ = std::fs::remove_dir_all(p.parent().unwrap());
+    }
+
+    #[test]
+    fn other_files_and_newer_versions_are_refused_by_name() {
+        let p = temp("other");
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        let c = Connection::open(&p).unwrap();
+        c.execute_batch("CREATE TABLE x (a INTEGER);").unwrap();
+        drop(c);
+        let e = open_for_writing(&p).unwrap_err().to_string();
+        assert!(e.contains("not a CMM Commissioner recording"), "{e}");
+        assert!(open_for_reading(&p).is_err());
+
+        let q = p.with_file_name("newer.sqlite");
+        drop(open_for_writing(&q).unwrap());
+        let c = Connection::open(&q).unwrap();
+        c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        drop(c);
+        let e = open_for_reading(&q).unwrap_err().to_string();
+        assert!(e.contains("newer version"), "{e}");
+        let _ = std::fs::remove_dir_all(p.parent().unwrap());
+    }
+}

@@ -1,0 +1,347 @@
+//! The recorder: one thread owns the SQLite connection and takes records from a channel. It
+//! keeps a batch and commits it in one transaction at least once a second (or every
+//! [`BATCH`] records), at a flush and at close; a flush or a close is answered only after its
+//! commit. Whoever records never waits: a full channel drops the record and counts it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, Transaction, params};
+
+use super::{Dir, Record, StoreError, schema, table_code};
+
+/// Records queued at most between the core and the writer.
+pub const QUEUE: usize = 200_000;
+/// Records committed together at most.
+pub const BATCH: usize = 20_000;
+/// Longest time between commits.
+pub const COMMIT_EVERY: Duration = Duration::from_secs(1);
+
+enum Msg {
+    Record(Record),
+    Flush(SyncSender<Result<(), StoreError>>),
+    Close,
+}
+
+/// What the writer and its handle share.
+#[derive(Default)]
+struct Shared {
+    lost: AtomicU64,
+    written: AtomicU64,
+    error: Mutex<Option<StoreError>>,
+}
+
+/// A recording being written.
+pub struct Recorder {
+    tx: SyncSender<Msg>,
+    path: PathBuf,
+    shared: Arc<Shared>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Recorder {
+    /// Opens (or creates, or appends to) the recording at `path` and starts its writer. An
+    /// unusable file is refused here, with the reason.
+    pub fn open(path: &Path, program: &str) -> Result<Recorder, StoreError> {
+        let conn = schema::open_for_writing(path)?;
+        conn.execute(
+            "INSERT INTO session (started_ms, program) VALUES (?1, ?2)",
+            params![chrono::Utc::now().timestamp_millis(), program],
+        )
+        .map_err(|e| StoreError::Sqlite {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        let (tx, rx) = sync_channel(QUEUE);
+        let shared = Arc::new(Shared::default());
+        let mut writer = Writer {
+            conn,
+            path: path.to_path_buf(),
+            targets: HashMap::new(),
+            shared: shared.clone(),
+        };
+        let thread = std::thread::Builder::new()
+            .name("cmm-recorder".into())
+            .spawn(move || writer.run(rx))
+            .map_err(|e| StoreError::Io {
+                path: path.to_path_buf(),
+                reason: format!("cannot start the recorder: {e}"),
+            })?;
+        Ok(Recorder {
+            tx,
+            path: path.to_path_buf(),
+            shared,
+            thread: Some(thread),
+        })
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Queues a record; never waits (a full queue drops it and counts it).
+    pub fn record(&self, r: Record) {
+        if self.tx.try_send(Msg::Record(r)).is_err() {
+            self.shared.lost.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Records dropped so far (queue full, or a failed write).
+    pub fn lost(&self) -> u64 {
+        self.shared.lost.load(Ordering::Relaxed)
+    }
+
+    /// Records committed so far.
+    pub fn written(&self) -> u64 {
+        self.shared.written.load(Ordering::Relaxed)
+    }
+
+    /// The last write failure, if it has not been taken yet.
+    pub fn take_error(&self) -> Option<StoreError> {
+        self.shared
+            .error
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+    }
+
+    /// Commits everything queued so far; returns once it is on disk. Blocks: not for a UI
+    /// thread.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        let (tx, rx) = sync_channel(1);
+        self.tx.send(Msg::Flush(tx)).map_err(|_| self.stopped())?;
+        rx.recv().map_err(|_| self.stopped())?
+    }
+
+    /// Commits what is queued and stops the writer.
+    pub fn close(mut self) -> Result<(), StoreError> {
+        let _ = self.tx.send(Msg::Close);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+        match self.take_error() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    fn stopped(&self) -> StoreError {
+        StoreError::Io {
+            path: self.path.clone(),
+            reason: "the recorder has stopped".into(),
+        }
+    }
+}
+
+impl Drop for Recorder {
+    fn drop(&mut self) {
+        let _ = self.tx.send(Msg::Close);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+struct Writer {
+    conn: Connection,
+    path: PathBuf,
+    targets: HashMap<String, i64>,
+    shared: Arc<Shared>,
+}
+
+impl Writer {
+    fn run(&mut self, rx: Receiver<Msg>) {
+        let mut batch: Vec<Record> = Vec::new();
+        let mut last = Instant::now();
+        loop {
+            let wait = COMMIT_EVERY.saturating_sub(last.elapsed());
+            let msg = rx.recv_timeout(wait);
+            match msg {
+                Ok(Msg::Record(r)) => batch.push(r),
+                Ok(Msg::Flush(reply)) => {
+                    let r = self.commit(&mut batch);
+                    last = Instant::now();
+                    let _ = reply.send(r);
+                    continue;
+                }
+                Ok(Msg::Close) | Err(RecvTimeoutError::Disconnected) => {
+                    let _ = self.commit(&mut batch);
+                    return;
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+            if batch.len() >= BATCH || last.elapsed() >= COMMIT_EVERY {
+                let _ = self.commit(&mut batch);
+                last = Instant::now();
+            }
+        }
+    }
+
+    /// Writes the batch in one transaction. A failure (disk full, read-only) loses this batch,
+    /// counted and reported, and the next batch tries again.
+    fn commit(&mut self, batch: &mut Vec<Record>) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let n = batch.len() as u64;
+        let result = self.write(batch);
+        batch.clear();
+        match result {
+            Ok(()) => {
+                self.shared.written.fetch_add(n, Ordering::Relaxed);
+                Ok(())
+            }
+            Err(e) => {
+                // Ids given out in the failed transaction are gone with it.
+                self.targets.clear();
+                let e = StoreError::Sqlite {
+                    path: self.path.clone(),
+                    reason: e.to_string(),
+                };
+                self.shared.lost.fetch_add(n, Ordering::Relaxed);
+                *self.shared.error.lock().unwrap_or_else(|p| p.into_inner()) = Some(e.clone());
+                Err(e)
+            }
+        }
+    }
+
+    fn write(&mut self, batch: &[Record]) -> rusqlite::Result<()> {
+        let tx = self.conn.transaction()?;
+        for r in batch {
+            write_one(&tx, &mut self.targets, r)?;
+        }
+        tx.commit()
+    }
+}
+
+/// The id of a target, inserting it the first time.
+fn target_id(
+    tx: &Transaction<'_>,
+    ids: &mut HashMap<String, i64>,
+    key: &str,
+) -> rusqlite::Result<i64> {
+    if let Some(id) = ids.get(key) {
+        return Ok(*id);
+    }
+    tx.prepare_cached("INSERT INTO target (key) VALUES (?1) ON CONFLICT (key) DO NOTHING")?
+        .execute([key])?;
+    let id = tx
+        .prepare_cached("SELECT id FROM target WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))?;
+    ids.insert(key.to_string(), id);
+    Ok(id)
+}
+
+fn write_one(
+    tx: &Transaction<'_>,
+    ids: &mut HashMap<String, i64>,
+    r: &Record,
+) -> rusqlite::Result<()> {
+    let mut id = |k: &str| target_id(tx, ids, k);
+    match r {
+        Record::Sample {
+            target,
+            table,
+            addr,
+            raw,
+            t_ms,
+        } => {
+            let t = id(target)?;
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO sample (target, tbl, addr, t_ms, raw) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![t, table_code(*table), addr, t_ms, raw])?;
+        }
+        Record::Target {
+            key,
+            hostname,
+            moduletype,
+            accepted,
+            module_port,
+            module_baud,
+            peer,
+            t_ms,
+        } => {
+            let t = id(key)?;
+            tx.prepare_cached(
+                "UPDATE target SET hostname = ?2, moduletype = ?3, accepted = ?4, module_port = ?5, \
+                 module_baud = ?6, peer = ?7, first_seen_ms = coalesce(first_seen_ms, ?8), \
+                 last_seen_ms = ?8 WHERE id = ?1",
+            )?
+            .execute(params![t, hostname, moduletype, accepted, module_port, module_baud, peer, t_ms])?;
+        }
+        Record::Message {
+            target,
+            peer,
+            dir,
+            text,
+            t_ms,
+        } => {
+            let t = target.as_deref().map(&mut id).transpose()?;
+            let d = i64::from(*dir == Dir::Out);
+            tx.prepare_cached(
+                "INSERT INTO message (t_ms, target, peer, dir, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![t_ms, t, peer, d, text])?;
+        }
+        Record::Event {
+            target,
+            kind,
+            text,
+            t_ms,
+        } => {
+            let t = target.as_deref().map(&mut id).transpose()?;
+            tx.prepare_cached(
+                "INSERT INTO event (t_ms, target, kind, text) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![t_ms, t, kind, text])?;
+        }
+        Record::Command {
+            target,
+            uid,
+            name,
+            decoded,
+            frame,
+            t_ms,
+        } => {
+            let t = id(target)?;
+            tx.prepare_cached(
+                "INSERT INTO command (target, uid, sent_ms, name, decoded, frame) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![t, uid, t_ms, name, decoded, frame])?;
+        }
+        Record::Outcome {
+            target,
+            uid,
+            outcome,
+            detail,
+            t_ms,
+        } => {
+            let t = id(target)?;
+            tx.prepare_cached(
+                "UPDATE command SET outcome = ?3, detail = ?4, outcome_ms = ?5 WHERE id = \
+                 (SELECT max(id) FROM command WHERE target = ?1 AND uid = ?2)",
+            )?
+            .execute(params![t, uid, outcome, detail, t_ms])?;
+        }
+        Record::Verified {
+            target,
+            uid,
+            verified,
+        } => {
+            let t = id(target)?;
+            tx.prepare_cached(
+                "UPDATE command SET verified = ?3 WHERE id = \
+                 (SELECT max(id) FROM command WHERE target = ?1 AND uid = ?2)",
+            )?
+            .execute(params![t, uid, verified])?;
+        }
+    }
+    Ok(())
+}

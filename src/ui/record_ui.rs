@@ -1,0 +1,183 @@
+//! The recording in the window: where it goes and how it does (status bar), a marker with a
+//! note, and the CSV export window.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use crate::app::command::ExportSpec;
+use crate::app::{AppState, Command};
+use crate::store::export::{Format, parse_time};
+
+/// What the recording controls keep between frames.
+#[derive(Debug, Default)]
+pub struct RecordView {
+    /// The note typed for the next marker.
+    pub note: String,
+    /// Export window shown.
+    pub export_open: bool,
+    /// From (empty: the start).
+    pub from: String,
+    /// To (empty: now).
+    pub to: String,
+    /// Only the plotted values (else all).
+    pub plotted_only: bool,
+    /// Layout.
+    pub long: bool,
+    /// UTC times.
+    pub utc: bool,
+    /// File to write (empty: ask with the save dialog).
+    pub path: String,
+    /// Why the last Export was refused here.
+    pub error: Option<String>,
+}
+
+/// The status bar's part: the file, records written and lost, a failure; a marker button.
+pub fn status_ui(ui: &mut egui::Ui, state: &AppState, v: &mut RecordView, out: &mut Vec<Command>) {
+    let r = &state.recording;
+    match &r.path {
+        Some(p) => {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            ui.label(format!("Recording {name}: {} kept", r.written))
+                .on_hover_text(p.display().to_string());
+            if r.lost > 0 {
+                ui.colored_label(
+                    egui::Color32::from_rgb(220, 120, 0),
+                    format!("{} lost", r.lost),
+                );
+            }
+        }
+        None => {
+            ui.label("Not recording");
+        }
+    }
+    if let Some(e) = &r.error {
+        ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
+    }
+    if r.path.is_some() {
+        let l = ui.label("Note");
+        ui.add(
+            egui::TextEdit::singleline(&mut v.note)
+                .desired_width(140.0)
+                .hint_text("for the marker"),
+        )
+        .labelled_by(l.id);
+        if ui
+            .button("Mark")
+            .on_hover_text("Put a marker with this note in the recording")
+            .clicked()
+        {
+            out.push(Command::Mark(std::mem::take(&mut v.note)));
+        }
+    }
+}
+
+/// The export window.
+pub fn export_ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    v: &mut RecordView,
+    out: &mut Vec<Command>,
+) {
+    let mut open = v.export_open;
+    egui::Window::new("Export CSV")
+        .open(&mut open)
+        .resizable(false)
+        .constrain(true)
+        .show(ctx, |ui| {
+            egui::Grid::new("export_grid")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (label, text, hint) in [
+                        ("From", &mut v.from, "the start (or 2026-11-24 10:15)"),
+                        ("To", &mut v.to, "now"),
+                        ("File", &mut v.path, "ask where (save dialog)"),
+                    ] {
+                        let l = ui.label(label);
+                        ui.add(
+                            egui::TextEdit::singleline(text)
+                                .desired_width(260.0)
+                                .hint_text(hint),
+                        )
+                        .labelled_by(l.id);
+                        ui.end_row();
+                    }
+                    ui.label("Values");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut v.plotted_only, true, "the plotted ones");
+                        ui.radio_value(&mut v.plotted_only, false, "all");
+                    });
+                    ui.end_row();
+                    ui.label("Layout");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut v.long, false, "wide (a column per value)");
+                        ui.radio_value(&mut v.long, true, "long (a row per change)");
+                    });
+                    ui.end_row();
+                    ui.label("Times");
+                    ui.checkbox(&mut v.utc, "UTC (else local time with its offset)");
+                    ui.end_row();
+                });
+            if ui.button("Export").clicked() {
+                match spec(state, v) {
+                    Ok(spec) => {
+                        v.error = None;
+                        let path =
+                            (!v.path.trim().is_empty()).then(|| PathBuf::from(v.path.trim()));
+                        out.push(Command::Export { path, spec });
+                    }
+                    Err(e) => v.error = Some(e),
+                }
+            }
+            if let Some(e) = &v.error {
+                ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
+            }
+            match &state.export_result {
+                Some(Ok(text)) => {
+                    ui.label(text);
+                }
+                Some(Err(e)) => {
+                    ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.to_string());
+                }
+                None => {}
+            }
+        });
+    v.export_open = open;
+}
+
+/// The export as the window describes it; the values named as the map names them.
+fn spec(state: &AppState, v: &RecordView) -> Result<ExportSpec, String> {
+    let time = |field: &str, text: &str| -> Result<Option<i64>, String> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Ok(None);
+        }
+        parse_time(t).map(Some).map_err(|e| format!("{field}: {e}"))
+    };
+    let values = if v.plotted_only {
+        let names: Vec<String> = state
+            .plotted
+            .keys()
+            .filter_map(|(h, table, addr)| {
+                let t = state.targets.get(h)?;
+                Some(t.map.decode(&t.image, t.slave(), *table, *addr)?.name)
+            })
+            .collect();
+        if names.is_empty() {
+            return Err("nothing is plotted: choose \"all\", or plot the values to export".into());
+        }
+        names
+    } else {
+        Vec::new()
+    };
+    Ok(ExportSpec {
+        from_ms: time("From", &v.from)?,
+        to_ms: time("To", &v.to)?,
+        values,
+        format: if v.long { Format::Long } else { Format::Wide },
+        utc: v.utc,
+    })
+}

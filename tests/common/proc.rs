@@ -1,0 +1,110 @@
+//! The real `cmmctl` as a child process: JSON lines on stdout, commands on stdin.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// The console tool.
+pub const BIN: &str = env!("CARGO_BIN_EXE_cmmctl");
+/// Longest a test waits for a line.
+pub const GUARD: Duration = Duration::from_secs(20);
+
+/// A data folder of this test run.
+pub fn data_home() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("cmm-test-data-{}", std::process::id()))
+}
+
+pub struct Proc {
+    pub child: Child,
+    lines: mpsc::Receiver<Value>,
+    seen: Vec<Value>,
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Proc {
+    pub fn spawn(args: &[&str]) -> Proc {
+        Self::spawn_with(BIN, args)
+    }
+
+    pub fn spawn_with(program: &str, args: &[&str]) -> Proc {
+        let mut child = Command::new(program)
+            .args(args)
+            // Recordings made by default go to a folder of the test run, not the user's.
+            .env("XDG_DATA_HOME", data_home())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("cmmctl runs");
+        let out = child.stdout.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                let v: Value =
+                    serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON: {line}: {e}"));
+                if tx.send(v).is_err() {
+                    break;
+                }
+            }
+        });
+        Proc {
+            child,
+            lines,
+            seen: Vec::new(),
+        }
+    }
+
+    pub fn stdin(&mut self) -> &mut ChildStdin {
+        self.child.stdin.as_mut().unwrap()
+    }
+
+    pub fn send(&mut self, line: &str) {
+        writeln!(self.stdin(), "{line}").unwrap();
+        self.stdin().flush().unwrap();
+    }
+
+    /// Waits until each predicate has matched a line, in any order (lines from different
+    /// connections may interleave either way).
+    pub fn expect_all(&mut self, what: &str, preds: &[&dyn Fn(&Value) -> bool]) {
+        let mut done = vec![false; preds.len()];
+        while done.iter().any(|d| !d) {
+            let v = self.expect(what, |_| true);
+            for (i, p) in preds.iter().enumerate() {
+                if !done[i] && p(&v) {
+                    done[i] = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    pub fn expect(&mut self, what: &str, f: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + GUARD;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(v) => {
+                    self.seen.push(v.clone());
+                    if f(&v) {
+                        return v;
+                    }
+                }
+                Err(_) => panic!("no {what}; seen {:#?}", self.seen),
+            }
+        }
+    }
+}
+
+pub fn is(v: &Value, event: &str) -> bool {
+    v["event"] == event
+}

@@ -1,0 +1,214 @@
+//! Recordings made by the real `cmmctl serve`: what a run keeps, its CSV export, a SIGKILL in
+//! the middle of a 500-modem load, and a file that cannot be written.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use cmm_commissioner::store::reader::Recording;
+use common::proc::{BIN, Proc, is};
+
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("cmm-record-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn listening(serve: &mut Proc) -> String {
+    let l = serve.expect("listening", |v| is(v, "listening"));
+    l["addr"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_serve_run_keeps_readings_messages_logins_and_commands_and_exports_them() {
+    let d = dir("run");
+    let file = d.join("run.cmmrec");
+    let mut serve = Proc::spawn(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--online-rate",
+        "200",
+        "--record",
+        file.to_str().unwrap(),
+    ]);
+    let addr = listening(&mut serve);
+    let mut sim = Proc::spawn(&["sim-modem", "--server", &addr, "--ignore-live-data"]);
+    sim.expect("online", |v| is(v, "sim_online"));
+    let change = serve.expect("a named value", |v| {
+        is(v, "change") && v["name"] == "Mains UA"
+    });
+    let hostid = change["hostid"].as_str().unwrap().to_string();
+    serve.send(&format!(
+        r#"{{"cmd":"write-coil","hostid":"{hostid}","slave":1,"addr":4,"on":true,"uid":"m1"}}"#
+    ));
+    serve.expect("outcome", |v| is(v, "outcome") && v["uid"] == "m1");
+    // Let a few uploads and the outcome reach the file (commits at least once a second).
+    std::thread::sleep(Duration::from_millis(1500));
+    drop(sim);
+    drop(serve);
+
+    let rec = Recording::open(&file).unwrap();
+    assert!(rec.count("sample").unwrap() > 50, "readings kept");
+    assert!(
+        rec.count("message").unwrap() > 5,
+        "messages kept as they were on the wire"
+    );
+    let targets = rec.targets().unwrap();
+    let t = targets.iter().find(|t| t.key == hostid).unwrap();
+    assert_eq!(t.moduletype, "HGM6120N-4G", "the login is in the registry");
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let outcome: String = conn
+        .query_row("SELECT outcome FROM command WHERE uid = 'm1'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(outcome, "accepted");
+    let text: String = conn
+        .query_row(
+            "SELECT text FROM message WHERE text LIKE '%reqdatachange%' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(text.contains(&hostid), "{text}");
+
+    let out = Command::new(BIN)
+        .args([
+            "export",
+            file.to_str().unwrap(),
+            "--values",
+            "Mains UA,Gen Frequency",
+            "--utc",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("time,"), "{header}");
+    assert!(
+        header.contains("Mains UA (V) [SIM-GENSET holding 0]"),
+        "{header}"
+    );
+    assert!(header.contains("Gen Frequency (Hz)"), "{header}");
+    let row = lines.nth(3).unwrap();
+    assert!(
+        row.ends_with(',')
+            || row
+                .split(',')
+                .nth(1)
+                .is_some_and(|v| v.parse::<f64>().is_ok()),
+        "{row}"
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+/// Killed with SIGKILL under the load of 500 modems: the file opens cleanly and holds all
+/// but (at most) the last second or so.
+#[cfg(unix)]
+#[test]
+fn a_recording_survives_sigkill_under_load() {
+    let d = dir("kill");
+    let file = d.join("kill.cmmrec");
+    let mut serve = Proc::spawn(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--online-rate",
+        "500",
+        "--no-changes",
+        "--record",
+        file.to_str().unwrap(),
+    ]);
+    let addr = listening(&mut serve);
+    // Killed when the test ends, pass or fail.
+    let _sim = Proc::spawn(&[
+        "sim-modem",
+        "--server",
+        &addr,
+        "--count",
+        "500",
+        "--ramp",
+        "2",
+        "--quiet",
+        "--ignore-live-data",
+    ]);
+    // Run until the file has readings of most modems, then a few seconds more.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let n = Recording::open(&file)
+            .and_then(|r| r.count("sample"))
+            .unwrap_or(0);
+        if n > 20_000 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the load never reached the file ({n} samples)"
+        );
+    }
+    std::thread::sleep(Duration::from_secs(2));
+    let killed_at = chrono::Utc::now().timestamp_millis();
+    let pid = serve.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-KILL", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let _ = serve.child.wait();
+
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let (n, last): (i64, i64) = conn
+        .query_row("SELECT count(*), max(t_ms) FROM sample", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert!(n > 20_000, "{n} samples kept");
+    let lost_ms = killed_at - last;
+    assert!(lost_ms < 2_500, "the last {lost_ms} ms were lost");
+    drop(conn);
+    // Reading it with the program works too.
+    assert!(Recording::open(&file).unwrap().targets().unwrap().len() >= 400);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+/// A recording that cannot be written is said, and the server runs on.
+#[test]
+fn a_recording_that_cannot_be_written_is_reported_and_the_live_view_goes_on() {
+    let d = dir("nowrite");
+    let blocker = d.join("a-file");
+    std::fs::write(&blocker, "x").unwrap();
+    let target = blocker.join("rec.cmmrec");
+    let mut serve = Proc::spawn(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--online-rate",
+        "200",
+        "--record",
+        target.to_str().unwrap(),
+    ]);
+    let e = serve.expect("the error", |v| is(v, "error"));
+    assert!(e["message"].as_str().unwrap().contains("a-file"), "{e}");
+    let addr = listening(&mut serve);
+    let _sim = Proc::spawn(&["sim-modem", "--server", &addr, "--ignore-live-data"]);
+    serve.expect("readings", |v| is(v, "change"));
+    let _ = std::fs::remove_dir_all(&d);
+}
