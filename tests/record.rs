@@ -212,3 +212,48 @@ fn a_recording_that_cannot_be_written_is_reported_and_the_live_view_goes_on() {
     serve.expect("readings", |v| is(v, "change"));
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// A modem that logged in during an earlier run and comes back after the laptop restarted
+/// with only `LongCon` is decoded with its own model's map at once.
+#[test]
+fn the_registry_survives_a_restart() {
+    use std::io::Write as _;
+    let d = dir("registry");
+    let first = d.join("first.cmmrec");
+    let mut serve = Proc::spawn(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--online-rate",
+        "200",
+        "--record",
+        first.to_str().unwrap(),
+    ]);
+    let addr = listening(&mut serve);
+    let mut sim = Proc::spawn(&["sim-modem", "--server", &addr, "--ignore-live-data"]);
+    let login = serve.expect("the login", |v| is(v, "login"));
+    let hostid = login["hostid"].as_str().unwrap().to_string();
+    sim.expect("online", |v| is(v, "sim_online"));
+    std::thread::sleep(Duration::from_millis(1200));
+    drop(sim);
+    drop(serve);
+
+    let second = d.join("second.cmmrec");
+    let mut serve = Proc::spawn(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--record",
+        second.to_str().unwrap(),
+    ]);
+    let addr = listening(&mut serve);
+    let mut modem = std::net::TcpStream::connect(&addr).unwrap();
+    let up = format!(
+        r#"{{"method":"LongCon","hostid":"{hostid}"}}{{"method":"reqdatachange","hostid":"{hostid}","params":{{"packetnum":1,"03":[{{"0018":"00FD"}}]}}}}"#
+    );
+    modem.write_all(up.as_bytes()).unwrap();
+    let change = serve.expect("the decoded value", |v| is(v, "change") && v["addr"] == 24);
+    assert_eq!(change["name"], "Battery Voltage", "{change}");
+    assert_eq!(change["scaled"], 25.3, "{change}");
+    let _ = std::fs::remove_dir_all(&d);
+}

@@ -53,6 +53,9 @@ pub struct CoreConfig {
     pub record: Option<PathBuf>,
     /// The program, as the recording names it.
     pub program: &'static str,
+    /// Recordings kept beside the new one: at most this many days old, this many bytes in
+    /// all (the oldest go first, never the open one).
+    pub keep: (Option<u32>, Option<u64>),
 }
 
 impl CoreConfig {
@@ -70,6 +73,7 @@ impl CoreConfig {
             event_queue: 10_000,
             record: None,
             program: "cmm-commissioner",
+            keep: (None, None),
         }
     }
 }

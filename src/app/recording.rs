@@ -35,7 +35,7 @@ pub fn default_dir() -> Option<PathBuf> {
 /// A new recording's file name in `dir`, from the local time (`2026-11-24T10-15-02.cmmrec`).
 pub fn new_file(dir: &std::path::Path) -> PathBuf {
     let name = chrono::Local::now().format("%Y-%m-%dT%H-%M-%S");
-    dir.join(format!("{name}.cmmrec"))
+    dir.join(format!("{name}.{}", crate::store::registry::EXTENSION))
 }
 
 fn event(target: Option<&str>, kind: &'static str, text: String, t_ms: i64) -> Record {

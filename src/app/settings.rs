@@ -100,6 +100,10 @@ pub struct Settings {
     pub selected: String,
     /// Register addresses shown in hex (`0x0018`) rather than decimal (`24`), everywhere.
     pub hex_addresses: bool,
+    /// Recordings kept at most this many days (the oldest deleted at start; never the open one).
+    pub recordings_keep_days: Option<u32>,
+    /// Recordings kept at most this many MB in all.
+    pub recordings_keep_mb: Option<u64>,
 }
 
 impl Default for Settings {
@@ -115,6 +119,8 @@ impl Default for Settings {
             own_scales: false,
             selected: String::new(),
             hex_addresses: false,
+            recordings_keep_days: None,
+            recordings_keep_mb: None,
         }
     }
 }

@@ -218,6 +218,17 @@ impl AppState {
         t.link_slave = Some(slave);
     }
 
+    /// A modem known from an earlier recording: shown offline, decoded with its model's map.
+    pub fn add_known(&mut self, key: &str, hostname: &str, moduletype: &str, seen_ms: Option<i64>) {
+        let map = map::resolve(&self.maps, moduletype);
+        let t = self.target(key);
+        t.hostname = hostname.to_string();
+        t.moduletype = moduletype.to_string();
+        t.map = map;
+        t.last_seen_ms = seen_ms;
+        t.down_reason = Some("not connected since the last start".into());
+    }
+
     /// Forgets a target (a serial link closed by the user). Its error leaves the status bar.
     pub fn remove_target(&mut self, target: &str) {
         self.targets.remove(target);

@@ -83,6 +83,12 @@ pub struct ServeArgs {
     /// Do not record.
     #[arg(long)]
     pub no_record: bool,
+    /// Delete recordings older than this many days (beside the new one, never it).
+    #[arg(long, value_name = "DAYS")]
+    pub keep_days: Option<u32>,
+    /// Delete the oldest recordings beyond this many GB in all (never the open one).
+    #[arg(long, value_name = "GB")]
+    pub keep_gb: Option<f64>,
 }
 
 impl ServeArgs {
@@ -124,8 +130,14 @@ impl ServeArgs {
             max_message: self.max_message.max(64),
             terminator: self.terminator,
             traffic: self.traffic,
+            known: BTreeMap::new(),
         })
     }
+}
+
+/// Gigabytes (as typed, decimals allowed) in bytes.
+pub fn gb_to_bytes(gb: f64) -> u64 {
+    (gb.max(0.0) * 1e9) as u64
 }
 
 /// Runs the server until interrupted (or stdout closes).
@@ -141,6 +153,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     config.reports = Some(tx);
     config.record = record;
     config.program = "cmmctl serve";
+    config.keep = (args.keep_days, args.keep_gb.map(gb_to_bytes));
     let mut core = Core::spawn(config);
     core.ready().await?;
     let console = Console {

@@ -87,6 +87,9 @@ pub struct ServerConfig {
     pub terminator: Terminator,
     /// Emit `Event::Traffic` for every message.
     pub traffic: bool,
+    /// Modems known from before this start (hostid -> name, model): one that comes back with
+    /// only `LongCon` gets its model's poll plan and decoding without a new login.
+    pub known: BTreeMap<String, (String, String)>,
 }
 
 impl Default for ServerConfig {
@@ -109,6 +112,7 @@ impl Default for ServerConfig {
             max_message: DEFAULT_MAX_OBJECT,
             terminator: Terminator::None,
             traffic: false,
+            known: BTreeMap::new(),
         }
     }
 }

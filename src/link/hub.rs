@@ -91,6 +91,11 @@ impl Hub {
         }
     }
 
+    /// Remembers a login from before this start (the registry of a recording).
+    pub fn remember(&mut self, hostid: &str, info: LoginInfo) {
+        self.logins.insert(hostid.to_string(), info);
+    }
+
     /// Runs until shutdown or until every sender is gone.
     pub async fn run(mut self, mut rx: mpsc::Receiver<HubMsg>, shutdown: CancellationToken) {
         loop {

@@ -67,7 +67,16 @@ pub async fn start(listener: TcpListener, config: ServerConfig, events: EventSin
             advertise: advertise.clone(),
         })
         .await;
-    let hub = tokio::spawn(Hub::new(events.clone()).run(hub_rx, shutdown.clone()));
+    let mut hub = Hub::new(events.clone());
+    for (hostid, (hostname, moduletype)) in &shared.config.known {
+        let info = super::hub::LoginInfo {
+            hostname: hostname.clone(),
+            moduletype: moduletype.clone(),
+            plan: shared.config.plan_for(moduletype),
+        };
+        hub.remember(hostid, info);
+    }
+    let hub = tokio::spawn(hub.run(hub_rx, shutdown.clone()));
 
     let (cmd_tx, mut cmd_rx) = mpsc::channel::<Command>(256);
     let forward_hub = hub_tx;

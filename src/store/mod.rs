@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod reader;
+pub mod registry;
 pub mod schema;
 pub mod writer;
 

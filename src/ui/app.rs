@@ -93,6 +93,12 @@ impl CommissionerApp {
         config.demo = startup.demo.then_some(startup.demo_modems.max(1));
         config.notice = startup.notice;
         config.record = startup.record;
+        config.keep = (
+            settings.recordings_keep_days,
+            settings
+                .recordings_keep_mb
+                .map(|mb| mb.saturating_mul(1_000_000)),
+        );
         config.waker = waker;
         let core = {
             let _enter = runtime.enter();

@@ -142,13 +142,24 @@ pub(super) fn spawn(
         saving: tokio::task::JoinSet::new(),
         recorder: None,
     };
-    if let Some(path) = &config.record {
-        s.open_recording(path, config.program);
-    }
     if let Some(n) = config.notice {
         s.fail(Failure::new(CoreError::Notice(n)));
     }
-    match config.server {
+    let mut server = config.server;
+    if let Some(path) = &config.record {
+        let known = s.known_modems(path);
+        if let Some(server) = server.as_mut() {
+            for t in &known {
+                server
+                    .known
+                    .insert(t.key.clone(), (t.hostname.clone(), t.moduletype.clone()));
+            }
+        }
+        s.open_recording(path, config.program);
+        s.carry_registry(known);
+        s.prune(path, config.keep);
+    }
+    match server {
         Some(server) => s.start_server(server),
         None => {
             if let Some(r) = s.ready.take() {
@@ -211,6 +222,73 @@ impl Supervisor {
                     Err(Failure::new(e))
                 });
             }
+        }
+    }
+
+    /// The modems known from the recordings before this one (none if they cannot be read:
+    /// said, and the start goes on).
+    fn known_modems(&mut self, path: &std::path::Path) -> Vec<crate::store::reader::TargetRow> {
+        match crate::store::registry::known_modems(path) {
+            Ok(k) => k,
+            Err(e) => {
+                let e = CoreError::from(e);
+                self.later(move |s, now| {
+                    s.note(
+                        now,
+                        format!("the modems of earlier recordings are not known: {e}"),
+                    );
+                    Ok(())
+                });
+                Vec::new()
+            }
+        }
+    }
+
+    /// Shows the known modems (offline until they connect) and keeps them in the new file.
+    fn carry_registry(&mut self, known: Vec<crate::store::reader::TargetRow>) {
+        if known.is_empty() {
+            return;
+        }
+        if let Some(r) = &self.recorder {
+            for t in &known {
+                r.record(Record::Target {
+                    key: t.key.clone(),
+                    hostname: t.hostname.clone(),
+                    moduletype: t.moduletype.clone(),
+                    accepted: None,
+                    module_port: None,
+                    module_baud: None,
+                    peer: String::new(),
+                    t_ms: t.last_seen_ms.unwrap_or_default(),
+                });
+            }
+        }
+        self.later(move |s, now| {
+            let n = known.len();
+            for t in known {
+                s.add_known(&t.key, &t.hostname, &t.moduletype, t.last_seen_ms);
+            }
+            s.note(now, format!("{n} modem(s) known from earlier recordings"));
+            Ok(())
+        });
+    }
+
+    /// Deletes the oldest recordings beyond the limits.
+    fn prune(&mut self, path: &std::path::Path, (days, bytes): (Option<u32>, Option<u64>)) {
+        if days.is_none() && bytes.is_none() {
+            return;
+        }
+        let Some(dir) = path.parent() else {
+            return;
+        };
+        let gone = crate::store::registry::prune(dir, days, bytes, path);
+        if !gone.is_empty() {
+            self.later(move |s, now| {
+                for p in gone {
+                    s.note(now, format!("old recording deleted: {}", p.display()));
+                }
+                Ok(())
+            });
         }
     }
 
