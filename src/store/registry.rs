@@ -33,10 +33,10 @@ pub fn known_modems(current: &Path) -> Result<Vec<TargetRow>, StoreError> {
     if current.exists() {
         sources.push(current.to_path_buf());
     }
-    if let Some(dir) = current.parent() {
-        if let Some((p, _)) = recordings_in(dir).into_iter().find(|(p, _)| p != current) {
-            sources.push(p);
-        }
+    if let Some(dir) = current.parent()
+        && let Some((p, _)) = recordings_in(dir).into_iter().find(|(p, _)| p != current)
+    {
+        sources.push(p);
     }
     let mut by_key: BTreeMap<String, TargetRow> = BTreeMap::new();
     for s in sources {
