@@ -12,7 +12,7 @@ rate=${3:-3000}
 cargo build --release --bin cmmctl >&2
 bin=target/release/cmmctl
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-$bin serve --listen "127.0.0.1:$port" --online-rate "$rate" --no-changes > /dev/null &
+$bin serve --listen "127.0.0.1:$port" --online-rate "$rate" --no-changes --no-record > /dev/null &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 sleep 1

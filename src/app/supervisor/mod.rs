@@ -107,6 +107,8 @@ pub(super) struct Supervisor {
     saving: tokio::task::JoinSet<()>,
     /// The recording being written.
     recorder: Option<Recorder>,
+    /// Records lost, as last reported.
+    lost_reported: u64,
 }
 
 /// Starts the supervisor task.
@@ -141,6 +143,7 @@ pub(super) fn spawn(
         uids: 0,
         saving: tokio::task::JoinSet::new(),
         recorder: None,
+        lost_reported: 0,
     };
     if let Some(n) = config.notice {
         s.fail(Failure::new(CoreError::Notice(n)));
@@ -390,12 +393,28 @@ impl Supervisor {
                     verified,
                 });
             }
-            let rec = &mut state.recording;
-            rec.written = r.written();
-            rec.lost = r.lost();
+            state.recording.written = r.written();
+            state.recording.lost = r.lost();
+            let newly_lost = state.recording.lost.saturating_sub(self.lost_reported);
+            if newly_lost > 0 {
+                self.lost_reported = state.recording.lost;
+                let e = CoreError::from(crate::store::StoreError::Behind(newly_lost));
+                state.error(now, &e);
+                if self.reports.is_some() {
+                    reports.push(Report {
+                        event: Event::Error {
+                            hostid: None,
+                            uid: None,
+                            message: e.to_string(),
+                        },
+                        changes: Vec::new(),
+                        warnings: Vec::new(),
+                    });
+                }
+            }
             if let Some(e) = r.take_error() {
                 let e = CoreError::from(e);
-                rec.error = Some(e.to_string());
+                state.recording.error = Some(e.to_string());
                 state.error(now, &e);
             }
         } else {
