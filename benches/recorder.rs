@@ -58,7 +58,7 @@ fn main() {
                     target: target.clone(),
                     table: Table::Holding,
                     addr,
-                    raw: (230 + (second as u16 + addr) % 7) as u16,
+                    raw: 230 + (second as u16 + addr) % 7,
                     t_ms: start_ms + second * 1000 + i as i64,
                 });
             }
