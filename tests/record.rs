@@ -257,3 +257,50 @@ fn the_registry_survives_a_restart() {
     assert_eq!(change["scaled"], 25.3, "{change}");
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// A recording played back to another server looks like the modem itself: it logs in and
+/// its readings arrive, decoded.
+#[test]
+fn a_recording_replays_to_another_server() {
+    let d = dir("replay");
+    let file = d.join("source.cmmrec");
+    let mut serve = Proc::spawn(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--online-rate",
+        "200",
+        "--record",
+        file.to_str().unwrap(),
+    ]);
+    let addr = listening(&mut serve);
+    let mut sim = Proc::spawn(&["sim-modem", "--server", &addr]);
+    let login = serve.expect("the login", |v| is(v, "login"));
+    let hostid = login["hostid"].as_str().unwrap().to_string();
+    sim.expect("online", |v| is(v, "sim_online"));
+    serve.expect("readings", |v| is(v, "change") && v["name"] == "Mains UA");
+    std::thread::sleep(Duration::from_millis(1500));
+    drop(sim);
+    drop(serve);
+
+    let mut other = Proc::spawn(&["serve", "--listen", "127.0.0.1:0", "--no-record"]);
+    let addr = listening(&mut other);
+    let mut replay = Proc::spawn(&[
+        "replay",
+        file.to_str().unwrap(),
+        "--server",
+        &addr,
+        "--speed",
+        "4",
+    ]);
+    let l = other.expect("the replayed login", |v| is(v, "login"));
+    assert_eq!(l["hostid"], hostid.as_str());
+    assert_eq!(l["moduletype"], "HGM6120N-4G");
+    other.expect("the replayed readings, decoded", |v| {
+        is(v, "change") && v["hostid"] == hostid.as_str() && v["name"] == "Mains UA"
+    });
+    let done = replay.expect("the summary", |v| is(v, "replay_done"));
+    assert_eq!(done["modems"], 1, "{done}");
+    assert_eq!(done["failed"], 0, "{done}");
+    let _ = std::fs::remove_dir_all(&d);
+}

@@ -5,6 +5,7 @@ pub mod event_json;
 pub mod export_cmd;
 pub mod front;
 pub mod map_cmd;
+pub mod replay;
 pub mod serial_cmd;
 pub mod serve;
 pub mod sim;
@@ -44,6 +45,8 @@ enum Cmd {
     Map(map_cmd::MapCmd),
     /// Export a recording's values as CSV.
     Export(export_cmd::ExportArgs),
+    /// Play a recording's uplinks back to a server, as the modems sent them.
+    Replay(replay::ReplayArgs),
 }
 
 /// Entry point of `cmmctl`.
@@ -71,6 +74,7 @@ pub fn main() -> anyhow::Result<()> {
         Cmd::Write(a) => rt.block_on(serial_cmd::write(a)),
         Cmd::Scan(a) => rt.block_on(serial_cmd::scan_cmd(a)),
         Cmd::SimController(a) => rt.block_on(serial_cmd::sim_controller(a)),
+        Cmd::Replay(a) => rt.block_on(replay::run(a)),
     }
 }
 

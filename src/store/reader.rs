@@ -209,6 +209,21 @@ impl Recording {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
+    /// The messages that came in (from modems), in time order: (time, target key, text).
+    pub fn uplinks(&self) -> Result<Vec<(i64, Option<String>, String)>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT m.t_ms, t.key, m.text FROM message m LEFT JOIN target t ON t.id = m.target \
+                 WHERE m.dir = 0 ORDER BY m.t_ms, m.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// Number of rows of a table of the file (samples, messages, events, commands).
     pub fn count(&self, table: &str) -> Result<i64, StoreError> {
         if !["sample", "message", "event", "command", "target", "session"].contains(&table) {
