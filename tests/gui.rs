@@ -557,3 +557,65 @@ fn help_and_a_map_from_a_typed_path() {
     h.state_mut().shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A plotted value shows what the recording holds from before it was ticked (read from the
+/// file, never all loaded), and the timeline shows a marker put in with the Mark button.
+#[test]
+fn plots_reach_back_into_the_recording_and_show_the_timeline() {
+    let dir = std::env::temp_dir().join(format!("cmm-gui-history-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let file = dir.join("run.cmmrec");
+    let f = file.clone();
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let mut startup = Startup::default();
+            startup.server.listen = "127.0.0.1:0".parse().unwrap();
+            startup.server.online_rate = 200;
+            startup.demo = true;
+            startup.demo_modems = 1;
+            startup.record = Some(f.clone());
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        });
+    until(&mut h, "the recording", |h| {
+        h.query_all_by_label_contains("Recording run.cmmrec")
+            .next()
+            .is_some()
+    });
+    h.get_by_label("Note").focus();
+    h.step();
+    h.get_by_label("Note").type_text("load step 25 %");
+    h.step();
+    h.get_by_label("Mark").click();
+    filter(&mut h, "mains ua");
+    // Readings reach the file for a while before the value is plotted.
+    let until_at = Instant::now() + Duration::from_millis(2500);
+    while Instant::now() < until_at {
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    h.get_by_label("plot Mains UA").click();
+    until(&mut h, "history from before the tick", |h| {
+        let s = h.state().state();
+        let Some((key, series)) = s.plotted.iter().next() else {
+            return false;
+        };
+        let first = series.span().map_or(f64::INFINITY, |sp| sp.0);
+        s.history.get(key).is_some_and(|hist| {
+            hist.points
+                .iter()
+                .any(|p| p[0] < first - 1.0 && p[1] > 100.0)
+        })
+    });
+    until(&mut h, "the marker in the timeline", |h| {
+        h.state()
+            .state()
+            .timeline
+            .items
+            .iter()
+            .any(|e| e.kind == "marker" && e.text == "load step 25 %")
+    });
+    h.state_mut().shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -85,6 +85,25 @@ pub enum Command {
     TogglePlot(PlotKey),
     /// A marker in the recording, with the engineer's note (may be empty).
     Mark(String),
+    /// Read a plotted value's history from the recording: `columns` min/max pairs over
+    /// `[from_ms, to_ms]`.
+    History {
+        /// The value.
+        key: PlotKey,
+        /// From.
+        from_ms: i64,
+        /// To.
+        to_ms: i64,
+        /// Pixel columns.
+        columns: usize,
+    },
+    /// Read the timeline (alarms, commands, markers, links) of a range from the recording.
+    Timeline {
+        /// From.
+        from_ms: i64,
+        /// To.
+        to_ms: i64,
+    },
     /// Export the recording as CSV to `path` (`None`: ask with the system's save dialog).
     Export {
         /// Where.

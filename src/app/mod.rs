@@ -5,6 +5,7 @@ pub mod command;
 pub mod core;
 pub mod crash;
 pub mod entry;
+pub mod history;
 pub mod maps;
 pub mod recording;
 pub mod series;

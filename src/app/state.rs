@@ -83,6 +83,10 @@ pub struct AppState {
     pub dropped_events: u64,
     /// The recording being written.
     pub recording: super::recording::RecordingStatus,
+    /// Plotted values' history read from the recording.
+    pub history: BTreeMap<PlotKey, super::history::History>,
+    /// The timeline of the range in view, read from the recording.
+    pub timeline: super::history::Timeline,
     /// Verdicts of the readings on commands, not yet taken by the recorder.
     verdicts: Vec<(String, String, bool)>,
 }
@@ -114,6 +118,8 @@ impl AppState {
             export_result: None,
             dropped_events: 0,
             recording: Default::default(),
+            history: BTreeMap::new(),
+            timeline: Default::default(),
             verdicts: Vec::new(),
         }
     }
@@ -137,6 +143,7 @@ impl AppState {
 
     /// Adds a value to the plot, or takes it off.
     pub fn toggle_plot(&mut self, key: PlotKey) {
+        self.history.remove(&key);
         if self.plotted.remove(&key).is_none() {
             self.plotted
                 .insert(key, super::series::Series::new(SERIES_CAPACITY));

@@ -187,6 +187,52 @@ impl Recording {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
+    /// The row id of a target.
+    pub fn target_id(&self, key: &str) -> Result<Option<i64>, StoreError> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row("SELECT id FROM target WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Events and commands between two times, in order: the timeline next to the plots.
+    pub fn timeline(
+        &self,
+        from_ms: i64,
+        to_ms: i64,
+        limit: i64,
+    ) -> Result<Vec<EventRow>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT t_ms, key, kind, text FROM (
+                   SELECT e.t_ms AS t_ms, t.key AS key, e.kind AS kind, e.text AS text, e.id AS n
+                     FROM event e LEFT JOIN target t ON t.id = e.target
+                    WHERE e.t_ms BETWEEN ?1 AND ?2 AND e.kind <> 'protocol_error'
+                   UNION ALL
+                   SELECT c.sent_ms, t.key, 'command',
+                          coalesce(c.name, c.decoded) || ': ' || coalesce(c.outcome, 'sent')
+                          || CASE c.verified WHEN 1 THEN ', confirmed' WHEN 0 THEN ', NOT confirmed' ELSE '' END,
+                          c.id
+                     FROM command c JOIN target t ON t.id = c.target
+                    WHERE c.sent_ms BETWEEN ?1 AND ?2)
+                 ORDER BY t_ms, n LIMIT ?3",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![from_ms, to_ms, limit], |r| {
+                Ok(EventRow {
+                    t_ms: r.get(0)?,
+                    target: r.get(1)?,
+                    kind: r.get(2)?,
+                    text: r.get(3)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// Events between two times, in order.
     pub fn events(&self, from_ms: i64, to_ms: i64) -> Result<Vec<EventRow>, StoreError> {
         let mut st = self

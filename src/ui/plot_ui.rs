@@ -3,11 +3,13 @@
 //! not, status bits as steps. A series hands the plot at most as many points as the plot is
 //! wide.
 
-use eframe::egui;
-use egui_plot::{Legend, Line, Plot};
+use std::collections::BTreeMap;
 
-use crate::app::AppState;
+use eframe::egui;
+use egui_plot::{Legend, Line, Plot, VLine};
+
 use crate::app::state::PlotKey;
+use crate::app::{AppState, Command};
 
 /// Plot settings kept between frames.
 #[derive(Debug)]
@@ -20,6 +22,12 @@ pub struct PlotView {
     pub normalise: bool,
     /// Each series in its own plot, on its own y scale.
     pub separate: bool,
+    /// History asked of the recording per value: (from, to, columns).
+    asked: BTreeMap<PlotKey, (i64, i64, usize)>,
+    /// The timeline range asked, and when.
+    timeline_asked: Option<((i64, i64), std::time::Instant)>,
+    /// The range in view at the last frame (ms).
+    in_view: Option<(i64, i64)>,
 }
 
 impl Default for PlotView {
@@ -29,7 +37,41 @@ impl Default for PlotView {
             window: 300.0,
             normalise: false,
             separate: false,
+            asked: BTreeMap::new(),
+            timeline_asked: None,
+            in_view: None,
         }
+    }
+}
+
+impl PlotView {
+    /// A view with these switches, the rest as at a first start.
+    pub fn with(normalise: bool, separate: bool) -> Self {
+        PlotView {
+            normalise,
+            separate,
+            ..Default::default()
+        }
+    }
+}
+
+/// Whether history `asked` covers `want` well enough (the same range within a column, and a
+/// resolution not coarser than half the plot's).
+fn covers(asked: (i64, i64, usize), want: (i64, i64, usize)) -> bool {
+    let col = ((want.1 - want.0) / want.2.max(1) as i64).max(1);
+    let span_asked = (asked.1 - asked.0).max(1);
+    let span_want = (want.1 - want.0).max(1);
+    asked.0 <= want.0 + col && asked.1 + col >= want.1 && span_asked <= span_want * 2
+}
+
+/// Colour of a timeline item.
+fn kind_colour(kind: &str) -> egui::Color32 {
+    match kind {
+        "alarm_on" => egui::Color32::from_rgb(230, 70, 60),
+        "alarm_off" => egui::Color32::from_rgb(60, 170, 80),
+        "command" => egui::Color32::from_rgb(70, 130, 230),
+        "marker" => egui::Color32::from_rgb(240, 190, 40),
+        _ => egui::Color32::GRAY,
     }
 }
 
@@ -47,7 +89,7 @@ fn steps(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
 
 /// Draws the plot (nothing when no value is plotted): all series in one plot, or each in its
 /// own plot with its own y scale, the time axes linked.
-pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
+pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView, out: &mut Vec<Command>) {
     if state.plotted.is_empty() {
         return;
     }
@@ -59,9 +101,12 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
         ui.label("Window");
         ui.add(
             egui::DragValue::new(&mut v.window)
-                .range(10.0..=86_400.0)
+                .range(10.0..=30.0 * 86_400.0)
                 .suffix(" s"),
         );
+        if state.recording.path.is_some() {
+            timeline_ui(ui, state);
+        }
     });
     let keys: Vec<&PlotKey> = state.plotted.keys().collect();
     // The plots fill their pane; each of several keeps a readable height (the pane scrolls).
@@ -85,13 +130,82 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
     } else {
         plot(ui, state, v, ("values_plot", usize::MAX), avail, &keys);
     }
+    if state.recording.path.is_some() {
+        ask_recording(state, v, ui.available_width().max(2.0) as usize, out);
+    }
+}
+
+/// Asks the recording for what the plots show beyond memory, and for the timeline.
+fn ask_recording(state: &AppState, v: &mut PlotView, width: usize, out: &mut Vec<Command>) {
+    let Some((from, to)) = v.in_view else {
+        return;
+    };
+    for (key, series) in &state.plotted {
+        let first = series.span().map_or(to, |s| (s.0 * 1000.0) as i64);
+        if from >= first {
+            continue;
+        }
+        let want = (from, first.min(to), width);
+        if v.asked.get(key).is_some_and(|a| covers(*a, want)) {
+            continue;
+        }
+        // Ask with a margin of a window either side, so panning a little asks nothing new.
+        let margin = (want.1 - want.0) / 2;
+        let ask = (want.0 - margin, want.1, width * 2);
+        v.asked.insert(key.clone(), ask);
+        out.push(Command::History {
+            key: key.clone(),
+            from_ms: ask.0,
+            to_ms: ask.1,
+            columns: ask.2,
+        });
+    }
+    v.asked.retain(|k, _| state.plotted.contains_key(k));
+    let fresh = v.timeline_asked.is_some_and(|(r, at)| {
+        r == (from / 1000, to / 1000) || at.elapsed() < std::time::Duration::from_secs(1)
+    });
+    if !fresh {
+        v.timeline_asked = Some(((from / 1000, to / 1000), std::time::Instant::now()));
+        out.push(Command::Timeline {
+            from_ms: from,
+            to_ms: to,
+        });
+    }
+}
+
+/// The timeline of the range in view, as a drop-down list.
+fn timeline_ui(ui: &mut egui::Ui, state: &AppState) {
+    let items = &state.timeline.items;
+    ui.menu_button(format!("Timeline ({})", items.len()), |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(300.0)
+            .show(ui, |ui| {
+                if items.is_empty() {
+                    ui.label("No alarm, command, marker or link event in view.");
+                }
+                for e in items {
+                    let t = chrono::DateTime::from_timestamp_millis(e.t_ms)
+                        .map(|t| {
+                            t.with_timezone(&chrono::Local)
+                                .format("%H:%M:%S")
+                                .to_string()
+                        })
+                        .unwrap_or_default();
+                    let who = e.target.as_deref().map(|h| t_name(state, h)).unwrap_or("");
+                    ui.colored_label(
+                        kind_colour(&e.kind),
+                        format!("{t} {who} {}: {}", e.kind, e.text),
+                    );
+                }
+            });
+    });
 }
 
 /// One plot of `keys`.
 fn plot(
     ui: &mut egui::Ui,
     state: &AppState,
-    v: &PlotView,
+    v: &mut PlotView,
     id: (&str, usize),
     height: f32,
     keys: &[&PlotKey],
@@ -99,6 +213,7 @@ fn plot(
     let now = chrono::Utc::now().timestamp_millis() as f64 / 1000.0;
     let width = ui.available_width().max(2.0) as usize;
     let (follow, window, normalise) = (v.follow, v.window, v.normalise);
+    let mut in_view = None;
     Plot::new(id)
         .height(height)
         .legend(Legend::default())
@@ -120,17 +235,33 @@ fn plot(
             }
             let range = plot.plot_bounds().range_x();
             let (t0, t1) = (*range.start(), *range.end());
+            in_view = Some(((t0 * 1000.0) as i64, (t1 * 1000.0) as i64));
+            for e in &state.timeline.items {
+                let x = e.t_ms as f64 / 1000.0;
+                if (t0..=t1).contains(&x) {
+                    plot.vline(VLine::new("", x).color(kind_colour(&e.kind)).width(1.0));
+                }
+            }
             for key in keys {
                 let Some(series) = state.plotted.get(*key) else {
                     continue;
                 };
                 let (hostid, table, addr) = key;
-                let mut pts = if table.is_bits() {
-                    // Steps double the points: halve the budget first.
-                    steps(&series.visible(t0, t1, width / 2))
-                } else {
-                    series.visible(t0, t1, width)
-                };
+                // What the recording holds before memory begins, then memory.
+                let first = series.span().map_or(f64::INFINITY, |s| s.0);
+                let mut raw: Vec<[f64; 2]> = state
+                    .history
+                    .get(*key)
+                    .map(|h| {
+                        h.points
+                            .iter()
+                            .filter(|p| p[0] >= t0 && p[0] <= t1 && p[0] < first)
+                            .copied()
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                raw.extend(series.visible(t0, t1, width));
+                let mut pts = if table.is_bits() { steps(&raw) } else { raw };
                 if normalise && !pts.is_empty() {
                     let (lo, hi) = pts
                         .iter()
@@ -154,6 +285,9 @@ fn plot(
                 plot.line(Line::new(name, pts));
             }
         });
+    if in_view.is_some() {
+        v.in_view = in_view;
+    }
 }
 
 /// `secs` (Unix seconds) as local time to the tenth of a second, e.g. `14:03:07.4`. Written

@@ -66,11 +66,7 @@ impl View {
                 open: settings.traffic_open,
                 ..Default::default()
             },
-            plot: PlotView {
-                normalise: settings.normalise,
-                separate: settings.own_scales,
-                ..Default::default()
-            },
+            plot: PlotView::with(settings.normalise, settings.own_scales),
             values_filter: Default::default(),
             serial: SerialDialog::new(settings.serial.clone()),
             settings_view: settings_ui::SettingsView::new(&settings),
@@ -325,7 +321,9 @@ impl View {
                 .resizable(true)
                 .default_size(260.0_f32.min(half))
                 .size_range(half.min(120.0)..=half)
-                .show(ui, |ui| plot_ui::ui(ui, state, &mut self.plot));
+                .show(ui, |ui| {
+                    plot_ui::ui(ui, state, &mut self.plot, &mut self.outbox)
+                });
         }
         let hostid = self.selected.clone().unwrap_or_default();
         let target = state.targets.get(&hostid);

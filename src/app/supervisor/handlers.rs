@@ -101,6 +101,13 @@ impl Supervisor {
                 });
             }
             Command::Export { path, spec } => self.export(path, spec),
+            Command::History {
+                key,
+                from_ms,
+                to_ms,
+                columns,
+            } => self.history(key, from_ms, to_ms, columns),
+            Command::Timeline { from_ms, to_ms } => self.timeline(from_ms, to_ms),
             Command::TogglePlot(key) => self.later(move |s, _| {
                 s.toggle_plot(key);
                 Ok(())
@@ -373,6 +380,7 @@ impl Supervisor {
             }),
             Internal::SettingsSaved(Err(e)) => self.fail(Failure::new(e)),
             Internal::SettingsSaved(Ok(_)) => {}
+            m @ (Internal::History(..) | Internal::Timeline(_)) => self.history_read(m),
             Internal::Exported(result) => self.later(move |s, now| {
                 s.export_result = Some(result.clone());
                 match result {

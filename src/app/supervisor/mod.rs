@@ -9,6 +9,7 @@
 //! own and reports back on an internal channel, so the loop keeps draining meanwhile.
 
 mod handlers;
+mod history;
 mod server;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -78,6 +79,11 @@ enum Internal {
     },
     MapLoaded(Result<RegisterMap, CoreError>),
     Exported(Result<String, CoreError>),
+    History(
+        crate::app::state::PlotKey,
+        Result<crate::app::history::History, CoreError>,
+    ),
+    Timeline(Result<crate::app::history::Timeline, CoreError>),
     SettingsSaved(Result<PathBuf, CoreError>),
     Ports(Result<Vec<PortInfo>, SerialError>),
     Addresses(Vec<String>),
@@ -109,6 +115,8 @@ pub(super) struct Supervisor {
     recorder: Option<Recorder>,
     /// Records lost, as last reported.
     lost_reported: u64,
+    /// The recording opened to read (history, timeline).
+    reader: Option<std::sync::Arc<std::sync::Mutex<crate::store::reader::Recording>>>,
 }
 
 /// Starts the supervisor task.
@@ -144,6 +152,7 @@ pub(super) fn spawn(
         saving: tokio::task::JoinSet::new(),
         recorder: None,
         lost_reported: 0,
+        reader: None,
     };
     if let Some(n) = config.notice {
         s.fail(Failure::new(CoreError::Notice(n)));

@@ -1,0 +1,108 @@
+//! History and timeline requests: read from the recording on the blocking pool, never on
+//! the supervisor's loop.
+
+use std::sync::{Arc, Mutex};
+
+use super::{Failure, Internal, Supervisor};
+use crate::app::command::CoreError;
+use crate::app::history::{History, Timeline, decoding, points};
+use crate::app::state::PlotKey;
+use crate::store::reader::Recording;
+
+/// Most timeline items read for one range.
+const TIMELINE_ITEMS: i64 = 500;
+
+impl Supervisor {
+    /// The recording to read from (the one being written), opened once.
+    fn reader(&mut self) -> Option<Arc<Mutex<Recording>>> {
+        if self.reader.is_none() {
+            let path = self.recorder.as_ref().map(|r| r.path().to_path_buf())?;
+            match Recording::open(&path) {
+                Ok(r) => self.reader = Some(Arc::new(Mutex::new(r))),
+                Err(e) => {
+                    self.fail(Failure::new(CoreError::from(e)));
+                    return None;
+                }
+            }
+        }
+        self.reader.clone()
+    }
+
+    /// Reads a plotted value's history; the state gets it when it is read.
+    pub(super) fn history(&mut self, key: PlotKey, from_ms: i64, to_ms: i64, columns: usize) {
+        let Some(reader) = self.reader() else {
+            return;
+        };
+        let tx = self.internal.clone();
+        self.later(move |s, _| {
+            let (target, table, addr) = key.clone();
+            let Some(t) = s.targets.get(&target) else {
+                return Ok(());
+            };
+            let Some((signed, scale)) = decoding(&t.map, table, addr) else {
+                return Ok(());
+            };
+            let no_data = t.map.settings.no_data;
+            tokio::task::spawn_blocking(move || {
+                let rec = reader.lock().unwrap_or_else(|e| e.into_inner());
+                let read = rec.target_id(&target).and_then(|id| match id {
+                    Some(id) => rec.series_columns(
+                        id,
+                        table,
+                        addr,
+                        (from_ms, to_ms),
+                        columns as i64,
+                        signed,
+                    ),
+                    None => Ok(Vec::new()),
+                });
+                let result = read.map(|cols| History {
+                    from_ms,
+                    to_ms,
+                    columns,
+                    points: points(&cols, scale, no_data),
+                });
+                let _ = tx.blocking_send(Internal::History(key, result.map_err(CoreError::from)));
+            });
+            Ok(())
+        });
+    }
+
+    /// Reads the timeline of a range.
+    pub(super) fn timeline(&mut self, from_ms: i64, to_ms: i64) {
+        let Some(reader) = self.reader() else {
+            return;
+        };
+        let tx = self.internal.clone();
+        tokio::task::spawn_blocking(move || {
+            let rec = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let result = rec
+                .timeline(from_ms, to_ms, TIMELINE_ITEMS)
+                .map(|items| Timeline {
+                    from_ms,
+                    to_ms,
+                    items,
+                })
+                .map_err(CoreError::from);
+            let _ = tx.blocking_send(Internal::Timeline(result));
+        });
+    }
+
+    /// Takes in what was read.
+    pub(super) fn history_read(&mut self, msg: Internal) {
+        match msg {
+            Internal::History(key, Ok(h)) => self.later(move |s, _| {
+                if s.plotted.contains_key(&key) {
+                    s.history.insert(key, h);
+                }
+                Ok(())
+            }),
+            Internal::Timeline(Ok(t)) => self.later(move |s, _| {
+                s.timeline = t;
+                Ok(())
+            }),
+            Internal::History(_, Err(e)) | Internal::Timeline(Err(e)) => self.fail(Failure::new(e)),
+            _ => {}
+        }
+    }
+}
