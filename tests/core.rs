@@ -456,3 +456,54 @@ fn a_window_that_never_draws_leaves_every_modem_answered() {
     drop(state);
     rt.shutdown_timeout(Duration::from_secs(5));
 }
+
+/// A recording looked at afterwards: its modems as they stood at the end, then at any moment
+/// chosen; nothing can be sent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_recording_is_shown_read_only_at_any_moment() {
+    let dir = temp_dir("offline");
+    let file = dir.join("run.cmmrec");
+    let f = file.clone();
+    let mut live = TestCore::start(Some(loopback()), move |c| c.record = Some(f)).await;
+    live.send(Command::StartDemo { modems: 1 });
+    live.until("readings", |s| {
+        s.targets
+            .values()
+            .any(|t| t.image.get(1, Table::Holding, 0).is_some())
+    })
+    .await;
+    let started = chrono::Utc::now().timestamp_millis();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    live.core.shutdown().await;
+
+    let f = file.clone();
+    let t = TestCore::start(None, move |c| c.offline = Some(f)).await;
+    t.until("the modem at the end of the recording", |s| {
+        s.offline.is_some()
+            && s.targets
+                .values()
+                .any(|t| !t.online && t.image.get(1, Table::Holding, 0).is_some())
+    })
+    .await;
+    let (start, _) = t.core.state().offline.as_ref().unwrap().span.unwrap();
+    assert!(start <= started);
+    // Before the first reading, nothing was known.
+    t.send(Command::Seek(start - 1));
+    t.until("the moment before the first reading", |s| {
+        s.offline.as_ref().is_some_and(|o| o.at_ms == start - 1)
+            && s.targets.values().all(|t| t.image.is_empty())
+    })
+    .await;
+    let hostid = t.core.state().targets.keys().next().unwrap().clone();
+    t.send(Command::Reset {
+        target: hostid,
+        uid: None,
+    });
+    t.until("the refusal", |s| {
+        s.last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("read-only"))
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -97,6 +97,11 @@ pub enum Command {
         /// Pixel columns.
         columns: usize,
     },
+    /// Show the recording (read-only) as it stood at this moment.
+    Seek(i64),
+    /// Open a recording to look at, in a window of its own (`None`: ask with the system's
+    /// file dialog).
+    OpenRecording(Option<PathBuf>),
     /// Read the timeline (alarms, commands, markers, links) of a range from the recording.
     Timeline {
         /// From.
@@ -176,6 +181,9 @@ pub enum CoreError {
         /// Why.
         reason: String,
     },
+    /// A recording shown is read-only.
+    #[error("a recording is read-only: nothing can be sent from it")]
+    ReadOnly,
     /// Nothing is being recorded.
     #[error("nothing is being recorded (the app was started without a recording)")]
     NoRecording,

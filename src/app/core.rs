@@ -53,6 +53,8 @@ pub struct CoreConfig {
     pub record: Option<PathBuf>,
     /// The program, as the recording names it.
     pub program: &'static str,
+    /// Show this recording read-only instead of serving (no server, no link, no recording).
+    pub offline: Option<PathBuf>,
     /// Recordings kept beside the new one: at most this many days old, this many bytes in
     /// all (the oldest go first, never the open one).
     pub keep: (Option<u32>, Option<u64>),
@@ -74,6 +76,7 @@ impl CoreConfig {
             record: None,
             program: "cmm-commissioner",
             keep: (None, None),
+            offline: None,
         }
     }
 }

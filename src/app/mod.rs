@@ -7,6 +7,7 @@ pub mod crash;
 pub mod entry;
 pub mod history;
 pub mod maps;
+pub mod offline;
 pub mod recording;
 pub mod series;
 pub mod settings;

@@ -87,6 +87,8 @@ pub struct AppState {
     pub history: BTreeMap<PlotKey, super::history::History>,
     /// The timeline of the range in view, read from the recording.
     pub timeline: super::history::Timeline,
+    /// A recording shown read-only (no server, no link, no command).
+    pub offline: Option<super::offline::OfflineStatus>,
     /// Verdicts of the readings on commands, not yet taken by the recorder.
     verdicts: Vec<(String, String, bool)>,
 }
@@ -120,6 +122,7 @@ impl AppState {
             recording: Default::default(),
             history: BTreeMap::new(),
             timeline: Default::default(),
+            offline: None,
             verdicts: Vec::new(),
         }
     }
@@ -415,6 +418,11 @@ impl AppState {
         self.verify(hostid);
         self.sample(hostid, now_ms);
         changes
+    }
+
+    /// Whether there is a recording to read history from (being written, or shown).
+    pub fn has_recording(&self) -> bool {
+        self.recording.path.is_some() || self.offline.is_some()
     }
 
     /// Modems online now.

@@ -15,6 +15,9 @@ use eframe::egui;
 #[derive(Debug, Parser)]
 #[command(name = "cmm-commissioner", version, about)]
 struct Args {
+    /// A recording to look at, read-only (nothing is served or sent).
+    #[arg(value_name = "RECORDING")]
+    recording: Option<PathBuf>,
     /// Start simulated modems against the app's own server (no hardware needed).
     #[arg(long)]
     demo: bool,
@@ -69,6 +72,7 @@ fn main() -> anyhow::Result<()> {
     startup.notice = settings_error;
     startup.crash = last_crash;
     startup.record = cmm_commissioner::cli::front::record_path(args.record, !args.no_record);
+    startup.offline = args.recording;
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("CMM Commissioner")
         .with_app_id("cmm-commissioner")

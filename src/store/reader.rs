@@ -187,6 +187,36 @@ impl Recording {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
+    /// Each address's last raw value at or before `t_ms`, with its time: the target's
+    /// register image at that moment.
+    pub fn values_at(&self, id: i64, t_ms: i64) -> Result<Vec<SampleRow>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT tbl, addr, max(t_ms), raw FROM sample WHERE target = ?1 AND t_ms <= ?2 \
+                 GROUP BY tbl, addr",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![id, t_ms], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (code, addr, t_ms, raw) = row.map_err(|e| self.err(e))?;
+            if let Some(table) = table_of(code) {
+                out.push(SampleRow {
+                    table,
+                    addr,
+                    t_ms,
+                    raw,
+                });
+            }
+        }
+        Ok(out)
+    }
+
     /// The row id of a target.
     pub fn target_id(&self, key: &str) -> Result<Option<i64>, StoreError> {
         use rusqlite::OptionalExtension;

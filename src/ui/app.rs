@@ -34,6 +34,8 @@ pub struct Startup {
     pub crash: Option<PathBuf>,
     /// Record everything to this file.
     pub record: Option<PathBuf>,
+    /// Show this recording read-only instead of serving.
+    pub offline: Option<PathBuf>,
 }
 
 impl Startup {
@@ -60,6 +62,7 @@ impl Startup {
             notice: None,
             crash: None,
             record: None,
+            offline: None,
         }
     }
 }
@@ -93,6 +96,11 @@ impl CommissionerApp {
         config.demo = startup.demo.then_some(startup.demo_modems.max(1));
         config.notice = startup.notice;
         config.record = startup.record;
+        config.offline = startup.offline.clone();
+        if config.offline.is_some() {
+            config.record = None;
+            config.demo = None;
+        }
         config.keep = (
             settings.recordings_keep_days,
             settings
@@ -105,6 +113,9 @@ impl CommissionerApp {
             Core::spawn(config)
         };
         let mut view = View::new(settings, startup.settings_path, startup.demo_modems);
+        if startup.offline.is_some() {
+            view.plot.follow = false;
+        }
         view.crash = startup.crash;
         for cmd in view.startup_commands() {
             let _ = core.send(cmd);

@@ -20,6 +20,9 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
             if ui.button("Export CSV…").clicked() {
                 v.record.export_open = true;
             }
+            if ui.button("Open recording…").clicked() {
+                v.send(Command::OpenRecording(None));
+            }
             ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);

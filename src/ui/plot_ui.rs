@@ -28,6 +28,8 @@ pub struct PlotView {
     timeline_asked: Option<((i64, i64), std::time::Instant)>,
     /// The range in view at the last frame (ms).
     in_view: Option<(i64, i64)>,
+    /// Show this range (seconds) at the next frame (a recording opened to look at).
+    pub fit: Option<(f64, f64)>,
 }
 
 impl Default for PlotView {
@@ -40,6 +42,7 @@ impl Default for PlotView {
             asked: BTreeMap::new(),
             timeline_asked: None,
             in_view: None,
+            fit: None,
         }
     }
 }
@@ -104,7 +107,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView, out: &mut Vec<C
                 .range(10.0..=30.0 * 86_400.0)
                 .suffix(" s"),
         );
-        if state.recording.path.is_some() {
+        if state.has_recording() {
             timeline_ui(ui, state);
         }
     });
@@ -130,7 +133,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView, out: &mut Vec<C
     } else {
         plot(ui, state, v, ("values_plot", usize::MAX), avail, &keys);
     }
-    if state.recording.path.is_some() {
+    if state.has_recording() {
         ask_recording(state, v, ui.available_width().max(2.0) as usize, out);
     }
 }
@@ -214,6 +217,7 @@ fn plot(
     let width = ui.available_width().max(2.0) as usize;
     let (follow, window, normalise) = (v.follow, v.window, v.normalise);
     let mut in_view = None;
+    let fit = v.fit.take();
     Plot::new(id)
         .height(height)
         .legend(Legend::default())
@@ -232,6 +236,8 @@ fn plot(
         .show(ui, |plot| {
             if follow {
                 plot.set_plot_bounds_x(now - window..=now);
+            } else if let Some((a, b)) = fit {
+                plot.set_plot_bounds_x(a..=b);
             }
             let range = plot.plot_bounds().range_x();
             let (t0, t1) = (*range.start(), *range.end());

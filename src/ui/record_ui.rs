@@ -30,6 +30,10 @@ pub struct RecordView {
     pub path: String,
     /// Why the last Export was refused here.
     pub error: Option<String>,
+    /// The moment chosen on a recording shown read-only (ms).
+    pub at: i64,
+    /// The plot was fitted to the recording's span.
+    pub fitted: bool,
 }
 
 /// The status bar's part: the file, records written and lost, a failure; a marker button.
@@ -73,6 +77,47 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState, v: &mut RecordView, out: &
             out.push(Command::Mark(std::mem::take(&mut v.note)));
         }
     }
+}
+
+/// The bar of a recording shown read-only: its file and a slider over its time span; the
+/// values, plots and timeline show the moment chosen.
+pub fn offline_ui(
+    ui: &mut egui::Ui,
+    o: &crate::app::offline::OfflineStatus,
+    v: &mut RecordView,
+    plot: &mut super::plot_ui::PlotView,
+    out: &mut Vec<Command>,
+) {
+    let Some((start, end)) = o.span else {
+        ui.label(format!(
+            "{}: no readings in this recording",
+            o.path.display()
+        ));
+        return;
+    };
+    if !v.fitted {
+        v.fitted = true;
+        v.at = o.at_ms;
+        plot.fit = Some((start as f64 / 1000.0, end as f64 / 1000.0));
+    }
+    ui.horizontal(|ui| {
+        ui.strong("Recording (read-only)");
+        ui.label(o.path.display().to_string());
+        ui.separator();
+        let when = |ms: i64| crate::store::export::iso_time(ms, false);
+        ui.label("Moment");
+        let slider = egui::Slider::new(&mut v.at, start..=end)
+            .show_value(false)
+            .trailing_fill(true);
+        let r = ui.add_sized([ui.available_width().min(420.0), 18.0], slider);
+        ui.monospace(when(v.at));
+        if r.drag_stopped() || (r.changed() && !r.dragged()) {
+            out.push(Command::Seek(v.at));
+        }
+        if o.at_ms != v.at && !r.dragged() {
+            ui.weak("reading…");
+        }
+    });
 }
 
 /// The export window.

@@ -280,10 +280,10 @@ fn row_ui(
     paint_cell(ui, row, 2, table_name(d.table), body.clone(), weak, None);
     paint_cell(ui, row, 3, &address(d.addr, hex), mono.clone(), text, None);
     // The name is a label (found by screen readers, selectable); the rest is painted.
-    ui.put(
-        cell(row, 4).shrink2(egui::vec2(4.0, 0.0)),
-        egui::Label::new(&d.name).truncate(),
-    );
+    let name = egui::UiBuilder::new()
+        .max_rect(cell(row, 4).shrink2(egui::vec2(4.0, 0.0)))
+        .layout(egui::Layout::left_to_right(egui::Align::Center));
+    ui.scope_builder(name, |ui| ui.add(egui::Label::new(&d.name).truncate()));
     let changed = t.changed_ms.get(&(d.table, d.addr)).copied();
     let fresh = changed.is_some_and(|c| now_ms - c < HIGHLIGHT_MS);
     let highlight = fresh.then(|| ui.visuals().selection.bg_fill.gamma_multiply(0.5));

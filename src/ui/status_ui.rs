@@ -17,6 +17,9 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, notice: Option<&str>) {
                     }
                 }
             }
+            None if state.offline.is_some() => {
+                ui.label("Showing a recording: no modem server");
+            }
             None => {
                 ui.colored_label(egui::Color32::RED, "server not running");
             }

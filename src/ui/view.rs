@@ -168,14 +168,21 @@ impl View {
         self.apply_theme(ui.ctx());
         self.follow_targets(state);
         egui::Panel::top("menu").show(ui, |ui| menu_ui::ui(ui, self, state));
+        if let Some(o) = &state.offline {
+            egui::Panel::top("offline").show(ui, |ui| {
+                record_ui::offline_ui(ui, o, &mut self.record, &mut self.plot, &mut self.outbox)
+            });
+        }
         egui::Panel::bottom("status").show(ui, |ui| {
             status_ui::ui(ui, state, self.notice.as_deref());
         });
-        egui::Panel::bottom("recording").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                record_ui::status_ui(ui, state, &mut self.record, &mut self.outbox);
+        if state.offline.is_none() {
+            egui::Panel::bottom("recording").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    record_ui::status_ui(ui, state, &mut self.record, &mut self.outbox);
+                });
             });
-        });
+        }
         let hex = self.settings.hex_addresses;
         traffic_ui::ui(ui, state, self.selected.as_deref(), &mut self.traffic, hex);
         egui::Panel::bottom("log")
@@ -191,7 +198,12 @@ impl View {
                 // buttons under the pointer as data arrives.
                 let size = egui::vec2(EDITOR_WIDTH, ui.available_height());
                 ui.allocate_ui(size, |ui| {
-                    editor_ui::ui(ui, state, target, &mut self.editor);
+                    if state.offline.is_some() {
+                        ui.heading("Commands");
+                        ui.label("A recording is read-only: nothing can be sent from it.");
+                    } else {
+                        editor_ui::ui(ui, state, target, &mut self.editor);
+                    }
                 });
             });
         self.dialogs_ui(ui.ctx(), state);

@@ -108,6 +108,8 @@ impl Supervisor {
                 columns,
             } => self.history(key, from_ms, to_ms, columns),
             Command::Timeline { from_ms, to_ms } => self.timeline(from_ms, to_ms),
+            Command::Seek(at_ms) => self.seek(at_ms),
+            Command::OpenRecording(path) => self.open_in_window(path),
             Command::TogglePlot(key) => self.later(move |s, _| {
                 s.toggle_plot(key);
                 Ok(())
@@ -135,6 +137,13 @@ impl Supervisor {
         cmd: link::Command,
         intent: Intent,
     ) {
+        if self.offline {
+            return self.fail(Failure {
+                error: CoreError::ReadOnly,
+                target: Some(target),
+                uid,
+            });
+        }
         let serial = self.links.get(&target).map(|l| l.commands.clone());
         let is_serial = serial.is_some();
         let queue = serial.or_else(|| self.server.as_ref().map(|s| s.commands.clone()));
@@ -381,6 +390,23 @@ impl Supervisor {
             Internal::SettingsSaved(Err(e)) => self.fail(Failure::new(e)),
             Internal::SettingsSaved(Ok(_)) => {}
             m @ (Internal::History(..) | Internal::Timeline(_)) => self.history_read(m),
+            Internal::Snapshot(Ok(snap)) => self.later(move |s, _| {
+                crate::app::offline::apply(s, snap);
+                Ok(())
+            }),
+            Internal::Snapshot(Err(e)) => self.fail(Failure::new(e)),
+            Internal::Opened(result) => self.later(move |s, now| match result {
+                Ok(p) => {
+                    s.note(
+                        now,
+                        format!("opened the recording {p} in a window of its own"),
+                    );
+                    Ok(())
+                }
+                Err(e) => Err(Failure::new(CoreError::Notice(format!(
+                    "cannot open the recording in a window of its own: {e}"
+                )))),
+            }),
             Internal::Exported(result) => self.later(move |s, now| {
                 s.export_result = Some(result.clone());
                 match result {

@@ -106,3 +106,73 @@ impl Supervisor {
         }
     }
 }
+
+impl Supervisor {
+    /// Shows `path` read-only: its targets at its last moment.
+    pub(super) fn open_offline(&mut self, path: &std::path::Path) {
+        match Recording::open(path) {
+            Ok(r) => {
+                let span = r.span().ok().flatten();
+                self.reader = Some(Arc::new(Mutex::new(r)));
+                let status = crate::app::offline::OfflineStatus {
+                    path: path.to_path_buf(),
+                    span,
+                    at_ms: span.map_or(0, |s| s.1),
+                };
+                let p = path.display().to_string();
+                self.later(move |s, now| {
+                    s.offline = Some(status);
+                    s.note(now, format!("showing the recording {p} (read-only)"));
+                    Ok(())
+                });
+                if let Some((_, end)) = span {
+                    self.seek(end);
+                }
+            }
+            Err(e) => self.fail(Failure::new(CoreError::from(e))),
+        }
+    }
+
+    /// Shows the recording as it stood at `at_ms`.
+    pub(super) fn seek(&mut self, at_ms: i64) {
+        let Some(reader) = self.reader.clone() else {
+            return self.fail(Failure::new(CoreError::NoRecording));
+        };
+        let tx = self.internal.clone();
+        tokio::task::spawn_blocking(move || {
+            let rec = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let result = crate::app::offline::snapshot(&rec, at_ms).map_err(CoreError::from);
+            let _ = tx.blocking_send(Internal::Snapshot(result));
+        });
+    }
+
+    /// Opens a recording in a window of its own (this program again, with the file).
+    pub(super) fn open_in_window(&mut self, path: Option<std::path::PathBuf>) {
+        let tx = self.internal.clone();
+        tokio::spawn(async move {
+            let path = match path {
+                Some(p) => p,
+                None => match rfd::AsyncFileDialog::new()
+                    .set_title("Open a recording")
+                    .add_filter("Recording", &[crate::store::registry::EXTENSION])
+                    .pick_file()
+                    .await
+                {
+                    Some(f) => f.path().to_path_buf(),
+                    None => return,
+                },
+            };
+            let result = tokio::task::spawn_blocking(move || {
+                let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+                std::process::Command::new(exe)
+                    .arg(&path)
+                    .spawn()
+                    .map(|_| path.display().to_string())
+                    .map_err(|e| e.to_string())
+            })
+            .await
+            .unwrap_or_else(|e| Err(e.to_string()));
+            let _ = tx.send(Internal::Opened(result)).await;
+        });
+    }
+}

@@ -84,6 +84,8 @@ enum Internal {
         Result<crate::app::history::History, CoreError>,
     ),
     Timeline(Result<crate::app::history::Timeline, CoreError>),
+    Snapshot(Result<crate::app::offline::Snapshot, CoreError>),
+    Opened(Result<String, String>),
     SettingsSaved(Result<PathBuf, CoreError>),
     Ports(Result<Vec<PortInfo>, SerialError>),
     Addresses(Vec<String>),
@@ -115,6 +117,8 @@ pub(super) struct Supervisor {
     recorder: Option<Recorder>,
     /// Records lost, as last reported.
     lost_reported: u64,
+    /// A recording is shown read-only: nothing is sent.
+    offline: bool,
     /// The recording opened to read (history, timeline).
     reader: Option<std::sync::Arc<std::sync::Mutex<crate::store::reader::Recording>>>,
 }
@@ -153,12 +157,17 @@ pub(super) fn spawn(
         recorder: None,
         lost_reported: 0,
         reader: None,
+        offline: config.offline.is_some(),
     };
     if let Some(n) = config.notice {
         s.fail(Failure::new(CoreError::Notice(n)));
     }
     let mut server = config.server;
-    if let Some(path) = &config.record {
+    if let Some(path) = &config.offline {
+        // A recording to look at: nothing is served, linked or recorded.
+        server = None;
+        s.open_offline(path);
+    } else if let Some(path) = &config.record {
         let known = s.known_modems(path);
         if let Some(server) = server.as_mut() {
             for t in &known {
