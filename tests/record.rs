@@ -304,3 +304,47 @@ fn a_recording_replays_to_another_server() {
     assert_eq!(done["failed"], 0, "{done}");
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// `cmmctl poll --record` keeps a serial controller's readings and every request and reply
+/// as they were on the wire.
+#[test]
+fn a_serial_poll_is_recorded_with_its_frames() {
+    let d = dir("poll");
+    let file = d.join("poll.cmmrec");
+    let mut sim = Proc::spawn(&["sim-controller", "--pty", "--slave", "3"]);
+    let port = sim.expect("sim_controller", |v| is(v, "sim_controller"))["port"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut poll = Proc::spawn(&[
+        "poll",
+        "--port",
+        &port,
+        "--slave",
+        "3",
+        "--delay-ms",
+        "50",
+        "--record",
+        file.to_str().unwrap(),
+    ]);
+    poll.expect("readings", |v| is(v, "change") && v["addr"] == 34);
+    std::thread::sleep(Duration::from_millis(1500));
+    drop(poll);
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let (requests, replies): (i64, i64) = conn
+        .query_row(
+            "SELECT sum(dir = 1), sum(dir = 0) FROM message WHERE text LIKE '03%'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(
+        requests > 3 && replies > 3,
+        "{requests} requests, {replies} replies"
+    );
+    let samples: i64 = conn
+        .query_row("SELECT count(*) FROM sample", [], |r| r.get(0))
+        .unwrap();
+    assert!(samples > 50, "{samples}");
+    let _ = std::fs::remove_dir_all(&d);
+}

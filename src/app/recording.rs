@@ -142,6 +142,25 @@ pub fn records_of(ev: &Event, changes: &[Change], s: &AppState, t_ms: i64) -> Ve
             detail: detail.clone(),
             t_ms,
         }],
+        Event::SerialTraffic {
+            target,
+            port,
+            request,
+            reply,
+        } => {
+            let message = |dir, text: &String| Record::Message {
+                target: Some(target.clone()),
+                peer: port.clone(),
+                dir,
+                text: text.clone(),
+                t_ms,
+            };
+            let mut out = vec![message(Dir::Out, request)];
+            if !reply.is_empty() {
+                out.push(message(Dir::In, reply));
+            }
+            out
+        }
         Event::ProtocolError { hostid, .. } => {
             vec![event(hostid.as_deref(), "protocol_error", line(), t_ms)]
         }

@@ -145,6 +145,15 @@ pub fn event_json(e: &Event) -> Option<Value> {
             json!({"event": "scan_done", "found": found, "cancelled": cancelled, "error": error})
         }
         Event::LinkClosed { target } => json!({"event": "closed", "hostid": target}),
+        Event::SerialTraffic {
+            target,
+            port,
+            request,
+            reply,
+        } => json!({
+            "event": "serial_traffic", "hostid": target, "port": port, "request": request,
+            "reply": reply,
+        }),
     })
 }
 

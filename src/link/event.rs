@@ -289,6 +289,18 @@ pub enum Event {
         /// Why it could not go on (port missing, busy, no permission).
         error: Option<SerialError>,
     },
+    /// A request to a controller on a serial link and its reply, as they were on the wire
+    /// (only when the link was asked to report them).
+    SerialTraffic {
+        /// Target id.
+        target: String,
+        /// Port path.
+        port: String,
+        /// The request, hex.
+        request: String,
+        /// The reply, hex (empty: none).
+        reply: String,
+    },
     /// A serial link ended (stopped by the user): its last event, sent after every other.
     LinkClosed {
         /// Target id.
@@ -367,6 +379,9 @@ impl EventSink {
 impl Event {
     /// Whether the event may be dropped under overload (see [`EventSink`]).
     pub fn may_be_dropped(&self) -> bool {
-        matches!(self, Event::Traffic { .. } | Event::Heartbeat { .. })
+        matches!(
+            self,
+            Event::Traffic { .. } | Event::SerialTraffic { .. } | Event::Heartbeat { .. }
+        )
     }
 }

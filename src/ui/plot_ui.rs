@@ -30,6 +30,10 @@ pub struct PlotView {
     in_view: Option<(i64, i64)>,
     /// Show this range (seconds) at the next frame (a recording opened to look at).
     pub fit: Option<(f64, f64)>,
+    /// The range typed in the Range menu.
+    range: (String, String),
+    /// Why the typed range was refused.
+    range_error: Option<String>,
 }
 
 impl Default for PlotView {
@@ -43,6 +47,8 @@ impl Default for PlotView {
             timeline_asked: None,
             in_view: None,
             fit: None,
+            range: Default::default(),
+            range_error: None,
         }
     }
 }
@@ -108,6 +114,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView, out: &mut Vec<C
                 .suffix(" s"),
         );
         if state.has_recording() {
+            range_ui(ui, v);
             timeline_ui(ui, state);
         }
     });
@@ -174,6 +181,48 @@ fn ask_recording(state: &AppState, v: &mut PlotView, width: usize, out: &mut Vec
             to_ms: to,
         });
     }
+}
+
+/// A time range to show, typed (from the recording beyond what memory holds).
+fn range_ui(ui: &mut egui::Ui, v: &mut PlotView) {
+    ui.menu_button("Range…", |ui| {
+        egui::Grid::new("plot_range").num_columns(2).show(ui, |ui| {
+            for (label, text) in [("From", &mut v.range.0), ("To", &mut v.range.1)] {
+                let l = ui.label(label);
+                ui.add(
+                    egui::TextEdit::singleline(text)
+                        .desired_width(180.0)
+                        .hint_text("2026-11-24 10:15"),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+            }
+        });
+        if ui.button("Show").clicked() {
+            let parse = |field: &str, t: &str| {
+                crate::store::export::parse_time(t).map_err(|e| format!("{field}: {e}"))
+            };
+            let now = chrono::Utc::now().timestamp_millis();
+            let to = if v.range.1.trim().is_empty() {
+                Ok(now)
+            } else {
+                parse("To", &v.range.1)
+            };
+            match (parse("From", &v.range.0), to) {
+                (Ok(a), Ok(b)) if a < b => {
+                    v.follow = false;
+                    v.fit = Some((a as f64 / 1000.0, b as f64 / 1000.0));
+                    v.range_error = None;
+                    ui.close();
+                }
+                (Ok(_), Ok(_)) => v.range_error = Some("From must be before To".into()),
+                (Err(e), _) | (_, Err(e)) => v.range_error = Some(e),
+            }
+        }
+        if let Some(e) = &v.range_error {
+            ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
+        }
+    });
 }
 
 /// The timeline of the range in view, as a drop-down list.

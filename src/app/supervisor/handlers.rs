@@ -182,7 +182,9 @@ impl Supervisor {
         });
     }
 
-    fn connect_serial(&mut self, settings: SerialSettings, model: String) {
+    fn connect_serial(&mut self, mut settings: SerialSettings, model: String) {
+        // A recording keeps every request and reply as they were on the wire.
+        settings.traffic = self.recorder.is_some();
         let target = settings.target();
         if self.links.contains_key(&target) || !self.connecting.insert(target.clone()) {
             let e = CoreError::AlreadyConnected(target);

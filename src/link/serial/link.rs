@@ -175,7 +175,26 @@ impl Link {
     }
 
     /// One request with its timeout; counts it.
+    /// One request with its timeout; counts it, and reports it with its reply when asked.
     async fn call(&mut self, req: &Request) -> Step {
+        let step = self.call_counted(req).await;
+        if self.s.traffic {
+            let reply = match &step {
+                Step::Done(..) | Step::Exception(_) => hex::encode(&self.captured.take()),
+                _ => String::new(),
+            };
+            let e = Event::SerialTraffic {
+                target: self.target.clone(),
+                port: self.s.port.clone(),
+                request: req.to_hex(),
+                reply,
+            };
+            self.emit(e).await;
+        }
+        step
+    }
+
+    async fn call_counted(&mut self, req: &Request) -> Step {
         let Some(ctx) = self.ctx.as_mut() else {
             return Step::Gone("port closed".into());
         };

@@ -78,6 +78,9 @@ pub struct SerialSettings {
     pub poll_delay: Duration,
     /// What to read each cycle.
     pub plan: PollPlan,
+    /// Report every request and reply as it was on the wire (`Event::SerialTraffic`), for a
+    /// recording.
+    pub traffic: bool,
 }
 
 impl SerialSettings {
@@ -92,6 +95,7 @@ impl SerialSettings {
             timeout: Duration::from_millis(200),
             poll_delay: Duration::from_millis(200),
             plan: PollPlan::default(),
+            traffic: false,
         }
     }
 
