@@ -21,6 +21,7 @@ pub mod app;
 pub mod cli;
 pub mod link;
 pub mod proto;
+pub mod report;
 pub mod sim;
 pub mod store;
 pub mod ui;

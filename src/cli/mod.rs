@@ -6,6 +6,7 @@ pub mod export_cmd;
 pub mod front;
 pub mod map_cmd;
 pub mod replay;
+pub mod report_cmd;
 pub mod serial_cmd;
 pub mod serve;
 pub mod sim;
@@ -45,6 +46,8 @@ enum Cmd {
     Map(map_cmd::MapCmd),
     /// Export a recording's values as CSV.
     Export(export_cmd::ExportArgs),
+    /// The commissioning report of a recording: PDF, with the load steps as CSV beside it.
+    Report(report_cmd::ReportArgs),
     /// Play a recording's uplinks back to a server, as the modems sent them.
     Replay(replay::ReplayArgs),
 }
@@ -56,6 +59,7 @@ pub fn main() -> anyhow::Result<()> {
         Cmd::Map(m) => return map_cmd::run(m),
         Cmd::Ports { json } => return serial_cmd::ports(json),
         Cmd::Export(a) => return export_cmd::run(a),
+        Cmd::Report(a) => return report_cmd::run(a),
         _ => {}
     }
     if let Err(e) = crate::link::config::raise_open_file_limit() {
@@ -70,6 +74,7 @@ pub fn main() -> anyhow::Result<()> {
         Cmd::Map(m) => map_cmd::run(m),
         Cmd::Ports { json } => serial_cmd::ports(json),
         Cmd::Export(a) => export_cmd::run(a),
+        Cmd::Report(a) => report_cmd::run(a),
         Cmd::Poll(a) => rt.block_on(serial_cmd::poll(a)),
         Cmd::Write(a) => rt.block_on(serial_cmd::write(a)),
         Cmd::Scan(a) => rt.block_on(serial_cmd::scan_cmd(a)),

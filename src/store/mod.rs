@@ -152,6 +152,19 @@ pub enum Record {
         /// When.
         t_ms: i64,
     },
+    /// Something the engineer entered for a commissioning (see the `commissioning` table).
+    Commissioning {
+        /// Target.
+        target: String,
+        /// field, step_start, step_end, protection, protection_clear.
+        kind: &'static str,
+        /// The field, step or test.
+        name: String,
+        /// Its value, planned seconds or note.
+        value: String,
+        /// When.
+        t_ms: i64,
+    },
     /// Whether the readings confirmed a command.
     Verified {
         /// Target.

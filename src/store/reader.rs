@@ -24,6 +24,44 @@ pub struct TargetRow {
     pub first_seen_ms: Option<i64>,
     /// Last seen.
     pub last_seen_ms: Option<i64>,
+    /// The modem's `modulePort` at its last login.
+    pub module_port: Option<u8>,
+    /// Its `moduleBaud`.
+    pub module_baud: Option<u8>,
+}
+
+/// A row of a target's commissioning log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommissioningRow {
+    /// When.
+    pub t_ms: i64,
+    /// field, step_start, step_end, protection, protection_clear.
+    pub kind: String,
+    /// The field, step or test.
+    pub name: String,
+    /// Value, planned seconds or note.
+    pub value: String,
+}
+
+/// A command of the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommandRow {
+    /// When it went out.
+    pub sent_ms: i64,
+    /// Command id.
+    pub uid: String,
+    /// Its name, when known.
+    pub name: Option<String>,
+    /// Decoded.
+    pub decoded: String,
+    /// accepted, rejected, timeout, gone (`None`: no outcome recorded).
+    pub outcome: Option<String>,
+    /// What the modem said.
+    pub detail: Option<String>,
+    /// When the outcome came.
+    pub outcome_ms: Option<i64>,
+    /// Whether the readings confirmed it (`None`: nothing to check, or not yet).
+    pub verified: Option<bool>,
 }
 
 /// One raw sample.
@@ -92,7 +130,8 @@ impl Recording {
         let mut st = self
             .conn
             .prepare(
-                "SELECT id, key, hostname, moduletype, first_seen_ms, last_seen_ms FROM target ORDER BY key",
+                "SELECT id, key, hostname, moduletype, first_seen_ms, last_seen_ms, module_port, \
+                 module_baud FROM target ORDER BY key",
             )
             .map_err(|e| self.err(e))?;
         let rows = st
@@ -104,6 +143,8 @@ impl Recording {
                     moduletype: r.get(3)?,
                     first_seen_ms: r.get(4)?,
                     last_seen_ms: r.get(5)?,
+                    module_port: r.get(6)?,
+                    module_baud: r.get(7)?,
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -300,9 +341,105 @@ impl Recording {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
+    /// The raw samples of one address of target `id` over `[from_ms, to_ms]`, in time order,
+    /// led by the last one before `from_ms` (the value that stood when the range began).
+    pub fn samples(
+        &self,
+        id: i64,
+        table: Table,
+        addr: u16,
+        (from_ms, to_ms): (i64, i64),
+    ) -> Result<Vec<(i64, u16)>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT t_ms, raw FROM (SELECT t_ms, raw FROM sample WHERE target = ?1 AND tbl = ?2 \
+                   AND addr = ?3 AND t_ms < ?4 ORDER BY t_ms DESC LIMIT 1) \
+                 UNION ALL SELECT t_ms, raw FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+                   AND t_ms BETWEEN ?4 AND ?5 ORDER BY 1",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![id, table_code(table), addr, from_ms, to_ms], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// A target's commissioning log, in order (empty for a file of schema 1, which has none).
+    pub fn commissioning(&self, key: &str) -> Result<Vec<CommissioningRow>, StoreError> {
+        let has: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'commissioning'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        if has == 0 {
+            return Ok(Vec::new());
+        }
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT c.t_ms, c.kind, c.name, c.value FROM commissioning c JOIN target t \
+                 ON t.id = c.target WHERE t.key = ?1 ORDER BY c.t_ms, c.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([key], |r| {
+                Ok(CommissioningRow {
+                    t_ms: r.get(0)?,
+                    kind: r.get(1)?,
+                    name: r.get(2)?,
+                    value: r.get(3)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// A target's commands, in the order they went out: the audit trail.
+    pub fn commands(&self, key: &str) -> Result<Vec<CommandRow>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT c.sent_ms, c.uid, c.name, c.decoded, c.outcome, c.detail, c.outcome_ms, \
+                 c.verified FROM command c JOIN target t ON t.id = c.target WHERE t.key = ?1 \
+                 ORDER BY c.sent_ms, c.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([key], |r| {
+                Ok(CommandRow {
+                    sent_ms: r.get(0)?,
+                    uid: r.get(1)?,
+                    name: r.get(2)?,
+                    decoded: r.get(3)?,
+                    outcome: r.get(4)?,
+                    detail: r.get(5)?,
+                    outcome_ms: r.get(6)?,
+                    verified: r.get(7)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// Number of rows of a table of the file (samples, messages, events, commands).
     pub fn count(&self, table: &str) -> Result<i64, StoreError> {
-        if !["sample", "message", "event", "command", "target", "session"].contains(&table) {
+        if ![
+            "sample",
+            "message",
+            "event",
+            "command",
+            "target",
+            "session",
+            "commissioning",
+        ]
+        .contains(&table)
+        {
             return Err(StoreError::Query(format!("no table {table}")));
         }
         self.conn

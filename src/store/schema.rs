@@ -1,6 +1,7 @@
 //! The recording file: an SQLite database with its own application id and schema version.
 //! A file of another program or of a newer version is refused with a clear message, never
-//! misread; an older version is migrated when it is opened for writing.
+//! misread; an older version is migrated when it is opened for writing (version 1 lacks the
+//! commissioning table: it gains it, and reads of a version 1 file find it empty).
 
 use std::path::Path;
 
@@ -11,7 +12,7 @@ use super::StoreError;
 /// `PRAGMA application_id` of a recording ("CMMR").
 pub const APPLICATION_ID: i64 = 0x434D_4D52;
 /// `PRAGMA user_version` this program writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS session (
@@ -74,6 +75,19 @@ CREATE TABLE IF NOT EXISTS command (
     verified INTEGER
 );
 CREATE INDEX IF NOT EXISTS command_uid ON command (target, uid);
+-- Schema 2: the commissioning of a target as the engineer entered it, as a log (the last
+-- row of a field wins): kind field (name = site, customer...), step_start / step_end (name =
+-- the step, value = its planned seconds), protection / protection_clear (name = the test,
+-- value = the note).
+CREATE TABLE IF NOT EXISTS commissioning (
+    id INTEGER PRIMARY KEY,
+    t_ms INTEGER NOT NULL,
+    target INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS commissioning_target ON commissioning (target, t_ms);
 ";
 
 fn sqlite(path: &Path, e: rusqlite::Error) -> StoreError {
@@ -128,13 +142,14 @@ pub fn open_for_writing(path: &Path) -> Result<Connection, StoreError> {
     // lost, never the file.
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(|e| sqlite(path, e))?;
+    // The tables a version lacks are created here: that is the whole migration from 1 to 2.
     conn.execute_batch(SCHEMA).map_err(|e| sqlite(path, e))?;
     if fresh {
         conn.pragma_update(None, "application_id", APPLICATION_ID)
             .map_err(|e| sqlite(path, e))?;
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION)
-            .map_err(|e| sqlite(path, e))?;
     }
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION)
+        .map_err(|e| sqlite(path, e))?;
     Ok(conn)
 }
 
@@ -177,6 +192,30 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(v, SCHEMA_VERSION);
+        let _ = std::fs::remove_dir_all(p.parent().unwrap());
+    }
+
+    #[test]
+    fn a_version_1_file_reads_with_no_commissioning_and_is_migrated_for_writing() {
+        let p = temp("v1");
+        drop(open_for_writing(&p).unwrap());
+        let c = Connection::open(&p).unwrap();
+        c.execute_batch("DROP TABLE commissioning; PRAGMA user_version = 1;")
+            .unwrap();
+        drop(c);
+        let r = crate::store::reader::Recording::open(&p).unwrap();
+        assert_eq!(r.commissioning("x").unwrap(), Vec::new());
+        drop(r);
+        drop(open_for_writing(&p).unwrap());
+        let c = open_for_reading(&p).unwrap();
+        let v: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 2);
+        let n: i64 = c
+            .query_row("SELECT count(*) FROM commissioning", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0);
         let _ = std::fs::remove_dir_all(p.parent().unwrap());
     }
 

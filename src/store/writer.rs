@@ -330,6 +330,19 @@ fn write_one(
             )?
             .execute(params![t, uid, outcome, detail, t_ms])?;
         }
+        Record::Commissioning {
+            target,
+            kind,
+            name,
+            value,
+            t_ms,
+        } => {
+            let t = id(target)?;
+            tx.prepare_cached(
+                "INSERT INTO commissioning (t_ms, target, kind, name, value) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![t_ms, t, kind, name, value])?;
+        }
         Record::Verified {
             target,
             uid,

@@ -116,6 +116,16 @@ impl RegisterMap {
         Value::Number(n * self.scale_of(spec))
     }
 
+    /// The value of an entry from its raw words (one per register of the entry).
+    pub fn value_of(&self, spec: &RegisterSpec, raw: Vec<u16>) -> Value {
+        self.decode_register(spec, raw)
+    }
+
+    /// Decimals worth showing for an entry.
+    pub fn decimals(&self, spec: &RegisterSpec) -> usize {
+        decimals_of(self.scale_of(spec))
+    }
+
     fn scale_of(&self, spec: &RegisterSpec) -> f64 {
         if spec.frequency {
             self.settings.frequency_ratio

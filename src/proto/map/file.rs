@@ -186,8 +186,50 @@ impl Checker<'_> {
     }
 }
 
-const COIL_ROLES: &[&str] = &["remote_lock"];
-const REGISTER_ROLES: &[&str] = &["running_status", "speed"];
+/// Roles a coil may have.
+pub const COIL_ROLES: &[&str] = &[
+    "remote_lock",
+    "emergency_stop",
+    "gen_breaker",
+    "mains_breaker",
+];
+/// Roles a register may have.
+pub const REGISTER_ROLES: &[&str] = &[
+    "running_status",
+    "speed",
+    "mains_voltage_a",
+    "mains_voltage_b",
+    "mains_voltage_c",
+    "mains_frequency",
+    "gen_voltage_a",
+    "gen_voltage_b",
+    "gen_voltage_c",
+    "gen_voltage_ab",
+    "gen_voltage_bc",
+    "gen_voltage_ca",
+    "gen_frequency",
+    "current_a",
+    "current_b",
+    "current_c",
+    "active_power",
+    "reactive_power",
+    "apparent_power",
+    "power_factor",
+    "load_percent",
+    "oil_pressure",
+    "coolant_temperature",
+    "fuel_level",
+    "battery_voltage",
+    "run_hours",
+    "start_count",
+    "energy",
+    "controller_model",
+    "software_version",
+    "hardware_version",
+    "release_year",
+    "release_month",
+    "release_day",
+];
 
 /// Parses and validates a map file.
 pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
@@ -383,6 +425,7 @@ fn coils(c: &Checker<'_>, raw: &[Spanned<RawCoil>]) -> Result<BTreeMap<u16, Coil
                 alarm: e.alarm,
                 mode: e.mode.clone(),
                 remote_lock: e.role.as_deref() == Some("remote_lock"),
+                role: e.role.clone(),
             },
         );
     }
@@ -478,6 +521,7 @@ fn registers(
                 speed: e.role.as_deref() == Some("speed"),
                 hex,
                 setting: e.setting,
+                role: e.role.clone(),
             },
         );
     }

@@ -103,6 +103,9 @@ pub struct CoilSpec {
     pub mode: Option<String>,
     /// The controller refuses remote control while this is on.
     pub remote_lock: bool,
+    /// What it stands for, for views and reports that look values up by meaning
+    /// (`emergency_stop`, `gen_breaker`...; the README lists them).
+    pub role: Option<String>,
 }
 
 /// A register (or register pair) of the map.
@@ -136,6 +139,9 @@ pub struct RegisterSpec {
     pub hex: bool,
     /// A setting one may write; otherwise a measured value (writing one is warned about).
     pub setting: bool,
+    /// What it stands for (`gen_voltage_a`, `active_power`, `run_hours`...; the README lists
+    /// them).
+    pub role: Option<String>,
 }
 
 /// What the next readings show when a command took effect.
@@ -246,6 +252,20 @@ impl RegisterMap {
     /// The register entry covering `addr` (a pair is found from either address).
     pub fn register_at(&self, addr: u16) -> Option<&RegisterSpec> {
         self.covering.get(&addr).and_then(|a| self.registers.get(a))
+    }
+
+    /// The register entry with this role.
+    pub fn register_by_role(&self, role: &str) -> Option<&RegisterSpec> {
+        self.registers
+            .values()
+            .find(|r| r.role.as_deref() == Some(role))
+    }
+
+    /// The coil with this role.
+    pub fn coil_by_role(&self, role: &str) -> Option<&CoilSpec> {
+        self.coils
+            .values()
+            .find(|c| c.role.as_deref() == Some(role))
     }
 
     /// Whether the map serves `moduletype` (any case; a suffix after `-` is ignored).

@@ -1,0 +1,496 @@
+//! The commissioning report: read from a recording (live or old), laid out as a PDF with the
+//! CSV of the load steps beside it. Depends on `store` and `proto`; no egui.
+
+mod metrics;
+pub mod model;
+pub mod pdf;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::TimeZone;
+
+use crate::proto::map::{RegisterMap, resolve};
+use crate::store::StoreError;
+use crate::store::reader::Recording;
+pub use model::{Commissioning, DEFAULT_STEPS, DEVIATIONS, FIELDS, Protection, Step};
+use pdf::{Align, Col, Doc, PlotBand};
+
+/// Why a report could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    /// The recording could not be read.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// No target, or not the one asked for.
+    #[error("{0}")]
+    NoTarget(String),
+    /// The report could not be written.
+    #[error("cannot write {path}: {reason}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        reason: String,
+    },
+}
+
+/// Where a report went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The PDF.
+    pub pdf: PathBuf,
+    /// The steps' CSV beside it.
+    pub csv: PathBuf,
+    /// The target reported on.
+    pub target: String,
+}
+
+/// The CSV beside a PDF: `report.pdf` -> `report-steps.csv`.
+pub fn csv_path(pdf: &Path) -> PathBuf {
+    let stem = pdf
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    pdf.with_file_name(format!("{stem}-steps.csv"))
+}
+
+/// Reads the commissioning of a target from a recording (`target`: `None` picks the one with a
+/// commissioning log, or the only one), decoding with the map its model resolves to.
+pub fn read(
+    recording: &Path,
+    target: Option<&str>,
+    maps: &[Arc<RegisterMap>],
+) -> Result<Commissioning, ReportError> {
+    let rec = Recording::open(recording)?;
+    let t = model::pick_target(&rec, target)?;
+    let map = resolve(maps, &t.moduletype);
+    let file = recording
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    model::build(&rec, &t, &map, &file)
+}
+
+/// Makes the report of a recording: the PDF at `out` and the steps' CSV beside it.
+pub fn write(
+    recording: &Path,
+    target: Option<&str>,
+    maps: &[Arc<RegisterMap>],
+    out: &Path,
+) -> Result<Written, ReportError> {
+    let c = read(recording, target, maps)?;
+    let csv = csv_path(out);
+    let failed = |path: &Path, e: String| ReportError::Write {
+        path: path.to_path_buf(),
+        reason: e,
+    };
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| failed(dir, e.to_string()))?;
+    }
+    std::fs::write(out, render_pdf(&c)).map_err(|e| failed(out, e.to_string()))?;
+    std::fs::write(&csv, steps_csv(&c).map_err(|e| failed(&csv, e))?)
+        .map_err(|e| failed(&csv, e.to_string()))?;
+    Ok(Written {
+        pdf: out.to_path_buf(),
+        csv,
+        target: c.target.key,
+    })
+}
+
+/// A time as the report prints it (local time of this computer).
+pub fn time(t_ms: i64) -> String {
+    chrono::Local
+        .timestamp_millis_opt(t_ms)
+        .single()
+        .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+        .unwrap_or_else(|| "?".into())
+}
+
+fn clock(t_ms: i64) -> String {
+    chrono::Local
+        .timestamp_millis_opt(t_ms)
+        .single()
+        .map(|t| t.format("%H:%M:%S").to_string())
+        .unwrap_or_else(|| "?".into())
+}
+
+/// A duration in words: `4 s`, `12 min 05 s`, `1 h 02 min`.
+pub fn duration(ms: i64) -> String {
+    let s = ms.max(0) / 1000;
+    if s < 60 {
+        let tenths = ms.max(0) % 1000 / 100;
+        if s < 10 && tenths > 0 {
+            return format!("{s}.{tenths} s");
+        }
+        format!("{s} s")
+    } else if s < 3600 {
+        format!("{} min {:02} s", s / 60, s % 60)
+    } else {
+        format!("{} h {:02} min", s / 3600, s % 3600 / 60)
+    }
+}
+
+fn num(v: Option<f64>, decimals: usize) -> String {
+    v.map_or_else(|| "###".to_string(), |v| format!("{v:.decimals$}"))
+}
+
+fn with_unit(label: &str, unit: &str) -> String {
+    if unit.is_empty() {
+        label.to_string()
+    } else {
+        format!("{label} ({unit})")
+    }
+}
+
+/// The steps as CSV: one row per step and key value.
+pub fn steps_csv(c: &Commissioning) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let e = |e: csv::Error| e.to_string();
+    w.write_record([
+        "step",
+        "start",
+        "end",
+        "duration_s",
+        "planned_s",
+        "value",
+        "unit",
+        "min",
+        "mean",
+        "max",
+        "alarms",
+    ])
+    .map_err(e)?;
+    for s in &c.steps {
+        let alarms = s
+            .alarms
+            .iter()
+            .map(|(t, a)| format!("{} {a}", time(*t)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        for st in &s.stats {
+            let n = |v: Option<f64>| {
+                v.map(|v| format!("{v:.*}", st.decimals))
+                    .unwrap_or_default()
+            };
+            w.write_record([
+                s.name.clone(),
+                time(s.start_ms),
+                time(s.end_ms),
+                ((s.end_ms - s.start_ms) / 1000).to_string(),
+                s.planned_s.to_string(),
+                st.label.clone(),
+                st.unit.clone(),
+                n(st.min),
+                n(st.mean),
+                n(st.max),
+                alarms.clone(),
+            ])
+            .map_err(e)?;
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+/// The title on the first page and in every footer.
+pub const TITLE: &str = "Generator set commissioning report";
+
+/// Lays the report out as PDF.
+pub fn render_pdf(c: &Commissioning) -> Vec<u8> {
+    let field = |k: &str| c.fields.get(k).cloned().unwrap_or_default();
+    let mut d = Doc::new(TITLE);
+    d.title(TITLE);
+    let who = [field("site"), field("customer")]
+        .into_iter()
+        .filter(|s| !s.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    if !who.is_empty() {
+        d.para(&who, 11.0, false);
+    }
+    d.para(
+        &format!(
+            "Made {} from the recording {} (readings {} to {}); times are this computer's local time.",
+            time(chrono::Utc::now().timestamp_millis()),
+            c.file,
+            time(c.span.0),
+            time(c.span.1)
+        ),
+        8.5,
+        true,
+    );
+
+    d.heading("Site and people");
+    let pairs: Vec<(String, String)> = model::FIELDS
+        .iter()
+        .map(|(k, label)| (label.to_string(), blank(field(k))))
+        .collect();
+    d.pairs(&pairs);
+
+    d.heading("Equipment");
+    d.pairs(&c.equipment);
+
+    if !c.counters.is_empty() {
+        d.heading("Counters");
+        let rows: Vec<Vec<String>> = c
+            .counters
+            .iter()
+            .map(|k| {
+                let diff = match (k.start, k.end) {
+                    (Some(a), Some(b)) => format!("{:.0}", b - a),
+                    _ => "###".into(),
+                };
+                vec![
+                    with_unit(&k.label, &k.unit),
+                    num(k.start, 0),
+                    num(k.end, 0),
+                    diff,
+                ]
+            })
+            .collect();
+        d.table(
+            &[
+                Col("Counter", 200.0, Align::Left),
+                Col("At the start", 95.0, Align::Right),
+                Col("At the end", 95.0, Align::Right),
+                Col("Difference", 95.0, Align::Right),
+            ],
+            &rows,
+        );
+    }
+
+    steps_section(&mut d, c);
+    protections_section(&mut d, c);
+
+    d.heading("Commands sent (audit trail)");
+    if c.commands.is_empty() {
+        d.para("No command was sent.", 9.5, true);
+    } else {
+        let rows: Vec<Vec<String>> = c
+            .commands
+            .iter()
+            .map(|k| {
+                let outcome = match (&k.outcome, &k.detail) {
+                    (Some(o), Some(d)) if !d.is_empty() => format!("{o}: {d}"),
+                    (Some(o), _) => o.clone(),
+                    (None, _) => "no outcome recorded".into(),
+                };
+                let verdict = match k.verified {
+                    Some(true) => "confirmed",
+                    Some(false) => "NOT confirmed",
+                    None => "-",
+                };
+                vec![
+                    time(k.sent_ms),
+                    k.name.clone().unwrap_or_else(|| k.decoded.clone()),
+                    outcome,
+                    verdict.to_string(),
+                ]
+            })
+            .collect();
+        d.table(
+            &[
+                Col("Sent", 95.0, Align::Left),
+                Col("Command", 175.0, Align::Left),
+                Col("Outcome", 150.0, Align::Left),
+                Col("Readings", 75.0, Align::Left),
+            ],
+            &rows,
+        );
+    }
+
+    d.heading("Markers and notes");
+    if c.markers.is_empty() {
+        d.para("None.", 9.5, true);
+    } else {
+        let rows: Vec<Vec<String>> = c
+            .markers
+            .iter()
+            .map(|m| vec![time(m.t_ms), blank(m.text.clone())])
+            .collect();
+        d.table(
+            &[
+                Col("Time", 95.0, Align::Left),
+                Col("Note", 400.0, Align::Left),
+            ],
+            &rows,
+        );
+    }
+
+    d.heading("Deviations");
+    let dev = field(DEVIATIONS);
+    if dev.trim().is_empty() {
+        d.para("None recorded.", 9.5, true);
+    } else {
+        d.para(&dev, 9.5, false);
+    }
+
+    d.heading("Signatures");
+    d.signatures(&[
+        ("Commissioning engineer", &field("engineer")),
+        ("Witness", &field("witness")),
+        ("Customer", ""),
+    ]);
+    d.finish()
+}
+
+fn blank(s: String) -> String {
+    if s.trim().is_empty() { "-".into() } else { s }
+}
+
+fn steps_section(d: &mut Doc, c: &Commissioning) {
+    d.heading("Load steps");
+    if c.steps.is_empty() {
+        d.para("No load step was recorded.", 9.5, true);
+        return;
+    }
+    let value_of = |s: &Step, label: &str| {
+        s.stats
+            .iter()
+            .find(|st| st.label == label)
+            .map_or_else(|| "-".into(), |st| num(st.mean, st.decimals))
+    };
+    let rows: Vec<Vec<String>> = c
+        .steps
+        .iter()
+        .map(|s| {
+            let planned = if s.planned_s > 0 {
+                format!(" / {}", duration(i64::from(s.planned_s) * 1000))
+            } else {
+                String::new()
+            };
+            vec![
+                s.name.clone(),
+                time(s.start_ms),
+                format!(
+                    "{}{planned}{}",
+                    duration(s.end_ms - s.start_ms),
+                    if s.ended { "" } else { " (not ended)" }
+                ),
+                value_of(s, "Active power"),
+                value_of(s, "Frequency"),
+                s.alarms.len().to_string(),
+            ]
+        })
+        .collect();
+    d.table(
+        &[
+            Col("Step", 80.0, Align::Left),
+            Col("Started", 95.0, Align::Left),
+            Col("Lasted / planned", 140.0, Align::Left),
+            Col("Mean kW", 65.0, Align::Right),
+            Col("Mean Hz", 65.0, Align::Right),
+            Col("Alarms", 50.0, Align::Right),
+        ],
+        &rows,
+    );
+    for s in &c.steps {
+        d.subheading(&format!(
+            "Step \"{}\": {} to {}",
+            s.name,
+            time(s.start_ms),
+            clock(s.end_ms)
+        ));
+        let rows: Vec<Vec<String>> = s
+            .stats
+            .iter()
+            .map(|st| {
+                vec![
+                    st.label.clone(),
+                    st.unit.clone(),
+                    num(st.min, st.decimals),
+                    num(st.mean, st.decimals),
+                    num(st.max, st.decimals),
+                ]
+            })
+            .collect();
+        d.table(
+            &[
+                Col("Value", 185.0, Align::Left),
+                Col("Unit", 50.0, Align::Left),
+                Col("Minimum", 85.0, Align::Right),
+                Col("Mean", 85.0, Align::Right),
+                Col("Maximum", 85.0, Align::Right),
+            ],
+            &rows,
+        );
+        if s.alarms.is_empty() {
+            d.para("No alarm during the step.", 8.5, true);
+        } else {
+            for (t, a) in &s.alarms {
+                d.para(&format!("Alarm at {}: {a}", clock(*t)), 8.5, false);
+            }
+        }
+        let points: Vec<Vec<(f64, Option<f64>)>> = s
+            .plot
+            .iter()
+            .map(|p| p.points.iter().map(|(t, v)| (*t as f64, *v)).collect())
+            .collect();
+        let bands: Vec<PlotBand<'_>> = s
+            .plot
+            .iter()
+            .zip(&points)
+            .map(|(p, pts)| PlotBand {
+                label: with_unit(&p.label, &p.unit),
+                points: pts,
+            })
+            .collect();
+        d.plot(
+            &bands,
+            (s.start_ms as f64, s.end_ms as f64),
+            (&clock(s.start_ms), &clock(s.end_ms)),
+        );
+    }
+}
+
+fn protections_section(d: &mut Doc, c: &Commissioning) {
+    d.heading("Protection tests");
+    let done = c.protections.iter().filter(|p| p.done()).count();
+    d.para(
+        &format!(
+            "{done} of {} tests passed. A test ticks itself when the recording shows its alarm coming on; the time to stop is until the engine speed (or the frequency) read 0.",
+            c.protections.len()
+        ),
+        8.5,
+        true,
+    );
+    let mut list: Vec<&Protection> = c.protections.iter().collect();
+    // Passed tests first, each group in the map's order.
+    list.sort_by_key(|p| !p.done());
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|p| {
+            let (result, when, stop, note) = match (&p.seen_ms, &p.by_hand) {
+                (Some(t), hand) => (
+                    "PASS (recorded)".to_string(),
+                    time(*t),
+                    p.stopped_after_ms
+                        .map_or_else(|| "stop not seen".into(), duration),
+                    hand.as_ref().map(|h| h.1.clone()).unwrap_or_default(),
+                ),
+                (None, Some((t, note))) => (
+                    "PASS (by hand)".to_string(),
+                    time(*t),
+                    "-".into(),
+                    note.clone(),
+                ),
+                (None, None) => ("not tested".into(), "-".into(), "-".into(), String::new()),
+            };
+            vec![p.name.clone(), result, when, stop, note]
+        })
+        .collect();
+    d.table(
+        &[
+            Col("Test", 150.0, Align::Left),
+            Col("Result", 85.0, Align::Left),
+            Col("Time", 95.0, Align::Left),
+            Col("Time to stop", 70.0, Align::Right),
+            Col("Note", 95.0, Align::Left),
+        ],
+        &rows,
+    );
+}
+
+#[cfg(test)]
+mod tests;

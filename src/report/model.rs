@@ -1,0 +1,649 @@
+//! A commissioning as the recording holds it: the engineer's entries, the equipment, the
+//! counters at the start and the end, each load step with the minimum, mean and maximum of the
+//! key values and the alarms raised in it, the protection tests (ticked by the recording or by
+//! hand), the audit trail and the markers. Everything is computed from the file, so a report
+//! made later from an old recording says the same.
+
+use std::collections::BTreeMap;
+
+use super::ReportError;
+use crate::proto::Table;
+use crate::proto::map::{AlarmKind, RegisterMap, RegisterSpec, Value};
+use crate::store::reader::{CommandRow, EventRow, Recording, TargetRow};
+
+/// The engineer's fields: (name in the file, label).
+pub const FIELDS: [(&str, &str); 5] = [
+    ("site", "Site"),
+    ("customer", "Customer"),
+    ("job", "Job number"),
+    ("engineer", "Engineer"),
+    ("witness", "Witness"),
+];
+
+/// The field holding the deviations the engineer typed.
+pub const DEVIATIONS: &str = "deviations";
+
+/// Key values of a load step: (role, label). Those the map lacks are left out.
+pub const KEY_VALUES: [(&str, &str); 14] = [
+    ("gen_voltage_a", "Voltage L1-N"),
+    ("gen_voltage_b", "Voltage L2-N"),
+    ("gen_voltage_c", "Voltage L3-N"),
+    ("current_a", "Current L1"),
+    ("current_b", "Current L2"),
+    ("current_c", "Current L3"),
+    ("gen_frequency", "Frequency"),
+    ("active_power", "Active power"),
+    ("apparent_power", "Apparent power"),
+    ("power_factor", "Power factor"),
+    ("speed", "Engine speed"),
+    ("oil_pressure", "Oil pressure"),
+    ("coolant_temperature", "Coolant temperature"),
+    ("battery_voltage", "Battery voltage"),
+];
+
+/// Values drawn in each step's plot: (role, label).
+pub const PLOTTED: [(&str, &str); 3] = [
+    ("active_power", "Active power"),
+    ("gen_frequency", "Frequency"),
+    ("gen_voltage_a", "Voltage L1-N"),
+];
+
+/// Counters read at the start and the end: (role, label).
+pub const COUNTERS: [(&str, &str); 3] = [
+    ("run_hours", "Run hours"),
+    ("start_count", "Starts"),
+    ("energy", "Energy"),
+];
+
+/// Protection tests every commissioning covers, found among the map's shutdown alarms by role
+/// or by name, in this order; the map's other shutdown alarms follow.
+const USUAL_TESTS: [&str; 5] = [
+    "emergency stop",
+    "overspeed",
+    "low oil pressure",
+    "high temperature",
+    "crank failure",
+];
+
+/// The default load steps: (name, planned seconds).
+pub const DEFAULT_STEPS: [(&str, u32); 6] = [
+    ("No load", 600),
+    ("25 %", 900),
+    ("50 %", 900),
+    ("75 %", 900),
+    ("100 %", 3600),
+    ("110 %", 900),
+];
+
+/// Minimum, mean and maximum of a value over a step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stat {
+    /// Label.
+    pub label: String,
+    /// Unit.
+    pub unit: String,
+    /// Decimals worth showing.
+    pub decimals: usize,
+    /// Lowest valid reading (`None`: no valid data in the step).
+    pub min: Option<f64>,
+    /// Time-weighted mean of the valid readings.
+    pub mean: Option<f64>,
+    /// Highest valid reading.
+    pub max: Option<f64>,
+}
+
+/// A value over a step, for its plot: points where it changed; `None` breaks the line (no
+/// data).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Label.
+    pub label: String,
+    /// Unit.
+    pub unit: String,
+    /// (time, value).
+    pub points: Vec<(i64, Option<f64>)>,
+}
+
+/// A load step as recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// Name.
+    pub name: String,
+    /// Planned duration, seconds (0: none given).
+    pub planned_s: u32,
+    /// Start.
+    pub start_ms: i64,
+    /// End (the recording's end when the step was not ended).
+    pub end_ms: i64,
+    /// Whether the engineer ended it.
+    pub ended: bool,
+    /// Key values.
+    pub stats: Vec<Stat>,
+    /// Alarms that came on during it: (time, text).
+    pub alarms: Vec<(i64, String)>,
+    /// The plot's values.
+    pub plot: Vec<Series>,
+}
+
+/// How a protection test was passed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Protection {
+    /// The test (the alarm's name in the map, or the engineer's).
+    pub name: String,
+    /// The alarm coil, when the map has one.
+    pub coil: Option<u16>,
+    /// The recording shows the alarm coming on at this time.
+    pub seen_ms: Option<i64>,
+    /// ... and the generator stopped this long after (speed, else frequency, read 0).
+    pub stopped_after_ms: Option<i64>,
+    /// Ticked by hand: when, and the note.
+    pub by_hand: Option<(i64, String)>,
+}
+
+impl Protection {
+    /// Whether the test is passed, by the recording or by hand.
+    pub fn done(&self) -> bool {
+        self.seen_ms.is_some() || self.by_hand.is_some()
+    }
+}
+
+/// A counter at the start and the end of the commissioning.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counter {
+    /// Label.
+    pub label: String,
+    /// Unit.
+    pub unit: String,
+    /// At the start.
+    pub start: Option<f64>,
+    /// At the end.
+    pub end: Option<f64>,
+}
+
+/// Everything a report says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commissioning {
+    /// The target.
+    pub target: TargetRow,
+    /// The map its values were read with.
+    pub map_name: String,
+    /// The engineer's fields, by name (site, customer...; deviations).
+    pub fields: BTreeMap<String, String>,
+    /// Equipment identity: (label, value).
+    pub equipment: Vec<(String, String)>,
+    /// Counters.
+    pub counters: Vec<Counter>,
+    /// Load steps, in order.
+    pub steps: Vec<Step>,
+    /// Protection tests.
+    pub protections: Vec<Protection>,
+    /// The audit trail.
+    pub commands: Vec<CommandRow>,
+    /// Markers and notes.
+    pub markers: Vec<EventRow>,
+    /// First and last reading of the target.
+    pub span: (i64, i64),
+    /// The recording's file name.
+    pub file: String,
+}
+
+/// Chooses the target of a report: the one asked for, else the only one with a commissioning
+/// log, else the only one with readings.
+pub fn pick_target(rec: &Recording, asked: Option<&str>) -> Result<TargetRow, ReportError> {
+    let targets = rec.targets()?;
+    if let Some(key) = asked {
+        return targets
+            .into_iter()
+            .find(|t| t.key.eq_ignore_ascii_case(key))
+            .ok_or_else(|| ReportError::NoTarget(format!("the recording has no target {key}")));
+    }
+    let mut with_log = Vec::new();
+    for t in &targets {
+        if !rec.commissioning(&t.key)?.is_empty() {
+            with_log.push(t.clone());
+        }
+    }
+    let list = if with_log.is_empty() {
+        targets
+            .iter()
+            .filter(|t| t.first_seen_ms.is_some() || t.last_seen_ms.is_some())
+            .cloned()
+            .collect()
+    } else {
+        with_log
+    };
+    let n = list.len();
+    let mut it = list.into_iter();
+    match (it.next(), n) {
+        (Some(t), 1) => Ok(t),
+        (None, _) => Err(ReportError::NoTarget(
+            "the recording holds no target to report on".into(),
+        )),
+        (Some(t), _) => Err(ReportError::NoTarget(format!(
+            "the recording holds several targets; name one with --target ({})",
+            std::iter::once(t)
+                .chain(it)
+                .map(|t| t.key)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// Reads the commissioning of `target` from the recording, decoding with `map`.
+pub fn build(
+    rec: &Recording,
+    target: &TargetRow,
+    map: &RegisterMap,
+    file: &str,
+) -> Result<Commissioning, ReportError> {
+    let id = target.id;
+    let log = rec.commissioning(&target.key)?;
+    let (first, last) = target_span(rec, id)?;
+    let mut fields = BTreeMap::new();
+    for r in log.iter().filter(|r| r.kind == "field") {
+        fields.insert(r.name.clone(), r.value.clone());
+    }
+    let steps_raw = pair_steps(&log, last);
+    let start = steps_raw.first().map_or(first, |s| s.1);
+    let end = steps_raw
+        .iter()
+        .map(|s| s.2)
+        .max()
+        .unwrap_or(last)
+        .max(start);
+    let before = image_at(rec, id, start)?;
+    let after = image_at(rec, id, end.max(last))?;
+
+    let mut steps = Vec::new();
+    for (name, from, to, ended, planned_s) in steps_raw {
+        steps.push(step(
+            rec,
+            target,
+            map,
+            (name, planned_s, ended),
+            (from, to),
+        )?);
+    }
+    let protections = protections(rec, id, map, &log, (first, last))?;
+    let markers = rec
+        .events(first.min(start), last.max(end))?
+        .into_iter()
+        .filter(|e| e.kind == "marker" && e.target.as_deref().is_none_or(|t| t == target.key))
+        .collect();
+    Ok(Commissioning {
+        target: target.clone(),
+        map_name: map.name.clone(),
+        fields,
+        equipment: equipment(target, map, &after),
+        counters: COUNTERS
+            .iter()
+            .filter_map(|(role, label)| {
+                let spec = map.register_by_role(role)?;
+                Some(Counter {
+                    label: (*label).to_string(),
+                    unit: spec.unit.clone(),
+                    start: number(map, spec, &before),
+                    end: number(map, spec, &after),
+                })
+            })
+            .collect(),
+        steps,
+        protections,
+        commands: rec.commands(&target.key)?,
+        markers,
+        span: (first, last),
+        file: file.to_string(),
+    })
+}
+
+/// First and last reading of a target (its first and last sighting when it has none).
+fn target_span(rec: &Recording, id: i64) -> Result<(i64, i64), ReportError> {
+    let mut span: Option<(i64, i64)> = None;
+    rec.for_each_sample(id, i64::MAX, |s| {
+        span = Some(match span {
+            None => (s.t_ms, s.t_ms),
+            Some((a, b)) => (a.min(s.t_ms), b.max(s.t_ms)),
+        });
+    })?;
+    Ok(span.unwrap_or((0, 0)))
+}
+
+/// Steps from the log: each start is ended by the next end of the same name, or by the next
+/// start (one step runs at a time), or by the recording's end.
+fn pair_steps(
+    log: &[crate::store::reader::CommissioningRow],
+    last: i64,
+) -> Vec<(String, i64, i64, bool, u32)> {
+    let mut out: Vec<(String, i64, i64, bool, u32)> = Vec::new();
+    let mut open: Option<(String, i64, u32)> = None;
+    for r in log {
+        match r.kind.as_str() {
+            "step_start" => {
+                if let Some((n, from, p)) = open.take() {
+                    out.push((n, from, r.t_ms, true, p));
+                }
+                open = Some((r.name.clone(), r.t_ms, r.value.trim().parse().unwrap_or(0)));
+            }
+            "step_end" => {
+                if let Some((n, from, p)) = open.take() {
+                    out.push((n, from, r.t_ms, true, p));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some((n, from, p)) = open {
+        out.push((n, from, last.max(from), false, p));
+    }
+    out
+}
+
+/// Raw words of every address at `t`: (table, addr) -> raw.
+fn image_at(
+    rec: &Recording,
+    id: i64,
+    t_ms: i64,
+) -> Result<BTreeMap<(Table, u16), u16>, ReportError> {
+    Ok(rec
+        .values_at(id, t_ms)?
+        .into_iter()
+        .map(|s| ((s.table, s.addr), s.raw))
+        .collect())
+}
+
+/// An entry's number in an image (`None`: missing, no data, or not a number).
+fn number(
+    map: &RegisterMap,
+    spec: &RegisterSpec,
+    img: &BTreeMap<(Table, u16), u16>,
+) -> Option<f64> {
+    let raw = (0..u16::from(spec.words))
+        .map(|i| img.get(&(Table::Holding, spec.addr + i)).copied())
+        .collect::<Option<Vec<u16>>>()?;
+    match map.value_of(spec, raw) {
+        Value::Number(n) => Some(n),
+        _ => None,
+    }
+}
+
+fn equipment(
+    target: &TargetRow,
+    map: &RegisterMap,
+    img: &BTreeMap<(Table, u16), u16>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut put = |label: &str, value: String| {
+        if !value.trim().is_empty() {
+            out.push((label.to_string(), value));
+        }
+    };
+    let shown = |role: &str| -> Option<String> {
+        let spec = map.register_by_role(role)?;
+        let n = number(map, spec, img)?;
+        Some(format!("{n:.*}", map.decimals(spec)))
+    };
+    put(
+        "Controller model",
+        shown("controller_model").unwrap_or_default(),
+    );
+    put(
+        "Software version",
+        shown("software_version").unwrap_or_default(),
+    );
+    put(
+        "Hardware version",
+        shown("hardware_version").unwrap_or_default(),
+    );
+    if let (Some(y), Some(m), Some(d)) = (
+        shown("release_year"),
+        shown("release_month"),
+        shown("release_day"),
+    ) {
+        put("Software date", format!("{y}-{m:0>2}-{d:0>2}"));
+    }
+    put("Register map", map.name.clone());
+    let serial = !is_hostid(&target.key);
+    put(
+        if serial {
+            "Serial target"
+        } else {
+            "Modem hostid"
+        },
+        target.key.clone(),
+    );
+    put("Modem name", target.hostname.clone());
+    put("Reported model", target.moduletype.clone());
+    if let Some(p) = target.module_port {
+        put("modulePort", format!("{p} ({})", port_name(p)));
+    }
+    if let Some(b) = target.module_baud {
+        put("moduleBaud", format!("{b} ({})", baud_name(b)));
+    }
+    out
+}
+
+fn is_hostid(key: &str) -> bool {
+    key.len() == 24 && key.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// `modulePort` in words.
+pub fn port_name(p: u8) -> &'static str {
+    match p {
+        0 => "off",
+        1 => "LINK",
+        2 => "RS485",
+        3 => "RS232",
+        4 => "USB",
+        _ => "unknown",
+    }
+}
+
+/// `moduleBaud` in words.
+pub fn baud_name(b: u8) -> &'static str {
+    match b {
+        0 => "9600",
+        1 => "19200",
+        2 => "115200",
+        _ => "unknown",
+    }
+}
+
+/// A single-register entry's readings over a range: (time, value) led by the value that
+/// stood when it began; `None` for no data.
+fn readings(
+    rec: &Recording,
+    id: i64,
+    map: &RegisterMap,
+    spec: &RegisterSpec,
+    (from, to): (i64, i64),
+) -> Result<Vec<(i64, Option<f64>)>, ReportError> {
+    let mut out: Vec<(i64, Option<f64>)> = Vec::new();
+    for (t, raw) in rec.samples(id, Table::Holding, spec.addr, (from, to))? {
+        let v = match map.value_of(spec, vec![raw]) {
+            Value::Number(n) => Some(n),
+            _ => None,
+        };
+        let t = t.max(from);
+        // The value that stood before the range gives way to a reading at its very start.
+        if out.last().is_some_and(|p| p.0 == t) {
+            out.pop();
+        }
+        out.push((t, v));
+    }
+    Ok(out)
+}
+
+/// Minimum, mean (weighted by how long each reading stood) and maximum of the valid readings.
+fn stats_of(points: &[(i64, Option<f64>)], to: i64) -> (Option<f64>, Option<f64>, Option<f64>) {
+    let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+    let (mut sum, mut weight, mut n) = (0.0, 0.0, 0usize);
+    for (i, (t, v)) in points.iter().enumerate() {
+        let Some(v) = v else { continue };
+        let until = points.get(i + 1).map_or(to, |p| p.0).max(*t);
+        min = min.min(*v);
+        max = max.max(*v);
+        n += 1;
+        let w = (until - t) as f64;
+        sum += v * w;
+        weight += w;
+    }
+    if n == 0 {
+        return (None, None, None);
+    }
+    let mean = if weight > 0.0 {
+        sum / weight
+    } else {
+        // Readings at one instant only: their plain mean.
+        points.iter().filter_map(|p| p.1).sum::<f64>() / n as f64
+    };
+    (Some(min), Some(mean), Some(max))
+}
+
+fn step(
+    rec: &Recording,
+    target: &TargetRow,
+    map: &RegisterMap,
+    (name, planned_s, ended): (String, u32, bool),
+    (from, to): (i64, i64),
+) -> Result<Step, ReportError> {
+    let mut stats = Vec::new();
+    for (role, label) in KEY_VALUES {
+        let Some(spec) = map.register_by_role(role).filter(|s| s.words == 1) else {
+            continue;
+        };
+        let points = readings(rec, target.id, map, spec, (from, to))?;
+        let (min, mean, max) = stats_of(&points, to);
+        stats.push(Stat {
+            label: label.to_string(),
+            unit: spec.unit.clone(),
+            decimals: map
+                .decimals(spec)
+                .max(if role == "power_factor" { 2 } else { 1 }),
+            min,
+            mean,
+            max,
+        });
+    }
+    let mut plot = Vec::new();
+    for (role, label) in PLOTTED {
+        if let Some(spec) = map.register_by_role(role).filter(|s| s.words == 1) {
+            plot.push(Series {
+                label: label.to_string(),
+                unit: spec.unit.clone(),
+                points: readings(rec, target.id, map, spec, (from, to))?,
+            });
+        }
+    }
+    let alarms = rec
+        .events(from, to)?
+        .into_iter()
+        .filter(|e| e.kind == "alarm_on" && e.target.as_deref() == Some(target.key.as_str()))
+        .map(|e| (e.t_ms, e.text))
+        .collect();
+    Ok(Step {
+        name,
+        planned_s,
+        start_ms: from,
+        end_ms: to,
+        ended,
+        stats,
+        alarms,
+        plot,
+    })
+}
+
+/// Whether a stored alarm reading says "on": a coil reads 0 or 1; a word that is the map's
+/// "no data" value (32766) says nothing, so it never ticks a test.
+fn alarm_on(map: &RegisterMap, raw: u16) -> Option<bool> {
+    if map.settings.no_data == Some(raw) {
+        return None;
+    }
+    Some(raw == 1)
+}
+
+fn protections(
+    rec: &Recording,
+    id: i64,
+    map: &RegisterMap,
+    log: &[crate::store::reader::CommissioningRow],
+    (first, last): (i64, i64),
+) -> Result<Vec<Protection>, ReportError> {
+    // The map's shutdown alarms, the usual tests first.
+    let mut coils: Vec<(usize, u16, String)> = map
+        .coils
+        .values()
+        .filter(|c| c.alarm == Some(AlarmKind::Shutdown))
+        .map(|c| {
+            let lower = c.name.to_lowercase();
+            let rank = if c.role.as_deref() == Some("emergency_stop") {
+                0
+            } else {
+                USUAL_TESTS
+                    .iter()
+                    .position(|u| lower.contains(u))
+                    .unwrap_or(USUAL_TESTS.len())
+            };
+            (rank, c.addr, c.name.clone())
+        })
+        .collect();
+    coils.sort();
+    // Speed, else frequency, reading 0 says the generator stopped.
+    let stop_source = ["speed", "gen_frequency"]
+        .iter()
+        .filter_map(|r| map.register_by_role(r))
+        .find(|s| s.words == 1);
+
+    let mut out = Vec::new();
+    for (_, addr, name) in coils {
+        let mut seen_ms = None;
+        let mut was_on = None;
+        for (t, raw) in rec.samples(id, Table::Coils, addr, (first, last))? {
+            let Some(on) = alarm_on(map, raw) else {
+                continue;
+            };
+            if on && was_on == Some(false) {
+                seen_ms = Some(t);
+                break;
+            }
+            was_on = Some(on);
+        }
+        let stopped_after_ms = match (seen_ms, stop_source) {
+            (Some(t), Some(spec)) => readings(rec, id, map, spec, (t, last))?
+                .into_iter()
+                .find(|(_, v)| *v == Some(0.0))
+                .map(|(ts, _)| ts - t),
+            _ => None,
+        };
+        out.push(Protection {
+            name,
+            coil: Some(addr),
+            seen_ms,
+            stopped_after_ms,
+            by_hand: None,
+        });
+    }
+    // Ticks by hand (the last word on each test wins); tests the map does not name are added.
+    for r in log {
+        let hand = match r.kind.as_str() {
+            "protection" => Some((r.t_ms, r.value.clone())),
+            "protection_clear" => None,
+            _ => continue,
+        };
+        match out
+            .iter_mut()
+            .find(|p| p.name.eq_ignore_ascii_case(&r.name))
+        {
+            Some(p) => p.by_hand = hand,
+            None if hand.is_some() => out.push(Protection {
+                name: r.name.clone(),
+                coil: None,
+                seen_ms: None,
+                stopped_after_ms: None,
+                by_hand: hand,
+            }),
+            None => {}
+        }
+    }
+    Ok(out)
+}
