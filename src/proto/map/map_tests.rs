@@ -383,7 +383,7 @@ fn bad_map_files_each_say_what_and_where() {
         ),
         (
             good.replace(
-                "scale = 0.1 },\n  { addr = 25",
+                "scale = 0.1, role = \"battery_voltage\" },\n  { addr = 25",
                 "scale = \"x\" },\n  { addr = 25",
             ),
             "invalid type",
@@ -406,16 +406,16 @@ fn bad_map_files_each_say_what_and_where() {
         ),
         (
             good.replace(
-                "{ addr = 50, name = \"Software Version\", group = \"Controller\", scale = 0.1 }",
-                "{ addr = 50, name = \"Software Version\", group = \"Controller\", scale = 0 }",
+                "{ addr = 50, name = \"Software Version\", group = \"Controller\", scale = 0.1,",
+                "{ addr = 50, name = \"Software Version\", group = \"Controller\", scale = 0,",
             ),
             "scale",
             None,
         ),
         (
             good.replace(
-                "{ addr = 71, name = \"Controller Model\", group = \"Controller\" }",
-                "{ addr = 71, name = \"Controller Model\", group = \"Controller\", words = 3 }",
+                "{ addr = 71, name = \"Controller Model\", group = \"Controller\",",
+                "{ addr = 71, name = \"Controller Model\", group = \"Controller\", words = 3,",
             ),
             "words",
             None,
