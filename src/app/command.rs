@@ -118,6 +118,93 @@ pub enum Command {
     },
     /// List the server's sessions (answered by a `sessions` event).
     Sessions,
+    /// Keep something of a target's commissioning in the recording.
+    Commission {
+        /// Target.
+        target: String,
+        /// What.
+        entry: Entry,
+    },
+    /// Read a target's commissioning from the recording (into the state).
+    ReadCommissioning(String),
+    /// Make the commissioning report of a target from the recording: the PDF at `path` and
+    /// the steps' CSV beside it (`None`: ask with the system's save dialog).
+    Report {
+        /// Target.
+        target: String,
+        /// Where.
+        path: Option<PathBuf>,
+    },
+}
+
+/// Something the engineer enters for a commissioning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// A field (site, customer, job, engineer, witness, deviations).
+    Field {
+        /// Which.
+        name: String,
+        /// Its value.
+        value: String,
+    },
+    /// A load step begins (ending the one running, if any).
+    StepStart {
+        /// Its name.
+        name: String,
+        /// Planned duration, seconds.
+        planned_s: u32,
+    },
+    /// The running step ends.
+    StepEnd,
+    /// A protection test passed, by hand, with a note.
+    Protection {
+        /// The test.
+        test: String,
+        /// The note.
+        note: String,
+    },
+    /// A tick by hand taken back.
+    ProtectionClear {
+        /// The test.
+        test: String,
+    },
+}
+
+impl Entry {
+    /// The row of the commissioning log: (kind, name, value).
+    pub fn row(&self) -> (&'static str, String, String) {
+        match self {
+            Entry::Field { name, value } => ("field", name.clone(), value.clone()),
+            Entry::StepStart { name, planned_s } => {
+                ("step_start", name.clone(), planned_s.to_string())
+            }
+            Entry::StepEnd => ("step_end", String::new(), String::new()),
+            Entry::Protection { test, note } => ("protection", test.clone(), note.clone()),
+            Entry::ProtectionClear { test } => ("protection_clear", test.clone(), String::new()),
+        }
+    }
+
+    /// In words, for the log and the timeline (`None`: not worth a line, e.g. a field).
+    pub fn describe(&self) -> Option<String> {
+        match self {
+            Entry::Field { .. } => None,
+            Entry::StepStart { name, planned_s } => Some(format!(
+                "step \"{name}\" started (planned {})",
+                crate::report::duration(i64::from(*planned_s) * 1000)
+            )),
+            Entry::StepEnd => Some("step ended".into()),
+            Entry::Protection { test, note } if note.trim().is_empty() => {
+                Some(format!("protection test \"{test}\" passed (by hand)"))
+            }
+            Entry::Protection { test, note } => Some(format!(
+                "protection test \"{test}\" passed (by hand): {}",
+                note.trim()
+            )),
+            Entry::ProtectionClear { test } => {
+                Some(format!("protection test \"{test}\" not passed after all"))
+            }
+        }
+    }
 }
 
 /// What a write is meant to do, kept with its record in the write log.
@@ -184,6 +271,9 @@ pub enum CoreError {
     /// A recording shown is read-only.
     #[error("a recording is read-only: nothing can be sent from it")]
     ReadOnly,
+    /// A report could not be made.
+    #[error(transparent)]
+    Report(#[from] crate::report::ReportError),
     /// Nothing is being recorded.
     #[error("nothing is being recorded (the app was started without a recording)")]
     NoRecording,

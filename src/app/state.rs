@@ -79,6 +79,10 @@ pub struct AppState {
     pub map_result: Option<Result<String, CoreError>>,
     /// The last export: what was written, or why not (shown in the export window).
     pub export_result: Option<Result<String, CoreError>>,
+    /// Each target's commissioning as last read from the recording (or why it could not be).
+    pub commissioning: BTreeMap<String, Result<crate::report::Commissioning, String>>,
+    /// The last report: where it went, or why not (shown in the commissioning window).
+    pub report_result: Option<Result<String, CoreError>>,
     /// Traffic lines and heartbeats dropped under overload (see `link::EventSink`).
     pub dropped_events: u64,
     /// The recording being written.
@@ -118,6 +122,8 @@ impl AppState {
             serial_error: None,
             map_result: None,
             export_result: None,
+            commissioning: BTreeMap::new(),
+            report_result: None,
             dropped_events: 0,
             recording: Default::default(),
             history: BTreeMap::new(),

@@ -183,6 +183,7 @@ pub fn log_line(ev: &Event) -> Option<String> {
             )
         }
         Event::Error { message, .. } => format!("error: {message}"),
+        Event::Notice { message, .. } => message.clone(),
         Event::LinkUp {
             target, settings, ..
         } => format!("serial {target} open ({settings})"),

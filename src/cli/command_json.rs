@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::app::Command;
+use crate::app::command::Entry;
 use crate::proto::fields::{Fields, parse_object};
 use crate::proto::hex;
 use crate::proto::rtu::{Request, RequestPdu};
@@ -118,8 +119,71 @@ pub fn parse_command(
             uid,
         }),
         "sessions" => Ok(Command::Sessions),
+        "mark" => Ok(Command::Mark(
+            f.opt_str("text")
+                .map_err(|e| e.to_string())?
+                .unwrap_or_default(),
+        )),
+        "set-field" => {
+            let name = f.str("field").map_err(|e| e.to_string())?;
+            let known = crate::report::FIELDS
+                .iter()
+                .map(|(k, _)| *k)
+                .chain([crate::report::DEVIATIONS]);
+            if !known.clone().any(|k| k == name) {
+                return Err(format!(
+                    "\"field\" must be one of {}",
+                    known.collect::<Vec<_>>().join(", ")
+                ));
+            }
+            let value = f.str("value").map_err(|e| e.to_string())?;
+            commission(hostid()?, Entry::Field { name, value })
+        }
+        "step-start" => {
+            let name = f.str("name").map_err(|e| e.to_string())?;
+            if name.trim().is_empty() {
+                return Err("\"name\" is empty".into());
+            }
+            let planned_s = match f.opt_u64("planned_s").map_err(|e| e.to_string())? {
+                None => 0,
+                Some(p) => u32::try_from(p).map_err(|_| "\"planned_s\" is too large")?,
+            };
+            commission(hostid()?, Entry::StepStart { name, planned_s })
+        }
+        "step-end" => commission(hostid()?, Entry::StepEnd),
+        "protection" => {
+            let test = f.str("test").map_err(|e| e.to_string())?;
+            let passed = match f.get("passed") {
+                None => true,
+                Some(Value::Bool(b)) => *b,
+                Some(_) => return Err("\"passed\" must be true or false".into()),
+            };
+            let entry = if passed {
+                let note = f
+                    .opt_str("note")
+                    .map_err(|e| e.to_string())?
+                    .unwrap_or_default();
+                Entry::Protection { test, note }
+            } else {
+                Entry::ProtectionClear { test }
+            };
+            commission(hostid()?, entry)
+        }
+        "report" => Ok(Command::Report {
+            target: hostid()?,
+            path: Some(
+                f.opt_str("out")
+                    .map_err(|e| e.to_string())?
+                    .unwrap_or_else(|| "report.pdf".into())
+                    .into(),
+            ),
+        }),
         other => Err(format!("unknown command {other:?}")),
     }
+}
+
+fn commission(target: String, entry: Entry) -> Result<Command, String> {
+    Ok(Command::Commission { target, entry })
 }
 
 #[cfg(test)]
@@ -182,6 +246,15 @@ mod tests {
             ),
             (r#"{"cmd":"launch"}"#, "unknown command"),
             (r#"{"cmd":"reset"}"#, "hostid"),
+            (
+                r#"{"cmd":"set-field","hostid":"H","field":"sight","value":"x"}"#,
+                "must be one of site",
+            ),
+            (r#"{"cmd":"step-start","hostid":"H","name":" "}"#, "empty"),
+            (
+                r#"{"cmd":"protection","hostid":"H","test":"E","passed":"yes"}"#,
+                "true or false",
+            ),
             ("not json", "malformed"),
             (
                 r#"{"cmd":"write-register","hostid":"H","addr":1,"value":70000}"#,

@@ -106,6 +106,11 @@ pub fn event_json(e: &Event) -> Option<Value> {
             uid,
             message,
         } => json!({"event": "error", "hostid": hostid, "uid": uid, "message": message}),
+        Event::Notice {
+            hostid,
+            kind,
+            message,
+        } => json!({"event": kind, "hostid": hostid, "message": message}),
         Event::LinkUp {
             target,
             port,

@@ -134,6 +134,11 @@ pub struct SimControllerArgs {
     /// Noise seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// A scripted run from when it starts: `0:manual,1:start,16:gen_close,17:load=25,
+    /// 40:load=50,60:estop` (actions: start, stop, test, auto, manual, gen_close, gen_open,
+    /// load=PCT of 100 kW, estop, estop_release, fault=COIL).
+    #[arg(long)]
+    scenario: Option<crate::sim::scenario::Scenario>,
 }
 
 fn coil_on(text: &str) -> anyhow::Result<u16> {
@@ -313,7 +318,10 @@ pub async fn scan_cmd(a: ScanArgs) -> anyhow::Result<()> {
 
 /// `cmmctl sim-controller`.
 pub async fn sim_controller(a: SimControllerArgs) -> anyhow::Result<()> {
-    let controller = SimController::new(a.slave, a.seed, chrono::Utc::now().timestamp());
+    let mut controller = SimController::new(a.slave, a.seed, chrono::Utc::now().timestamp());
+    if let Some(s) = a.scenario.clone() {
+        controller.set_scenario(s);
+    }
     let stop = CancellationToken::new();
     let serve = async {
         if a.pty {

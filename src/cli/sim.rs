@@ -52,6 +52,12 @@ pub struct SimArgs {
     /// login reply gives (a real modem follows liveData).
     #[arg(long)]
     pub ignore_live_data: bool,
+    /// A scripted run of each modem's genset, from when it starts:
+    /// `0:manual,1:start,16:gen_close,17:load=25,40:load=50,60:estop` (actions: start, stop,
+    /// test, auto, manual, gen_close, gen_open, load=PCT of 100 kW, estop, estop_release,
+    /// fault=COIL).
+    #[arg(long)]
+    pub scenario: Option<crate::sim::scenario::Scenario>,
     /// Do not print per-modem notes.
     #[arg(long)]
     pub quiet: bool,
@@ -119,6 +125,7 @@ pub async fn run(a: SimArgs) -> anyhow::Result<()> {
         full_every: Duration::from_secs(a.full_every.max(1)),
         inhibit_remote: a.inhibit_remote,
         follow_live_data: !a.ignore_live_data,
+        scenario: a.scenario.clone(),
         ..Default::default()
     };
     let quiet = a.quiet;

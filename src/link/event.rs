@@ -308,6 +308,16 @@ pub enum Event {
     },
     /// Answer to `Command::Sessions`, sorted by hostid.
     Sessions(Vec<SessionInfo>),
+    /// Something done as asked that is no link's doing (a commissioning entry kept, a report
+    /// written).
+    Notice {
+        /// Target, when one is concerned.
+        hostid: Option<String>,
+        /// What kind (`commissioning`, `report`).
+        kind: &'static str,
+        /// In words.
+        message: String,
+    },
     /// Something failed that is not a peer's fault (unknown hostid, resources).
     Error {
         /// Modem id, when one is concerned.

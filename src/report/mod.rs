@@ -386,6 +386,8 @@ fn steps_section(d: &mut Doc, c: &Commissioning) {
         &rows,
     );
     for s in &c.steps {
+        // A step's table and plot stay on one page.
+        d.need(60.0 + 12.5 * (s.stats.len() as f32 + 1.0) + 70.0 * s.plot.len() as f32 + 40.0);
         d.subheading(&format!(
             "Step \"{}\": {} to {}",
             s.name,

@@ -7,6 +7,7 @@
 use chrono::{Datelike, TimeZone, Timelike, Utc};
 
 use super::engine::{Engine, Mode, Phase};
+use super::scenario::{Action, Scenario};
 use crate::proto::image::NO_DATA;
 use crate::proto::rtu::{BlockValues, ExceptionCode, Request, RequestPdu, Response, Table};
 
@@ -14,6 +15,8 @@ use crate::proto::rtu::{BlockValues, ExceptionCode, Request, RequestPdu, Respons
 pub const COIL_COUNT: usize = 82;
 /// Holding registers of the HGM6100N (addresses 0-124).
 pub const REGISTER_COUNT: usize = 125;
+/// Rated power of the simulated set, kW (a scenario's load is a share of it).
+pub const RATED_KW: f64 = 100.0;
 /// The controller answers at most this many registers per read.
 pub const MAX_READ_REGISTERS: u16 = 120;
 
@@ -39,6 +42,11 @@ pub struct SimController {
     run_seconds: f64,
     energy_kwh: f64,
     load_kw: f64,
+    /// The load bank's setting, kW (`None`: a site load that wanders).
+    load_setpoint: Option<f64>,
+    scenario: Scenario,
+    /// Scenario steps done.
+    played: usize,
 }
 
 impl SimController {
@@ -59,6 +67,9 @@ impl SimController {
             last: 0.0,
             rpm: 0.0,
             water_temp: 22.0,
+            load_setpoint: None,
+            scenario: Scenario::default(),
+            played: 0,
         };
         c.engine.starts = 40 + c.rng.u32(0..200);
         c.refresh(0.0);
@@ -80,10 +91,47 @@ impl SimController {
         &self.regs
     }
 
+    /// Plays `scenario` from simulation time 0.
+    pub fn set_scenario(&mut self, scenario: Scenario) {
+        self.scenario = scenario;
+        self.played = 0;
+    }
+
+    /// What a scenario step does.
+    fn act(&mut self, action: Action, now: f64) {
+        match action {
+            Action::Remote(addr) => {
+                self.engine.remote(addr, now);
+            }
+            Action::GenClose => {
+                if self.engine.phase == Phase::Running && !self.engine.gen_closed {
+                    self.engine.remote(5, now);
+                }
+            }
+            Action::GenOpen => {
+                if self.engine.gen_closed {
+                    self.engine.remote(5, now);
+                }
+            }
+            Action::Load(pct) => self.load_setpoint = Some(pct / 100.0 * RATED_KW),
+            Action::EmergencyStop(pressed) => self.engine.emergency_stop(pressed, now),
+            Action::Fault(coil) => self.engine.shutdown(coil, now),
+        }
+    }
+
     /// Advances the simulation to `now`.
     pub fn tick(&mut self, now: f64) {
         let dt = (now - self.last).clamp(0.0, 60.0);
         self.last = now;
+        while let Some((t, action)) = self.scenario.steps.get(self.played).copied() {
+            if t > now {
+                break;
+            }
+            self.played += 1;
+            // Timed phases up to the step's moment first, so it finds the set as it was then.
+            self.engine.advance(t);
+            self.act(action, t);
+        }
         self.engine.advance(now);
         let target = self.engine.phase.target_rpm();
         // Speed follows its target within about a second.
@@ -99,7 +147,14 @@ impl SimController {
             self.fuel = (self.fuel - dt * 0.002).max(5.0);
         }
         if self.engine.gen_closed {
-            self.load_kw = (self.load_kw + (self.rng.f64() - 0.5) * 2.0).clamp(20.0, 100.0);
+            self.load_kw = match self.load_setpoint {
+                // A load bank: follows its setting within a couple of seconds, with a ripple.
+                Some(sp) => {
+                    let k = 1.0 - (-dt * 1.5).exp();
+                    (self.load_kw + (sp - self.load_kw) * k + (self.rng.f64() - 0.5) * 0.6).max(0.0)
+                }
+                None => (self.load_kw + (self.rng.f64() - 0.5) * 2.0).clamp(20.0, 100.0),
+            };
             self.energy_kwh += self.load_kw * dt / 3600.0;
         }
         self.refresh(now);
@@ -120,6 +175,16 @@ impl SimController {
         c[41] = e.mode == Mode::Auto;
         c[42] = e.mode == Mode::Manual;
         c[43] = e.mode == Mode::Stop;
+        for a in &e.shutdowns {
+            if let Some(bit) = c.get_mut(usize::from(*a)) {
+                *bit = true;
+            }
+        }
+        if !e.shutdowns.is_empty() {
+            c[0] = true; // Common Alarm
+            c[2] = true; // Common Shutdown Alarm
+        }
+        c[48] = e.estop_input;
         c[56] = e.phase == Phase::Crank;
         c[57] = e.phase.fuel_on();
         c[65] = true; // Mains Normal
@@ -199,11 +264,7 @@ impl SimController {
         for i in 0..3 {
             regs[52 + i] = (kw / 3) as u16;
         }
-        regs[55] = if kw > 0 {
-            (f64::from(kw) / 1.2).round() as u16
-        } else {
-            0
-        };
+        regs[55] = (f64::from(kw.max(0)) / RATED_KW * 100.0).round() as u16;
         // ECU-only values: a controller without an ECU reports no data.
         regs[56..=69].fill(NO_DATA);
         regs[70] = 36;

@@ -161,3 +161,46 @@ fn slave_zero_and_all_coil_on_spellings_work() {
     }
     assert_eq!(c.engine().mode, Mode::Manual);
 }
+
+#[test]
+fn a_scenario_starts_loads_and_trips_the_set_by_the_clock() {
+    let mut c = SimController::new(1, 7, 1_763_900_000);
+    c.set_scenario(
+        "0:manual,1:start,20:gen_close,20:load=25,40:load=50,60:estop"
+            .parse()
+            .unwrap(),
+    );
+    fn at(c: &mut SimController, t: &mut f64, until: f64) {
+        while *t < until {
+            *t += 0.5;
+            c.tick(*t);
+        }
+    }
+    let mut t = 0.0;
+    at(&mut c, &mut t, 19.0);
+    assert_eq!(reg(&mut c, 34, t), Phase::Running as u16);
+    assert!(coil(&mut c, 42, t), "manual mode");
+    at(&mut c, &mut t, 38.0);
+    let kw = reg(&mut c, 26, t) as i16;
+    assert!((23..=27).contains(&kw), "25 % of 100 kW: {kw}");
+    assert!(coil(&mut c, 7, t), "gen with load");
+    at(&mut c, &mut t, 58.0);
+    let kw = reg(&mut c, 26, t) as i16;
+    assert!((48..=52).contains(&kw), "50 %: {kw}");
+    assert_eq!(reg(&mut c, 55, t), kw as u16, "load % of the rated 100 kW");
+    assert!(!coil(&mut c, 8, t));
+    at(&mut c, &mut t, 60.5);
+    assert!(
+        coil(&mut c, 8, t) && coil(&mut c, 48, t),
+        "emergency stop alarm and input"
+    );
+    assert!(
+        coil(&mut c, 0, t) && coil(&mut c, 2, t),
+        "common and common shutdown alarm"
+    );
+    assert!(!coil(&mut c, 7, t), "the breaker opened");
+    at(&mut c, &mut t, 70.0);
+    assert_eq!(reg(&mut c, 23, t), 0, "the engine stopped");
+    assert_eq!(reg(&mut c, 26, t), 0);
+    assert!(coil(&mut c, 8, t), "latched");
+}

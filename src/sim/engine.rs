@@ -3,6 +3,9 @@
 //! Phases and their numbers follow the HGM6100N generator status table; delays are short so a
 //! demo shows a whole start in about 15 s.
 
+/// The emergency stop alarm coil.
+pub const ESTOP_COIL: u16 = 8;
+
 /// Controller mode (status coils 40-43).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -115,6 +118,11 @@ pub struct Engine {
     pub mains_closed: bool,
     /// Starts since the counters began.
     pub starts: u32,
+    /// Shutdown alarms latched (their coil addresses): the set stopped and will not start
+    /// until they are reset (the Stop command, once their cause is gone).
+    pub shutdowns: std::collections::BTreeSet<u16>,
+    /// The emergency stop button is pressed.
+    pub estop_input: bool,
 }
 
 impl Default for Engine {
@@ -126,6 +134,8 @@ impl Default for Engine {
             gen_closed: false,
             mains_closed: true,
             starts: 0,
+            shutdowns: Default::default(),
+            estop_input: false,
         }
     }
 }
@@ -149,9 +159,9 @@ impl Engine {
         self.mains_closed = true;
     }
 
-    /// Begins a start if the engine is at rest.
+    /// Begins a start if the engine is at rest and no shutdown alarm stands.
     pub fn start(&mut self, now: f64) -> bool {
-        if self.phase != Phase::Standby {
+        if self.phase != Phase::Standby || !self.shutdowns.is_empty() {
             return false;
         }
         self.starts += 1;
@@ -186,6 +196,9 @@ impl Engine {
             1 => {
                 self.mode = Mode::Stop;
                 self.stop(now);
+                // Stop also resets the alarms whose cause is gone.
+                let estop = self.estop_input;
+                self.shutdowns.retain(|c| estop && *c == ESTOP_COIL);
             }
             2 => {
                 self.mode = Mode::Test;
@@ -220,6 +233,26 @@ impl Engine {
             _ => return false,
         }
         true
+    }
+
+    /// A shutdown alarm (its coil): the breaker opens and the fuel is cut at once, without
+    /// cooling down.
+    pub fn shutdown(&mut self, coil: u16, now: f64) {
+        self.shutdowns.insert(coil);
+        if self.gen_closed {
+            self.transfer_to_mains();
+        }
+        if self.phase.fuel_on() || self.phase == Phase::Preheat {
+            self.enter(Phase::Ets, now);
+        }
+    }
+
+    /// The emergency stop button pressed or released.
+    pub fn emergency_stop(&mut self, pressed: bool, now: f64) {
+        self.estop_input = pressed;
+        if pressed {
+            self.shutdown(ESTOP_COIL, now);
+        }
     }
 
     /// Moves through timed phases up to `now`.
@@ -274,6 +307,30 @@ mod tests {
         e.advance(100.0);
         assert_eq!(e.phase, Phase::Standby);
         assert!(!e.remote(7, 100.0));
+    }
+
+    #[test]
+    fn an_emergency_stop_cuts_the_fuel_latches_and_is_reset_by_stop_once_released() {
+        let mut e = Engine::default();
+        e.remote(2, 0.0);
+        e.advance(50.0);
+        assert!(e.gen_closed);
+        e.emergency_stop(true, 50.0);
+        assert_eq!(e.phase, Phase::Ets);
+        assert!(!e.phase.fuel_on() && !e.gen_closed && e.mains_closed);
+        e.advance(60.0);
+        e.remote(1, 60.0);
+        assert!(
+            e.shutdowns.contains(&ESTOP_COIL),
+            "still pressed: not reset"
+        );
+        e.remote(4, 61.0);
+        assert!(!e.start(61.0), "no start while a shutdown stands");
+        e.emergency_stop(false, 62.0);
+        e.remote(1, 62.0);
+        assert!(e.shutdowns.is_empty());
+        e.remote(4, 63.0);
+        assert!(e.start(63.0));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod controller;
 pub mod delta;
 pub mod engine;
 pub mod modem;
+pub mod scenario;
 pub mod serial_slave;
 
 pub use controller::SimController;

@@ -48,6 +48,8 @@ pub struct SimModemConfig {
     /// Open the long connection to the `liveData` address of the login reply, as a real modem
     /// does; when false, to the server address (the demo keeps to loopback this way).
     pub follow_live_data: bool,
+    /// A scripted run of the genset (start, load steps, an emergency stop...).
+    pub scenario: Option<super::scenario::Scenario>,
 }
 
 impl Default for SimModemConfig {
@@ -65,6 +67,7 @@ impl Default for SimModemConfig {
             retry: Duration::from_secs(2),
             seed: 1,
             follow_live_data: true,
+            scenario: None,
         }
     }
 }
@@ -193,7 +196,13 @@ impl SimModem {
     pub fn new(config: SimModemConfig, notify: Notify) -> Self {
         let epoch = chrono::Utc::now().timestamp();
         SimModem {
-            controller: SimController::new(config.slave, config.seed, epoch),
+            controller: {
+                let mut c = SimController::new(config.slave, config.seed, epoch);
+                if let Some(s) = &config.scenario {
+                    c.set_scenario(s.clone());
+                }
+                c
+            },
             config,
             started: Instant::now(),
             notify,

@@ -137,6 +137,34 @@ impl Recorder {
             reason: "the recorder has stopped".into(),
         }
     }
+
+    /// A handle that commits what is queued from another thread (before reading the file).
+    pub fn flusher(&self) -> Flusher {
+        Flusher {
+            tx: self.tx.clone(),
+            path: self.path.clone(),
+        }
+    }
+}
+
+/// Commits a recorder's queue from another thread.
+#[derive(Clone)]
+pub struct Flusher {
+    tx: SyncSender<Msg>,
+    path: PathBuf,
+}
+
+impl Flusher {
+    /// Commits everything queued so far; returns once it is on disk. Blocks.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        let stopped = || StoreError::Io {
+            path: self.path.clone(),
+            reason: "the recorder has stopped".into(),
+        };
+        let (tx, rx) = sync_channel(1);
+        self.tx.send(Msg::Flush(tx)).map_err(|_| stopped())?;
+        rx.recv().map_err(|_| stopped())?
+    }
 }
 
 impl Drop for Recorder {

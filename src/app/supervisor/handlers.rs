@@ -114,6 +114,9 @@ impl Supervisor {
                 s.toggle_plot(key);
                 Ok(())
             }),
+            Command::Commission { target, entry } => self.commission(target, entry),
+            Command::ReadCommissioning(target) => self.read_commissioning(target),
+            Command::Report { target, path } => self.make_report(target, path),
             Command::Sessions => match &self.server {
                 Some(server) => {
                     let _ = server.commands.try_send(link::Command::Sessions);
@@ -165,13 +168,35 @@ impl Supervisor {
             {
                 return Err(refuse("a serial link takes Modbus writes only".into()));
             }
+            let mut intent = intent;
             match s.targets.get(&target) {
                 None => return Err(refuse("no such target".into())),
                 Some(t) if !t.online => {
                     let why = t.down_reason.clone().unwrap_or_else(|| "offline".into());
                     return Err(refuse(format!("its link is down ({why})")));
                 }
-                Some(_) => {}
+                Some(t) => {
+                    // A raw write (from a script) that is one of the map's remote commands is
+                    // named and checked against the readings like the same command sent from
+                    // the window.
+                    if intent == Intent::default()
+                        && let link::Command::Write { request, .. } = &cmd
+                        && let crate::proto::rtu::RequestPdu::WriteSingleCoil { addr, value } =
+                            request.pdu
+                        && value == t.map.settings.coil_on
+                        && let Some(spec) = t
+                            .map
+                            .commands_for(&t.moduletype)
+                            .into_iter()
+                            .find(|c| c.addr == addr)
+                    {
+                        intent = Intent {
+                            name: Some(spec.name.clone()),
+                            effect: spec.confirm.clone(),
+                            hint: None,
+                        };
+                    }
+                }
             }
             if let Some(u) = &uid {
                 s.expect(u, intent);
@@ -409,6 +434,9 @@ impl Supervisor {
                     "cannot open the recording in a window of its own: {e}"
                 )))),
             }),
+            msg @ (Internal::Commissioning(..) | Internal::Reported(..)) => {
+                self.commissioning_read(msg)
+            }
             Internal::Exported(result) => self.later(move |s, now| {
                 s.export_result = Some(result.clone());
                 match result {

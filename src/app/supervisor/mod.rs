@@ -8,6 +8,7 @@
 //! server, opening a port, reading a file, listing ports, a file dialog) runs on tasks of its
 //! own and reports back on an internal channel, so the loop keeps draining meanwhile.
 
+mod commissioning;
 mod handlers;
 mod history;
 mod server;
@@ -84,6 +85,8 @@ enum Internal {
         Result<crate::app::history::History, CoreError>,
     ),
     Timeline(Result<crate::app::history::Timeline, CoreError>),
+    Commissioning(String, Result<crate::report::Commissioning, CoreError>),
+    Reported(String, Result<crate::report::Written, CoreError>),
     Snapshot(Result<crate::app::offline::Snapshot, CoreError>),
     Opened(Result<String, String>),
     SettingsSaved(Result<PathBuf, CoreError>),
@@ -119,6 +122,8 @@ pub(super) struct Supervisor {
     lost_reported: u64,
     /// A recording is shown read-only: nothing is sent.
     offline: bool,
+    /// The recording shown read-only.
+    offline_file: Option<std::path::PathBuf>,
     /// The recording opened to read (history, timeline).
     reader: Option<std::sync::Arc<std::sync::Mutex<crate::store::reader::Recording>>>,
 }
@@ -158,6 +163,7 @@ pub(super) fn spawn(
         lost_reported: 0,
         reader: None,
         offline: config.offline.is_some(),
+        offline_file: config.offline.clone(),
     };
     if let Some(n) = config.notice {
         s.fail(Failure::new(CoreError::Notice(n)));

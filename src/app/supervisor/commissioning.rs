@@ -1,0 +1,177 @@
+//! A target's commissioning: the engineer's entries kept in the recording, the commissioning
+//! read back from it (on the blocking pool, after the recorder has committed), and the report
+//! written from it.
+
+use std::path::PathBuf;
+
+use super::{Failure, Internal, Op, Supervisor};
+use crate::app::command::{CoreError, Entry};
+use crate::link::Event;
+use crate::store::Record;
+
+impl Supervisor {
+    /// The recording being written, else the one shown read-only.
+    fn recording_file(&self) -> Option<PathBuf> {
+        self.recorder
+            .as_ref()
+            .map(|r| r.path().to_path_buf())
+            .or_else(|| self.offline_file.clone())
+    }
+
+    /// Keeps an entry in the recording (and, for steps and tests, in its timeline).
+    pub(super) fn commission(&mut self, target: String, entry: Entry) {
+        let fail = |error| Failure {
+            error,
+            target: Some(target.clone()),
+            uid: None,
+        };
+        if self.offline {
+            return self.fail(fail(CoreError::ReadOnly));
+        }
+        let Some(r) = &self.recorder else {
+            return self.fail(fail(CoreError::NoRecording));
+        };
+        let t_ms = chrono::Utc::now().timestamp_millis();
+        let (kind, name, value) = entry.row();
+        r.record(Record::Commissioning {
+            target: target.clone(),
+            kind,
+            name: name.clone(),
+            value: value.clone(),
+            t_ms,
+        });
+        let message = match entry.describe() {
+            Some(text) => {
+                r.record(Record::Event {
+                    target: Some(target.clone()),
+                    kind: "commissioning",
+                    text: text.clone(),
+                    t_ms,
+                });
+                format!("{target}: {text}")
+            }
+            None => format!("{target}: {name} = {value:?}"),
+        };
+        self.pending.push(Op::Event(Event::Notice {
+            hostid: Some(target.clone()),
+            kind: "commissioning",
+            message,
+        }));
+        self.read_commissioning(target);
+    }
+
+    /// Reads a target's commissioning from the recording into the state.
+    pub(super) fn read_commissioning(&mut self, target: String) {
+        let Some(file) = self.recording_file() else {
+            return self.fail(Failure::new(CoreError::NoRecording));
+        };
+        let flusher = self.recorder.as_ref().map(|r| r.flusher());
+        let tx = self.internal.clone();
+        self.later(move |s, _| {
+            let maps = s.maps.clone();
+            tokio::task::spawn_blocking(move || {
+                if let Some(f) = flusher {
+                    let _ = f.flush();
+                }
+                let result =
+                    crate::report::read(&file, Some(&target), &maps).map_err(CoreError::from);
+                let _ = tx.blocking_send(Internal::Commissioning(target, result));
+            });
+            Ok(())
+        });
+    }
+
+    /// Writes the report of a target (asking where, when no path is given).
+    pub(super) fn make_report(&mut self, target: String, path: Option<PathBuf>) {
+        let Some(file) = self.recording_file() else {
+            let e = CoreError::NoRecording;
+            return self.later(move |s, _| {
+                s.report_result = Some(Err(e.clone()));
+                Err(Failure::new(e))
+            });
+        };
+        let flusher = self.recorder.as_ref().map(|r| r.flusher());
+        let tx = self.internal.clone();
+        self.later(move |s, _| {
+            let maps = s.maps.clone();
+            let name = s
+                .targets
+                .get(&target)
+                .map(|t| t.hostname.clone())
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| target.replace(':', "-"));
+            let suggested = format!(
+                "commissioning-{}-{}.pdf",
+                name.replace(['/', '\\', ' '], "_"),
+                chrono::Local::now().format("%Y-%m-%d")
+            );
+            tokio::spawn(async move {
+                let path = match path {
+                    Some(p) => p,
+                    None => match rfd::AsyncFileDialog::new()
+                        .set_title("Save the commissioning report")
+                        .add_filter("PDF", &["pdf"])
+                        .set_file_name(&suggested)
+                        .save_file()
+                        .await
+                    {
+                        Some(f) => f.path().to_path_buf(),
+                        None => {
+                            let e = CoreError::Busy("no file chosen for the report");
+                            let _ = tx.send(Internal::Reported(target, Err(e))).await;
+                            return;
+                        }
+                    },
+                };
+                let who = target.clone();
+                let result = tokio::task::spawn_blocking(move || {
+                    if let Some(f) = flusher {
+                        f.flush().map_err(CoreError::from)?;
+                    }
+                    crate::report::write(&file, Some(&who), &maps, &path).map_err(CoreError::from)
+                })
+                .await
+                .unwrap_or(Err(CoreError::Busy("the report stopped")));
+                let _ = tx.send(Internal::Reported(target, result)).await;
+            });
+            Ok(())
+        });
+    }
+
+    /// Takes in a commissioning read or a report written.
+    pub(super) fn commissioning_read(&mut self, msg: Internal) {
+        match msg {
+            Internal::Commissioning(target, result) => self.later(move |s, _| {
+                s.commissioning
+                    .insert(target, result.map_err(|e| e.to_string()));
+                Ok(())
+            }),
+            Internal::Reported(target, Ok(w)) => {
+                let message = format!(
+                    "report of {target} written to {} (steps in {})",
+                    w.pdf.display(),
+                    w.csv.display()
+                );
+                let shown = message.clone();
+                self.later(move |s, _| {
+                    s.report_result = Some(Ok(shown));
+                    Ok(())
+                });
+                self.pending.push(Op::Event(Event::Notice {
+                    hostid: Some(target),
+                    kind: "report",
+                    message,
+                }));
+            }
+            Internal::Reported(target, Err(e)) => self.later(move |s, _| {
+                s.report_result = Some(Err(e.clone()));
+                Err(Failure {
+                    error: e,
+                    target: Some(target),
+                    uid: None,
+                })
+            }),
+            _ => {}
+        }
+    }
+}

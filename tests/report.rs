@@ -1,0 +1,267 @@
+//! A commissioning run end to end: `cmmctl serve` recording a simulated modem whose genset
+//! starts, takes load steps from its load bank and is tripped by its emergency stop, the
+//! engineer's entries given on stdin; then the report, made by the server and again offline
+//! by `cmmctl report`, read back with `pdftotext` and turned into images with `pdftoppm`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use cmm_commissioner::proto::map::builtin_maps;
+use common::proc::{BIN, Proc, is};
+
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("cmm-report-it-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Waits until `at` seconds after `t0`.
+fn until(t0: Instant, at: f64) {
+    let target = t0 + Duration::from_secs_f64(at);
+    if let Some(d) = target.checked_duration_since(Instant::now()) {
+        std::thread::sleep(d);
+    }
+}
+
+#[test]
+fn a_commissioning_run_gives_a_report_with_steps_tests_and_the_audit_trail() {
+    let d = dir("run");
+    let file = d.join("commissioning.cmmrec");
+    let mut serve = Proc::spawn(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--online-rate",
+        "500",
+        "--no-changes",
+        "--record",
+        file.to_str().unwrap(),
+    ]);
+    let l = serve.expect("listening", |v| is(v, "listening"));
+    let addr = l["addr"].as_str().unwrap().to_string();
+    // The load bank and the emergency stop are the simulator's; the steps are the engineer's.
+    let t0 = Instant::now();
+    let sim = Proc::spawn(&[
+        "sim-modem",
+        "--server",
+        &addr,
+        "--ignore-live-data",
+        "--scenario",
+        "0:manual,1:start,20:gen_close,20:load=25,28:load=50,36:estop",
+    ]);
+    let online = serve.expect("online", |v| is(v, "online"));
+    let h = online["hostid"].as_str().unwrap().to_string();
+    let send = |serve: &mut Proc, line: String| serve.send(&line);
+    for (field, value) in [
+        ("site", "North Quarry, gate 2"),
+        ("customer", "Quarry Aggregates Ltd"),
+        ("job", "J-2291"),
+        ("engineer", "A. Fielding"),
+        ("witness", "B. Whitman"),
+        (
+            "deviations",
+            "Coolant heater not wired; to be done by the customer.",
+        ),
+    ] {
+        send(
+            &mut serve,
+            format!(r#"{{"cmd":"set-field","hostid":"{h}","field":"{field}","value":"{value}"}}"#),
+        );
+    }
+    send(
+        &mut serve,
+        format!(r#"{{"cmd":"write-coil","hostid":"{h}","addr":4,"on":true,"uid":"manual-1"}}"#),
+    );
+    serve.expect("the Manual command's outcome", |v| {
+        is(v, "outcome") && v["uid"] == "manual-1"
+    });
+    // Running from about 15 s; the load bank takes 25 % at 20 s and 50 % at 28 s.
+    until(t0, 15.5);
+    send(
+        &mut serve,
+        format!(r#"{{"cmd":"step-start","hostid":"{h}","name":"No load","planned_s":600}}"#),
+    );
+    serve.expect("the step kept", |v| {
+        is(v, "commissioning") && v["message"].as_str().unwrap().contains("No load")
+    });
+    until(t0, 19.5);
+    send(
+        &mut serve,
+        format!(r#"{{"cmd":"step-end","hostid":"{h}"}}"#),
+    );
+    until(t0, 21.5);
+    send(
+        &mut serve,
+        format!(r#"{{"cmd":"step-start","hostid":"{h}","name":"25 %","planned_s":900}}"#),
+    );
+    send(
+        &mut serve,
+        r#"{"cmd":"mark","text":"load bank connected"}"#.to_string(),
+    );
+    until(t0, 27.5);
+    send(
+        &mut serve,
+        format!(r#"{{"cmd":"step-end","hostid":"{h}"}}"#),
+    );
+    until(t0, 29.5);
+    send(
+        &mut serve,
+        format!(r#"{{"cmd":"step-start","hostid":"{h}","name":"50 %","planned_s":900}}"#),
+    );
+    until(t0, 35.5);
+    send(
+        &mut serve,
+        format!(r#"{{"cmd":"step-end","hostid":"{h}"}}"#),
+    );
+    send(
+        &mut serve,
+        format!(
+            r#"{{"cmd":"protection","hostid":"{h}","test":"Overspeed Alarm Shutdown","note":"governor test button"}}"#
+        ),
+    );
+    // The trip at 36 s, the engine at rest a few seconds later, uploaded every 500 ms.
+    until(t0, 42.0);
+    let live = d.join("live.pdf");
+    send(
+        &mut serve,
+        format!(
+            r#"{{"cmd":"report","hostid":"{h}","out":"{}"}}"#,
+            live.to_str().unwrap()
+        ),
+    );
+    let r = serve.expect("the report", |v| is(v, "report"));
+    assert!(r["message"].as_str().unwrap().contains("live.pdf"), "{r}");
+    drop(sim);
+    drop(serve);
+
+    // The same report from the recording, offline.
+    let pdf = d.join("report.pdf");
+    let out = Command::new(BIN)
+        .args([
+            "report",
+            file.to_str().unwrap(),
+            "--out",
+            pdf.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    for p in [&live, &pdf] {
+        let text = pdftotext(p);
+        for needle in [
+            "Generator set commissioning report",
+            "North Quarry, gate 2",
+            "J-2291",
+            "A. Fielding",
+            "HGM6120N-4G",
+            "Step \"No load\"",
+            "Step \"25 %\"",
+            "Step \"50 %\"",
+            "Emergency Stop",
+            "PASS (recorded)",
+            "PASS (by hand)",
+            "governor test button",
+            "Manual",
+            "confirmed",
+            "load bank connected",
+            "Coolant heater not wired",
+            "Signatures",
+            "Run hours",
+        ] {
+            assert!(
+                text.contains(needle),
+                "{} lacks {needle:?}:\n{text}",
+                p.display()
+            );
+        }
+    }
+
+    // The figures, through the same reading of the file.
+    let c = cmm_commissioner::report::read(&file, Some(&h), &builtin_maps()).unwrap();
+    let names: Vec<&str> = c.steps.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["No load", "25 %", "50 %"]);
+    let mean_kw = |i: usize| {
+        c.steps[i]
+            .stats
+            .iter()
+            .find(|s| s.label == "Active power")
+            .unwrap()
+            .mean
+            .unwrap()
+    };
+    assert!(mean_kw(0).abs() < 1.0, "no load: {}", mean_kw(0));
+    assert!((20.0..30.0).contains(&mean_kw(1)), "25 %: {}", mean_kw(1));
+    assert!((45.0..55.0).contains(&mean_kw(2)), "50 %: {}", mean_kw(2));
+    let estop = c
+        .protections
+        .iter()
+        .find(|p| p.name == "Emergency Stop")
+        .unwrap();
+    assert!(estop.seen_ms.is_some(), "the trip was recorded");
+    let stop = estop.stopped_after_ms.expect("the engine was seen at rest");
+    assert!((0..10_000).contains(&stop), "{stop} ms");
+    assert!(
+        c.commands
+            .iter()
+            .any(|k| k.uid == "manual-1" && k.verified == Some(true))
+    );
+
+    // The steps' CSV beside the PDF.
+    let csv = std::fs::read_to_string(d.join("report-steps.csv")).unwrap();
+    assert!(csv.starts_with("step,start,end,duration_s,planned_s,value,unit,min,mean,max,alarms"));
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("25 %,") && l.contains(",Active power,kW,"))
+    );
+
+    // Every page renders.
+    let out = Command::new("pdftoppm")
+        .args(["-r", "50", "-png", pdf.to_str().unwrap()])
+        .arg(d.join("page"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pages: Vec<_> = std::fs::read_dir(&d)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("page"))
+        .collect();
+    assert!(pages.len() >= 2, "{} pages", pages.len());
+    for p in &pages {
+        assert!(
+            p.metadata().unwrap().len() > 1000,
+            "{:?} is blank",
+            p.path()
+        );
+    }
+    if std::env::var_os("CMM_KEEP_REPORT").is_none() {
+        let _ = std::fs::remove_dir_all(&d);
+    }
+}
