@@ -401,7 +401,7 @@ fn sweep(h: &mut Harness<'_, CommissionerApp>, size: egui::Vec2) {
 
 /// The pointer over, clicks, scrolls and drags across every panel of the demo app with values
 /// plotted, with each window open in turn (traffic inspector, settings, serial connection,
-/// a command's confirmation): no panic anywhere, on the window's thread or the core's.
+/// a command's confirmation, commissioning): no panic anywhere, on the window's thread or the core's.
 #[test]
 fn pointer_sweeps_over_every_panel_and_window_panic_nowhere() {
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -412,7 +412,21 @@ fn pointer_sweeps_over_every_panel_and_window_panic_nowhere() {
         previous(info);
     }));
     let size = egui::vec2(1400.0, 900.0);
-    let mut h = start_app(2, None);
+    // Recorded, so that the commissioning window has all its parts.
+    let dir = std::env::temp_dir().join(format!("cmm-gui-sweep-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let file = dir.join("sweep.cmmrec");
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let mut startup = Startup::default();
+            startup.server.listen = "127.0.0.1:0".parse().unwrap();
+            startup.demo = true;
+            startup.demo_modems = 2;
+            startup.record = Some(file.clone());
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        });
     until(&mut h, "a modem with data", |h| {
         h.state()
             .state()
@@ -434,13 +448,17 @@ fn pointer_sweeps_over_every_panel_and_window_panic_nowhere() {
         s.plotted.len() == 3 && s.plotted.values().all(|s| s.len() >= 2)
     });
     type Open = fn(&mut View, &str);
-    let windows: [(&str, Open); 5] = [
+    let windows: [(&str, Open); 6] = [
         ("no window", |_, _| {}),
         ("traffic inspector", |v, _| v.traffic.open = true),
         ("settings", |v, _| v.settings_view.open = true),
         ("serial connection", |v, _| v.open_serial()),
         ("confirmation", |v, hostid| {
             v.editor.pending = Some((hostid.to_string(), Pending::Reset));
+        }),
+        ("commissioning", |v, hostid| {
+            v.selected = Some(hostid.to_string());
+            v.commission.open = true;
         }),
     ];
     for (name, open) in windows {
@@ -457,9 +475,11 @@ fn pointer_sweeps_over_every_panel_and_window_panic_nowhere() {
         v.settings_view.open = false;
         v.serial.open = false;
         v.editor.pending = None;
+        v.commission.open = false;
     }
     h.state_mut().shutdown();
     assert_eq!(PANICS.load(Ordering::SeqCst), 0);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// After a crash the app says so at start and offers the default view: nothing plotted.
@@ -616,6 +636,141 @@ fn plots_reach_back_into_the_recording_and_show_the_timeline() {
             .iter()
             .any(|e| e.kind == "marker" && e.text == "load step 25 %")
     });
+    h.state_mut().shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The Commissioning window, used as an engineer would: the site typed and saved, a load step
+/// started and ended, a protection test ticked by hand with a note, the report made to a typed
+/// path; the PDF says what was entered and the window shows what the recording holds.
+#[test]
+fn a_commissioning_from_the_window_ends_in_a_report() {
+    let dir = std::env::temp_dir().join(format!("cmm-gui-commission-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let file = dir.join("run.cmmrec");
+    let pdf = dir.join("site-report.pdf");
+    let f = file.clone();
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let mut startup = Startup::default();
+            startup.server.listen = "127.0.0.1:0".parse().unwrap();
+            startup.server.online_rate = 200;
+            startup.demo = true;
+            startup.demo_modems = 1;
+            startup.record = Some(f.clone());
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        });
+    until(&mut h, "a modem with data", |h| {
+        h.state()
+            .state()
+            .targets
+            .values()
+            .any(|t| !t.image.is_empty())
+    });
+    let hostid = h.state().state().targets.keys().next().unwrap().clone();
+    h.state_mut().view().selected = Some(hostid.clone());
+    h.get_by_label("File").click();
+    until(&mut h, "the File menu", |h| {
+        h.query_all_by_label("Commissioning…").next().is_some()
+    });
+    h.get_by_label("Commissioning…").click();
+    until(&mut h, "the commissioning read", |h| {
+        h.state()
+            .state()
+            .commissioning
+            .get(&hostid)
+            .is_some_and(|c| c.is_ok())
+    });
+    until(&mut h, "the site field", |h| {
+        h.query_all_by_label("Site").next().is_some()
+    });
+    h.get_by_label("Site").focus();
+    h.step();
+    h.get_by_label("Site").type_text("Harbour pumping station");
+    h.step();
+    h.get_by_label("Save to the recording").click();
+    until(&mut h, "the site in the recording", |h| {
+        h.state()
+            .state()
+            .commissioning
+            .get(&hostid)
+            .is_some_and(|c| {
+                c.as_ref().is_ok_and(|c| {
+                    c.fields.get("site").map(String::as_str) == Some("Harbour pumping station")
+                })
+            })
+    });
+    // The second is the "25 %" step's (no load, 25 %...).
+    h.get_all_by_label("Start step").nth(1).unwrap().click();
+    until(&mut h, "the step running", |h| {
+        h.query_all_by_label_contains("Running: 25 %")
+            .next()
+            .is_some()
+    });
+    h.get_by_label("End the step").click();
+    until(&mut h, "the step ended", |h| {
+        h.state()
+            .state()
+            .commissioning
+            .get(&hostid)
+            .is_some_and(|c| {
+                c.as_ref().is_ok_and(|c| {
+                    c.steps.len() == 1 && c.steps[0].ended && c.steps[0].name == "25 %"
+                })
+            })
+    });
+    let note = || {
+        egui_kittest::kittest::by()
+            .role(egui::accesskit::Role::TextInput)
+            .predicate(|n| n.placeholder() == Some("how it was tested"))
+    };
+    h.query_all(note()).next().unwrap().focus();
+    h.step();
+    h.query_all(note())
+        .next()
+        .unwrap()
+        .type_text("button on the panel");
+    h.step();
+    h.get_all_by_label("Passed").next().unwrap().click();
+    until(&mut h, "the test ticked by hand", |h| {
+        h.state()
+            .state()
+            .commissioning
+            .get(&hostid)
+            .is_some_and(|c| {
+                c.as_ref().is_ok_and(|c| {
+                    c.protections.iter().any(|p| {
+                        p.by_hand
+                            .as_ref()
+                            .is_some_and(|b| b.1 == "button on the panel")
+                    })
+                })
+            })
+    });
+    h.get_by_label("Report file").focus();
+    h.step();
+    h.get_by_label("Report file")
+        .type_text(pdf.to_str().unwrap());
+    h.step();
+    h.get_by_label("Make the report").click();
+    until(&mut h, "the report written", |h| {
+        h.state()
+            .state()
+            .report_result
+            .as_ref()
+            .is_some_and(|r| r.is_ok())
+    });
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Harbour pumping station"), "{text}");
+    assert!(text.contains("Step \"25 %\""), "{text}");
+    assert!(text.contains("button on the panel"), "{text}");
+    assert!(dir.join("site-report-steps.csv").exists());
     h.state_mut().shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -104,6 +104,28 @@ pub struct Settings {
     pub recordings_keep_days: Option<u32>,
     /// Recordings kept at most this many MB in all.
     pub recordings_keep_mb: Option<u64>,
+    /// The load steps a commissioning offers: name and planned minutes.
+    pub load_steps: Vec<StepPref>,
+}
+
+/// A planned load step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepPref {
+    /// Name ("25 %").
+    pub name: String,
+    /// Planned duration, minutes.
+    pub minutes: u32,
+}
+
+/// The default load steps: no load, 25, 50, 75, 100 and 110 %.
+pub fn default_steps() -> Vec<StepPref> {
+    crate::report::DEFAULT_STEPS
+        .iter()
+        .map(|(name, s)| StepPref {
+            name: (*name).to_string(),
+            minutes: s / 60,
+        })
+        .collect()
 }
 
 impl Default for Settings {
@@ -121,6 +143,7 @@ impl Default for Settings {
             hex_addresses: false,
             recordings_keep_days: None,
             recordings_keep_mb: None,
+            load_steps: default_steps(),
         }
     }
 }

@@ -17,6 +17,13 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
             if ui.button("Connect serial…").clicked() {
                 v.open_serial();
             }
+            if ui
+                .button("Commissioning…")
+                .on_hover_text("Load steps, protection tests and the report of the selected target")
+                .clicked()
+            {
+                v.commission.open = true;
+            }
             if ui.button("Export CSV…").clicked() {
                 v.record.export_open = true;
             }

@@ -1,6 +1,7 @@
 //! The egui desktop app: one file per panel, each reading the state.
 
 pub mod app;
+pub mod commission_ui;
 pub mod editor_ui;
 pub mod help_ui;
 pub mod menu_ui;

@@ -48,6 +48,8 @@ pub struct View {
     pub help: help_ui::HelpView,
     /// The recording's marker and export.
     pub record: record_ui::RecordView,
+    /// The Commissioning window.
+    pub commission: super::commission_ui::CommissionView,
     /// Where settings and logs are kept (shown in Help).
     pub places: help_ui::Places,
     /// The crash report of the last run, until the engineer answers.
@@ -80,6 +82,7 @@ impl View {
                 plotted_only: true,
                 ..Default::default()
             },
+            commission: Default::default(),
             places: help_ui::Places {
                 settings: settings_path.clone(),
                 logs: crate::app::crash::CrashReports::default_dir(),
@@ -268,6 +271,14 @@ impl View {
         help_ui::help_ui(ctx, &mut self.help, state, &self.places);
         help_ui::map_ui(ctx, &mut self.help, state, &mut self.outbox);
         record_ui::export_ui(ctx, state, &mut self.record, &mut self.outbox);
+        super::commission_ui::ui(
+            ctx,
+            state,
+            self.selected.as_deref(),
+            &mut self.settings.load_steps,
+            &mut self.commission,
+            &mut self.outbox,
+        );
         if editor_ui::confirm_ui(ctx, &mut self.editor, state)
             && let Some(cmd) = self.editor.confirmed()
         {
@@ -321,6 +332,7 @@ impl View {
         self.selected = None;
         self.serial.open = false;
         self.settings_view.open = false;
+        self.commission.open = false;
     }
 
     fn values_ui(&mut self, ui: &mut egui::Ui, state: &AppState) {

@@ -1,0 +1,465 @@
+//! The Commissioning window of a target: who and where, the equipment and its counters, the
+//! load steps started and ended by the engineer, the protection tests (ticked by the recording
+//! or by hand) and the report. Everything typed goes to the recording through the core; what
+//! is shown is read back from it, so the window and the report never disagree.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+
+use crate::app::command::Entry;
+use crate::app::settings::StepPref;
+use crate::app::{AppState, Command};
+use crate::report::{self, Commissioning, DEVIATIONS, FIELDS};
+
+/// How often an open window reads the recording again (alarms tick tests by themselves).
+const REFRESH: Duration = Duration::from_secs(3);
+
+/// What the window keeps between frames.
+#[derive(Debug, Default)]
+pub struct CommissionView {
+    /// Shown.
+    pub open: bool,
+    /// The fields as typed, for the target they were loaded for.
+    drafts: BTreeMap<String, String>,
+    loaded_for: Option<String>,
+    /// Notes typed for tests ticked by hand.
+    notes: BTreeMap<String, String>,
+    /// A test of the engineer's own, to tick by hand.
+    own_test: String,
+    /// Report file (empty: ask with the save dialog).
+    pub path: String,
+    last_read: Option<Instant>,
+}
+
+fn entry(target: &str, e: Entry) -> Command {
+    Command::Commission {
+        target: target.to_string(),
+        entry: e,
+    }
+}
+
+/// Draws the window for the selected target.
+pub fn ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    selected: Option<&str>,
+    steps: &mut Vec<StepPref>,
+    v: &mut CommissionView,
+    out: &mut Vec<Command>,
+) {
+    if !v.open {
+        return;
+    }
+    let mut open = v.open;
+    egui::Window::new("Commissioning")
+        .open(&mut open)
+        .resizable(true)
+        .default_size([620.0, 640.0])
+        .constrain(true)
+        .show(ctx, |ui| {
+            let Some(target) = selected.filter(|t| state.targets.contains_key(*t)) else {
+                ui.label("Select a modem or a serial target in the list first.");
+                return;
+            };
+            let recording = state.recording.path.is_some();
+            let read_only = state.offline.is_some();
+            if !recording && !read_only {
+                ui.colored_label(
+                    egui::Color32::from_rgb(220, 120, 0),
+                    "Nothing is being recorded: a commissioning is kept in the recording. \
+                     Start the app without --no-record.",
+                );
+                return;
+            }
+            // Read the recording when the window opens, and again every few seconds.
+            if v.last_read.is_none_or(|t| t.elapsed() >= REFRESH)
+                || v.loaded_for.as_deref() != Some(target)
+            {
+                v.last_read = Some(Instant::now());
+                out.push(Command::ReadCommissioning(target.to_string()));
+            }
+            ui.ctx().request_repaint_after(REFRESH);
+            let t = &state.targets[target];
+            ui.horizontal(|ui| {
+                ui.heading(format!("{} ", t.hostname));
+                ui.label(format!("{} · {}", target, t.moduletype));
+                if read_only {
+                    ui.weak("(recording shown read-only: entries cannot be changed)");
+                }
+            });
+            let c = match state.commissioning.get(target) {
+                Some(Ok(c)) => Some(c),
+                Some(Err(e)) => {
+                    ui.weak(format!("Not in the recording yet: {e}"));
+                    None
+                }
+                None => {
+                    ui.weak("reading the recording…");
+                    None
+                }
+            };
+            if v.loaded_for.as_deref() != Some(target)
+                && let Some(c) = c
+            {
+                v.drafts = c.fields.clone();
+                v.loaded_for = Some(target.to_string());
+            }
+            // The report stays in view above the sections.
+            report_ui(ui, state, target, v, out);
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    people_ui(ui, target, c, read_only, v, out);
+                    equipment_ui(ui, c);
+                    steps_ui(ui, target, c, read_only, steps, out);
+                    protections_ui(ui, target, c, read_only, v, out);
+                });
+        });
+    v.open = open;
+}
+
+fn people_ui(
+    ui: &mut egui::Ui,
+    target: &str,
+    c: Option<&Commissioning>,
+    read_only: bool,
+    v: &mut CommissionView,
+    out: &mut Vec<Command>,
+) {
+    egui::CollapsingHeader::new("Site and people")
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::Grid::new("commission_fields")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (name, label) in FIELDS {
+                        let l = ui.label(label);
+                        let text = v.drafts.entry(name.to_string()).or_default();
+                        ui.add_enabled(
+                            !read_only,
+                            egui::TextEdit::singleline(text).desired_width(320.0),
+                        )
+                        .labelled_by(l.id);
+                        ui.end_row();
+                    }
+                    let l = ui.label("Deviations");
+                    let text = v.drafts.entry(DEVIATIONS.to_string()).or_default();
+                    ui.add_enabled(
+                        !read_only,
+                        egui::TextEdit::multiline(text)
+                            .desired_rows(3)
+                            .desired_width(320.0)
+                            .hint_text(
+                                "what differs from the specification, and what is left to do",
+                            ),
+                    )
+                    .labelled_by(l.id);
+                    ui.end_row();
+                });
+            let stored = c.map(|c| &c.fields);
+            let changed: Vec<(String, String)> = v
+                .drafts
+                .iter()
+                .filter(|(k, val)| {
+                    stored
+                        .and_then(|s| s.get(*k))
+                        .map_or(!val.is_empty(), |s| s != *val)
+                })
+                .map(|(k, val)| (k.clone(), val.clone()))
+                .collect();
+            ui.horizontal(|ui| {
+                let save = ui.add_enabled(
+                    !read_only && !changed.is_empty(),
+                    egui::Button::new("Save to the recording"),
+                );
+                if save.clicked() {
+                    for (name, value) in changed.iter().cloned() {
+                        out.push(entry(target, Entry::Field { name, value }));
+                    }
+                }
+                if !changed.is_empty() {
+                    ui.weak(format!("{} not saved yet", changed.len()));
+                }
+            });
+        });
+}
+
+fn shown(v: Option<f64>) -> String {
+    v.map_or_else(|| "###".into(), |v| format!("{v:.0}"))
+}
+
+fn equipment_ui(ui: &mut egui::Ui, c: Option<&Commissioning>) {
+    egui::CollapsingHeader::new("Equipment and counters")
+        .default_open(false)
+        .show(ui, |ui| {
+            let Some(c) = c else {
+                ui.weak("read from the recording once it has readings");
+                return;
+            };
+            egui::Grid::new("commission_equipment")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (k, val) in &c.equipment {
+                        ui.weak(k);
+                        ui.label(val);
+                        ui.end_row();
+                    }
+                    for k in &c.counters {
+                        ui.weak(format!("{} {}", k.label, k.unit));
+                        ui.label(format!(
+                            "{} at the start, {} now",
+                            shown(k.start),
+                            shown(k.end)
+                        ));
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+fn steps_ui(
+    ui: &mut egui::Ui,
+    target: &str,
+    c: Option<&Commissioning>,
+    read_only: bool,
+    steps: &mut Vec<StepPref>,
+    out: &mut Vec<Command>,
+) {
+    egui::CollapsingHeader::new("Load steps")
+        .default_open(true)
+        .show(ui, |ui| {
+            let recorded = c.map(|c| c.steps.as_slice()).unwrap_or_default();
+            let running = recorded.last().filter(|s| !s.ended);
+            let now = chrono::Utc::now().timestamp_millis();
+            if let Some(r) = running {
+                ui.horizontal(|ui| {
+                    ui.strong(format!(
+                        "Running: {} for {}",
+                        r.name,
+                        report::duration(now - r.start_ms)
+                    ));
+                    if r.planned_s > 0 {
+                        let left = i64::from(r.planned_s) * 1000 - (now - r.start_ms);
+                        if left > 0 {
+                            ui.label(format!("({} left)", report::duration(left)));
+                        } else {
+                            ui.colored_label(
+                                egui::Color32::from_rgb(60, 160, 60),
+                                "(planned time reached)",
+                            );
+                        }
+                    }
+                    if ui
+                        .add_enabled(!read_only, egui::Button::new("End the step"))
+                        .clicked()
+                    {
+                        out.push(entry(target, Entry::StepEnd));
+                    }
+                });
+            }
+            let mut remove = None;
+            egui::Grid::new("commission_steps")
+                .num_columns(4)
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong("Step");
+                    ui.strong("Minutes");
+                    ui.strong("Recorded");
+                    ui.strong("");
+                    ui.end_row();
+                    for (i, s) in steps.iter_mut().enumerate() {
+                        ui.add(egui::TextEdit::singleline(&mut s.name).desired_width(120.0));
+                        ui.add(egui::DragValue::new(&mut s.minutes).range(0..=1440));
+                        let done: Vec<&report::Step> =
+                            recorded.iter().filter(|r| r.name == s.name).collect();
+                        match done.last() {
+                            Some(r) => {
+                                let kw = r
+                                    .stats
+                                    .iter()
+                                    .find(|x| x.label == "Active power")
+                                    .and_then(|x| x.mean)
+                                    .map(|m| format!(", mean {m:.1} kW"))
+                                    .unwrap_or_default();
+                                ui.label(format!(
+                                    "{} {}{kw}{}",
+                                    report::time(r.start_ms),
+                                    report::duration(r.end_ms - r.start_ms),
+                                    if r.ended { "" } else { " (running)" }
+                                ));
+                            }
+                            None => {
+                                ui.weak("—");
+                            }
+                        }
+                        ui.horizontal(|ui| {
+                            let is_running = running.is_some_and(|r| r.name == s.name);
+                            let start = ui
+                                .add_enabled(
+                                    !read_only && !is_running && !s.name.trim().is_empty(),
+                                    egui::Button::new("Start step"),
+                                )
+                                .on_hover_text("Start this step now (ends the running one)");
+                            if start.clicked() {
+                                out.push(entry(
+                                    target,
+                                    Entry::StepStart {
+                                        name: s.name.trim().to_string(),
+                                        planned_s: s.minutes * 60,
+                                    },
+                                ));
+                            }
+                            if ui
+                                .small_button("Remove")
+                                .on_hover_text("Remove from the plan")
+                                .clicked()
+                            {
+                                remove = Some(i);
+                            }
+                        });
+                        ui.end_row();
+                    }
+                });
+            if let Some(i) = remove {
+                steps.remove(i);
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Add a step").clicked() {
+                    steps.push(StepPref {
+                        name: format!("Step {}", steps.len() + 1),
+                        minutes: 15,
+                    });
+                }
+                if ui.button("Default steps").clicked() {
+                    *steps = crate::app::settings::default_steps();
+                }
+            });
+        });
+}
+
+fn protections_ui(
+    ui: &mut egui::Ui,
+    target: &str,
+    c: Option<&Commissioning>,
+    read_only: bool,
+    v: &mut CommissionView,
+    out: &mut Vec<Command>,
+) {
+    egui::CollapsingHeader::new("Protection tests")
+        .default_open(true)
+        .show(ui, |ui| {
+            let Some(c) = c else {
+                ui.weak("read from the recording once it has readings");
+                return;
+            };
+            let done = c.protections.iter().filter(|p| p.done()).count();
+            ui.label(format!(
+                "{done} of {} passed. A test ticks itself when the recording shows its alarm coming on.",
+                c.protections.len()
+            ));
+            egui::Grid::new("commission_protections")
+                .num_columns(3)
+                .striped(true)
+                .show(ui, |ui| {
+                    for p in &c.protections {
+                        ui.label(&p.name);
+                        match (&p.seen_ms, &p.by_hand) {
+                            (Some(t), _) => {
+                                let stop = p.stopped_after_ms.map_or_else(
+                                    || "stop not seen".to_string(),
+                                    |ms| format!("stopped after {}", report::duration(ms)),
+                                );
+                                ui.colored_label(
+                                    egui::Color32::from_rgb(60, 160, 60),
+                                    format!("Passed, recorded {}, {stop}", report::time(*t)),
+                                );
+                                ui.label("");
+                            }
+                            (None, Some((t, note))) => {
+                                ui.colored_label(
+                                    egui::Color32::from_rgb(60, 160, 60),
+                                    format!("Passed by hand {}: {note}", report::time(*t)),
+                                );
+                                if ui.add_enabled(!read_only, egui::Button::new("Undo")).clicked() {
+                                    out.push(entry(target, Entry::ProtectionClear { test: p.name.clone() }));
+                                }
+                            }
+                            (None, None) => {
+                                let note = v.notes.entry(p.name.clone()).or_default();
+                                ui.add_enabled(
+                                    !read_only,
+                                    egui::TextEdit::singleline(note)
+                                        .desired_width(200.0)
+                                        .hint_text("how it was tested"),
+                                );
+                                if ui
+                                    .add_enabled(!read_only, egui::Button::new("Passed"))
+                                    .on_hover_text("Tick by hand, with the note")
+                                    .clicked()
+                                {
+                                    let note = v.notes.remove(&p.name).unwrap_or_default();
+                                    out.push(entry(target, Entry::Protection { test: p.name.clone(), note }));
+                                }
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+            ui.horizontal(|ui| {
+                ui.add_enabled(
+                    !read_only,
+                    egui::TextEdit::singleline(&mut v.own_test)
+                        .desired_width(200.0)
+                        .hint_text("another test (e.g. load rejection)"),
+                );
+                if ui
+                    .add_enabled(!read_only && !v.own_test.trim().is_empty(), egui::Button::new("Passed"))
+                    .clicked()
+                {
+                    let test = std::mem::take(&mut v.own_test).trim().to_string();
+                    out.push(entry(target, Entry::Protection { test, note: String::new() }));
+                }
+            });
+        });
+}
+
+fn report_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    target: &str,
+    v: &mut CommissionView,
+    out: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let l = ui.label("Report file");
+        ui.add(
+            egui::TextEdit::singleline(&mut v.path)
+                .desired_width(300.0)
+                .hint_text("ask where (save dialog)"),
+        )
+        .labelled_by(l.id);
+        if ui
+            .button("Make the report")
+            .on_hover_text("PDF, with the load steps as CSV beside it")
+            .clicked()
+        {
+            let path = (!v.path.trim().is_empty()).then(|| v.path.trim().into());
+            out.push(Command::Report {
+                target: target.to_string(),
+                path,
+            });
+        }
+    });
+    match &state.report_result {
+        Some(Ok(text)) => {
+            ui.label(text);
+        }
+        Some(Err(e)) => {
+            ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.to_string());
+        }
+        None => {}
+    }
+}
