@@ -56,7 +56,8 @@ pub fn ui(
     egui::Window::new("Commissioning")
         .open(&mut open)
         .resizable(true)
-        .default_size([620.0, 640.0])
+        .default_size([660.0, 700.0])
+        .min_width(600.0)
         .constrain(true)
         .show(ctx, |ui| {
             let Some(target) = selected.filter(|t| state.targets.contains_key(*t)) else {
@@ -271,7 +272,7 @@ fn steps_ui(
                     ui.strong("");
                     ui.end_row();
                     for (i, s) in steps.iter_mut().enumerate() {
-                        ui.add(egui::TextEdit::singleline(&mut s.name).desired_width(120.0));
+                        ui.add_sized([110.0, 20.0], egui::TextEdit::singleline(&mut s.name));
                         ui.add(egui::DragValue::new(&mut s.minutes).range(0..=1440));
                         let done: Vec<&report::Step> =
                             recorded.iter().filter(|r| r.name == s.name).collect();
@@ -284,10 +285,11 @@ fn steps_ui(
                                     .and_then(|x| x.mean)
                                     .map(|m| format!(", mean {m:.1} kW"))
                                     .unwrap_or_default();
+                                let lasted = if r.ended { r.end_ms } else { now } - r.start_ms;
                                 ui.label(format!(
                                     "{} {}{kw}{}",
                                     report::time(r.start_ms),
-                                    report::duration(r.end_ms - r.start_ms),
+                                    report::duration(lasted),
                                     if r.ended { "" } else { " (running)" }
                                 ));
                             }
@@ -389,12 +391,12 @@ fn protections_ui(
                             }
                             (None, None) => {
                                 let note = v.notes.entry(p.name.clone()).or_default();
-                                ui.add_enabled(
-                                    !read_only,
-                                    egui::TextEdit::singleline(note)
-                                        .desired_width(200.0)
-                                        .hint_text("how it was tested"),
-                                );
+                                ui.add_enabled_ui(!read_only, |ui| {
+                                    ui.add_sized(
+                                        [220.0, 20.0],
+                                        egui::TextEdit::singleline(note).hint_text("how it was tested"),
+                                    )
+                                });
                                 if ui
                                     .add_enabled(!read_only, egui::Button::new("Passed"))
                                     .on_hover_text("Tick by hand, with the note")
