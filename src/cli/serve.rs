@@ -30,9 +30,13 @@ pub struct ServeArgs {
     /// Poll plan for one module type, MODULETYPE=PLAN (repeatable).
     #[arg(long = "plan-for", value_name = "MODULETYPE=PLAN")]
     pub plan_for: Vec<String>,
-    /// con_command sent at login.
-    #[arg(long, default_value = "")]
-    pub con_command: String,
+    /// con_command sent at login (default: the poll plan, as the vendor cloud sends).
+    #[arg(long)]
+    pub con_command: Option<String>,
+    /// con_command for one module type (repeatable), e.g.
+    /// `--con-command-for HGM6120N=01030000002D85D7`.
+    #[arg(long = "con-command-for", value_name = "MODULETYPE=PLAN")]
+    pub con_command_for: Vec<String>,
     /// Upload period while watched, ms.
     #[arg(long, default_value_t = 3000)]
     pub online_rate: u32,
@@ -102,6 +106,16 @@ impl ServeArgs {
                 .ok_or_else(|| anyhow::anyhow!("--plan-for wants MODULETYPE=PLAN, got {p:?}"))?;
             plans.insert(module.trim().to_ascii_uppercase(), plan(text)?);
         }
+        let mut con_commands = BTreeMap::new();
+        for p in &self.con_command_for {
+            let (module, text) = p.split_once('=').ok_or_else(|| {
+                anyhow::anyhow!("--con-command-for wants MODULETYPE=PLAN, got {p:?}")
+            })?;
+            con_commands.insert(
+                module.trim().to_ascii_uppercase(),
+                plan(text)?.to_command_string(),
+            );
+        }
         let allow = if self.allow.is_empty() {
             None
         } else {
@@ -119,6 +133,7 @@ impl ServeArgs {
             plans,
             maps,
             con_command: self.con_command.clone(),
+            con_commands,
             online_rate: self.online_rate,
             offline_rate: self.offline_rate,
             data_mode: self.data_mode,

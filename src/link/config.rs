@@ -63,8 +63,11 @@ pub struct ServerConfig {
     pub plans: BTreeMap<String, PollPlan>,
     /// Register maps whose poll plans are sent to modems of their module types.
     pub maps: Vec<Arc<RegisterMap>>,
-    /// `con_command` sent at login.
-    pub con_command: String,
+    /// `con_command` sent at login (`None`: the poll plan, as the vendor cloud and the field
+    /// servers send).
+    pub con_command: Option<String>,
+    /// `con_command` by module type (upper case, exact); these win over `con_command`.
+    pub con_commands: BTreeMap<String, String>,
     /// Upload period while watched, ms.
     pub online_rate: u32,
     /// Upload period otherwise, ms.
@@ -100,7 +103,8 @@ impl Default for ServerConfig {
             default_plan: PollPlan::default(),
             plans: BTreeMap::new(),
             maps: Vec::new(),
-            con_command: String::new(),
+            con_command: None,
+            con_commands: BTreeMap::new(),
             online_rate: 3000,
             offline_rate: 30000,
             data_mode: 0,
@@ -118,6 +122,21 @@ impl Default for ServerConfig {
 }
 
 impl ServerConfig {
+    /// The `con_command` for a module type whose poll plan is `plan`: its own, else the one
+    /// given for all, else the plan itself.
+    pub fn con_command_for(&self, moduletype: &str, plan: &PollPlan) -> String {
+        if let Some(c) = self
+            .con_commands
+            .get(&moduletype.trim().to_ascii_uppercase())
+        {
+            return c.clone();
+        }
+        match &self.con_command {
+            Some(c) => c.clone(),
+            None => plan.to_command_string(),
+        }
+    }
+
     /// The poll plan for a module type: an explicit one, else its map's, else the default.
     pub fn plan_for(&self, moduletype: &str) -> PollPlan {
         if let Some(p) = self.plans.get(&moduletype.trim().to_ascii_uppercase()) {

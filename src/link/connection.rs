@@ -154,21 +154,22 @@ impl Shell {
                     .send(HubMsg::LoggedIn { hostid, info })
                     .await;
             }
-            Output::Attach { hostid } => {
+            Output::Attach { hostid, take_over } => {
                 let (reply, rx) = oneshot::channel();
                 let msg = HubMsg::Attach {
                     hostid,
                     conn: self.id,
                     peer: self.peer,
                     tx: self.cmd_tx.clone(),
+                    take_over,
                     reply,
                 };
                 if self.shared.hub.send(msg).await.is_err() {
                     self.session.handle_close(OfflineReason::Shutdown);
                     return;
                 }
-                let login = rx.await.ok().flatten();
-                self.session.handle_attached(login);
+                let (login, parallel) = rx.await.unwrap_or((None, false));
+                self.session.handle_attached(login, parallel);
             }
             Output::Detach { hostid, reason } => {
                 let msg = HubMsg::Detach {

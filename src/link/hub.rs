@@ -50,8 +50,11 @@ pub enum HubMsg {
         peer: SocketAddr,
         /// Commands to the connection.
         tx: mpsc::Sender<ConnCmd>,
-        /// Answered with the last login, if any.
-        reply: oneshot::Sender<Option<LoginInfo>>,
+        /// `LongCon`: replaces a live connection; otherwise a live one stays.
+        take_over: bool,
+        /// Answered with the last login, if any, and whether the connection is a second one
+        /// beside the live connection (not attached).
+        reply: oneshot::Sender<(Option<LoginInfo>, bool)>,
     },
     /// A long connection ended.
     Detach {
@@ -119,8 +122,13 @@ impl Hub {
                 conn,
                 peer,
                 tx,
+                take_over,
                 reply,
             } => {
+                if !take_over && self.attached.get(&hostid).is_some_and(|a| a.conn != conn) {
+                    let _ = reply.send((self.logins.get(&hostid).cloned(), true));
+                    return;
+                }
                 let old = self
                     .attached
                     .insert(hostid.clone(), Attached { conn, peer, tx });
@@ -129,7 +137,7 @@ impl Hub {
                     // The old task closes itself; its Detach no longer matches and is ignored.
                     let _ = old.tx.try_send(ConnCmd::Replaced);
                 }
-                let _ = reply.send(self.logins.get(&hostid).cloned());
+                let _ = reply.send((self.logins.get(&hostid).cloned(), false));
                 self.events
                     .send(Event::Online {
                         hostid,

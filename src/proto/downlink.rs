@@ -36,10 +36,11 @@ pub struct LoginReply {
     pub data_mode: u8,
     /// Controller model.
     pub moduletype: String,
-    /// Modem port towards the controller.
-    pub module_port: u8,
-    /// Modem baud index.
-    pub module_baud: u8,
+    /// Modem port towards the controller, echoed from the login (`None`: the login did not
+    /// give it, and the reply leaves it out rather than assert a port).
+    pub module_port: Option<u8>,
+    /// Modem baud index, likewise.
+    pub module_baud: Option<u8>,
 }
 
 /// A message from the server.
@@ -106,9 +107,8 @@ impl Downlink {
     /// Writes the message (compact JSON, exact spellings, documented key order).
     pub fn to_json(&self) -> String {
         let v = match self {
-            Downlink::LoginReply(r) => json!({
-                "method": "login",
-                "result": {
+            Downlink::LoginReply(r) => {
+                let mut result = json!({
                     "register": u8::from(r.register),
                     "historic": r.historic,
                     "liveData": r.live_data,
@@ -119,11 +119,17 @@ impl Downlink {
                     "offline_rate": r.offline_rate,
                     "data_mode": r.data_mode,
                     "moduletype": r.moduletype,
-                    "modulePort": r.module_port,
-                    "moduleBaud": r.module_baud,
-                },
-                "retcode": r.retcode,
-            }),
+                });
+                if let Some(o) = result.as_object_mut() {
+                    if let Some(p) = r.module_port {
+                        o.insert("modulePort".into(), json!(p));
+                    }
+                    if let Some(b) = r.module_baud {
+                        o.insert("moduleBaud".into(), json!(b));
+                    }
+                }
+                json!({"method": "login", "result": result, "retcode": r.retcode})
+            }
             Downlink::Ack {
                 method,
                 message,
@@ -181,8 +187,8 @@ impl Downlink {
                     offline_rate: num("offline_rate")?.min(u32::MAX as u64) as u32,
                     data_mode: r.opt_u8("data_mode")?.unwrap_or(0),
                     moduletype: r.opt_str("moduletype")?.unwrap_or_default(),
-                    module_port: r.opt_u8("modulePort")?.unwrap_or(0),
-                    module_baud: r.opt_u8("moduleBaud")?.unwrap_or(0),
+                    module_port: r.opt_u8("modulePort")?,
+                    module_baud: r.opt_u8("moduleBaud")?,
                 })
             }
             "timing" if f.get("result").is_some() => {

@@ -19,6 +19,7 @@ fn uplinks() -> Vec<Uplink> {
             moduletype: "HGM6120N-4G".into(),
             module_port: Some(2),
             module_baud: Some(0),
+            warnings: Vec::new(),
         }),
         Uplink::LongCon { hostid: h() },
         Uplink::Heartbeat { hostid: h() },
@@ -91,8 +92,8 @@ fn every_downlink_method_round_trips() {
             offline_rate: 30000,
             data_mode: 0,
             moduletype: "HGM6120N".into(),
-            module_port: 2,
-            module_baud: 0,
+            module_port: Some(2),
+            module_baud: Some(0),
         }),
         Downlink::ok("LongCon"),
         Downlink::ok("HB"),
@@ -148,7 +149,12 @@ fn strict_out_uses_the_exact_spellings() {
         Downlink::Reset.to_json(),
         r#"{"method":"reset","message":"ok","retcode":"000000"}"#
     );
-    let login = Downlink::LoginReply(LoginReply::default()).to_json();
+    let login = Downlink::LoginReply(LoginReply {
+        module_port: Some(2),
+        module_baud: Some(0),
+        ..Default::default()
+    })
+    .to_json();
     for key in [
         "\"register\"",
         "\"historic\"",
@@ -166,6 +172,12 @@ fn strict_out_uses_the_exact_spellings() {
         assert!(login.contains(key), "{key} in {login}");
     }
     assert!(login.starts_with(r#"{"method":"login","result":{"register":0"#));
+    // A login that gave no port gets no port asserted back.
+    let bare = Downlink::LoginReply(LoginReply::default()).to_json();
+    assert!(
+        !bare.contains("modulePort") && !bare.contains("moduleBaud"),
+        "{bare}"
+    );
 }
 
 #[test]

@@ -28,6 +28,37 @@ pub struct Login {
     pub module_port: Option<u8>,
     /// Modem baud (0 9600, 1 19200, 2 115200).
     pub module_baud: Option<u8>,
+    /// Optional fields that were malformed and kept as text (or left out): never a reason to
+    /// refuse a login.
+    pub warnings: Vec<String>,
+}
+
+/// An optional text field of a login, whatever its JSON type: text as it is, a number as its
+/// digits; anything else (an object, a list, true/false) kept as its JSON text with a warning.
+fn lenient_text(p: &Fields<'_>, name: &'static str, warnings: &mut Vec<String>) -> Option<String> {
+    match p.get(name) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(other) => {
+            let text = other.to_string();
+            warnings.push(format!(
+                "field `{name}` should be text, got {text}: kept as text"
+            ));
+            Some(text)
+        }
+    }
+}
+
+/// An optional small number of a login; a malformed one is left out with a warning.
+fn lenient_u8(p: &Fields<'_>, name: &'static str, warnings: &mut Vec<String>) -> Option<u8> {
+    match p.opt_u8(name) {
+        Ok(v) => v,
+        Err(e) => {
+            warnings.push(format!("{e}: left out"));
+            None
+        }
+    }
 }
 
 /// Alarm inputs the modem reports with `reqdatachange` (0/1 on the wire).
@@ -295,17 +326,19 @@ impl Uplink {
                 }
                 None => return Err(MessageError::Missing("params")),
             };
+            let mut w = Vec::new();
             return Ok(Uplink::Login(Login {
                 hostid: p.str("hostid")?,
-                hostname: p.opt_str("hostname")?.unwrap_or_default(),
-                password: p.opt_str("password")?.unwrap_or_default(),
-                longitude: p.opt_str("longitude")?,
-                latitude: p.opt_str("latitude")?,
-                gpsen: p.opt_u8("gpsen")?,
-                altitude: p.opt_str("altitude")?,
-                moduletype: p.opt_str("moduletype")?.unwrap_or_default(),
-                module_port: p.opt_u8("modulePort")?,
-                module_baud: p.opt_u8("moduleBaud")?,
+                hostname: lenient_text(&p, "hostname", &mut w).unwrap_or_default(),
+                password: lenient_text(&p, "password", &mut w).unwrap_or_default(),
+                longitude: lenient_text(&p, "longitude", &mut w),
+                latitude: lenient_text(&p, "latitude", &mut w),
+                gpsen: lenient_u8(&p, "gpsen", &mut w),
+                altitude: lenient_text(&p, "altitude", &mut w),
+                moduletype: lenient_text(&p, "moduletype", &mut w).unwrap_or_default(),
+                module_port: lenient_u8(&p, "modulePort", &mut w),
+                module_baud: lenient_u8(&p, "moduleBaud", &mut w),
+                warnings: w,
             }));
         }
         let hostid = f.str("hostid")?;

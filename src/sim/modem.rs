@@ -262,6 +262,7 @@ impl SimModem {
             moduletype: self.config.moduletype.clone(),
             module_port: Some(2),
             module_baud: Some(0),
+            warnings: Vec::new(),
         });
         self.write(&mut wr, &login).await?;
         let mut reader = Reader::new(rd);

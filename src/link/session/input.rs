@@ -3,9 +3,22 @@
 use super::Session;
 use crate::link::event::{Direction, Event};
 use crate::proto::Piece;
-use crate::proto::downlink::{Downlink, RETCODE_MALFORMED};
+use crate::proto::downlink::Downlink;
 use crate::proto::fields::{Fields, MessageError, parse_object};
 use crate::proto::uplink::Uplink;
+
+/// The upload kinds answered with a plain ack, by their spelling in our replies.
+fn ack_kind(method: &str) -> Option<&'static str> {
+    [
+        ("LongCon", "LongCon"),
+        ("HB", "HB"),
+        ("reqdata", "reqdata"),
+        ("reqdatachange", "reqdata"),
+    ]
+    .into_iter()
+    .find(|(k, _)| k.eq_ignore_ascii_case(method.trim()))
+    .map(|(_, reply)| reply)
+}
 
 /// What the splitter and parser made of one piece of input.
 pub(super) enum Input {
@@ -17,12 +30,16 @@ pub(super) enum Input {
     },
     Garbage(Vec<u8>),
     Oversized(usize),
+    /// An object with bytes that are not UTF-8 (a modem name in a local code page).
+    NotUtf8(Vec<u8>),
 }
 
 impl Session {
     pub(super) fn next_input(&mut self) -> Option<Input> {
-        let traffic = self.config.traffic;
+        // A second connection's messages are always kept raw: they are not applied.
+        let traffic = self.config.traffic || self.parallel;
         Some(match self.splitter.next_piece()? {
+            Piece::Object(b) if std::str::from_utf8(b).is_err() => Input::NotUtf8(b.to_vec()),
             Piece::Object(b) => match parse_object(b) {
                 Ok(map) => {
                     let method = Fields(&map).method().ok();
@@ -62,18 +79,60 @@ impl Session {
                 self.on_message(msg);
             }
             Input::Bad {
+                error: MessageError::UnknownMethod(method),
+                bytes,
+                ..
+            } => {
+                // Acknowledged as the field servers do; reported once per method on this
+                // connection, with the raw text. The method is not one of ours, so the ack
+                // cannot read as a command.
+                if self.unknown_methods.insert(method.to_ascii_lowercase()) {
+                    let what = format!(
+                        "unknown method `{method}` acknowledged (reported once): {}",
+                        String::from_utf8_lossy(&bytes)
+                    );
+                    self.protocol_error(what, &bytes);
+                }
+                self.send(&Downlink::ok(&method));
+            }
+            Input::Bad {
                 error,
                 method,
                 bytes,
             } => {
                 self.protocol_error(error.to_string(), &bytes);
-                if let Some(method) = method {
-                    self.send(&Downlink::Ack {
-                        method,
-                        message: error.to_string(),
-                        retcode: RETCODE_MALFORMED.into(),
-                    });
+                // Only the plain ack of an upload kind: never `reset`, `writeConfig`, `timing`
+                // or `login`, which a modem would take for a command or a reply.
+                if let Some(kind) = method.as_deref().and_then(ack_kind) {
+                    self.send(&Downlink::ok(kind));
                 }
+            }
+            Input::NotUtf8(bytes) => {
+                // Read with replacement characters rather than lose the message.
+                self.protocol_error(
+                    "message has bytes that are not UTF-8: read with replacement characters".into(),
+                    &bytes,
+                );
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let input = match parse_object(text.as_bytes()) {
+                    Ok(map) => {
+                        let method = Fields(&map).method().ok();
+                        match Uplink::from_object(map) {
+                            Ok(m) => Input::Message(m, self.config.traffic.then_some(text)),
+                            Err(error) => Input::Bad {
+                                error,
+                                method,
+                                bytes,
+                            },
+                        }
+                    }
+                    Err(error) => Input::Bad {
+                        error,
+                        method: None,
+                        bytes,
+                    },
+                };
+                self.on_input(input);
             }
             Input::Garbage(bytes) => {
                 let what = format!("{} bytes of garbage between messages skipped", bytes.len());

@@ -19,6 +19,14 @@ impl Session {
     }
 
     pub(super) fn on_login(&mut self, l: Login) {
+        for w in &l.warnings {
+            self.emit(Event::ProtocolError {
+                hostid: Some(l.hostid.clone()),
+                peer: self.peer.to_string(),
+                error: format!("login: {w}"),
+                bytes: String::new(),
+            });
+        }
         let refused = self.allowed(&l.hostid, Some(&l.password)).err();
         let plan = self.config.plan_for(&l.moduletype);
         let retcode = if refused.is_none() {
@@ -33,13 +41,13 @@ impl Session {
             live_data: self.advertise.clone(),
             real_time: (self.wall_ms / 1000).to_string(),
             para_command: plan.to_command_string(),
-            con_command: self.config.con_command.clone(),
+            con_command: self.config.con_command_for(&l.moduletype, &plan),
             online_rate: self.config.online_rate,
             offline_rate: self.config.offline_rate,
             data_mode: self.config.data_mode,
             moduletype: l.moduletype.clone(),
-            module_port: l.module_port.unwrap_or(2),
-            module_baud: l.module_baud.unwrap_or(0),
+            module_port: l.module_port,
+            module_baud: l.module_baud,
         };
         self.send(&Downlink::LoginReply(reply));
         if refused.is_none() {

@@ -43,6 +43,10 @@ pub enum Output {
     Attach {
         /// Modem id.
         hostid: String,
+        /// The message was `LongCon`: this connection takes over from a live one. Anything
+        /// else on a second connection (a history upload to the `historic` address) leaves
+        /// the live one alone.
+        take_over: bool,
     },
     /// The long connection of `hostid` ended.
     Detach {
@@ -84,6 +88,10 @@ pub struct Session {
     last_rx: Instant,
     wall_ms: i64,
     closed: Option<OfflineReason>,
+    /// Unknown methods already reported on this connection (lower case).
+    unknown_methods: std::collections::BTreeSet<String>,
+    /// A second connection of a modem that has a live one (see `handle_attached`).
+    parallel: bool,
 }
 
 impl Session {
@@ -108,6 +116,8 @@ impl Session {
             last_rx: now,
             wall_ms: 0,
             closed: None,
+            unknown_methods: Default::default(),
+            parallel: false,
         }
     }
 
@@ -155,17 +165,39 @@ impl Session {
     }
 
     /// The hub's answer to `Output::Attach`: the modem's last login (`None` if it has not
-    /// logged in since the server started). Processing of waiting input resumes.
-    pub fn handle_attached(&mut self, login: Option<LoginInfo>) {
+    /// logged in since the server started), and whether the modem's live connection is
+    /// another one (`parallel`: this one is answered and its messages kept raw, never applied
+    /// as live readings). Processing of waiting input resumes.
+    pub fn handle_attached(&mut self, login: Option<LoginInfo>, parallel: bool) {
         let Some((hostid, msg)) = self.attaching.take() else {
             return;
         };
         if let Some(info) = login {
             self.plan = info.plan;
         }
-        self.hostid = Some(hostid);
+        self.hostid = Some(hostid.clone());
+        self.parallel = parallel;
+        if parallel {
+            let what = format!(
+                "a second connection from {} for {hostid} ({}): answered and kept raw; the live connection stays",
+                self.peer,
+                msg.method()
+            );
+            self.protocol_error(what, &[]);
+            self.emit(Event::Traffic {
+                hostid: Some(hostid),
+                peer: self.peer,
+                direction: Direction::In,
+                text: msg.to_json(),
+            });
+        }
         self.on_identified(msg);
         self.process();
+    }
+
+    /// Whether this is a second connection of a modem whose live connection is another.
+    pub fn is_parallel(&self) -> bool {
+        self.parallel
     }
 
     /// Another connection took over this modem: close.
@@ -277,6 +309,7 @@ impl Session {
                 Ok(()) => {
                     self.outputs.push_back(Output::Attach {
                         hostid: hostid.clone(),
+                        take_over: matches!(msg, Uplink::LongCon { .. }),
                     });
                     self.attaching = Some((hostid, msg));
                 }
@@ -287,6 +320,9 @@ impl Session {
     /// A message on a connection that knows its modem.
     fn on_identified(&mut self, msg: Uplink) {
         let hostid = self.hostid.clone().unwrap_or_default();
+        if self.parallel {
+            return self.on_parallel(msg);
+        }
         match msg {
             Uplink::Login(_) => {}
             Uplink::LongCon { .. } => self.send(&Downlink::ok("LongCon")),
@@ -335,6 +371,27 @@ impl Session {
                     Some(p) => self.outcome(p.uid, Outcome::Accepted, "modem resets".into()),
                     None => self.protocol_error("reset reply with no reset pending".into(), &[]),
                 }
+            }
+        }
+    }
+}
+
+impl Session {
+    /// A message on a second connection: answered as usual, kept raw (traffic), never applied
+    /// as the modem's live readings or heartbeat, and never taken as a command's reply.
+    fn on_parallel(&mut self, msg: Uplink) {
+        match msg {
+            Uplink::Login(_) | Uplink::WriteConfigReply { .. } | Uplink::ResetReply { .. } => {
+                let what = format!("{} on a second connection: not applied", msg.method());
+                self.protocol_error(what, &[]);
+            }
+            Uplink::LongCon { .. } => self.send(&Downlink::ok("LongCon")),
+            Uplink::Heartbeat { .. } => self.send(&Downlink::ok("HB")),
+            Uplink::Timing { .. } => self.send(&Downlink::TimingReply {
+                millis: self.wall_ms,
+            }),
+            Uplink::ReqData { .. } | Uplink::ReqDataChange { .. } => {
+                self.send(&Downlink::ok("reqdata"))
             }
         }
     }

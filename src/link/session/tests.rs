@@ -61,10 +61,11 @@ impl Drive {
         assert_eq!(
             d.outputs(),
             vec![Output::Attach {
-                hostid: HOSTID.into()
+                hostid: HOSTID.into(),
+                take_over: true,
             }]
         );
-        d.s.handle_attached(None);
+        d.s.handle_attached(None, false);
         assert_eq!(
             d.sent(),
             r#"{"method":"LongCon","message":"OK","retcode":"000000"}"#
@@ -120,7 +121,7 @@ fn input_after_a_long_connection_waits_for_the_hub() {
     assert_eq!(d.sent(), "");
     assert_eq!(d.s.hostid(), None);
     d.outputs();
-    d.s.handle_attached(None);
+    d.s.handle_attached(None, false);
     assert_eq!(
         d.sent(),
         r#"{"method":"LongCon","message":"OK","retcode":"000000"}{"method":"HB","message":"OK","retcode":"000000"}"#

@@ -1,0 +1,202 @@
+//! What a real CMM366B-4G does that the first server got wrong, each over loopback TCP with
+//! raw bytes: the `con_command`, no command-shaped reply to what could not be read, a second
+//! connection beside the live one, and a lenient login.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use cmm_commissioner::link::{Event, ServerConfig};
+use cmm_commissioner::proto::poll_plan::HGM6120N_FIELD_PLAN;
+use cmm_commissioner::proto::{Downlink, Uplink};
+use common::{HOSTID, RawModem, TestServer};
+
+const LOGIN: &str = r#"{"method":"login","params":{"hostid":"3130373031334717003D002E","hostname":"north","password":"x","moduletype":"HGM6120N","modulePort":2,"moduleBaud":0}}"#;
+
+#[tokio::test]
+async fn con_command_is_the_poll_plan_unless_given_for_the_model() {
+    let s = TestServer::start(ServerConfig::default()).await;
+    let mut m = RawModem::connect(s.addr).await;
+    m.send_raw(LOGIN.as_bytes()).await;
+    let text = m.recv_text().await;
+    assert!(
+        text.contains(&format!(r#""con_command":"{HGM6120N_FIELD_PLAN}""#)),
+        "{text}"
+    );
+
+    let config = ServerConfig {
+        con_commands: BTreeMap::from([("HGM6120N".to_string(), "01030000002D85D7".to_string())]),
+        ..Default::default()
+    };
+    let s = TestServer::start(config).await;
+    let mut m = RawModem::connect(s.addr).await;
+    m.send_raw(LOGIN.as_bytes()).await;
+    let Downlink::LoginReply(r) = m.recv().await else {
+        panic!("login reply expected")
+    };
+    assert_eq!(r.con_command, "01030000002D85D7");
+    assert_eq!(
+        r.para_command, HGM6120N_FIELD_PLAN,
+        "the poll plan is unchanged"
+    );
+}
+
+#[tokio::test]
+async fn what_cannot_be_read_never_gets_a_command_shaped_reply() {
+    let mut s = TestServer::start(ServerConfig::default()).await;
+    let mut m = RawModem::long_con(s.addr, HOSTID).await;
+    // A reset reply, a writeConfig reply, a timing request and a login we cannot read (no
+    // hostid, a wrong type, broken JSON): each is reported, and nothing is sent back.
+    for bad in [
+        r#"{"method":"reset"}"#.to_string(),
+        format!(r#"{{"method":"writeConfig","hostid":"{HOSTID}","params":[1,2]}}"#),
+        r#"{"method":"timing"}"#.to_string(),
+        r#"{"method":"login","params":"yes"}"#.to_string(),
+        format!(r#"{{"method":"reset","hostid":"{HOSTID}",}}x"#),
+    ] {
+        m.send_raw(bad.as_bytes()).await;
+        s.expect("the bad message reported", |e| {
+            matches!(e, Event::ProtocolError { .. })
+        })
+        .await;
+    }
+    // The next reply is the heartbeat's: nothing was sent for the bad messages.
+    m.send(&Uplink::Heartbeat {
+        hostid: HOSTID.into(),
+    })
+    .await;
+    let text = m.recv_text().await;
+    assert_eq!(text, r#"{"method":"HB","message":"OK","retcode":"000000"}"#);
+    s.expect("the heartbeat", |e| matches!(e, Event::Heartbeat { .. }))
+        .await;
+
+    // An unknown method is acknowledged, and reported once with its raw text.
+    for _ in 0..3 {
+        m.send_raw(format!(r#"{{"method":"gpsReport","hostid":"{HOSTID}","lat":1}}"#).as_bytes())
+            .await;
+        assert_eq!(
+            m.recv_text().await,
+            r#"{"method":"gpsReport","message":"OK","retcode":"000000"}"#
+        );
+    }
+    m.send(&Uplink::Heartbeat {
+        hostid: HOSTID.into(),
+    })
+    .await;
+    m.recv().await;
+    s.expect("the heartbeat", |e| matches!(e, Event::Heartbeat { .. }))
+        .await;
+    let reports = s
+        .seen
+        .iter()
+        .filter(|e| matches!(e, Event::ProtocolError { error, .. } if error.contains("gpsReport")))
+        .collect::<Vec<_>>();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    assert!(
+        matches!(reports[0], Event::ProtocolError { error, .. } if error.contains(r#""lat":1"#)),
+        "the raw text is in the report"
+    );
+}
+
+#[tokio::test]
+async fn a_second_connection_is_answered_without_evicting_the_live_one() {
+    let mut s = TestServer::start(ServerConfig::default()).await;
+    let mut live = RawModem::long_con(s.addr, HOSTID).await;
+    s.expect("online", |e| matches!(e, Event::Online { .. }))
+        .await;
+    // A history upload on a connection of its own (the `historic` address).
+    let mut history = RawModem::connect(s.addr).await;
+    history
+        .send_raw(
+            format!(r#"{{"method":"reqdata","hostid":"{HOSTID}","params":"0103020102F1D4"}}"#)
+                .as_bytes(),
+        )
+        .await;
+    assert_eq!(history.recv().await, Downlink::ok("reqdata"));
+    history
+        .send(&Uplink::Heartbeat {
+            hostid: HOSTID.into(),
+        })
+        .await;
+    assert_eq!(history.recv().await, Downlink::ok("HB"));
+    s.expect(
+        "the second connection reported",
+        |e| matches!(e, Event::ProtocolError { error, .. } if error.contains("second connection")),
+    )
+    .await;
+    s.expect(
+        "its message kept raw",
+        |e| matches!(e, Event::Traffic { text, .. } if text.contains("0103020102F1D4")),
+    )
+    .await;
+    // The live connection still answers and still takes commands.
+    live.send(&Uplink::Heartbeat {
+        hostid: HOSTID.into(),
+    })
+    .await;
+    assert_eq!(live.recv().await, Downlink::ok("HB"));
+    s.command(cmm_commissioner::link::Command::Reset {
+        hostid: HOSTID.into(),
+        uid: Some("r1".into()),
+    })
+    .await;
+    assert_eq!(live.recv().await, Downlink::Reset);
+    drop(history);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(
+        !s.seen.iter().any(|e| matches!(
+            e,
+            Event::Online { replaced: true, .. } | Event::Offline { .. } | Event::Data { .. }
+        )),
+        "not replaced, not offline, and the history is not applied as live readings"
+    );
+    // LongCon on a new connection still takes over (a modem that reconnected).
+    let _new = RawModem::long_con(s.addr, HOSTID).await;
+    s.expect("replaced", |e| {
+        matches!(e, Event::Online { replaced: true, .. })
+    })
+    .await;
+    live.expect_closed().await;
+}
+
+#[tokio::test]
+async fn a_login_with_malformed_optional_fields_is_accepted_with_warnings() {
+    let mut s = TestServer::start(ServerConfig::default()).await;
+    let mut m = RawModem::connect(s.addr).await;
+    // longitude an object, latitude true, gpsen not a number, hostname a number, and a byte
+    // that is not UTF-8 in the altitude; no modulePort or moduleBaud.
+    let mut login = format!(
+        r#"{{"method":"login","params":{{"hostid":"{HOSTID}","hostname":4711,"password":"x","longitude":{{"deg":113}},"latitude":true,"gpsen":"gps","altitude":"1"#
+    )
+    .into_bytes();
+    login.push(0xB0);
+    login.extend_from_slice(br#"m","moduletype":"HGM6120N"}}"#);
+    m.send_raw(&login).await;
+    let text = m.recv_text().await;
+    let Downlink::LoginReply(r) = Downlink::parse(text.as_bytes()).unwrap() else {
+        panic!("login reply expected: {text}")
+    };
+    assert!(r.register, "{text}");
+    assert!(
+        !text.contains("modulePort") && !text.contains("moduleBaud"),
+        "no port asserted back: {text}"
+    );
+    let e = s
+        .expect("the login", |e| matches!(e, Event::Login { .. }))
+        .await;
+    assert!(
+        matches!(&e, Event::Login { accepted: true, hostname, .. } if hostname == "4711"),
+        "{e:?}"
+    );
+    for needle in ["not UTF-8", "longitude", "latitude", "gpsen"] {
+        assert!(
+            s.seen
+                .iter()
+                .any(|e| matches!(e, Event::ProtocolError { error, .. } if error.contains(needle))),
+            "a warning about {needle}: {:?}",
+            s.seen
+        );
+    }
+}
