@@ -200,3 +200,76 @@ async fn a_login_with_malformed_optional_fields_is_accepted_with_warnings() {
         );
     }
 }
+
+#[tokio::test]
+async fn commands_go_one_at_a_time_and_a_late_reply_is_reported_as_such() {
+    let config = ServerConfig {
+        command_timeout: Duration::from_millis(500),
+        ..Default::default()
+    };
+    let mut s = TestServer::start(config).await;
+    let mut m = RawModem::long_con(s.addr, HOSTID).await;
+    let write = |uid: &str, addr: u16| cmm_commissioner::link::Command::Write {
+        hostid: HOSTID.into(),
+        request: cmm_commissioner::proto::rtu::Request {
+            slave: 1,
+            pdu: cmm_commissioner::proto::rtu::RequestPdu::WriteSingleCoil {
+                addr,
+                value: 0xFF00,
+            },
+        },
+        uid: Some(uid.into()),
+    };
+    s.command(write("start", 0)).await;
+    s.command(write("manual", 4)).await;
+    let first = m.recv_text().await;
+    assert!(first.contains(r#""uid":"start""#), "{first}");
+    // Nothing else until the first ends: it times out, and only then the second goes.
+    let e = s
+        .expect(
+            "the timeout",
+            |e| matches!(e, Event::CommandOutcome { uid, .. } if uid == "start"),
+        )
+        .await;
+    assert!(matches!(
+        e,
+        Event::CommandOutcome {
+            outcome: cmm_commissioner::link::Outcome::Timeout,
+            ..
+        }
+    ));
+    let second = m.recv_text().await;
+    assert!(second.contains(r#""uid":"manual""#), "{second}");
+    // The Start ran after all: its reply arrives late and is reported so.
+    m.send_raw(
+        format!(r#"{{"method":"writeConfig","hostid":"{HOSTID}","uid":"start","params":"01050000FF008C3A,1"}}"#)
+            .as_bytes(),
+    )
+    .await;
+    let e = s
+        .expect(
+            "the late outcome",
+            |e| matches!(e, Event::CommandOutcome { uid, .. } if uid == "start"),
+        )
+        .await;
+    assert!(
+        matches!(&e, Event::CommandOutcome { outcome: cmm_commissioner::link::Outcome::Accepted, detail, .. } if detail.starts_with("late")),
+        "{e:?}"
+    );
+    // Never resent.
+    m.send_raw(
+        format!(r#"{{"method":"writeConfig","hostid":"{HOSTID}","uid":"manual","params":"01050004FF00CDFB,1"}}"#)
+            .as_bytes(),
+    )
+    .await;
+    s.expect(
+        "the second's outcome",
+        |e| matches!(e, Event::CommandOutcome { uid, .. } if uid == "manual"),
+    )
+    .await;
+    m.send(&Uplink::Heartbeat {
+        hostid: HOSTID.into(),
+    })
+    .await;
+    assert_eq!(m.recv().await, Downlink::ok("HB"), "nothing was resent");
+}

@@ -530,12 +530,18 @@ async fn a_modem_that_drops_with_a_write_pending_ends_in_gone() {
     assert!(matches!(e, Event::Error { ref uid, .. } if uid.as_deref() == Some("late")));
 }
 
-/// Paused time: the clock jumps to each deadline once everything waits, so the real 10 s
-/// command timeout and 3 x 4 s of silence pass at once, and exactly.
+/// Paused time: the clock jumps to each deadline once everything waits, so a 10 s command
+/// timeout and 3 x 4 s of silence pass at once, and exactly. (The default timeout is the
+/// field relay's 30 s.)
 #[tokio::test(start_paused = true)]
 async fn unanswered_commands_time_out_and_silent_modems_go_offline() {
+    assert_eq!(
+        ServerConfig::default().command_timeout,
+        Duration::from_secs(30)
+    );
     let config = ServerConfig {
         heartbeat: Duration::from_secs(4),
+        command_timeout: Duration::from_secs(10),
         ..Default::default()
     };
     let mut s = TestServer::start(config).await;

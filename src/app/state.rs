@@ -371,11 +371,12 @@ impl AppState {
                 outcome,
                 detail,
             } => {
-                let rec = self
-                    .commands
-                    .iter_mut()
-                    .rev()
-                    .find(|c| &c.uid == uid && &c.hostid == hostid && c.outcome.is_none());
+                let rec = self.commands.iter_mut().rev().find(|c| {
+                    // A late reply replaces the timeout it came after.
+                    &c.uid == uid
+                        && &c.hostid == hostid
+                        && matches!(c.outcome, None | Some((Outcome::Timeout, _)))
+                });
                 if let Some(rec) = rec {
                     rec.outcome = Some((*outcome, detail.clone()));
                 }

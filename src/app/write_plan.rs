@@ -97,7 +97,22 @@ pub fn command_notes(t: &Target, cmd: &CommandSpec) -> Vec<String> {
             )),
         }
     }
-    if cmd.action.contains("breaker") {
+    if let Some((table, addr)) = cmd.toggles {
+        let name = t
+            .map
+            .coils
+            .get(&addr)
+            .filter(|_| table == crate::proto::Table::Coils)
+            .map_or_else(|| format!("{} {addr}", table.name()), |c| c.name.clone());
+        let now = match t.image.get(t.slave(), table, addr) {
+            Some(0) => format!("{name} is off: the breaker is open, and this closes it"),
+            Some(_) => format!("{name} is on: the breaker is closed, and this opens it"),
+            None => format!("{name} is not read yet: the breaker's state is not known"),
+        };
+        notes.push(format!(
+            "This coil toggles: it opens a closed breaker and closes an open one. Now: {now}."
+        ));
+    } else if cmd.action.contains("breaker") {
         notes.push(
             "This command toggles the breaker: it opens a closed one and closes an open one."
                 .into(),

@@ -298,7 +298,22 @@ fn start_says_it_cranks_and_that_it_does_nothing_in_auto() {
         .clone();
     let plan = remote_command(&manual, &breaker, false).unwrap();
     assert!(
-        plan.notes.iter().any(|n| n.contains("toggles")),
+        plan.notes
+            .iter()
+            .any(|n| n.contains("toggles")
+                && n.contains("Gen with Load is off: the breaker is open")),
+        "{:?}",
+        plan.notes
+    );
+    let mut coils = vec![false; 78];
+    coils[42] = true;
+    coils[7] = true;
+    let closed = target(coils, false);
+    let plan = remote_command(&closed, &breaker, false).unwrap();
+    assert!(
+        plan.notes
+            .iter()
+            .any(|n| n.contains("Gen with Load is on: the breaker is closed, and this opens it")),
         "{:?}",
         plan.notes
     );

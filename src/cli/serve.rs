@@ -55,8 +55,9 @@ pub struct ServeArgs {
     /// Close a connection that has not identified itself after this many silent seconds.
     #[arg(long, default_value_t = 30)]
     pub idle_timeout: u64,
-    /// Seconds before a command with no answer ends as `timeout`.
-    #[arg(long, default_value_t = 10)]
+    /// Seconds before a command with no answer ends as `timeout` (it is never resent; a
+    /// reply that comes later is reported as a late outcome).
+    #[arg(long, default_value_t = 30)]
     pub command_timeout: u64,
     /// Connections held at once; more are refused.
     #[arg(long, default_value_t = 10_000)]

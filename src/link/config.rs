@@ -111,7 +111,7 @@ impl Default for ServerConfig {
             allow: None,
             heartbeat: Duration::from_secs(60),
             idle_timeout: Duration::from_secs(30),
-            command_timeout: Duration::from_secs(10),
+            command_timeout: Duration::from_secs(30),
             max_connections: 10_000,
             max_message: DEFAULT_MAX_OBJECT,
             terminator: Terminator::None,

@@ -1,4 +1,6 @@
-//! Commands to the modem and their replies: one outcome per command.
+//! Commands to the modem and their replies: one outcome per command. Commands go one at a
+//! time (the next when the one before has its outcome), are never resent, and a reply that
+//! comes after its command timed out is reported as a late outcome.
 
 use std::time::Instant;
 
@@ -8,8 +10,25 @@ use crate::proto::downlink::Downlink;
 use crate::proto::uplink::WriteReply;
 
 impl Session {
-    /// A command for the modem, with its uid.
+    /// A command for the modem, with its uid: sent now, or once the one in flight has ended.
     pub fn handle_command(&mut self, now: Instant, cmd: Command, uid: String) {
+        self.now = now;
+        if matches!(cmd, Command::Sessions) {
+            return;
+        }
+        self.queue.push_back((cmd, uid));
+        self.send_next();
+    }
+
+    /// Sends the next queued command if none is in flight.
+    pub(super) fn send_next(&mut self) {
+        if !self.pending.is_empty() || self.closed.is_some() {
+            return;
+        }
+        let Some((cmd, uid)) = self.queue.pop_front() else {
+            return;
+        };
+        let now = self.now;
         let hostid = self.hostid.clone().unwrap_or_default();
         let (msg, kind, frame, decoded) = match cmd {
             Command::Write { request, .. } => {
@@ -72,7 +91,13 @@ impl Session {
     }
 
     pub(super) fn on_write_reply(&mut self, uid: Option<String>, reply: WriteReply) {
+        // A reply that names a command which timed out is that command's, late, even when
+        // the command now in flight has the same frame.
+        let late_by_uid = uid.as_deref().is_some_and(|u| {
+            !self.pending.iter().any(|p| p.uid == u) && self.expired.iter().any(|p| p.uid == u)
+        });
         let found = match &reply {
+            _ if late_by_uid => None,
             WriteReply::Frame { frame, .. } => self.take_pending(
                 uid.as_deref(),
                 |k| matches!(k, PendingKind::Frame(f) if f.eq_ignore_ascii_case(frame)),
@@ -81,9 +106,16 @@ impl Session {
                 self.take_pending(uid.as_deref(), |k| matches!(k, PendingKind::Port { .. }))
             }
         };
-        let Some(p) = found else {
-            let what = format!("writeConfig reply (uid {uid:?}) matches no pending command");
-            return self.protocol_error(what, &[]);
+        let (p, late) = match found {
+            Some(p) => (p, false),
+            None => match self.take_expired(uid.as_deref(), &reply) {
+                Some(p) => (p, true),
+                None => {
+                    let what =
+                        format!("writeConfig reply (uid {uid:?}) matches no pending command");
+                    return self.protocol_error(what, &[]);
+                }
+            },
         };
         let (outcome, detail) = match (reply, &p.kind) {
             (WriteReply::Frame { frame, ok: true }, _) => (Outcome::Accepted, format!("{frame},1")),
@@ -111,7 +143,30 @@ impl Session {
             }
             (WriteReply::Port { .. }, _) => (Outcome::Rejected, "unexpected port echo".into()),
         };
+        let detail = if late {
+            format!("late, after its timeout: {detail}")
+        } else {
+            detail
+        };
         self.outcome(p.uid, outcome, detail);
+        if !late {
+            self.send_next();
+        }
+    }
+
+    /// A timed-out command this reply answers.
+    fn take_expired(&mut self, uid: Option<&str>, reply: &WriteReply) -> Option<super::Pending> {
+        let by_uid = uid.and_then(|u| self.expired.iter().position(|p| p.uid == u));
+        let i = by_uid.or_else(|| {
+            self.expired.iter().position(|p| match (reply, &p.kind) {
+                (WriteReply::Frame { frame, .. }, PendingKind::Frame(f)) => {
+                    f.eq_ignore_ascii_case(frame)
+                }
+                (WriteReply::Port { .. }, PendingKind::Port { .. }) => true,
+                _ => false,
+            })
+        })?;
+        self.expired.remove(i)
     }
 
     pub(super) fn outcome(&mut self, uid: String, outcome: Outcome, detail: String) {

@@ -71,6 +71,9 @@ struct Pending {
     deadline: Instant,
 }
 
+/// Timed-out commands remembered for a late reply.
+const MAX_EXPIRED: usize = 16;
+
 /// The protocol state of one TCP connection from a modem.
 pub struct Session {
     config: Arc<ServerConfig>,
@@ -82,7 +85,14 @@ pub struct Session {
     /// that asked for it.
     attaching: Option<(String, Uplink)>,
     plan: PollPlan,
+    /// The command sent and waiting for its reply (one at a time).
     pending: VecDeque<Pending>,
+    /// Commands waiting for the one in flight to end, in order.
+    queue: VecDeque<(crate::link::event::Command, String)>,
+    /// Commands that timed out, kept for a reply that comes late (newest last).
+    expired: VecDeque<Pending>,
+    /// The time of the last call in.
+    now: Instant,
     transmit: Vec<u8>,
     outputs: VecDeque<Output>,
     last_rx: Instant,
@@ -111,6 +121,9 @@ impl Session {
             hostid: None,
             attaching: None,
             pending: VecDeque::new(),
+            queue: VecDeque::new(),
+            expired: VecDeque::new(),
+            now,
             transmit: Vec::new(),
             outputs: VecDeque::new(),
             last_rx: now,
@@ -159,6 +172,7 @@ impl Session {
     /// Bytes arrived at `now` (`wall_ms`: the wall clock, for time replies).
     pub fn handle_input(&mut self, now: Instant, wall_ms: i64, data: &[u8]) {
         self.last_rx = now;
+        self.now = now;
         self.wall_ms = wall_ms;
         self.splitter.push(data);
         self.process();
@@ -207,13 +221,20 @@ impl Session {
 
     /// Time passed: commands past their deadline end as `timeout`; a silent connection closes.
     pub fn handle_timeout(&mut self, now: Instant) {
+        self.now = now;
         while let Some(i) = self.pending.iter().position(|p| p.deadline <= now) {
             if let Some(p) = self.pending.remove(i) {
                 let secs = self.config.command_timeout.as_secs_f64();
-                let detail = format!("no answer within {secs} s");
-                self.outcome(p.uid, Outcome::Timeout, detail);
+                let detail = format!("no answer within {secs} s (not resent)");
+                self.outcome(p.uid.clone(), Outcome::Timeout, detail);
+                // Kept for a reply that comes late: the engineer must know it ran.
+                self.expired.push_back(p);
+                if self.expired.len() > MAX_EXPIRED {
+                    self.expired.pop_front();
+                }
             }
         }
+        self.send_next();
         let silence = if self.hostid.is_some() {
             self.config.offline_after()
         } else {
@@ -234,6 +255,10 @@ impl Session {
         };
         while let Some(p) = self.pending.pop_front() {
             self.outcome(p.uid, Outcome::Gone, why.into());
+        }
+        while let Some((_, uid)) = self.queue.pop_front() {
+            let why = format!("not sent: {why} (it waited for the command before it)");
+            self.outcome(uid, Outcome::Gone, why);
         }
         if let Some(hostid) = self.hostid.take() {
             self.outputs.push_back(Output::Detach { hostid, reason });
@@ -368,7 +393,10 @@ impl Session {
             Uplink::WriteConfigReply { uid, reply, .. } => self.on_write_reply(uid, reply),
             Uplink::ResetReply { .. } => {
                 match self.take_pending(None, |k| matches!(k, PendingKind::Reset)) {
-                    Some(p) => self.outcome(p.uid, Outcome::Accepted, "modem resets".into()),
+                    Some(p) => {
+                        self.outcome(p.uid, Outcome::Accepted, "modem resets".into());
+                        self.send_next();
+                    }
                     None => self.protocol_error("reset reply with no reset pending".into(), &[]),
                 }
             }

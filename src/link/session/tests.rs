@@ -188,26 +188,77 @@ fn a_command_ends_once_accepted_timed_out_or_gone() {
     // Timed out: the deadline is the next timeout, and passing it ends the command once.
     d.s.handle_command(d.at(10.0), coil_write(), "b".into());
     d.events();
-    assert_eq!(d.s.poll_timeout(), d.at(20.0));
-    d.s.handle_timeout(d.at(19.0));
+    assert_eq!(d.s.poll_timeout(), d.at(40.0), "30 s, the field relay's");
+    d.s.handle_timeout(d.at(39.0));
     assert!(d.events().is_empty());
-    d.s.handle_timeout(d.at(20.0));
+    d.s.handle_timeout(d.at(40.0));
     let ev = d.events();
     assert!(
         matches!(&ev[..], [Event::CommandOutcome { uid, outcome: Outcome::Timeout, .. }] if uid == "b"),
         "{ev:?}"
     );
-    d.s.handle_timeout(d.at(21.0));
+    d.s.handle_timeout(d.at(41.0));
     assert!(d.events().is_empty(), "one outcome per command");
 
     // Gone: the connection closed first.
-    d.s.handle_command(d.at(30.0), coil_write(), "c".into());
+    d.s.handle_command(d.at(50.0), coil_write(), "c".into());
     d.events();
     d.s.handle_close(OfflineReason::Disconnected);
     let ev = d.events();
     assert!(
         matches!(&ev[..], [Event::CommandOutcome { uid, outcome: Outcome::Gone, .. }] if uid == "c"),
         "{ev:?}"
+    );
+}
+
+#[test]
+fn commands_go_one_at_a_time_are_never_resent_and_a_late_reply_is_reported() {
+    let mut d = Drive::attached(ServerConfig::default());
+    d.s.handle_command(d.at(1.0), coil_write(), "a".into());
+    d.s.handle_command(d.at(1.1), coil_write(), "b".into());
+    d.s.handle_command(d.at(1.2), coil_write(), "c".into());
+    let sent = d.sent();
+    assert_eq!(
+        sent.matches("writeConfig").count(),
+        1,
+        "one in flight: {sent}"
+    );
+    assert!(sent.contains(r#""uid":"a""#));
+    d.events();
+    // a times out: b goes, and a is not resent.
+    d.s.handle_timeout(d.at(31.0));
+    let sent = d.sent();
+    assert!(
+        sent.contains(r#""uid":"b""#) && !sent.contains(r#""uid":"a""#),
+        "{sent}"
+    );
+    let ev = d.events();
+    assert!(
+        matches!(&ev[0], Event::CommandOutcome { uid, outcome: Outcome::Timeout, .. } if uid == "a")
+    );
+    // a's reply comes late: reported as a's late outcome; b still waits for its own.
+    d.input(
+        32.0,
+        &format!(r#"{{"method":"writeConfig","hostid":"{HOSTID}","uid":"a","params":"01050003FF007C3A,1"}}"#),
+    );
+    let ev = d.events();
+    assert!(
+        matches!(&ev[..], [Event::CommandOutcome { uid, outcome: Outcome::Accepted, detail, .. }]
+            if uid == "a" && detail.starts_with("late")),
+        "{ev:?}"
+    );
+    assert_eq!(d.sent(), "", "c still waits for b");
+    d.input(
+        33.0,
+        &format!(r#"{{"method":"writeConfig","hostid":"{HOSTID}","uid":"b","params":"01050003FF007C3A,1"}}"#),
+    );
+    assert!(d.sent().contains(r#""uid":"c""#), "b's outcome lets c go");
+    // The connection closes: c (in flight) is gone.
+    d.events();
+    d.s.handle_close(OfflineReason::Disconnected);
+    let ev = d.events();
+    assert!(
+        matches!(&ev[..], [Event::CommandOutcome { uid, outcome: Outcome::Gone, .. }] if uid == "c")
     );
 }
 

@@ -126,6 +126,14 @@ struct RawCommand {
     module_types: Option<Vec<String>>,
     confirm: Option<RawConfirm>,
     modes: Option<Vec<String>>,
+    toggles: Option<RawBit>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBit {
+    table: TableName,
+    addr: u16,
 }
 
 #[derive(Debug, Deserialize)]
@@ -559,6 +567,7 @@ fn commands(c: &Checker<'_>, raw: &[Spanned<RawCommand>]) -> Result<Vec<CommandS
             module_types: e.module_types.clone(),
             confirm,
             modes: e.modes.clone(),
+            toggles: e.toggles.as_ref().map(|b| (b.table.into(), b.addr)),
         });
     }
     Ok(out)

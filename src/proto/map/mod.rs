@@ -183,6 +183,9 @@ pub struct CommandSpec {
     pub confirm: Option<Confirm>,
     /// The controller modes in which it acts (`None`: any).
     pub modes: Option<Vec<String>>,
+    /// The command toggles what this bit shows (a breaker: closes an open one, opens a
+    /// closed one): (table, address) of the bit that says it is closed.
+    pub toggles: Option<(Table, u16)>,
 }
 
 /// A validated register map.
