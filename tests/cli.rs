@@ -110,6 +110,12 @@ fn serve_and_sim_modem_speak_the_documented_json_lines() {
             &|v: &Value| is(v, "login"),
         ],
     );
+    let r = serve.expect("the reset's end", |v| is(v, "reset"));
+    let m = r["message"].as_str().unwrap();
+    assert!(
+        m.starts_with("reset #rs of ") && m.contains("logged in again after"),
+        "{r}"
+    );
     sim.expect("sim login again", |v| is(v, "sim_login"));
 }
 

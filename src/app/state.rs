@@ -395,6 +395,11 @@ impl AppState {
             ),
             Event::ProtocolError { error, .. } => self.last_error = Some(error.clone()),
             Event::Error { message, .. } => self.last_error = Some(message.clone()),
+            Event::Notice {
+                kind: "warning",
+                message,
+                ..
+            } => self.last_error = Some(message.clone()),
             _ => {}
         }
         Vec::new()

@@ -434,6 +434,16 @@ impl Supervisor {
                     "cannot open the recording in a window of its own: {e}"
                 )))),
             }),
+            Internal::LongConnectionDue(hostid, n) => {
+                if let Some(n) = self.resets.long_connection_due(&hostid, n) {
+                    self.pending.push(super::Op::Event(n));
+                }
+            }
+            Internal::ResetDue(hostid, uid) => {
+                if let Some(n) = self.resets.due(&hostid, &uid) {
+                    self.pending.push(super::Op::Event(n));
+                }
+            }
             msg @ (Internal::Commissioning(..) | Internal::Reported(..)) => {
                 self.commissioning_read(msg)
             }

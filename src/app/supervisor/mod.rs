@@ -11,6 +11,7 @@
 mod commissioning;
 mod handlers;
 mod history;
+mod resets;
 mod server;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -86,6 +87,10 @@ enum Internal {
     ),
     Timeline(Result<crate::app::history::Timeline, CoreError>),
     Commissioning(String, Result<crate::report::Commissioning, CoreError>),
+    /// Two minutes after a reset was accepted: did the modem log in again?
+    ResetDue(String, String),
+    /// 30 s after a login: did the modem open its long connection?
+    LongConnectionDue(String, u64),
     Reported(String, Result<crate::report::Written, CoreError>),
     Snapshot(Result<crate::app::offline::Snapshot, CoreError>),
     Opened(Result<String, String>),
@@ -124,6 +129,8 @@ pub(super) struct Supervisor {
     offline: bool,
     /// The recording shown read-only.
     offline_file: Option<std::path::PathBuf>,
+    /// Resets waiting for the modem's new login.
+    resets: resets::Resets,
     /// The recording opened to read (history, timeline).
     reader: Option<std::sync::Arc<std::sync::Mutex<crate::store::reader::Recording>>>,
 }
@@ -164,6 +171,7 @@ pub(super) fn spawn(
         reader: None,
         offline: config.offline.is_some(),
         offline_file: config.offline.clone(),
+        resets: Default::default(),
     };
     if let Some(n) = config.notice {
         s.fail(Failure::new(CoreError::Notice(n)));
@@ -320,11 +328,17 @@ impl Supervisor {
     }
 
     fn take_events(&mut self, batch: &mut Vec<Event>) {
+        let mut notices = Vec::new();
         for e in batch.drain(..) {
             if let Event::ScanDone { .. } = e {
                 self.scan = None;
             }
+            if let Some(n) = self.resets.watch(&e, &self.internal) {
+                notices.push(n);
+            }
             self.pending.push(Op::Event(e));
+            // Said right after the event that settled it.
+            self.pending.extend(notices.drain(..).map(Op::Event));
         }
     }
 

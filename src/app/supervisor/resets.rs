@@ -1,0 +1,248 @@
+//! What became of a reset (the modem's new login after it, or none within two minutes), and
+//! of a login (the long connection at the advertised `liveData` address, or none within 30 s:
+//! the address the modems are told is then likely one they cannot reach).
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use tokio::sync::mpsc;
+
+use super::Internal;
+use crate::link::{Event, Outcome};
+
+/// How long a reset modem has to log in again.
+pub const RELOGIN_WITHIN: Duration = Duration::from_secs(120);
+
+/// How long a modem has after its login to open the long connection.
+pub const LONG_CONNECTION_WITHIN: Duration = Duration::from_secs(30);
+
+/// Resets sent and accepted, and logins waiting for their long connection, by modem.
+#[derive(Default)]
+pub(super) struct Resets {
+    /// Reset commands sent: hostid -> uid.
+    sent: BTreeMap<String, String>,
+    /// Accepted, waiting for the new login: hostid -> (uid, since).
+    waiting: BTreeMap<String, (String, Instant)>,
+    /// Logins waiting for the long connection: hostid -> login number.
+    logins: BTreeMap<String, u64>,
+    login_seq: u64,
+    /// The `liveData` address modems are told.
+    advertise: String,
+}
+
+impl Resets {
+    /// Follows an event; returns what to say when it settles a reset.
+    pub(super) fn watch(&mut self, e: &Event, internal: &mpsc::Sender<Internal>) -> Option<Event> {
+        match e {
+            Event::CommandSent {
+                hostid,
+                uid,
+                method: "reset",
+                ..
+            } => {
+                self.sent.insert(hostid.clone(), uid.clone());
+                None
+            }
+            Event::CommandOutcome {
+                hostid,
+                uid,
+                outcome,
+                ..
+            } if self.sent.get(hostid) == Some(uid) => {
+                self.sent.remove(hostid);
+                if *outcome == Outcome::Accepted {
+                    self.waiting
+                        .insert(hostid.clone(), (uid.clone(), Instant::now()));
+                    let (tx, h, u) = (internal.clone(), hostid.clone(), uid.clone());
+                    tokio::spawn(async move {
+                        tokio::time::sleep(RELOGIN_WITHIN).await;
+                        let _ = tx.send(Internal::ResetDue(h, u)).await;
+                    });
+                }
+                None
+            }
+            Event::Listening { advertise, .. } => {
+                self.advertise = advertise.clone();
+                None
+            }
+            Event::Online { hostid, .. } => {
+                self.logins.remove(hostid);
+                None
+            }
+            Event::Login {
+                hostid,
+                accepted: true,
+                ..
+            } => {
+                self.login_seq += 1;
+                self.logins.insert(hostid.clone(), self.login_seq);
+                let (tx, h, n) = (internal.clone(), hostid.clone(), self.login_seq);
+                tokio::spawn(async move {
+                    tokio::time::sleep(LONG_CONNECTION_WITHIN).await;
+                    let _ = tx.send(Internal::LongConnectionDue(h, n)).await;
+                });
+                let (uid, since) = self.waiting.remove(hostid)?;
+                let secs = since.elapsed().as_secs();
+                Some(Event::Notice {
+                    hostid: Some(hostid.clone()),
+                    kind: "reset",
+                    message: format!("reset #{uid} of {hostid}: logged in again after {secs} s"),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// 30 s after login `n` of `hostid`: still no long connection?
+    pub(super) fn long_connection_due(&mut self, hostid: &str, n: u64) -> Option<Event> {
+        if self.logins.get(hostid) != Some(&n) {
+            return None;
+        }
+        self.logins.remove(hostid);
+        let to = if self.advertise.is_empty() {
+            "the advertised address".to_string()
+        } else {
+            self.advertise.clone()
+        };
+        Some(Event::Notice {
+            hostid: Some(hostid.to_string()),
+            kind: "warning",
+            message: format!(
+                "{hostid} logged in but opened no long connection to {to} within {} s: the \
+                 liveData address the modems are told must be one they can reach, usually the \
+                 address in the modem's server setting (set it with --advertise, or Settings > \
+                 Tell modems to use)",
+                LONG_CONNECTION_WITHIN.as_secs()
+            ),
+        })
+    }
+
+    /// Two minutes after reset `uid` was accepted: still no new login?
+    pub(super) fn due(&mut self, hostid: &str, uid: &str) -> Option<Event> {
+        if self.waiting.get(hostid).is_none_or(|w| w.0 != uid) {
+            return None;
+        }
+        self.waiting.remove(hostid);
+        Some(Event::Error {
+            hostid: Some(hostid.to_string()),
+            uid: Some(uid.to_string()),
+            message: format!(
+                "reset #{uid} of {hostid}: the modem did not log in again within {} minutes",
+                RELOGIN_WITHIN.as_secs() / 60
+            ),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sent(uid: &str) -> Event {
+        Event::CommandSent {
+            hostid: "H".into(),
+            uid: uid.into(),
+            method: "reset",
+            frame: None,
+            decoded: "reset".into(),
+        }
+    }
+
+    fn accepted(uid: &str) -> Event {
+        Event::CommandOutcome {
+            hostid: "H".into(),
+            uid: uid.into(),
+            outcome: Outcome::Accepted,
+            detail: "modem resets".into(),
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_reset_ends_with_the_new_login_or_with_none_in_two_minutes() {
+        let (tx, mut rx) = mpsc::channel(4);
+        let mut r = Resets::default();
+        assert!(r.watch(&sent("a"), &tx).is_none());
+        assert!(r.watch(&accepted("a"), &tx).is_none());
+        let login = Event::Login {
+            hostid: "H".into(),
+            hostname: String::new(),
+            moduletype: String::new(),
+            peer: "127.0.0.1:1".parse().unwrap(),
+            accepted: true,
+            reason: None,
+            module_port: None,
+            module_baud: None,
+        };
+        let said = r.watch(&login, &tx).unwrap();
+        assert!(
+            matches!(&said, Event::Notice { kind: "reset", message, .. } if message.contains("logged in again after")),
+            "{said:?}"
+        );
+        // The timer of an answered reset says nothing (the login's own timer comes first).
+        let (h, u) = loop {
+            match rx.recv().await {
+                Some(Internal::ResetDue(h, u)) => break (h, u),
+                Some(_) => continue,
+                None => panic!("the timer fires"),
+            }
+        };
+        assert!(r.due(&h, &u).is_none());
+
+        r.watch(&sent("b"), &tx);
+        r.watch(&accepted("b"), &tx);
+        let Some(Internal::ResetDue(h, u)) = rx.recv().await else {
+            panic!("the timer fires")
+        };
+        let said = r.due(&h, &u).unwrap();
+        assert!(
+            matches!(&said, Event::Error { message, .. } if message.contains("did not log in again within 2 minutes")),
+            "{said:?}"
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_login_with_no_long_connection_in_30_s_is_warned_about_once() {
+        let (tx, mut rx) = mpsc::channel(4);
+        let mut r = Resets::default();
+        r.watch(
+            &Event::Listening {
+                addr: "0.0.0.0:21318".parse().unwrap(),
+                advertise: "192.0.2.10:21318".into(),
+            },
+            &tx,
+        );
+        let login = |h: &str| Event::Login {
+            hostid: h.into(),
+            hostname: String::new(),
+            moduletype: String::new(),
+            peer: "127.0.0.1:1".parse().unwrap(),
+            accepted: true,
+            reason: None,
+            module_port: None,
+            module_baud: None,
+        };
+        r.watch(&login("A"), &tx);
+        r.watch(&login("B"), &tx);
+        r.watch(
+            &Event::Online {
+                hostid: "B".into(),
+                peer: "127.0.0.1:2".parse().unwrap(),
+                replaced: false,
+            },
+            &tx,
+        );
+        let mut said = Vec::new();
+        for _ in 0..2 {
+            let Some(Internal::LongConnectionDue(h, n)) = rx.recv().await else {
+                panic!("the timer fires")
+            };
+            said.extend(r.long_connection_due(&h, n));
+        }
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            matches!(&said[0], Event::Notice { kind: "warning", hostid: Some(h), message }
+                if h == "A" && message.contains("192.0.2.10:21318") && message.contains("--advertise")),
+            "{said:?}"
+        );
+    }
+}
