@@ -273,3 +273,52 @@ async fn commands_go_one_at_a_time_and_a_late_reply_is_reported_as_such() {
     .await;
     assert_eq!(m.recv().await, Downlink::ok("HB"), "nothing was resent");
 }
+
+/// A coil value longer than one byte is read as the map's `coil_delta` says, and the first one
+/// says which reading is in use.
+#[tokio::test]
+async fn multi_byte_coil_deltas_follow_the_map_setting_and_are_said_once() {
+    let text = cmm_commissioner::proto::map::HGM6100N_TOML.replace(
+        r#"coil_delta = "rtu-bytes""#,
+        r#"coil_delta = "integer-lsb""#,
+    );
+    let map = cmm_commissioner::proto::map::parse_map(&text).unwrap();
+    let config = ServerConfig {
+        maps: vec![std::sync::Arc::new(map)],
+        ..Default::default()
+    };
+    let mut s = TestServer::start(config).await;
+    let mut login = RawModem::connect(s.addr).await;
+    login.send_raw(LOGIN.as_bytes()).await;
+    login.recv().await;
+    let mut m = RawModem::long_con(s.addr, HOSTID).await;
+    for _ in 0..2 {
+        m.send_raw(format!(r#"{{"method":"reqdatachange","params":{{"packetnum":2,"01":[{{"0028":"0805"}}]}},"hostid":"{HOSTID}"}}"#).as_bytes()).await;
+        m.recv().await;
+    }
+    let e = s
+        .expect("the data", |e| matches!(e, Event::Data { .. }))
+        .await;
+    let Event::Data { blocks, .. } = e else {
+        unreachable!()
+    };
+    let cmm_commissioner::proto::rtu::BlockValues::Bits(bits) = &blocks[0].values else {
+        panic!("bits")
+    };
+    // 0x0805 as one integer: bits 0, 2 and 11 from coil 40.
+    let on: Vec<usize> = bits
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b)
+        .map(|(i, _)| 40 + i)
+        .collect();
+    assert_eq!(on, [40, 42, 51]);
+    s.expect("the second upload", |e| matches!(e, Event::Data { .. }))
+        .await;
+    let said: Vec<&Event> = s
+        .seen
+        .iter()
+        .filter(|e| matches!(e, Event::Notice { message, .. } if message.contains("integer-lsb")))
+        .collect();
+    assert_eq!(said.len(), 1, "once: {:?}", s.seen);
+}

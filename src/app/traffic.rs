@@ -124,7 +124,8 @@ pub fn named_changes(text: &str, target: &crate::app::Target, hex: bool) -> Vec<
         return Vec::new();
     };
     let slave = target.slave();
-    let (blocks, _) = crate::proto::image::delta_blocks(slave, &change);
+    let (blocks, _) =
+        crate::proto::image::delta_blocks(slave, &change, target.map.settings.coil_delta);
     // The values as they stood with this message applied (two-word values need both words).
     let mut image = target.image.clone();
     let mut out = Vec::new();

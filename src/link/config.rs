@@ -137,6 +137,11 @@ impl ServerConfig {
         }
     }
 
+    /// How a module type's multi-byte coil deltas are read: its map's setting.
+    pub fn coil_delta_for(&self, moduletype: &str) -> map::CoilDelta {
+        map::resolve(&self.maps, moduletype).settings.coil_delta
+    }
+
     /// The poll plan for a module type: an explicit one, else its map's, else the default.
     pub fn plan_for(&self, moduletype: &str) -> PollPlan {
         if let Some(p) = self.plans.get(&moduletype.trim().to_ascii_uppercase()) {

@@ -19,6 +19,8 @@ pub struct LoginInfo {
     pub moduletype: String,
     /// The plan it was given.
     pub plan: PollPlan,
+    /// How its multi-byte coil deltas are read (its map's setting).
+    pub coil_delta: crate::proto::map::CoilDelta,
 }
 
 /// What the hub asks a connection to do.

@@ -73,6 +73,7 @@ pub async fn start(listener: TcpListener, config: ServerConfig, events: EventSin
             hostname: hostname.clone(),
             moduletype: moduletype.clone(),
             plan: shared.config.plan_for(moduletype),
+            coil_delta: shared.config.coil_delta_for(moduletype),
         };
         hub.remember(hostid, info);
     }

@@ -115,7 +115,11 @@ impl RegisterImage {
 /// For registers (`03`/`04`) each 4 hex digits are one big-endian register from the key address.
 /// For bits (`01`/`02`) the value is RTU data bytes in order, least significant bit first:
 /// byte 0 holds addr..addr+7 (PROTOCOL-NOTES: the layout is not settled by any public source).
-pub fn delta_blocks(slave: u8, change: &DataChange) -> (Vec<Block>, Vec<String>) {
+pub fn delta_blocks(
+    slave: u8,
+    change: &DataChange,
+    coil_delta: super::map::CoilDelta,
+) -> (Vec<Block>, Vec<String>) {
     let mut blocks = Vec::new();
     let mut errors = Vec::new();
     for t in &change.tables {
@@ -139,6 +143,11 @@ pub fn delta_blocks(slave: u8, change: &DataChange) -> (Vec<Block>, Vec<String>)
                 }
             };
             let values = if table.is_bits() {
+                let bytes = match coil_delta {
+                    super::map::CoilDelta::RtuBytes => bytes,
+                    // One integer, most significant byte first: its last byte holds bit 0.
+                    super::map::CoilDelta::IntegerLsb => bytes.into_iter().rev().collect(),
+                };
                 BlockValues::Bits(unpack_bits(&bytes, bytes.len() * 8))
             } else if !bytes.len().is_multiple_of(2) {
                 errors.push(format!(
@@ -167,6 +176,7 @@ pub fn delta_blocks(slave: u8, change: &DataChange) -> (Vec<Block>, Vec<String>)
 
 #[cfg(test)]
 mod tests {
+    use super::super::map::CoilDelta;
     use super::super::uplink::ChangeTable;
     use super::*;
 
@@ -183,7 +193,11 @@ mod tests {
     #[test]
     fn field_delta_00ef_is_239_on_register_0() {
         let mut img = RegisterImage::default();
-        let (blocks, errs) = delta_blocks(1, &change(3, &[(0, "00EF"), (7, "00E70032")]));
+        let (blocks, errs) = delta_blocks(
+            1,
+            &change(3, &[(0, "00EF"), (7, "00E70032")]),
+            CoilDelta::RtuBytes,
+        );
         assert!(errs.is_empty());
         let changes: Vec<_> = blocks.iter().flat_map(|b| img.apply_block(b)).collect();
         assert_eq!(changes.len(), 3);
@@ -194,7 +208,7 @@ mod tests {
         let again: Vec<_> = blocks.iter().flat_map(|b| img.apply_block(b)).collect();
         assert!(again.is_empty());
         // A new value reports old and new.
-        let (b, _) = delta_blocks(1, &change(3, &[(0, "00F0")]));
+        let (b, _) = delta_blocks(1, &change(3, &[(0, "00F0")]), CoilDelta::RtuBytes);
         assert_eq!(
             img.apply_block(&b[0]),
             vec![Change {
@@ -210,7 +224,7 @@ mod tests {
     #[test]
     fn coil_delta_is_lsb_first_from_the_key_address() {
         let mut img = RegisterImage::default();
-        let (blocks, _) = delta_blocks(1, &change(1, &[(40, "0805")]));
+        let (blocks, _) = delta_blocks(1, &change(1, &[(40, "0805")]), CoilDelta::RtuBytes);
         img.apply_block(&blocks[0]);
         // 0x08: bit 3 -> coil 43; 0x05: bits 0 and 2 of the second byte -> coils 48 and 50.
         for a in 40..56 {
@@ -220,9 +234,21 @@ mod tests {
     }
 
     #[test]
+    fn the_integer_reading_of_a_coil_delta_takes_the_last_byte_first() {
+        let mut img = RegisterImage::default();
+        let (blocks, _) = delta_blocks(1, &change(1, &[(40, "0805")]), CoilDelta::IntegerLsb);
+        img.apply_block(&blocks[0]);
+        // 0x0805: bits 0 and 2 -> coils 40 and 42; bit 11 -> coil 51.
+        for a in 40..56 {
+            let on = matches!(a, 40 | 42 | 51);
+            assert_eq!(img.get(1, Table::Coils, a), Some(on as u16), "coil {a}");
+        }
+    }
+
+    #[test]
     fn no_data_stays_distinct_from_numbers() {
         let mut img = RegisterImage::default();
-        let (blocks, _) = delta_blocks(1, &change(3, &[(17, "7FFE0010")]));
+        let (blocks, _) = delta_blocks(1, &change(3, &[(17, "7FFE0010")]), CoilDelta::RtuBytes);
         let ch = img.apply_block(&blocks[0]);
         assert_eq!(ch[0].reading(), Reading::NoData);
         assert_eq!(ch[1].reading(), Reading::Value(16));
@@ -236,7 +262,7 @@ mod tests {
             function: 5,
             entries: vec![(0, "FF00".into())],
         });
-        let (blocks, errs) = delta_blocks(1, &c);
+        let (blocks, errs) = delta_blocks(1, &c, CoilDelta::RtuBytes);
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].addr, 2);
         assert_eq!(errs.len(), 3, "{errs:?}");

@@ -102,6 +102,16 @@ impl PollPlan {
                 hex: text.clone(),
                 error,
             };
+            if text.is_empty() {
+                if index < self.requests.len() {
+                    errors.push(fail(RtuError::Mismatch(format!(
+                        "frame {} is empty: request {} was not answered (its values are not updated)",
+                        index + 1,
+                        index + 1
+                    ))));
+                }
+                continue;
+            }
             let Some(req) = self.requests.get(index) else {
                 errors.push(fail(RtuError::Mismatch(format!(
                     "frame {} has no request in the poll plan ({} requests)",
@@ -157,6 +167,33 @@ mod tests {
         assert!(matches!(errors[0].error, RtuError::Crc { .. }));
         assert_eq!(errors[0].index, 1);
         assert!(matches!(errors[1].error, RtuError::Mismatch(_)));
+    }
+
+    #[test]
+    fn an_empty_frame_keeps_its_slot() {
+        let p = PollPlan::default();
+        let coils = Response::read(1, Table::Coils, &BlockValues::Bits(vec![true; 78])).to_hex();
+        let tail = Response::read(1, Table::Holding, &BlockValues::Registers(vec![7; 10])).to_hex();
+        let text = format!(r#"{{"method":"reqdata","hostid":"H","params":"{coils};;{tail};"}}"#);
+        let Ok(crate::proto::Uplink::ReqData { frames, .. }) =
+            crate::proto::Uplink::parse(text.as_bytes())
+        else {
+            panic!("reqdata")
+        };
+        assert_eq!(frames.len(), 3, "{frames:?}");
+        let (blocks, errors) = p.decode_reqdata(&frames);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(
+            blocks[1].addr, 46,
+            "the third frame answers the third request"
+        );
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].index, 1);
+        assert!(
+            errors[0].error.to_string().contains("not answered"),
+            "{}",
+            errors[0].error
+        );
     }
 
     #[test]

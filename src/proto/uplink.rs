@@ -348,14 +348,14 @@ impl Uplink {
             "timing" => Uplink::Timing { hostid },
             "reset" => Uplink::ResetReply { hostid },
             "reqdata" => {
-                let frames = f
-                    .opt_str("params")?
-                    .unwrap_or_default()
-                    .split(';')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect();
+                // An empty frame keeps its slot: frame i always answers request i.
+                let params = f.opt_str("params")?.unwrap_or_default();
+                let mut frames: Vec<String> =
+                    params.split(';').map(|s| s.trim().to_string()).collect();
+                // A trailing `;` (or no frames at all) is no slot.
+                if frames.last().is_some_and(String::is_empty) {
+                    frames.pop();
+                }
                 Uplink::ReqData { hostid, frames }
             }
             "reqdatachange" => {

@@ -150,7 +150,8 @@ mod tests {
         let mut img = RegisterImage::default();
         let apply = |img: &mut RegisterImage, msg: Uplink| match msg {
             Uplink::ReqDataChange { change, .. } => {
-                let (mut blocks, errs) = delta_blocks(1, &change);
+                let (mut blocks, errs) =
+                    delta_blocks(1, &change, crate::proto::map::CoilDelta::RtuBytes);
                 assert!(errs.is_empty(), "{errs:?}");
                 blocks.iter_mut().for_each(|b| plan.trim_padding(b));
                 blocks

@@ -55,6 +55,7 @@ impl Session {
                 hostname: l.hostname.clone(),
                 moduletype: l.moduletype.clone(),
                 plan,
+                coil_delta: self.config.coil_delta_for(&l.moduletype),
             };
             self.outputs.push_back(Output::LoggedIn {
                 hostid: l.hostid.clone(),

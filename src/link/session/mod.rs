@@ -102,6 +102,10 @@ pub struct Session {
     unknown_methods: std::collections::BTreeSet<String>,
     /// A second connection of a modem that has a live one (see `handle_attached`).
     parallel: bool,
+    /// How multi-byte coil deltas are read (the modem's map's setting).
+    coil_delta: crate::proto::map::CoilDelta,
+    /// The layout in use was said (at the first multi-byte coil value).
+    coil_delta_said: bool,
 }
 
 impl Session {
@@ -131,6 +135,8 @@ impl Session {
             closed: None,
             unknown_methods: Default::default(),
             parallel: false,
+            coil_delta: Default::default(),
+            coil_delta_said: false,
         }
     }
 
@@ -188,6 +194,7 @@ impl Session {
         };
         if let Some(info) = login {
             self.plan = info.plan;
+            self.coil_delta = info.coil_delta;
         }
         self.hostid = Some(hostid.clone());
         self.parallel = parallel;
@@ -378,7 +385,9 @@ impl Session {
             }
             Uplink::ReqDataChange { change, .. } => {
                 self.send(&Downlink::ok("reqdata"));
-                let (mut blocks, errors) = delta_blocks(self.plan.slave(), &change);
+                self.say_coil_delta(&change);
+                let (mut blocks, errors) =
+                    delta_blocks(self.plan.slave(), &change, self.coil_delta);
                 blocks.iter_mut().for_each(|b| self.plan.trim_padding(b));
                 for e in errors {
                     self.protocol_error(format!("reqdatachange {e}"), &[]);
@@ -405,6 +414,39 @@ impl Session {
 }
 
 impl Session {
+    /// At the first coil or input value longer than one byte, says once how it is read.
+    fn say_coil_delta(&mut self, change: &crate::proto::uplink::DataChange) {
+        if self.coil_delta_said {
+            return;
+        }
+        let long = change.tables.iter().find_map(|t| {
+            matches!(t.function, 1 | 2)
+                .then(|| t.entries.iter().find(|(_, v)| v.trim().len() > 2))
+                .flatten()
+                .map(|(a, v)| (t.function, *a, v.clone()))
+        });
+        let Some((function, addr, value)) = long else {
+            return;
+        };
+        self.coil_delta_said = true;
+        let hostid = self.hostid.clone();
+        let layout = self.coil_delta.name();
+        self.emit(Event::Notice {
+            hostid,
+            kind: "warning",
+            message: format!(
+                "coil value {function:02X}/{addr} = {value} spans more than one byte: read as \
+                 {layout} (the map's settings.coil_delta; the other reading is \
+                 {}). Check a few of these bits against the controller's display; the raw \
+                 value is in the traffic inspector",
+                match self.coil_delta {
+                    crate::proto::map::CoilDelta::RtuBytes => "integer-lsb",
+                    crate::proto::map::CoilDelta::IntegerLsb => "rtu-bytes",
+                }
+            ),
+        });
+    }
+
     /// A message on a second connection: answered as usual, kept raw (traffic), never applied
     /// as the modem's live readings or heartbeat, and never taken as a command's reply.
     fn on_parallel(&mut self, msg: Uplink) {

@@ -307,6 +307,19 @@ impl RegisterMap {
     /// Readings that suggest a wrong setting, each saying which setting to change.
     pub fn sanity(&self, image: &RegisterImage, slave: u8) -> Vec<String> {
         let mut out = Vec::new();
+        // A coil the map calls reserved that turns on may be an alarm of newer firmware.
+        for c in self
+            .coils
+            .values()
+            .filter(|c| c.name.eq_ignore_ascii_case("reserved"))
+        {
+            if image.get(slave, Table::Coils, c.addr) == Some(1) {
+                out.push(format!(
+                    "coil {} on: not in the map (reserved); newer firmware may use it for an alarm",
+                    c.addr
+                ));
+            }
+        }
         let ratio = self.settings.frequency_ratio;
         for spec in self.registers.values().filter(|r| r.frequency) {
             let Some(Decoded {

@@ -97,6 +97,7 @@ struct RawSettings {
     frequency_ratio: Option<f64>,
     counter_multiplier: Option<u32>,
     no_data: Option<u16>,
+    coil_delta: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -338,6 +339,20 @@ fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Setting
             );
         }
         out.functions = Some(f.clone());
+    }
+    if let Some(layout) = &s.coil_delta {
+        out.coil_delta = match layout.as_str() {
+            "rtu-bytes" => super::CoilDelta::RtuBytes,
+            "integer-lsb" => super::CoilDelta::IntegerLsb,
+            other => {
+                return c.err(
+                    span,
+                    format!(
+                        "settings.coil_delta: {other:?} is not \"rtu-bytes\" or \"integer-lsb\""
+                    ),
+                );
+            }
+        };
     }
     out.no_data = s.no_data.or(Some(NO_DATA));
     Ok(out)

@@ -453,3 +453,22 @@ fn bad_map_files_each_say_what_and_where() {
     assert!(parse_map("").is_err());
     assert!(parse_map("\u{0}\u{1}garbage = = =").is_err());
 }
+
+#[test]
+fn a_reserved_coil_that_turns_on_is_flagged_and_a_bad_coil_delta_named() {
+    let m = hgm();
+    let img = image_with(&[], &[(62, true), (8, true)]);
+    let w = m.sanity(&img, 1);
+    assert_eq!(
+        w,
+        ["coil 62 on: not in the map (reserved); newer firmware may use it for an alarm"]
+    );
+    let e =
+        parse_map(&HGM6100N_TOML.replace(r#"coil_delta = "rtu-bytes""#, r#"coil_delta = "msb""#))
+            .unwrap_err()
+            .to_string();
+    assert!(
+        e.contains("settings.coil_delta") && e.contains("integer-lsb"),
+        "{e}"
+    );
+}

@@ -54,6 +54,29 @@ pub enum Combine {
     Counter,
 }
 
+/// How a `reqdatachange` value of coils or discrete inputs longer than one byte is read. No
+/// public source settles it (PROTOCOL-NOTES).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CoilDelta {
+    /// The bytes of a Modbus RTU reply: the first byte holds the addressed bit and the 7 after
+    /// it, each byte least significant bit first.
+    #[default]
+    RtuBytes,
+    /// One integer (hex, most significant digit first) whose least significant bit is the
+    /// addressed bit: the public field servers' reading.
+    IntegerLsb,
+}
+
+impl CoilDelta {
+    /// The name in a map file.
+    pub fn name(self) -> &'static str {
+        match self {
+            CoilDelta::RtuBytes => "rtu-bytes",
+            CoilDelta::IntegerLsb => "integer-lsb",
+        }
+    }
+}
+
 /// Firmware quirks as settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -67,6 +90,8 @@ pub struct Settings {
     pub no_data: Option<u16>,
     /// The Modbus functions the controller answers (`None`: not known, all offered).
     pub functions: Option<Vec<u8>>,
+    /// How a multi-byte coil value of `reqdatachange` is read.
+    pub coil_delta: CoilDelta,
 }
 
 impl Settings {
@@ -84,6 +109,7 @@ impl Default for Settings {
             counter_multiplier: 10000,
             no_data: Some(NO_DATA),
             functions: None,
+            coil_delta: CoilDelta::default(),
         }
     }
 }
