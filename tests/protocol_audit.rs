@@ -322,3 +322,113 @@ async fn multi_byte_coil_deltas_follow_the_map_setting_and_are_said_once() {
         .collect();
     assert_eq!(said.len(), 1, "once: {:?}", s.seen);
 }
+
+/// An exception reply in a `reqdata` leaves that block's values stale (not current) until a
+/// later upload refreshes them; a `packetnum` gap makes the values not refreshed since
+/// possibly stale until the next full upload.
+#[tokio::test]
+async fn exceptions_and_lost_uploads_show_values_as_stale() {
+    use cmm_commissioner::app::AppState;
+    use cmm_commissioner::proto::rtu::{BlockValues, ExceptionCode, Response, Table};
+    let mut s = TestServer::start(ServerConfig::default()).await;
+    let mut login = RawModem::connect(s.addr).await;
+    login.send_raw(LOGIN.as_bytes()).await;
+    login.recv().await;
+    let mut m = RawModem::long_con(s.addr, HOSTID).await;
+    let mut state = AppState::default();
+    let coils = Response::read(1, Table::Coils, &BlockValues::Bits(vec![false; 78])).to_hex();
+    let regs = Response::read(1, Table::Holding, &BlockValues::Registers(vec![230; 45])).to_hex();
+    let tail = Response::read(1, Table::Holding, &BlockValues::Registers(vec![7; 10])).to_hex();
+    let busy = Response::exception(1, 3, ExceptionCode::ServerDeviceBusy).to_hex();
+    let reqdata = |a: &str, b: &str, c: &str| {
+        format!(r#"{{"method":"reqdata","hostid":"{HOSTID}","params":"{a};{b};{c}"}}"#)
+    };
+    // Everything current, then the registers' block answered with an exception.
+    m.send_raw(reqdata(&coils, &regs, &tail).as_bytes()).await;
+    m.recv().await;
+    m.send_raw(reqdata(&coils, &busy, &tail).as_bytes()).await;
+    m.recv().await;
+    let mut n = 0i64;
+    s.expect("the stale block", |e| {
+        n += 1;
+        state.apply(e, n);
+        matches!(
+            e,
+            Event::Stale {
+                addr: 0,
+                qty: 45,
+                ..
+            }
+        )
+    })
+    .await;
+    let t = &state.targets[HOSTID];
+    let why = t.staleness(Table::Holding, 0).expect("register 0 is stale");
+    assert!(
+        why.contains("stale since") && why.to_lowercase().contains("busy"),
+        "{why}"
+    );
+    assert_eq!(
+        t.image.get(1, Table::Holding, 0),
+        Some(230),
+        "the old value is kept"
+    );
+    assert_eq!(
+        t.staleness(Table::Holding, 46),
+        None,
+        "the answered block is current"
+    );
+    // A full upload refreshes it.
+    m.send_raw(reqdata(&coils, &regs, &tail).as_bytes()).await;
+    m.recv().await;
+    s.expect("the refresh", |e| {
+        n += 1;
+        state.apply(e, n);
+        matches!(e, Event::Data { .. })
+    })
+    .await;
+    assert_eq!(state.targets[HOSTID].staleness(Table::Holding, 0), None);
+
+    // Change uploads 2, then 5: two were lost.
+    let change = |p: u64, v: &str| {
+        format!(
+            r#"{{"method":"reqdatachange","params":{{"packetnum":{p},"03":[{{"0018":"{v}"}}]}},"hostid":"{HOSTID}"}}"#
+        )
+    };
+    m.send_raw(change(2, "00FD").as_bytes()).await;
+    m.recv().await;
+    m.send_raw(change(5, "00FE").as_bytes()).await;
+    m.recv().await;
+    s.expect("the gap", |e| {
+        n += 1;
+        state.apply(e, n);
+        matches!(e, Event::PacketGap { missed: 2, .. })
+    })
+    .await;
+    s.expect("the upload after the gap", |e| {
+        n += 1;
+        state.apply(e, n);
+        matches!(e, Event::Data { .. })
+    })
+    .await;
+    let t = &state.targets[HOSTID];
+    assert!(
+        t.staleness(Table::Holding, 0)
+            .is_some_and(|w| w.starts_with("possibly stale")),
+        "not refreshed since the gap"
+    );
+    assert_eq!(
+        t.staleness(Table::Holding, 24),
+        None,
+        "refreshed after the gap"
+    );
+    m.send_raw(reqdata(&coils, &regs, &tail).as_bytes()).await;
+    m.recv().await;
+    s.expect("the full upload", |e| {
+        n += 1;
+        state.apply(e, n);
+        matches!(e, Event::Data { .. })
+    })
+    .await;
+    assert_eq!(state.targets[HOSTID].staleness(Table::Holding, 0), None);
+}

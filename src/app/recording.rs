@@ -165,6 +165,8 @@ pub fn records_of(ev: &Event, changes: &[Change], s: &AppState, t_ms: i64) -> Ve
             vec![event(hostid.as_deref(), "protocol_error", line(), t_ms)]
         }
         Event::Error { hostid, .. } => vec![event(hostid.as_deref(), "error", line(), t_ms)],
+        Event::Stale { hostid, .. } => vec![event(Some(hostid), "stale", line(), t_ms)],
+        Event::PacketGap { hostid, .. } => vec![event(Some(hostid), "packet_gap", line(), t_ms)],
         _ => Vec::new(),
     }
 }

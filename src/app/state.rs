@@ -341,8 +341,8 @@ impl AppState {
                 hostid,
                 blocks,
                 flags,
-                ..
-            } => return self.apply_data(hostid, blocks, *flags, now_ms),
+                kind,
+            } => return self.apply_data(hostid, blocks, *flags, *kind, now_ms),
             Event::CommandSent {
                 hostid,
                 uid,
@@ -395,6 +395,23 @@ impl AppState {
             ),
             Event::ProtocolError { error, .. } => self.last_error = Some(error.clone()),
             Event::Error { message, .. } => self.last_error = Some(message.clone()),
+            Event::Stale {
+                hostid,
+                table,
+                addr,
+                qty,
+                reason,
+            } => {
+                let t = self.target(hostid);
+                for a in *addr..addr.saturating_add(*qty) {
+                    t.stale.insert((*table, a), (reason.clone(), now_ms));
+                }
+            }
+            Event::PacketGap { hostid, .. } => {
+                let t = self.target(hostid);
+                t.gap_since = Some(now_ms);
+                t.fresh_since_gap.clear();
+            }
             Event::Notice {
                 kind: "warning",
                 message,
@@ -410,10 +427,32 @@ impl AppState {
         hostid: &str,
         blocks: &[crate::proto::Block],
         flags: InputFlags,
+        kind: crate::link::DataKind,
         now_ms: i64,
     ) -> Vec<Change> {
         let t = self.target(hostid);
         t.last_seen_ms = Some(now_ms);
+        // What this upload carries is current again.
+        if kind == crate::link::DataKind::Full {
+            t.gap_since = None;
+            t.fresh_since_gap.clear();
+        }
+        for b in blocks {
+            let n = match &b.values {
+                crate::proto::rtu::BlockValues::Bits(v) => v.len(),
+                crate::proto::rtu::BlockValues::Registers(v) => v.len(),
+            };
+            for a in
+                (0..n).filter_map(|i| u16::try_from(i).ok().and_then(|i| b.addr.checked_add(i)))
+            {
+                if !t.stale.is_empty() {
+                    t.stale.remove(&(b.table, a));
+                }
+                if t.gap_since.is_some() {
+                    t.fresh_since_gap.insert((b.table, a));
+                }
+            }
+        }
         if flags.any() {
             t.flags = merge_flags(t.flags, flags);
         }

@@ -184,6 +184,20 @@ pub fn log_line(ev: &Event) -> Option<String> {
         }
         Event::Error { message, .. } => format!("error: {message}"),
         Event::Notice { message, .. } => message.clone(),
+        Event::Stale {
+            hostid,
+            table,
+            addr,
+            qty,
+            reason,
+        } => format!(
+            "{hostid}: {} {addr}-{} not refreshed, shown as stale: {reason}",
+            table.name(),
+            addr.saturating_add(qty.saturating_sub(1))
+        ),
+        Event::PacketGap { hostid, missed } => format!(
+            "{hostid}: {missed} change upload(s) lost (packetnum gap): values not refreshed since may be out of date until the next full upload"
+        ),
         Event::LinkUp {
             target, settings, ..
         } => format!("serial {target} open ({settings})"),

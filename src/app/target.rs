@@ -45,6 +45,14 @@ pub struct Target {
     /// For a serial link: the slave id it was opened for (commands go there, whatever the
     /// data says).
     pub link_slave: Option<u8>,
+    /// Values not refreshed by the last upload of their block: (table, address) -> (why,
+    /// since when).
+    pub stale: BTreeMap<(crate::proto::Table, u16), (String, i64)>,
+    /// Change uploads were lost at this time: values not refreshed since may be out of date
+    /// (until the next full upload).
+    pub gap_since: Option<i64>,
+    /// Values refreshed since the gap.
+    pub fresh_since_gap: std::collections::BTreeSet<(crate::proto::Table, u16)>,
 }
 
 impl Target {
@@ -65,7 +73,34 @@ impl Target {
             link_stats: None,
             down_reason: None,
             link_slave: None,
+            stale: BTreeMap::new(),
+            gap_since: None,
+            fresh_since_gap: Default::default(),
         }
+    }
+
+    /// Why a value may not be current, if it may not: its block went unanswered, or uploads
+    /// were lost after it was last refreshed.
+    pub fn staleness(&self, table: crate::proto::Table, addr: u16) -> Option<String> {
+        let when = |ms: i64| {
+            chrono::DateTime::from_timestamp_millis(ms)
+                .map(|t| {
+                    t.with_timezone(&chrono::Local)
+                        .format("%H:%M:%S")
+                        .to_string()
+                })
+                .unwrap_or_default()
+        };
+        if let Some((why, since)) = self.stale.get(&(table, addr)) {
+            return Some(format!("stale since {}: {why}", when(*since)));
+        }
+        let since = self.gap_since?;
+        (!self.fresh_since_gap.contains(&(table, addr))).then(|| {
+            format!(
+                "possibly stale: change uploads were lost at {}, and this value has not been refreshed since (the next full upload settles it)",
+                when(since)
+            )
+        })
     }
 
     /// A controller on the laptop's serial port rather than a modem.

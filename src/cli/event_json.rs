@@ -111,6 +111,17 @@ pub fn event_json(e: &Event) -> Option<Value> {
             kind,
             message,
         } => json!({"event": kind, "hostid": hostid, "message": message}),
+        Event::Stale {
+            hostid,
+            table,
+            addr,
+            qty,
+            reason,
+        } => json!({"event": "stale", "hostid": hostid, "table": table.name(), "addr": addr,
+                    "qty": qty, "reason": reason}),
+        Event::PacketGap { hostid, missed } => {
+            json!({"event": "packet_gap", "hostid": hostid, "missed": missed})
+        }
         Event::LinkUp {
             target,
             port,

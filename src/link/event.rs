@@ -308,6 +308,28 @@ pub enum Event {
     },
     /// Answer to `Command::Sessions`, sorted by hostid.
     Sessions(Vec<SessionInfo>),
+    /// Values that were not refreshed: a block the controller answered with an exception (or
+    /// did not answer) in a `reqdata`. They keep their old value, shown as stale.
+    Stale {
+        /// Modem id.
+        hostid: String,
+        /// Table.
+        table: crate::proto::Table,
+        /// First address.
+        addr: u16,
+        /// How many.
+        qty: u16,
+        /// Why (the exception, or "not answered").
+        reason: String,
+    },
+    /// `packetnum` skipped: change uploads were lost, so values not refreshed since may be
+    /// out of date until the next full upload.
+    PacketGap {
+        /// Modem id.
+        hostid: String,
+        /// Uploads missed.
+        missed: u64,
+    },
     /// Something done as asked that is no link's doing (a commissioning entry kept, a report
     /// written).
     Notice {

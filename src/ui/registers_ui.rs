@@ -202,7 +202,7 @@ const COLUMNS: [(&str, f32); 9] = [
     ("Value", 132.0),
     ("Raw", 84.0),
     ("Group", 100.0),
-    ("Changed", 76.0),
+    ("Changed", 124.0),
 ];
 
 /// The rectangle of column `i` in a row.
@@ -252,7 +252,12 @@ fn row_ui(
     now_ms: i64,
     hex: bool,
 ) -> bool {
-    let (row, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    let (row, resp) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    // A value its last upload did not refresh is shown greyed, with why on hover.
+    let stale = t.staleness(d.table, d.addr);
+    if let Some(why) = &stale {
+        resp.on_hover_text(why);
+    }
     if index % 2 == 1 {
         ui.painter()
             .rect_filled(row, 0.0, ui.visuals().faint_bg_color);
@@ -287,7 +292,16 @@ fn row_ui(
     let changed = t.changed_ms.get(&(d.table, d.addr)).copied();
     let fresh = changed.is_some_and(|c| now_ms - c < HIGHLIGHT_MS);
     let highlight = fresh.then(|| ui.visuals().selection.bg_fill.gamma_multiply(0.5));
-    paint_cell(ui, row, 5, &d.shown(), mono.clone(), text, highlight);
+    let value_colour = if stale.is_some() { weak } else { text };
+    paint_cell(
+        ui,
+        row,
+        5,
+        &d.shown(),
+        mono.clone(),
+        value_colour,
+        highlight,
+    );
     let raw: Vec<String> = d.raw.iter().map(|w| format!("{w:04X}")).collect();
     paint_cell(ui, row, 6, &raw.join(" "), mono.clone(), weak, None);
     paint_cell(ui, row, 7, &d.group, body, text, None);
@@ -299,6 +313,11 @@ fn row_ui(
                 .to_string()
         })
         .unwrap_or_default();
+    let when = match &stale {
+        Some(why) if why.starts_with("possibly") => format!("{when} (stale?)"),
+        Some(_) => format!("{when} (stale)"),
+        None => when,
+    };
     paint_cell(ui, row, 8, &when, mono, weak, None);
     clicked
 }

@@ -106,6 +106,8 @@ pub struct Session {
     coil_delta: crate::proto::map::CoilDelta,
     /// The layout in use was said (at the first multi-byte coil value).
     coil_delta_said: bool,
+    /// The last `packetnum` of a change upload (a full upload starts over).
+    packets: Option<u64>,
 }
 
 impl Session {
@@ -137,6 +139,7 @@ impl Session {
             parallel: false,
             coil_delta: Default::default(),
             coil_delta_said: false,
+            packets: None,
         }
     }
 
@@ -371,21 +374,51 @@ impl Session {
             Uplink::ReqData { frames, .. } => {
                 self.send(&Downlink::ok("reqdata"));
                 let (blocks, errors) = self.plan.decode_reqdata(&frames);
+                let mut stale = Vec::new();
                 for e in errors {
                     let bytes = hex::decode(&e.hex).unwrap_or_else(|_| e.hex.into_bytes());
                     let what = format!("reqdata frame {}: {}", e.index + 1, e.error);
                     self.protocol_error(what, &bytes);
+                    // The request's values were not refreshed: say so, never leave them
+                    // looking current.
+                    if let Some(req) = self.plan.requests.get(e.index)
+                        && let crate::proto::rtu::RequestPdu::Read { table, addr, qty } = req.pdu
+                    {
+                        stale.push(Event::Stale {
+                            hostid: hostid.clone(),
+                            table,
+                            addr,
+                            qty,
+                            reason: e.error.to_string(),
+                        });
+                    }
                 }
+                self.packets = None;
                 self.emit(Event::Data {
                     hostid,
                     kind: DataKind::Full,
                     blocks,
                     flags: Default::default(),
                 });
+                // After the data: a block refreshed in this upload is not stale.
+                for s in stale {
+                    self.emit(s);
+                }
             }
             Uplink::ReqDataChange { change, .. } => {
                 self.send(&Downlink::ok("reqdata"));
                 self.say_coil_delta(&change);
+                if let Some(n) = change.packetnum {
+                    if let Some(last) = self.packets
+                        && n > last + 1
+                    {
+                        self.emit(Event::PacketGap {
+                            hostid: hostid.clone(),
+                            missed: n - last - 1,
+                        });
+                    }
+                    self.packets = Some(n);
+                }
                 let (mut blocks, errors) =
                     delta_blocks(self.plan.slave(), &change, self.coil_delta);
                 blocks.iter_mut().for_each(|b| self.plan.trim_padding(b));
