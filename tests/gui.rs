@@ -54,6 +54,28 @@ fn start_app(
         })
 }
 
+/// The real app in demo mode on a loopback port, recording to `file`.
+fn start_recorded_app(
+    file: std::path::PathBuf,
+    demo_modems: usize,
+    online_rate: Option<u32>,
+) -> Harness<'static, CommissionerApp> {
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let mut startup = Startup::default();
+            startup.server.listen = "127.0.0.1:0".parse().unwrap();
+            if let Some(rate) = online_rate {
+                startup.server.online_rate = rate;
+            }
+            startup.demo = true;
+            startup.demo_modems = demo_modems;
+            startup.record = Some(file.clone());
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        })
+}
+
 /// Types `text` into the values filter, once data has arrived.
 fn filter(h: &mut Harness<'_, CommissionerApp>, text: &str) {
     until(h, "the values table", |h| {
@@ -415,18 +437,7 @@ fn pointer_sweeps_over_every_panel_and_window_panic_nowhere() {
     // Recorded, so that the commissioning window has all its parts.
     let dir = std::env::temp_dir().join(format!("cmm-gui-sweep-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let file = dir.join("sweep.cmmrec");
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            let ctx = cc.egui_ctx.clone();
-            let mut startup = Startup::default();
-            startup.server.listen = "127.0.0.1:0".parse().unwrap();
-            startup.demo = true;
-            startup.demo_modems = 2;
-            startup.record = Some(file.clone());
-            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
-        });
+    let mut h = start_recorded_app(dir.join("sweep.cmmrec"), 2, None);
     until(&mut h, "a modem with data", |h| {
         h.state()
             .state()
@@ -584,20 +595,7 @@ fn help_and_a_map_from_a_typed_path() {
 fn plots_reach_back_into_the_recording_and_show_the_timeline() {
     let dir = std::env::temp_dir().join(format!("cmm-gui-history-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let file = dir.join("run.cmmrec");
-    let f = file.clone();
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            let ctx = cc.egui_ctx.clone();
-            let mut startup = Startup::default();
-            startup.server.listen = "127.0.0.1:0".parse().unwrap();
-            startup.server.online_rate = 200;
-            startup.demo = true;
-            startup.demo_modems = 1;
-            startup.record = Some(f.clone());
-            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
-        });
+    let mut h = start_recorded_app(dir.join("run.cmmrec"), 1, Some(200));
     until(&mut h, "the recording", |h| {
         h.query_all_by_label_contains("Recording run.cmmrec")
             .next()
@@ -647,21 +645,8 @@ fn plots_reach_back_into_the_recording_and_show_the_timeline() {
 fn a_commissioning_from_the_window_ends_in_a_report() {
     let dir = std::env::temp_dir().join(format!("cmm-gui-commission-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let file = dir.join("run.cmmrec");
     let pdf = dir.join("site-report.pdf");
-    let f = file.clone();
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            let ctx = cc.egui_ctx.clone();
-            let mut startup = Startup::default();
-            startup.server.listen = "127.0.0.1:0".parse().unwrap();
-            startup.server.online_rate = 200;
-            startup.demo = true;
-            startup.demo_modems = 1;
-            startup.record = Some(f.clone());
-            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
-        });
+    let mut h = start_recorded_app(dir.join("run.cmmrec"), 1, Some(200));
     until(&mut h, "a modem with data", |h| {
         h.state()
             .state()

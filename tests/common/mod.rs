@@ -65,9 +65,19 @@ impl TestServer {
     /// Waits until each predicate has matched an event, in any order (events of different
     /// connections may interleave either way).
     pub async fn expect_all(&mut self, what: &str, preds: &[&dyn Fn(&Event) -> bool]) {
+        // One deadline for all: a stream of other events must not keep the wait alive.
+        let deadline = tokio::time::Instant::now() + GUARD;
         let mut done = vec![false; preds.len()];
         while done.iter().any(|d| !d) {
-            let e = self.expect(what, |_| true).await;
+            let e = match tokio::time::timeout_at(deadline, self.events.recv()).await {
+                Ok(Some(e)) => e,
+                Ok(None) => panic!("event stream ended while waiting for {what}"),
+                Err(_) => panic!(
+                    "not all of {what} (matched: {done:?}); seen: {:#?}",
+                    self.seen
+                ),
+            };
+            self.seen.push(e.clone());
             for (i, p) in preds.iter().enumerate() {
                 if !done[i] && p(&e) {
                     done[i] = true;

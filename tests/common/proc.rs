@@ -76,9 +76,19 @@ impl Proc {
     /// Waits until each predicate has matched a line, in any order (lines from different
     /// connections may interleave either way).
     pub fn expect_all(&mut self, what: &str, preds: &[&dyn Fn(&Value) -> bool]) {
+        // One deadline for all: a stream of other lines must not keep the wait alive.
+        let deadline = Instant::now() + GUARD;
         let mut done = vec![false; preds.len()];
         while done.iter().any(|d| !d) {
-            let v = self.expect(what, |_| true);
+            let left = deadline.saturating_duration_since(Instant::now());
+            let v = match self.lines.recv_timeout(left) {
+                Ok(v) => v,
+                Err(_) => panic!(
+                    "not all of {what} (matched: {done:?}); seen {:#?}",
+                    self.seen
+                ),
+            };
+            self.seen.push(v.clone());
             for (i, p) in preds.iter().enumerate() {
                 if !done[i] && p(&v) {
                     done[i] = true;

@@ -148,6 +148,19 @@ mod tests {
         }
     }
 
+    fn login(hostid: &str) -> Event {
+        Event::Login {
+            hostid: hostid.into(),
+            hostname: String::new(),
+            moduletype: String::new(),
+            peer: "127.0.0.1:1".parse().unwrap(),
+            accepted: true,
+            reason: None,
+            module_port: None,
+            module_baud: None,
+        }
+    }
+
     fn accepted(uid: &str) -> Event {
         Event::CommandOutcome {
             hostid: "H".into(),
@@ -163,17 +176,7 @@ mod tests {
         let mut r = Resets::default();
         assert!(r.watch(&sent("a"), &tx).is_none());
         assert!(r.watch(&accepted("a"), &tx).is_none());
-        let login = Event::Login {
-            hostid: "H".into(),
-            hostname: String::new(),
-            moduletype: String::new(),
-            peer: "127.0.0.1:1".parse().unwrap(),
-            accepted: true,
-            reason: None,
-            module_port: None,
-            module_baud: None,
-        };
-        let said = r.watch(&login, &tx).unwrap();
+        let said = r.watch(&login("H"), &tx).unwrap();
         assert!(
             matches!(&said, Event::Notice { kind: "reset", message, .. } if message.contains("logged in again after")),
             "{said:?}"
@@ -211,16 +214,6 @@ mod tests {
             },
             &tx,
         );
-        let login = |h: &str| Event::Login {
-            hostid: h.into(),
-            hostname: String::new(),
-            moduletype: String::new(),
-            peer: "127.0.0.1:1".parse().unwrap(),
-            accepted: true,
-            reason: None,
-            module_port: None,
-            module_baud: None,
-        };
         r.watch(&login("A"), &tx);
         r.watch(&login("B"), &tx);
         r.watch(

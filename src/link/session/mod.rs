@@ -264,7 +264,14 @@ impl Session {
             _ => "connection closed before an answer",
         };
         while let Some(p) = self.pending.pop_front() {
-            self.outcome(p.uid, Outcome::Gone, why.into());
+            if matches!(p.kind, PendingKind::Reset) && reason != OfflineReason::Shutdown {
+                // Closing the connection is what a reset does; a modem quick to reconnect
+                // may close before its reply is read. Its new login is reported after.
+                let detail = "the modem closed its connection to reset".to_string();
+                self.outcome(p.uid, Outcome::Accepted, detail);
+            } else {
+                self.outcome(p.uid, Outcome::Gone, why.into());
+            }
         }
         while let Some((_, uid)) = self.queue.pop_front() {
             let why = format!("not sent: {why} (it waited for the command before it)");
