@@ -19,15 +19,30 @@ pub const LONG_CONNECTION_WITHIN: Duration = Duration::from_secs(30);
 /// Resets sent and accepted, and logins waiting for their long connection, by modem.
 #[derive(Default)]
 pub(super) struct Resets {
-    /// Reset commands sent: hostid -> uid.
-    sent: BTreeMap<String, String>,
-    /// Accepted, waiting for the new login: hostid -> (uid, since).
+    /// Reset commands sent: hostid -> (uid, when).
+    sent: BTreeMap<String, (String, Instant)>,
+    /// Accepted, waiting for the new login: hostid -> (uid, sent when).
     waiting: BTreeMap<String, (String, Instant)>,
+    /// Each modem's last accepted login (a reset's new login may be reported before the
+    /// reset's own outcome: they come on different connections).
+    last_login: BTreeMap<String, Instant>,
     /// Logins waiting for the long connection: hostid -> login number.
     logins: BTreeMap<String, u64>,
     login_seq: u64,
     /// The `liveData` address modems are told.
     advertise: String,
+}
+
+/// The line that says a reset modem logged in again, `after` the reset was sent.
+fn relogged(hostid: &str, uid: &str, after: Duration) -> Event {
+    Event::Notice {
+        hostid: Some(hostid.to_string()),
+        kind: "reset",
+        message: format!(
+            "reset #{uid} of {hostid}: logged in again after {} s",
+            after.as_secs()
+        ),
+    }
 }
 
 impl Resets {
@@ -40,7 +55,8 @@ impl Resets {
                 method: "reset",
                 ..
             } => {
-                self.sent.insert(hostid.clone(), uid.clone());
+                self.sent
+                    .insert(hostid.clone(), (uid.clone(), Instant::now()));
                 None
             }
             Event::CommandOutcome {
@@ -48,11 +64,13 @@ impl Resets {
                 uid,
                 outcome,
                 ..
-            } if self.sent.get(hostid) == Some(uid) => {
-                self.sent.remove(hostid);
+            } if self.sent.get(hostid).is_some_and(|s| &s.0 == uid) => {
+                let (_, sent_at) = self.sent.remove(hostid)?;
                 if *outcome == Outcome::Accepted {
-                    self.waiting
-                        .insert(hostid.clone(), (uid.clone(), Instant::now()));
+                    if let Some(at) = self.last_login.get(hostid).filter(|at| **at >= sent_at) {
+                        return Some(relogged(hostid, uid, at.duration_since(sent_at)));
+                    }
+                    self.waiting.insert(hostid.clone(), (uid.clone(), sent_at));
                     let (tx, h, u) = (internal.clone(), hostid.clone(), uid.clone());
                     tokio::spawn(async move {
                         tokio::time::sleep(RELOGIN_WITHIN).await;
@@ -74,6 +92,7 @@ impl Resets {
                 accepted: true,
                 ..
             } => {
+                self.last_login.insert(hostid.clone(), Instant::now());
                 self.login_seq += 1;
                 self.logins.insert(hostid.clone(), self.login_seq);
                 let (tx, h, n) = (internal.clone(), hostid.clone(), self.login_seq);
@@ -81,13 +100,8 @@ impl Resets {
                     tokio::time::sleep(LONG_CONNECTION_WITHIN).await;
                     let _ = tx.send(Internal::LongConnectionDue(h, n)).await;
                 });
-                let (uid, since) = self.waiting.remove(hostid)?;
-                let secs = since.elapsed().as_secs();
-                Some(Event::Notice {
-                    hostid: Some(hostid.clone()),
-                    kind: "reset",
-                    message: format!("reset #{uid} of {hostid}: logged in again after {secs} s"),
-                })
+                let (uid, sent_at) = self.waiting.remove(hostid)?;
+                Some(relogged(hostid, &uid, sent_at.elapsed()))
             }
             _ => None,
         }
@@ -170,6 +184,17 @@ mod tests {
         }
     }
 
+    /// The next reset timer (the logins' own timers are skipped).
+    async fn next_reset_due(rx: &mut mpsc::Receiver<Internal>) -> (String, String) {
+        loop {
+            match rx.recv().await {
+                Some(Internal::ResetDue(h, u)) => return (h, u),
+                Some(_) => continue,
+                None => panic!("the timer fires"),
+            }
+        }
+    }
+
     #[tokio::test(start_paused = true)]
     async fn a_reset_ends_with_the_new_login_or_with_none_in_two_minutes() {
         let (tx, mut rx) = mpsc::channel(4);
@@ -182,20 +207,21 @@ mod tests {
             "{said:?}"
         );
         // The timer of an answered reset says nothing (the login's own timer comes first).
-        let (h, u) = loop {
-            match rx.recv().await {
-                Some(Internal::ResetDue(h, u)) => break (h, u),
-                Some(_) => continue,
-                None => panic!("the timer fires"),
-            }
-        };
+        let (h, u) = next_reset_due(&mut rx).await;
         assert!(r.due(&h, &u).is_none());
+
+        // The new login reported before the reset's own outcome (another connection).
+        r.watch(&sent("c"), &tx);
+        assert!(r.watch(&login("H"), &tx).is_none());
+        let said = r.watch(&accepted("c"), &tx).unwrap();
+        assert!(
+            matches!(&said, Event::Notice { kind: "reset", message, .. } if message.contains("#c") && message.contains("logged in again")),
+            "{said:?}"
+        );
 
         r.watch(&sent("b"), &tx);
         r.watch(&accepted("b"), &tx);
-        let Some(Internal::ResetDue(h, u)) = rx.recv().await else {
-            panic!("the timer fires")
-        };
+        let (h, u) = next_reset_due(&mut rx).await;
         let said = r.due(&h, &u).unwrap();
         assert!(
             matches!(&said, Event::Error { message, .. } if message.contains("did not log in again within 2 minutes")),
