@@ -364,3 +364,48 @@ fn poll_and_write_against_sim_controller_on_its_own_pty() {
     let s = poll.expect("stats", |v| is(v, "stats"));
     assert!(s["responses"].as_u64().unwrap() > 0);
 }
+
+/// An unknown method is acknowledged each time and reported once per modem and method, even
+/// across the modem's reconnections.
+#[test]
+fn an_unknown_method_is_reported_once_per_modem_across_connections() {
+    use std::io::Read;
+    let mut serve = Proc::spawn(&["serve", "--listen", "127.0.0.1:0", "--no-record"]);
+    let l = serve.expect("listening", |v| is(v, "listening"));
+    let addr = l["addr"].as_str().unwrap().to_string();
+    let hostid = "3130373031334717003D0077";
+    for _ in 0..2 {
+        let mut c = std::net::TcpStream::connect(&addr).unwrap();
+        c.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        let ack = |c: &mut std::net::TcpStream, msg: &str, expect: &str| {
+            c.write_all(msg.as_bytes()).unwrap();
+            let mut buf = [0u8; 256];
+            let n = c.read(&mut buf).unwrap();
+            let got = String::from_utf8_lossy(&buf[..n]).to_string();
+            assert!(got.contains(expect), "{got}");
+        };
+        ack(
+            &mut c,
+            &format!(r#"{{"method":"LongCon","hostid":"{hostid}"}}"#),
+            "LongCon",
+        );
+        ack(
+            &mut c,
+            &format!(r#"{{"method":"gpsReport","hostid":"{hostid}","lat":1}}"#),
+            r#"{"method":"gpsReport","message":"OK","retcode":"000000"}"#,
+        );
+        serve.expect("online", |v| is(v, "online") && v["hostid"] == hostid);
+    }
+    // A later line that is surely after both: the sessions answer.
+    serve.send(r#"{"cmd":"sessions"}"#);
+    serve.expect("sessions", |v| is(v, "sessions"));
+    let reports = serve
+        .seen()
+        .iter()
+        .filter(|v| {
+            is(v, "protocol_error") && v["error"].as_str().unwrap_or("").contains("gpsReport")
+        })
+        .count();
+    assert_eq!(reports, 1);
+}

@@ -14,3 +14,7 @@ pub use event::{
     Command, DataKind, Direction, Event, EventSink, OfflineReason, Outcome, SessionInfo,
 };
 pub use server::{ServerHandle, bind, start};
+
+/// How a session's report of an unknown method begins (the method follows, then a backtick):
+/// the supervisor keeps one report per modem and method from it.
+pub const UNKNOWN_METHOD_REPORT: &str = "unknown method `";

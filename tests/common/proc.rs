@@ -64,6 +64,11 @@ impl Proc {
         }
     }
 
+    /// Every line read so far.
+    pub fn seen(&self) -> &[Value] {
+        &self.seen
+    }
+
     pub fn stdin(&mut self) -> &mut ChildStdin {
         self.child.stdin.as_mut().unwrap()
     }

@@ -131,6 +131,8 @@ pub(super) struct Supervisor {
     offline_file: Option<std::path::PathBuf>,
     /// Resets waiting for the modem's new login.
     resets: resets::Resets,
+    /// Unknown methods reported, by modem (lower case).
+    unknown_methods: BTreeSet<(String, String)>,
     /// The recording opened to read (history, timeline).
     reader: Option<std::sync::Arc<std::sync::Mutex<crate::store::reader::Recording>>>,
 }
@@ -172,6 +174,7 @@ pub(super) fn spawn(
         offline: config.offline.is_some(),
         offline_file: config.offline.clone(),
         resets: Default::default(),
+        unknown_methods: BTreeSet::new(),
     };
     if let Some(n) = config.notice {
         s.fail(Failure::new(CoreError::Notice(n)));
@@ -335,6 +338,20 @@ impl Supervisor {
             }
             if let Some(n) = self.resets.watch(&e, &self.internal) {
                 notices.push(n);
+            }
+            // An unknown method is reported once per modem and method for the whole run
+            // (each connection reports it once; a modem reconnects often).
+            if let Event::ProtocolError {
+                hostid: Some(h),
+                error,
+                ..
+            } = &e
+                && let Some(method) = unknown_method(error)
+                && !self
+                    .unknown_methods
+                    .insert((h.clone(), method.to_ascii_lowercase()))
+            {
+                continue;
             }
             self.pending.push(Op::Event(e));
             // Said right after the event that settled it.
@@ -547,4 +564,12 @@ impl Supervisor {
             }
         }
     }
+}
+
+/// The method named by a session's "unknown method" report.
+fn unknown_method(error: &str) -> Option<&str> {
+    error
+        .strip_prefix(crate::link::UNKNOWN_METHOD_REPORT)?
+        .split('`')
+        .next()
 }

@@ -88,7 +88,8 @@ impl Session {
                 // cannot read as a command.
                 if self.unknown_methods.insert(method.to_ascii_lowercase()) {
                     let what = format!(
-                        "unknown method `{method}` acknowledged (reported once): {}",
+                        "{}{method}` acknowledged (reported once): {}",
+                        crate::link::UNKNOWN_METHOD_REPORT,
                         String::from_utf8_lossy(&bytes)
                     );
                     self.protocol_error(what, &bytes);
