@@ -260,6 +260,14 @@ async fn each_exception_is_named() {
         matches!(e, Event::Error { ref message, .. } if message.contains("Illegal Data Address")),
         "{e:?}"
     );
+    // The read's values are marked stale with the exception, never left looking current.
+    let e = h
+        .expect("the stale block", |e, _| matches!(e, Event::Stale { .. }))
+        .await;
+    assert!(
+        matches!(&e, Event::Stale { table: Table::Holding, addr: 100, qty: 30, reason, .. } if reason.contains("Illegal Data Address")),
+        "{e:?}"
+    );
     let cases = [
         (
             Request {

@@ -371,6 +371,7 @@ impl Link {
     /// One pass over the poll plan; one data event for the cycle.
     async fn poll_cycle(&mut self) {
         let mut blocks = Vec::new();
+        let mut stale = Vec::new();
         let plan = self.s.plan.requests.clone();
         for (i, req) in plan.iter().enumerate() {
             self.pending_commands().await;
@@ -392,8 +393,9 @@ impl Link {
                         };
                         self.emit(e).await;
                     }
+                    stale.extend(self.stale(req, code.to_string()));
                 }
-                Step::Timeout(_) => {}
+                Step::Timeout(_) => stale.extend(self.stale(req, "no reply".into())),
                 Step::Gone(why) => {
                     self.port_gone(why).await;
                     break;
@@ -408,6 +410,24 @@ impl Link {
                 flags: Default::default(),
             };
             self.emit(e).await;
+        }
+        // The values of a read that failed keep their old reading, shown as stale.
+        for e in stale {
+            self.emit(e).await;
+        }
+    }
+
+    /// A poll read's values were not refreshed (`None` for a request that is not a read).
+    fn stale(&self, req: &Request, reason: String) -> Option<Event> {
+        match req.pdu {
+            RequestPdu::Read { table, addr, qty } => Some(Event::Stale {
+                hostid: self.target.clone(),
+                table,
+                addr,
+                qty,
+                reason,
+            }),
+            _ => None,
         }
     }
 
