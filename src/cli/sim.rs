@@ -111,7 +111,7 @@ pub fn stats_json(reports: &[SimReport], seconds: f64) -> serde_json::Value {
 
 /// Runs the modems until interrupted or `--duration` passes.
 pub async fn run(a: SimArgs) -> anyhow::Result<()> {
-    if a.hostid.len() != 24 || !a.hostid.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !crate::proto::uplink::is_hostid(&a.hostid) {
         anyhow::bail!("--hostid must be 24 hex digits, got {:?}", a.hostid);
     }
     let base = SimModemConfig {

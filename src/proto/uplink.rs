@@ -5,6 +5,11 @@ use serde_json::{Map, Value, json};
 
 use super::fields::{Fields, MessageError, parse_object};
 
+/// Whether `key` has the shape of a modem's hostid (24 hex digits).
+pub fn is_hostid(key: &str) -> bool {
+    key.len() == 24 && key.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// The modem's `login` parameters.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Login {

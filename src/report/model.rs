@@ -299,18 +299,11 @@ pub fn build(
 
 /// First and last reading of a target (its first and last sighting when it has none).
 fn target_span(rec: &Recording, id: i64) -> Result<(i64, i64), ReportError> {
-    let mut span: Option<(i64, i64)> = None;
-    rec.for_each_sample(id, i64::MAX, |s| {
-        span = Some(match span {
-            None => (s.t_ms, s.t_ms),
-            Some((a, b)) => (a.min(s.t_ms), b.max(s.t_ms)),
-        });
-    })?;
-    Ok(span.unwrap_or((0, 0)))
+    Ok(rec.target_span(id)?.unwrap_or((0, 0)))
 }
 
-/// Steps from the log: each start is ended by the next end of the same name, or by the next
-/// start (one step runs at a time), or by the recording's end.
+/// Steps from the log: each start is ended by the next end, or by the next start (one step
+/// runs at a time), or by the recording's end.
 fn pair_steps(
     log: &[crate::store::reader::CommissioningRow],
     last: i64,
@@ -403,7 +396,7 @@ fn equipment(
         put("Software date", format!("{y}-{m:0>2}-{d:0>2}"));
     }
     put("Register map", map.name.clone());
-    let serial = !is_hostid(&target.key);
+    let serial = !crate::proto::uplink::is_hostid(&target.key);
     put(
         if serial {
             "Serial target"
@@ -421,10 +414,6 @@ fn equipment(
         put("moduleBaud", format!("{b} ({})", baud_name(b)));
     }
     out
-}
-
-fn is_hostid(key: &str) -> bool {
-    key.len() == 24 && key.chars().all(|c| c.is_ascii_hexdigit())
 }
 
 /// `modulePort` in words.

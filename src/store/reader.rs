@@ -449,8 +449,24 @@ impl Recording {
 
     /// The first and last sample times.
     pub fn span(&self) -> Result<Option<(i64, i64)>, StoreError> {
+        self.span_where("SELECT min(t_ms), max(t_ms) FROM sample", [])
+    }
+
+    /// The first and last sample times of target `id` (computed in SQL, never read whole).
+    pub fn target_span(&self, id: i64) -> Result<Option<(i64, i64)>, StoreError> {
+        self.span_where(
+            "SELECT min(t_ms), max(t_ms) FROM sample WHERE target = ?1",
+            [id],
+        )
+    }
+
+    fn span_where(
+        &self,
+        sql: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Option<(i64, i64)>, StoreError> {
         self.conn
-            .query_row("SELECT min(t_ms), max(t_ms) FROM sample", [], |r| {
+            .query_row(sql, args, |r| {
                 Ok(
                     match (r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?) {
                         (Some(a), Some(b)) => Some((a, b)),
