@@ -9,18 +9,13 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use cmm_commissioner::store::reader::Recording;
-use common::proc::{BIN, Proc, is};
+use common::proc::{BIN, Proc, is, listening};
 
 fn dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("cmm-record-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
-}
-
-fn listening(serve: &mut Proc) -> String {
-    let l = serve.expect("listening", |v| is(v, "listening"));
-    l["addr"].as_str().unwrap().to_string()
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use cmm_commissioner::proto::map::builtin_maps;
-use common::proc::{BIN, Proc, is};
+use common::proc::{BIN, Proc, is, listening};
 
 fn dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("cmm-report-it-{}-{name}", std::process::id()));
@@ -55,8 +55,7 @@ fn a_commissioning_run_gives_a_report_with_steps_tests_and_the_audit_trail() {
         "--record",
         file.to_str().unwrap(),
     ]);
-    let l = serve.expect("listening", |v| is(v, "listening"));
-    let addr = l["addr"].as_str().unwrap().to_string();
+    let addr = listening(&mut serve);
     // The load bank and the emergency stop are the simulator's; the steps are the engineer's.
     let t0 = Instant::now();
     let sim = Proc::spawn(&[

@@ -437,7 +437,9 @@ impl AppState {
             t.gap_since = None;
             t.fresh_since_gap.clear();
         }
-        for b in blocks {
+        // Most uploads find nothing stale and no gap: nothing to walk then.
+        let marked = !t.stale.is_empty() || t.gap_since.is_some();
+        for b in blocks.iter().filter(|_| marked) {
             let n = match &b.values {
                 crate::proto::rtu::BlockValues::Bits(v) => v.len(),
                 crate::proto::rtu::BlockValues::Registers(v) => v.len(),
@@ -445,9 +447,7 @@ impl AppState {
             for a in
                 (0..n).filter_map(|i| u16::try_from(i).ok().and_then(|i| b.addr.checked_add(i)))
             {
-                if !t.stale.is_empty() {
-                    t.stale.remove(&(b.table, a));
-                }
+                t.stale.remove(&(b.table, a));
                 if t.gap_since.is_some() {
                     t.fresh_since_gap.insert((b.table, a));
                 }

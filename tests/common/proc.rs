@@ -123,3 +123,9 @@ impl Proc {
 pub fn is(v: &Value, event: &str) -> bool {
     v["event"] == event
 }
+
+/// The address `cmmctl serve` listens on, from its first line.
+pub fn listening(serve: &mut Proc) -> String {
+    let l = serve.expect("listening", |v| is(v, "listening"));
+    l["addr"].as_str().unwrap().to_string()
+}
