@@ -4,6 +4,7 @@
 mod metrics;
 pub mod model;
 pub mod pdf;
+pub mod protections;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -7,8 +7,10 @@
 use std::collections::BTreeMap;
 
 use super::ReportError;
+pub use super::protections::Protection;
+use super::protections::protections;
 use crate::proto::Table;
-use crate::proto::map::{AlarmKind, RegisterMap, RegisterSpec, Value};
+use crate::proto::map::{RegisterMap, RegisterSpec, Value};
 use crate::store::reader::{CommandRow, EventRow, Recording, TargetRow};
 
 /// The engineer's fields: (name in the file, label).
@@ -53,16 +55,6 @@ pub const COUNTERS: [(&str, &str); 3] = [
     ("run_hours", "Run hours"),
     ("start_count", "Starts"),
     ("energy", "Energy"),
-];
-
-/// Protection tests every commissioning covers, found among the map's shutdown alarms by role
-/// or by name, in this order; the map's other shutdown alarms follow.
-const USUAL_TESTS: [&str; 5] = [
-    "emergency stop",
-    "overspeed",
-    "low oil pressure",
-    "high temperature",
-    "crank failure",
 ];
 
 /// The default load steps: (name, planned seconds).
@@ -123,28 +115,6 @@ pub struct Step {
     pub alarms: Vec<(i64, String)>,
     /// The plot's values.
     pub plot: Vec<Series>,
-}
-
-/// How a protection test was passed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Protection {
-    /// The test (the alarm's name in the map, or the engineer's).
-    pub name: String,
-    /// The alarm coil, when the map has one.
-    pub coil: Option<u16>,
-    /// The recording shows the alarm coming on at this time.
-    pub seen_ms: Option<i64>,
-    /// ... and the generator stopped this long after (speed, else frequency, read 0).
-    pub stopped_after_ms: Option<i64>,
-    /// Ticked by hand: when, and the note.
-    pub by_hand: Option<(i64, String)>,
-}
-
-impl Protection {
-    /// Whether the test is passed, by the recording or by hand.
-    pub fn done(&self) -> bool {
-        self.seen_ms.is_some() || self.by_hand.is_some()
-    }
 }
 
 /// A counter at the start and the end of the commissioning.
@@ -440,7 +410,7 @@ pub fn baud_name(b: u8) -> &'static str {
 
 /// A single-register entry's readings over a range: (time, value) led by the value that
 /// stood when it began; `None` for no data.
-fn readings(
+pub(super) fn readings(
     rec: &Recording,
     id: i64,
     map: &RegisterMap,
@@ -540,99 +510,4 @@ fn step(
         alarms,
         plot,
     })
-}
-
-/// Whether a stored alarm reading says "on": a coil reads 0 or 1; a word that is the map's
-/// "no data" value (32766) says nothing, so it never ticks a test.
-fn alarm_on(map: &RegisterMap, raw: u16) -> Option<bool> {
-    if map.settings.no_data == Some(raw) {
-        return None;
-    }
-    Some(raw == 1)
-}
-
-fn protections(
-    rec: &Recording,
-    id: i64,
-    map: &RegisterMap,
-    log: &[crate::store::reader::CommissioningRow],
-    (first, last): (i64, i64),
-) -> Result<Vec<Protection>, ReportError> {
-    // The map's shutdown alarms, the usual tests first.
-    let mut coils: Vec<(usize, u16, String)> = map
-        .coils
-        .values()
-        .filter(|c| c.alarm == Some(AlarmKind::Shutdown))
-        .map(|c| {
-            let lower = c.name.to_lowercase();
-            let rank = if c.role.as_deref() == Some("emergency_stop") {
-                0
-            } else {
-                USUAL_TESTS
-                    .iter()
-                    .position(|u| lower.contains(u))
-                    .unwrap_or(USUAL_TESTS.len())
-            };
-            (rank, c.addr, c.name.clone())
-        })
-        .collect();
-    coils.sort();
-    // Speed, else frequency, reading 0 says the generator stopped.
-    let stop_source = ["speed", "gen_frequency"]
-        .iter()
-        .filter_map(|r| map.register_by_role(r))
-        .find(|s| s.words == 1);
-
-    let mut out = Vec::new();
-    for (_, addr, name) in coils {
-        let mut seen_ms = None;
-        let mut was_on = None;
-        for (t, raw) in rec.samples(id, Table::Coils, addr, (first, last))? {
-            let Some(on) = alarm_on(map, raw) else {
-                continue;
-            };
-            if on && was_on == Some(false) {
-                seen_ms = Some(t);
-                break;
-            }
-            was_on = Some(on);
-        }
-        let stopped_after_ms = match (seen_ms, stop_source) {
-            (Some(t), Some(spec)) => readings(rec, id, map, spec, (t, last))?
-                .into_iter()
-                .find(|(_, v)| *v == Some(0.0))
-                .map(|(ts, _)| ts - t),
-            _ => None,
-        };
-        out.push(Protection {
-            name,
-            coil: Some(addr),
-            seen_ms,
-            stopped_after_ms,
-            by_hand: None,
-        });
-    }
-    // Ticks by hand (the last word on each test wins); tests the map does not name are added.
-    for r in log {
-        let hand = match r.kind.as_str() {
-            "protection" => Some((r.t_ms, r.value.clone())),
-            "protection_clear" => None,
-            _ => continue,
-        };
-        match out
-            .iter_mut()
-            .find(|p| p.name.eq_ignore_ascii_case(&r.name))
-        {
-            Some(p) => p.by_hand = hand,
-            None if hand.is_some() => out.push(Protection {
-                name: r.name.clone(),
-                coil: None,
-                seen_ms: None,
-                stopped_after_ms: None,
-                by_hand: hand,
-            }),
-            None => {}
-        }
-    }
-    Ok(out)
 }
