@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use cmm_commissioner::app::{Command, Settings};
 use cmm_commissioner::proto::Table;
 use cmm_commissioner::ui::editor_ui::Pending;
-use cmm_commissioner::ui::view::View;
+use cmm_commissioner::ui::view::{Tab, View};
 use cmm_commissioner::ui::{CommissionerApp, Startup};
 use eframe::egui;
 use egui_kittest::Harness;
@@ -76,8 +76,11 @@ fn start_recorded_app(
         })
 }
 
-/// Types `text` into the values filter, once data has arrived.
+/// Types `text` into the values filter (in the Values tab), once data has arrived.
 fn filter(h: &mut Harness<'_, CommissionerApp>, text: &str) {
+    h.step();
+    h.get_by_label("Values").click();
+    h.step();
     until(h, "the values table", |h| {
         h.query_all_by_label("Filter").next().is_some()
     });
@@ -459,8 +462,10 @@ fn pointer_sweeps_over_every_panel_and_window_panic_nowhere() {
         s.plotted.len() == 3 && s.plotted.values().all(|s| s.len() >= 2)
     });
     type Open = fn(&mut View, &str);
-    let windows: [(&str, Open); 6] = [
+    let windows: [(&str, Open); 8] = [
         ("no window", |_, _| {}),
+        ("values tab", |v, _| v.tab = Tab::Values),
+        ("fleet tab", |v, _| v.tab = Tab::Fleet),
         ("traffic inspector", |v, _| v.traffic.open = true),
         ("settings", |v, _| v.settings_view.open = true),
         ("serial connection", |v, _| v.open_serial()),
@@ -487,6 +492,7 @@ fn pointer_sweeps_over_every_panel_and_window_panic_nowhere() {
         v.serial.open = false;
         v.editor.pending = None;
         v.commission.open = false;
+        v.tab = Tab::Overview;
     }
     h.state_mut().shutdown();
     assert_eq!(PANICS.load(Ordering::SeqCst), 0);
@@ -756,6 +762,235 @@ fn a_commissioning_from_the_window_ends_in_a_report() {
     assert!(text.contains("Step \"25 %\""), "{text}");
     assert!(text.contains("button on the panel"), "{text}");
     assert!(dir.join("site-report-steps.csv").exists());
+    h.state_mut().shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A simulated modem playing `scenario` against the app's server, on a runtime of its own.
+fn scenario_modem(
+    server: std::net::SocketAddr,
+    hostid: &str,
+    name: &str,
+    scenario: &str,
+) -> (tokio::runtime::Runtime, tokio_util::sync::CancellationToken) {
+    use cmm_commissioner::sim::modem::{SimModem, SimModemConfig};
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let stop = tokio_util::sync::CancellationToken::new();
+    let config = SimModemConfig {
+        server: server.to_string(),
+        hostid: hostid.into(),
+        hostname: name.into(),
+        heartbeat: Duration::from_secs(5),
+        follow_live_data: false,
+        scenario: Some(scenario.parse().unwrap()),
+        ..Default::default()
+    };
+    rt.spawn(SimModem::new(config, Arc::new(|_| {})).run(stop.clone()));
+    (rt, stop)
+}
+
+fn has(h: &Harness<'_, CommissionerApp>, label: &str) -> bool {
+    h.query_all_by_label_contains(label).next().is_some()
+}
+
+/// The overview is the first screen: mode, status, the single-line diagram following the
+/// breakers, the key readings by group in their units, and an alarm with its kind and time.
+#[test]
+fn the_overview_follows_a_start_a_transfer_and_an_emergency_stop() {
+    let mut h = start_app(0, None);
+    h.step();
+    let addr = h.state().server_addr().unwrap();
+    let (_rt, stop) = scenario_modem(
+        addr,
+        "3130373031334717003D0A01",
+        "QUARRY-SET",
+        "0:manual,1:start,18:gen_close,18:load=50,24:estop",
+    );
+    until(&mut h, "the modem's overview", |h| {
+        has(h, "QUARRY-SET  3130373031334717003D0A01")
+    });
+    until(&mut h, "the readings", |h| {
+        has(h, "Single-line diagram: mains live, mains breaker closed")
+    });
+    for label in [
+        "Mains",
+        "Generator",
+        "Load",
+        "Engine",
+        "Mains UA",
+        "Gen Frequency",
+        "Active Power",
+        "Oil Pressure",
+        "Battery Voltage",
+        "Mode: Manual",
+    ] {
+        until(&mut h, label, |h| has(h, label));
+    }
+    assert!(has(&h, "No active alarms"));
+    // The start, then the generator takes the load: its breaker closes and the mains opens.
+    until(&mut h, "the generator on load", |h| {
+        has(
+            h,
+            "generator breaker closed, generator live; load fed by generator",
+        )
+    });
+    assert!(
+        has(&h, "mains breaker open"),
+        "the transfer opened the mains"
+    );
+    assert!(has(&h, "Load fed by generator"));
+    let kw = h.state().state().targets["3130373031334717003D0A01"]
+        .summary
+        .kw
+        .unwrap();
+    assert!(kw > 20.0, "the load bank draws power: {kw} kW");
+    // The emergency stop: a shutdown alarm with since when, and the set stops.
+    until(&mut h, "the alarm", |h| has(h, "Active alarms ("));
+    h.get_by_label("Emergency Stop");
+    h.get_by_label_contains("SHUTDOWN");
+    h.get_by_label_contains("since ");
+    until(&mut h, "the breaker to open", |h| {
+        has(h, "generator breaker open")
+    });
+    // The values table stays one click away, and back.
+    h.get_by_label("Values").click();
+    h.step();
+    h.get_by_label("Filter");
+    h.get_by_label("Overview").click();
+    h.step();
+    h.get_by_label_contains("Single-line diagram");
+    stop.cancel();
+    h.state_mut().shutdown();
+}
+
+/// The fleet view lists every target with its mode, status, alarms and kW; it sorts, filters
+/// and opens a target with a click; the keyboard moves between targets and to the filter.
+#[test]
+fn the_fleet_view_sorts_filters_and_opens_a_target() {
+    let mut h = start_app(3, None);
+    h.step();
+    let addr = h.state().server_addr().unwrap();
+    let (_rt, stop) = scenario_modem(addr, "3130373031334717003D0A02", "ALARMED-SET", "0:estop");
+    h.get_by_label_contains("Fleet (").click();
+    until(&mut h, "four rows", |h| {
+        [
+            "DEMO-GENSET-1",
+            "DEMO-GENSET-2",
+            "DEMO-GENSET-3",
+            "ALARMED-SET",
+        ]
+        .iter()
+        .all(|n| has(h, &format!("fleet {n}")))
+    });
+    until(&mut h, "the alarm counted", |h| has(h, "1 with alarms"));
+    // The editor makes way for the table.
+    assert!(h.query_all_by_label("Commands").next().is_none());
+    // Sorted by name: the alarmed set first; by alarms, descending: first too; ascending: last.
+    let order = |h: &mut Harness<'_, CommissionerApp>| h.state_mut().view().fleet.order.clone();
+    assert_eq!(order(&mut h)[0], "3130373031334717003D0A02");
+    h.get_by_label("Alarms").click();
+    h.step();
+    h.step();
+    assert_eq!(order(&mut h)[3], "3130373031334717003D0A02", "ascending");
+    h.get_by_label("Alarms ^").click();
+    h.step();
+    h.step();
+    assert_eq!(order(&mut h)[0], "3130373031334717003D0A02", "descending");
+    // Ctrl+F puts the keyboard in the fleet's filter.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.step();
+    h.step();
+    h.get_by_label("Fleet filter").type_text("genset-2");
+    h.step();
+    h.step();
+    until(&mut h, "one row", |h| {
+        has(h, "1 shown") && !has(h, "fleet DEMO-GENSET-1")
+    });
+    h.get_by_label("fleet DEMO-GENSET-2").click();
+    h.step();
+    h.step();
+    // The click opens the target's overview.
+    assert_eq!(
+        h.state_mut().view().selected.as_deref(),
+        Some("3130373031334717003D0001")
+    );
+    until(&mut h, "its overview", |h| {
+        has(h, "DEMO-GENSET-2  3130373031334717003D0001") && has(h, "Single-line diagram")
+    });
+    // Down and Up move between targets (nothing has the keyboard), Ctrl+3 back to the fleet.
+    h.ctx.memory_mut(|m| {
+        if let Some(id) = m.focused() {
+            m.surrender_focus(id);
+        }
+    });
+    h.key_press(egui::Key::ArrowDown);
+    h.step();
+    h.step();
+    assert_eq!(
+        h.state_mut().view().selected.as_deref(),
+        Some("3130373031334717003D0002")
+    );
+    h.key_press(egui::Key::ArrowUp);
+    h.step();
+    assert_eq!(
+        h.state_mut().view().selected.as_deref(),
+        Some("3130373031334717003D0001")
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    h.step();
+    h.step();
+    h.get_by_label("Fleet filter");
+    stop.cancel();
+    h.state_mut().shutdown();
+}
+
+/// The high-contrast theme and the UI scale are chosen in the View menu and remembered.
+#[test]
+fn high_contrast_and_ui_scale_are_remembered() {
+    let dir = std::env::temp_dir().join(format!("cmm-gui-theme-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let path = dir.join("settings.json");
+    let mut h = start_app(1, Some(path.clone()));
+    h.step();
+    h.get_by_label("View").click();
+    until(&mut h, "the View menu", |h| {
+        has(h, "High contrast (sunlight)")
+    });
+    h.get_by_label("High contrast (sunlight)").click();
+    h.step();
+    h.step();
+    assert_eq!(
+        h.ctx.global_style().visuals.panel_fill,
+        egui::Color32::WHITE
+    );
+    assert_eq!(
+        h.ctx.global_style().visuals.override_text_color,
+        Some(egui::Color32::BLACK)
+    );
+    // Ctrl + zooms, and the zoom is the setting.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    h.step();
+    h.step();
+    let zoom = h.ctx.zoom_factor();
+    assert!(zoom > 1.0, "zoomed in: {zoom}");
+    h.state_mut().save_settings();
+    h.state_mut().shutdown();
+    drop(h);
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("\"theme\": \"high_contrast\""), "{saved}");
+    let (settings, _) = Settings::load(&path);
+    assert_eq!(
+        u32::from(settings.ui_scale_percent),
+        (zoom * 100.0).round() as u32
+    );
+    let mut h = start_app(0, Some(path));
+    h.step();
+    h.step();
+    assert_eq!(
+        h.ctx.global_style().visuals.panel_fill,
+        egui::Color32::WHITE
+    );
+    assert!((h.ctx.zoom_factor() - zoom).abs() < 0.01);
     h.state_mut().shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -13,6 +13,7 @@ pub mod series;
 pub mod settings;
 pub mod state;
 pub mod status;
+pub mod summary;
 mod supervisor;
 pub mod target;
 pub mod traffic;

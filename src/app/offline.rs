@@ -61,6 +61,7 @@ pub fn apply(state: &mut AppState, snap: Snapshot) {
             });
             target.changed_ms.insert((v.table, v.addr), v.t_ms);
         }
+        target.refresh_summary(snap.at_ms);
     }
     if let Some(o) = state.offline.as_mut() {
         o.at_ms = snap.at_ms;

@@ -16,8 +16,11 @@ pub enum Theme {
     System,
     /// Dark.
     Dark,
-    /// Light (better in the sun).
+    /// Light.
     Light,
+    /// Light with black text and strong outlines, for sunlight.
+    #[serde(rename = "high_contrast")]
+    HighContrast,
 }
 
 /// The last serial settings used.
@@ -106,6 +109,8 @@ pub struct Settings {
     pub recordings_keep_mb: Option<u64>,
     /// The load steps a commissioning offers: name and planned minutes.
     pub load_steps: Vec<StepPref>,
+    /// Size of everything in the window, percent (100: as designed).
+    pub ui_scale_percent: u16,
 }
 
 /// A planned load step.
@@ -144,6 +149,7 @@ impl Default for Settings {
             recordings_keep_days: None,
             recordings_keep_mb: None,
             load_steps: default_steps(),
+            ui_scale_percent: 100,
         }
     }
 }

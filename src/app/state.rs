@@ -219,6 +219,9 @@ impl AppState {
         for t in self.targets.values_mut() {
             if !t.moduletype.is_empty() {
                 t.map = map::resolve(&self.maps, &t.moduletype);
+                // No clock here: an alarm first seen now dates from the last data.
+                let now = t.last_seen_ms.unwrap_or_default();
+                t.refresh_summary(now);
             }
         }
     }
@@ -293,6 +296,7 @@ impl AppState {
                 t.moduletype = moduletype.clone();
                 t.last_seen_ms = Some(now_ms);
                 t.map = map;
+                t.refresh_summary(now_ms);
             }
             Event::Online { hostid, peer, .. } => {
                 let t = self.target(hostid);
@@ -465,6 +469,9 @@ impl AppState {
                 .filter(|_| !c.table.is_bits())
                 .map_or(c.addr, |r| r.addr);
             t.changed_ms.insert((c.table, addr), now_ms);
+        }
+        if !changes.is_empty() {
+            t.refresh_summary(now_ms);
         }
         self.verify(hostid);
         self.sample(hostid, now_ms);

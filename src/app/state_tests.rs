@@ -291,3 +291,74 @@ fn a_removed_target_takes_its_error_off_the_status_bar() {
     s.remove_target("serial:/dev/ttyUSB9:1");
     assert!(s.last_error.is_some());
 }
+
+#[test]
+fn the_summary_keeps_mode_alarms_with_their_time_and_power_current() {
+    let mut s = AppState::default();
+    s.apply(
+        &Event::Login {
+            hostid: "H".into(),
+            hostname: "n".into(),
+            moduletype: "HGM6120N".into(),
+            peer: "127.0.0.1:1".parse().unwrap(),
+            accepted: true,
+            reason: None,
+            module_port: None,
+            module_baud: None,
+        },
+        1,
+    );
+    let data = |coils: &[u16], kw: u16| {
+        let mut bits = vec![false; 48];
+        for c in coils {
+            bits[usize::from(*c)] = true;
+        }
+        Event::Data {
+            hostid: "H".into(),
+            kind: DataKind::Change,
+            blocks: vec![
+                Block {
+                    slave: 1,
+                    table: Table::Coils,
+                    addr: 0,
+                    values: BlockValues::Bits(bits),
+                },
+                Block {
+                    slave: 1,
+                    table: Table::Holding,
+                    addr: 26,
+                    values: BlockValues::Registers(vec![kw]),
+                },
+            ],
+            flags: InputFlags::default(),
+        }
+    };
+    // A warning and Auto at 1000; then a shutdown joins at 5000.
+    s.apply(&data(&[0, 25, 41], 40), 1000);
+    let sum = &s.targets["H"].summary;
+    assert_eq!(sum.mode.as_deref(), Some("Auto"));
+    assert_eq!(sum.kw, Some(40.0));
+    assert_eq!(sum.alarms.len(), 1, "summary coils are not alarms");
+    assert_eq!(sum.alarms[0].since_ms, 1000);
+    s.apply(&data(&[0, 25, 41, 18], 0), 5000);
+    let sum = &s.targets["H"].summary;
+    let names: Vec<(&str, AlarmKindName, i64)> = sum
+        .alarms
+        .iter()
+        .map(|a| (a.name.as_str(), a.kind.name(), a.since_ms))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            ("High Temperature Shutdown", "shutdown", 5000),
+            ("Low Oil Pressure Warn Alarm", "warning", 1000),
+        ],
+        "the most serious first; the warning keeps its time"
+    );
+    assert_eq!(sum.kw, Some(0.0));
+    // Cleared: gone from the summary.
+    s.apply(&data(&[41], 0), 9000);
+    assert!(s.targets["H"].summary.alarms.is_empty());
+}
+
+type AlarmKindName = &'static str;

@@ -53,6 +53,8 @@ pub struct Target {
     pub gap_since: Option<i64>,
     /// Values refreshed since the gap.
     pub fresh_since_gap: std::collections::BTreeSet<(crate::proto::Table, u16)>,
+    /// Mode, status, active alarms and power at a glance, kept current by the state.
+    pub summary: super::summary::Summary,
 }
 
 impl Target {
@@ -76,6 +78,7 @@ impl Target {
             stale: BTreeMap::new(),
             gap_since: None,
             fresh_since_gap: Default::default(),
+            summary: Default::default(),
         }
     }
 

@@ -52,7 +52,27 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
             ui.label("Theme");
             ui.radio_value(&mut v.settings.theme, Theme::System, "Follow the system");
             ui.radio_value(&mut v.settings.theme, Theme::Dark, "Dark");
-            ui.radio_value(&mut v.settings.theme, Theme::Light, "Light (sunlight)");
+            ui.radio_value(&mut v.settings.theme, Theme::Light, "Light");
+            ui.radio_value(
+                &mut v.settings.theme,
+                Theme::HighContrast,
+                "High contrast (sunlight)",
+            );
+            ui.separator();
+            ui.horizontal(|ui| {
+                let label = ui.label("UI scale");
+                let slider = egui::Slider::new(
+                    &mut v.settings.ui_scale_percent,
+                    super::view::MIN_SCALE..=super::view::MAX_SCALE,
+                )
+                .suffix(" %")
+                .step_by(5.0);
+                ui.add(slider)
+                    .labelled_by(label.id)
+                    .on_hover_text("Ctrl + and Ctrl - change it too; Ctrl 0 is 100 %");
+            });
+            ui.separator();
+            ui.label("Keys: Ctrl+F filter, Up/Down (Alt+Up/Down) targets, Ctrl+1/2/3 tabs");
         });
         ui.menu_button("Maps", |ui| {
             if ui.button("Load map file…").clicked() {

@@ -3,8 +3,11 @@
 pub mod app;
 pub mod commission_ui;
 pub mod editor_ui;
+pub mod fleet_ui;
 pub mod help_ui;
 pub mod menu_ui;
+pub mod overview_ui;
+pub mod palette;
 pub mod plot_ui;
 pub mod record_ui;
 pub mod registers_ui;

@@ -56,6 +56,8 @@ pub struct ValuesFilter {
     pub text: String,
     /// Group to show ("" for all).
     pub group: String,
+    /// Put the keyboard in the filter on the next frame.
+    pub focus: bool,
 }
 
 fn filter_ui(ui: &mut egui::Ui, t: &Target, f: &mut ValuesFilter) {
@@ -64,7 +66,10 @@ fn filter_ui(ui: &mut egui::Ui, t: &Target, f: &mut ValuesFilter) {
         let edit = egui::TextEdit::singleline(&mut f.text)
             .desired_width(140.0)
             .hint_text("name or address");
-        ui.add(edit).labelled_by(label.id);
+        let resp = ui.add(edit).labelled_by(label.id);
+        if std::mem::take(&mut f.focus) {
+            resp.request_focus();
+        }
         let coil_groups = t.map.coils.values().map(|c| c.group.as_str());
         let reg_groups = t.map.registers.values().map(|r| r.group.as_str());
         let mut groups: Vec<&str> = coil_groups

@@ -22,7 +22,8 @@ pub fn health_colour(h: Health) -> egui::Color32 {
     }
 }
 
-fn health_word(t: &Target, h: Health) -> &'static str {
+/// The health of a target in a word or two.
+pub fn health_word(t: &Target, h: Health) -> &'static str {
     match (h, t.online, t.is_serial()) {
         (_, false, true) => "LINK DOWN",
         (_, false, false) => "OFFLINE",

@@ -18,6 +18,23 @@ use super::{help_ui, menu_ui, record_ui, registers_ui, settings_ui, status_ui};
 /// Width of the config editor panel's content.
 const EDITOR_WIDTH: f32 = 340.0;
 
+/// What the central panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// The selected target's first screen.
+    #[default]
+    Overview,
+    /// The selected target's values table and plots.
+    Values,
+    /// Every target in one table.
+    Fleet,
+}
+
+/// UI scale limits, percent.
+pub const MIN_SCALE: u16 = 70;
+/// See [`MIN_SCALE`].
+pub const MAX_SCALE: u16 = 250;
+
 /// The window's own state.
 pub struct View {
     /// The selected target.
@@ -30,6 +47,10 @@ pub struct View {
     pub plot: PlotView,
     /// The values table's filter.
     pub values_filter: registers_ui::ValuesFilter,
+    /// What the central panel shows.
+    pub tab: Tab,
+    /// The fleet table's sort and filter.
+    pub fleet: super::fleet_ui::FleetView,
     /// The "Connect serial" window.
     pub serial: SerialDialog,
     /// The settings window.
@@ -55,6 +76,7 @@ pub struct View {
     /// The crash report of the last run, until the engineer answers.
     pub crash: Option<PathBuf>,
     applied_theme: Option<Theme>,
+    applied_scale: Option<u16>,
     outbox: Vec<Command>,
 }
 
@@ -70,6 +92,8 @@ impl View {
             },
             plot: PlotView::with(settings.normalise, settings.own_scales),
             values_filter: Default::default(),
+            tab: Tab::default(),
+            fleet: Default::default(),
             serial: SerialDialog::new(settings.serial.clone()),
             settings_view: settings_ui::SettingsView::new(&settings),
             saved: settings.clone(),
@@ -89,6 +113,7 @@ impl View {
             },
             crash: None,
             applied_theme: None,
+            applied_scale: None,
             outbox: Vec::new(),
         }
     }
@@ -137,15 +162,99 @@ impl View {
     }
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
+        // Ctrl +/- zooms too: what it chose is remembered like the setting.
+        if let Some(applied) = self.applied_scale {
+            let now = (ctx.zoom_factor() * 100.0).round() as u16;
+            if now != applied && self.settings.ui_scale_percent == applied {
+                self.settings.ui_scale_percent = now;
+                self.applied_scale = Some(now);
+            }
+        }
+        let scale = self.settings.ui_scale_percent.clamp(MIN_SCALE, MAX_SCALE);
+        if self.applied_scale != Some(scale) {
+            self.settings.ui_scale_percent = scale;
+            ctx.set_zoom_factor(f32::from(scale) / 100.0);
+            self.applied_scale = Some(scale);
+        }
         if self.applied_theme == Some(self.settings.theme) {
             return;
         }
+        let high = self.settings.theme == Theme::HighContrast;
+        ctx.set_visuals_of(
+            egui::Theme::Light,
+            if high {
+                super::palette::high_contrast()
+            } else {
+                egui::Visuals::light()
+            },
+        );
         ctx.set_theme(match self.settings.theme {
             Theme::System => egui::ThemePreference::System,
             Theme::Dark => egui::ThemePreference::Dark,
-            Theme::Light => egui::ThemePreference::Light,
+            Theme::Light | Theme::HighContrast => egui::ThemePreference::Light,
         });
         self.applied_theme = Some(self.settings.theme);
+    }
+
+    /// Keys: Ctrl+F to the filter, Up/Down (or Alt+Up/Down while typing) to the previous or
+    /// next target, Ctrl+1/2/3 to the Overview, Values and Fleet, Enter in the fleet opens
+    /// the selected target.
+    fn keys_ui(&mut self, ctx: &egui::Context, state: &AppState) {
+        if self.editor.pending.is_some() || self.crash.is_some() {
+            return;
+        }
+        let typing = ctx.memory(|m| m.focused().is_some());
+        let mut step = 0i32;
+        ctx.input_mut(|i| {
+            use egui::{Key, Modifiers};
+            if i.consume_key(Modifiers::COMMAND, Key::F) {
+                if self.tab == Tab::Fleet {
+                    self.fleet.focus_filter = true;
+                } else {
+                    self.tab = Tab::Values;
+                    self.values_filter.focus = true;
+                }
+            }
+            for (key, tab) in [
+                (Key::Num1, Tab::Overview),
+                (Key::Num2, Tab::Values),
+                (Key::Num3, Tab::Fleet),
+            ] {
+                if i.consume_key(Modifiers::COMMAND, key) {
+                    self.tab = tab;
+                }
+            }
+            for (key, d) in [(Key::ArrowDown, 1), (Key::ArrowUp, -1)] {
+                if i.consume_key(Modifiers::ALT, key)
+                    || (!typing && i.consume_key(Modifiers::NONE, key))
+                {
+                    step += d;
+                }
+            }
+            if !typing && self.tab == Tab::Fleet && i.consume_key(Modifiers::NONE, Key::Enter) {
+                self.tab = Tab::Overview;
+            }
+        });
+        if step == 0 {
+            return;
+        }
+        let order: Vec<&str> = if self.tab == Tab::Fleet {
+            self.fleet.order.iter().map(String::as_str).collect()
+        } else {
+            state.targets.keys().map(String::as_str).collect()
+        };
+        if order.is_empty() {
+            return;
+        }
+        let at = self
+            .selected
+            .as_deref()
+            .and_then(|s| order.iter().position(|h| *h == s));
+        let next = match at {
+            Some(i) => (i as i64 + i64::from(step)).clamp(0, order.len() as i64 - 1) as usize,
+            None => 0,
+        };
+        self.selected = Some(order[next].to_string());
     }
 
     /// Keeps the selection on a target that exists; selects the first online one otherwise.
@@ -170,6 +279,7 @@ impl View {
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
         self.apply_theme(ui.ctx());
         self.follow_targets(state);
+        self.keys_ui(&ui.ctx().clone(), state);
         egui::Panel::top("menu").show(ui, |ui| menu_ui::ui(ui, self, state));
         if let Some(o) = &state.offline {
             egui::Panel::top("offline").show(ui, |ui| {
@@ -192,23 +302,26 @@ impl View {
             .resizable(true)
             .default_size(120.0)
             .show(ui, |ui| log_ui(ui, state));
-        egui::Panel::right("editor")
-            .resizable(false)
-            .default_size(360.0)
-            .show(ui, |ui| {
-                let target = self.selected.as_ref().and_then(|h| state.targets.get(h));
-                // Rows wrap at this width: a panel that grows to fit its content would move
-                // buttons under the pointer as data arrives.
-                let size = egui::vec2(EDITOR_WIDTH, ui.available_height());
-                ui.allocate_ui(size, |ui| {
-                    if state.offline.is_some() {
-                        ui.heading("Commands");
-                        ui.label("A recording is read-only: nothing can be sent from it.");
-                    } else {
-                        editor_ui::ui(ui, state, target, &mut self.editor);
-                    }
+        // The fleet has the width of the window; a target's commands are one click away.
+        if self.tab != Tab::Fleet {
+            egui::Panel::right("editor")
+                .resizable(false)
+                .default_size(360.0)
+                .show(ui, |ui| {
+                    let target = self.selected.as_ref().and_then(|h| state.targets.get(h));
+                    // Rows wrap at this width: a panel that grows to fit its content would move
+                    // buttons under the pointer as data arrives.
+                    let size = egui::vec2(EDITOR_WIDTH, ui.available_height());
+                    ui.allocate_ui(size, |ui| {
+                        if state.offline.is_some() {
+                            ui.heading("Commands");
+                            ui.label("A recording is read-only: nothing can be sent from it.");
+                        } else {
+                            editor_ui::ui(ui, state, target, &mut self.editor);
+                        }
+                    });
                 });
-            });
+        }
         self.dialogs_ui(ui.ctx(), state);
         egui::Panel::left("targets")
             .resizable(true)
@@ -224,7 +337,7 @@ impl View {
                     None => {}
                 }
             });
-        egui::CentralPanel::default_margins().show(ui, |ui| self.values_ui(ui, state));
+        egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui, state));
         if (!state.plotted.is_empty() && self.plot.follow) || !state.targets.is_empty() {
             // A following plot moves with the clock, and "seen N s ago" counts; once a second
             // is enough. With nothing to show, nothing repaints until the state changes.
@@ -329,26 +442,62 @@ impl View {
         self.traffic.open = false;
         self.plot = PlotView::default();
         self.values_filter = Default::default();
+        self.tab = Tab::default();
+        self.fleet = Default::default();
         self.selected = None;
         self.serial.open = false;
         self.settings_view.open = false;
         self.commission.open = false;
     }
 
-    fn values_ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
-        // The plots have a pane of their own below the table (resizable, its size
-        // remembered): ticking a box never moves the rows under the pointer.
-        if !state.plotted.is_empty() {
-            // At most half the height: the values above keep room on a small screen.
-            let half = (ui.available_height() * 0.5).max(60.0);
-            egui::Panel::bottom("plots")
-                .resizable(true)
-                .default_size(260.0_f32.min(half))
-                .size_range(half.min(120.0)..=half)
-                .show(ui, |ui| {
-                    plot_ui::ui(ui, state, &mut self.plot, &mut self.outbox)
-                });
+    fn central_ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
+        ui.horizontal(|ui| {
+            let fleet = format!("Fleet ({})", state.targets.len());
+            for (tab, name, key) in [
+                (Tab::Overview, "Overview", "Ctrl+1"),
+                (Tab::Values, "Values", "Ctrl+2"),
+                (Tab::Fleet, fleet.as_str(), "Ctrl+3"),
+            ] {
+                ui.selectable_value(&mut self.tab, tab, name)
+                    .on_hover_text(key);
+            }
+        });
+        ui.separator();
+        if self.tab != Tab::Fleet {
+            // The plots have a pane of their own below the overview or the table (resizable, its
+            // size remembered): ticking a box never moves the rows under the pointer.
+            if !state.plotted.is_empty() {
+                // At most half the height: the values above keep room on a small screen.
+                let half = (ui.available_height() * 0.5).max(60.0);
+                egui::Panel::bottom("plots")
+                    .resizable(true)
+                    .default_size(260.0_f32.min(half))
+                    .size_range(half.min(120.0)..=half)
+                    .show(ui, |ui| {
+                        plot_ui::ui(ui, state, &mut self.plot, &mut self.outbox)
+                    });
+            }
         }
+        let now = chrono::Utc::now().timestamp_millis();
+        match self.tab {
+            Tab::Overview => {
+                let target = self.selected.as_ref().and_then(|h| state.targets.get(h));
+                super::overview_ui::ui(ui, target, now);
+            }
+            Tab::Values => self.values_ui(ui, state),
+            Tab::Fleet => {
+                let sel = self.selected.clone();
+                if let Some(h) =
+                    super::fleet_ui::ui(ui, state, &mut self.fleet, sel.as_deref(), now)
+                {
+                    self.selected = Some(h);
+                    self.tab = Tab::Overview;
+                }
+            }
+        }
+    }
+
+    fn values_ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
         let hostid = self.selected.clone().unwrap_or_default();
         let target = state.targets.get(&hostid);
         let plotted = |table, addr| state.plotted.contains_key(&(hostid.clone(), table, addr));

@@ -259,6 +259,18 @@ impl RegisterMap {
 
     /// Active warning and shutdown alarms (summary coils left out), in address order.
     pub fn active_alarms(&self, image: &RegisterImage, slave: u8) -> Vec<(&str, AlarmKind)> {
+        self.active_alarms_at(image, slave)
+            .into_iter()
+            .map(|(name, kind, _)| (name, kind))
+            .collect()
+    }
+
+    /// Active alarms (summary coils left out) with where each is read: (table, address).
+    pub fn active_alarms_at(
+        &self,
+        image: &RegisterImage,
+        slave: u8,
+    ) -> Vec<(&str, AlarmKind, (Table, u16))> {
         self.coils
             .values()
             .filter_map(|c| match c.alarm {
@@ -266,7 +278,7 @@ impl RegisterMap {
                     if k != AlarmKind::Summary
                         && image.get(slave, Table::Coils, c.addr) == Some(1) =>
                 {
-                    Some((c.name.as_str(), k))
+                    Some((c.name.as_str(), k, (Table::Coils, c.addr)))
                 }
                 _ => None,
             })

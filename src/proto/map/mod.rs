@@ -31,6 +31,10 @@ pub enum AlarmKind {
     Warning,
     /// A shutdown alarm: the set stopped or will not start.
     Shutdown,
+    /// A trip: the generator breaker opened (the engine may cool down and stop).
+    Trip,
+    /// A block: something the controller will not do until it clears (no start, no close).
+    Block,
 }
 
 impl AlarmKind {
@@ -40,6 +44,8 @@ impl AlarmKind {
             AlarmKind::Summary => "summary",
             AlarmKind::Warning => "warning",
             AlarmKind::Shutdown => "shutdown",
+            AlarmKind::Trip => "trip",
+            AlarmKind::Block => "block",
         }
     }
 }

@@ -1,0 +1,300 @@
+//! The fleet view: every target in one table (name, link and heartbeat health, mode, status,
+//! active alarms, kW, last seen), sorted by any column and filtered by text; a click opens
+//! the target. Only the rows in view are laid out, and each row reads the target's summary
+//! that the core keeps current, so 2,000 targets cost no more to draw than a screenful.
+
+use std::cmp::Ordering;
+
+use eframe::egui;
+
+use crate::app::{AppState, Health, Target};
+
+use super::overview_ui::kind_colour;
+use super::targets_ui::{health_colour, health_word};
+
+/// A column of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Column {
+    /// Name (hostname), then hostid.
+    #[default]
+    Name,
+    /// Modem id or serial port.
+    Id,
+    /// Controller model.
+    Model,
+    /// Online and heartbeat health.
+    Link,
+    /// Controller mode.
+    Mode,
+    /// Running status.
+    Status,
+    /// Active alarms, the most serious first.
+    Alarms,
+    /// Active power.
+    Kw,
+    /// Last seen.
+    Seen,
+}
+
+/// Titles and widths; a column never moves as values come and go.
+const COLUMNS: [(Column, &str, f32); 9] = [
+    (Column::Name, "Name", 190.0),
+    (Column::Id, "Modem / port", 210.0),
+    (Column::Model, "Model", 100.0),
+    (Column::Link, "Link", 110.0),
+    (Column::Mode, "Mode", 72.0),
+    (Column::Status, "Status", 130.0),
+    (Column::Alarms, "Alarms", 210.0),
+    (Column::Kw, "kW", 64.0),
+    (Column::Seen, "Last seen", 90.0),
+];
+
+/// Width of the health bar before the first column.
+const BAR: f32 = 8.0;
+
+/// The fleet view's own state.
+#[derive(Debug, Default)]
+pub struct FleetView {
+    /// Text to find (name, id, model, mode, status, alarm).
+    pub filter: String,
+    /// The column sorted by, and whether descending.
+    pub sort: (Column, bool),
+    /// The targets as last listed (filtered and sorted), for keyboard moves.
+    pub order: Vec<String>,
+    /// Put the keyboard in the filter on the next frame.
+    pub focus_filter: bool,
+}
+
+fn matches(t: &Target, needle: &str) -> bool {
+    let s = &t.summary;
+    let has = |x: &str| x.to_lowercase().contains(needle);
+    has(&t.hostname)
+        || has(&t.hostid)
+        || has(&t.moduletype)
+        || s.mode.as_deref().is_some_and(has)
+        || s.status.as_deref().is_some_and(has)
+        || s.alarms.iter().any(|a| has(&a.name) || has(a.kind.name()))
+        || (needle == "offline" && !t.online)
+        || (needle == "alarm" && !s.alarms.is_empty())
+}
+
+fn health_rank(h: Health) -> u8 {
+    match h {
+        Health::Good => 0,
+        Health::Late => 1,
+        Health::Down => 2,
+    }
+}
+
+fn compare(a: &Target, b: &Target, col: Column, now: i64, hb: i64) -> Ordering {
+    let (sa, sb) = (&a.summary, &b.summary);
+    match col {
+        Column::Name => a.hostname.cmp(&b.hostname),
+        Column::Id => a.hostid.cmp(&b.hostid),
+        Column::Model => a.moduletype.cmp(&b.moduletype),
+        Column::Link => {
+            health_rank(a.heartbeat_health(now, hb)).cmp(&health_rank(b.heartbeat_health(now, hb)))
+        }
+        Column::Mode => sa.mode.cmp(&sb.mode),
+        Column::Status => sa.status.cmp(&sb.status),
+        Column::Alarms => {
+            let key = |s: &crate::app::summary::Summary| {
+                (s.worst().map(crate::app::summary::severity), s.alarms.len())
+            };
+            key(sa).cmp(&key(sb))
+        }
+        Column::Kw => sa
+            .kw
+            .unwrap_or(f64::NEG_INFINITY)
+            .total_cmp(&sb.kw.unwrap_or(f64::NEG_INFINITY)),
+        Column::Seen => a.last_seen_ms.cmp(&b.last_seen_ms),
+    }
+    .then_with(|| a.hostid.cmp(&b.hostid))
+}
+
+/// The targets in the table's order.
+pub fn rows<'a>(state: &'a AppState, v: &FleetView, now: i64, hb: i64) -> Vec<&'a Target> {
+    let needle = v.filter.trim().to_lowercase();
+    let mut rows: Vec<&Target> = state
+        .targets
+        .values()
+        .filter(|t| needle.is_empty() || matches(t, &needle))
+        .collect();
+    let (col, desc) = v.sort;
+    rows.sort_by(|a, b| {
+        let o = compare(a, b, col, now, hb);
+        if desc { o.reverse() } else { o }
+    });
+    rows
+}
+
+fn cell(row: egui::Rect, i: usize) -> egui::Rect {
+    let x0 = row.left() + BAR + COLUMNS[..i].iter().map(|c| c.2).sum::<f32>();
+    egui::Rect::from_min_size(
+        egui::pos2(x0, row.top()),
+        egui::vec2(COLUMNS[i].2, row.height()),
+    )
+}
+
+fn paint(ui: &egui::Ui, row: egui::Rect, i: usize, text: &str, colour: egui::Color32) {
+    let r = cell(row, i);
+    ui.painter()
+        .with_clip_rect(r.shrink2(egui::vec2(2.0, 0.0)))
+        .text(
+            egui::pos2(r.left() + 4.0, r.center().y),
+            egui::Align2::LEFT_CENTER,
+            text,
+            egui::TextStyle::Body.resolve(ui.style()),
+            colour,
+        );
+}
+
+fn ago(now_ms: i64, at: Option<i64>) -> String {
+    match at {
+        None => "never".into(),
+        Some(t) => {
+            let s = (now_ms - t).max(0) / 1000;
+            match s {
+                0..120 => format!("{s} s ago"),
+                120..7200 => format!("{} min ago", s / 60),
+                _ => format!("{} h ago", s / 3600),
+            }
+        }
+    }
+}
+
+/// One row; true when clicked.
+fn row_ui(
+    ui: &mut egui::Ui,
+    t: &Target,
+    (width, height): (f32, f32),
+    selected: bool,
+    now: i64,
+    hb: i64,
+) -> bool {
+    let (row, resp) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+    let name = if t.hostname.is_empty() {
+        "(no login yet)"
+    } else {
+        t.hostname.as_str()
+    };
+    // Named for screen readers and tests: the row is painted, not made of labels.
+    resp.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Row, true, selected, format!("fleet {name}"))
+    });
+    let visuals = ui.visuals();
+    if selected {
+        ui.painter()
+            .rect_filled(row, 0.0, visuals.selection.bg_fill);
+    } else if resp.hovered() {
+        ui.painter()
+            .rect_filled(row, 0.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    let health = t.heartbeat_health(now, hb);
+    let bar = egui::Rect::from_min_size(row.min, egui::vec2(5.0, height));
+    ui.painter().rect_filled(bar, 1.0, health_colour(health));
+    let (text, weak) = (visuals.text_color(), visuals.weak_text_color());
+    let s = &t.summary;
+    paint(ui, row, 0, name, text);
+    let id = t.serial.as_deref().unwrap_or(&t.hostid);
+    paint(ui, row, 1, id, weak);
+    paint(ui, row, 2, &t.moduletype, text);
+    paint(ui, row, 3, health_word(t, health), health_colour(health));
+    paint(ui, row, 4, s.mode.as_deref().unwrap_or(""), text);
+    paint(ui, row, 5, s.status.as_deref().unwrap_or(""), text);
+    let (alarms, colour) = match s.alarms.as_slice() {
+        [] => (String::new(), text),
+        [a] => (a.name.clone(), kind_colour(a.kind)),
+        [a, rest @ ..] => (format!("{} (+{})", a.name, rest.len()), kind_colour(a.kind)),
+    };
+    paint(ui, row, 6, &alarms, colour);
+    let kw = s.kw.map(|k| format!("{k:.0}")).unwrap_or_default();
+    paint(ui, row, 7, &kw, text);
+    paint(ui, row, 8, &ago(now, t.last_seen_ms), weak);
+    resp.clicked()
+}
+
+fn header_ui(ui: &mut egui::Ui, v: &mut FleetView, width: f32, height: f32) {
+    let (head, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    for (i, (col, title, _)) in COLUMNS.iter().enumerate() {
+        let arrow = match v.sort {
+            (c, false) if c == *col => " ^",
+            (c, true) if c == *col => " v",
+            _ => "",
+        };
+        let r = cell(head, i);
+        let b = ui.put(
+            r,
+            egui::Button::new(egui::RichText::new(format!("{title}{arrow}")).strong()).frame(false),
+        );
+        if b.on_hover_text(format!("sort by {}", title.to_lowercase()))
+            .clicked()
+        {
+            v.sort = if v.sort.0 == *col {
+                (*col, !v.sort.1)
+            } else {
+                (*col, false)
+            };
+        }
+    }
+    let line = ui.visuals().widgets.noninteractive.bg_stroke;
+    ui.painter().hline(head.x_range(), head.bottom(), line);
+}
+
+/// Draws the fleet; returns the target clicked.
+pub fn ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    v: &mut FleetView,
+    selected: Option<&str>,
+    now: i64,
+) -> Option<String> {
+    let hb = state.server.heartbeat_ms.max(1);
+    let rows = rows(state, v, now, hb);
+    let online = state.online_count();
+    let alarmed = state
+        .targets
+        .values()
+        .filter(|t| !t.summary.alarms.is_empty())
+        .count();
+    ui.horizontal(|ui| {
+        ui.heading("Fleet");
+        ui.label(format!(
+            "{} targets · {online} online · {alarmed} with alarms · {} shown",
+            state.targets.len(),
+            rows.len()
+        ));
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Fleet filter");
+        let edit = egui::TextEdit::singleline(&mut v.filter)
+            .desired_width(220.0)
+            .hint_text("name, id, model, mode, alarm, offline");
+        let resp = ui.add(edit).labelled_by(label.id);
+        if std::mem::take(&mut v.focus_filter) {
+            resp.request_focus();
+        }
+    });
+    let height = ui.spacing().interact_size.y.max(22.0);
+    let width = BAR + COLUMNS.iter().map(|c| c.2).sum::<f32>();
+    let mut clicked = None;
+    egui::ScrollArea::horizontal()
+        .id_salt("fleet_h")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            header_ui(ui, v, width, height);
+            egui::ScrollArea::vertical()
+                .id_salt("fleet")
+                .auto_shrink([false, false])
+                .show_rows(ui, height, rows.len(), |ui, range| {
+                    for t in &rows[range] {
+                        let sel = selected == Some(t.hostid.as_str());
+                        if row_ui(ui, t, (width, height), sel, now, hb) {
+                            clicked = Some(t.hostid.clone());
+                        }
+                    }
+                });
+        });
+    v.order = rows.iter().map(|t| t.hostid.clone()).collect();
+    clicked
+}
