@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates docs/screenshot.png: the desktop app in demo mode under Xvfb, with a genset
-# selected and three of its values plotted (from a settings file made for the occasion).
+# Regenerates docs/screenshot.png: the desktop app in demo mode under Xvfb, on the overview of
+# a genset (from a settings file made for the occasion); the smaller and larger screens show
+# three of its values plotted below it.
 # Needs xvfb and imagemagick (`.ci/run` installs both). Usage: scripts/screenshot.sh [BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +29,8 @@ cat > "$work/settings.json" <<JSON
 }
 JSON
 
+plots='[{"target": "'$host'", "table": "holding", "addr": 0}, {"target": "'$host'", "table": "holding", "addr": 6}, {"target": "'$host'", "table": "holding", "addr": 24}]'
+
 # A home of its own: eframe's remembered window size and layout must not leak in.
 export HOME="$work" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 mkdir -p docs
@@ -39,6 +42,15 @@ for size in 1600x1000 1280x720 1920x1080; do
   traffic=false
   [ "$size" = 1280x720 ] && traffic=true
   sed -i "s/\"traffic_open\": [a-z]*/\"traffic_open\": $traffic/" "$work/settings.json"
+  plotted=$plots
+  [ "$size" = 1600x1000 ] && plotted='[]'
+  python3 - "$work/settings.json" "$plotted" <<'PY'
+import json, sys
+p = sys.argv[1]
+s = json.load(open(p))
+s["plotted"] = json.loads(sys.argv[2])
+json.dump(s, open(p, "w"), indent=2)
+PY
   xvfb-run -a -s "-screen 0 ${size}x24" bash -c "
     '$bin' --demo --settings '$work/settings.json' &
     app=\$!

@@ -245,6 +245,33 @@ fn a_map_from_a_file_names_values_and_sets_the_poll_plan() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("High Temperature Shutdown"));
+    // The other shipped families, as they are listed for the HGM6120N, with what is unverified.
+    for (model, family, entry) in [
+        (
+            "HGM9520N",
+            "SmartGen HGM9500N family",
+            "Alarms, shutdown, word 0",
+        ),
+        (
+            "HGM4020N-4G",
+            "SmartGen HGM4000N family",
+            "Fuel Level Sensor Open Warning",
+        ),
+    ] {
+        let out = Command::new(BIN)
+            .args(["map", "show", model])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{model}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let first = text.lines().next().unwrap_or_default();
+        assert!(first.starts_with(&format!("# {family}:")), "{first}");
+        assert!(
+            first.contains("unverified: built from public sources"),
+            "{first}"
+        );
+        assert!(text.contains(entry), "{model}");
+    }
     let out = Command::new(BIN)
         .args(["map", "show", "NOSUCH"])
         .output()
@@ -363,6 +390,60 @@ fn poll_and_write_against_sim_controller_on_its_own_pty() {
     });
     let s = poll.expect("stats", |v| is(v, "stats"));
     assert!(s["responses"].as_u64().unwrap() > 0);
+}
+
+/// The HGM9500N family from the console: a simulated HGM9520N behind a simulated modem is
+/// given its map's poll plan and decoded with it; the same controller on a pty is polled.
+#[test]
+fn sim_modem_and_sim_controller_simulate_the_hgm9520n_layout() {
+    let mut serve = Proc::spawn(&["serve", "--listen", "127.0.0.1:0", "--online-rate", "200"]);
+    let addr = serve.expect("listening", |v| is(v, "listening"))["addr"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let _sim = Proc::spawn(&[
+        "sim-modem",
+        "--server",
+        &addr,
+        "--moduletype",
+        "HGM9520N",
+        "--ignore-live-data",
+    ]);
+    let login = serve.expect("login", |v| is(v, "login"));
+    assert_eq!(login["moduletype"], "HGM9520N");
+    // Register 0: the status word, read as its bits (Auto Mode, bit 9).
+    let status = serve.expect("status word", |v| {
+        is(v, "change") && v["table"] == "holding" && v["addr"] == 0
+    });
+    assert_eq!(status["text"], "Auto Mode", "{status}");
+    // A low-word-first pair at 120 (mains UAB, 0.1 V), named by the map.
+    let uab = serve.expect("mains UAB", |v| {
+        is(v, "change") && v["table"] == "holding" && v["addr"] == 120
+    });
+    assert_eq!(uab["name"], "Mains UAB");
+    let v = uab["scaled"].as_f64().unwrap();
+    assert!((380.0..420.0).contains(&v), "{uab}");
+    drop(serve);
+
+    let mut sim = Proc::spawn(&["sim-controller", "--pty", "--model", "HGM9520N"]);
+    let port = sim.expect("sim_controller", |v| is(v, "sim_controller"))["port"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut poll = Proc::spawn(&[
+        "poll",
+        "--port",
+        &port,
+        "--model",
+        "HGM9520N",
+        "--delay-ms",
+        "50",
+    ]);
+    let c = poll.expect("generator status", |v| {
+        is(v, "change") && v["table"] == "holding" && v["addr"] == 260
+    });
+    assert_eq!(c["name"], "Generator Status");
+    assert_eq!(c["text"], "Standby");
 }
 
 /// An unknown method is acknowledged each time and reported once per modem and method, even

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use cmm_commissioner::app::command::Intent;
-use cmm_commissioner::app::{AppState, Command, Core, CoreConfig, CoreError, Settings};
+use cmm_commissioner::app::{AppState, Command, CoreError, Settings};
 use cmm_commissioner::link::ServerConfig;
 use cmm_commissioner::link::serial::{ScanSettings, SerialSettings};
 use cmm_commissioner::proto::Table;
@@ -16,52 +16,19 @@ use cmm_commissioner::proto::map::Confirm;
 use cmm_commissioner::proto::rtu::{Request, RequestPdu};
 use cmm_commissioner::sim::SimController;
 use cmm_commissioner::sim::serial_slave::{Faults, serve_serial};
-use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
-const GUARD: Duration = Duration::from_secs(20);
+mod common;
 
-struct TestCore {
-    core: Core,
-    changed: Arc<Notify>,
+use common::core::TestCore;
+
+trait WithServer {
+    async fn with_server() -> TestCore;
 }
 
-impl TestCore {
-    async fn start(server: Option<ServerConfig>, tweak: impl FnOnce(&mut CoreConfig)) -> TestCore {
-        let changed = Arc::new(Notify::new());
-        let n = changed.clone();
-        let mut config = CoreConfig::new(server);
-        config.waker = Arc::new(move || n.notify_one());
-        tweak(&mut config);
-        let mut core = Core::spawn(config);
-        core.ready().await.unwrap();
-        TestCore { core, changed }
-    }
-
+impl WithServer for TestCore {
     async fn with_server() -> TestCore {
         TestCore::start(Some(loopback()), |_| {}).await
-    }
-
-    fn send(&self, cmd: Command) {
-        self.core.send(cmd).unwrap();
-    }
-
-    /// Waits until the state satisfies `f` (woken by the core whenever it changed).
-    async fn until(&self, what: &str, f: impl Fn(&AppState) -> bool) {
-        let deadline = tokio::time::Instant::now() + GUARD;
-        loop {
-            if f(&self.core.state()) {
-                return;
-            }
-            if tokio::time::timeout_at(deadline, self.changed.notified())
-                .await
-                .is_err()
-            {
-                let s = self.core.state();
-                let log: Vec<&str> = s.log.lines().map(|l| l.text.as_str()).collect();
-                panic!("never saw {what}; log: {log:#?}");
-            }
-        }
     }
 }
 
@@ -352,6 +319,7 @@ async fn write_reaches_a_modem_and_its_effect_is_verified_or_it_is_refused_with_
                 addr: 42,
                 value: Some(1),
                 not: None,
+                bit: None,
             }),
             hint: None,
         },

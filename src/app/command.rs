@@ -63,6 +63,21 @@ pub enum Command {
         /// Command id (one is made up when absent).
         uid: Option<String>,
     },
+    /// A command coil pulsed: `request` (its "on" write) preceded and followed by an "off"
+    /// write of the same coil, `pulse.gap_ms` before and `pulse.hold_ms` after; the three go
+    /// in order, one at a time, each with its outcome in the log.
+    Pulse {
+        /// Modem hostid or serial target.
+        target: String,
+        /// The "on" write (a single coil).
+        request: Request,
+        /// Gap and hold.
+        pulse: crate::proto::map::Pulse,
+        /// What the pulse is meant to do (looked for after the "on").
+        intent: Intent,
+        /// Command id of the "on" write.
+        uid: Option<String>,
+    },
     /// Set a modem's own serial port (`modulePort`, `moduleBaud`).
     SetPort {
         /// Modem hostid.
@@ -83,6 +98,14 @@ pub enum Command {
     },
     /// Plot a value, or stop plotting it.
     TogglePlot(PlotKey),
+    /// Decode a target with the map of this name, chosen by hand (`None`: the map of its
+    /// model again).
+    ChooseMap {
+        /// Modem hostid or serial target.
+        target: String,
+        /// The map's name.
+        map: Option<String>,
+    },
     /// A marker in the recording, with the engineer's note (may be empty).
     Mark(String),
     /// Read a plotted value's history from the recording: `columns` min/max pairs over

@@ -138,7 +138,13 @@ pub struct Core {
 
 impl Core {
     /// Starts the supervisor on the current tokio runtime.
-    pub fn spawn(config: CoreConfig) -> Core {
+    pub fn spawn(mut config: CoreConfig) -> Core {
+        // Modems get the poll plan of their model's map (the desktop app, like the CLI).
+        if let Some(server) = config.server.as_mut()
+            && server.maps.is_empty()
+        {
+            server.maps = config.maps.clone();
+        }
         let shared = Arc::new(Shared {
             state: Mutex::new(AppState::new(config.maps.clone())),
             released: Notify::new(),

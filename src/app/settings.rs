@@ -111,6 +111,8 @@ pub struct Settings {
     pub load_steps: Vec<StepPref>,
     /// Size of everything in the window, percent (100: as designed).
     pub ui_scale_percent: u16,
+    /// Maps chosen by hand: target (hostid or serial target) -> the map's name.
+    pub map_choices: std::collections::BTreeMap<String, String>,
 }
 
 /// A planned load step.
@@ -150,6 +152,7 @@ impl Default for Settings {
             recordings_keep_mb: None,
             load_steps: default_steps(),
             ui_scale_percent: 100,
+            map_choices: Default::default(),
         }
     }
 }

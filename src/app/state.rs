@@ -95,6 +95,8 @@ pub struct AppState {
     pub offline: Option<super::offline::OfflineStatus>,
     /// Verdicts of the readings on commands, not yet taken by the recorder.
     verdicts: Vec<(String, String, bool)>,
+    /// Maps chosen by hand, by target: the map's name.
+    pub map_choices: BTreeMap<String, String>,
 }
 
 impl Default for AppState {
@@ -130,6 +132,7 @@ impl AppState {
             timeline: Default::default(),
             offline: None,
             verdicts: Vec::new(),
+            map_choices: BTreeMap::new(),
         }
     }
 
@@ -213,12 +216,56 @@ impl AppState {
         }
     }
 
+    /// The map a target is decoded with: the one chosen by hand, else its model's.
+    fn map_for(&self, target: &str, moduletype: &str) -> Arc<RegisterMap> {
+        self.map_choices
+            .get(target)
+            .and_then(|name| self.maps.iter().find(|m| &m.name == name))
+            .cloned()
+            .unwrap_or_else(|| map::resolve(&self.maps, moduletype))
+    }
+
+    /// Decodes `target` with the map named `name` from now on (`None`: its model's map);
+    /// returns what to say in the log.
+    pub fn choose_map(&mut self, target: &str, name: Option<String>, now_ms: i64) -> String {
+        match &name {
+            Some(n) if !self.maps.iter().any(|m| &m.name == n) => {
+                return format!("{target}: no map named {n:?}");
+            }
+            Some(n) => {
+                self.map_choices.insert(target.to_string(), n.clone());
+            }
+            None => {
+                self.map_choices.remove(target);
+            }
+        }
+        let Some(moduletype) = self.targets.get(target).map(|t| t.moduletype.clone()) else {
+            return format!("{target}: map chosen for when it comes");
+        };
+        let map = self.map_for(target, &moduletype);
+        let t = self.target(target);
+        t.map = map;
+        t.refresh_summary(now_ms);
+        match name {
+            Some(n) => format!("{target}: decoded with the map {n:?} (chosen by hand)"),
+            None => format!(
+                "{target}: decoded with the map of its model ({})",
+                t.map.name
+            ),
+        }
+    }
+
     /// Puts a map before the others and applies it to the targets it serves.
     pub fn add_map(&mut self, map: Arc<RegisterMap>) {
         self.maps.insert(0, map);
-        for t in self.targets.values_mut() {
-            if !t.moduletype.is_empty() {
-                t.map = map::resolve(&self.maps, &t.moduletype);
+        let keys: Vec<String> = self.targets.keys().cloned().collect();
+        for key in keys {
+            let moduletype = self.targets[&key].moduletype.clone();
+            let map = self.map_for(&key, &moduletype);
+            let chosen = self.map_choices.contains_key(&key);
+            let t = self.target(&key);
+            if !t.moduletype.is_empty() || chosen {
+                t.map = map;
                 // No clock here: an alarm first seen now dates from the last data.
                 let now = t.last_seen_ms.unwrap_or_default();
                 t.refresh_summary(now);
@@ -228,7 +275,7 @@ impl AppState {
 
     /// Registers a serial link that opened: its target is a `model` controller at `slave`.
     pub fn add_serial(&mut self, target: &str, description: &str, model: &str, slave: u8) {
-        let map = map::resolve(&self.maps, model);
+        let map = self.map_for(target, model);
         let t = self.target(target);
         t.serial = Some(description.to_string());
         t.hostname = description.to_string();
@@ -239,7 +286,7 @@ impl AppState {
 
     /// A modem known from an earlier recording: shown offline, decoded with its model's map.
     pub fn add_known(&mut self, key: &str, hostname: &str, moduletype: &str, seen_ms: Option<i64>) {
-        let map = map::resolve(&self.maps, moduletype);
+        let map = self.map_for(key, moduletype);
         let t = self.target(key);
         t.hostname = hostname.to_string();
         t.moduletype = moduletype.to_string();
@@ -290,7 +337,7 @@ impl AppState {
                 accepted: true,
                 ..
             } => {
-                let map = map::resolve(&self.maps, moduletype);
+                let map = self.map_for(hostid, moduletype);
                 let t = self.target(hostid);
                 t.hostname = hostname.clone();
                 t.moduletype = moduletype.clone();

@@ -4,6 +4,20 @@ use super::*;
 use crate::link::DataKind;
 use crate::proto::{Block, BlockValues, Table};
 
+/// An accepted login of modem "H" with controller model `m`.
+fn login(m: &str) -> Event {
+    Event::Login {
+        hostid: "H".into(),
+        hostname: "n".into(),
+        moduletype: m.into(),
+        peer: "127.0.0.1:1".parse().unwrap(),
+        accepted: true,
+        reason: None,
+        module_port: None,
+        module_baud: None,
+    }
+}
+
 #[test]
 fn data_events_update_the_image_and_report_changes() {
     let mut s = AppState::default();
@@ -33,16 +47,6 @@ fn data_events_update_the_image_and_report_changes() {
 #[test]
 fn a_login_picks_the_map_and_a_loaded_map_takes_over() {
     let mut s = AppState::default();
-    let login = |m: &str| Event::Login {
-        hostid: "H".into(),
-        hostname: "n".into(),
-        moduletype: m.into(),
-        peer: "127.0.0.1:1".parse().unwrap(),
-        accepted: true,
-        reason: None,
-        module_port: None,
-        module_baud: None,
-    };
     s.apply(&login("HGM6120N-4G"), 1);
     assert_eq!(s.targets["H"].map.name, "SmartGen HGM6100N family");
     s.apply(&login("XYZ"), 2);
@@ -87,6 +91,7 @@ fn accepted_writes_are_verified_against_the_next_readings() {
         addr: 41,
         value: Some(1),
         not: None,
+        bit: None,
     };
     let intent = |e: &Confirm| crate::app::command::Intent {
         effect: Some(e.clone()),
@@ -295,19 +300,7 @@ fn a_removed_target_takes_its_error_off_the_status_bar() {
 #[test]
 fn the_summary_keeps_mode_alarms_with_their_time_and_power_current() {
     let mut s = AppState::default();
-    s.apply(
-        &Event::Login {
-            hostid: "H".into(),
-            hostname: "n".into(),
-            moduletype: "HGM6120N".into(),
-            peer: "127.0.0.1:1".parse().unwrap(),
-            accepted: true,
-            reason: None,
-            module_port: None,
-            module_baud: None,
-        },
-        1,
-    );
+    s.apply(&login("HGM6120N"), 1);
     let data = |coils: &[u16], kw: u16| {
         let mut bits = vec![false; 48];
         for c in coils {
@@ -362,3 +355,28 @@ fn the_summary_keeps_mode_alarms_with_their_time_and_power_current() {
 }
 
 type AlarmKindName = &'static str;
+
+#[test]
+fn a_map_chosen_by_hand_holds_across_logins_until_taken_back() {
+    let mut s = AppState::default();
+    s.apply(&login("HGM7220"), 1);
+    assert!(
+        s.targets["H"].map.is_generic(),
+        "an unknown model decodes raw"
+    );
+    let said = s.choose_map("H", Some("SmartGen HGM9500N family".into()), 2);
+    assert!(said.contains("chosen by hand"), "{said}");
+    assert_eq!(s.targets["H"].map.name, "SmartGen HGM9500N family");
+    s.apply(&login("HGM7220"), 3);
+    assert_eq!(
+        s.targets["H"].map.name, "SmartGen HGM9500N family",
+        "the choice outlives a new login"
+    );
+    assert!(
+        s.choose_map("H", Some("No such map".into()), 4)
+            .contains("no map named")
+    );
+    s.choose_map("H", None, 5);
+    assert!(s.targets["H"].map.is_generic());
+    assert!(s.map_choices.is_empty());
+}

@@ -22,6 +22,8 @@ pub struct WritePlan {
     /// What the engineer should know before sending (the engine will crank, the mode in
     /// which the command acts, a measured value being overwritten).
     pub notes: Vec<String>,
+    /// A command coil written as a pulse: off, on, off.
+    pub pulse: Option<crate::proto::map::Pulse>,
 }
 
 impl WritePlan {
@@ -104,7 +106,22 @@ pub fn command_notes(t: &Target, cmd: &CommandSpec) -> Vec<String> {
             .get(&addr)
             .filter(|_| table == crate::proto::Table::Coils)
             .map_or_else(|| format!("{} {addr}", table.name()), |c| c.name.clone());
-        let now = match t.image.get(t.slave(), table, addr) {
+        let state = t
+            .image
+            .get(t.slave(), table, addr)
+            .map(|raw| match cmd.toggles_bit {
+                Some(b) => raw >> b & 1,
+                None => raw,
+            });
+        let name = match cmd.toggles_bit {
+            Some(b) => t
+                .map
+                .bits
+                .get(&(addr, b))
+                .map_or(name, |spec| spec.name.clone()),
+            None => name,
+        };
+        let now = match state {
             Some(0) => format!("{name} is off: the breaker is open, and this closes it"),
             Some(_) => format!("{name} is on: the breaker is closed, and this opens it"),
             None => format!("{name} is not read yet: the breaker's state is not known"),
@@ -117,6 +134,19 @@ pub fn command_notes(t: &Target, cmd: &CommandSpec) -> Vec<String> {
             "This command toggles the breaker: it opens a closed one and closes an open one."
                 .into(),
         );
+    }
+    if let Some(p) = cmd.pulse {
+        notes.push(format!(
+            "Sent as a pulse: off, {} ms later on, held {} ms, then off (three writes).",
+            p.gap_ms, p.hold_ms
+        ));
+    }
+    if cmd.unverified {
+        notes.push(format!(
+            "{}: {}.",
+            cmd.name,
+            crate::proto::map::UNVERIFIED_NOTE
+        ));
     }
     notes
 }
@@ -148,6 +178,7 @@ pub fn remote_command(
         request,
         confirm: cmd.confirm.clone(),
         notes: command_notes(t, cmd),
+        pulse: cmd.pulse,
     })
 }
 
@@ -203,6 +234,16 @@ pub fn raw_for(t: &Target, spec: &RegisterSpec, value: f64) -> Result<u16, Strin
         return Err(format!("{} takes a raw value", spec.name));
     }
     let scale = scale_of(t, spec);
+    if spec.min.is_some_and(|lo| value < lo) || spec.max.is_some_and(|hi| value > hi) {
+        let bound = |b: Option<f64>| b.map_or_else(|| "-".to_string(), |b| b.to_string());
+        return Err(format!(
+            "{value} {unit} is outside the range the map allows for {} ({} to {} {unit})",
+            spec.name,
+            bound(spec.min),
+            bound(spec.max),
+            unit = spec.unit
+        ));
+    }
     let raw = steps_of(spec, scale, value)?;
     let (lo, hi) = if spec.signed {
         (-32768.0, 32767.0)
@@ -290,9 +331,11 @@ pub fn register_write(t: &Target, addr: u16, value: f64) -> Result<WritePlan, St
             addr,
             value: Some(raw),
             not: None,
+            bit: None,
         }),
         request,
         notes,
+        pulse: None,
     })
 }
 
@@ -337,6 +380,7 @@ pub fn coil_write(
             .map(|c| command_notes(t, c))
             .unwrap_or_default(),
         request,
+        pulse: None,
     })
 }
 
@@ -368,8 +412,12 @@ pub fn registers_write(t: &Target, addr: u16, values: &[f64]) -> Result<WritePla
                 if !raw.is_finite() || raw < 0.0 || raw > max {
                     return Err(format!("{value} is out of range for {}", spec.name));
                 }
-                words.push((raw / mult).floor() as u16);
-                words.push((raw % mult) as u16);
+                let (high, low) = ((raw / mult).floor() as u16, (raw % mult) as u16);
+                if spec.lsw_first {
+                    words.extend([low, high]);
+                } else {
+                    words.extend([high, low]);
+                }
                 parts.push(written(spec, spec.scale, raw));
                 notes.extend(measured_note(spec));
                 at = at.wrapping_add(2);
@@ -426,8 +474,10 @@ pub fn registers_write(t: &Target, addr: u16, values: &[f64]) -> Result<WritePla
             addr,
             value: Some(first),
             not: None,
+            bit: None,
         }),
         request,
+        pulse: None,
     })
 }
 

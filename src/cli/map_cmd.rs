@@ -26,11 +26,24 @@ pub enum MapCmd {
 }
 
 fn summary(m: &RegisterMap) -> String {
+    let unverified = m.coils.values().filter(|c| c.unverified).count()
+        + m.registers.values().filter(|r| r.unverified).count()
+        + m.bits.values().filter(|b| b.unverified).count()
+        + m.commands.iter().filter(|c| c.unverified).count();
+    let marked = if unverified > 0 {
+        format!(
+            " ({unverified} entries unverified: {})",
+            crate::proto::map::UNVERIFIED_NOTE
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "{}: {} coils, {} registers, {} commands, poll plan {}; module types: {}",
+        "{}: {} coils, {} registers, {} bits, {} commands{marked}, poll plan {}; module types: {}",
         m.name,
         m.coils.len(),
         m.registers.len(),
+        m.bits.len(),
         m.commands.len(),
         m.plan.to_command_string(),
         m.module_types.join(", ")

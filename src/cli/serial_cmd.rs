@@ -134,6 +134,11 @@ pub struct SimControllerArgs {
     /// Noise seed.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// The controller simulated, for its register layout: HGM6120N (the HGM6100N and
+    /// HGM4000N families) or HGM9520N (the HGM9500N family: bitfield alarms, low word first,
+    /// pulsed commands).
+    #[arg(long, default_value = "HGM6120N")]
+    model: String,
     /// A scripted run from when it starts: `0:manual,1:start,16:gen_close,17:load=25,
     /// 40:load=50,60:estop` (actions: start, stop, test, auto, manual, gen_close, gen_open,
     /// load=PCT of 100 kW, estop, estop_release, fault=COIL).
@@ -318,7 +323,8 @@ pub async fn scan_cmd(a: ScanArgs) -> anyhow::Result<()> {
 
 /// `cmmctl sim-controller`.
 pub async fn sim_controller(a: SimControllerArgs) -> anyhow::Result<()> {
-    let mut controller = SimController::new(a.slave, a.seed, chrono::Utc::now().timestamp());
+    let mut controller =
+        SimController::new(a.slave, a.seed, chrono::Utc::now().timestamp()).with_model(&a.model);
     if let Some(s) = a.scenario.clone() {
         controller.set_scenario(s);
     }

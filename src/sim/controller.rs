@@ -47,7 +47,12 @@ pub struct SimController {
     scenario: Scenario,
     /// Scenario steps done.
     played: usize,
+    /// Laid out as an HGM9500N instead of an HGM6100N.
+    hgm9500: Option<hgm9500::Layout>,
 }
+
+#[path = "hgm9500.rs"]
+mod hgm9500;
 
 impl SimController {
     /// A controller at rest in Auto mode; `seed` varies the noise, `epoch` sets its clock.
@@ -70,10 +75,25 @@ impl SimController {
             load_setpoint: None,
             scenario: Scenario::default(),
             played: 0,
+            hgm9500: None,
         };
         c.engine.starts = 40 + c.rng.u32(0..200);
         c.refresh(0.0);
         c
+    }
+
+    /// The same genset laid out as controller `model` reports it: the HGM9500N family
+    /// (HGM9510N/9520N/9530N) in its own layout; the HGM6100N and HGM4000N families (and
+    /// anything else) in the HGM6100N layout, which the HGM4000N shares but for a few
+    /// re-assigned alarm coils.
+    pub fn with_model(mut self, model: &str) -> Self {
+        let m = model.trim().to_ascii_uppercase();
+        if m.starts_with("HGM951") || m.starts_with("HGM952") || m.starts_with("HGM953") {
+            self.hgm9500 = Some(hgm9500::Layout::default());
+            let now = self.last;
+            self.refresh(now);
+        }
+        self
     }
 
     /// The engine state (mode, phase, breakers).
@@ -290,6 +310,9 @@ impl SimController {
         regs[97] = 240;
         regs[120..=124].fill(NO_DATA);
         self.regs = regs;
+        if self.hgm9500.is_some() {
+            self.render_9500();
+        }
     }
 
     /// Answers a request the way the controller does; `None` when it is for another slave
@@ -297,6 +320,9 @@ impl SimController {
     pub fn handle(&mut self, req: &Request, now: f64) -> Option<Response> {
         if req.slave != self.slave && req.slave != 0 {
             return None;
+        }
+        if self.hgm9500.is_some() {
+            return Some(self.handle_9500(req, now));
         }
         let exc = |code| Response::exception(req.slave, req.function(), code);
         let resp = match &req.pdu {

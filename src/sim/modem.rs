@@ -197,7 +197,8 @@ impl SimModem {
         let epoch = chrono::Utc::now().timestamp();
         SimModem {
             controller: {
-                let mut c = SimController::new(config.slave, config.seed, epoch);
+                let mut c = SimController::new(config.slave, config.seed, epoch)
+                    .with_model(&config.moduletype);
                 if let Some(s) = &config.scenario {
                     c.set_scenario(s.clone());
                 }

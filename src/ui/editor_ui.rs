@@ -64,11 +64,13 @@ pub struct EditorState {
     pub pending: Option<(String, Pending)>,
     /// Why the last preparation failed.
     pub error: Option<String>,
+    /// Values typed for configuration registers, by address.
+    pub config: std::collections::BTreeMap<u16, String>,
     next_uid: u64,
 }
 
 impl EditorState {
-    fn prepare(&mut self, hostid: &str, r: Result<Pending, String>) {
+    pub(super) fn prepare(&mut self, hostid: &str, r: Result<Pending, String>) {
         match r {
             Ok(p) => {
                 self.pending = Some((hostid.to_string(), p));
@@ -96,16 +98,28 @@ impl EditorState {
         self.next_uid += 1;
         let uid = Some(format!("ui{}", self.next_uid));
         Some(match p {
-            Pending::Write(plan) => Command::Write {
-                target,
-                intent: Intent {
+            Pending::Write(plan) => {
+                let intent = Intent {
                     name: Some(plan.name),
                     hint: plan.notes.iter().find(|n| n.contains("mode only")).cloned(),
                     effect: plan.confirm,
-                },
-                request: plan.request,
-                uid,
-            },
+                };
+                match plan.pulse {
+                    Some(pulse) => Command::Pulse {
+                        target,
+                        request: plan.request,
+                        pulse,
+                        intent,
+                        uid,
+                    },
+                    None => Command::Write {
+                        target,
+                        intent,
+                        request: plan.request,
+                        uid,
+                    },
+                }
+            }
             Pending::Port { port, baud } => Command::SetPort {
                 target,
                 module_port: port,
@@ -399,6 +413,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, target: Option<&Target>, ed: &mut
     if let Err(why) = check_function(t, 6) {
         ui.label(egui::RichText::new(format!("No register writes: {why}.")).weak());
     }
+    super::config_ui::ui(ui, t, ed);
     modem_ui(ui, t, ed);
     if let Some(e) = &ed.error {
         ui.colored_label(AMBER, e);

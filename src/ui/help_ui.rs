@@ -70,6 +70,10 @@ pub fn help_ui(ctx: &egui::Context, v: &mut HelpView, state: &AppState, places: 
                         ("Ctrl 0", "text size back to normal"),
                         ("Ctrl C", "copy selected text (traffic inspector, dialogs)"),
                         ("Tab", "next field"),
+                        ("Ctrl F", "the filter of the values table or the fleet"),
+                        ("Up / Down", "previous or next target (Alt+Up / Alt+Down while typing)"),
+                        ("Enter", "in the fleet: open the selected target"),
+                        ("Ctrl 1 / 2 / 3", "Overview, Values, Fleet"),
                     ] {
                         ui.monospace(k);
                         ui.label(what);

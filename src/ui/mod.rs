@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod commission_ui;
+pub mod config_ui;
 pub mod editor_ui;
 pub mod fleet_ui;
 pub mod help_ui;

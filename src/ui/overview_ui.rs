@@ -79,6 +79,7 @@ struct Reading {
     value: String,
     unit: String,
     stale: Option<String>,
+    unverified: bool,
 }
 
 fn reading(t: &Target, role: &str) -> Option<Reading> {
@@ -96,6 +97,7 @@ fn reading(t: &Target, role: &str) -> Option<Reading> {
         value,
         unit: spec.unit.clone(),
         stale: t.staleness(Table::Holding, spec.addr),
+        unverified: spec.unverified,
     })
 }
 
@@ -124,10 +126,10 @@ fn live(t: &Target, side: &str) -> Option<bool> {
     number(t, &format!("{side}_frequency")).map(|hz| hz >= 5.0)
 }
 
-/// A breaker's state by its coil role: closed (`Some(true)`), open, or not known.
+/// A breaker's state by its role (a coil or a bit of a register): closed (`Some(true)`),
+/// open, or not known.
 fn closed(t: &Target, role: &str) -> Option<bool> {
-    let c = t.map.coil_by_role(role)?;
-    t.image.get(t.slave(), Table::Coils, c.addr).map(|v| v != 0)
+    t.map.bit_state(&t.image, t.slave(), role)
 }
 
 /// The supplies and breakers as the readings show them.
@@ -376,7 +378,12 @@ fn tile_ui(ui: &mut egui::Ui, r: &Reading) {
         .show(ui, |ui| {
             ui.set_width(TILE_WIDTH - 12.0);
             ui.vertical(|ui| {
-                ui.add(egui::Label::new(egui::RichText::new(&r.name).size(12.0)).truncate());
+                let name = if r.unverified {
+                    format!("{} (unverified)", r.name)
+                } else {
+                    r.name.clone()
+                };
+                ui.add(egui::Label::new(egui::RichText::new(name).size(12.0)).truncate());
                 ui.horizontal(|ui| {
                     let mut value = egui::RichText::new(&r.value).size(24.0).monospace();
                     if stale {
@@ -390,8 +397,14 @@ fn tile_ui(ui: &mut egui::Ui, r: &Reading) {
             });
         })
         .response;
-    if let Some(why) = &r.stale {
-        resp.on_hover_text(why);
+    let hover = match (&r.stale, r.unverified) {
+        (Some(why), true) => Some(format!("{why}\n{}", crate::proto::map::UNVERIFIED_NOTE)),
+        (Some(why), false) => Some(why.clone()),
+        (None, true) => Some(crate::proto::map::UNVERIFIED_NOTE.to_string()),
+        (None, false) => None,
+    };
+    if let Some(h) = hover {
+        resp.on_hover_text(h);
     }
 }
 
@@ -450,6 +463,7 @@ fn header_ui(ui: &mut egui::Ui, t: &Target, s: &Summary) {
     for w in t.map.sanity(&t.image, t.slave()) {
         ui.colored_label(palette::WARN, w);
     }
+    super::registers_ui::unverified_ui(ui, t);
 }
 
 /// Draws the overview of the selected target.

@@ -44,6 +44,20 @@ fn header_ui(ui: &mut egui::Ui, t: &Target) {
     for w in map.sanity(img, slave) {
         ui.colored_label(WARN_AMBER, w);
     }
+    unverified_ui(ui, t);
+}
+
+/// Says when the target's map has entries built from public sources.
+pub fn unverified_ui(ui: &mut egui::Ui, t: &Target) {
+    if t.map.has_unverified() {
+        ui.colored_label(
+            WARN_AMBER,
+            format!(
+                "Entries marked (unverified) are {}.",
+                crate::proto::map::UNVERIFIED_NOTE
+            ),
+        );
+    }
 }
 
 /// How long a changed value stays highlighted, ms.
@@ -293,7 +307,15 @@ fn row_ui(
     let name = egui::UiBuilder::new()
         .max_rect(cell(row, 4).shrink2(egui::vec2(4.0, 0.0)))
         .layout(egui::Layout::left_to_right(egui::Align::Center));
-    ui.scope_builder(name, |ui| ui.add(egui::Label::new(&d.name).truncate()));
+    // An entry built from public sources says so, and why on hover.
+    if t.map.is_unverified(d.table, d.addr) {
+        let text = format!("{} (unverified)", d.name);
+        ui.scope_builder(name, |ui| ui.add(egui::Label::new(text).truncate()))
+            .inner
+            .on_hover_text(crate::proto::map::UNVERIFIED_NOTE);
+    } else {
+        ui.scope_builder(name, |ui| ui.add(egui::Label::new(&d.name).truncate()));
+    }
     let changed = t.changed_ms.get(&(d.table, d.addr)).copied();
     let fresh = changed.is_some_and(|c| now_ms - c < HIGHLIGHT_MS);
     let highlight = fresh.then(|| ui.visuals().selection.bg_fill.gamma_multiply(0.5));

@@ -58,6 +58,59 @@ fn ago(now_ms: i64, at: Option<i64>) -> String {
     }
 }
 
+/// One target: health bar, name and state, id and model, when seen (and why it is down).
+fn row_ui(
+    ui: &mut egui::Ui,
+    t: &Target,
+    selected: &mut Option<String>,
+    now_ms: i64,
+    heartbeat_ms: i64,
+) -> Option<TargetAction> {
+    let mut action = None;
+    let health = t.heartbeat_health(now_ms, heartbeat_ms);
+    let is_sel = selected.as_deref() == Some(t.hostid.as_str());
+    let name = if t.hostname.is_empty() {
+        "(no login yet)"
+    } else {
+        t.hostname.as_str()
+    };
+    ui.horizontal(|ui| {
+        // A coloured bar, not a glyph: the default fonts have no circles.
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 62.0), egui::Sense::hover());
+        ui.painter().rect_filled(rect, 2.0, health_colour(health));
+        ui.vertical(|ui| {
+            ui.horizontal(|ui| {
+                let title = format!("{name}  ({})", health_word(t, health));
+                if ui.selectable_label(is_sel, title).clicked() {
+                    *selected = Some(t.hostid.clone());
+                }
+                if t.is_serial() && ui.small_button("Disconnect").clicked() {
+                    action = Some(TargetAction::Disconnect(t.hostid.clone()));
+                }
+            });
+            let detail = match &t.serial {
+                Some(s) => format!("{s}  ·  {}", t.moduletype),
+                None => format!("{}  ·  {}", t.hostid, t.moduletype),
+            };
+            ui.label(detail_text(detail));
+            let mut line = format!("seen {}", ago(now_ms, t.last_seen_ms));
+            if !t.is_serial() {
+                line += &format!("  ·  heartbeat {}", ago(now_ms, t.last_heartbeat_ms));
+            }
+            if let Some(st) = &t.link_stats {
+                line += &format!("  ·  {} timeouts, {} CRC", st.timeouts, st.crc_errors);
+            }
+            let down = t.down_reason.as_ref().filter(|_| !t.online);
+            let seen = ui.label(detail_text(line));
+            if let Some(why) = down {
+                seen.on_hover_text(format!("down: {why}"));
+                ui.label(detail_text(format!("down: {why}")));
+            }
+        });
+    });
+    action
+}
+
 /// Draws the target list; a click selects. `heartbeat_ms` is the expected heartbeat interval.
 pub fn ui(
     ui: &mut egui::Ui,
@@ -84,47 +137,22 @@ pub fn ui(
         );
         return action;
     }
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for t in state.targets.values() {
-            let health = t.heartbeat_health(now_ms, heartbeat_ms);
-            let is_sel = selected.as_deref() == Some(t.hostid.as_str());
-            let name = if t.hostname.is_empty() {
-                "(no login yet)"
-            } else {
-                t.hostname.as_str()
-            };
-            ui.horizontal(|ui| {
-                // A coloured bar, not a glyph: the default fonts have no circles.
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 44.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 2.0, health_colour(health));
-                ui.vertical(|ui| {
-                    let title = format!("{name}  ({})", health_word(t, health));
-                    if ui.selectable_label(is_sel, title).clicked() {
-                        *selected = Some(t.hostid.clone());
-                    }
-                    let detail = match &t.serial {
-                        Some(s) => format!("{s}  ·  {}", t.moduletype),
-                        None => format!("{}  ·  {}", t.hostid, t.moduletype),
-                    };
-                    ui.label(detail_text(detail));
-                    let mut line = format!("seen {}", ago(now_ms, t.last_seen_ms));
-                    if !t.is_serial() {
-                        line += &format!("  ·  heartbeat {}", ago(now_ms, t.last_heartbeat_ms));
-                    }
-                    if let Some(st) = &t.link_stats {
-                        line += &format!("  ·  {} timeouts, {} CRC", st.timeouts, st.crc_errors);
-                    }
-                    ui.label(detail_text(line));
-                    if let Some(why) = t.down_reason.as_ref().filter(|_| !t.online) {
-                        ui.label(detail_text(format!("down: {why}")));
-                    }
-                    if t.is_serial() && ui.button("Disconnect").clicked() {
-                        action = Some(TargetAction::Disconnect(t.hostid.clone()));
+    // Rows of one height, and only those in view laid out: 2,000 modems cost a screenful.
+    let row_height = 74.0;
+    let targets: Vec<&Target> = state.targets.values().collect();
+    egui::ScrollArea::vertical()
+        .id_salt("targets")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, targets.len(), |ui, rows| {
+            for t in &targets[rows] {
+                let size = egui::vec2(ui.available_width(), row_height);
+                ui.allocate_ui(size, |ui| {
+                    ui.set_height(row_height - ui.spacing().item_spacing.y);
+                    if let Some(a) = row_ui(ui, t, selected, now_ms, heartbeat_ms) {
+                        action = Some(a);
                     }
                 });
-            });
-            ui.separator();
-        }
-    });
+            }
+        });
     action
 }

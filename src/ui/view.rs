@@ -120,11 +120,21 @@ impl View {
 
     /// Commands to send at start: the values plotted last time.
     pub fn startup_commands(&self) -> Vec<Command> {
-        self.settings
-            .plotted
+        let maps = self
+            .settings
+            .map_choices
             .iter()
-            .filter_map(|p| Some(Command::TogglePlot((p.target.clone(), p.table()?, p.addr))))
-            .collect()
+            .map(|(t, m)| Command::ChooseMap {
+                target: t.clone(),
+                map: Some(m.clone()),
+            });
+        maps.chain(
+            self.settings
+                .plotted
+                .iter()
+                .filter_map(|p| Some(Command::TogglePlot((p.target.clone(), p.table()?, p.addr)))),
+        )
+        .collect()
     }
 
     /// Queues a command for the core.
@@ -145,6 +155,7 @@ impl View {
         s.normalise = self.plot.normalise;
         s.own_scales = self.plot.separate;
         s.selected = self.selected.clone().unwrap_or_default();
+        s.map_choices = state.map_choices.clone();
         s.plotted = state
             .plotted
             .keys()
@@ -461,6 +472,12 @@ impl View {
                 ui.selectable_value(&mut self.tab, tab, name)
                     .on_hover_text(key);
             }
+            if self.tab != Tab::Fleet
+                && let Some(t) = self.selected.as_ref().and_then(|h| state.targets.get(h))
+            {
+                ui.separator();
+                map_picker_ui(ui, state, t, &mut self.outbox);
+            }
         });
         ui.separator();
         if self.tab != Tab::Fleet {
@@ -515,6 +532,51 @@ impl View {
         if let Some((table, addr)) = toggled {
             self.send(Command::TogglePlot((hostid, table, addr)));
         }
+    }
+}
+
+/// The map the selected target is decoded with: its model's, or one chosen by hand
+/// (remembered per target).
+fn map_picker_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    t: &crate::app::Target,
+    out: &mut Vec<Command>,
+) {
+    let chosen = state.map_choices.get(&t.hostid);
+    let shown = match chosen {
+        Some(m) => m.clone(),
+        None => format!("by model: {}", t.map.name),
+    };
+    let label = ui.label("Map");
+    let mut pick: Option<Option<String>> = None;
+    egui::ComboBox::from_id_salt("map_picker")
+        .selected_text(shown)
+        .width(260.0)
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(chosen.is_none(), "By model").clicked() {
+                pick = Some(None);
+            }
+            for m in &state.maps {
+                if ui
+                    .selectable_label(chosen == Some(&m.name), &m.name)
+                    .clicked()
+                {
+                    pick = Some(Some(m.name.clone()));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(
+            "Decode this target with another map (remembered for it). A modem keeps polling \
+             what its model's map asks for.",
+        );
+    if let Some(map) = pick {
+        out.push(Command::ChooseMap {
+            target: t.hostid.clone(),
+            map,
+        });
     }
 }
 

@@ -59,6 +59,13 @@ impl Supervisor {
                 };
                 self.send_to_target(target, uid, cmd, intent);
             }
+            Command::Pulse {
+                target,
+                request,
+                pulse,
+                intent,
+                uid,
+            } => self.pulse(target, request, pulse, intent, uid),
             Command::SetPort {
                 target,
                 module_port,
@@ -112,6 +119,11 @@ impl Supervisor {
             Command::OpenRecording(path) => self.open_in_window(path),
             Command::TogglePlot(key) => self.later(move |s, _| {
                 s.toggle_plot(key);
+                Ok(())
+            }),
+            Command::ChooseMap { target, map } => self.later(move |s, now| {
+                let text = s.choose_map(&target, map, now);
+                s.note(now, text);
                 Ok(())
             }),
             Command::Commission { target, entry } => self.commission(target, entry),
@@ -204,6 +216,59 @@ impl Supervisor {
             queue
                 .try_send(cmd)
                 .map_err(|_| refuse("its link is not taking commands (busy or closing)".into()))
+        });
+    }
+
+    /// Off now, on after the gap, off after the hold: the link sends them in that order.
+    fn pulse(
+        &mut self,
+        target: String,
+        request: crate::proto::rtu::Request,
+        pulse: crate::proto::map::Pulse,
+        intent: Intent,
+        uid: Option<String>,
+    ) {
+        let crate::proto::rtu::RequestPdu::WriteSingleCoil { addr, .. } = request.pdu else {
+            return self.command(Command::Write {
+                target,
+                request,
+                intent,
+                uid,
+            });
+        };
+        let name = intent
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("coil {addr}"));
+        let slave = request.slave;
+        let off = |step: &str| Command::Write {
+            target: target.clone(),
+            request: crate::proto::rtu::Request {
+                slave,
+                pdu: crate::proto::rtu::RequestPdu::WriteSingleCoil { addr, value: 0 },
+            },
+            intent: Intent {
+                name: Some(format!("{name}: pulse {step} off")),
+                ..Default::default()
+            },
+            uid: None,
+        };
+        self.command(off("first"));
+        let on = Command::Write {
+            target: target.clone(),
+            request,
+            intent,
+            uid,
+        };
+        let last = off("last");
+        let tx = self.internal.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(std::time::Duration::from_millis(u64::from(pulse.gap_ms))).await;
+            if tx.send(Internal::Later(Box::new(on))).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(u64::from(pulse.hold_ms))).await;
+            let _ = tx.send(Internal::Later(Box::new(last))).await;
         });
     }
 
@@ -439,6 +504,7 @@ impl Supervisor {
                     self.pending.push(super::Op::Event(n));
                 }
             }
+            Internal::Later(cmd) => self.command(*cmd),
             Internal::ResetDue(hostid, uid) => {
                 if let Some(n) = self.resets.due(&hostid, &uid) {
                     self.pending.push(super::Op::Event(n));

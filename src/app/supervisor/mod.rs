@@ -62,6 +62,8 @@ enum Op {
 
 /// Results of the slow work, back from its tasks.
 enum Internal {
+    /// A step of a command sent later (the rest of a pulse).
+    Later(Box<Command>),
     ServerStarted {
         result: Result<ServerHandle, CoreError>,
         /// Listening elsewhere than asked (the address was taken).

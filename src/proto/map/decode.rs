@@ -84,6 +84,20 @@ impl RegisterMap {
         {
             return Value::NoData;
         }
+        // A word of named bits reads as the names of the bits set.
+        if spec.words == 1 && spec.enum_name.is_none() && self.bits_of(spec.addr).next().is_some() {
+            let w = raw.first().copied().unwrap_or_default();
+            let set: Vec<&str> = self
+                .bits_of(spec.addr)
+                .filter(|b| b.set_in(w))
+                .map(|b| b.name.as_str())
+                .collect();
+            return Value::Text(if set.is_empty() {
+                "none".into()
+            } else {
+                set.join(", ")
+            });
+        }
         if spec.hex {
             return Value::Text(
                 raw.iter()
@@ -93,13 +107,23 @@ impl RegisterMap {
             );
         }
         let n: f64 = match (spec.words, raw.as_slice()) {
-            (2, [msb, lsb]) => match (spec.combine, spec.signed) {
-                (Combine::Counter, _) => {
-                    f64::from(*msb) * f64::from(self.settings.counter_multiplier) + f64::from(*lsb)
+            (2, [first, second]) => {
+                let (msb, lsb) = if spec.lsw_first {
+                    (second, first)
+                } else {
+                    (first, second)
+                };
+                match (spec.combine, spec.signed) {
+                    (Combine::Counter, _) => {
+                        f64::from(*msb) * f64::from(self.settings.counter_multiplier)
+                            + f64::from(*lsb)
+                    }
+                    (Combine::U32, false) => f64::from(u32::from(*msb) << 16 | u32::from(*lsb)),
+                    (Combine::U32, true) => {
+                        f64::from((u32::from(*msb) << 16 | u32::from(*lsb)) as i32)
+                    }
                 }
-                (Combine::U32, false) => f64::from(u32::from(*msb) << 16 | u32::from(*lsb)),
-                (Combine::U32, true) => f64::from((u32::from(*msb) << 16 | u32::from(*lsb)) as i32),
-            },
+            }
             (_, [w, ..]) if spec.signed => f64::from(*w as i16),
             (_, [w, ..]) => f64::from(*w),
             _ => return Value::NoData,
@@ -271,26 +295,46 @@ impl RegisterMap {
         image: &RegisterImage,
         slave: u8,
     ) -> Vec<(&str, AlarmKind, (Table, u16))> {
-        self.coils
-            .values()
-            .filter_map(|c| match c.alarm {
-                Some(k)
-                    if k != AlarmKind::Summary
-                        && image.get(slave, Table::Coils, c.addr) == Some(1) =>
-                {
-                    Some((c.name.as_str(), k, (Table::Coils, c.addr)))
-                }
-                _ => None,
-            })
-            .collect()
+        let coils = self.coils.values().filter_map(|c| match c.alarm {
+            Some(k)
+                if k != AlarmKind::Summary && image.get(slave, Table::Coils, c.addr) == Some(1) =>
+            {
+                Some((c.name.as_str(), k, (Table::Coils, c.addr)))
+            }
+            _ => None,
+        });
+        let bits = self.bits.values().filter_map(|b| match b.alarm {
+            Some(k)
+                if k != AlarmKind::Summary
+                    && image
+                        .get(slave, Table::Holding, b.addr)
+                        .is_some_and(|w| b.set_in(w)) =>
+            {
+                Some((b.name.as_str(), k, (Table::Holding, b.addr)))
+            }
+            _ => None,
+        });
+        coils.chain(bits).collect()
     }
 
     /// The controller mode (Test, Auto, Manual, Stop) from the mode coils.
     pub fn mode(&self, image: &RegisterImage, slave: u8) -> Option<&str> {
-        self.coils
+        let coil = self
+            .coils
             .values()
             .find(|c| c.mode.is_some() && image.get(slave, Table::Coils, c.addr) == Some(1))
-            .and_then(|c| c.mode.as_deref())
+            .and_then(|c| c.mode.as_deref());
+        coil.or_else(|| {
+            self.bits
+                .values()
+                .find(|b| {
+                    b.mode.is_some()
+                        && image
+                            .get(slave, Table::Holding, b.addr)
+                            .is_some_and(|w| b.set_in(w))
+                })
+                .and_then(|b| b.mode.as_deref())
+        })
     }
 
     /// The running status as text (generator status table).
@@ -307,6 +351,7 @@ impl RegisterMap {
         self.coils
             .values()
             .any(|c| c.remote_lock && image.get(slave, Table::Coils, c.addr) == Some(1))
+            || self.bit_state(image, slave, "remote_lock") == Some(true)
     }
 
     /// Engine speed, if the map knows where it is and it has been read.

@@ -16,8 +16,10 @@ use crate::proto::rtu::{Request, RequestPdu, Table};
 
 /// The `format` value every map file carries.
 pub const FORMAT: &str = "cmm-register-map";
-/// The file format version this program reads.
-pub const VERSION: u32 = 1;
+/// The newest file format version this program reads (version 1 files are read too).
+/// Version 2 adds named bits in registers, word order, ranges of settings, pulsed commands
+/// and the `unverified` mark.
+pub const VERSION: u32 = 2;
 
 /// Why a map file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +83,8 @@ struct RawMap {
     coil: Vec<Spanned<RawCoil>>,
     #[serde(default)]
     register: Vec<Spanned<RawRegister>>,
+    #[serde(default)]
+    bit: Vec<Spanned<super::file_bits::RawBitEntry>>,
     #[serde(default, rename = "enum")]
     enums: BTreeMap<String, Spanned<BTreeMap<String, String>>>,
 }
@@ -116,6 +120,7 @@ struct RawConfirm {
     addr: u16,
     value: Option<u16>,
     not: Option<u16>,
+    bit: Option<u8>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -128,6 +133,11 @@ struct RawCommand {
     confirm: Option<RawConfirm>,
     modes: Option<Vec<String>>,
     toggles: Option<RawBit>,
+    write: Option<String>,
+    gap_ms: Option<u32>,
+    hold_ms: Option<u32>,
+    #[serde(default)]
+    unverified: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -135,6 +145,7 @@ struct RawCommand {
 struct RawBit {
     table: TableName,
     addr: u16,
+    bit: Option<u8>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -147,6 +158,8 @@ struct RawCoil {
     alarm: Option<AlarmKind>,
     mode: Option<String>,
     role: Option<String>,
+    #[serde(default)]
+    unverified: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -171,10 +184,15 @@ struct RawRegister {
     format: Option<String>,
     #[serde(default)]
     setting: bool,
+    order: Option<String>,
+    min: Option<f64>,
+    max: Option<f64>,
+    #[serde(default)]
+    unverified: bool,
 }
 
 /// Line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
+pub(super) fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]
         .iter()
         .filter(|&&b| b == b'\n')
@@ -182,12 +200,29 @@ fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-struct Checker<'a> {
-    text: &'a str,
+pub(super) struct Checker<'a> {
+    pub(super) text: &'a str,
+    /// The file's version.
+    pub(super) version: u32,
 }
 
 impl Checker<'_> {
-    fn err<T>(&self, span: std::ops::Range<usize>, message: String) -> Result<T, MapError> {
+    /// Refuses a version 2 field in a version 1 file.
+    pub(super) fn v2(&self, span: std::ops::Range<usize>, field: &str) -> Result<(), MapError> {
+        if self.version >= 2 {
+            return Ok(());
+        }
+        self.err(
+            span,
+            format!("{field}: needs version = 2 (the file says version = 1)"),
+        )
+    }
+
+    pub(super) fn err<T>(
+        &self,
+        span: std::ops::Range<usize>,
+        message: String,
+    ) -> Result<T, MapError> {
         Err(MapError {
             line: Some(line_of(self.text, span.start)),
             message,
@@ -257,7 +292,10 @@ pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
             message: format!("{}{src}", e.message().trim()),
         }
     })?;
-    let c = Checker { text };
+    let c = Checker {
+        text,
+        version: *raw.version.get_ref(),
+    };
     if raw.format.get_ref() != FORMAT {
         return c.err(
             raw.format.span(),
@@ -267,11 +305,11 @@ pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
             ),
         );
     }
-    if *raw.version.get_ref() != VERSION {
+    if !(1..=VERSION).contains(raw.version.get_ref()) {
         return c.err(
             raw.version.span(),
             format!(
-                "version: this program reads version {VERSION}, the file is version {}",
+                "version: this program reads versions 1 to {VERSION}, the file is version {}",
                 raw.version.get_ref()
             ),
         );
@@ -282,6 +320,7 @@ pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
     let coils = coils(&c, &raw.coil)?;
     let registers = registers(&c, &raw.register, &enums)?;
     let commands = commands(&c, &raw.command)?;
+    let bits = super::file_bits::bits(&c, &raw.bit, &registers)?;
     let map = RegisterMap {
         name: raw.name,
         source: raw.source,
@@ -291,6 +330,7 @@ pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
         plan,
         coils,
         registers,
+        bits,
         enums,
         commands,
         text: text.to_string(),
@@ -442,6 +482,12 @@ fn coils(c: &Checker<'_>, raw: &[Spanned<RawCoil>]) -> Result<BTreeMap<u16, Coil
                 ),
             );
         }
+        if e.unverified {
+            c.v2(span.clone(), &format!("coil[{i}].unverified"))?;
+        }
+        if matches!(e.alarm, Some(AlarmKind::Trip | AlarmKind::Block)) {
+            c.v2(span.clone(), &format!("coil[{i}].alarm"))?;
+        }
         lines.insert(e.addr, line_of(c.text, span.start));
         out.insert(
             e.addr,
@@ -453,6 +499,7 @@ fn coils(c: &Checker<'_>, raw: &[Spanned<RawCoil>]) -> Result<BTreeMap<u16, Coil
                 mode: e.mode.clone(),
                 remote_lock: e.role.as_deref() == Some("remote_lock"),
                 role: e.role.clone(),
+                unverified: e.unverified,
             },
         );
     }
@@ -518,6 +565,50 @@ fn registers(
         if u32::from(e.addr) + u32::from(words) > 0x1_0000 {
             return c.err(span, format!("{here}: runs past address 65535"));
         }
+        let lsw_first = match e.order.as_deref() {
+            None | Some("msw_first") => false,
+            Some("lsw_first") => true,
+            Some(o) => {
+                return c.err(
+                    span,
+                    format!("{here}.order: {o:?} is not \"msw_first\" or \"lsw_first\""),
+                );
+            }
+        };
+        if e.order.is_some() {
+            c.v2(span.clone(), &format!("{here}.order"))?;
+            if words != 2 {
+                return c.err(span, format!("{here}.order: only for words = 2"));
+            }
+            if lsw_first && e.combine == Some(Combine::Counter) {
+                return c.err(
+                    span,
+                    format!("{here}.order: a counter pair is read high part first"),
+                );
+            }
+        }
+        for (field, v) in [("min", e.min), ("max", e.max)] {
+            if let Some(v) = v {
+                c.v2(span.clone(), &format!("{here}.{field}"))?;
+                if !v.is_finite() {
+                    return c.err(span, format!("{here}.{field}: must be a number, got {v}"));
+                }
+                if !e.setting {
+                    return c.err(
+                        span,
+                        format!("{here}.{field}: a range is for settings (setting = true)"),
+                    );
+                }
+            }
+        }
+        if let (Some(lo), Some(hi)) = (e.min, e.max)
+            && lo > hi
+        {
+            return c.err(span, format!("{here}: min {lo} is above max {hi}"));
+        }
+        if e.unverified {
+            c.v2(span.clone(), &format!("{here}.unverified"))?;
+        }
         for a in e.addr..e.addr + u16::from(words) {
             if let Some(first) = lines.get(&a) {
                 return c.err(
@@ -549,6 +640,10 @@ fn registers(
                 hex,
                 setting: e.setting,
                 role: e.role.clone(),
+                lsw_first,
+                min: e.min,
+                max: e.max,
+                unverified: e.unverified,
             },
         );
     }
@@ -571,14 +666,62 @@ fn commands(c: &Checker<'_>, raw: &[Spanned<RawCommand>]) -> Result<Vec<CommandS
                         format!("command[{i}].confirm: give exactly one of `value` or `not`"),
                     );
                 }
+                if let Some(b) = cf.bit {
+                    c.v2(span.clone(), &format!("command[{i}].confirm.bit"))?;
+                    if b > 15 || cf.table != TableName::Holding {
+                        return c.err(
+                            span,
+                            format!("command[{i}].confirm.bit: a bit 0-15 of a holding register"),
+                        );
+                    }
+                }
                 Some(Confirm {
                     table: cf.table.into(),
                     addr: cf.addr,
                     value: cf.value,
                     not: cf.not,
+                    bit: cf.bit,
                 })
             }
         };
+        let pulse = match e.write.as_deref() {
+            None | Some("single") => {
+                if e.gap_ms.is_some() || e.hold_ms.is_some() {
+                    return c.err(
+                        span,
+                        format!("command[{i}]: gap_ms and hold_ms are for write = \"pulse\""),
+                    );
+                }
+                None
+            }
+            Some("pulse") => {
+                let (gap_ms, hold_ms) = (e.gap_ms.unwrap_or(100), e.hold_ms.unwrap_or(600));
+                if gap_ms > 10_000 || !(50..=10_000).contains(&hold_ms) {
+                    return c.err(
+                        span,
+                        format!("command[{i}]: gap_ms must be at most 10000 and hold_ms 50 to 10000 (ms)"),
+                    );
+                }
+                Some(super::Pulse { gap_ms, hold_ms })
+            }
+            Some(w) => {
+                return c.err(
+                    span,
+                    format!("command[{i}].write: {w:?} is not \"single\" or \"pulse\""),
+                );
+            }
+        };
+        if e.write.is_some() {
+            c.v2(span.clone(), &format!("command[{i}].write"))?;
+        }
+        if e.unverified {
+            c.v2(span.clone(), &format!("command[{i}].unverified"))?;
+        }
+        if let Some(t) = &e.toggles
+            && t.bit.is_some()
+        {
+            c.v2(span.clone(), &format!("command[{i}].toggles.bit"))?;
+        }
         out.push(CommandSpec {
             addr: e.addr,
             name: e.name.clone(),
@@ -587,6 +730,9 @@ fn commands(c: &Checker<'_>, raw: &[Spanned<RawCommand>]) -> Result<Vec<CommandS
             confirm,
             modes: e.modes.clone(),
             toggles: e.toggles.as_ref().map(|b| (b.table.into(), b.addr)),
+            toggles_bit: e.toggles.as_ref().and_then(|b| b.bit),
+            pulse,
+            unverified: e.unverified,
         });
     }
     Ok(out)

@@ -5,6 +5,7 @@
 
 mod decode;
 mod file;
+mod file_bits;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -13,6 +14,7 @@ use serde::Deserialize;
 
 pub use decode::{Decoded, Value};
 pub use file::{FORMAT, MapError, VERSION, parse_map};
+pub use file_bits::BIT_ROLES;
 
 use super::PollPlan;
 use super::image::NO_DATA;
@@ -20,6 +22,14 @@ use super::rtu::Table;
 
 /// The HGM6100N map as shipped.
 pub const HGM6100N_TOML: &str = include_str!("../../../assets/maps/hgm6100n.toml");
+/// The HGM4000N map as shipped (from public sources).
+pub const HGM4000N_TOML: &str = include_str!("../../../assets/maps/hgm4000n.toml");
+/// The HGM9500N map as shipped (from public sources).
+pub const HGM9500N_TOML: &str = include_str!("../../../assets/maps/hgm9500n.toml");
+
+/// What the app says of entries built from public sources.
+pub const UNVERIFIED_NOTE: &str =
+    "built from public sources: check against the controller's display";
 
 /// How serious an alarm coil is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -138,6 +148,34 @@ pub struct CoilSpec {
     /// What it stands for, for views and reports that look values up by meaning
     /// (`emergency_stop`, `gen_breaker`...; the README lists them).
     pub role: Option<String>,
+    /// Built from public sources, not checked against a controller.
+    pub unverified: bool,
+}
+
+/// A named bit inside a holding register (status words, alarm bitfields).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BitSpec {
+    /// Register address.
+    pub addr: u16,
+    /// Bit, 0 the least significant.
+    pub bit: u8,
+    /// Name.
+    pub name: String,
+    /// What it is: an alarm of a kind, or a plain status (`None`).
+    pub alarm: Option<AlarmKind>,
+    /// The controller mode this bit reports when set.
+    pub mode: Option<String>,
+    /// What it stands for (`gen_breaker`, `mains_breaker`, `remote_lock`, `emergency_stop`).
+    pub role: Option<String>,
+    /// Built from public sources, not checked against a controller.
+    pub unverified: bool,
+}
+
+impl BitSpec {
+    /// Whether it is set in a raw word.
+    pub fn set_in(&self, raw: u16) -> bool {
+        raw >> self.bit & 1 == 1
+    }
 }
 
 /// A register (or register pair) of the map.
@@ -174,6 +212,14 @@ pub struct RegisterSpec {
     /// What it stands for (`gen_voltage_a`, `active_power`, `run_hours`...; the README lists
     /// them).
     pub role: Option<String>,
+    /// A pair with its least significant word at the lower address.
+    pub lsw_first: bool,
+    /// The smallest value a setting may be written, in its unit.
+    pub min: Option<f64>,
+    /// The largest.
+    pub max: Option<f64>,
+    /// Built from public sources, not checked against a controller.
+    pub unverified: bool,
 }
 
 /// What the next readings show when a command took effect.
@@ -187,11 +233,17 @@ pub struct Confirm {
     pub value: Option<u16>,
     /// ...or a value it must leave.
     pub not: Option<u16>,
+    /// Only this bit of the register is compared.
+    pub bit: Option<u8>,
 }
 
 impl Confirm {
     /// Whether a raw reading shows the effect.
     pub fn holds(&self, raw: u16) -> bool {
+        let raw = match self.bit {
+            Some(b) => raw >> b & 1,
+            None => raw,
+        };
         match (self.value, self.not) {
             (Some(v), _) => raw == v,
             (None, Some(n)) => raw != n,
@@ -218,6 +270,21 @@ pub struct CommandSpec {
     /// The command toggles what this bit shows (a breaker: closes an open one, opens a
     /// closed one): (table, address) of the bit that says it is closed.
     pub toggles: Option<(Table, u16)>,
+    /// The bit of that register, when it is a register.
+    pub toggles_bit: Option<u8>,
+    /// Written as a pulse (off, on, off) rather than a single "on".
+    pub pulse: Option<Pulse>,
+    /// Built from public sources, not checked against a controller.
+    pub unverified: bool,
+}
+
+/// A command coil pulsed off, on, off: a clean rising edge, as some controllers need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pulse {
+    /// Between the first "off" and the "on", ms.
+    pub gap_ms: u32,
+    /// How long "on" is held before the last "off", ms.
+    pub hold_ms: u32,
 }
 
 /// A validated register map.
@@ -239,6 +306,8 @@ pub struct RegisterMap {
     pub coils: BTreeMap<u16, CoilSpec>,
     /// Registers by first address.
     pub registers: BTreeMap<u16, RegisterSpec>,
+    /// Named bits inside holding registers, by (address, bit).
+    pub bits: BTreeMap<(u16, u8), BitSpec>,
     /// Enumerations by name.
     pub enums: BTreeMap<String, BTreeMap<u16, String>>,
     /// Remote commands.
@@ -272,6 +341,7 @@ impl RegisterMap {
             plan: PollPlan::default(),
             coils: BTreeMap::new(),
             registers: BTreeMap::new(),
+            bits: BTreeMap::new(),
             enums: BTreeMap::new(),
             commands: Vec::new(),
             text: String::new(),
@@ -301,6 +371,46 @@ impl RegisterMap {
         self.coils
             .values()
             .find(|c| c.role.as_deref() == Some(role))
+    }
+
+    /// The named bits of a register, in bit order.
+    pub fn bits_of(&self, addr: u16) -> impl Iterator<Item = &BitSpec> {
+        self.bits.range((addr, 0)..=(addr, 15)).map(|(_, b)| b)
+    }
+
+    /// A status bit by role, a coil or a bit inside a register: set (`Some(true)`), clear, or
+    /// not read (`None`, also when the map has no such role).
+    pub fn bit_state(&self, image: &super::RegisterImage, slave: u8, role: &str) -> Option<bool> {
+        if let Some(c) = self.coil_by_role(role) {
+            return image.get(slave, Table::Coils, c.addr).map(|v| v != 0);
+        }
+        let b = self
+            .bits
+            .values()
+            .find(|b| b.role.as_deref() == Some(role))?;
+        image
+            .get(slave, Table::Holding, b.addr)
+            .map(|raw| b.set_in(raw))
+    }
+
+    /// Whether any entry is marked unverified (built from public sources).
+    pub fn has_unverified(&self) -> bool {
+        self.coils.values().any(|c| c.unverified)
+            || self.registers.values().any(|r| r.unverified)
+            || self.bits.values().any(|b| b.unverified)
+            || self.commands.iter().any(|c| c.unverified)
+    }
+
+    /// Whether the entry at (table, address) is marked unverified.
+    pub fn is_unverified(&self, table: Table, addr: u16) -> bool {
+        match table {
+            Table::Coils => self.coils.get(&addr).is_some_and(|c| c.unverified),
+            Table::Holding => {
+                self.register_at(addr).is_some_and(|r| r.unverified)
+                    || self.bits_of(addr).any(|b| b.unverified)
+            }
+            _ => false,
+        }
     }
 
     /// Whether the map serves `moduletype` (any case; a suffix after `-` is ignored).
@@ -340,9 +450,13 @@ fn module_type_matches(list: &[String], moduletype: &str) -> bool {
 
 /// The maps that ship with the program.
 pub fn builtin_maps() -> Vec<Arc<RegisterMap>> {
-    // The shipped file is checked by the tests; should it ever fail, models fall back to the
-    // generic map rather than the program failing.
-    parse_map(HGM6100N_TOML).map(Arc::new).into_iter().collect()
+    // The shipped files are checked by the tests; should one ever fail, its models fall back
+    // to the generic map rather than the program failing.
+    [HGM6100N_TOML, HGM4000N_TOML, HGM9500N_TOML]
+        .into_iter()
+        .filter_map(|t| parse_map(t).ok())
+        .map(Arc::new)
+        .collect()
 }
 
 /// The map for a module type from `maps` (first match wins), else the generic map.
@@ -362,3 +476,7 @@ pub fn resolve(maps: &[Arc<RegisterMap>], moduletype: &str) -> Arc<RegisterMap> 
 #[cfg(test)]
 #[path = "map_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "map_v2_tests.rs"]
+mod v2_tests;

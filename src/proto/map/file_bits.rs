@@ -1,0 +1,131 @@
+//! Named bits inside holding registers (format version 2): status words and alarm bitfields,
+//! as written in a map file, and their validation.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::file::Checker;
+use super::{AlarmKind, BitSpec, MapError, RegisterSpec};
+
+/// Roles a bit (or a coil) may have.
+pub const BIT_ROLES: &[&str] = &[
+    "remote_lock",
+    "emergency_stop",
+    "gen_breaker",
+    "mains_breaker",
+];
+
+/// A `bit = [...]` entry as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawBitEntry {
+    addr: u16,
+    bit: u8,
+    name: String,
+    /// shutdown, trip, warning, block, summary, or status (the default).
+    kind: Option<String>,
+    mode: Option<String>,
+    role: Option<String>,
+    #[serde(default)]
+    unverified: bool,
+}
+
+fn kind(text: &str) -> Option<Option<AlarmKind>> {
+    Some(match text {
+        "status" => None,
+        "summary" => Some(AlarmKind::Summary),
+        "warning" => Some(AlarmKind::Warning),
+        "shutdown" => Some(AlarmKind::Shutdown),
+        "trip" => Some(AlarmKind::Trip),
+        "block" => Some(AlarmKind::Block),
+        _ => return None,
+    })
+}
+
+/// Validates the bits against the registers they sit in.
+pub(super) fn bits(
+    c: &Checker<'_>,
+    raw: &[Spanned<RawBitEntry>],
+    registers: &BTreeMap<u16, RegisterSpec>,
+) -> Result<BTreeMap<(u16, u8), BitSpec>, MapError> {
+    let mut out: BTreeMap<(u16, u8), BitSpec> = BTreeMap::new();
+    let mut lines = BTreeMap::new();
+    for (i, e) in raw.iter().enumerate() {
+        let (span, e) = (e.span(), e.get_ref());
+        let here = format!("bit[{i}] (addr {}, bit {})", e.addr, e.bit);
+        c.v2(span.clone(), &format!("bit[{i}]"))?;
+        if e.bit > 15 {
+            return c.err(span, format!("{here}.bit: must be 0 to 15"));
+        }
+        if e.name.trim().is_empty() {
+            return c.err(span, format!("{here}.name: empty"));
+        }
+        match registers.get(&e.addr) {
+            Some(r) if r.words == 1 && r.enum_name.is_none() => {}
+            Some(_) => {
+                return c.err(
+                    span,
+                    format!(
+                        "{here}.addr: the register at {} is a pair or an enumeration, not a word of bits",
+                        e.addr
+                    ),
+                );
+            }
+            None => {
+                return c.err(
+                    span,
+                    format!(
+                        "{here}.addr: no register entry at {} (add one for the word, e.g. format = \"hex\")",
+                        e.addr
+                    ),
+                );
+            }
+        }
+        let alarm = match e.kind.as_deref().map(kind) {
+            None => None,
+            Some(Some(k)) => k,
+            Some(None) => {
+                return c.err(
+                    span,
+                    format!(
+                        "{here}.kind: {:?} is not shutdown, trip, warning, block, summary or status",
+                        e.kind.as_deref().unwrap_or_default()
+                    ),
+                );
+            }
+        };
+        if let Some(r) = &e.role
+            && !BIT_ROLES.contains(&r.as_str())
+        {
+            return c.err(
+                span,
+                format!(
+                    "{here}.role: unknown role {r:?} (known: {})",
+                    BIT_ROLES.join(", ")
+                ),
+            );
+        }
+        if let Some(first) = lines.get(&(e.addr, e.bit)) {
+            return c.err(
+                span,
+                format!("{here}: this bit is already defined at line {first}"),
+            );
+        }
+        lines.insert((e.addr, e.bit), super::file::line_of(c.text, span.start));
+        out.insert(
+            (e.addr, e.bit),
+            BitSpec {
+                addr: e.addr,
+                bit: e.bit,
+                name: e.name.clone(),
+                alarm,
+                mode: e.mode.clone(),
+                role: e.role.clone(),
+                unverified: e.unverified,
+            },
+        );
+    }
+    Ok(out)
+}

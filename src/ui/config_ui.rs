@@ -1,0 +1,63 @@
+//! Configuration registers of the selected target's map (settings with a unit and an allowed
+//! range, such as the HGM9500N's P% and Q% setpoints): the value read back now, the new value
+//! typed in its unit and checked against the range before the confirmation dialog; the write
+//! log then says whether the next reading shows it.
+
+use eframe::egui;
+
+use super::editor_ui::{EditorState, Pending};
+use crate::app::Target;
+use crate::app::write_plan::{check_function, register_write};
+use crate::proto::Table;
+
+/// Draws the section, if the map has configuration registers and the controller takes
+/// register writes.
+pub fn ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
+    let settings: Vec<_> = t
+        .map
+        .registers
+        .values()
+        .filter(|r| r.setting && (r.min.is_some() || r.max.is_some()) && r.words == 1)
+        .collect();
+    if settings.is_empty() || check_function(t, 6).is_err() {
+        return;
+    }
+    ui.separator();
+    ui.strong("Configuration");
+    egui::Grid::new("config_registers")
+        .num_columns(4)
+        .spacing([6.0, 4.0])
+        .show(ui, |ui| {
+            for r in settings {
+                let mut name = ui.label(&r.name);
+                if r.unverified {
+                    name = name.on_hover_text(crate::proto::map::UNVERIFIED_NOTE);
+                }
+                let now = t
+                    .map
+                    .decode(&t.image, t.slave(), Table::Holding, r.addr)
+                    .map_or_else(|| "not read".to_string(), |d| d.shown());
+                ui.label(egui::RichText::new(format!("now {now}")).weak());
+                let range = format!(
+                    "{} to {} {}",
+                    r.min.map_or_else(|| "-".into(), |v| v.to_string()),
+                    r.max.map_or_else(|| "-".into(), |v| v.to_string()),
+                    r.unit
+                );
+                let text = ed.config.entry(r.addr).or_default();
+                let edit = egui::TextEdit::singleline(text)
+                    .desired_width(60.0)
+                    .hint_text(range.clone());
+                ui.add(edit)
+                    .labelled_by(name.id)
+                    .on_hover_text(format!("allowed: {range}"));
+                if ui.button(format!("Set {}…", r.name)).clicked() {
+                    let typed = ed.config.get(&r.addr).cloned().unwrap_or_default();
+                    let plan = crate::app::entry::number(&r.name, &typed)
+                        .and_then(|v| register_write(t, r.addr, v));
+                    ed.prepare(&t.hostid, plan.map(Pending::Write));
+                }
+                ui.end_row();
+            }
+        });
+}
