@@ -201,6 +201,73 @@ fn data_records(hostid: &str, changes: &[Change], s: &AppState, t_ms: i64) -> Ve
                 out.push(event(Some(hostid), k, text, t_ms));
             }
         }
+        // Alarm bits of a register (the HGM9500N's bitfields): each bit that turned on or off.
+        let bits = map
+            .iter()
+            .filter(|_| c.table == Table::Holding)
+            .flat_map(|m| m.bits_of(c.addr))
+            .filter(|b| b.alarm.is_some_and(|k| k != AlarmKind::Summary));
+        for b in bits {
+            let (was, now) = (c.old.map(|w| b.set_in(w)), b.set_in(c.new));
+            if was == Some(now) || (was.is_none() && !now) {
+                continue;
+            }
+            let kind = b.alarm.map_or("alarm", |k| k.name());
+            let (k, word) = if now {
+                ("alarm_on", "on")
+            } else {
+                ("alarm_off", "cleared")
+            };
+            out.push(event(
+                Some(hostid),
+                k,
+                format!("{} ({kind}) {word}", b.name),
+                t_ms,
+            ));
+        }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An alarm bit of a register that turns on and off is recorded as an alarm, like a coil.
+    #[test]
+    fn alarm_bits_of_a_register_are_recorded_on_and_cleared() {
+        let mut s = AppState::default();
+        s.add_serial("T", "pty", "HGM9520N", 1);
+        let change = |old, new| Change {
+            slave: 1,
+            table: Table::Holding,
+            addr: 1,
+            old,
+            new,
+        };
+        let kinds = |recs: Vec<Record>| -> Vec<(String, String)> {
+            recs.into_iter()
+                .filter_map(|r| match r {
+                    Record::Event { kind, text, .. } => Some((kind.to_string(), text)),
+                    _ => None,
+                })
+                .collect()
+        };
+        // A first reading with nothing on is no event; bits 0 and 1 on; bit 0 cleared.
+        assert!(kinds(data_records("T", &[change(None, 0)], &s, 1)).is_empty());
+        assert_eq!(
+            kinds(data_records("T", &[change(Some(0), 0b11)], &s, 2)),
+            vec![
+                ("alarm_on".into(), "Emergency Stop (shutdown) on".into()),
+                ("alarm_on".into(), "Overspeed (shutdown) on".into())
+            ]
+        );
+        assert_eq!(
+            kinds(data_records("T", &[change(Some(0b11), 0b10)], &s, 3)),
+            vec![(
+                "alarm_off".into(),
+                "Emergency Stop (shutdown) cleared".into()
+            )]
+        );
+    }
 }

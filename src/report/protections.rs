@@ -56,24 +56,41 @@ pub(super) fn protections(
     log: &[CommissioningRow],
     (first, last): (i64, i64),
 ) -> Result<Vec<Protection>, ReportError> {
-    // The map's shutdown alarms, the usual tests first.
-    let mut coils: Vec<(usize, u16, String)> = map
+    // The map's shutdown alarms (coils, or bits of a register), the usual tests first.
+    let rank = |name: &str, role: Option<&str>| {
+        let lower = name.to_lowercase();
+        if role == Some("emergency_stop") {
+            0
+        } else {
+            USUAL_TESTS
+                .iter()
+                .position(|u| lower.contains(u))
+                .unwrap_or(USUAL_TESTS.len())
+        }
+    };
+    let shutdown_coils = map
         .coils
         .values()
         .filter(|c| c.alarm == Some(AlarmKind::Shutdown))
         .map(|c| {
-            let lower = c.name.to_lowercase();
-            let rank = if c.role.as_deref() == Some("emergency_stop") {
-                0
-            } else {
-                USUAL_TESTS
-                    .iter()
-                    .position(|u| lower.contains(u))
-                    .unwrap_or(USUAL_TESTS.len())
-            };
-            (rank, c.addr, c.name.clone())
-        })
-        .collect();
+            (
+                rank(&c.name, c.role.as_deref()),
+                Table::Coils,
+                c.addr,
+                None,
+                c.name.clone(),
+            )
+        });
+    let shutdown_bits = map
+        .bits
+        .values()
+        .filter(|b| b.alarm == Some(AlarmKind::Shutdown))
+        .map(|b| {
+            let r = rank(&b.name, b.role.as_deref());
+            (r, Table::Holding, b.addr, Some(b.bit), b.name.clone())
+        });
+    let mut coils: Vec<(usize, Table, u16, Option<u8>, String)> =
+        shutdown_coils.chain(shutdown_bits).collect();
     coils.sort();
     // Speed, else frequency, reading 0 says the generator stopped.
     let stop_source = ["speed", "gen_frequency"]
@@ -82,12 +99,16 @@ pub(super) fn protections(
         .find(|s| s.words == 1);
 
     let mut out = Vec::new();
-    for (_, addr, name) in coils {
+    for (_, table, addr, bit, name) in coils {
         let mut seen_ms = None;
         let mut was_on = None;
-        for (t, raw) in rec.samples(id, Table::Coils, addr, (first, last))? {
+        for (t, raw) in rec.samples(id, table, addr, (first, last))? {
             let Some(on) = alarm_on(map, raw) else {
                 continue;
+            };
+            let on = match bit {
+                Some(b) => raw >> b & 1 == 1,
+                None => on,
             };
             if on && was_on == Some(false) {
                 seen_ms = Some(t);
@@ -104,7 +125,7 @@ pub(super) fn protections(
         };
         out.push(Protection {
             name,
-            coil: Some(addr),
+            coil: bit.is_none().then_some(addr),
             seen_ms,
             stopped_after_ms,
             by_hand: None,
