@@ -84,7 +84,12 @@ impl Supervisor {
         };
         let n = modems.max(1);
         for i in 0..n {
-            let modem = SimModem::new(base.numbered(i, n), Arc::new(|_| {}));
+            let mut config = base.numbered(i, n);
+            // The third is of the other family, so the demo shows both layouts.
+            if i == 2 {
+                config.moduletype = "HGM9520N-4G".into();
+            }
+            let modem = SimModem::new(config, Arc::new(|_| {}));
             tokio::spawn(modem.run(stop.clone()));
         }
         self.demo = Some((stop, n));
