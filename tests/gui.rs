@@ -994,3 +994,54 @@ fn high_contrast_and_ui_scale_are_remembered() {
     h.state_mut().shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The demo's HGM9520N: decoded with its own map (marked where the public sources are
+/// uncertain), and its P% setpoint set from the Configuration section: refused out of range
+/// before any dialog, then confirmed, sent and verified by the next reading.
+#[test]
+fn an_hgm9520n_setpoint_is_checked_against_its_range_then_confirmed_and_verified() {
+    let mut h = start_app(3, None);
+    until(&mut h, "the third demo modem", |h| {
+        has(h, "DEMO-GENSET-3  (online)")
+    });
+    h.get_by_label("DEMO-GENSET-3  (online)").click();
+    until(&mut h, "its overview, with its map", |h| {
+        has(h, "map: SmartGen HGM9500N family") && has(h, "Single-line diagram")
+    });
+    until(&mut h, "the unverified note", |h| {
+        has(
+            h,
+            "Entries marked (unverified) are built from public sources",
+        )
+    });
+    until(&mut h, "the setpoint read back", |h| has(h, "now 100.0 %"));
+    let field = "Active Power Setpoint (P%)";
+    h.get_by_label(field).focus();
+    h.step();
+    h.get_by_label(field).type_text("120");
+    h.step();
+    h.get_by_label(&format!("Set {field}…")).click();
+    until(&mut h, "the refusal", |h| {
+        has(h, "outside the range the map allows")
+    });
+    assert!(h.state_mut().view().editor.pending.is_none(), "no dialog");
+    h.get_by_label(field).focus();
+    h.step();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.step();
+    h.get_by_label(field).type_text("75.5");
+    h.step();
+    h.get_by_label(&format!("Set {field}…")).click();
+    until(&mut h, "the confirmation", |h| {
+        has(h, "Frame: 0106111002F3")
+    });
+    // Let the dialog settle where it opens before the pointer goes to Send.
+    for _ in 0..5 {
+        h.step();
+    }
+    h.get_by_label("Send").click();
+    until(&mut h, "the readings confirm it", |h| {
+        has(h, "confirmed by the readings") && has(h, "now 75.5 %")
+    });
+    h.state_mut().shutdown();
+}
