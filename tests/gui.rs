@@ -1045,3 +1045,40 @@ fn an_hgm9520n_setpoint_is_checked_against_its_range_then_confirmed_and_verified
     });
     h.state_mut().shutdown();
 }
+
+/// A map picked by hand for a target decodes it at once and again in the next run.
+#[test]
+fn a_map_picked_by_hand_is_remembered_for_the_target() {
+    let dir = std::env::temp_dir().join(format!("cmm-gui-pick-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let path = dir.join("settings.json");
+    let mut h = start_app(1, Some(path.clone()));
+    until(&mut h, "the modem's overview", |h| {
+        has(h, "map: SmartGen HGM6100N family")
+    });
+    h.get_by_label("Map").click();
+    until(&mut h, "the maps", |h| has(h, "SmartGen HGM4000N family"));
+    h.get_by_label("SmartGen HGM4000N family").click();
+    until(&mut h, "decoded with the map picked", |h| {
+        has(h, "map: SmartGen HGM4000N family")
+    });
+    h.state_mut().save_settings();
+    h.state_mut().shutdown();
+    drop(h);
+    let (settings, _) = Settings::load(&path);
+    assert_eq!(
+        settings
+            .map_choices
+            .get("3130373031334717003D002E")
+            .map(String::as_str),
+        Some("SmartGen HGM4000N family"),
+        "{:?}",
+        settings.map_choices
+    );
+    let mut h = start_app(1, Some(path));
+    until(&mut h, "the choice applied in the next run", |h| {
+        has(h, "map: SmartGen HGM4000N family")
+    });
+    h.state_mut().shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}
