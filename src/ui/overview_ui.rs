@@ -192,20 +192,21 @@ impl Line {
     }
 }
 
-fn supply_word(v: Option<bool>) -> &'static str {
+/// A state read from a bit or a supply in a word: `yes`, `no`, or not read.
+fn word(v: Option<bool>, yes: &'static str, no: &'static str) -> &'static str {
     match v {
-        Some(true) => "live",
-        Some(false) => "dead",
+        Some(true) => yes,
+        Some(false) => no,
         None => "not read",
     }
 }
 
+fn supply_word(v: Option<bool>) -> &'static str {
+    word(v, "live", "dead")
+}
+
 fn breaker_word(v: Option<bool>) -> &'static str {
-    match v {
-        Some(true) => "closed",
-        Some(false) => "open",
-        None => "not read",
-    }
+    word(v, "closed", "open")
 }
 
 fn line_colour(ui: &egui::Ui, live: Option<bool>) -> egui::Color32 {
