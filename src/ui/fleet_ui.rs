@@ -10,7 +10,7 @@ use eframe::egui;
 use crate::app::{AppState, Health, Target};
 
 use super::overview_ui::kind_colour;
-use super::targets_ui::{health_colour, health_word};
+use super::targets_ui::{ago, health_colour, health_word};
 
 /// A column of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -147,20 +147,6 @@ fn paint(ui: &egui::Ui, row: egui::Rect, i: usize, text: &str, colour: egui::Col
             egui::TextStyle::Body.resolve(ui.style()),
             colour,
         );
-}
-
-fn ago(now_ms: i64, at: Option<i64>) -> String {
-    match at {
-        None => "never".into(),
-        Some(t) => {
-            let s = (now_ms - t).max(0) / 1000;
-            match s {
-                0..120 => format!("{s} s ago"),
-                120..7200 => format!("{} min ago", s / 60),
-                _ => format!("{} h ago", s / 3600),
-            }
-        }
-    }
 }
 
 /// One row; true when clicked.

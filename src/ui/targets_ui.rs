@@ -42,7 +42,8 @@ fn detail_text(text: impl Into<String>) -> egui::RichText {
     egui::RichText::new(text).size(DETAIL_TEXT_SIZE)
 }
 
-fn ago(now_ms: i64, at: Option<i64>) -> String {
+/// "12 s ago", "5 min ago", "3 h ago", or "never".
+pub fn ago(now_ms: i64, at: Option<i64>) -> String {
     match at {
         None => "never".into(),
         Some(t) => {

@@ -207,6 +207,26 @@ pub(super) struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Refuses a role not in `known`, naming the entry.
+    pub(super) fn role(
+        &self,
+        span: std::ops::Range<usize>,
+        here: &str,
+        role: Option<&str>,
+        known: &[&str],
+    ) -> Result<(), MapError> {
+        match role {
+            Some(r) if !known.contains(&r) => self.err(
+                span,
+                format!(
+                    "{here}.role: unknown role {r:?} (known: {})",
+                    known.join(", ")
+                ),
+            ),
+            _ => Ok(()),
+        }
+    }
+
     /// Refuses a version 2 field in a version 1 file.
     pub(super) fn v2(&self, span: std::ops::Range<usize>, field: &str) -> Result<(), MapError> {
         if self.version >= 2 {
@@ -230,7 +250,7 @@ impl Checker<'_> {
     }
 }
 
-/// Roles a coil may have.
+/// Roles a status bit may have: a coil, or a bit of a register.
 pub const COIL_ROLES: &[&str] = &[
     "remote_lock",
     "emergency_stop",
@@ -471,17 +491,12 @@ fn coils(c: &Checker<'_>, raw: &[Spanned<RawCoil>]) -> Result<BTreeMap<u16, Coil
         if e.name.trim().is_empty() {
             return c.err(span, format!("coil[{i}].name: empty"));
         }
-        if let Some(r) = &e.role
-            && !COIL_ROLES.contains(&r.as_str())
-        {
-            return c.err(
-                span,
-                format!(
-                    "coil[{i}].role: unknown role {r:?} (known: {})",
-                    COIL_ROLES.join(", ")
-                ),
-            );
-        }
+        c.role(
+            span.clone(),
+            &format!("coil[{i}]"),
+            e.role.as_deref(),
+            COIL_ROLES,
+        )?;
         if e.unverified {
             c.v2(span.clone(), &format!("coil[{i}].unverified"))?;
         }
@@ -541,17 +556,7 @@ fn registers(
                 format!("{here}.enum: no [enum.{n}] table in the file"),
             );
         }
-        if let Some(r) = &e.role
-            && !REGISTER_ROLES.contains(&r.as_str())
-        {
-            return c.err(
-                span,
-                format!(
-                    "{here}.role: unknown role {r:?} (known: {})",
-                    REGISTER_ROLES.join(", ")
-                ),
-            );
-        }
+        c.role(span.clone(), &here, e.role.as_deref(), REGISTER_ROLES)?;
         let hex = match e.format.as_deref() {
             None | Some("dec") => false,
             Some("hex") => true,

@@ -6,16 +6,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::file::Checker;
+use super::file::{COIL_ROLES, Checker};
 use super::{AlarmKind, BitSpec, MapError, RegisterSpec};
-
-/// Roles a bit (or a coil) may have.
-pub const BIT_ROLES: &[&str] = &[
-    "remote_lock",
-    "emergency_stop",
-    "gen_breaker",
-    "mains_breaker",
-];
 
 /// A `bit = [...]` entry as written.
 #[derive(Debug, Deserialize)]
@@ -96,17 +88,7 @@ pub(super) fn bits(
                 );
             }
         };
-        if let Some(r) = &e.role
-            && !BIT_ROLES.contains(&r.as_str())
-        {
-            return c.err(
-                span,
-                format!(
-                    "{here}.role: unknown role {r:?} (known: {})",
-                    BIT_ROLES.join(", ")
-                ),
-            );
-        }
+        c.role(span.clone(), &here, e.role.as_deref(), COIL_ROLES)?;
         if let Some(first) = lines.get(&(e.addr, e.bit)) {
             return c.err(
                 span,

@@ -14,7 +14,6 @@ use serde::Deserialize;
 
 pub use decode::{Decoded, Value};
 pub use file::{FORMAT, MapError, VERSION, parse_map};
-pub use file_bits::BIT_ROLES;
 
 use super::PollPlan;
 use super::image::NO_DATA;
