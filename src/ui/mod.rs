@@ -3,9 +3,12 @@
 pub mod app;
 pub mod commission_ui;
 pub mod config_ui;
+pub mod diagram_ui;
 pub mod editor_ui;
 pub mod fleet_ui;
 pub mod help_ui;
+pub mod keys_ui;
+pub mod map_picker_ui;
 pub mod menu_ui;
 pub mod overview_ui;
 pub mod palette;

@@ -207,67 +207,6 @@ impl View {
         self.applied_theme = Some(self.settings.theme);
     }
 
-    /// Keys: Ctrl+F to the filter, Up/Down (or Alt+Up/Down while typing) to the previous or
-    /// next target, Ctrl+1/2/3 to the Overview, Values and Fleet, Enter in the fleet opens
-    /// the selected target.
-    fn keys_ui(&mut self, ctx: &egui::Context, state: &AppState) {
-        if self.editor.pending.is_some() || self.crash.is_some() {
-            return;
-        }
-        let typing = ctx.memory(|m| m.focused().is_some());
-        let mut step = 0i32;
-        ctx.input_mut(|i| {
-            use egui::{Key, Modifiers};
-            if i.consume_key(Modifiers::COMMAND, Key::F) {
-                if self.tab == Tab::Fleet {
-                    self.fleet.focus_filter = true;
-                } else {
-                    self.tab = Tab::Values;
-                    self.values_filter.focus = true;
-                }
-            }
-            for (key, tab) in [
-                (Key::Num1, Tab::Overview),
-                (Key::Num2, Tab::Values),
-                (Key::Num3, Tab::Fleet),
-            ] {
-                if i.consume_key(Modifiers::COMMAND, key) {
-                    self.tab = tab;
-                }
-            }
-            for (key, d) in [(Key::ArrowDown, 1), (Key::ArrowUp, -1)] {
-                if i.consume_key(Modifiers::ALT, key)
-                    || (!typing && i.consume_key(Modifiers::NONE, key))
-                {
-                    step += d;
-                }
-            }
-            if !typing && self.tab == Tab::Fleet && i.consume_key(Modifiers::NONE, Key::Enter) {
-                self.tab = Tab::Overview;
-            }
-        });
-        if step == 0 {
-            return;
-        }
-        let order: Vec<&str> = if self.tab == Tab::Fleet {
-            self.fleet.order.iter().map(String::as_str).collect()
-        } else {
-            state.targets.keys().map(String::as_str).collect()
-        };
-        if order.is_empty() {
-            return;
-        }
-        let at = self
-            .selected
-            .as_deref()
-            .and_then(|s| order.iter().position(|h| *h == s));
-        let next = match at {
-            Some(i) => (i as i64 + i64::from(step)).clamp(0, order.len() as i64 - 1) as usize,
-            None => 0,
-        };
-        self.selected = Some(order[next].to_string());
-    }
-
     /// Keeps the selection on a target that exists; selects the first online one otherwise.
     fn follow_targets(&mut self, state: &AppState) {
         let gone = self
@@ -290,7 +229,7 @@ impl View {
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
         self.apply_theme(ui.ctx());
         self.follow_targets(state);
-        self.keys_ui(&ui.ctx().clone(), state);
+        super::keys_ui::ui(self, &ui.ctx().clone(), state);
         egui::Panel::top("menu").show(ui, |ui| menu_ui::ui(ui, self, state));
         if let Some(o) = &state.offline {
             egui::Panel::top("offline").show(ui, |ui| {
@@ -476,7 +415,7 @@ impl View {
                 && let Some(t) = self.selected.as_ref().and_then(|h| state.targets.get(h))
             {
                 ui.separator();
-                map_picker_ui(ui, state, t, &mut self.outbox);
+                super::map_picker_ui::ui(ui, state, t, &mut self.outbox);
             }
         });
         ui.separator();
@@ -532,51 +471,6 @@ impl View {
         if let Some((table, addr)) = toggled {
             self.send(Command::TogglePlot((hostid, table, addr)));
         }
-    }
-}
-
-/// The map the selected target is decoded with: its model's, or one chosen by hand
-/// (remembered per target).
-fn map_picker_ui(
-    ui: &mut egui::Ui,
-    state: &AppState,
-    t: &crate::app::Target,
-    out: &mut Vec<Command>,
-) {
-    let chosen = state.map_choices.get(&t.hostid);
-    let shown = match chosen {
-        Some(m) => m.clone(),
-        None => format!("by model: {}", t.map.name),
-    };
-    let label = ui.label("Map");
-    let mut pick: Option<Option<String>> = None;
-    egui::ComboBox::from_id_salt("map_picker")
-        .selected_text(shown)
-        .width(260.0)
-        .show_ui(ui, |ui| {
-            if ui.selectable_label(chosen.is_none(), "By model").clicked() {
-                pick = Some(None);
-            }
-            for m in &state.maps {
-                if ui
-                    .selectable_label(chosen == Some(&m.name), &m.name)
-                    .clicked()
-                {
-                    pick = Some(Some(m.name.clone()));
-                }
-            }
-        })
-        .response
-        .labelled_by(label.id)
-        .on_hover_text(
-            "Decode this target with another map (remembered for it). A modem keeps polling \
-             what its model's map asks for.",
-        );
-    if let Some(map) = pick {
-        out.push(Command::ChooseMap {
-            target: t.hostid.clone(),
-            map,
-        });
     }
 }
 
