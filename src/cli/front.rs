@@ -10,6 +10,8 @@ use tokio::sync::mpsc;
 
 use super::command_json::parse_command;
 use super::event_json::{change_json, event_json};
+use super::mqtt::remote::{Refusal, Remote};
+use super::mqtt::{Bridge, RemoteCommand};
 use crate::app::{Core, Report};
 
 /// How to read and print.
@@ -36,19 +38,24 @@ pub fn record_path(asked: Option<std::path::PathBuf>, default: bool) -> Option<s
     })
 }
 
-/// Feeds stdin to the core and prints its reports until `stop` resolves or stdout closes;
-/// then stops the core, still printing what it says while it stops. After the end of stdin
-/// the core keeps running.
+/// Feeds stdin (and the broker's commands, with a bridge that takes them) to the core and
+/// prints its reports (and hands them to the bridge) until `stop` resolves or stdout closes;
+/// then stops the core, still printing what it says while it stops, and the bridge last.
+/// After the end of stdin the core keeps running.
 pub async fn run(
     mut core: Core,
     mut reports: mpsc::Receiver<Report>,
     console: Console,
     stop: impl Future<Output = ()>,
+    mut bridge: Option<Bridge>,
 ) {
     let (err_tx, mut errors) = mpsc::channel::<String>(64);
     let reader = tokio::spawn(read_commands(core.commands(), console.clone(), err_tx));
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut remote = Remote::default();
+    let mut status = bridge.as_mut().and_then(|b| b.status.take());
+    let mut remote_commands = bridge.as_mut().and_then(|b| b.commands.take());
     tokio::pin!(stop);
     loop {
         let ok = tokio::select! {
@@ -56,12 +63,16 @@ pub async fn run(
             Some(message) = errors.recv() => {
                 print(&mut out, &json!({"event": "error", "hostid": null, "uid": null, "message": message}))
             }
+            Some(v) = recv(&mut status) => print(&mut out, &v),
+            Some(c) = recv(&mut remote_commands) => {
+                remote_command(&core, &mut remote, bridge.as_ref(), &console, c, &mut out)
+            }
             r = reports.recv() => match r {
                 Some(r) => {
-                    let mut ok = print_report(&mut out, &r, &console);
+                    let mut ok = handle_report(&mut out, &r, &console, bridge.as_ref(), &mut remote);
                     // Print what is already there before flushing once.
                     while ok && let Ok(r) = reports.try_recv() {
-                        ok = print_report(&mut out, &r, &console);
+                        ok = handle_report(&mut out, &r, &console, bridge.as_ref(), &mut remote);
                     }
                     ok
                 }
@@ -78,13 +89,97 @@ pub async fn run(
     loop {
         tokio::select! {
             _ = &mut shutdown => break,
-            Some(r) = reports.recv() => { print_report(&mut out, &r, &console); }
+            Some(r) = reports.recv() => {
+                handle_report(&mut out, &r, &console, bridge.as_ref(), &mut remote);
+            }
         }
     }
     while let Ok(r) = reports.try_recv() {
-        print_report(&mut out, &r, &console);
+        handle_report(&mut out, &r, &console, bridge.as_ref(), &mut remote);
+    }
+    if let Some(b) = bridge {
+        while let Some(Ok(v)) = status.as_mut().map(|s| s.try_recv()) {
+            print(&mut out, &v);
+        }
+        let _ = out.flush();
+        b.stop().await;
     }
     let _ = out.flush();
+}
+
+/// The next message of an optional channel; never, without one.
+async fn recv<T>(rx: &mut Option<mpsc::Receiver<T>>) -> Option<T> {
+    match rx {
+        Some(r) => r.recv().await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Prints a report and hands it to the bridge; a report that settles a broker's command is
+/// published on its outcome topic.
+fn handle_report(
+    out: &mut impl Write,
+    r: &Report,
+    console: &Console,
+    bridge: Option<&Bridge>,
+    remote: &mut Remote,
+) -> bool {
+    if let Some(b) = bridge {
+        b.offer(r);
+        if let Some((hostid, v)) = remote.settle(&r.event) {
+            b.outcome(&hostid, &v);
+        }
+    }
+    print_report(out, r, console)
+}
+
+/// A command from the broker: checked against the state, then sent, or refused on its
+/// outcome topic (and on stdout).
+fn remote_command(
+    core: &Core,
+    remote: &mut Remote,
+    bridge: Option<&Bridge>,
+    console: &Console,
+    c: RemoteCommand,
+    out: &mut impl Write,
+) -> bool {
+    let prepared = {
+        let state = core.state();
+        remote.prepare(&c.hostid, &c.payload, console.coil_on, &state)
+    };
+    let refusal = match prepared {
+        Ok(cmd) => {
+            let uid = match &cmd {
+                crate::app::Command::Write { uid, .. }
+                | crate::app::Command::SetPort { uid, .. }
+                | crate::app::Command::Reset { uid, .. } => uid.clone(),
+                _ => None,
+            };
+            let hostid = match &cmd {
+                crate::app::Command::Write { target, .. }
+                | crate::app::Command::SetPort { target, .. }
+                | crate::app::Command::Reset { target, .. } => target.clone(),
+                _ => c.hostid.clone(),
+            };
+            match core.send(cmd) {
+                Ok(()) => return true,
+                Err(e) => {
+                    remote.forget(&hostid);
+                    Refusal {
+                        hostid,
+                        uid,
+                        detail: format!("not sent: {e}"),
+                    }
+                }
+            }
+        }
+        Err(r) => r,
+    };
+    let v = refusal.json();
+    if let Some(b) = bridge {
+        b.outcome(&refusal.hostid, &v);
+    }
+    print(out, &v)
 }
 
 /// Commands from stdin, one JSON object per line; a line that is not a command is reported.

@@ -5,6 +5,7 @@ pub mod event_json;
 pub mod export_cmd;
 pub mod front;
 pub mod map_cmd;
+pub mod mqtt;
 pub mod replay;
 pub mod report_cmd;
 pub mod serial_cmd;
@@ -24,7 +25,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Cmd {
     /// Run the mini-server: events as JSON lines on stdout, commands as JSON lines on stdin.
-    Serve(serve::ServeArgs),
+    Serve(Box<serve::ServeArgs>),
     /// Run one or many simulated modems (each with a simulated HGM6120N) against a server.
     SimModem(sim::SimArgs),
     /// List serial ports with their USB details.
@@ -69,7 +70,7 @@ pub fn main() -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     match cli.command {
-        Cmd::Serve(a) => rt.block_on(serve::run(a)),
+        Cmd::Serve(a) => rt.block_on(serve::run(*a)),
         Cmd::SimModem(a) => rt.block_on(sim::run(a)),
         Cmd::Map(m) => map_cmd::run(m),
         Cmd::Ports { json } => serial_cmd::ports(json),

@@ -225,7 +225,7 @@ pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
             None => super::interrupted().await,
         }
     };
-    super::front::run(core, reports, console, stop).await;
+    super::front::run(core, reports, console, stop, None).await;
     Ok(())
 }
 

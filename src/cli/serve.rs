@@ -94,6 +94,9 @@ pub struct ServeArgs {
     /// Delete the oldest recordings beyond this many GB in all (never the open one).
     #[arg(long, value_name = "GB")]
     pub keep_gb: Option<f64>,
+    /// The MQTT bridge.
+    #[command(flatten)]
+    pub mqtt: super::mqtt::MqttArgs,
 }
 
 impl ServeArgs {
@@ -159,6 +162,15 @@ pub fn gb_to_bytes(gb: f64) -> u64 {
 /// Runs the server until interrupted (or stdout closes).
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let maps = load_maps(&args.maps)?;
+    // Started first: a bad broker option fails before any modem is answered.
+    let bridge = match args.mqtt.mqtt {
+        Some(_) => Some(super::mqtt::Bridge::start(
+            &args.mqtt,
+            args.no_changes,
+            args.traffic,
+        )?),
+        None => None,
+    };
     let (tx, reports) = tokio::sync::mpsc::channel(4096);
     let record = super::front::record_path(args.record.clone(), !args.no_record);
     let mut server = args.config(maps.clone())?;
@@ -178,6 +190,6 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         no_changes: args.no_changes,
         traffic: args.traffic,
     };
-    super::front::run(core, reports, console, super::interrupted()).await;
+    super::front::run(core, reports, console, super::interrupted(), bridge).await;
     Ok(())
 }

@@ -39,6 +39,8 @@ pub struct Decoded {
     pub decimals: usize,
     /// Whether the map describes this address (false: raw, no meaning known).
     pub mapped: bool,
+    /// The alarm a coil stands for, if it is one.
+    pub alarm: Option<AlarmKind>,
 }
 
 impl Decoded {
@@ -183,6 +185,7 @@ impl RegisterMap {
                 value: Value::Bit(raw != 0),
                 decimals: 0,
                 mapped: spec.is_some(),
+                alarm: spec.and_then(|c| c.alarm),
             });
         }
         // Registers: the map describes holding registers (function 03).
@@ -207,6 +210,7 @@ impl RegisterMap {
                 value,
                 decimals: 0,
                 mapped: false,
+                alarm: None,
             });
         };
         let raw = (0..u16::from(spec.words))
@@ -222,6 +226,7 @@ impl RegisterMap {
             raw,
             decimals: decimals_of(self.scale_of(spec)),
             mapped: true,
+            alarm: None,
         })
     }
 

@@ -1,0 +1,124 @@
+//! Home Assistant MQTT discovery: one retained config per value, a device per modem.
+//!
+//! Topic `DISCOVERY/sensor/cmm_HOSTID/OBJECT/config` (or `binary_sensor` for bits); alarms are
+//! binary sensors of class `problem`. Every entity is available only while both its modem and
+//! the bridge are (`availability_mode: all`).
+
+use serde_json::{Value, json};
+
+use super::outbox::{Entry, Host, Topics};
+
+/// The config topic and payload announcing one value of a modem.
+pub(super) fn config(
+    topics: &Topics,
+    discovery: &str,
+    h: &Host,
+    name: &str,
+    e: &Entry,
+) -> (String, Value) {
+    let node = format!("{}_{}", slug(&topics.prefix), slug(&h.hostid));
+    let object = slug(name);
+    let component = if e.bit { "binary_sensor" } else { "sensor" };
+    let topic = format!("{discovery}/{component}/{node}/{object}/config");
+    let key = serde_json::to_string(name).unwrap_or_default();
+    let device_name = if h.name.is_empty() {
+        h.hostid.clone()
+    } else {
+        h.name.clone()
+    };
+    let mut c = json!({
+        "name": name,
+        "unique_id": format!("{node}_{object}"),
+        "object_id": format!("{node}_{object}"),
+        "state_topic": topics.host(&h.hostid, "state"),
+        "availability": [
+            {"topic": topics.host(&h.hostid, "availability")},
+            {"topic": topics.bridge("availability")},
+        ],
+        "availability_mode": "all",
+        "device": {
+            "identifiers": [node],
+            "name": device_name,
+            "model": h.model,
+            "manufacturer": "SmartGen",
+            "serial_number": h.hostid,
+        },
+    });
+    let Some(m) = c.as_object_mut() else {
+        return (topic, c);
+    };
+    if e.bit {
+        m.insert(
+            "value_template".into(),
+            json!(format!(
+                "{{{{ 'ON' if value_json['values'][{key}] else 'OFF' }}}}"
+            )),
+        );
+        if e.alarm {
+            m.insert("device_class".into(), json!("problem"));
+        }
+    } else {
+        m.insert(
+            "value_template".into(),
+            json!(format!("{{{{ value_json['values'][{key}] }}}}")),
+        );
+        if !e.text {
+            if !e.unit.is_empty() {
+                m.insert("unit_of_measurement".into(), json!(ha_unit(&e.unit)));
+            }
+            if let Some(class) = device_class(&e.unit) {
+                m.insert("device_class".into(), json!(class));
+            }
+            let total = e.unit.eq_ignore_ascii_case("kwh")
+                || e.unit.eq_ignore_ascii_case("kvarh")
+                || e.unit.eq_ignore_ascii_case("kvah");
+            let state_class = if total {
+                "total_increasing"
+            } else {
+                "measurement"
+            };
+            m.insert("state_class".into(), json!(state_class));
+        }
+    }
+    (topic, c)
+}
+
+/// Home Assistant's spelling of a unit where it differs.
+fn ha_unit(unit: &str) -> &str {
+    match unit {
+        "kvar" | "kVAr" => "kvar",
+        "RPM" | "rpm" | "r/min" => "rpm",
+        other => other,
+    }
+}
+
+/// The device class Home Assistant has for a unit, if one fits.
+pub fn device_class(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "V" | "mV" | "kV" => "voltage",
+        "A" | "mA" => "current",
+        "Hz" => "frequency",
+        "W" | "kW" | "MW" => "power",
+        "VA" | "kVA" => "apparent_power",
+        "var" | "kvar" | "kVAr" => "reactive_power",
+        "Wh" | "kWh" | "MWh" => "energy",
+        "°C" | "°F" | "℃" => "temperature",
+        "kPa" | "bar" | "Pa" | "psi" | "MPa" => "pressure",
+        "h" | "min" | "s" => "duration",
+        _ => return None,
+    })
+}
+
+/// A name made into an id: lowercase letters, digits and `_`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    let t = out.trim_matches('_');
+    if t.is_empty() { "x".into() } else { t.into() }
+}

@@ -1,0 +1,439 @@
+//! What the bridge has to publish, kept apart from the MQTT client (no I/O, no clock): the core's
+//! reports go in, messages come out in the order they should go.
+//!
+//! Retained topics (availability, state, discovery) hold only their latest value: a state that
+//! changes twice before it could be sent is sent once, and after a reconnect every retained
+//! topic is sent again (a restarted broker without persistence has forgotten them). Events are
+//! queued up to a bound; beyond it the oldest are dropped and counted, never flushed late.
+
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+
+use serde_json::{Map, Value, json};
+
+use super::discovery;
+use crate::app::Report;
+use crate::cli::event_json::{change_json, event_json};
+use crate::link::Event;
+use crate::proto::map::{Decoded, Value as DecodedValue};
+
+/// Events kept while they cannot be sent; beyond this the oldest go.
+pub const EVENTS_MAX: usize = 20_000;
+
+/// One MQTT message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// Topic.
+    pub topic: String,
+    /// Payload (UTF-8 text, JSON for all but availability).
+    pub payload: String,
+    /// Kept by the broker for new subscribers.
+    pub retain: bool,
+    /// Sent at least once (availability, outcomes, discovery) rather than at most once.
+    pub at_least_once: bool,
+}
+
+/// What to publish, and under which names.
+#[derive(Debug, Clone)]
+pub struct Topics {
+    /// First level of every topic (`cmm`).
+    pub prefix: String,
+    /// Home Assistant discovery prefix (`homeassistant`), when discovery is on.
+    pub discovery: Option<String>,
+    /// Leave register changes out of the event topic (as `--no-changes` does on stdout).
+    pub no_changes: bool,
+    /// Put traffic lines on the event topic.
+    pub traffic: bool,
+}
+
+impl Topics {
+    /// `PREFIX/HOSTID/leaf`, the hostid made safe for a topic level.
+    pub fn host(&self, hostid: &str, leaf: &str) -> String {
+        format!("{}/{}/{leaf}", self.prefix, level(hostid))
+    }
+
+    /// The bridge's own topics: `PREFIX/bridge/leaf`.
+    pub fn bridge(&self, leaf: &str) -> String {
+        format!("{}/bridge/{leaf}", self.prefix)
+    }
+}
+
+/// A name made safe as one topic level: the wildcards `+` and `#`, the separator `/` and
+/// control characters become `_`.
+pub fn level(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| match c {
+            '+' | '#' | '/' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    if s.is_empty() { "_".into() } else { s }
+}
+
+/// One value as the state topic carries it.
+#[derive(Debug, Clone)]
+pub(super) struct Entry {
+    pub value: Value,
+    pub unit: String,
+    pub alarm: bool,
+    pub bit: bool,
+    pub text: bool,
+}
+
+/// What the bridge knows of one modem.
+#[derive(Debug, Default)]
+pub(super) struct Host {
+    pub hostid: String,
+    pub name: String,
+    pub model: String,
+    online: Option<bool>,
+    values: BTreeMap<String, Entry>,
+    time: String,
+    /// Names already announced to Home Assistant (in this connection).
+    announced: HashSet<String>,
+    /// Names to announce.
+    to_announce: Vec<String>,
+    availability_dirty: bool,
+    state_dirty: bool,
+    queued: bool,
+}
+
+/// The bridge's publishing state.
+#[derive(Debug)]
+pub struct Outbox {
+    topics: Topics,
+    hosts: HashMap<String, Host>,
+    /// Hosts with a retained topic to send, in the order they became so.
+    dirty: VecDeque<String>,
+    /// Command outcomes (never dropped while under the event bound).
+    outcomes: VecDeque<Message>,
+    events: VecDeque<Message>,
+    bridge_online: bool,
+    /// Events dropped because they could not be sent in time.
+    pub dropped: u64,
+}
+
+impl Outbox {
+    /// An empty outbox.
+    pub fn new(topics: Topics) -> Outbox {
+        Outbox {
+            topics,
+            hosts: HashMap::new(),
+            dirty: VecDeque::new(),
+            outcomes: VecDeque::new(),
+            events: VecDeque::new(),
+            bridge_online: false,
+            dropped: 0,
+        }
+    }
+
+    /// The topic names in use.
+    pub fn topics(&self) -> &Topics {
+        &self.topics
+    }
+
+    fn host(&mut self, hostid: &str) -> &mut Host {
+        self.hosts
+            .entry(hostid.to_string())
+            .or_insert_with(|| Host {
+                hostid: hostid.to_string(),
+                ..Host::default()
+            })
+    }
+
+    fn mark(&mut self, hostid: &str) {
+        let h = self.host(hostid);
+        if !h.queued {
+            h.queued = true;
+            self.dirty.push_back(hostid.to_string());
+        }
+    }
+
+    fn event(&mut self, m: Message) {
+        if self.events.len() >= EVENTS_MAX {
+            self.events.pop_front();
+            self.dropped += 1;
+        }
+        self.events.push_back(m);
+    }
+
+    /// Takes in one report of the core; `time` is when it arrived (RFC 3339).
+    pub fn offer(&mut self, r: &Report, time: &str) {
+        let traffic = matches!(r.event, Event::Traffic { .. } | Event::SerialTraffic { .. });
+        match &r.event {
+            Event::Login {
+                hostid,
+                hostname,
+                moduletype,
+                accepted: true,
+                ..
+            } => {
+                let h = self.host(hostid);
+                if h.name != *hostname || h.model != *moduletype {
+                    h.name = hostname.clone();
+                    h.model = moduletype.clone();
+                    // The device block of every announced value names them: announce again.
+                    h.to_announce.extend(h.announced.drain());
+                    self.mark(hostid);
+                }
+            }
+            Event::Online { hostid, .. } | Event::LinkUp { target: hostid, .. } => {
+                self.set_online(hostid, true)
+            }
+            Event::Offline { hostid, .. } | Event::LinkDown { target: hostid, .. } => {
+                self.set_online(hostid, false)
+            }
+            Event::Data { hostid, .. } => self.data(hostid, &r.changes, time),
+            _ => {}
+        }
+        if traffic && !self.topics.traffic {
+            return;
+        }
+        let Some(v) = event_json(&r.event) else {
+            return self.changes(r);
+        };
+        let topic = match host_of(&v) {
+            Some(h) => self.topics.host(&h, "event"),
+            None => self.topics.bridge("event"),
+        };
+        self.event(Message {
+            topic,
+            payload: v.to_string(),
+            retain: false,
+            at_least_once: false,
+        });
+        self.changes(r);
+    }
+
+    fn changes(&mut self, r: &Report) {
+        let Event::Data { hostid, .. } = &r.event else {
+            return;
+        };
+        let topic = self.topics.host(hostid, "event");
+        if !self.topics.no_changes {
+            for (c, d) in &r.changes {
+                let payload = change_json(hostid, c, d.as_ref()).to_string();
+                self.event(Message {
+                    topic: topic.clone(),
+                    payload,
+                    retain: false,
+                    at_least_once: false,
+                });
+            }
+        }
+        for message in &r.warnings {
+            let v = json!({"event": "warning", "hostid": hostid, "message": message});
+            self.event(Message {
+                topic: topic.clone(),
+                payload: v.to_string(),
+                retain: false,
+                at_least_once: false,
+            });
+        }
+    }
+
+    fn set_online(&mut self, hostid: &str, online: bool) {
+        let h = self.host(hostid);
+        if h.online != Some(online) {
+            h.online = Some(online);
+            h.availability_dirty = true;
+            self.mark(hostid);
+        }
+    }
+
+    fn data(
+        &mut self,
+        hostid: &str,
+        changes: &[(crate::proto::image::Change, Option<Decoded>)],
+        time: &str,
+    ) {
+        let announce = self.topics.discovery.is_some();
+        let h = self.host(hostid);
+        h.time = time.to_string();
+        for (c, d) in changes {
+            let Some(d) = d.as_ref().filter(|d| d.mapped) else {
+                continue;
+            };
+            let key = if c.slave == 1 {
+                d.name.clone()
+            } else {
+                format!("{} (slave {})", d.name, c.slave)
+            };
+            let entry = Entry {
+                value: value_of(d),
+                unit: d.unit.clone(),
+                alarm: d.alarm.is_some(),
+                bit: matches!(d.value, DecodedValue::Bit(_)),
+                text: matches!(d.value, DecodedValue::Text(_)),
+            };
+            if announce && !h.values.contains_key(&key) && !h.announced.contains(&key) {
+                h.to_announce.push(key.clone());
+            }
+            h.values.insert(key, entry);
+        }
+        h.state_dirty = true;
+        self.mark(hostid);
+    }
+
+    /// A command outcome (or refusal) for the modem's outcome topic.
+    pub fn outcome(&mut self, hostid: &str, v: &Value) {
+        if self.outcomes.len() >= EVENTS_MAX {
+            self.outcomes.pop_front();
+            self.dropped += 1;
+        }
+        self.outcomes.push_back(Message {
+            topic: self.topics.host(hostid, "outcome"),
+            payload: v.to_string(),
+            retain: false,
+            at_least_once: true,
+        });
+    }
+
+    /// The connection to the broker is (again) up: every retained topic is to be sent again.
+    pub fn reconnected(&mut self) {
+        self.bridge_online = false;
+        let ids: Vec<String> = self.hosts.keys().cloned().collect();
+        for id in ids {
+            let h = self.host(&id);
+            h.availability_dirty = h.online.is_some();
+            h.state_dirty = !h.values.is_empty();
+            let names = std::mem::take(&mut h.announced);
+            h.to_announce.extend(names);
+            self.mark(&id);
+        }
+    }
+
+    /// The next message to send, most important first: the bridge's availability, then each
+    /// host's availability, discovery and state, then outcomes, then events.
+    pub fn take(&mut self) -> Option<Message> {
+        if !self.bridge_online {
+            self.bridge_online = true;
+            return Some(Message {
+                topic: self.topics.bridge("availability"),
+                payload: "online".into(),
+                retain: true,
+                at_least_once: true,
+            });
+        }
+        if let Some(m) = self.outcomes.pop_front() {
+            return Some(m);
+        }
+        while let Some(id) = self.dirty.front().cloned() {
+            if let Some(m) = self.retained_of(&id) {
+                return Some(m);
+            }
+            self.dirty.pop_front();
+            if let Some(h) = self.hosts.get_mut(&id) {
+                h.queued = false;
+            }
+        }
+        self.events.pop_front()
+    }
+
+    fn retained_of(&mut self, id: &str) -> Option<Message> {
+        let topics = self.topics.clone();
+        let h = self.hosts.get_mut(id)?;
+        if h.availability_dirty {
+            h.availability_dirty = false;
+            let online = h.online == Some(true);
+            return Some(Message {
+                topic: topics.host(id, "availability"),
+                payload: if online { "online" } else { "offline" }.into(),
+                retain: true,
+                at_least_once: true,
+            });
+        }
+        if let Some(prefix) = &topics.discovery {
+            while let Some(name) = h.to_announce.pop() {
+                if h.announced.contains(&name) {
+                    continue;
+                }
+                let Some(entry) = h.values.get(&name) else {
+                    continue;
+                };
+                h.announced.insert(name.clone());
+                let (topic, payload) = discovery::config(&topics, prefix, h, &name, entry);
+                return Some(Message {
+                    topic,
+                    payload: payload.to_string(),
+                    retain: true,
+                    at_least_once: true,
+                });
+            }
+        }
+        if h.state_dirty {
+            h.state_dirty = false;
+            return Some(Message {
+                topic: topics.host(id, "state"),
+                payload: state_json(h).to_string(),
+                retain: true,
+                at_least_once: false,
+            });
+        }
+        None
+    }
+
+    /// What to send when the bridge stops: every modem it published and itself offline.
+    pub fn farewell(&self) -> Vec<Message> {
+        let mut out: Vec<Message> = self
+            .hosts
+            .values()
+            .filter(|h| h.online.is_some())
+            .map(|h| Message {
+                topic: self.topics.host(&h.hostid, "availability"),
+                payload: "offline".into(),
+                retain: true,
+                at_least_once: true,
+            })
+            .collect();
+        out.push(Message {
+            topic: self.topics.bridge("availability"),
+            payload: "offline".into(),
+            retain: true,
+            at_least_once: true,
+        });
+        out
+    }
+
+    /// Events waiting.
+    pub fn queued_events(&self) -> usize {
+        self.events.len()
+    }
+}
+
+/// The hostid a JSON event is about, if any.
+fn host_of(v: &Value) -> Option<String> {
+    v.get("hostid").and_then(Value::as_str).map(str::to_string)
+}
+
+/// A decoded value as JSON: a number rounded to the decimals worth showing, a bit as
+/// `true`/`false`, a text as a string, no data as `null`.
+fn value_of(d: &Decoded) -> Value {
+    match &d.value {
+        DecodedValue::Number(x) => {
+            let p = 10f64.powi(d.decimals as i32);
+            json!((x * p).round() / p)
+        }
+        DecodedValue::Bit(b) => json!(b),
+        DecodedValue::Text(t) => json!(t),
+        DecodedValue::NoData => Value::Null,
+    }
+}
+
+/// The state topic's JSON: `{"hostid", "name", "model", "time", "values": {NAME: value},
+/// "units": {NAME: unit}}`.
+fn state_json(h: &Host) -> Value {
+    let mut values = Map::new();
+    let mut units = Map::new();
+    for (name, e) in &h.values {
+        values.insert(name.clone(), e.value.clone());
+        if !e.unit.is_empty() {
+            units.insert(name.clone(), json!(e.unit));
+        }
+    }
+    json!({
+        "hostid": h.hostid, "name": h.name, "model": h.model, "time": h.time,
+        "values": values, "units": units,
+    })
+}
