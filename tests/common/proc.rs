@@ -103,6 +103,14 @@ impl Proc {
         }
     }
 
+    /// A line already read that matches, else the next one that does.
+    pub fn saw_or_expect(&mut self, what: &str, f: impl Fn(&Value) -> bool) -> Value {
+        if let Some(v) = self.seen.iter().find(|v| f(v)) {
+            return v.clone();
+        }
+        self.expect(what, f)
+    }
+
     pub fn expect(&mut self, what: &str, f: impl Fn(&Value) -> bool) -> Value {
         let deadline = Instant::now() + GUARD;
         loop {

@@ -490,3 +490,6 @@ async fn publish(
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

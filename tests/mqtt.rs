@@ -1,0 +1,498 @@
+//! `cmmctl serve --mqtt` against a real Mosquitto broker on a free port: retained state and
+//! availability, Home Assistant discovery, the bridge's last will, commands and their outcome,
+//! reconnecting after the broker restarts, TLS with credentials.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+mod common;
+
+use std::time::Duration;
+
+use common::broker::{Broker, Got, Sub, make_certs};
+use common::proc::{Proc, is, listening};
+use serde_json::Value;
+
+const HOST: &str = "3130373031334717003D002E";
+const WAIT: Duration = Duration::from_secs(20);
+
+fn serve(broker_args: &[&str]) -> (Proc, String) {
+    let mut args = vec![
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--online-rate",
+        "300",
+        "--no-record",
+    ];
+    args.extend_from_slice(broker_args);
+    let mut p = Proc::spawn(&args);
+    let addr = listening(&mut p);
+    (p, addr)
+}
+
+fn sim(addr: &str, extra: &[&str]) -> Proc {
+    let mut args = vec!["sim-modem", "--server", addr, "--heartbeat", "1"];
+    args.extend_from_slice(extra);
+    Proc::spawn(&args)
+}
+
+fn topic(leaf: &str) -> String {
+    format!("cmm/{HOST}/{leaf}")
+}
+
+fn mains_ua(g: &Got) -> Option<f64> {
+    (g.topic == topic("state"))
+        .then(|| g.json()["values"]["Mains UA"].as_f64())
+        .flatten()
+}
+
+#[test]
+fn state_discovery_availability_events_and_the_bridges_last_will() {
+    let broker = Broker::start("state");
+    let url = broker.url();
+    let (mut serve, addr) = serve(&["--mqtt", &url, "--mqtt-discovery"]);
+    serve.saw_or_expect("connected to the broker", |v| {
+        is(v, "mqtt") && v["state"] == "connected"
+    });
+    let modem = sim(&addr, &[]);
+    serve.expect("two uploads", |v| {
+        is(v, "change") && v["hostid"] == HOST && v["old"].is_number()
+    });
+
+    // A subscriber that comes later gets the retained topics.
+    let mut sub = Sub::new(broker.port, &["cmm/#", "homeassistant/#"]);
+    let bridge = sub.expect("bridge availability", WAIT, |g| {
+        g.topic == "cmm/bridge/availability"
+    });
+    assert!(bridge.retain);
+    assert_eq!(bridge.payload, "online");
+    let avail = sub.expect("modem availability", WAIT, |g| {
+        g.topic == topic("availability")
+    });
+    assert!(avail.retain);
+    assert_eq!(avail.payload, "online");
+    let state = sub.expect("retained state", WAIT, |g| {
+        g.topic == topic("state") && g.retain
+    });
+    let s = state.json();
+    assert_eq!(s["hostid"], HOST);
+    assert_eq!(s["name"], "SIM-GENSET");
+    assert_eq!(s["model"], "HGM6120N-4G");
+    let ua = s["values"]["Mains UA"].as_f64().unwrap();
+    assert!((220.0..=240.0).contains(&ua), "{s}");
+    assert_eq!(s["units"]["Mains UA"], "V");
+    let hz = s["values"]["Mains Frequency"].as_f64().unwrap();
+    assert!((49.5..=50.5).contains(&hz), "{s}");
+    assert_eq!(s["values"]["Auto Mode"], true);
+    assert_eq!(s["values"]["Emergency Stop"], false);
+    let t = chrono::DateTime::parse_from_rfc3339(s["time"].as_str().unwrap()).unwrap();
+    let age = chrono::Utc::now().signed_duration_since(t);
+    assert!(age.num_seconds().abs() < 60, "time {t}");
+
+    // Discovery: a sensor with unit and classes, an alarm as a problem binary sensor.
+    let node = "cmm_3130373031334717003d002e";
+    let ua_config = sub.expect("discovery of Mains UA", WAIT, |g| {
+        g.topic == format!("homeassistant/sensor/{node}/mains_ua/config")
+    });
+    assert!(ua_config.retain);
+    let c = ua_config.json();
+    assert_eq!(c["unique_id"], format!("{node}_mains_ua"));
+    assert_eq!(c["state_topic"], topic("state"));
+    assert_eq!(
+        c["value_template"],
+        "{{ value_json['values'][\"Mains UA\"] }}"
+    );
+    assert_eq!(c["unit_of_measurement"], "V");
+    assert_eq!(c["device_class"], "voltage");
+    assert_eq!(c["state_class"], "measurement");
+    assert_eq!(c["availability"][0]["topic"], topic("availability"));
+    assert_eq!(c["availability"][1]["topic"], "cmm/bridge/availability");
+    assert_eq!(c["availability_mode"], "all");
+    assert_eq!(c["device"]["identifiers"][0], node);
+    assert_eq!(c["device"]["name"], "SIM-GENSET");
+    assert_eq!(c["device"]["model"], "HGM6120N-4G");
+    let estop = sub.expect("discovery of an alarm", WAIT, |g| {
+        g.topic == format!("homeassistant/binary_sensor/{node}/emergency_stop/config")
+    });
+    let e = estop.json();
+    assert_eq!(e["device_class"], "problem");
+    assert_eq!(
+        e["value_template"],
+        "{{ 'ON' if value_json['values'][\"Emergency Stop\"] else 'OFF' }}"
+    );
+    assert!(e.get("unit_of_measurement").is_none());
+
+    // Events: the same JSON objects as on stdout.
+    let ev = sub.expect("a change event", WAIT, |g| {
+        g.topic == topic("event") && g.json()["event"] == "change"
+    });
+    assert!(!ev.retain);
+    let on_broker = ev.json();
+    let on_stdout = serve.expect("the same change on stdout", |v| *v == on_broker);
+    assert_eq!(on_stdout["hostid"], HOST);
+
+    // State follows the uploads, at most one message per upload: each carries its own time.
+    sub.expect("a newer state", WAIT, |g| {
+        mains_ua(g).is_some() && !g.retain
+    });
+    let times: Vec<String> = sub
+        .drain(Duration::from_secs(3))
+        .into_iter()
+        .filter(|g| g.topic == topic("state"))
+        .map(|g| g.json()["time"].as_str().unwrap().to_string())
+        .collect();
+    assert!(times.len() >= 3, "{} states in 3 s at 300 ms", times.len());
+    assert!(
+        times.windows(2).all(|w| w[0] < w[1]),
+        "a state sent twice for one upload: {times:?}"
+    );
+
+    // The modem goes away: offline, retained.
+    drop(modem);
+    let off = sub.expect("modem offline", WAIT, |g| {
+        g.topic == topic("availability") && g.payload == "offline"
+    });
+    assert_eq!(off.payload, "offline");
+    let mut late = Sub::new(broker.port, &[&topic("availability")]);
+    let kept = late.expect("retained offline", WAIT, |g| {
+        g.topic == topic("availability")
+    });
+    assert!(kept.retain);
+    assert_eq!(kept.payload, "offline");
+
+    // The bridge dies without a word: the broker publishes its last will.
+    serve.child.kill().unwrap();
+    let will = sub.expect("bridge last will", WAIT, |g| {
+        g.topic == "cmm/bridge/availability" && g.payload == "offline"
+    });
+    assert_eq!(will.payload, "offline");
+}
+
+#[test]
+fn a_clean_stop_says_every_modem_and_the_bridge_are_offline() {
+    let broker = Broker::start("stop");
+    let url = broker.url();
+    let (mut serve, addr) = serve(&["--mqtt", &url, "--mqtt-prefix", "site7"]);
+    let _modem = sim(&addr, &[]);
+    let mut sub = Sub::new(broker.port, &["site7/#"]);
+    sub.expect("online", WAIT, |g| {
+        g.topic == format!("site7/{HOST}/availability") && g.payload == "online"
+    });
+    // SIGTERM, as a service manager stops it.
+    let pid = serve.child.id().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    sub.expect("modem offline", WAIT, |g| {
+        g.topic == format!("site7/{HOST}/availability") && g.payload == "offline"
+    });
+    sub.expect("bridge offline", WAIT, |g| {
+        g.topic == "site7/bridge/availability" && g.payload == "offline"
+    });
+    assert!(serve.child.wait().unwrap().success());
+}
+
+fn outcome_of(sub: &mut Sub, uid: &str) -> Value {
+    sub.expect(&format!("outcome of {uid}"), WAIT, |g| {
+        g.topic.ends_with("/outcome") && g.json()["uid"] == uid
+    })
+    .json()
+}
+
+#[test]
+fn commands_over_mqtt_pass_the_apps_checks_and_end_with_one_outcome() {
+    let broker = Broker::start("commands");
+    let url = broker.url();
+    let (mut serve, addr) = serve(&["--mqtt", &url, "--mqtt-commands"]);
+    serve.saw_or_expect("connected", |v| is(v, "mqtt") && v["state"] == "connected");
+    let _modem = sim(&addr, &[]);
+    let locked = "3130373031334717003D1111";
+    let _locked = sim(&addr, &["--hostid", locked, "--inhibit-remote"]);
+    serve.expect_all(
+        "both modems uploading",
+        &[
+            &|v: &Value| is(v, "change") && v["hostid"] == HOST,
+            &|v: &Value| is(v, "inputs") && v["hostid"] == locked,
+        ],
+    );
+    let mut sub = Sub::new(broker.port, &["cmm/+/outcome"]);
+    std::thread::sleep(Duration::from_millis(300));
+
+    // Manual, then Auto while Manual is still out: one at a time.
+    sub.publish(
+        &topic("command"),
+        r#"{"cmd":"write-coil","addr":4,"on":true,"uid":"m1"}"#,
+    );
+    sub.publish(
+        &topic("command"),
+        r#"{"cmd":"write-coil","addr":3,"on":true,"uid":"a1"}"#,
+    );
+    let busy = outcome_of(&mut sub, "a1");
+    assert_eq!(busy["outcome"], "refused");
+    assert!(busy["detail"].as_str().unwrap().contains("busy"), "{busy}");
+    let m1 = outcome_of(&mut sub, "m1");
+    assert_eq!(m1["outcome"], "accepted", "{m1}");
+    assert_eq!(m1["hostid"], HOST);
+    let sent = serve.expect("the write on stdout", |v| {
+        is(v, "command") && v["uid"] == "m1"
+    });
+    assert_eq!(sent["frame"], "01050004FF00CDFB");
+    serve.expect("manual mode reached", |v| {
+        is(v, "change") && v["hostid"] == HOST && v["addr"] == 42 && v["value"] == 1
+    });
+
+    // Once settled, the next one goes; without a uid one is made up.
+    sub.publish(
+        &topic("command"),
+        r#"{"cmd":"write-coil","addr":3,"on":true}"#,
+    );
+    let made_up = sub
+        .expect("outcome with a made-up uid", WAIT, |g| {
+            g.topic == topic("outcome")
+                && g.json()["uid"]
+                    .as_str()
+                    .is_some_and(|u| u.starts_with("mqtt-"))
+        })
+        .json();
+    assert_eq!(made_up["outcome"], "accepted");
+
+    // The modem says remote control is inhibited: Start is refused before anything is sent.
+    sub.publish(
+        &format!("cmm/{locked}/command"),
+        r#"{"cmd":"write-coil","addr":0,"on":true,"uid":"s1"}"#,
+    );
+    let s1 = outcome_of(&mut sub, "s1");
+    assert_eq!(s1["outcome"], "refused");
+    assert_eq!(s1["hostid"], locked);
+    assert!(
+        s1["detail"].as_str().unwrap().contains("InhbitRemote"),
+        "{s1}"
+    );
+
+    // What acts on this machine, garbage, a hostid that is not the topic's, an unknown modem.
+    for (t, payload, uid, needle) in [
+        (
+            topic("command"),
+            r#"{"cmd":"report","uid":"r1"}"#,
+            "r1",
+            "not taken over MQTT",
+        ),
+        (
+            topic("command"),
+            r#"{"cmd":"reset","hostid":"OTHER","uid":"h1"}"#,
+            "h1",
+            "not this topic's modem",
+        ),
+        (
+            "cmm/NOSUCH/command".into(),
+            r#"{"cmd":"reset","uid":"n1"}"#,
+            "n1",
+            "no such target",
+        ),
+    ] {
+        sub.publish(&t, payload);
+        let o = outcome_of(&mut sub, uid);
+        assert_eq!(o["outcome"], "refused", "{o}");
+        assert!(o["detail"].as_str().unwrap().contains(needle), "{o}");
+    }
+    sub.publish(&topic("command"), "{not json");
+    let bad = sub
+        .expect("outcome of garbage", WAIT, |g| {
+            g.topic == topic("outcome") && g.json()["uid"].is_null()
+        })
+        .json();
+    assert!(
+        bad["detail"].as_str().unwrap().contains("malformed"),
+        "{bad}"
+    );
+    // None of the refused ones reached the modem.
+    for uid in ["a1", "s1", "r1", "h1", "n1"] {
+        assert!(
+            !serve
+                .seen()
+                .iter()
+                .any(|v| is(v, "command") && v["uid"] == uid),
+            "{uid} was sent"
+        );
+    }
+}
+
+#[test]
+fn without_the_flag_nothing_subscribes_to_commands() {
+    let broker = Broker::start("nocommands");
+    let url = broker.url();
+    let (mut serve, addr) = serve(&["--mqtt", &url]);
+    let _modem = sim(&addr, &[]);
+    let mut sub = Sub::new(broker.port, &["cmm/#"]);
+    sub.expect("state", WAIT, |g| g.topic == topic("state"));
+    sub.publish(
+        &topic("command"),
+        r#"{"cmd":"write-coil","addr":4,"on":true,"uid":"x1"}"#,
+    );
+    // Uploads go on; no command is sent, no outcome published.
+    let later = sub.drain(Duration::from_secs(3));
+    assert!(later.iter().any(|g| g.topic == topic("state")));
+    assert!(!later.iter().any(|g| g.topic.ends_with("/outcome")));
+    serve.expect("more uploads", |v| is(v, "change") && v["hostid"] == HOST);
+    assert!(
+        !serve
+            .seen()
+            .iter()
+            .any(|v| is(v, "command") || (is(v, "outcome") && v["uid"] == "x1"))
+    );
+}
+
+#[test]
+fn after_the_broker_restarts_the_bridge_reconnects_republishes_and_resubscribes() {
+    let mut broker = Broker::start("restart");
+    let url = broker.url();
+    let (mut serve, addr) = serve(&["--mqtt", &url, "--mqtt-commands", "--mqtt-discovery"]);
+    let _modem = sim(&addr, &[]);
+    let mut first = Sub::new(broker.port, &["cmm/#"]);
+    first.expect("state", WAIT, |g| g.topic == topic("state"));
+    broker.kill();
+    serve.expect("lost the broker", |v| {
+        is(v, "mqtt") && v["state"] == "disconnected"
+    });
+    // The modems are still answered while the broker is away.
+    serve.expect("uploads go on", |v| {
+        is(v, "heartbeat") && v["hostid"] == HOST
+    });
+    broker.restart();
+    serve.expect("reconnected", |v| {
+        is(v, "mqtt") && v["state"] == "connected"
+    });
+
+    // The restarted broker kept nothing; the bridge sent the retained topics again (a
+    // subscriber that comes after them gets them as retained messages).
+    let mut probe = Sub::new(broker.port, &["cmm/#"]);
+    probe.expect("a live state", WAIT, |g| g.topic == topic("state"));
+    drop(first);
+    let mut sub = Sub::new(broker.port, &["cmm/#", "homeassistant/#"]);
+    let got = |sub: &mut Sub, what: &str, t: String| {
+        sub.expect(what, WAIT, move |g| g.topic == t && g.retain)
+    };
+    assert_eq!(
+        got(&mut sub, "bridge", "cmm/bridge/availability".into()).payload,
+        "online"
+    );
+    assert_eq!(
+        got(&mut sub, "modem", topic("availability")).payload,
+        "online"
+    );
+    assert!(mains_ua(&got(&mut sub, "state", topic("state"))).is_some());
+    got(
+        &mut sub,
+        "discovery",
+        "homeassistant/sensor/cmm_3130373031334717003d002e/mains_ua/config".into(),
+    );
+    // And it subscribed again: a command still works.
+    sub.publish(
+        &topic("command"),
+        r#"{"cmd":"write-coil","addr":4,"on":true,"uid":"after"}"#,
+    );
+    assert_eq!(outcome_of(&mut sub, "after")["outcome"], "accepted");
+}
+
+#[test]
+fn mqtts_with_a_private_ca_and_a_password_file() {
+    let broker = Broker::start_after(
+        "tls",
+        "allow_anonymous false\npassword_file DIR/passwd\ncafile DIR/ca.pem\n\
+         certfile DIR/server.pem\nkeyfile DIR/server.key\n",
+        |dir| {
+            make_certs(dir);
+            let ok = std::process::Command::new("mosquitto_passwd")
+                .args(["-c", "-b"])
+                .arg(dir.join("passwd"))
+                .args(["bridge", "s3cret"])
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok);
+            // Test-only keys: readable by the unprivileged user the broker runs as.
+            for f in std::fs::read_dir(dir).unwrap() {
+                let path = f.unwrap().path();
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+            }
+        },
+    );
+    let dir = broker.dir.clone();
+    std::fs::write(dir.join("pw"), "s3cret\n").unwrap();
+    std::fs::write(dir.join("wrong"), "guess\n").unwrap();
+    let url = format!("mqtts://localhost:{}", broker.port);
+    let ca = dir.join("ca.pem").display().to_string();
+    let pw = dir.join("pw").display().to_string();
+    let wrong = dir.join("wrong").display().to_string();
+
+    // A wrong password is said, and retried.
+    let (mut refused, _) = serve(&[
+        "--mqtt",
+        &url,
+        "--mqtt-ca",
+        &ca,
+        "--mqtt-user",
+        "bridge",
+        "--mqtt-password-file",
+        &wrong,
+    ]);
+    let e = refused.saw_or_expect("refused", |v| is(v, "mqtt") && v["state"] == "disconnected");
+    assert!(
+        e["detail"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("password")
+            || e["detail"].as_str().unwrap().contains("NotAuthorized"),
+        "{e}"
+    );
+    drop(refused);
+
+    let (mut serve, addr) = serve(&[
+        "--mqtt",
+        &url,
+        "--mqtt-ca",
+        &ca,
+        "--mqtt-user",
+        "bridge",
+        "--mqtt-password-file",
+        &pw,
+    ]);
+    serve.saw_or_expect("connected over TLS", |v| {
+        is(v, "mqtt")
+            && v["state"] == "connected"
+            && v["broker"].as_str().unwrap().starts_with("mqtts://")
+    });
+    let _modem = sim(&addr, &[]);
+    // Read back with mosquitto_sub over TLS, as a user would.
+    let out = std::process::Command::new("mosquitto_sub")
+        .args([
+            "-h",
+            "localhost",
+            "-p",
+            &broker.port.to_string(),
+            "--cafile",
+            &ca,
+        ])
+        .args([
+            "-u",
+            "bridge",
+            "-P",
+            "s3cret",
+            "-t",
+            &topic("state"),
+            "-C",
+            "1",
+            "-W",
+            "20",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let v: Value = serde_json::from_str(text.trim()).unwrap_or_else(|e| panic!("{e}: {text}"));
+    assert_eq!(v["hostid"], HOST);
+}
