@@ -24,6 +24,9 @@ fn serve(broker_args: &[&str]) -> (Proc, String) {
         "--no-record",
     ];
     args.extend_from_slice(broker_args);
+    if broker_args.iter().any(|a| a.starts_with("--mqtt")) {
+        args.extend_from_slice(&["--mqtt-client-id", "bridge1"]);
+    }
     let mut p = Proc::spawn(&args);
     let addr = listening(&mut p);
     (p, addr)
@@ -61,7 +64,7 @@ fn state_discovery_availability_events_and_the_bridges_last_will() {
     // A subscriber that comes later gets the retained topics.
     let mut sub = Sub::new(broker.port, &["cmm/#", "homeassistant/#"]);
     let bridge = sub.expect("bridge availability", WAIT, |g| {
-        g.topic == "cmm/bridge/availability"
+        g.topic == "cmm/bridge/bridge1/availability"
     });
     assert!(bridge.retain);
     assert_eq!(bridge.payload, "online");
@@ -105,7 +108,10 @@ fn state_discovery_availability_events_and_the_bridges_last_will() {
     assert_eq!(c["device_class"], "voltage");
     assert_eq!(c["state_class"], "measurement");
     assert_eq!(c["availability"][0]["topic"], topic("availability"));
-    assert_eq!(c["availability"][1]["topic"], "cmm/bridge/availability");
+    assert_eq!(
+        c["availability"][1]["topic"],
+        "cmm/bridge/bridge1/availability"
+    );
     assert_eq!(c["availability_mode"], "all");
     assert_eq!(c["device"]["identifiers"][0], node);
     assert_eq!(c["device"]["name"], "SIM-GENSET");
@@ -162,7 +168,7 @@ fn state_discovery_availability_events_and_the_bridges_last_will() {
     // The bridge dies without a word: the broker publishes its last will.
     serve.child.kill().unwrap();
     let will = sub.expect("bridge last will", WAIT, |g| {
-        g.topic == "cmm/bridge/availability" && g.payload == "offline"
+        g.topic == "cmm/bridge/bridge1/availability" && g.payload == "offline"
     });
     assert_eq!(will.payload, "offline");
 }
@@ -190,7 +196,7 @@ fn a_clean_stop_says_every_modem_and_the_bridge_are_offline() {
         g.topic == format!("site7/{HOST}/availability") && g.payload == "offline"
     });
     sub.expect("bridge offline", WAIT, |g| {
-        g.topic == "site7/bridge/availability" && g.payload == "offline"
+        g.topic == "site7/bridge/bridge1/availability" && g.payload == "offline"
     });
     assert!(serve.child.wait().unwrap().success());
 }
@@ -376,7 +382,7 @@ fn after_the_broker_restarts_the_bridge_reconnects_republishes_and_resubscribes(
         sub.expect(what, WAIT, move |g| g.topic == t && g.retain)
     };
     assert_eq!(
-        got(&mut sub, "bridge", "cmm/bridge/availability".into()).payload,
+        got(&mut sub, "bridge", "cmm/bridge/bridge1/availability".into()).payload,
         "online"
     );
     assert_eq!(

@@ -166,6 +166,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     let bridge = match args.mqtt.mqtt {
         Some(_) => Some(super::mqtt::Bridge::start(
             &args.mqtt,
+            args.listen.port(),
             args.no_changes,
             args.traffic,
         )?),

@@ -55,7 +55,9 @@ pub struct MqttArgs {
     /// CA certificates (PEM) to trust for mqtts:// instead of the system's.
     #[arg(long, value_name = "FILE", requires = "mqtt")]
     pub mqtt_ca: Option<PathBuf>,
-    /// MQTT client id (default: cmmctl-HOSTNAME-PID).
+    /// MQTT client id, also this bridge's name in PREFIX/bridge/ID/availability (default:
+    /// cmmctl-HOSTNAME-PORT, PORT the one modems connect to: unique on a host, kept across
+    /// restarts).
     #[arg(long, value_name = "ID", requires = "mqtt")]
     pub mqtt_client_id: Option<String>,
 }
@@ -162,7 +164,12 @@ const COMMAND_QUEUE: usize = 64;
 impl Bridge {
     /// Reads the options and starts connecting (in the background: a broker that is down at
     /// start is retried like one that goes away later).
-    pub fn start(args: &MqttArgs, no_changes: bool, traffic: bool) -> anyhow::Result<Bridge> {
+    pub fn start(
+        args: &MqttArgs,
+        listen_port: u16,
+        no_changes: bool,
+        traffic: bool,
+    ) -> anyhow::Result<Bridge> {
         let url = args
             .mqtt
             .as_deref()
@@ -172,8 +179,13 @@ impl Bridge {
         if prefix.is_empty() || prefix.contains(['+', '#']) {
             anyhow::bail!("--mqtt-prefix {prefix:?}: give a topic level without + or #");
         }
+        let client_id = args
+            .mqtt_client_id
+            .clone()
+            .unwrap_or_else(|| default_client_id(listen_port));
         let topics = Topics {
             prefix,
+            bridge_id: client_id.clone(),
             discovery: args
                 .mqtt_discovery
                 .as_ref()
@@ -181,10 +193,6 @@ impl Bridge {
             no_changes,
             traffic,
         };
-        let client_id = args
-            .mqtt_client_id
-            .clone()
-            .unwrap_or_else(default_client_id);
         let mut options = MqttOptions::new(client_id, broker.host.clone(), broker.port);
         options.set_keep_alive(Duration::from_secs(30));
         options.set_clean_session(true);
@@ -310,7 +318,7 @@ fn lock(m: &Mutex<Outbox>) -> std::sync::MutexGuard<'_, Outbox> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn default_client_id() -> String {
+fn default_client_id(port: u16) -> String {
     let host = std::env::var("HOSTNAME")
         .ok()
         .or_else(|| std::fs::read_to_string("/etc/hostname").ok())
@@ -321,7 +329,11 @@ fn default_client_id() -> String {
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .take(32)
         .collect();
-    format!("cmmctl-{host}-{}", std::process::id())
+    if port == 0 {
+        // Any free port: not known yet, and another one next time; the process id tells apart.
+        return format!("cmmctl-{host}-pid{}", std::process::id());
+    }
+    format!("cmmctl-{host}-{port}")
 }
 
 fn read_password(path: &std::path::Path) -> anyhow::Result<String> {

@@ -37,6 +37,8 @@ pub struct Message {
 pub struct Topics {
     /// First level of every topic (`cmm`).
     pub prefix: String,
+    /// This bridge's name among the bridges publishing under the prefix (its MQTT client id).
+    pub bridge_id: String,
     /// Home Assistant discovery prefix (`homeassistant`), when discovery is on.
     pub discovery: Option<String>,
     /// Leave register changes out of the event topic (as `--no-changes` does on stdout).
@@ -51,9 +53,10 @@ impl Topics {
         format!("{}/{}/{leaf}", self.prefix, level(hostid))
     }
 
-    /// The bridge's own topics: `PREFIX/bridge/leaf`.
+    /// The bridge's own topics: `PREFIX/bridge/BRIDGE_ID/leaf` (several `cmmctl serve` may
+    /// share a broker and a prefix).
     pub fn bridge(&self, leaf: &str) -> String {
-        format!("{}/bridge/{leaf}", self.prefix)
+        format!("{}/bridge/{}/{leaf}", self.prefix, level(&self.bridge_id))
     }
 }
 

@@ -15,6 +15,7 @@ use crate::proto::{Block, BlockValues, Table};
 fn topics(discovery: bool) -> Topics {
     Topics {
         prefix: "cmm".into(),
+        bridge_id: "b1".into(),
         discovery: discovery.then(|| "homeassistant".into()),
         no_changes: true,
         traffic: false,
@@ -120,7 +121,7 @@ fn a_state_changed_twice_before_it_could_go_is_sent_once_with_the_latest_values(
     o.offer(&upload("H1", 229.0, false), "t1");
     o.offer(&upload("H1", 231.0, false), "t2");
     let msgs = drain(&mut o);
-    assert_eq!(msgs[0].topic, "cmm/bridge/availability");
+    assert_eq!(msgs[0].topic, "cmm/bridge/b1/availability");
     assert_eq!(msgs[0].payload, "online");
     let states = on(&msgs, "cmm/H1/state");
     assert_eq!(states.len(), 1);
@@ -175,7 +176,7 @@ fn after_a_reconnect_every_retained_topic_goes_again_and_discovery_once_per_valu
     o.reconnected();
     let again = drain(&mut o);
     for t in [
-        "cmm/bridge/availability",
+        "cmm/bridge/b1/availability",
         "cmm/H1/availability",
         "cmm/H1/state",
         "homeassistant/sensor/cmm_h1/mains_ua/config",
@@ -208,7 +209,7 @@ fn offline_is_retained_and_a_stop_says_everyone_is_offline() {
     let bye = o.farewell();
     assert_eq!(bye.len(), 3);
     assert!(bye.iter().all(|m| m.payload == "offline" && m.retain));
-    assert_eq!(bye.last().unwrap().topic, "cmm/bridge/availability");
+    assert_eq!(bye.last().unwrap().topic, "cmm/bridge/b1/availability");
 }
 
 #[test]
@@ -249,7 +250,7 @@ fn events_go_to_the_modems_topic_with_the_stdout_json() {
     assert_eq!(change["event"], "change");
     assert_eq!(change["name"], "Mains UA");
     assert_eq!(change["scaled"], json!(230.0));
-    assert_eq!(on(&msgs, "cmm/bridge/event").len(), 1);
+    assert_eq!(on(&msgs, "cmm/bridge/b1/event").len(), 1);
 }
 
 #[test]
