@@ -151,5 +151,13 @@ for f in ./usr/bin/cmm-commissioner ./usr/bin/cmmctl \
 done
 grep -q libudev1 <<< "$(dpkg-deb --field "$deb" Depends)" || fail ".deb does not depend on libudev1"
 
+step "Sizes (every installer 30 MB or less)"
+limit=$((30 * 1000 * 1000))
+for f in "$msi" "$appimage" "$deb"; do
+  size=$(stat -c %s "$f")
+  printf '%-50s %s MB\n' "$(basename "$f")" "$(awk -v s="$size" 'BEGIN { printf "%.1f", s / 1e6 }')"
+  [ "$size" -le "$limit" ] || fail "$(basename "$f") is $size bytes, over 30 MB"
+done
+
 step "dist/"
 ls -l "$dist" "$windir"

@@ -266,7 +266,13 @@ impl Bridge {
 
     /// Takes in a report of the core (never waits on the broker).
     pub fn offer(&self, r: &Report) {
-        let time = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        // Only an upload needs the time (its state says when it came).
+        let time = match r.event {
+            crate::link::Event::Data { .. } => {
+                chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+            }
+            _ => String::new(),
+        };
         lock(&self.outbox).offer(r, &time);
         self.wake.notify_one();
     }

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::discovery;
 use crate::app::Report;
@@ -77,6 +77,8 @@ pub fn level(name: &str) -> String {
 /// One value as the state topic carries it.
 #[derive(Debug, Clone)]
 pub(super) struct Entry {
+    /// The name as a JSON string (escaped once, written on every state).
+    key_json: String,
     pub value: Value,
     pub unit: String,
     pub alarm: bool,
@@ -258,22 +260,31 @@ impl Outbox {
             let Some(d) = d.as_ref().filter(|d| d.mapped) else {
                 continue;
             };
+            let value = value_of(d);
+            let slave_key;
             let key = if c.slave == 1 {
-                d.name.clone()
+                d.name.as_str()
             } else {
-                format!("{} (slave {})", d.name, c.slave)
+                slave_key = format!("{} (slave {})", d.name, c.slave);
+                slave_key.as_str()
             };
+            // Most uploads change values already known: update in place.
+            if let Some(e) = h.values.get_mut(key) {
+                e.value = value;
+                continue;
+            }
             let entry = Entry {
-                value: value_of(d),
+                key_json: Value::String(key.to_string()).to_string(),
+                value,
                 unit: d.unit.clone(),
                 alarm: d.alarm.is_some(),
                 bit: matches!(d.value, DecodedValue::Bit(_)),
                 text: matches!(d.value, DecodedValue::Text(_)),
             };
-            if announce && !h.values.contains_key(&key) && !h.announced.contains(&key) {
-                h.to_announce.push(key.clone());
+            if announce && !h.announced.contains(key) {
+                h.to_announce.push(key.to_string());
             }
-            h.values.insert(key, entry);
+            h.values.insert(key.to_string(), entry);
         }
         h.state_dirty = true;
         self.mark(hostid);
@@ -335,7 +346,7 @@ impl Outbox {
     }
 
     fn retained_of(&mut self, id: &str) -> Option<Message> {
-        let topics = self.topics.clone();
+        let topics = &self.topics;
         let h = self.hosts.get_mut(id)?;
         if h.availability_dirty {
             h.availability_dirty = false;
@@ -356,7 +367,7 @@ impl Outbox {
                     continue;
                 };
                 h.announced.insert(name.clone());
-                let (topic, payload) = discovery::config(&topics, prefix, h, &name, entry);
+                let (topic, payload) = discovery::config(topics, prefix, h, &name, entry);
                 return Some(Message {
                     topic,
                     payload: payload.to_string(),
@@ -369,7 +380,7 @@ impl Outbox {
             h.state_dirty = false;
             return Some(Message {
                 topic: topics.host(id, "state"),
-                payload: state_json(h).to_string(),
+                payload: state_json(h),
                 retain: true,
                 at_least_once: false,
             });
@@ -425,18 +436,39 @@ fn value_of(d: &Decoded) -> Value {
 }
 
 /// The state topic's JSON: `{"hostid", "name", "model", "time", "values": {NAME: value},
-/// "units": {NAME: unit}}`.
-fn state_json(h: &Host) -> Value {
-    let mut values = Map::new();
-    let mut units = Map::new();
-    for (name, e) in &h.values {
-        values.insert(name.clone(), e.value.clone());
-        if !e.unit.is_empty() {
-            units.insert(name.clone(), json!(e.unit));
+/// "units": {NAME: unit}}`, written straight into the payload (it is the bridge's busiest
+/// work: one per upload).
+fn state_json(h: &Host) -> String {
+    use std::fmt::Write;
+    let str_json = |s: &str| Value::String(s.to_string()).to_string();
+    let mut out = String::with_capacity(64 + h.values.len() * 48);
+    let _ = write!(
+        out,
+        "{{\"hostid\":{},\"name\":{},\"model\":{},\"time\":{},\"values\":{{",
+        str_json(&h.hostid),
+        str_json(&h.name),
+        str_json(&h.model),
+        str_json(&h.time)
+    );
+    for (i, e) in h.values.values().enumerate() {
+        if i > 0 {
+            out.push(',');
         }
+        out.push_str(&e.key_json);
+        out.push(':');
+        let _ = write!(out, "{}", e.value);
     }
-    json!({
-        "hostid": h.hostid, "name": h.name, "model": h.model, "time": h.time,
-        "values": values, "units": units,
-    })
+    out.push_str("},\"units\":{");
+    let mut first = true;
+    for e in h.values.values().filter(|e| !e.unit.is_empty()) {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push_str(&e.key_json);
+        out.push(':');
+        let _ = write!(out, "{}", Value::String(e.unit.clone()));
+    }
+    out.push_str("}}");
+    out
 }
