@@ -308,6 +308,9 @@ impl Bridge {
                     .await;
             }
             let _ = self.client.disconnect().await;
+        } else {
+            // Nothing to say goodbye to: stop retrying at once.
+            self.stop_polling.cancel();
         }
         let poller = self.tasks.pop();
         if let Some(p) = poller {
