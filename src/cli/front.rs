@@ -148,31 +148,17 @@ fn remote_command(
         remote.prepare(&c.hostid, &c.payload, console.coil_on, &state)
     };
     let refusal = match prepared {
-        Ok(cmd) => {
-            let uid = match &cmd {
-                crate::app::Command::Write { uid, .. }
-                | crate::app::Command::SetPort { uid, .. }
-                | crate::app::Command::Reset { uid, .. } => uid.clone(),
-                _ => None,
-            };
-            let hostid = match &cmd {
-                crate::app::Command::Write { target, .. }
-                | crate::app::Command::SetPort { target, .. }
-                | crate::app::Command::Reset { target, .. } => target.clone(),
-                _ => c.hostid.clone(),
-            };
-            match core.send(cmd) {
-                Ok(()) => return true,
-                Err(e) => {
-                    remote.forget(&hostid);
-                    Refusal {
-                        hostid,
-                        uid,
-                        detail: format!("not sent: {e}"),
-                    }
+        Ok(p) => match core.send(p.command) {
+            Ok(()) => return true,
+            Err(e) => {
+                remote.forget(&p.hostid);
+                Refusal {
+                    hostid: p.hostid,
+                    uid: Some(p.uid),
+                    detail: format!("not sent: {e}"),
                 }
             }
-        }
+        },
         Err(r) => r,
     };
     let v = refusal.json();

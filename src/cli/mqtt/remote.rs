@@ -44,6 +44,17 @@ impl Refusal {
     }
 }
 
+/// A command from the broker that passed the checks, ready to hand to the core.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The modem.
+    pub hostid: String,
+    /// The command's id (given, or made up).
+    pub uid: String,
+    /// The command.
+    pub command: Command,
+}
+
 /// The commands from the broker still waiting for their outcome, one per modem.
 #[derive(Debug, Default)]
 pub struct Remote {
@@ -60,7 +71,7 @@ impl Remote {
         payload: &[u8],
         coil_on: u16,
         state: &AppState,
-    ) -> Result<Command, Refusal> {
+    ) -> Result<Prepared, Refusal> {
         let refuse = |hostid: &str, uid: Option<String>, detail: String| Refusal {
             hostid: hostid.to_string(),
             uid,
@@ -113,8 +124,12 @@ impl Remote {
         let cmd = parse_command(&line, coil_on, None)
             .map_err(|e| refuse(&hostid, Some(uid.clone()), format!("bad command: {e}")))?;
         check(&cmd, state).map_err(|why| refuse(&hostid, Some(uid.clone()), why))?;
-        self.pending.insert(hostid, uid);
-        Ok(cmd)
+        self.pending.insert(hostid.clone(), uid.clone());
+        Ok(Prepared {
+            hostid,
+            uid,
+            command: cmd,
+        })
     }
 
     /// Forgets the pending command of a modem (it could not be handed to the core).

@@ -321,7 +321,7 @@ fn remote_commands_are_checked_one_at_a_time_and_settled_by_their_outcome() {
     let state = state_with("H1", false);
     let mut r = Remote::default();
     let start = br#"{"cmd":"write-coil","addr":0,"on":true,"uid":"s1"}"#;
-    let cmd = r.prepare("H1", start, 0xFF00, &state).unwrap();
+    let cmd = r.prepare("H1", start, 0xFF00, &state).unwrap().command;
     assert!(
         matches!(&cmd, crate::app::Command::Write { target, uid: Some(u), .. }
         if target == "H1" && u == "s1")
@@ -350,7 +350,8 @@ fn remote_commands_are_checked_one_at_a_time_and_settled_by_their_outcome() {
     // Free again; with no uid one is made up.
     let cmd = r
         .prepare("H1", br#"{"cmd":"reset"}"#, 0xFF00, &state)
-        .unwrap();
+        .unwrap()
+        .command;
     assert!(
         matches!(cmd, crate::app::Command::Reset { uid: Some(u), .. } if u.starts_with("mqtt-"))
     );
