@@ -81,6 +81,8 @@ pub(super) struct Entry {
     key_json: String,
     pub value: Value,
     pub unit: String,
+    /// The unit as a JSON string.
+    unit_json: String,
     pub alarm: bool,
     pub bit: bool,
     pub text: bool,
@@ -277,6 +279,7 @@ impl Outbox {
                 key_json: Value::String(key.to_string()).to_string(),
                 value,
                 unit: d.unit.clone(),
+                unit_json: Value::String(d.unit.clone()).to_string(),
                 alarm: d.alarm.is_some(),
                 bit: matches!(d.value, DecodedValue::Bit(_)),
                 text: matches!(d.value, DecodedValue::Text(_)),
@@ -467,7 +470,7 @@ fn state_json(h: &Host) -> String {
         first = false;
         out.push_str(&e.key_json);
         out.push(':');
-        let _ = write!(out, "{}", Value::String(e.unit.clone()));
+        out.push_str(&e.unit_json);
     }
     out.push_str("}}");
     out
