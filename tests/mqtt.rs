@@ -32,6 +32,19 @@ fn serve(broker_args: &[&str]) -> (Proc, String) {
     (p, addr)
 }
 
+/// A broker of its own, and `cmmctl serve` bridged to it (with `flags`) and connected.
+fn bridged(name: &str, flags: &[&str]) -> (Broker, Proc, String) {
+    let broker = Broker::start(name);
+    let url = broker.url();
+    let mut args = vec!["--mqtt", url.as_str()];
+    args.extend_from_slice(flags);
+    let (mut serve, addr) = serve(&args);
+    serve.saw_or_expect("connected to the broker", |v| {
+        is(v, "mqtt") && v["state"] == "connected"
+    });
+    (broker, serve, addr)
+}
+
 fn sim(addr: &str, extra: &[&str]) -> Proc {
     let mut args = vec!["sim-modem", "--server", addr, "--heartbeat", "1"];
     args.extend_from_slice(extra);
@@ -50,12 +63,7 @@ fn mains_ua(g: &Got) -> Option<f64> {
 
 #[test]
 fn state_discovery_availability_events_and_the_bridges_last_will() {
-    let broker = Broker::start("state");
-    let url = broker.url();
-    let (mut serve, addr) = serve(&["--mqtt", &url, "--mqtt-discovery"]);
-    serve.saw_or_expect("connected to the broker", |v| {
-        is(v, "mqtt") && v["state"] == "connected"
-    });
+    let (broker, mut serve, addr) = bridged("state", &["--mqtt-discovery"]);
     let modem = sim(&addr, &[]);
     serve.expect("two uploads", |v| {
         is(v, "change") && v["hostid"] == HOST && v["old"].is_number()
@@ -175,9 +183,7 @@ fn state_discovery_availability_events_and_the_bridges_last_will() {
 
 #[test]
 fn a_clean_stop_says_every_modem_and_the_bridge_are_offline() {
-    let broker = Broker::start("stop");
-    let url = broker.url();
-    let (mut serve, addr) = serve(&["--mqtt", &url, "--mqtt-prefix", "site7"]);
+    let (broker, mut serve, addr) = bridged("stop", &["--mqtt-prefix", "site7"]);
     let _modem = sim(&addr, &[]);
     let mut sub = Sub::new(broker.port, &["site7/#"]);
     sub.expect("online", WAIT, |g| {
@@ -210,10 +216,7 @@ fn outcome_of(sub: &mut Sub, uid: &str) -> Value {
 
 #[test]
 fn commands_over_mqtt_pass_the_apps_checks_and_end_with_one_outcome() {
-    let broker = Broker::start("commands");
-    let url = broker.url();
-    let (mut serve, addr) = serve(&["--mqtt", &url, "--mqtt-commands"]);
-    serve.saw_or_expect("connected", |v| is(v, "mqtt") && v["state"] == "connected");
+    let (broker, mut serve, addr) = bridged("commands", &["--mqtt-commands"]);
     let _modem = sim(&addr, &[]);
     let locked = "3130373031334717003D1111";
     let _locked = sim(&addr, &["--hostid", locked, "--inhibit-remote"]);
@@ -328,9 +331,7 @@ fn commands_over_mqtt_pass_the_apps_checks_and_end_with_one_outcome() {
 
 #[test]
 fn without_the_flag_nothing_subscribes_to_commands() {
-    let broker = Broker::start("nocommands");
-    let url = broker.url();
-    let (mut serve, addr) = serve(&["--mqtt", &url]);
+    let (broker, mut serve, addr) = bridged("nocommands", &[]);
     let _modem = sim(&addr, &[]);
     let mut sub = Sub::new(broker.port, &["cmm/#"]);
     sub.expect("state", WAIT, |g| g.topic == topic("state"));
@@ -353,9 +354,8 @@ fn without_the_flag_nothing_subscribes_to_commands() {
 
 #[test]
 fn after_the_broker_restarts_the_bridge_reconnects_republishes_and_resubscribes() {
-    let mut broker = Broker::start("restart");
-    let url = broker.url();
-    let (mut serve, addr) = serve(&["--mqtt", &url, "--mqtt-commands", "--mqtt-discovery"]);
+    let (mut broker, mut serve, addr) =
+        bridged("restart", &["--mqtt-commands", "--mqtt-discovery"]);
     let _modem = sim(&addr, &[]);
     let mut first = Sub::new(broker.port, &["cmm/#"]);
     first.expect("state", WAIT, |g| g.topic == topic("state"));
