@@ -24,7 +24,9 @@ fn serve(broker_args: &[&str]) -> (Proc, String) {
         "--no-record",
     ];
     args.extend_from_slice(broker_args);
-    if broker_args.iter().any(|a| a.starts_with("--mqtt")) {
+    if broker_args.iter().any(|a| a.starts_with("--mqtt"))
+        && !broker_args.contains(&"--mqtt-client-id")
+    {
         args.extend_from_slice(&["--mqtt-client-id", "bridge1"]);
     }
     let mut p = Proc::spawn(&args);
@@ -98,6 +100,25 @@ fn state_discovery_availability_events_and_the_bridges_last_will() {
     let t = chrono::DateTime::parse_from_rfc3339(s["time"].as_str().unwrap()).unwrap();
     let age = chrono::Utc::now().signed_duration_since(t);
     assert!(age.num_seconds().abs() < 60, "time {t}");
+
+    // The raw image, for apps attached to the broker: retained, whole, with Mains UA's word.
+    let regs = sub.expect("retained registers", WAIT, |g| {
+        g.topic == topic("registers") && g.retain
+    });
+    let r = cmm_commissioner::proto::remote::Registers::parse(regs.payload.as_bytes()).unwrap();
+    assert_eq!((r.hostid.as_str(), r.bridge.as_str()), (HOST, "bridge1"));
+    assert_eq!(r.model, "HGM6120N-4G");
+    assert!(!r.commands, "no --mqtt-commands");
+    let word = r
+        .blocks
+        .iter()
+        .find(|b| b.table == cmm_commissioner::proto::Table::Holding && b.addr == 0)
+        .and_then(|b| match &b.values {
+            cmm_commissioner::proto::BlockValues::Registers(v) => v.first().copied(),
+            _ => None,
+        })
+        .unwrap();
+    assert!((220..=240).contains(&word), "Mains UA raw {word}");
 
     // Discovery: a sensor with unit and classes, an alarm as a problem binary sensor.
     let node = "cmm_3130373031334717003d002e";
@@ -501,4 +522,140 @@ fn mqtts_with_a_private_ca_and_a_password_file() {
     let text = String::from_utf8_lossy(&out.stdout);
     let v: Value = serde_json::from_str(text.trim()).unwrap_or_else(|e| panic!("{e}: {text}"));
     assert_eq!(v["hostid"], HOST);
+}
+
+/// The desktop app's core attached to the broker: the bridged modem is a target `mqtt:HOSTID`
+/// decoded with the app's own map; a write from the editor goes through the bridge to the
+/// modem and its outcome comes back; a bridge without `--mqtt-commands` is read-only; a broker
+/// restart shows as such and the targets come back; detaching removes them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_attached_to_the_broker_sees_the_bridged_modems_and_sends_commands() {
+    use cmm_commissioner::app::Command;
+    use cmm_commissioner::app::command::Intent;
+    use cmm_commissioner::link::Outcome;
+    use cmm_commissioner::link::broker::BrokerConfig;
+    use cmm_commissioner::proto::Table;
+    use cmm_commissioner::proto::rtu::{Request, RequestPdu};
+    use common::core::TestCore;
+
+    let (mut broker, mut bridge, addr) = bridged("attach", &["--mqtt-commands"]);
+    let _modem = sim(&addr, &[]);
+    bridge.expect("uploads", |v| is(v, "change") && v["hostid"] == HOST);
+    // A second bridge on the same broker, without commands.
+    let url = broker.url();
+    let (mut other, other_addr) = serve(&["--mqtt", &url, "--mqtt-client-id", "bridge2"]);
+    let quiet = "3130373031334717003D2222";
+    let _quiet = sim(&other_addr, &["--hostid", quiet]);
+    other.expect("uploads", |v| is(v, "change") && v["hostid"] == quiet);
+
+    let app = TestCore::start(None, |_| {}).await;
+    app.send(Command::AttachBroker(BrokerConfig {
+        url: url.clone(),
+        user: None,
+        password: None,
+        prefix: "cmm".into(),
+        ca: None,
+    }));
+    let target = format!("mqtt:{HOST}");
+    let mains_ua = |s: &cmm_commissioner::app::AppState| {
+        let t = s.targets.get(&target)?;
+        let spec = t.map.register_by_role("mains_voltage_a")?;
+        t.map
+            .decode(&t.image, t.slave(), Table::Holding, spec.addr)?
+            .number()
+    };
+    app.until("the bridged modem decoded with the app's map", |s| {
+        s.broker.as_ref().is_some_and(|b| b.connected)
+            && s.targets.get(&target).is_some_and(|t| {
+                t.online
+                    && t.hostname == "SIM-GENSET"
+                    && t.moduletype == "HGM6120N-4G"
+                    && t.remote.as_ref().is_some_and(|r| r.commands)
+            })
+            && mains_ua(s).is_some_and(|v| (220.0..=240.0).contains(&v))
+    })
+    .await;
+    let first = mains_ua(&app.core.state()).unwrap();
+    app.until("the value moving with the modem's uploads", |s| {
+        mains_ua(s).is_some_and(|v| v != first)
+    })
+    .await;
+
+    // Manual mode from the editor: through the bridge to the modem, and the outcome back.
+    let manual = Request {
+        slave: 1,
+        pdu: RequestPdu::WriteSingleCoil {
+            addr: 4,
+            value: 0xFF00,
+        },
+    };
+    app.send(Command::Write {
+        target: target.clone(),
+        request: manual.clone(),
+        intent: Intent::default(),
+        uid: Some("w1".into()),
+    });
+    app.until("the write accepted", |s| {
+        s.commands
+            .iter()
+            .any(|c| c.uid == "w1" && matches!(c.outcome, Some((Outcome::Accepted, _))))
+    })
+    .await;
+    let sent = bridge.expect("the write reached the modem", |v| {
+        is(v, "command") && v["uid"].as_str().is_some_and(|u| u.starts_with("w1."))
+    });
+    assert_eq!(sent["frame"], "01050004FF00CDFB");
+    app.until("manual mode in the remote image", |s| {
+        s.targets
+            .get(&target)
+            .and_then(|t| t.image.get(t.slave(), Table::Coils, 42))
+            == Some(1)
+    })
+    .await;
+
+    // The bridge without --mqtt-commands: seen, read-only, nothing sent.
+    let quiet_target = format!("mqtt:{quiet}");
+    app.until("the read-only modem", |s| {
+        s.targets
+            .get(&quiet_target)
+            .is_some_and(|t| t.online && t.remote.as_ref().is_some_and(|r| !r.commands))
+    })
+    .await;
+    app.send(Command::Write {
+        target: quiet_target.clone(),
+        request: manual,
+        intent: Intent::default(),
+        uid: Some("q1".into()),
+    });
+    app.until("the write refused before sending", |s| {
+        s.last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("does not take commands"))
+    })
+    .await;
+    assert!(!other.seen().iter().any(|v| is(v, "command")));
+
+    // The broker goes away and comes back: shown, then everything returns.
+    broker.restart();
+    app.until("the broker loss shown", |s| {
+        s.broker.as_ref().is_some_and(|b| !b.connected)
+            && s.targets.get(&target).is_some_and(|t| {
+                !t.online
+                    && t.down_reason
+                        .as_deref()
+                        .is_some_and(|r| r.contains("broker connection lost"))
+            })
+    })
+    .await;
+    app.until("reconnected, the modem back", |s| {
+        s.broker.as_ref().is_some_and(|b| b.connected)
+            && s.targets.get(&target).is_some_and(|t| t.online)
+    })
+    .await;
+
+    app.send(Command::DetachBroker);
+    app.until("detached: the remote targets gone", |s| {
+        s.broker.is_none() && !s.targets.keys().any(|k| k.starts_with("mqtt:"))
+    })
+    .await;
 }

@@ -52,6 +52,11 @@ pub enum Command {
     SaveSettings(Settings),
     /// List the serial ports again.
     RefreshPorts,
+    /// Attach to an MQTT broker: the modems its bridges publish become targets `mqtt:HOSTID`
+    /// (attached again with the new settings when already attached).
+    AttachBroker(crate::link::broker::BrokerConfig),
+    /// Detach from the broker: its targets leave, commands without an outcome end as `gone`.
+    DetachBroker,
     /// A Modbus write to a target, with what it is meant to do.
     Write {
         /// Modem hostid or serial target.
@@ -291,6 +296,9 @@ pub enum CoreError {
         /// Why.
         reason: String,
     },
+    /// The broker settings cannot be used.
+    #[error("broker: {0}")]
+    Broker(String),
     /// A recording shown is read-only.
     #[error("a recording is read-only: nothing can be sent from it")]
     ReadOnly,

@@ -91,6 +91,26 @@ pub fn records_of(ev: &Event, changes: &[Change], s: &AppState, t_ms: i64) -> Ve
                 event(Some(target), "link_up", line(), t_ms),
             ]
         }
+        Event::Remote {
+            target,
+            broker,
+            hostname,
+            moduletype,
+            ..
+        } => vec![
+            Record::Target {
+                key: target.clone(),
+                hostname: hostname.clone(),
+                moduletype: moduletype.clone(),
+                accepted: None,
+                module_port: None,
+                module_baud: None,
+                peer: broker.clone(),
+                t_ms,
+            },
+            event(Some(target), "remote_up", line(), t_ms),
+        ],
+        Event::BrokerState { .. } => vec![event(None, "broker", line(), t_ms)],
         Event::LinkDown { target, .. } => vec![event(Some(target), "link_down", line(), t_ms)],
         Event::Data { hostid, .. } => data_records(hostid, changes, s, t_ms),
         Event::Traffic {

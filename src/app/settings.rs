@@ -23,6 +23,31 @@ pub enum Theme {
     HighContrast,
 }
 
+/// The broker last attached to (never its password).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BrokerPrefs {
+    /// `mqtt://HOST[:PORT]` or `mqtts://HOST[:PORT]`.
+    pub url: String,
+    /// User name.
+    pub user: String,
+    /// Topic prefix of the bridges.
+    pub prefix: String,
+    /// CA file for mqtts:// (empty: the system's certificates).
+    pub ca: String,
+}
+
+impl Default for BrokerPrefs {
+    fn default() -> Self {
+        BrokerPrefs {
+            url: String::new(),
+            user: String::new(),
+            prefix: "cmm".into(),
+            ca: String::new(),
+        }
+    }
+}
+
 /// The last serial settings used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -113,6 +138,8 @@ pub struct Settings {
     pub ui_scale_percent: u16,
     /// Maps chosen by hand: target (hostid or serial target) -> the map's name.
     pub map_choices: std::collections::BTreeMap<String, String>,
+    /// The broker last attached to.
+    pub broker: BrokerPrefs,
 }
 
 /// A planned load step.
@@ -153,6 +180,7 @@ impl Default for Settings {
             load_steps: default_steps(),
             ui_scale_percent: 100,
             map_choices: Default::default(),
+            broker: BrokerPrefs::default(),
         }
     }
 }

@@ -97,6 +97,8 @@ pub struct AppState {
     verdicts: Vec<(String, String, bool)>,
     /// Maps chosen by hand, by target: the map's name.
     pub map_choices: BTreeMap<String, String>,
+    /// The broker the app is attached to, if any.
+    pub broker: Option<super::status::BrokerStatus>,
 }
 
 impl Default for AppState {
@@ -133,6 +135,7 @@ impl AppState {
             offline: None,
             verdicts: Vec::new(),
             map_choices: BTreeMap::new(),
+            broker: None,
         }
     }
 
@@ -369,6 +372,41 @@ impl AppState {
                 t.serial = Some(format!("{port}, {settings}"));
                 if t.hostname.is_empty() {
                     t.hostname = port.clone();
+                }
+            }
+            Event::Remote {
+                target,
+                broker,
+                hostname,
+                moduletype,
+                commands,
+            } => {
+                let map = self.map_for(target, moduletype);
+                let t = self.target(target);
+                t.hostname = hostname.clone();
+                t.moduletype = moduletype.clone();
+                t.online = true;
+                t.down_reason = None;
+                t.last_seen_ms = Some(now_ms);
+                t.map = map;
+                t.remote = Some(super::target::RemoteLink {
+                    broker: broker.clone(),
+                    commands: *commands,
+                });
+                t.refresh_summary(now_ms);
+            }
+            Event::BrokerState {
+                broker,
+                connected,
+                detail,
+            } => {
+                self.broker = Some(super::status::BrokerStatus {
+                    broker: broker.clone(),
+                    connected: *connected,
+                    detail: detail.clone(),
+                });
+                if !connected {
+                    self.last_error = Some(format!("broker {broker}: {detail}"));
                 }
             }
             Event::LinkDown { target, reason } => {

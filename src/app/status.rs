@@ -120,6 +120,21 @@ impl EventLog {
     }
 }
 
+fn is_remote(target: &str) -> bool {
+    target.starts_with(crate::link::broker::TARGET_PREFIX)
+}
+
+/// The attached broker as it stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BrokerStatus {
+    /// Its address.
+    pub broker: String,
+    /// Connected now.
+    pub connected: bool,
+    /// Why not, when not.
+    pub detail: String,
+}
+
 /// A line for the event log, or `None` for routine events (data, heartbeats).
 pub fn log_line(ev: &Event) -> Option<String> {
     Some(match ev {
@@ -201,7 +216,33 @@ pub fn log_line(ev: &Event) -> Option<String> {
         Event::LinkUp {
             target, settings, ..
         } => format!("serial {target} open ({settings})"),
+        Event::LinkDown { target, reason } if is_remote(target) => {
+            format!("{target} down: {reason}")
+        }
         Event::LinkDown { target, reason } => format!("serial {target} lost: {reason}"),
+        Event::Remote {
+            target,
+            broker,
+            hostname,
+            moduletype,
+            commands,
+        } => format!(
+            "{target} \"{hostname}\" {moduletype} up through {broker}{}",
+            if *commands {
+                ""
+            } else {
+                " (its bridge takes no commands)"
+            }
+        ),
+        Event::BrokerState {
+            broker,
+            connected: true,
+            ..
+        } => format!("broker {broker} connected"),
+        Event::BrokerState { broker, detail, .. } => {
+            format!("broker {broker} disconnected: {detail}; retrying")
+        }
+        Event::LinkClosed { target } if is_remote(target) => format!("{target} detached"),
         Event::ScanFound { port, baud, slave } => {
             format!("scan: slave {slave} answers at {baud} baud on {port}")
         }

@@ -55,6 +55,17 @@ pub struct Target {
     pub fresh_since_gap: std::collections::BTreeSet<(crate::proto::Table, u16)>,
     /// Mode, status, active alarms and power at a glance, kept current by the state.
     pub summary: super::summary::Summary,
+    /// For a modem seen through a broker: which, and whether its bridge takes commands.
+    pub remote: Option<RemoteLink>,
+}
+
+/// How a remote target (`mqtt:HOSTID`) is reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemoteLink {
+    /// The broker's address.
+    pub broker: String,
+    /// Its bridge takes commands (`--mqtt-commands`).
+    pub commands: bool,
 }
 
 impl Target {
@@ -79,6 +90,7 @@ impl Target {
             gap_since: None,
             fresh_since_gap: Default::default(),
             summary: Default::default(),
+            remote: None,
         }
     }
 
@@ -116,7 +128,7 @@ impl Target {
         if !self.online {
             return Health::Down;
         }
-        if self.is_serial() {
+        if self.is_serial() || self.remote.is_some() {
             return Health::Good;
         }
         // Until the first heartbeat, the login or connection stands in for it.

@@ -129,6 +129,24 @@ pub fn event_json(e: &Event) -> Option<Value> {
         } => {
             json!({"event": "online", "hostid": target, "peer": port, "settings": settings, "replaced": false})
         }
+        Event::Remote {
+            target,
+            broker,
+            hostname,
+            moduletype,
+            commands,
+        } => json!({
+            "event": "remote", "hostid": target, "broker": broker, "hostname": hostname,
+            "moduletype": moduletype, "commands": commands,
+        }),
+        Event::BrokerState {
+            broker,
+            connected,
+            detail,
+        } => json!({
+            "event": "broker", "broker": broker,
+            "state": if *connected { "connected" } else { "disconnected" }, "detail": detail,
+        }),
         Event::LinkDown { target, reason } => {
             json!({"event": "offline", "hostid": target, "reason": "port_gone", "detail": reason})
         }

@@ -246,7 +246,31 @@ pub enum Event {
         /// Settings, e.g. `9600 8N1, slave 1`.
         settings: String,
     },
-    /// A serial link lost its port (unplugged); it retries with backoff.
+    /// A modem published by a bridge on the attached broker is up (or its name, model or
+    /// command setting changed): a target like a modem of our own.
+    Remote {
+        /// Target id (`mqtt:HOSTID`).
+        target: String,
+        /// The broker's address.
+        broker: String,
+        /// Modem name.
+        hostname: String,
+        /// Controller model.
+        moduletype: String,
+        /// Its bridge takes commands.
+        commands: bool,
+    },
+    /// The connection to the attached broker came up or went down.
+    BrokerState {
+        /// The broker's address.
+        broker: String,
+        /// Up or down.
+        connected: bool,
+        /// Why it went down.
+        detail: String,
+    },
+    /// A serial link lost its port (unplugged); it retries with backoff; a remote target's
+    /// modem, bridge or broker went away.
     LinkDown {
         /// Target id.
         target: String,

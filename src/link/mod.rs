@@ -1,10 +1,12 @@
 //! Sockets: the tokio mini-server modems connect to. It speaks to the rest of the program only
 //! through [`Command`] in and [`Event`] out.
 
+pub mod broker;
 pub mod config;
 pub mod connection;
 pub mod event;
 pub mod hub;
+pub mod mqtt;
 pub mod serial;
 pub mod server;
 pub mod session;

@@ -88,6 +88,14 @@ impl RegisterImage {
         changes
     }
 
+    /// Sets the raw value at an address (0/1 for bits), as a change reported it.
+    pub fn set(&mut self, slave: u8, table: Table, addr: u16, raw: u16) {
+        self.tables
+            .entry((slave, table))
+            .or_default()
+            .insert(addr, raw);
+    }
+
     /// The raw value at an address, if known.
     pub fn get(&self, slave: u8, table: Table, addr: u16) -> Option<u16> {
         self.tables.get(&(slave, table))?.get(&addr).copied()

@@ -6,6 +6,7 @@ pub mod hex;
 pub mod image;
 pub mod map;
 pub mod poll_plan;
+pub mod remote;
 pub mod rtu;
 pub mod splitter;
 pub mod uplink;

@@ -398,6 +398,25 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, target: Option<&Target>, ed: &mut
         return;
     };
     ed.follow(&t.hostid);
+    if let Some(r) = &t.remote {
+        if !r.commands {
+            ui.label(format!(
+                "Seen through the broker {}. Its bridge takes no commands (cmmctl serve runs \
+                 without --mqtt-commands): read-only.",
+                r.broker
+            ));
+            ui.separator();
+            log_ui(ui, state, &t.hostid);
+            return;
+        }
+        ui.label(
+            egui::RichText::new(format!(
+                "Through the broker {}: each command goes to its bridge, which checks it again.",
+                r.broker
+            ))
+            .weak(),
+        );
+    }
     commands_ui(ui, t, ed);
     ui.separator();
     let writes = [(6, "Register"), (16, "Registers"), (5, "Coil")];

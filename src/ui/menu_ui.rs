@@ -18,6 +18,13 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
                 v.open_serial();
             }
             if ui
+                .button("Attach to broker…")
+                .on_hover_text("See the modems a cmmctl serve --mqtt publishes on an MQTT broker")
+                .clicked()
+            {
+                v.broker.open = true;
+            }
+            if ui
                 .button("Commissioning…")
                 .on_hover_text("Load steps, protection tests and the report of the selected target")
                 .clicked()

@@ -1,6 +1,7 @@
 //! The egui desktop app: one file per panel, each reading the state.
 
 pub mod app;
+pub mod broker_ui;
 pub mod commission_ui;
 pub mod config_ui;
 pub mod diagram_ui;

@@ -26,6 +26,14 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, notice: Option<&str>) {
         }
         ui.separator();
         ui.label(format!("{} online", state.online_count()));
+        if let Some((text, bad)) = super::broker_ui::status_text(state) {
+            ui.separator();
+            if bad {
+                ui.colored_label(egui::Color32::from_rgb(220, 120, 0), text);
+            } else {
+                ui.label(text);
+            }
+        }
         if state.dropped_events > 0 {
             ui.separator();
             ui.label(format!(

@@ -24,6 +24,9 @@ pub fn health_colour(h: Health) -> egui::Color32 {
 
 /// The health of a target in a word or two.
 pub fn health_word(t: &Target, h: Health) -> &'static str {
+    if t.remote.is_some() {
+        return if t.online { "via broker" } else { "OFFLINE" };
+    }
     match (h, t.online, t.is_serial()) {
         (_, false, true) => "LINK DOWN",
         (_, false, false) => "OFFLINE",
@@ -89,13 +92,16 @@ fn row_ui(
                     action = Some(TargetAction::Disconnect(t.hostid.clone()));
                 }
             });
-            let detail = match &t.serial {
-                Some(s) => format!("{s}  ·  {}", t.moduletype),
-                None => format!("{}  ·  {}", t.hostid, t.moduletype),
+            let detail = match (&t.serial, &t.remote) {
+                (Some(s), _) => format!("{s}  ·  {}", t.moduletype),
+                (None, Some(r)) if !r.commands => {
+                    format!("{}  ·  {}  ·  read-only", t.hostid, t.moduletype)
+                }
+                (None, _) => format!("{}  ·  {}", t.hostid, t.moduletype),
             };
             ui.label(detail_text(detail));
             let mut line = format!("seen {}", ago(now_ms, t.last_seen_ms));
-            if !t.is_serial() {
+            if !t.is_serial() && t.remote.is_none() {
                 line += &format!("  ·  heartbeat {}", ago(now_ms, t.last_heartbeat_ms));
             }
             if let Some(st) = &t.link_stats {

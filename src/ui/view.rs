@@ -55,6 +55,8 @@ pub struct View {
     pub serial: SerialDialog,
     /// The settings window.
     pub settings_view: settings_ui::SettingsView,
+    /// The "Attach to broker" window.
+    pub broker: super::broker_ui::BrokerDialog,
     /// Settings as last handed to the core for saving.
     saved: Settings,
     /// Settings as the window keeps them (theme, addresses...).
@@ -96,6 +98,7 @@ impl View {
             fleet: Default::default(),
             serial: SerialDialog::new(settings.serial.clone()),
             settings_view: settings_ui::SettingsView::new(&settings),
+            broker: super::broker_ui::BrokerDialog::new(settings.broker.clone()),
             saved: settings.clone(),
             settings,
             settings_path: settings_path.clone(),
@@ -151,6 +154,7 @@ impl View {
     pub fn settings_to_save(&mut self, state: &AppState) -> Option<Settings> {
         let mut s = self.settings.clone();
         s.serial = self.serial.prefs.clone();
+        s.broker = self.broker.prefs.clone();
         s.traffic_open = self.traffic.open;
         s.normalise = self.plot.normalise;
         s.own_scales = self.plot.separate;
@@ -317,6 +321,13 @@ impl View {
             }
             Some(SerialAction::StopScan) => self.send(Command::StopScan),
             Some(SerialAction::RefreshPorts) => self.send(Command::RefreshPorts),
+            None => {}
+        }
+        match super::broker_ui::ui(ctx, &mut self.broker, state) {
+            Some(super::broker_ui::BrokerAction::Attach(config)) => {
+                self.send(Command::AttachBroker(config))
+            }
+            Some(super::broker_ui::BrokerAction::Detach) => self.send(Command::DetachBroker),
             None => {}
         }
         if let Some(applied) = settings_ui::ui(ctx, &mut self.settings_view) {

@@ -41,6 +41,8 @@ impl Supervisor {
                     let _ = tx.blocking_send(Internal::Ports(list_ports()));
                 });
             }
+            Command::AttachBroker(config) => self.attach_broker(config),
+            Command::DetachBroker => self.detach_broker(),
             Command::Write {
                 target,
                 request,
@@ -159,9 +161,14 @@ impl Supervisor {
                 uid,
             });
         }
+        let remote = target.starts_with(link::broker::TARGET_PREFIX);
         let serial = self.links.get(&target).map(|l| l.commands.clone());
         let is_serial = serial.is_some();
-        let queue = serial.or_else(|| self.server.as_ref().map(|s| s.commands.clone()));
+        let queue = if remote {
+            self.broker.as_ref().map(|b| b.commands.clone())
+        } else {
+            serial.or_else(|| self.server.as_ref().map(|s| s.commands.clone()))
+        };
         self.later(move |s, _| {
             let refuse = |reason: String| Failure {
                 error: CoreError::NotSent {
@@ -172,7 +179,11 @@ impl Supervisor {
                 uid: uid.clone(),
             };
             let Some(queue) = queue else {
-                return Err(refuse("the modem server is not running".into()));
+                return Err(refuse(if remote {
+                    "the app is not attached to a broker".into()
+                } else {
+                    "the modem server is not running".into()
+                }));
             };
             if !is_serial
                 && !matches!(cmd, link::Command::Write { .. })
@@ -186,6 +197,13 @@ impl Supervisor {
                 Some(t) if !t.online => {
                     let why = t.down_reason.clone().unwrap_or_else(|| "offline".into());
                     return Err(refuse(format!("its link is down ({why})")));
+                }
+                Some(t) if t.remote.as_ref().is_some_and(|r| !r.commands) => {
+                    return Err(refuse(
+                        "its bridge does not take commands (cmmctl serve runs without \
+                         --mqtt-commands)"
+                            .into(),
+                    ));
                 }
                 Some(t) => {
                     // A raw write (from a script) that is one of the map's remote commands is
@@ -298,6 +316,52 @@ impl Supervisor {
                 result,
             });
         });
+    }
+
+    fn attach_broker(&mut self, config: link::broker::BrokerConfig) {
+        if self.offline {
+            return self.fail(Failure::new(CoreError::ReadOnly));
+        }
+        // Attached again with new settings: the old link's targets leave first (its last
+        // events before the new link's first).
+        if let Some(old) = self.broker.take() {
+            let tx = self.internal.clone();
+            tokio::spawn(async move {
+                old.stop().await;
+                let _ = tx
+                    .send(Internal::Later(Box::new(Command::AttachBroker(config))))
+                    .await;
+            });
+            return;
+        }
+        match link::broker::attach(&config, self.sink.clone()) {
+            Ok(h) => {
+                let shown = h.broker.clone();
+                self.broker = Some(h);
+                self.later(move |s, now| {
+                    s.note(now, format!("attaching to the broker {shown}"));
+                    s.broker = Some(crate::app::status::BrokerStatus {
+                        broker: shown,
+                        connected: false,
+                        detail: "connecting".into(),
+                    });
+                    Ok(())
+                });
+            }
+            Err(e) => self.fail(Failure::new(CoreError::Broker(e))),
+        }
+    }
+
+    fn detach_broker(&mut self) {
+        if let Some(h) = self.broker.take() {
+            let shown = h.broker.clone();
+            tokio::spawn(h.stop());
+            self.later(move |s, now| {
+                s.note(now, format!("detached from the broker {shown}"));
+                s.broker = None;
+                Ok(())
+            });
+        }
     }
 
     fn disconnect(&mut self, target: String) {

@@ -110,6 +110,8 @@ pub(super) struct Supervisor {
     server_config: Option<ServerConfig>,
     fallback_port: bool,
     links: BTreeMap<String, SerialHandle>,
+    /// The attached broker, if any.
+    broker: Option<crate::link::broker::BrokerHandle>,
     connecting: BTreeSet<String>,
     scan: Option<CancellationToken>,
     demo: Option<(CancellationToken, usize)>,
@@ -158,6 +160,7 @@ pub(super) fn spawn(
         server_config: None,
         fallback_port: config.fallback_port,
         links: BTreeMap::new(),
+        broker: None,
         connecting: BTreeSet::new(),
         scan: None,
         demo: None,
@@ -527,9 +530,13 @@ impl Supervisor {
         }
         let links = std::mem::take(&mut self.links);
         let server = self.server.take();
+        let broker = self.broker.take();
         let stopping = async move {
             for (_, h) in links {
                 h.stop().await;
+            }
+            if let Some(b) = broker {
+                b.stop().await;
             }
             if let Some(s) = server {
                 s.shutdown().await;

@@ -39,44 +39,6 @@ pub(super) fn read_password(path: &std::path::Path) -> anyhow::Result<String> {
     Ok(text.lines().next().unwrap_or("").to_string())
 }
 
-/// TLS with rustls (ring): the given CA file, else the system's certificates.
-pub(super) fn tls_config(ca: Option<&std::path::Path>) -> anyhow::Result<rustls::ClientConfig> {
-    use rustls::pki_types::CertificateDer;
-    use rustls::pki_types::pem::PemObject;
-    let mut roots = rustls::RootCertStore::empty();
-    match ca {
-        Some(path) => {
-            let certs: Vec<CertificateDer> = CertificateDer::pem_file_iter(path)
-                .map_err(|e| anyhow::anyhow!("--mqtt-ca {}: {e}", path.display()))?
-                .collect::<Result<_, _>>()
-                .map_err(|e| anyhow::anyhow!("--mqtt-ca {}: {e}", path.display()))?;
-            if certs.is_empty() {
-                anyhow::bail!("--mqtt-ca {}: no certificate in it", path.display());
-            }
-            for c in certs {
-                roots
-                    .add(c)
-                    .map_err(|e| anyhow::anyhow!("--mqtt-ca {}: {e}", path.display()))?;
-            }
-        }
-        None => {
-            let found = rustls_native_certs::load_native_certs();
-            for c in found.certs {
-                let _ = roots.add(c);
-            }
-            if roots.is_empty() {
-                anyhow::bail!("mqtts://: no system CA certificates found; give one with --mqtt-ca");
-            }
-        }
-    }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    Ok(rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| anyhow::anyhow!("TLS: {e}"))?
-        .with_root_certificates(roots)
-        .with_no_client_auth())
-}
-
 pub(super) struct Poller {
     pub(super) eventloop: rumqttc::EventLoop,
     pub(super) client: AsyncClient,

@@ -24,10 +24,12 @@ use tokio::sync::{Notify, mpsc, watch};
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+pub use crate::link::mqtt::{Broker, parse_broker};
 pub use outbox::{Message, Outbox, Topics};
 
 use crate::app::Report;
-use client::{Poller, default_client_id, lock, poll, publish, read_password, tls_config};
+use crate::link::mqtt::tls_config;
+use client::{Poller, default_client_id, lock, poll, publish, read_password};
 
 /// The bridge's options (part of `cmmctl serve`).
 #[derive(Debug, Clone, Args, Default)]
@@ -62,77 +64,6 @@ pub struct MqttArgs {
     /// restarts).
     #[arg(long, value_name = "ID", requires = "mqtt")]
     pub mqtt_client_id: Option<String>,
-}
-
-/// Where the broker is.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Broker {
-    /// Host name or address.
-    pub host: String,
-    /// Port.
-    pub port: u16,
-    /// Over TLS.
-    pub tls: bool,
-}
-
-impl std::fmt::Display for Broker {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let scheme = if self.tls { "mqtts" } else { "mqtt" };
-        if self.host.contains(':') {
-            write!(f, "{scheme}://[{}]:{}", self.host, self.port)
-        } else {
-            write!(f, "{scheme}://{}:{}", self.host, self.port)
-        }
-    }
-}
-
-/// Reads `mqtt://HOST[:PORT]` or `mqtts://HOST[:PORT]`.
-pub fn parse_broker(url: &str) -> Result<Broker, String> {
-    let (tls, rest) = if let Some(r) = url.strip_prefix("mqtts://") {
-        (true, r)
-    } else if let Some(r) = url.strip_prefix("mqtt://") {
-        (false, r)
-    } else {
-        return Err(format!(
-            "broker {url:?}: use mqtt://HOST[:PORT] or mqtts://HOST[:PORT]"
-        ));
-    };
-    let rest = rest.trim_end_matches('/');
-    if rest.contains('@') {
-        return Err(
-            "broker address: give the user with --mqtt-user and the password with \
-             --mqtt-password-file, not in the address"
-                .into(),
-        );
-    }
-    if rest.contains('/') || rest.contains('?') {
-        return Err(format!("broker {url:?}: a path or query is not used"));
-    }
-    let default_port = if tls { 8883 } else { 1883 };
-    let (host, port) = if let Some(r) = rest.strip_prefix('[') {
-        // [IPv6]:port
-        let (h, p) = r
-            .split_once(']')
-            .ok_or_else(|| format!("broker {url:?}: missing ']'"))?;
-        (h.to_string(), p.strip_prefix(':'))
-    } else {
-        match rest.rsplit_once(':') {
-            Some((h, p)) => (h.to_string(), Some(p)),
-            None => (rest.to_string(), None),
-        }
-    };
-    if host.is_empty() {
-        return Err(format!("broker {url:?}: no host"));
-    }
-    let port = match port {
-        None | Some("") => default_port,
-        Some(p) => p
-            .parse::<u16>()
-            .ok()
-            .filter(|p| *p > 0)
-            .ok_or_else(|| format!("broker {url:?}: port {p:?} is not 1-65535"))?,
-    };
-    Ok(Broker { host, port, tls })
 }
 
 /// A command that came in on `PREFIX/HOSTID/command`.
@@ -194,6 +125,7 @@ impl Bridge {
                 .map(|d| d.trim_matches('/').to_string()),
             no_changes,
             traffic,
+            commands: args.mqtt_commands,
         };
         let mut options = MqttOptions::new(client_id, broker.host.clone(), broker.port);
         options.set_keep_alive(Duration::from_secs(30));
@@ -219,7 +151,9 @@ impl Bridge {
         }
         if broker.tls {
             options.set_transport(Transport::tls_with_config(
-                rumqttc::TlsConfiguration::Rustls(Arc::new(tls_config(args.mqtt_ca.as_deref())?)),
+                rumqttc::TlsConfiguration::Rustls(Arc::new(
+                    tls_config(args.mqtt_ca.as_deref(), "--mqtt-ca").map_err(anyhow::Error::msg)?,
+                )),
             ));
         } else if args.mqtt_commands {
             eprintln!(

@@ -14,7 +14,10 @@ use super::discovery;
 use crate::app::Report;
 use crate::cli::event_json::{change_json, event_json};
 use crate::link::Event;
+use crate::proto::RegisterImage;
 use crate::proto::map::{Decoded, Value as DecodedValue};
+use crate::proto::remote::{Registers, blocks_of};
+use crate::proto::uplink::InputFlags;
 
 /// Events kept while they cannot be sent; beyond this the oldest go.
 pub const EVENTS_MAX: usize = 20_000;
@@ -45,6 +48,8 @@ pub struct Topics {
     pub no_changes: bool,
     /// Put traffic lines on the event topic.
     pub traffic: bool,
+    /// Commands are taken on `PREFIX/HOSTID/command` (said in each `registers` message).
+    pub commands: bool,
 }
 
 impl Topics {
@@ -96,6 +101,9 @@ pub(super) struct Host {
     pub model: String,
     online: Option<bool>,
     values: BTreeMap<String, Entry>,
+    /// The raw words, for the `registers` topic.
+    raw: RegisterImage,
+    flags: InputFlags,
     time: String,
     /// Names already announced to Home Assistant (in this connection).
     announced: HashSet<String>,
@@ -103,6 +111,7 @@ pub(super) struct Host {
     to_announce: Vec<String>,
     availability_dirty: bool,
     state_dirty: bool,
+    registers_dirty: bool,
     queued: bool,
 }
 
@@ -182,6 +191,7 @@ impl Outbox {
                     h.model = moduletype.clone();
                     // The device block of every announced value names them: announce again.
                     h.to_announce.extend(h.announced.drain());
+                    h.registers_dirty = !h.raw.is_empty();
                     self.mark(hostid);
                 }
             }
@@ -191,7 +201,7 @@ impl Outbox {
             Event::Offline { hostid, .. } | Event::LinkDown { target: hostid, .. } => {
                 self.set_online(hostid, false)
             }
-            Event::Data { hostid, .. } => self.data(hostid, &r.changes, time),
+            Event::Data { hostid, flags, .. } => self.data(hostid, &r.changes, *flags, time),
             _ => {}
         }
         if traffic && !self.topics.traffic {
@@ -253,11 +263,24 @@ impl Outbox {
         &mut self,
         hostid: &str,
         changes: &[(crate::proto::image::Change, Option<Decoded>)],
+        flags: InputFlags,
         time: &str,
     ) {
         let announce = self.topics.discovery.is_some();
         let h = self.host(hostid);
         h.time = time.to_string();
+        if flags.any() {
+            h.flags = InputFlags {
+                access_alarm: flags.access_alarm.or(h.flags.access_alarm),
+                fire_alarm: flags.fire_alarm.or(h.flags.fire_alarm),
+                alarm_input: flags.alarm_input.or(h.flags.alarm_input),
+                inhibit_remote: flags.inhibit_remote.or(h.flags.inhibit_remote),
+            };
+        }
+        for (c, _) in changes {
+            h.raw.set(c.slave, c.table, c.addr, c.new);
+        }
+        h.registers_dirty = true;
         for (c, d) in changes {
             let Some(d) = d.as_ref().filter(|d| d.mapped) else {
                 continue;
@@ -315,6 +338,7 @@ impl Outbox {
             let h = self.host(&id);
             h.availability_dirty = h.online.is_some();
             h.state_dirty = !h.values.is_empty();
+            h.registers_dirty = !h.raw.is_empty();
             let names = std::mem::take(&mut h.announced);
             h.to_announce.extend(names);
             self.mark(&id);
@@ -384,6 +408,25 @@ impl Outbox {
             return Some(Message {
                 topic: topics.host(id, "state"),
                 payload: state_json(h),
+                retain: true,
+                at_least_once: false,
+            });
+        }
+        if h.registers_dirty {
+            h.registers_dirty = false;
+            let m = Registers {
+                hostid: h.hostid.clone(),
+                name: h.name.clone(),
+                model: h.model.clone(),
+                time: h.time.clone(),
+                commands: topics.commands,
+                bridge: topics.bridge_id.clone(),
+                flags: h.flags,
+                blocks: blocks_of(&h.raw),
+            };
+            return Some(Message {
+                topic: topics.host(id, "registers"),
+                payload: m.to_json(),
                 retain: true,
                 at_least_once: false,
             });

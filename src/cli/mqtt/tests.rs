@@ -19,6 +19,7 @@ fn topics(discovery: bool) -> Topics {
         discovery: discovery.then(|| "homeassistant".into()),
         no_changes: true,
         traffic: false,
+        commands: false,
     }
 }
 

@@ -1,0 +1,157 @@
+//! The app attached to an MQTT broker: the modems that `cmmctl serve --mqtt` bridges publish
+//! become targets (`mqtt:HOSTID`) with the same register events as modems of our own, and
+//! the editor's commands go to the bridges' command topics.
+//!
+//! One task owns the MQTT client: it polls the event loop (connects, reconnects with a
+//! growing pause, subscribes again after each connect), feeds what arrives to the sans-IO
+//! [`BrokerSession`], publishes what it asks for, and sends its events on. Commands come in on
+//! a channel; the task never waits on the consumer of its events beyond the event sink.
+
+mod session;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rumqttc::{AsyncClient, Event as MqttEvent, MqttOptions, Packet, QoS, Transport};
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+pub use session::{BrokerSession, OUTCOME_TIMEOUT, Publish, TARGET_PREFIX, target_of};
+
+use super::event::{Command, EventSink};
+use super::mqtt::{parse_broker, tls_config};
+
+/// Where and how to attach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokerConfig {
+    /// `mqtt://HOST[:PORT]` or `mqtts://HOST[:PORT]`.
+    pub url: String,
+    /// User name, if the broker wants one.
+    pub user: Option<String>,
+    /// Password (kept in memory only, for reconnects).
+    pub password: Option<String>,
+    /// Topic prefix the bridges publish under.
+    pub prefix: String,
+    /// CA certificates (PEM) to trust for mqtts:// instead of the system's.
+    pub ca: Option<PathBuf>,
+}
+
+/// The running broker link.
+pub struct BrokerHandle {
+    /// Commands for remote targets.
+    pub commands: mpsc::Sender<Command>,
+    /// The broker's address, as shown.
+    pub broker: String,
+    stop: CancellationToken,
+    task: JoinHandle<()>,
+}
+
+impl BrokerHandle {
+    /// Detaches: every remote target leaves (`LinkClosed`), pending commands end as `gone`.
+    pub async fn stop(self) {
+        self.stop.cancel();
+        let _ = self.task.await;
+    }
+}
+
+/// Starts attaching to the broker (in the background: one that is down is retried like one
+/// that goes away later). Errors are those of the settings themselves.
+pub fn attach(config: &BrokerConfig, sink: EventSink) -> Result<BrokerHandle, String> {
+    let broker = parse_broker(&config.url)?;
+    let prefix = config.prefix.trim_matches('/').to_string();
+    if prefix.is_empty() || prefix.contains(['+', '#']) {
+        return Err(format!(
+            "topic prefix {prefix:?}: give a topic level without + or #"
+        ));
+    }
+    let token = format!("{:04x}", fastrand::u16(..));
+    let client_id = format!("cmm-commissioner-{}-{token}", std::process::id());
+    let mut options = MqttOptions::new(client_id, broker.host.clone(), broker.port);
+    options.set_keep_alive(Duration::from_secs(30));
+    options.set_clean_session(true);
+    options.set_max_packet_size(1024 * 1024, 1024 * 1024);
+    if let Some(user) = config.user.as_ref().filter(|u| !u.is_empty()) {
+        options.set_credentials(user.clone(), config.password.clone().unwrap_or_default());
+    }
+    if broker.tls {
+        let tls = tls_config(config.ca.as_deref(), "CA file")?;
+        options.set_transport(Transport::tls_with_config(
+            rumqttc::TlsConfiguration::Rustls(Arc::new(tls)),
+        ));
+    }
+    let (client, eventloop) = AsyncClient::new(options, 64);
+    let shown = broker.to_string();
+    let session = BrokerSession::new(&prefix, &shown, &token);
+    let (tx, rx) = mpsc::channel(64);
+    let stop = CancellationToken::new();
+    let task = tokio::spawn(run(session, client, eventloop, rx, sink, stop.clone()));
+    Ok(BrokerHandle {
+        commands: tx,
+        broker: shown,
+        stop,
+        task,
+    })
+}
+
+async fn flush(session: &mut BrokerSession, client: &AsyncClient, sink: &EventSink) {
+    for p in session.take_publishes() {
+        // A full request queue means the connection is stuck; the outcome timeout reports it.
+        let _ = client.try_publish(p.topic, QoS::AtLeastOnce, false, p.payload);
+    }
+    for e in session.take_events() {
+        sink.send(e).await;
+    }
+}
+
+async fn run(
+    mut session: BrokerSession,
+    client: AsyncClient,
+    mut eventloop: rumqttc::EventLoop,
+    mut commands: mpsc::Receiver<Command>,
+    sink: EventSink,
+    stop: CancellationToken,
+) {
+    let mut pause = Duration::from_millis(500);
+    loop {
+        let due = session.poll_timeout();
+        let timer = async {
+            match due {
+                Some(at) => tokio::time::sleep_until(at.into()).await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            _ = stop.cancelled() => break,
+            _ = timer => session.handle_timeout(Instant::now()),
+            Some(cmd) = commands.recv() => session.command(cmd, Instant::now()),
+            ev = eventloop.poll() => match ev {
+                Ok(MqttEvent::Incoming(Packet::ConnAck(_))) => {
+                    pause = Duration::from_millis(500);
+                    for topic in session.subscriptions() {
+                        let _ = client.try_subscribe(topic, QoS::AtLeastOnce);
+                    }
+                    session.connected();
+                }
+                Ok(MqttEvent::Incoming(Packet::Publish(m))) => {
+                    session.incoming(&m.topic, &m.payload, Instant::now());
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    session.disconnected(&e.to_string());
+                    flush(&mut session, &client, &sink).await;
+                    tokio::select! {
+                        _ = stop.cancelled() => break,
+                        _ = tokio::time::sleep(pause) => {}
+                    }
+                    pause = (pause * 2).min(Duration::from_secs(10));
+                }
+            },
+        }
+        flush(&mut session, &client, &sink).await;
+    }
+    session.close();
+    flush(&mut session, &client, &sink).await;
+    let _ = client.try_disconnect();
+}
