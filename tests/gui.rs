@@ -15,6 +15,8 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod common;
+
 const GUARD: Duration = Duration::from_secs(20);
 
 /// Runs frames until `found` holds (the app draws what its events brought).
@@ -1081,4 +1083,79 @@ fn a_map_picked_by_hand_is_remembered_for_the_target() {
     });
     h.state_mut().shutdown();
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// File > Attach to broker, against a real Mosquitto and a `cmmctl serve --mqtt
+/// --mqtt-commands` with a simulated modem: the remote modem appears as a target, its values
+/// arrive, and a command goes through the same confirmation and comes back accepted and
+/// confirmed by the readings.
+#[test]
+fn attached_to_a_broker_the_remote_modem_is_shown_and_commanded() {
+    use common::broker::Broker;
+    use common::proc::{Proc, is, listening};
+    let broker = Broker::start("gui");
+    let url = broker.url();
+    let mut serve = Proc::spawn(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--no-record",
+        "--mqtt",
+        &url,
+        "--mqtt-commands",
+        "--mqtt-client-id",
+        "gui-bridge",
+    ]);
+    let addr = listening(&mut serve);
+    let _modem = Proc::spawn(&["sim-modem", "--server", &addr, "--heartbeat", "1"]);
+    serve.expect("uploads", |v| is(v, "change"));
+
+    let mut h = start_app(0, None);
+    h.get_by_label("File").click();
+    until(&mut h, "the File menu", |h| {
+        h.query_all_by_label("Attach to broker…").next().is_some()
+    });
+    h.get_by_label("Attach to broker…").click();
+    until(&mut h, "the dialog", |h| {
+        h.query_all_by_label("Broker").next().is_some()
+    });
+    h.get_by_label("Broker").focus();
+    h.step();
+    h.get_by_label("Broker").type_text(&url);
+    h.step();
+    h.get_by_label("Attach").click();
+    until(&mut h, "the remote modem", |h| {
+        h.query_all_by_label("SIM-GENSET  (via broker)")
+            .next()
+            .is_some()
+    });
+    until(&mut h, "the broker's status", |h| {
+        h.query_all_by_label_contains("connected, 1 modem(s)")
+            .next()
+            .is_some()
+    });
+    h.get_by_label("Close").click();
+    h.get_by_label("SIM-GENSET  (via broker)").click();
+    until(&mut h, "its mode", |h| {
+        h.query_all_by_label("Mode: Auto").next().is_some()
+    });
+    h.get_by_label("Manual").click();
+    h.step();
+    h.step();
+    h.get_by_label_contains("Frame: 01050004FF00CDFB");
+    h.get_by_label("Send").click();
+    until(&mut h, "the outcome through the bridge", |h| {
+        h.query_all_by_label_contains("SIM-GENSET · Manual: accepted")
+            .next()
+            .is_some()
+    });
+    until(&mut h, "the readings confirm it", |h| {
+        h.query_all_by_label_contains("confirmed by the readings")
+            .next()
+            .is_some()
+    });
+    let sent = serve.expect("the command at the modem's server", |v| is(v, "command"));
+    assert_eq!(sent["frame"], "01050004FF00CDFB");
+    // The address is remembered for next time (the password never is: not a setting).
+    assert_eq!(h.state_mut().view().broker.prefs.url, url);
 }
