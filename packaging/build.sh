@@ -4,10 +4,10 @@
 #   dist/cmm-commissioner-VERSION-x86_64.msi        Windows installer (wixl), checked by msiextract
 #   dist/cmm-commissioner-VERSION-windows-x86_64/   the two Windows .exe (GUI and console subsystem)
 #   dist/cmm-commissioner-VERSION-x86_64.AppImage   checked by --appimage-extract and a start under Xvfb
-#   dist/cmm-commissioner_VERSION-1_amd64.deb       cargo-deb, checked by dpkg-deb
+#   dist/cmm-commissioner_VERSION-1_amd64.deb       dpkg-deb, checked by dpkg-deb
 # Needs (Debian): gcc-mingw-w64-x86-64 wixl msitools squashfs-tools desktop-file-utils
-# appstream dpkg-dev xvfb xdotool curl; the x86_64-pc-windows-gnu Rust target and cargo-deb
-# (installed here when missing).
+# appstream dpkg-dev xvfb xdotool curl; the x86_64-pc-windows-gnu Rust target (installed here
+# when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -137,9 +137,34 @@ if ! HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
 fi
 echo "AppImage: extracted, identical, cmmctl runs, the window opened in demo mode: ok"
 
-step ".deb (cargo-deb)"
-command -v cargo-deb > /dev/null || cargo install cargo-deb --locked --version 3.8.0
-cargo deb --no-build --no-strip --output "$dist/"
+step ".deb (dpkg-deb)"
+# Built by hand with dpkg-deb (no packaging tool to compile on every run); the shared
+# libraries the binaries need are found by dpkg-shlibdeps, as Debian's own packages do.
+debroot="$work/deb"
+mkdir -p "$debroot/DEBIAN"
+install -Dm755 "$lin/cmm-commissioner" "$debroot/usr/bin/cmm-commissioner"
+install -Dm755 "$lin/cmmctl" "$debroot/usr/bin/cmmctl"
+install -Dm644 packaging/linux/cmm-commissioner.desktop \
+  "$debroot/usr/share/applications/cmm-commissioner.desktop"
+install -Dm644 "$metainfo" "$debroot/usr/share/metainfo/io.github.cmm_commissioner.metainfo.xml"
+install -Dm644 "icons/$name.svg" "$debroot/usr/share/icons/hicolor/scalable/apps/$name.svg"
+for s in 16 32 48 64 128 256; do
+  install -Dm644 "icons/$name-$s.png" "$debroot/usr/share/icons/hicolor/${s}x${s}/apps/$name.png"
+done
+install -Dm644 README.md "$debroot/usr/share/doc/$name/README.md"
+install -Dm644 packaging/linux/deb-copyright "$debroot/usr/share/doc/$name/copyright"
+# dpkg-shlibdeps wants a debian/control beside it.
+mkdir -p "$work/shlibs/debian"
+printf 'Source: %s\n\nPackage: %s\nArchitecture: amd64\n' "$name" "$name" > "$work/shlibs/debian/control"
+root=$(pwd)
+depends=$(cd "$work/shlibs" && dpkg-shlibdeps -O \
+  -e"$root/$debroot/usr/bin/cmm-commissioner" -e"$root/$debroot/usr/bin/cmmctl" \
+  | sed -n 's/^shlibs:Depends=//p')
+[ -n "$depends" ] || fail "dpkg-shlibdeps found no dependencies"
+sed -e "s/@VERSION@/$version/" -e "s/@SIZE@/$(du -sk "$debroot/usr" | cut -f1)/" \
+  -e "s/@DEPENDS@/$depends/" packaging/linux/deb-control > "$debroot/DEBIAN/control"
+(cd "$debroot" && find usr -type f -exec md5sum {} + | sort -k2) > "$debroot/DEBIAN/md5sums"
+dpkg-deb --root-owner-group -Zxz --build "$debroot" "$dist/${name}_${version}-1_amd64.deb" > /dev/null
 deb=$(ls "$dist"/*.deb)
 dpkg-deb --info "$deb" | grep -E 'Package|Version|Depends'
 contents=$(dpkg-deb --contents "$deb")
