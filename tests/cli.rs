@@ -490,3 +490,72 @@ fn an_unknown_method_is_reported_once_per_modem_across_connections() {
         .count();
     assert_eq!(reports, 1);
 }
+
+/// 10,000 connections that never say who they are fill the connection limit: a modem that
+/// comes then still gets in (the oldest silent one makes room) and is answered, and the
+/// server says what it did.
+#[cfg(unix)]
+#[test]
+fn ten_thousand_silent_connections_do_not_lock_a_modem_out() {
+    use std::io::Read;
+    cmm_commissioner::link::config::raise_open_file_limit().unwrap();
+    let mut serve = Proc::spawn(&["serve", "--listen", "127.0.0.1:0", "--no-record"]);
+    let l = serve.expect("listening", |v| is(v, "listening"));
+    let addr: std::net::SocketAddr = l["addr"].as_str().unwrap().parse().unwrap();
+    let t0 = std::time::Instant::now();
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            std::thread::spawn(move || {
+                (0..2_500)
+                    .map(|i| {
+                        std::net::TcpStream::connect(addr)
+                            .unwrap_or_else(|e| panic!("silent connection {i}: {e}"))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let silent: Vec<std::net::TcpStream> = threads
+        .into_iter()
+        .flat_map(|t| t.join().unwrap())
+        .collect();
+    eprintln!("10,000 connections in {:?}", t0.elapsed());
+    let host = "3130373031334717003D002E";
+    let mut modem = std::net::TcpStream::connect(addr).unwrap();
+    modem
+        .set_read_timeout(Some(std::time::Duration::from_secs(15)))
+        .unwrap();
+    let mut ask = |text: &str| -> String {
+        modem.write_all(text.as_bytes()).unwrap();
+        let mut got = Vec::new();
+        let mut b = [0u8; 1024];
+        while !got.ends_with(b"}") {
+            let n = modem.read(&mut b).expect("the modem got no answer");
+            assert!(n > 0, "the modem's connection was closed");
+            got.extend_from_slice(&b[..n]);
+        }
+        String::from_utf8(got).unwrap()
+    };
+    let ack = ask(&format!(r#"{{"method":"LongCon","hostid":"{host}"}}"#));
+    assert!(
+        ack.contains("LongCon") && ack.contains(r#""retcode":"000000""#),
+        "{ack}"
+    );
+    for _ in 0..20 {
+        let hb = ask(&format!(
+            r#"{{"method":"HB","hostid":"{host}","params":""}}"#
+        ));
+        assert!(hb.contains("HB"), "{hb}");
+    }
+    serve.expect("the modem online", |v| {
+        is(v, "online") && v["hostid"] == host
+    });
+    let e = serve.saw_or_expect("the eviction said", |v| is(v, "error"));
+    let msg = e["message"].as_str().unwrap();
+    assert!(
+        msg.contains("connection limit (10000) reached")
+            && msg.contains("oldest connection not identified"),
+        "{msg}"
+    );
+    drop(silent);
+}

@@ -6,6 +6,8 @@ mod common;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use tokio::io::AsyncWriteExt;
+
 use cmm_commissioner::link::{
     Command, DataKind, Event, OfflineReason, Outcome, ServerConfig, Terminator,
 };
@@ -717,4 +719,219 @@ async fn connection_limit_refuses_the_extra_connection() {
         .expect("error", |e| matches!(e, Event::Error { .. }))
         .await;
     assert!(matches!(e, Event::Error { ref message, .. } if message.contains("connection limit")));
+}
+
+#[tokio::test]
+async fn a_peer_that_trickles_bytes_or_never_ends_its_message_is_closed() {
+    let mut s = TestServer::start(ServerConfig {
+        idle_timeout: Duration::from_secs(1),
+        ..Default::default()
+    })
+    .await;
+    let mut good = RawModem::long_con(s.addr, HOSTID).await;
+    // One byte every 200 ms: never silent for a second, never a whole message.
+    let mut slow = RawModem::connect(s.addr).await;
+    let addr = s.addr;
+    let trickle = tokio::spawn(async move {
+        let text = br#"{"method":"LongCon","hostid":"SLOWSLOWSLOWSLOWSLOWSLOW"}"#;
+        for b in text.iter().cycle() {
+            if slow.stream.write_all(&[*b]).await.is_err() {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            if slow.stream.peer_addr().is_err() {
+                return true;
+            }
+        }
+        false
+    });
+    // A message that never ends (under the size limit, so only time ends it).
+    let mut endless = RawModem::connect(addr).await;
+    endless.send_raw(br#"{"method":"LongCon","hostid":"#).await;
+    let endless_task = tokio::spawn(async move {
+        for _ in 0..40 {
+            if endless.stream.write_all(b"AAAA").await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        endless.expect_closed().await;
+    });
+    for _ in 0..10 {
+        good.send(&Uplink::Heartbeat {
+            hostid: HOSTID.into(),
+        })
+        .await;
+        assert_eq!(good.recv().await, Downlink::ok("HB"));
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let e = s
+        .expect("the trickle said", |e| {
+            matches!(e, Event::ProtocolError { error, .. } if error.contains("not identified within 1 s"))
+        })
+        .await;
+    assert!(matches!(e, Event::ProtocolError { ref peer, .. } if peer.starts_with("127.0.0.1")));
+    tokio::time::timeout(Duration::from_secs(10), endless_task)
+        .await
+        .expect("the endless message was not closed")
+        .unwrap();
+    trickle.abort();
+    // The good modem never noticed.
+    good.send(&Uplink::Heartbeat {
+        hostid: HOSTID.into(),
+    })
+    .await;
+    assert_eq!(good.recv().await, Downlink::ok("HB"));
+    assert!(!s.seen.iter().any(|e| matches!(e, Event::Offline { .. })));
+}
+
+/// A refused login and its reply, from `local`.
+async fn login_from(addr: std::net::SocketAddr, local: &str, hostid: &str, password: &str) -> bool {
+    let mut m = RawModem::connect_from(addr, local).await;
+    m.send_raw(login_json(hostid, password).as_bytes()).await;
+    let Downlink::LoginReply(r) = m.recv().await else {
+        panic!("no login reply")
+    };
+    r.register
+}
+
+#[tokio::test]
+async fn a_flood_of_wrong_passwords_is_cut_off_per_address_and_said_once() {
+    let mut allow = BTreeMap::new();
+    allow.insert(HOSTID.to_string(), "secret".to_string());
+    let mut s = TestServer::start(ServerConfig {
+        allow: Some(allow),
+        ..Default::default()
+    })
+    .await;
+    for _ in 0..30 {
+        assert!(!login_from(s.addr, "127.0.0.3", HOSTID, "guess").await);
+    }
+    // Even the right password is refused from there for now; another address gets in.
+    assert!(!login_from(s.addr, "127.0.0.3", HOSTID, "secret").await);
+    assert!(login_from(s.addr, "127.0.0.4", HOSTID, "secret").await);
+    s.expect("the good login", |e| {
+        matches!(e, Event::Login { accepted: true, .. })
+    })
+    .await;
+    let refused: Vec<String> = s
+        .seen
+        .iter()
+        .filter_map(|e| match e {
+            Event::Login {
+                accepted: false,
+                reason,
+                ..
+            } => reason.clone(),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        refused.len(),
+        6,
+        "five checked, one cut-off said: {refused:#?}"
+    );
+    assert!(
+        refused[..4].iter().all(|r| r == "wrong password"),
+        "{refused:#?}"
+    );
+    assert!(
+        refused[4].contains("5 refused logins from 127.0.0.3"),
+        "{refused:#?}"
+    );
+    assert!(
+        refused[5].contains("too many refused logins from 127.0.0.3"),
+        "{refused:#?}"
+    );
+}
+
+#[tokio::test]
+async fn a_hostid_claimed_from_another_address_is_said_and_refused_with_an_allow_list() {
+    // Without an allow-list: the new connection takes over, and the log names both addresses.
+    let mut s = TestServer::start(ServerConfig::default()).await;
+    let mut first = RawModem::connect_from(s.addr, "127.0.0.5").await;
+    first
+        .send(&Uplink::LongCon {
+            hostid: HOSTID.into(),
+        })
+        .await;
+    assert_eq!(first.recv().await, Downlink::ok("LongCon"));
+    let mut second = RawModem::connect_from(s.addr, "127.0.0.6").await;
+    second
+        .send(&Uplink::LongCon {
+            hostid: HOSTID.into(),
+        })
+        .await;
+    assert_eq!(second.recv().await, Downlink::ok("LongCon"));
+    let e = s
+        .expect("the warning", |e| matches!(e, Event::ProtocolError { .. }))
+        .await;
+    let Event::ProtocolError { error, .. } = e else {
+        unreachable!()
+    };
+    assert!(
+        error.contains("online from 127.0.0.5") && error.contains("claimed from 127.0.0.6"),
+        "{error}"
+    );
+    first.expect_closed().await;
+
+    // With one: a claim from another address without a login there is refused, the live
+    // connection stays; after a login with the password from there, it takes over.
+    let mut allow = BTreeMap::new();
+    allow.insert(HOSTID.to_string(), "secret".to_string());
+    let mut s = TestServer::start(ServerConfig {
+        allow: Some(allow),
+        ..Default::default()
+    })
+    .await;
+    assert!(login_from(s.addr, "127.0.0.5", HOSTID, "secret").await);
+    let mut live = RawModem::connect_from(s.addr, "127.0.0.5").await;
+    live.send(&Uplink::LongCon {
+        hostid: HOSTID.into(),
+    })
+    .await;
+    assert_eq!(live.recv().await, Downlink::ok("LongCon"));
+    let mut claim = RawModem::connect_from(s.addr, "127.0.0.6").await;
+    claim
+        .send(&Uplink::LongCon {
+            hostid: HOSTID.into(),
+        })
+        .await;
+    let reply = claim.recv().await;
+    assert!(
+        matches!(reply, Downlink::Ack { ref retcode, .. } if retcode == RETCODE_REFUSED),
+        "{reply:?}"
+    );
+    claim.expect_closed().await;
+    let e = s
+        .expect("the refusal", |e| matches!(e, Event::ProtocolError { .. }))
+        .await;
+    let Event::ProtocolError { error, .. } = e else {
+        unreachable!()
+    };
+    assert!(
+        error.contains("online from 127.0.0.5")
+            && error.contains("127.0.0.6")
+            && error.contains("refused"),
+        "{error}"
+    );
+    live.send(&Uplink::Heartbeat {
+        hostid: HOSTID.into(),
+    })
+    .await;
+    assert_eq!(live.recv().await, Downlink::ok("HB"));
+    // The modem moved (a new address from the carrier): it logs in from there first.
+    assert!(login_from(s.addr, "127.0.0.6", HOSTID, "secret").await);
+    let mut moved = RawModem::connect_from(s.addr, "127.0.0.6").await;
+    moved
+        .send(&Uplink::LongCon {
+            hostid: HOSTID.into(),
+        })
+        .await;
+    assert_eq!(moved.recv().await, Downlink::ok("LongCon"));
+    s.expect("taken over", |e| {
+        matches!(e, Event::Online { replaced: true, .. })
+    })
+    .await;
+    live.expect_closed().await;
 }

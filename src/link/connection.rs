@@ -2,8 +2,9 @@
 //! socket, the hub's commands and the session's deadline, feeds each to the session with the
 //! time, and carries out what the session asks (bytes to write, events, hub requests).
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -15,7 +16,8 @@ use tokio_util::sync::CancellationToken;
 
 use super::config::{ServerConfig, advertise_address};
 use super::event::{EventSink, OfflineReason};
-use super::hub::{ConnCmd, HubMsg};
+use super::hub::{AttachReply, ConnCmd, HubMsg};
+use super::session::limit::LoginLimiter;
 use super::session::{Output, Session};
 
 /// What every connection of a server shares.
@@ -30,6 +32,17 @@ pub struct Shared {
     pub events: EventSink,
     /// Cancelled at shutdown.
     pub shutdown: CancellationToken,
+    /// Refused logins per address.
+    pub limiter: Arc<Mutex<LoginLimiter>>,
+    /// Connections that have not identified themselves yet, oldest first: at the connection
+    /// limit the oldest is closed to make room (a flood of silent peers cannot lock modems
+    /// out).
+    pub unidentified: Mutex<BTreeMap<u64, (SocketAddr, CancellationToken)>>,
+}
+
+/// The shared registry of unidentified connections, even if a panic poisoned its lock.
+pub fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Shared {
@@ -48,6 +61,8 @@ impl Shared {
             hub,
             events,
             shutdown,
+            limiter: Default::default(),
+            unidentified: Mutex::new(BTreeMap::new()),
         }
     }
 }
@@ -75,7 +90,11 @@ pub async fn handle(stream: TcpStream, peer: SocketAddr, id: u64, shared: Arc<Sh
         shared.advertise.clone(),
         peer,
         Instant::now().into_std(),
-    );
+    )
+    .with_limiter(shared.limiter.clone());
+    let evict = CancellationToken::new();
+    lock(&shared.unidentified).insert(id, (peer, evict.clone()));
+    let mut registered = true;
     let mut shell = Shell {
         shared,
         id,
@@ -90,6 +109,7 @@ pub async fn handle(stream: TcpStream, peer: SocketAddr, id: u64, shared: Arc<Sh
         let deadline = Instant::from_std(shell.session.poll_timeout());
         tokio::select! {
             _ = shutdown.cancelled() => break OfflineReason::Shutdown,
+            _ = evict.cancelled() => break OfflineReason::Disconnected,
             Some(cmd) = cmd_rx.recv() => match cmd {
                 ConnCmd::Send(cmd, uid) => {
                     shell.session.handle_command(Instant::now().into_std(), cmd, uid)
@@ -105,10 +125,17 @@ pub async fn handle(stream: TcpStream, peer: SocketAddr, id: u64, shared: Arc<Sh
         if !shell.drive(&mut wr).await {
             break OfflineReason::Disconnected;
         }
+        if registered && shell.session.identified() {
+            registered = false;
+            lock(&shell.shared.unidentified).remove(&shell.id);
+        }
         if let Some(r) = shell.session.closed() {
             break r;
         }
     };
+    if registered {
+        lock(&shell.shared.unidentified).remove(&shell.id);
+    }
     let _ = wr.shutdown().await;
     shell.session.handle_close(reason);
     shell.forward_outputs().await;
@@ -148,10 +175,11 @@ impl Shell {
         match out {
             Output::Event(e) => self.shared.events.send(e).await,
             Output::LoggedIn { hostid, info } => {
+                let peer = self.peer;
                 let _ = self
                     .shared
                     .hub
-                    .send(HubMsg::LoggedIn { hostid, info })
+                    .send(HubMsg::LoggedIn { hostid, info, peer })
                     .await;
             }
             Output::Attach { hostid, take_over } => {
@@ -168,8 +196,13 @@ impl Shell {
                     self.session.handle_close(OfflineReason::Shutdown);
                     return;
                 }
-                let (login, parallel) = rx.await.unwrap_or((None, false));
-                self.session.handle_attached(login, parallel);
+                match rx.await {
+                    Ok(AttachReply::Attached { login, parallel }) => {
+                        self.session.handle_attached(login, parallel)
+                    }
+                    Ok(AttachReply::Refused(why)) => self.session.handle_attach_refused(&why),
+                    Err(_) => self.session.handle_attached(None, false),
+                }
             }
             Output::Detach { hostid, reason } => {
                 let msg = HubMsg::Detach {

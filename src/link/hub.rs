@@ -41,6 +41,8 @@ pub enum HubMsg {
         hostid: String,
         /// What it said.
         info: LoginInfo,
+        /// Where from.
+        peer: SocketAddr,
     },
     /// A long connection identified itself.
     Attach {
@@ -55,8 +57,8 @@ pub enum HubMsg {
         /// `LongCon`: replaces a live connection; otherwise a live one stays.
         take_over: bool,
         /// Answered with the last login, if any, and whether the connection is a second one
-        /// beside the live connection (not attached).
-        reply: oneshot::Sender<(Option<LoginInfo>, bool)>,
+        /// beside the live connection (not attached), or why it is refused.
+        reply: oneshot::Sender<AttachReply>,
     },
     /// A long connection ended.
     Detach {
@@ -71,6 +73,24 @@ pub enum HubMsg {
     Command(Command),
 }
 
+/// The hub's answer to an attach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttachReply {
+    /// Attached (or kept beside the live connection when `parallel`), with the last login.
+    Attached {
+        /// The modem's last login, if any.
+        login: Option<LoginInfo>,
+        /// A second connection beside the live one.
+        parallel: bool,
+    },
+    /// Refused: the hostid is online from another address (the reason says which).
+    Refused(String),
+}
+
+/// How long a login with the right password vouches for a long connection from its address
+/// that takes over from another address (with an allow-list).
+const LOGIN_VOUCHES: std::time::Duration = std::time::Duration::from_secs(300);
+
 struct Attached {
     conn: u64,
     peer: SocketAddr,
@@ -80,6 +100,11 @@ struct Attached {
 /// The hub's state.
 pub struct Hub {
     logins: BTreeMap<String, LoginInfo>,
+    /// Where each modem's last accepted login came from, and when.
+    login_from: BTreeMap<String, (std::net::IpAddr, std::time::Instant)>,
+    /// Modems must log in with a password (`--allow`): a claim from another address without
+    /// one is refused.
+    allow_list: bool,
     attached: BTreeMap<String, Attached>,
     events: EventSink,
     next_uid: u64,
@@ -90,10 +115,19 @@ impl Hub {
     pub fn new(events: EventSink) -> Self {
         Hub {
             logins: BTreeMap::new(),
+            login_from: BTreeMap::new(),
+            allow_list: false,
             attached: BTreeMap::new(),
             events,
             next_uid: 1,
         }
+    }
+
+    /// Modems log in with passwords (`--allow`): a long connection that claims a hostid online
+    /// from another address is refused unless a login with the password came from there.
+    pub fn with_allow_list(mut self, on: bool) -> Self {
+        self.allow_list = on;
+        self
     }
 
     /// Remembers a login from before this start (the registry of a recording).
@@ -116,7 +150,9 @@ impl Hub {
 
     async fn handle(&mut self, msg: HubMsg) {
         match msg {
-            HubMsg::LoggedIn { hostid, info } => {
+            HubMsg::LoggedIn { hostid, info, peer } => {
+                self.login_from
+                    .insert(hostid.clone(), (peer.ip(), std::time::Instant::now()));
                 self.logins.insert(hostid, info);
             }
             HubMsg::Attach {
@@ -127,9 +163,61 @@ impl Hub {
                 take_over,
                 reply,
             } => {
+                let login = self.logins.get(&hostid).cloned();
                 if !take_over && self.attached.get(&hostid).is_some_and(|a| a.conn != conn) {
-                    let _ = reply.send((self.logins.get(&hostid).cloned(), true));
+                    let _ = reply.send(AttachReply::Attached {
+                        login,
+                        parallel: true,
+                    });
                     return;
+                }
+                // A claim on a hostid that is online from another address.
+                if let Some(live) = self
+                    .attached
+                    .get(&hostid)
+                    .filter(|a| a.conn != conn && a.peer.ip() != peer.ip())
+                    .map(|a| a.peer)
+                {
+                    let vouched = self
+                        .login_from
+                        .get(&hostid)
+                        .is_some_and(|(ip, at)| *ip == peer.ip() && at.elapsed() < LOGIN_VOUCHES);
+                    if self.allow_list && !vouched {
+                        let why = format!(
+                            "{hostid} is online from {live}: a long connection from {peer} \
+                             without a login with its password from there is refused"
+                        );
+                        let _ = reply.send(AttachReply::Refused(why.clone()));
+                        self.events
+                            .send(Event::ProtocolError {
+                                hostid: Some(hostid),
+                                peer: peer.to_string(),
+                                error: why,
+                                bytes: String::new(),
+                            })
+                            .await;
+                        return;
+                    }
+                    let error = if self.allow_list {
+                        format!(
+                            "{hostid}, online from {live}, logged in again from {peer} with \
+                             its password: the new connection takes over"
+                        )
+                    } else {
+                        format!(
+                            "{hostid}, online from {live}, is now claimed from {peer}: the new \
+                             connection takes over (with --allow and a password such a claim \
+                             is refused)"
+                        )
+                    };
+                    self.events
+                        .send(Event::ProtocolError {
+                            hostid: Some(hostid.clone()),
+                            peer: peer.to_string(),
+                            error,
+                            bytes: String::new(),
+                        })
+                        .await;
                 }
                 let old = self
                     .attached
@@ -139,7 +227,10 @@ impl Hub {
                     // The old task closes itself; its Detach no longer matches and is ignored.
                     let _ = old.tx.try_send(ConnCmd::Replaced);
                 }
-                let _ = reply.send((self.logins.get(&hostid).cloned(), false));
+                let _ = reply.send(AttachReply::Attached {
+                    login,
+                    parallel: false,
+                });
                 self.events
                     .send(Event::Online {
                         hostid,

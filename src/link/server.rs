@@ -42,8 +42,25 @@ impl ServerHandle {
 
 /// Binds `config.listen` and starts the server.
 pub async fn bind(config: ServerConfig, events: EventSink) -> std::io::Result<ServerHandle> {
-    let listener = TcpListener::bind(config.listen).await?;
-    Ok(start(listener, config, events).await)
+    Ok(start(listen(config.listen)?, config, events).await)
+}
+
+/// Connections the system queues before they are accepted. The usual default (128) overflows
+/// when thousands of modems reconnect at once (after a cell outage, say): the ones dropped
+/// retry only a second later, and again.
+pub const BACKLOG: u32 = 4096;
+
+/// A listener on `addr` with a backlog of [`BACKLOG`].
+pub fn listen(addr: std::net::SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)
 }
 
 /// Starts the server on a bound listener (tests bind port 0 and hand it in).
@@ -67,7 +84,7 @@ pub async fn start(listener: TcpListener, config: ServerConfig, events: EventSin
             advertise: advertise.clone(),
         })
         .await;
-    let mut hub = Hub::new(events.clone());
+    let mut hub = Hub::new(events.clone()).with_allow_list(shared.config.allow.is_some());
     for (hostid, (hostname, moduletype)) in &shared.config.known {
         let info = super::hub::LoginInfo {
             hostname: hostname.clone(),
@@ -139,6 +156,13 @@ impl Throttle {
     }
 }
 
+/// Closes the oldest connection that has not identified itself, if any; its address.
+fn make_room(shared: &Shared) -> Option<std::net::SocketAddr> {
+    let (_, (peer, evict)) = connection::lock(&shared.unidentified).pop_first()?;
+    evict.cancel();
+    Some(peer)
+}
+
 async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
     let limit = Arc::new(Semaphore::new(shared.config.max_connections));
     let mut throttle = Throttle(None);
@@ -152,7 +176,32 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
         };
         match accepted {
             Ok((stream, peer)) => {
-                let Ok(permit) = limit.clone().try_acquire_owned() else {
+                let permit = match limit.clone().try_acquire_owned() {
+                    Ok(p) => Some(p),
+                    // At the limit: the oldest connection that never said who it is makes room.
+                    Err(_) => match make_room(&shared) {
+                        Some(old) => {
+                            let max = shared.config.max_connections;
+                            throttle
+                                .report(&shared, || {
+                                    format!(
+                                        "connection limit ({max}) reached: closed {old}, the \
+                                         oldest connection not identified, for {peer}"
+                                    )
+                                })
+                                .await;
+                            tokio::time::timeout(
+                                Duration::from_secs(1),
+                                limit.clone().acquire_owned(),
+                            )
+                            .await
+                            .ok()
+                            .and_then(Result::ok)
+                        }
+                        None => None,
+                    },
+                };
+                let Some(permit) = permit else {
                     drop(stream);
                     let max = shared.config.max_connections;
                     throttle

@@ -108,6 +108,18 @@ impl RawModem {
         }
     }
 
+    /// Connects from another loopback address (`127.0.0.2`...): another peer to the server.
+    pub async fn connect_from(addr: SocketAddr, local: &str) -> RawModem {
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket
+            .bind(SocketAddr::new(local.parse().unwrap(), 0))
+            .unwrap();
+        RawModem {
+            stream: socket.connect(addr).await.unwrap(),
+            splitter: Splitter::default(),
+        }
+    }
+
     pub async fn send_raw(&mut self, bytes: &[u8]) {
         self.stream.write_all(bytes).await.unwrap();
     }

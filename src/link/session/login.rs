@@ -1,5 +1,6 @@
 //! The login on a short connection, and the allow-list.
 
+use super::limit::{MAX_REFUSED, Verdict, WINDOW};
 use super::{Output, Session};
 use crate::link::event::Event;
 use crate::link::hub::LoginInfo;
@@ -27,7 +28,35 @@ impl Session {
                 bytes: String::new(),
             });
         }
-        let refused = self.allowed(&l.hostid, Some(&l.password)).err();
+        self.login_answered = true;
+        let ip = self.peer.ip();
+        let limited = self.config.allow.is_some();
+        let mut limiter = self.limiter.lock().unwrap_or_else(|e| e.into_inner());
+        let verdict = if limited {
+            limiter.verdict(ip, self.now)
+        } else {
+            Verdict::Check
+        };
+        let mut refused = match verdict {
+            Verdict::Check => self.allowed(&l.hostid, Some(&l.password)).err(),
+            Verdict::CutOff { secs, .. } => Some(format!(
+                "too many refused logins from {ip} ({MAX_REFUSED} within {} s): its logins are \
+                 refused unread for {secs} s more",
+                WINDOW.as_secs()
+            )),
+        };
+        if let (Verdict::Check, Some(why)) = (verdict, refused.as_mut())
+            && limited
+            && limiter.refused(ip, self.now)
+        {
+            why.push_str(&format!(
+                "; {MAX_REFUSED} refused logins from {ip} within {} s: its logins are refused \
+                 unread for {} s",
+                WINDOW.as_secs(),
+                WINDOW.as_secs()
+            ));
+        }
+        drop(limiter);
         let plan = self.config.plan_for(&l.moduletype);
         let retcode = if refused.is_none() {
             RETCODE_OK
@@ -61,6 +90,10 @@ impl Session {
                 hostid: l.hostid.clone(),
                 info,
             });
+        }
+        // While an address is cut off, only the first of its logins is said.
+        if matches!(verdict, Verdict::CutOff { say: false, .. }) {
+            return;
         }
         self.emit(Event::Login {
             hostid: l.hostid,

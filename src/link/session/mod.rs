@@ -13,6 +13,7 @@ use std::time::Instant;
 
 mod commands;
 mod input;
+pub mod limit;
 mod login;
 
 use super::config::ServerConfig;
@@ -96,6 +97,12 @@ pub struct Session {
     transmit: Vec<u8>,
     outputs: VecDeque<Output>,
     last_rx: Instant,
+    /// When the connection was accepted.
+    opened: Instant,
+    /// A login was answered on it (a short connection that did its job).
+    login_answered: bool,
+    /// Refused logins per address, shared by the server's connections.
+    limiter: std::sync::Arc<std::sync::Mutex<limit::LoginLimiter>>,
     wall_ms: i64,
     closed: Option<OfflineReason>,
     /// Unknown methods already reported on this connection (lower case).
@@ -133,6 +140,9 @@ impl Session {
             transmit: Vec::new(),
             outputs: VecDeque::new(),
             last_rx: now,
+            opened: now,
+            login_answered: false,
+            limiter: Default::default(),
             wall_ms: 0,
             closed: None,
             unknown_methods: Default::default(),
@@ -141,6 +151,35 @@ impl Session {
             coil_delta_said: false,
             packets: None,
         }
+    }
+
+    /// Shares the server's record of refused logins per address (a session alone has its
+    /// own).
+    pub fn with_limiter(
+        mut self,
+        limiter: std::sync::Arc<std::sync::Mutex<limit::LoginLimiter>>,
+    ) -> Self {
+        self.limiter = limiter;
+        self
+    }
+
+    /// Until when the connection may stay: a modem's own after its silence; an unidentified
+    /// one closes after `idle_timeout` of silence, and `idle_timeout` after it opened however
+    /// slowly its bytes come (a peer trickling a byte a second is not kept forever).
+    fn hold_until(&self) -> Instant {
+        if self.hostid.is_some() {
+            return self.last_rx + self.config.offline_after();
+        }
+        let idle = self.config.idle_timeout;
+        if self.login_answered {
+            return self.last_rx + idle;
+        }
+        (self.last_rx + idle).min(self.opened + idle)
+    }
+
+    /// Whether the peer said who it is: a login was answered, or a message named the modem.
+    pub fn identified(&self) -> bool {
+        self.hostid.is_some() || self.login_answered || self.attaching.is_some()
     }
 
     /// The modem this connection belongs to, once known.
@@ -166,12 +205,7 @@ impl Session {
     /// When [`Session::handle_timeout`] is due: a command's deadline, or the silence after
     /// which the modem is offline (or an unidentified connection is closed).
     pub fn poll_timeout(&self) -> Instant {
-        let silence = if self.hostid.is_some() {
-            self.config.offline_after()
-        } else {
-            self.config.idle_timeout
-        };
-        let mut d = self.last_rx + silence;
+        let mut d = self.hold_until();
         for p in &self.pending {
             d = d.min(p.deadline);
         }
@@ -219,6 +253,20 @@ impl Session {
         self.process();
     }
 
+    /// The hub refused the attach (`why`: the hostid is online from another address): the
+    /// message is answered as refused and the connection closes.
+    pub fn handle_attach_refused(&mut self, why: &str) {
+        let Some((_, msg)) = self.attaching.take() else {
+            return;
+        };
+        self.send(&Downlink::Ack {
+            method: msg.method().into(),
+            message: why.to_string(),
+            retcode: RETCODE_REFUSED.into(),
+        });
+        self.closed = Some(OfflineReason::Disconnected);
+    }
+
     /// Whether this is a second connection of a modem whose live connection is another.
     pub fn is_parallel(&self) -> bool {
         self.parallel
@@ -245,12 +293,19 @@ impl Session {
             }
         }
         self.send_next();
-        let silence = if self.hostid.is_some() {
-            self.config.offline_after()
-        } else {
-            self.config.idle_timeout
-        };
-        if now >= self.last_rx + silence {
+        if now >= self.hold_until() {
+            // Silent peers close quietly; one that sent bytes but never a message that names
+            // it (a trickle, an endless message) is said.
+            if self.hostid.is_none() && !self.login_answered && self.last_rx > self.opened {
+                let secs = self.config.idle_timeout.as_secs_f64();
+                self.protocol_error(
+                    format!(
+                        "closed: not identified within {secs} s of connecting ({} bytes received)",
+                        self.splitter.buffered()
+                    ),
+                    &[],
+                );
+            }
             self.closed.get_or_insert(OfflineReason::Timeout);
         }
     }
