@@ -230,6 +230,33 @@ fn mqtt_command_reader() {
         });
 }
 
+/// What a bridge publishes, as the app attached to a broker reads it: the registers message
+/// (parsed, and what parses goes out and back the same) and every topic of the broker session.
+#[test]
+fn broker_messages() {
+    use cmm_commissioner::link::broker::BrokerSession;
+    use cmm_commissioner::proto::remote::Registers;
+    let seed = br#"{"hostid":"H","name":"Site","model":"HGM6120N","time":"t","commands":true,"bridge":"b1","flags":{"InhbitRemote":0},"blocks":[{"slave":1,"table":"coils","addr":0,"values":[0,1,1]},{"slave":1,"table":"holding","addr":100,"values":[230,65535]}]}"#;
+    let seeds: Vec<&[u8]> = vec![seed, br#"{"uid":"c1.x1","outcome":"accepted","detail":""}"#];
+    let topics = ["cmm/H/registers", "cmm/H/availability", "cmm/H/outcome", "cmm/bridge/b1/availability"];
+    bolero::check!()
+        .with_iterations(iterations(20_000))
+        .for_each(|input: &[u8]| {
+            let mut s = BrokerSession::new("cmm", "mqtt://b:1883", "x");
+            s.connected();
+            let now = std::time::Instant::now();
+            for bytes in [input.to_vec(), mutate(&seeds, input)] {
+                if let Ok(m) = Registers::parse(&bytes) {
+                    assert_eq!(Registers::parse(m.to_json().as_bytes()).as_ref(), Ok(&m));
+                }
+                for t in topics {
+                    s.incoming(t, &bytes, now);
+                }
+                s.take_events();
+            }
+        });
+}
+
 #[test]
 fn recording_reader() {
     // A real recording to start from: one target, samples, an event.

@@ -77,7 +77,9 @@ pub fn status_text(state: &AppState) -> Option<(String, bool)> {
         .values()
         .filter(|t| t.remote.is_some())
         .count();
-    Some(if b.connected {
+    Some(if !b.connected && b.detail == "connecting" {
+        (format!("broker {}: connecting", b.broker), false)
+    } else if b.connected {
         (
             format!("broker {}: connected, {remote} modem(s)", b.broker),
             false,

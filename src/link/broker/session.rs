@@ -72,6 +72,8 @@ pub struct BrokerSession {
     broker: String,
     token: String,
     connected: bool,
+    /// Why the last try failed (said once until it changes).
+    last_failure: Option<String>,
     hosts: BTreeMap<String, Host>,
     /// Bridges seen offline (by their last will or a clean stop).
     bridges_down: BTreeMap<String, bool>,
@@ -91,6 +93,7 @@ impl BrokerSession {
             broker: broker.to_string(),
             token: token.to_string(),
             connected: false,
+            last_failure: None,
             hosts: BTreeMap::new(),
             bridges_down: BTreeMap::new(),
             in_flight: BTreeMap::new(),
@@ -125,6 +128,7 @@ impl BrokerSession {
     /// The connection to the broker is up.
     pub fn connected(&mut self) {
         self.connected = true;
+        self.last_failure = None;
         self.events.push(Event::BrokerState {
             broker: self.broker.clone(),
             connected: true,
@@ -132,10 +136,13 @@ impl BrokerSession {
         });
     }
 
-    /// The connection to the broker is lost (`why`): every remote target is down, and every
-    /// command without its outcome ends as `gone` (it may still have been carried out).
+    /// The connection to the broker is lost, or a try failed (`why`): every remote target is
+    /// down, and every command without its outcome ends as `gone` (it may still have been
+    /// carried out).
     pub fn disconnected(&mut self, why: &str) {
-        if self.connected {
+        // Said when the connection is lost, and when a try fails otherwise than the last.
+        if self.connected || self.last_failure.as_deref() != Some(why) {
+            self.last_failure = Some(why.to_string());
             self.events.push(Event::BrokerState {
                 broker: self.broker.clone(),
                 connected: false,

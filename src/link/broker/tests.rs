@@ -198,6 +198,17 @@ fn every_command_ends_once_timeout_loss_or_refusal() {
         .collect();
     assert_eq!(gone.len(), 2, "{ev:?}");
 
+    // Failed tries are said once until the reason changes.
+    s.disconnected("connection refused");
+    s.disconnected("connection refused");
+    s.disconnected("timed out");
+    let states = s
+        .take_events()
+        .into_iter()
+        .filter(|e| matches!(e, Event::BrokerState { .. }))
+        .count();
+    assert_eq!(states, 1, "only the new reason");
+
     // Not connected, unknown, read-only: refused at once, nothing published.
     s.command(write("H", "c4"), now);
     s.connected();
