@@ -238,7 +238,12 @@ fn broker_messages() {
     use cmm_commissioner::proto::remote::Registers;
     let seed = br#"{"hostid":"H","name":"Site","model":"HGM6120N","time":"t","commands":true,"bridge":"b1","flags":{"InhbitRemote":0},"blocks":[{"slave":1,"table":"coils","addr":0,"values":[0,1,1]},{"slave":1,"table":"holding","addr":100,"values":[230,65535]}]}"#;
     let seeds: Vec<&[u8]> = vec![seed, br#"{"uid":"c1.x1","outcome":"accepted","detail":""}"#];
-    let topics = ["cmm/H/registers", "cmm/H/availability", "cmm/H/outcome", "cmm/bridge/b1/availability"];
+    let topics = [
+        "cmm/H/registers",
+        "cmm/H/availability",
+        "cmm/H/outcome",
+        "cmm/bridge/b1/availability",
+    ];
     bolero::check!()
         .with_iterations(iterations(20_000))
         .for_each(|input: &[u8]| {
