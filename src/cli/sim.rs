@@ -45,6 +45,11 @@ pub struct SimArgs {
     /// Spread the logins of all modems over this many seconds.
     #[arg(long, default_value_t = 0.0)]
     pub ramp: f64,
+    /// Churn: each minute this percentage of the modems drop their connection (a third each
+    /// by closing it, in the middle of a message, or by going silent without closing) and log
+    /// in again a few seconds later.
+    #[arg(long, value_name = "PCT", default_value_t = 0.0)]
+    pub churn: f64,
     /// Stop after this many seconds and print figures (default: run until interrupted).
     #[arg(long)]
     pub duration: Option<f64>,
@@ -99,10 +104,11 @@ pub fn stats_json(reports: &[SimReport], seconds: f64) -> serde_json::Value {
     let sent: u64 = reports.iter().map(|r| r.sent).sum();
     let answered: u64 = reports.iter().map(|r| r.answered).sum();
     let errors: u64 = reports.iter().map(|r| r.errors).sum();
+    let churned: u64 = reports.iter().map(|r| r.churned).sum();
     let ms = |us: u32| f64::from(us) / 1000.0;
     json!({
         "event": "sim_stats", "modems": reports.len(), "seconds": (seconds * 10.0).round() / 10.0,
-        "sent": sent, "answered": answered, "errors": errors,
+        "sent": sent, "answered": answered, "errors": errors, "churned": churned,
         "per_second": (answered as f64 / seconds.max(0.001)).round(),
         "p50_ms": ms(percentile(&lat, 50.0)), "p99_ms": ms(percentile(&lat, 99.0)),
         "max_ms": ms(lat.last().copied().unwrap_or(0)),
@@ -126,6 +132,7 @@ pub async fn run(a: SimArgs) -> anyhow::Result<()> {
         inhibit_remote: a.inhibit_remote,
         follow_live_data: !a.ignore_live_data,
         scenario: a.scenario.clone(),
+        churn: (a.churn / 100.0).clamp(0.0, 1.0),
         ..Default::default()
     };
     let quiet = a.quiet;

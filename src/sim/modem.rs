@@ -50,7 +50,25 @@ pub struct SimModemConfig {
     pub follow_live_data: bool,
     /// A scripted run of the genset (start, load steps, an emergency stop...).
     pub scenario: Option<super::scenario::Scenario>,
+    /// Churn: the chance (0..1) each minute that the modem drops its connection and logs in
+    /// again, as a modem on a weak cell does (see [`Churn`]).
+    pub churn: f64,
 }
+
+/// How a churning modem drops its connection (one of them at random each time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Churn {
+    /// Closes the connection.
+    Close,
+    /// Sends the first half of a message, then closes.
+    MidMessage,
+    /// Goes silent without closing (a cell that vanished): the socket stays open on its side
+    /// for ten minutes; the server must find out by itself.
+    Vanish,
+}
+
+/// How long a vanished connection is held open on the simulator's side.
+const VANISHED_FOR: Duration = Duration::from_secs(600);
 
 impl Default for SimModemConfig {
     fn default() -> Self {
@@ -68,6 +86,7 @@ impl Default for SimModemConfig {
             seed: 1,
             follow_live_data: true,
             scenario: None,
+            churn: 0.0,
         }
     }
 }
@@ -135,11 +154,14 @@ pub struct SimReport {
     pub latencies_us: Vec<u32>,
     /// Errors seen (each followed by a retry).
     pub errors: u64,
+    /// Connections dropped on purpose (churn).
+    pub churned: u64,
 }
 
 enum SessionEnd {
     Reset,
     Shutdown,
+    Churned,
 }
 
 const IO_TIMEOUT: Duration = Duration::from_secs(10);
@@ -230,6 +252,16 @@ impl SimModem {
             match r {
                 Ok(SessionEnd::Shutdown) => break,
                 Ok(SessionEnd::Reset) => continue,
+                Ok(SessionEnd::Churned) => {
+                    self.report.churned += 1;
+                    self.in_flight.clear();
+                    // Back a moment later, as a modem finding its cell again.
+                    let back = Duration::from_millis(fastrand::u64(500..5_000));
+                    tokio::select! {
+                        _ = shutdown.cancelled() => break,
+                        _ = tokio::time::sleep(back) => {}
+                    }
+                }
                 Err(message) => {
                     self.report.errors += 1;
                     self.in_flight.clear();
@@ -369,9 +401,38 @@ impl SimModem {
         let mut heartbeat = interval_at(Instant::now() + hb, hb);
         let full_every = self.config.full_every;
         let mut full = interval_at(Instant::now() + full_every, full_every);
+        let minute = Duration::from_secs(60);
+        let mut churn = interval_at(
+            Instant::now() + minute.mul_f64(fastrand::f64() + 0.5),
+            minute,
+        );
         loop {
             tokio::select! {
                 _ = shutdown.cancelled() => return Ok(SessionEnd::Shutdown),
+                _ = churn.tick(), if self.config.churn > 0.0 => {
+                    if fastrand::f64() >= self.config.churn {
+                        continue;
+                    }
+                    match [Churn::Close, Churn::MidMessage, Churn::Vanish][fastrand::usize(0..3)] {
+                        Churn::Close => {
+                            let _ = wr.shutdown().await;
+                        }
+                        Churn::MidMessage => {
+                            let msg = Uplink::Heartbeat { hostid: hostid.clone() }.to_json();
+                            let half = &msg.as_bytes()[..msg.len() / 2];
+                            let _ = wr.write_all(half).await;
+                            let _ = wr.shutdown().await;
+                        }
+                        Churn::Vanish => {
+                            let rd = reader.rd;
+                            tokio::spawn(async move {
+                                let _held = (rd, wr);
+                                tokio::time::sleep(VANISHED_FOR).await;
+                            });
+                        }
+                    }
+                    return Ok(SessionEnd::Churned);
+                }
                 _ = upload.tick() => {
                     let now = self.now();
                     self.controller.tick(now);
