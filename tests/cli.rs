@@ -559,3 +559,66 @@ fn ten_thousand_silent_connections_do_not_lock_a_modem_out() {
     );
     drop(silent);
 }
+
+/// The desktop app under Xvfb: when its first renderer cannot open the window it tries the
+/// next (here DX12, which Linux lacks, then OpenGL), says which one it uses in its log file,
+/// and the window opens; with none that works it exits with the reason in the log.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_app_falls_back_to_another_renderer_and_logs_which() {
+    let app = env!("CARGO_BIN_EXE_cmm-commissioner");
+    let home = std::env::temp_dir().join(format!("cmm-renderer-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    let log = home.join("data/cmm-commissioner/logs/cmm-commissioner.log");
+    let run = |chain: &str, script: &str| {
+        Command::new("xvfb-run")
+            .args(["-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script])
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("CMM_RENDERER_CHAIN", chain)
+            .env("CMM_NO_MESSAGE_BOX", "1")
+            .env("APP", app)
+            .output()
+            .expect("xvfb-run")
+    };
+    let opened = run(
+        "dx12,gl",
+        r#"
+        "$APP" --demo --listen 127.0.0.1:0 --no-record &
+        for i in $(seq 1 120); do
+          xdotool search --name 'CMM Commissioner' > /dev/null 2>&1 && break
+          sleep 0.25
+        done
+        xdotool search --name 'CMM Commissioner' > /dev/null || { echo 'no window'; exit 1; }
+        kill %1; wait
+        exit 0
+        "#,
+    );
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        opened.status.success(),
+        "{}{}\n{text}",
+        String::from_utf8_lossy(&opened.stdout),
+        String::from_utf8_lossy(&opened.stderr)
+    );
+    assert!(
+        text.contains("renderer dx12 cannot open the window"),
+        "{text}"
+    );
+    assert!(text.contains("trying gl"), "{text}");
+    assert!(text.contains("renderer: wgpu Gl"), "{text}");
+    assert!(
+        text.contains("demo: 3 simulated modem(s) started"),
+        "{text}"
+    );
+
+    let failed = run("dx12", r#""$APP" --listen 127.0.0.1:0 --no-record"#);
+    assert!(!failed.status.success());
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        text.contains("cannot open the window with any renderer (dx12)"),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&home);
+}

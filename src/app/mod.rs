@@ -6,6 +6,7 @@ pub mod core;
 pub mod crash;
 pub mod entry;
 pub mod history;
+pub mod logfile;
 pub mod maps;
 pub mod offline;
 pub mod recording;

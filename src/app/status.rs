@@ -98,6 +98,7 @@ pub struct EventLog {
 impl EventLog {
     /// Adds a line, dropping the oldest beyond [`LOG_LINES`].
     pub fn push(&mut self, at_ms: i64, text: String) {
+        super::logfile::write(&text);
         if self.lines.len() == LOG_LINES {
             self.lines.pop_front();
         }

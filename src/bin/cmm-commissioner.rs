@@ -8,8 +8,11 @@ use std::sync::Arc;
 use clap::Parser;
 use cmm_commissioner::app::Settings;
 use cmm_commissioner::app::crash::CrashReports;
+use cmm_commissioner::app::logfile::{self, LogFile};
+use cmm_commissioner::ui::renderer::{self, Renderer};
 use cmm_commissioner::ui::{CommissionerApp, Startup};
 use eframe::egui;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Commission and troubleshoot gensets behind SmartGen cloud modems.
 #[derive(Debug, Parser)]
@@ -43,6 +46,22 @@ struct Args {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    let (chain, attempt) = Renderer::from_env();
+    let renderer = chain[attempt];
+    let log_dir = CrashReports::default_dir();
+    if let Some(dir) = &log_dir {
+        match LogFile::open(dir) {
+            Ok(l) => logfile::install(l),
+            Err(e) => eprintln!("cmm-commissioner: no log file in {}: {e}", dir.display()),
+        }
+    }
+    say(&format!(
+        "cmm-commissioner {} starting, renderer {} (try {} of {})",
+        env!("CARGO_PKG_VERSION"),
+        renderer.name(),
+        attempt + 1,
+        chain.len()
+    ));
     // A panic writes a crash report; the next start says so.
     let crash = CrashReports::default_dir().map(CrashReports::new);
     let last_crash = crash.as_ref().and_then(|c| {
@@ -82,18 +101,81 @@ fn main() -> anyhow::Result<()> {
         Ok(icon) => viewport = viewport.with_icon(Arc::new(icon)),
         Err(e) => eprintln!("cmm-commissioner: the window icon is broken: {e}"),
     }
-    let options = eframe::NativeOptions {
+    let mut options = eframe::NativeOptions {
         viewport,
         ..Default::default()
     };
-    eframe::run_native(
+    options.wgpu_options.wgpu_setup = renderer.setup();
+    let opened = Arc::new(AtomicBool::new(false));
+    let window_opened = opened.clone();
+    let result = eframe::run_native(
         "CMM Commissioner",
         options,
         Box::new(move |cc| {
+            window_opened.store(true, Ordering::SeqCst);
+            match cc.wgpu_render_state.as_ref() {
+                Some(rs) => say(&format!(
+                    "renderer: wgpu {}",
+                    renderer::describe(&rs.adapter.get_info())
+                )),
+                None => say("renderer: not wgpu"),
+            }
             let ctx = cc.egui_ctx.clone();
             let app = CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint()))?;
             Ok(Box::new(app))
         }),
-    )
-    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+    );
+    let Err(e) = result else {
+        return Ok(());
+    };
+    if !opened.load(Ordering::SeqCst) && attempt + 1 < chain.len() {
+        // One window system event loop per process: the next renderer is tried by a new one.
+        say(&format!(
+            "renderer {} cannot open the window ({e}); trying {}",
+            renderer.name(),
+            chain[attempt + 1].name()
+        ));
+        let exe = std::env::current_exe()?;
+        let status = std::process::Command::new(exe)
+            .args(std::env::args_os().skip(1))
+            .env(renderer::TRY_VARIABLE, (attempt + 1).to_string())
+            .status()?;
+        std::process::exit(status.code().unwrap_or(1));
+    }
+    let why = if opened.load(Ordering::SeqCst) {
+        format!("the window failed: {e}")
+    } else {
+        let tried: Vec<&str> = chain.iter().map(|r| r.name()).collect();
+        format!(
+            "cannot open the window with any renderer ({}): {e}",
+            tried.join(", ")
+        )
+    };
+    say(&why);
+    fatal(&why, log_dir.as_deref());
+    Err(anyhow::anyhow!(why))
+}
+
+/// Says `text` in the log file and on stderr.
+fn say(text: &str) {
+    logfile::write(text);
+    eprintln!("cmm-commissioner: {text}");
+}
+
+/// A failure the user must see even without a console (a Windows GUI program has none): a
+/// native message box with the reason and where the log is.
+fn fatal(why: &str, log_dir: Option<&std::path::Path>) {
+    if std::env::var_os("CMM_NO_MESSAGE_BOX").is_some() {
+        return;
+    }
+    let log = logfile::installed_path()
+        .or_else(|| log_dir.map(|d| d.join(logfile::FILE_NAME)))
+        .map(|p| format!("\n\nThe log is {}", p.display()))
+        .unwrap_or_default();
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("CMM Commissioner cannot start")
+        .set_description(format!("{why}{log}"))
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
 }

@@ -59,6 +59,13 @@ pub fn help_ui(ctx: &egui::Context, v: &mut HelpView, state: &AppState, places: 
                 ui.strong("Where things are kept");
                 ui.label(format!("Settings: {}", shown(&places.settings)));
                 ui.label(format!("Logs and crash reports: {}", shown(&places.logs)));
+                ui.label(format!(
+                    "The app's log: {} in that folder (what the event log says, how the app \
+                     started and with which renderer; {} MiB, then moved to .1, {} older kept)",
+                    crate::app::logfile::FILE_NAME,
+                    crate::app::logfile::MAX_BYTES / (1024 * 1024),
+                    crate::app::logfile::KEEP
+                ));
                 ui.label("Window size and panel layout: kept by the window system's app storage (eframe).");
                 ui.separator();
                 ui.strong("Keyboard");

@@ -16,6 +16,7 @@ pub mod palette;
 pub mod plot_ui;
 pub mod record_ui;
 pub mod registers_ui;
+pub mod renderer;
 pub mod serial_ui;
 pub mod settings_ui;
 pub mod status_ui;
