@@ -5,9 +5,11 @@
 #   dist/cmm-commissioner-VERSION-windows-x86_64/   the two Windows .exe (GUI and console subsystem)
 #   dist/cmm-commissioner-VERSION-x86_64.AppImage   checked by --appimage-extract and a start under Xvfb
 #   dist/cmm-commissioner_VERSION-1_amd64.deb       dpkg-deb, checked by dpkg-deb
+# and installs the MSI into a throwaway Wine prefix and exercises it there
+# (packaging/wine-check.sh).
 # Needs (Debian): gcc-mingw-w64-x86-64 wixl msitools squashfs-tools desktop-file-utils
-# appstream dpkg-dev xvfb xdotool curl; the x86_64-pc-windows-gnu Rust target (installed here
-# when missing).
+# appstream dpkg-dev xvfb xdotool curl wine64 imagemagick python3; the x86_64-pc-windows-gnu
+# Rust target (installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -78,6 +80,9 @@ for f in cmm-commissioner.exe cmmctl.exe README.md; do
   cmp -s "$got" "$windir/$f" || fail "MSI's $f differs from the build"
 done
 echo "MSI: files, version, shortcut, upgrade code, PATH entry: ok"
+
+step "The MSI installed and exercised under Wine"
+bash packaging/wine-check.sh "$msi" "$lin/cmmctl" "$work/wine"
 
 step "AppImage"
 runtime="$work/appimage-runtime-x86_64"

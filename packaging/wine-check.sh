@@ -22,12 +22,14 @@ fail() { echo "wine check: $*" >&2; exit 1; }
 wine=$(command -v wine64 || true)
 [ -n "$wine" ] || wine=/usr/lib/wine/wine64
 [ -x "$wine" ] || fail "wine64 is not installed (apt-get install wine64)"
+wineserver=$(command -v wineserver || true)
+[ -n "$wineserver" ] || wineserver="$(dirname "$(readlink -f "$wine")")/wineserver"
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 rm -rf "$WINEPREFIX"
 "$wine" wineboot --init > "$work/wineboot.log" 2>&1 || true
-"$wine" wineserver -w 2>/dev/null || true
+"$wineserver" -w 2>/dev/null || true
 
 # 1. Install.
 "$wine" msiexec /i "$(realpath "$msi")" /qn > "$work/msiexec.log" 2>&1 || fail "msiexec failed: $(cat "$work/msiexec.log")"
@@ -54,7 +56,7 @@ mkfifo "$work/serve.in"
   < "$work/serve.in" > "$work/serve.out" 2> "$work/serve.err" &
 serve=$!
 exec 7> "$work/serve.in"
-cleanup() { exec 7>&- 2>/dev/null || true; kill "$serve" 2>/dev/null || true; "$wine" wineserver -k 2>/dev/null || true; }
+cleanup() { exec 7>&- 2>/dev/null || true; kill "$serve" 2>/dev/null || true; "$wineserver" -k 2>/dev/null || true; }
 trap cleanup EXIT
 waitfor() { # PATTERN FILE SECONDS
   for _ in $(seq 1 $(($3 * 4))); do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.25; done
@@ -74,6 +76,8 @@ waitfor '"addr":42,"raw":"0001"' "$work/serve.out" 30 || fail "manual mode never
 kill "$sim" 2>/dev/null || true
 exec 7>&-
 kill "$serve" 2>/dev/null || true
+"$wineserver" -k 2>/dev/null || true
+"$wineserver" -w 2>/dev/null || true
 echo "cmmctl.exe serve under Wine: login, online, uploads, a write accepted and seen in the readings"
 
 # 3. The desktop app, no renderer forced, under Xvfb.
@@ -84,11 +88,12 @@ if ! xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
     '$wine' '$dir/cmm-commissioner.exe' --demo --listen 127.0.0.1:0 --no-record &
     for i in \$(seq 1 240); do
       xdotool search --name 'CMM Commissioner' > /dev/null 2>&1 && grep -q 'online 3130373031334717003D0002' '$logs/cmm-commissioner.log' 2>/dev/null && break
+      grep -q 'with any renderer' '$logs/cmm-commissioner.log' 2>/dev/null && break
       sleep 0.5
     done
     sleep 5
     import -window root '$shot'
-    '$wine' wineserver -k
+    '$wineserver' -k
   " > "$work/app.log" 2>&1; then
   cat "$work/app.log" >&2
   fail "the desktop app under Wine did not run"

@@ -107,7 +107,25 @@ fn main() -> anyhow::Result<()> {
     };
     options.wgpu_options.wgpu_setup = renderer.setup();
     let opened = Arc::new(AtomicBool::new(false));
+    let handed_over = Arc::new(AtomicBool::new(false));
     let window_opened = opened.clone();
+    if attempt + 1 < chain.len() {
+        // A renderer whose start hangs (seen with DX12 under Wine in a fresh prefix) is given
+        // up on like one that fails.
+        let (opened, handed_over, next) = (opened.clone(), handed_over.clone(), chain[attempt + 1]);
+        std::thread::spawn(move || {
+            std::thread::sleep(RENDERER_WAIT);
+            if !opened.load(Ordering::SeqCst) && !handed_over.swap(true, Ordering::SeqCst) {
+                say(&format!(
+                    "renderer {} did not open the window within {} s; trying {}",
+                    renderer.name(),
+                    RENDERER_WAIT.as_secs(),
+                    next.name()
+                ));
+                std::process::exit(next_try(attempt + 1));
+            }
+        });
+    }
     let result = eframe::run_native(
         "CMM Commissioner",
         options,
@@ -129,18 +147,18 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     };
     if !opened.load(Ordering::SeqCst) && attempt + 1 < chain.len() {
-        // One window system event loop per process: the next renderer is tried by a new one.
+        if handed_over.swap(true, Ordering::SeqCst) {
+            // The watchdog already handed over to the next try: it ends the process.
+            loop {
+                std::thread::park();
+            }
+        }
         say(&format!(
             "renderer {} cannot open the window ({e}); trying {}",
             renderer.name(),
             chain[attempt + 1].name()
         ));
-        let exe = std::env::current_exe()?;
-        let status = std::process::Command::new(exe)
-            .args(std::env::args_os().skip(1))
-            .env(renderer::TRY_VARIABLE, (attempt + 1).to_string())
-            .status()?;
-        std::process::exit(status.code().unwrap_or(1));
+        std::process::exit(next_try(attempt + 1));
     }
     let why = if opened.load(Ordering::SeqCst) {
         format!("the window failed: {e}")
@@ -154,6 +172,29 @@ fn main() -> anyhow::Result<()> {
     say(&why);
     fatal(&why, log_dir.as_deref());
     Err(anyhow::anyhow!(why))
+}
+
+/// How long a renderer may take to open the window before the next is tried.
+const RENDERER_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Runs try `n` of the renderer chain as a new process of the app, with the same arguments
+/// (one window system event loop per process); its exit code.
+fn next_try(n: usize) -> i32 {
+    let status = std::env::current_exe().and_then(|exe| {
+        std::process::Command::new(exe)
+            .args(std::env::args_os().skip(1))
+            .env(renderer::TRY_VARIABLE, n.to_string())
+            .status()
+    });
+    match status {
+        Ok(s) => s.code().unwrap_or(1),
+        Err(e) => {
+            say(&format!(
+                "cannot start the app again for the next renderer: {e}"
+            ));
+            1
+        }
+    }
 }
 
 /// Says `text` in the log file and on stderr.
