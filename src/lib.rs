@@ -10,7 +10,9 @@
 //!   controller as an RTU slave on a serial port. Used by the demo mode and the tests.
 //! - [`link`]: sockets and ports: the tokio mini-server (`link::server`, a hub task and one thin
 //!   task per connection around the sans-IO `link::session::Session`) and the serial link
-//!   (`link::serial`, one task owning the port). Both speak `Command` in and `Event` out.
+//!   (`link::serial`, one task owning the port), and the app's side of an MQTT broker
+//!   (`link::broker`, the sans-IO `BrokerSession` in one task around the MQTT client). All
+//!   speak `Command` in and `Event` out.
 //! - [`app`]: the core: the supervisor task (no egui) that owns the links, scan, demo, maps
 //!   and settings file, always drains the links' events and applies them to the plain
 //!   [`app::AppState`]; front ends send it typed [`app::Command`]s through [`app::Core`].

@@ -579,6 +579,7 @@ fn the_app_falls_back_to_another_renderer_and_logs_which() {
             .env("CMM_RENDERER_CHAIN", chain)
             .env("CMM_NO_MESSAGE_BOX", "1")
             .env("APP", app)
+            .env("LOG", &log)
             .output()
             .expect("xvfb-run")
     };
@@ -586,8 +587,10 @@ fn the_app_falls_back_to_another_renderer_and_logs_which() {
         "dx12,gl",
         r#"
         "$APP" --demo --listen 127.0.0.1:0 --no-record &
-        for i in $(seq 1 120); do
-          xdotool search --name 'CMM Commissioner' > /dev/null 2>&1 && break
+        # The window of a try that failed may show for a moment: wait for the log to say
+        # which renderer opened it, and for the demo.
+        for i in $(seq 1 160); do
+          grep -q 'renderer: wgpu' "$LOG" 2>/dev/null && grep -q 'demo: 3' "$LOG" && break
           sleep 0.25
         done
         xdotool search --name 'CMM Commissioner' > /dev/null || { echo 'no window'; exit 1; }

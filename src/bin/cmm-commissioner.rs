@@ -178,15 +178,32 @@ fn main() -> anyhow::Result<()> {
 const RENDERER_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Runs try `n` of the renderer chain as a new process of the app, with the same arguments
-/// (one window system event loop per process); its exit code.
+/// (one window system event loop per process). On Unix it replaces this process (same process
+/// id: whoever stops the app stops the try that runs); elsewhere it waits for it. Its exit code.
 fn next_try(n: usize) -> i32 {
-    let status = std::env::current_exe().and_then(|exe| {
-        std::process::Command::new(exe)
-            .args(std::env::args_os().skip(1))
-            .env(renderer::TRY_VARIABLE, n.to_string())
-            .status()
-    });
-    match status {
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => {
+            say(&format!(
+                "cannot start the app again for the next renderer: {e}"
+            ));
+            return 1;
+        }
+    };
+    let mut cmd = std::process::Command::new(exe);
+    cmd.args(std::env::args_os().skip(1))
+        .env(renderer::TRY_VARIABLE, n.to_string());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let e = cmd.exec();
+        say(&format!(
+            "cannot start the app again for the next renderer: {e}"
+        ));
+        1
+    }
+    #[cfg(not(unix))]
+    match cmd.status() {
         Ok(s) => s.code().unwrap_or(1),
         Err(e) => {
             say(&format!(
@@ -199,8 +216,10 @@ fn next_try(n: usize) -> i32 {
 
 /// Says `text` in the log file and on stderr.
 fn say(text: &str) {
+    use std::io::Write;
     logfile::write(text);
-    eprintln!("cmm-commissioner: {text}");
+    // Not eprintln!: with stderr closed (a pipe whose reader left) it would panic.
+    let _ = writeln!(std::io::stderr(), "cmm-commissioner: {text}");
 }
 
 /// A failure the user must see even without a console (a Windows GUI program has none): a
