@@ -849,20 +849,8 @@ async fn a_flood_of_wrong_passwords_is_cut_off_per_address_and_said_once() {
 async fn a_hostid_claimed_from_another_address_is_said_and_refused_with_an_allow_list() {
     // Without an allow-list: the new connection takes over, and the log names both addresses.
     let mut s = TestServer::start(ServerConfig::default()).await;
-    let mut first = RawModem::connect_from(s.addr, "127.0.0.5").await;
-    first
-        .send(&Uplink::LongCon {
-            hostid: HOSTID.into(),
-        })
-        .await;
-    assert_eq!(first.recv().await, Downlink::ok("LongCon"));
-    let mut second = RawModem::connect_from(s.addr, "127.0.0.6").await;
-    second
-        .send(&Uplink::LongCon {
-            hostid: HOSTID.into(),
-        })
-        .await;
-    assert_eq!(second.recv().await, Downlink::ok("LongCon"));
+    let mut first = RawModem::long_con_from(s.addr, "127.0.0.5", HOSTID).await;
+    let _second = RawModem::long_con_from(s.addr, "127.0.0.6", HOSTID).await;
     let e = s
         .expect("the warning", |e| matches!(e, Event::ProtocolError { .. }))
         .await;
@@ -885,12 +873,7 @@ async fn a_hostid_claimed_from_another_address_is_said_and_refused_with_an_allow
     })
     .await;
     assert!(login_from(s.addr, "127.0.0.5", HOSTID, "secret").await);
-    let mut live = RawModem::connect_from(s.addr, "127.0.0.5").await;
-    live.send(&Uplink::LongCon {
-        hostid: HOSTID.into(),
-    })
-    .await;
-    assert_eq!(live.recv().await, Downlink::ok("LongCon"));
+    let mut live = RawModem::long_con_from(s.addr, "127.0.0.5", HOSTID).await;
     let mut claim = RawModem::connect_from(s.addr, "127.0.0.6").await;
     claim
         .send(&Uplink::LongCon {
@@ -922,13 +905,7 @@ async fn a_hostid_claimed_from_another_address_is_said_and_refused_with_an_allow
     assert_eq!(live.recv().await, Downlink::ok("HB"));
     // The modem moved (a new address from the carrier): it logs in from there first.
     assert!(login_from(s.addr, "127.0.0.6", HOSTID, "secret").await);
-    let mut moved = RawModem::connect_from(s.addr, "127.0.0.6").await;
-    moved
-        .send(&Uplink::LongCon {
-            hostid: HOSTID.into(),
-        })
-        .await;
-    assert_eq!(moved.recv().await, Downlink::ok("LongCon"));
+    let _moved = RawModem::long_con_from(s.addr, "127.0.0.6", HOSTID).await;
     s.expect("taken over", |e| {
         matches!(e, Event::Online { replaced: true, .. })
     })

@@ -163,7 +163,15 @@ impl RawModem {
 
     /// Opens a long connection for `hostid` and checks the ack.
     pub async fn long_con(addr: SocketAddr, hostid: &str) -> RawModem {
-        let mut m = RawModem::connect(addr).await;
+        Self::acked_long_con(RawModem::connect(addr).await, hostid).await
+    }
+
+    /// As [`RawModem::long_con`], from another loopback address (see `connect_from`).
+    pub async fn long_con_from(addr: SocketAddr, local: &str, hostid: &str) -> RawModem {
+        Self::acked_long_con(RawModem::connect_from(addr, local).await, hostid).await
+    }
+
+    async fn acked_long_con(mut m: RawModem, hostid: &str) -> RawModem {
         m.send(&Uplink::LongCon {
             hostid: hostid.into(),
         })
