@@ -9,7 +9,7 @@ use super::status::{EventLog, PortList, ScanStatus, ServerStatus, log_line};
 pub use super::target::{Health, Target};
 use crate::link::{Event, Outcome};
 use crate::proto::image::Change;
-use crate::proto::map::{self, Confirm, RegisterMap};
+use crate::proto::map::{self, Confirm, RegisterMap, Watch};
 use crate::proto::uplink::InputFlags;
 
 /// Uploads to wait for a command's effect before calling it not confirmed.
@@ -555,8 +555,11 @@ impl AppState {
                 .map_or(c.addr, |r| r.addr);
             t.changed_ms.insert((c.table, addr), now_ms);
         }
-        if !changes.is_empty() {
+        let watched = t.map.watched_by(&changes);
+        if watched & Watch::STATE != 0 {
             t.refresh_summary(now_ms);
+        } else if watched & Watch::POWER != 0 {
+            t.refresh_power();
         }
         self.verify(hostid);
         self.sample(hostid, now_ms);

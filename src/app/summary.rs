@@ -85,19 +85,27 @@ impl Target {
             .collect();
         // Stable: the map's order within a kind.
         alarms.sort_by_key(|a| std::cmp::Reverse(severity(a.kind)));
-        let kw = map
-            .register_by_role("active_power")
-            .and_then(|r| map.decode(img, slave, Table::Holding, r.addr))
-            .and_then(|d| match d.value {
-                crate::proto::map::Value::Number(v) => Some(v),
-                _ => None,
-            });
         self.summary = Summary {
             mode: map.mode(img, slave).map(str::to_string),
             status: map.running_status(img, slave),
             alarms,
-            kw,
+            kw: self.power(),
             remote_locked: map.remote_locked(img, slave),
         };
+    }
+
+    /// Recomputes only the summary's power (the rest read nothing that changed).
+    pub fn refresh_power(&mut self) {
+        self.summary.kw = self.power();
+    }
+
+    fn power(&self) -> Option<f64> {
+        let map = &self.map;
+        map.register_by_role(crate::proto::map::POWER_ROLE)
+            .and_then(|r| map.decode(&self.image, self.slave(), Table::Holding, r.addr))
+            .and_then(|d| match d.value {
+                crate::proto::map::Value::Number(v) => Some(v),
+                _ => None,
+            })
     }
 }

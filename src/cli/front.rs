@@ -9,7 +9,7 @@ use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::sync::mpsc;
 
 use super::command_json::parse_command;
-use super::event_json::{change_json, event_json};
+use super::event_json::{event_json, write_change};
 use super::mqtt::remote::{Refusal, Remote};
 use super::mqtt::{Bridge, RemoteCommand};
 use crate::app::{Core, Report};
@@ -193,7 +193,7 @@ async fn read_commands(
 }
 
 fn print(out: &mut impl Write, v: &serde_json::Value) -> bool {
-    writeln!(out, "{v}").is_ok()
+    serde_json::to_writer(&mut *out, v).is_ok() && out.write_all(b"\n").is_ok()
 }
 
 /// Prints an event, the register changes it caused, and new sanity warnings.
@@ -216,7 +216,8 @@ fn print_report(out: &mut impl Write, r: &Report, console: &Console) -> bool {
     };
     if !console.no_changes {
         for (c, decoded) in &r.changes {
-            if !print(out, &change_json(hostid, c, decoded.as_ref())) {
+            let line = write_change(&mut *out, hostid, c, decoded.as_ref());
+            if line.and_then(|()| out.write_all(b"\n")).is_err() {
                 return false;
             }
         }

@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 use tokio::net::tcp::OwnedWriteHalf;
 use tokio::sync::{mpsc, oneshot};
@@ -67,6 +67,9 @@ impl Shared {
     }
 }
 
+/// Bytes read from the socket at a time.
+const READ_CHUNK: usize = 4096;
+
 /// A write that takes longer than this means the peer is gone.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -102,8 +105,7 @@ pub async fn handle(stream: TcpStream, peer: SocketAddr, id: u64, shared: Arc<Sh
         session,
         cmd_tx,
     };
-    let (mut rd, mut wr) = stream.into_split();
-    let mut buf = vec![0u8; 16 * 1024];
+    let (rd, mut wr) = stream.into_split();
     let shutdown = shell.shared.shutdown.clone();
     let reason = loop {
         let deadline = Instant::from_std(shell.session.poll_timeout());
@@ -111,15 +113,27 @@ pub async fn handle(stream: TcpStream, peer: SocketAddr, id: u64, shared: Arc<Sh
             _ = shutdown.cancelled() => break OfflineReason::Shutdown,
             _ = evict.cancelled() => break OfflineReason::Disconnected,
             Some(cmd) = cmd_rx.recv() => match cmd {
-                ConnCmd::Send(cmd, uid) => {
+                ConnCmd::Send(c) => {
+                    let (cmd, uid) = *c;
                     shell.session.handle_command(Instant::now().into_std(), cmd, uid)
                 }
                 ConnCmd::Replaced => shell.session.handle_replaced(),
             },
-            r = rd.read(&mut buf) => match r {
-                Ok(0) | Err(_) => break OfflineReason::Disconnected,
-                Ok(n) => shell.session.handle_input(Instant::now().into_std(), wall_ms(), &buf[..n]),
-            },
+            r = rd.readable() => {
+                if r.is_err() {
+                    break OfflineReason::Disconnected;
+                }
+                // Read into the stack, not into a buffer per connection: an idle modem then
+                // holds no read buffer at all (what is left of a message waits in the
+                // session's splitter).
+                let mut buf = [0u8; READ_CHUNK];
+                match rd.try_read(&mut buf) {
+                    Ok(0) => break OfflineReason::Disconnected,
+                    Ok(n) => shell.session.handle_input(Instant::now().into_std(), wall_ms(), &buf[..n]),
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+                    Err(_) => break OfflineReason::Disconnected,
+                }
+            }
             _ = sleep_until(deadline) => shell.session.handle_timeout(Instant::now().into_std()),
         }
         if !shell.drive(&mut wr).await {
@@ -155,13 +169,16 @@ impl Shell {
     }
 
     async fn write(&mut self, wr: &mut OwnedWriteHalf) -> bool {
-        match self.session.poll_transmit() {
-            None => true,
-            Some(bytes) => matches!(
-                timeout(WRITE_TIMEOUT, wr.write_all(&bytes)).await,
-                Ok(Ok(()))
-            ),
+        let bytes = self.session.transmit();
+        if bytes.is_empty() {
+            return true;
         }
+        let ok = matches!(
+            timeout(WRITE_TIMEOUT, wr.write_all(bytes)).await,
+            Ok(Ok(()))
+        );
+        self.session.transmitted();
+        ok
     }
 
     /// Outputs after the socket closed (outcomes of commands left, the detach).

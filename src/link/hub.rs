@@ -26,8 +26,9 @@ pub struct LoginInfo {
 /// What the hub asks a connection to do.
 #[derive(Debug)]
 pub enum ConnCmd {
-    /// Send a command to the modem (uid already assigned).
-    Send(Command, String),
+    /// Send a command to the modem (uid already assigned). Boxed: the channel of every
+    /// connection holds a block of these, idle or not, so the message stays one word.
+    Send(Box<(Command, String)>),
     /// Close: another connection took over this hostid.
     Replaced,
 }
@@ -290,7 +291,7 @@ impl Hub {
         });
         let failure = match self.attached.get(&hostid) {
             None => Some(format!("no modem {hostid} is online")),
-            Some(a) => match a.tx.try_send(ConnCmd::Send(cmd, uid.clone())) {
+            Some(a) => match a.tx.try_send(ConnCmd::Send(Box::new((cmd, uid.clone())))) {
                 Ok(()) => None,
                 Err(_) => Some(format!(
                     "modem {hostid} is not taking commands (busy or closing)"

@@ -106,7 +106,39 @@ impl Downlink {
 
     /// Writes the message (compact JSON, exact spellings, documented key order).
     pub fn to_json(&self) -> String {
-        let v = match self {
+        let mut out = Vec::with_capacity(64);
+        self.write_json(&mut out);
+        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into())
+    }
+
+    /// Appends [`Downlink::to_json`]'s text to `out`. The ack, sent for almost every message,
+    /// is written straight in; the rest through `serde_json`.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        use super::json_text::write_str;
+        use std::io::Write;
+        if let Downlink::Ack {
+            method,
+            message,
+            retcode,
+        } = self
+        {
+            // Writing into a Vec cannot fail.
+            let _ = (|| {
+                out.write_all(b"{\"method\":")?;
+                write_str(out, method)?;
+                out.write_all(b",\"message\":")?;
+                write_str(out, message)?;
+                out.write_all(b",\"retcode\":")?;
+                write_str(out, retcode)?;
+                out.write_all(b"}")
+            })();
+            return;
+        }
+        let _ = serde_json::to_writer(out, &self.value());
+    }
+
+    fn value(&self) -> Value {
+        match self {
             Downlink::LoginReply(r) => {
                 let mut result = json!({
                     "register": u8::from(r.register),
@@ -151,8 +183,7 @@ impl Downlink {
                 "datatype": 1, "uid": uid,
             }),
             Downlink::Reset => json!({"method": "reset", "message": "ok", "retcode": RETCODE_OK}),
-        };
-        v.to_string()
+        }
     }
 
     /// Reads one message (leniently), as a modem would.

@@ -283,3 +283,25 @@ fn bad_messages_are_typed_errors() {
         Err(MessageError::WrongType { .. })
     ));
 }
+
+/// The ack, written straight into the buffer, is what `serde_json` writes for the same keys.
+#[test]
+fn the_ack_written_straight_is_the_serde_json_text() {
+    for (method, message, retcode) in [
+        ("reqdata", "ok", "000000"),
+        ("HB", "refused: \"A\\B\"\n\u{1}", "000001"),
+        ("LongCon", "é 中", ""),
+    ] {
+        let ack = Downlink::Ack {
+            method: method.into(),
+            message: message.into(),
+            retcode: retcode.into(),
+        };
+        let expected =
+            serde_json::json!({"method": method, "message": message, "retcode": retcode});
+        assert_eq!(ack.to_json(), expected.to_string());
+        let mut buf = b"x".to_vec();
+        ack.write_json(&mut buf);
+        assert_eq!(&buf[1..], expected.to_string().as_bytes());
+    }
+}

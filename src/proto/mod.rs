@@ -4,6 +4,7 @@ pub mod downlink;
 pub mod fields;
 pub mod hex;
 pub mod image;
+pub mod json_text;
 pub mod map;
 pub mod poll_plan;
 pub mod remote;

@@ -61,11 +61,14 @@ impl Default for Splitter {
     }
 }
 
+/// Room a splitter keeps between messages (a change upload fits in it).
+pub const KEPT: usize = 1024;
+
 impl Splitter {
     /// A splitter that accepts objects of up to `max` bytes.
     pub fn new(max: usize) -> Self {
         Self {
-            buf: Vec::with_capacity(4096),
+            buf: Vec::new(),
             head: 0,
             pos: 0,
             mode: Mode::Between,
@@ -84,6 +87,13 @@ impl Splitter {
 
     /// Adds bytes read from the stream.
     pub fn push(&mut self, data: &[u8]) {
+        self.compact();
+        self.buf.extend_from_slice(data);
+    }
+
+    /// Drops what was handed out; with nothing left over, gives back a buffer bigger than
+    /// [`KEPT`] (an idle connection then holds at most that).
+    pub fn compact(&mut self) {
         if self.head > 0 {
             self.buf.drain(..self.head);
             self.pos -= self.head;
@@ -92,7 +102,9 @@ impl Splitter {
             }
             self.head = 0;
         }
-        self.buf.extend_from_slice(data);
+        if self.buf.is_empty() && self.buf.capacity() > KEPT {
+            self.buf = Vec::new();
+        }
     }
 
     fn reset_object(&mut self) {

@@ -107,3 +107,29 @@ fn partial_object_waits_for_more() {
     assert!(s.next_piece().is_none());
     assert_eq!(s.buffered(), 0);
 }
+
+/// An idle splitter gives back the room a big message took, and compacting never loses the
+/// part of a message still to come.
+#[test]
+fn an_idle_splitter_holds_little_and_compacting_keeps_a_partial_message() {
+    let mut s = Splitter::new(1 << 20);
+    let big = format!(
+        "{{\"method\":\"reqdata\",\"pad\":\"{}\"}}",
+        "x".repeat(20_000)
+    );
+    s.push(big.as_bytes());
+    let mut out = Vec::new();
+    drain(&mut s, &mut out);
+    assert_eq!(out, vec![Got::O(big)]);
+    s.compact();
+    assert!(s.buf.capacity() <= KEPT, "kept {} bytes", s.buf.capacity());
+    // Half a message, compacted, then the rest.
+    let msg = r#"{"method":"HB","hostid":"A"}"#;
+    s.push(&msg.as_bytes()[..10]);
+    drain(&mut s, &mut out);
+    s.compact();
+    s.push(&msg.as_bytes()[10..]);
+    out.clear();
+    drain(&mut s, &mut out);
+    assert_eq!(out, vec![Got::O(msg.into())]);
+}

@@ -495,6 +495,7 @@ impl Supervisor {
         if let Event::Data { hostid, .. } = &event
             && let Some(t) = s.targets.get(hostid)
         {
+            let watched = t.map.watched_by(&changes) & crate::proto::map::Watch::SANITY != 0;
             decoded = changes
                 .into_iter()
                 .map(|c| {
@@ -502,7 +503,13 @@ impl Supervisor {
                     (c, d)
                 })
                 .collect();
-            for m in t.map.sanity(&t.image, t.slave()) {
+            // The checks read only watched addresses: with none changed, nothing new to say.
+            let sanity = if watched {
+                t.map.sanity(&t.image, t.slave())
+            } else {
+                Vec::new()
+            };
+            for m in sanity {
                 if self.warned.insert((hostid.clone(), m.clone())) {
                     warnings.push(m);
                 }

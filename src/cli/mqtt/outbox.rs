@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use super::discovery;
 use crate::app::Report;
-use crate::cli::event_json::{change_json, event_json};
+use crate::cli::event_json::{event_json, write_change};
 use crate::link::Event;
 use crate::proto::RegisterImage;
 use crate::proto::map::{Decoded, Value as DecodedValue};
@@ -230,7 +230,11 @@ impl Outbox {
         let topic = self.topics.host(hostid, "event");
         if !self.topics.no_changes {
             for (c, d) in &r.changes {
-                let payload = change_json(hostid, c, d.as_ref()).to_string();
+                let mut payload = Vec::with_capacity(256);
+                // Writing into a Vec cannot fail.
+                let _ = write_change(&mut payload, hostid, c, d.as_ref());
+                let payload = String::from_utf8(payload)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
                 self.event(Message {
                     topic: topic.clone(),
                     payload,

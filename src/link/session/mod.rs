@@ -117,6 +117,9 @@ pub struct Session {
     packets: Option<u64>,
 }
 
+/// Room kept in the transmit buffer between replies (an ack is under 60 bytes).
+const TRANSMIT_KEPT: usize = 256;
+
 impl Session {
     /// A new connection from `peer`, accepted at `now`; `advertise` is the `liveData` address.
     pub fn new(
@@ -195,6 +198,21 @@ impl Session {
     /// Bytes to write to the socket, all queued so far.
     pub fn poll_transmit(&mut self) -> Option<Vec<u8>> {
         (!self.transmit.is_empty()).then(|| std::mem::take(&mut self.transmit))
+    }
+
+    /// Bytes to write to the socket, all queued so far, left in place (no copy, the buffer
+    /// kept): call [`Session::transmitted`] once they are written.
+    pub fn transmit(&self) -> &[u8] {
+        &self.transmit
+    }
+
+    /// What [`Session::transmit`] gave was written.
+    pub fn transmitted(&mut self) {
+        self.transmit.clear();
+        // A large reply (a login's) does not keep its room on an idle connection.
+        if self.transmit.capacity() > TRANSMIT_KEPT {
+            self.transmit = Vec::new();
+        }
     }
 
     /// The next event or hub request.
@@ -352,11 +370,10 @@ impl Session {
 
     /// Queues a message to the modem.
     fn send(&mut self, msg: &Downlink) {
-        let text = msg.to_json();
-        self.transmit.extend_from_slice(text.as_bytes());
-        self.transmit
-            .extend_from_slice(self.config.terminator.bytes());
+        let start = self.transmit.len();
+        msg.write_json(&mut self.transmit);
         if self.config.traffic {
+            let text = String::from_utf8_lossy(&self.transmit[start..]).into_owned();
             self.emit(Event::Traffic {
                 hostid: self.hostid.clone(),
                 peer: self.peer,
@@ -364,6 +381,8 @@ impl Session {
                 text,
             });
         }
+        self.transmit
+            .extend_from_slice(self.config.terminator.bytes());
     }
 
     /// Handles buffered input until it runs out, the session closes, or it waits for the hub.
@@ -374,6 +393,7 @@ impl Session {
             };
             self.on_input(input);
         }
+        self.splitter.compact();
     }
 
     fn on_message(&mut self, msg: Uplink) {

@@ -80,7 +80,7 @@ fn unmapped_name(table: Table, addr: u16) -> String {
 }
 
 impl RegisterMap {
-    fn decode_register(&self, spec: &RegisterSpec, raw: Vec<u16>) -> Value {
+    fn decode_register(&self, spec: &RegisterSpec, raw: &[u16]) -> Value {
         if let Some(nd) = self.settings.no_data
             && raw.contains(&nd)
         {
@@ -108,7 +108,7 @@ impl RegisterMap {
                     .join(" "),
             );
         }
-        let n: f64 = match (spec.words, raw.as_slice()) {
+        let n: f64 = match (spec.words, raw) {
             (2, [first, second]) => {
                 let (msb, lsb) = if spec.lsw_first {
                     (second, first)
@@ -144,7 +144,7 @@ impl RegisterMap {
 
     /// The value of an entry from its raw words (one per register of the entry).
     pub fn value_of(&self, spec: &RegisterSpec, raw: Vec<u16>) -> Value {
-        self.decode_register(spec, raw)
+        self.decode_register(spec, &raw)
     }
 
     /// Decimals worth showing for an entry.
@@ -222,7 +222,7 @@ impl RegisterMap {
             name: spec.name.clone(),
             group: spec.group.clone(),
             unit: spec.unit.clone(),
-            value: self.decode_register(spec, raw.clone()),
+            value: self.decode_register(spec, &raw),
             raw,
             decimals: decimals_of(self.scale_of(spec)),
             mapped: true,

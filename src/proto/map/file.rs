@@ -355,6 +355,7 @@ pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
         commands,
         text: text.to_string(),
         covering: BTreeMap::new(),
+        watched: Default::default(),
     };
     Ok(map.indexed())
 }

@@ -315,7 +315,25 @@ pub struct RegisterMap {
     pub text: String,
     /// Address of each covered register -> first address of its entry.
     covering: BTreeMap<u16, u16>,
+    /// The addresses the summary (alarms, mode, running status, power, remote lock) and the
+    /// sanity checks read: a change elsewhere leaves both as they were.
+    watched: BTreeMap<(Table, u16), u8>,
 }
+
+/// What a register change can change, as bits ([`RegisterMap::watched`]).
+pub struct Watch;
+
+impl Watch {
+    /// The summary's alarms, mode, running status or remote lock.
+    pub const STATE: u8 = 1;
+    /// The summary's active power.
+    pub const POWER: u8 = 2;
+    /// A sanity check's verdict.
+    pub const SANITY: u8 = 4;
+}
+
+/// The role of the register the summary shows as the set's power.
+pub const POWER_ROLE: &str = "active_power";
 
 impl RegisterMap {
     /// Fills the address index; every constructor ends here.
@@ -326,7 +344,59 @@ impl RegisterMap {
                 self.covering.insert(a, r.addr);
             }
         }
+        let mut watched = BTreeMap::new();
+        let mut watch = |table: Table, addr: u16, what: u8| {
+            *watched.entry((table, addr)).or_insert(0) |= what;
+        };
+        for c in self.coils.values() {
+            if c.alarm.is_some() || c.mode.is_some() || c.remote_lock || c.role.is_some() {
+                watch(Table::Coils, c.addr, Watch::STATE);
+            }
+            if c.name.eq_ignore_ascii_case("reserved") {
+                watch(Table::Coils, c.addr, Watch::SANITY);
+            }
+        }
+        for b in self.bits.values() {
+            if b.alarm.is_some() || b.mode.is_some() || b.role.is_some() {
+                watch(Table::Holding, b.addr, Watch::STATE);
+            }
+        }
+        for r in self.registers.values() {
+            let mut what = 0;
+            if r.running_status {
+                what |= Watch::STATE;
+            }
+            if r.role.as_deref() == Some(POWER_ROLE) {
+                what |= Watch::POWER;
+            }
+            if r.frequency || r.speed {
+                what |= Watch::SANITY;
+            }
+            for a in r.addr..r.addr.saturating_add(u16::from(r.words)) {
+                if what != 0 {
+                    watch(Table::Holding, a, what);
+                }
+            }
+        }
+        self.watched = watched;
         self
+    }
+
+    /// What a change of `table`/`addr` can change ([`Watch`] bits): the summary's state
+    /// (alarms, mode, running status, remote lock), its power, a sanity check's verdict
+    /// (frequency and speed readings, reserved coils); 0 for none of them.
+    pub fn watched(&self, table: Table, addr: u16) -> u8 {
+        self.watched.get(&(table, addr)).copied().unwrap_or(0)
+    }
+
+    /// [`RegisterMap::watched`] over several changes.
+    pub fn watched_by<'a>(
+        &self,
+        changes: impl IntoIterator<Item = &'a super::image::Change>,
+    ) -> u8 {
+        changes
+            .into_iter()
+            .fold(0, |w, c| w | self.watched(c.table, c.addr))
     }
 
     /// The map for models we have no document for: raw addresses, no names.
@@ -345,6 +415,7 @@ impl RegisterMap {
             commands: Vec::new(),
             text: String::new(),
             covering: BTreeMap::new(),
+            watched: Default::default(),
         }
     }
 

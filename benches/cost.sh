@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The cost per message and the memory per modem, against the floor, in one run.
+#
+# Builds the release `cmmctl` and the floor server (examples/floor_server.rs: split, parse into
+# a serde_json::Value, ack, one printed line per changed register), then runs each under the
+# same load from the same Rust load generator (`cmmctl sim-modem`):
+#   1. MODEMS modems (default 1000) uploading their changes every RATE ms (default 250) for
+#      SECONDS (default 30): CPU time of the server (user + system, from /proc) per message
+#      the modems sent, and the modems' p99 from a message to its reply;
+#   2. IDLE modems (default 5000) logged in and quiet: resident memory per modem (the
+#      server's RSS with them, less its RSS before they came).
+# `cmmctl serve` runs with change events printed (to /dev/null) and no recording; the floor
+# server prints its lines to /dev/null too. Prints one table.
+#
+#   bash benches/cost.sh [MODEMS] [SECONDS] [RATE_MS] [IDLE]
+# (COST_SERVERS="serve" runs only some of serve, floor, floor-ct.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+modems=${1:-1000}
+seconds=${2:-30}
+rate=${3:-250}
+idle=${4:-5000}
+cargo build --release --bin cmmctl --example floor_server >&2
+bin=target/release/cmmctl
+floor=target/release/examples/floor_server
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+ulimit -n 20000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+hz=$(getconf CLK_TCK)
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+# CPU seconds (user + system) a process has used so far.
+cpu() { awk -v hz="$hz" '{printf "%.3f", ($14 + $15) / hz}' "/proc/$1/stat"; }
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+field() { python3 -c 'import json,sys; print(json.loads(sys.stdin.read().splitlines()[-1])[sys.argv[1]])' "$1"; }
+
+# start NAME PORT RATE: the server NAME on PORT; its pid in $server.
+start() {
+  local name=$1 port=$2 r=$3
+  case $name in
+    serve) $bin serve --listen "127.0.0.1:$port" --online-rate "$r" --no-record > /dev/null 2> "$work/$name.err" & ;;
+    floor) $floor --listen "127.0.0.1:$port" --online-rate "$r" > /dev/null 2> "$work/$name.err" & ;;
+    floor-ct) $floor --listen "127.0.0.1:$port" --online-rate "$r" --current-thread > /dev/null 2> "$work/$name.err" & ;;
+  esac
+  server=$!
+  for _ in $(seq 50); do
+    python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1)' "$port" 2>/dev/null && return
+    sleep 0.1
+  done
+  echo "cost: $name did not start: $(cat "$work/$name.err")" >&2
+  exit 1
+}
+
+load() {
+  local name=$1 port
+  port=$(free_port)
+  start "$name" "$port" "$rate"
+  local before after
+  before=$(cpu "$server")
+  $bin sim-modem --server "127.0.0.1:$port" --count "$modems" --ramp 5 --duration "$seconds" \
+    --quiet > "$work/$name.sim"
+  after=$(cpu "$server")
+  kill "$server"; wait "$server" 2>/dev/null || true
+  local sent p99
+  sent=$(field sent < "$work/$name.sim")
+  p99=$(python3 -c 'import json,sys; s=json.loads(open(sys.argv[1]).read().splitlines()[-1]); print(s.get("p99_ms", s.get("latency_ms", {}).get("p99", "?")))' "$work/$name.sim")
+  python3 -c 'import sys; b,a,n=float(sys.argv[1]),float(sys.argv[2]),int(sys.argv[3]); print(f"{(a-b)*1e6/max(n,1):.1f} {n} {a-b:.2f}")' "$before" "$after" "$sent" \
+    > "$work/$name.cost"
+  echo "$p99" >> "$work/$name.cost"
+}
+
+memory() {
+  local name=$1 port
+  port=$(free_port)
+  # Quiet modems: uploads an hour apart, heartbeats every 10 minutes.
+  start "$name" "$port" 3600000
+  sleep 1
+  local base
+  base=$(rss_kib "$server")
+  $bin sim-modem --server "127.0.0.1:$port" --count "$idle" --ramp 10 --duration 40 \
+    --heartbeat 600 --full-every 3600 --quiet > "$work/$name.idle" &
+  local sim=$!
+  sleep 35
+  local full
+  full=$(rss_kib "$server")
+  wait "$sim" || true
+  kill "$server"; wait "$server" 2>/dev/null || true
+  python3 -c 'import sys; b,f,n=int(sys.argv[1]),int(sys.argv[2]),int(sys.argv[3]); print(f"{(f-b)/n:.1f} {b/1024:.1f} {f/1024:.1f}")' "$base" "$full" "$idle" \
+    > "$work/$name.mem"
+}
+
+servers=${COST_SERVERS:-serve floor floor-ct}
+for name in $servers; do
+  echo "load: $name ($modems modems, every $rate ms, $seconds s)" >&2
+  load "$name"
+  echo "memory: $name ($idle idle modems)" >&2
+  memory "$name"
+done
+
+printf '\n%-10s %12s %10s %9s %9s %14s %18s\n' server "µs/message" messages "CPU s" "p99 ms" "KiB/idle modem" "RSS base -> full"
+for name in $servers; do
+  read -r us n cpu_s < <(head -1 "$work/$name.cost")
+  p99=$(sed -n 2p "$work/$name.cost")
+  read -r kib base full < "$work/$name.mem"
+  printf '%-10s %12s %10s %9s %9s %14s %18s\n' "$name" "$us" "$n" "$cpu_s" "$p99" "$kib" "$base -> $full MiB"
+done
+[ -f "$work/floor.cost" ] && [ -f "$work/serve.cost" ] || exit 0
+floor_us=$(head -1 "$work/floor.cost" | cut -d' ' -f1)
+serve_us=$(head -1 "$work/serve.cost" | cut -d' ' -f1)
+python3 -c 'import sys; print(f"\nserve / floor: {float(sys.argv[1])/float(sys.argv[2]):.2f}x")' "$serve_us" "$floor_us"
