@@ -192,46 +192,10 @@ pub fn event_json(e: &Event) -> Option<Value> {
     })
 }
 
-/// A register change as a JSON line; with a map, the name, group, unit and scaled value too.
-/// (The reference shape: [`write_change`] writes the same line, faster.)
-pub fn change_json(hostid: &str, c: &Change, decoded: Option<&Decoded>) -> Value {
-    let (value, no_data) = match c.reading() {
-        Reading::Value(v) => (json!(v), false),
-        Reading::NoData => (Value::Null, true),
-    };
-    let mut v = json!({
-        "event": "change", "hostid": hostid, "slave": c.slave, "table": c.table.name(),
-        "fc": format!("{:02X}", c.table.read_function()), "addr": c.addr,
-        "raw": format!("{:04X}", c.new), "value": value, "old": c.old,
-    });
-    let Some(m) = v.as_object_mut() else { return v };
-    if no_data {
-        m.insert("no_data".into(), json!(true));
-    }
-    if let Some(d) = decoded.filter(|d| d.mapped) {
-        m.insert("name".into(), json!(d.name));
-        m.insert("group".into(), json!(d.group));
-        m.insert("unit".into(), json!(d.unit));
-        match &d.value {
-            Decodedvalue::Number(x) => {
-                let p = 10f64.powi(d.decimals as i32);
-                m.insert("scaled".into(), json!((x * p).round() / p));
-            }
-            Decodedvalue::Bit(b) => {
-                m.insert("scaled".into(), json!(u8::from(*b)));
-            }
-            Decodedvalue::NoData => {
-                m.insert("scaled".into(), Value::Null);
-            }
-            Decodedvalue::Text(_) => {}
-        }
-        m.insert("text".into(), json!(d.shown()));
-    }
-    v
-}
-
-/// Writes [`change_json`]'s line (same keys, same order, same numbers) straight into `out`,
-/// with no `serde_json::Value` in between: a load run prints one per changed register.
+/// Writes a register change as a JSON line straight into `out`, with no `serde_json::Value`
+/// in between (a load run prints one per changed register); with a map, the name, group,
+/// unit and scaled value too. The tests hold the same line built with `serde_json` as the
+/// reference.
 pub fn write_change<W: std::io::Write>(
     out: &mut W,
     hostid: &str,
@@ -305,6 +269,44 @@ mod tests {
     use super::*;
     use crate::proto::Table;
     use crate::proto::map::AlarmKind;
+
+    /// A register change as a JSON line; with a map, the name, group, unit and scaled value too.
+    /// The reference shape of [`write_change`]'s line, built with `serde_json`.
+    fn change_json(hostid: &str, c: &Change, decoded: Option<&Decoded>) -> Value {
+        let (value, no_data) = match c.reading() {
+            Reading::Value(v) => (json!(v), false),
+            Reading::NoData => (Value::Null, true),
+        };
+        let mut v = json!({
+            "event": "change", "hostid": hostid, "slave": c.slave, "table": c.table.name(),
+            "fc": format!("{:02X}", c.table.read_function()), "addr": c.addr,
+            "raw": format!("{:04X}", c.new), "value": value, "old": c.old,
+        });
+        let Some(m) = v.as_object_mut() else { return v };
+        if no_data {
+            m.insert("no_data".into(), json!(true));
+        }
+        if let Some(d) = decoded.filter(|d| d.mapped) {
+            m.insert("name".into(), json!(d.name));
+            m.insert("group".into(), json!(d.group));
+            m.insert("unit".into(), json!(d.unit));
+            match &d.value {
+                Decodedvalue::Number(x) => {
+                    let p = 10f64.powi(d.decimals as i32);
+                    m.insert("scaled".into(), json!((x * p).round() / p));
+                }
+                Decodedvalue::Bit(b) => {
+                    m.insert("scaled".into(), json!(u8::from(*b)));
+                }
+                Decodedvalue::NoData => {
+                    m.insert("scaled".into(), Value::Null);
+                }
+                Decodedvalue::Text(_) => {}
+            }
+            m.insert("text".into(), json!(d.shown()));
+        }
+        v
+    }
 
     fn decoded(value: Decodedvalue, unit: &str, decimals: usize, mapped: bool) -> Decoded {
         Decoded {
