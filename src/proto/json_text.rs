@@ -11,6 +11,14 @@ pub fn write_str<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
     out.write_all(b"\"")
 }
 
+/// A JSON string, quoted and escaped, as a `String` (for text written once and kept).
+pub fn quoted(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len() + 2);
+    // Writing into a Vec cannot fail, and the escapes keep the text UTF-8.
+    let _ = write_str(&mut out, s);
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// The inside of a JSON string, escaped.
 pub fn write_str_contents<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
     let bytes = s.as_bytes();

@@ -20,7 +20,7 @@ pub(super) fn config(
     let object = slug(name);
     let component = if e.bit { "binary_sensor" } else { "sensor" };
     let topic = format!("{discovery}/{component}/{node}/{object}/config");
-    let key = serde_json::to_string(name).unwrap_or_default();
+    let key = crate::proto::json_text::quoted(name);
     let device_name = if h.name.is_empty() {
         h.hostid.clone()
     } else {

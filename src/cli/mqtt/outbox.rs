@@ -15,6 +15,7 @@ use crate::app::Report;
 use crate::cli::event_json::{event_json, write_change};
 use crate::link::Event;
 use crate::proto::RegisterImage;
+use crate::proto::json_text::quoted;
 use crate::proto::map::{Decoded, Value as DecodedValue};
 use crate::proto::remote::{Registers, blocks_of};
 use crate::proto::uplink::InputFlags;
@@ -303,10 +304,10 @@ impl Outbox {
                 continue;
             }
             let entry = Entry {
-                key_json: Value::String(key.to_string()).to_string(),
+                key_json: quoted(key),
                 value,
                 unit: d.unit.clone(),
-                unit_json: Value::String(d.unit.clone()).to_string(),
+                unit_json: quoted(&d.unit),
                 alarm: d.alarm.is_some(),
                 bit: matches!(d.value, DecodedValue::Bit(_)),
                 text: matches!(d.value, DecodedValue::Text(_)),
@@ -490,15 +491,14 @@ fn value_of(d: &Decoded) -> Value {
 /// work: one per upload).
 fn state_json(h: &Host) -> String {
     use std::fmt::Write;
-    let str_json = |s: &str| Value::String(s.to_string()).to_string();
     let mut out = String::with_capacity(64 + h.values.len() * 48);
     let _ = write!(
         out,
         "{{\"hostid\":{},\"name\":{},\"model\":{},\"time\":{},\"values\":{{",
-        str_json(&h.hostid),
-        str_json(&h.name),
-        str_json(&h.model),
-        str_json(&h.time)
+        quoted(&h.hostid),
+        quoted(&h.name),
+        quoted(&h.model),
+        quoted(&h.time)
     );
     for (i, e) in h.values.values().enumerate() {
         if i > 0 {
