@@ -10,7 +10,7 @@
 //! time, with and without the bridge.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "../tests/common/broker.rs"]
+#[path = "../tests/it/common/broker.rs"]
 mod broker;
 
 use std::io::{BufRead, BufReader};

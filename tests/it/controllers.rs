@@ -1,7 +1,6 @@
 //! The HGM9500N family end to end: a simulated HGM9520N behind a simulated modem on the
 //! core's loopback server, and on a pty pair as a serial link; decoded with its map (bitfield
 //! alarms and modes, low-word-first values), commanded with pulses, configured within range.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,7 +14,7 @@ use cmm_commissioner::sim::serial_slave::{Faults, serve_serial};
 use cmm_commissioner::sim::{SimController, SimModem, SimModemConfig};
 use tokio_util::sync::CancellationToken;
 
-mod common;
+use crate::common;
 
 use common::core::TestCore;
 

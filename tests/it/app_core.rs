@@ -1,7 +1,6 @@
 //! The core supervisor through its commands, with real parts: its server on loopback, the
 //! simulated modems of the demo, a simulated controller on a pty pair, real files. Waits are
 //! on the core's waker, never on a fixed sleep.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -18,7 +17,7 @@ use cmm_commissioner::sim::SimController;
 use cmm_commissioner::sim::serial_slave::{Faults, serve_serial};
 use tokio_util::sync::CancellationToken;
 
-mod common;
+use crate::common;
 
 use common::core::TestCore;
 

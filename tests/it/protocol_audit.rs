@@ -1,9 +1,8 @@
 //! What a real CMM366B-4G does that the first server got wrong, each over loopback TCP with
 //! raw bytes: the `con_command`, no command-shaped reply to what could not be read, a second
 //! connection beside the live one, and a lenient login.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::time::Duration;

@@ -1,7 +1,6 @@
 //! The real desktop app driven through its accessibility tree (egui_kittest), against a
 //! simulated modem on the app's own server: a named value arrives, a remote command goes out
 //! through the confirmation dialog, and its outcome is confirmed by the next readings.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -15,7 +14,7 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-mod common;
+use crate::common;
 
 const GUARD: Duration = Duration::from_secs(20);
 

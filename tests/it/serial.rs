@@ -1,5 +1,4 @@
 //! The serial link against the simulated controller over a real pty pair made by socat.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 #![cfg(unix)]
 
 use std::path::PathBuf;

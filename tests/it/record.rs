@@ -1,8 +1,7 @@
 //! Recordings made by the real `cmmctl serve`: what a run keeps, its CSV export, a SIGKILL in
 //! the middle of a 500-modem load, and a file that cannot be written.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::process::Command;

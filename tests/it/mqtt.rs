@@ -1,9 +1,8 @@
 //! `cmmctl serve --mqtt` against a real Mosquitto broker on a free port: retained state and
 //! availability, Home Assistant discovery, the bridge's last will, commands and their outcome,
 //! reconnecting after the broker restarts, TLS with credentials.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,8 +1,7 @@
 //! `cmmctl serve` and `cmmctl sim-modem` as users run them: real processes, JSON lines on
 //! stdout, commands on stdin.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -337,7 +336,7 @@ fn a_map_from_a_file_names_values_and_sets_the_poll_plan() {
 
 #[test]
 fn a_wrong_frequency_ratio_in_a_map_gives_a_warning_naming_the_setting() {
-    let shipped = include_str!("../assets/maps/hgm6100n.toml");
+    let shipped = include_str!("../../assets/maps/hgm6100n.toml");
     let wrong = shipped.replace("frequency_ratio = 0.1", "frequency_ratio = 1");
     assert_ne!(wrong, shipped);
     let file = std::env::temp_dir().join(format!("cmm-ratio-{}.toml", std::process::id()));

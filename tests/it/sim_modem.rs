@@ -1,8 +1,7 @@
 //! The simulated modem against the mini-server over loopback: the whole life of a session,
 //! writes confirmed by the next readings, reset and re-login, many modems at once.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;

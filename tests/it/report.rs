@@ -2,9 +2,8 @@
 //! starts, takes load steps from its load bank and is tripped by its emergency stop, the
 //! engineer's entries given on stdin; then the report, made by the server and again offline
 //! by `cmmctl report`, read back with `pdftotext` and turned into images with `pdftoppm`.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,7 +1,6 @@
 //! The mini-server against hand-written raw bytes over loopback TCP.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::time::Duration;

@@ -1,0 +1,21 @@
+//! The integration tests, in one test binary: one link instead of one per file, and the
+//! tests of every file share the test threads, so those that wait on real time (a scenario
+//! run by the simulated genset, a window that never draws for a minute) overlap the others
+//! instead of running after them.
+//!
+//! One area runs alone with its module path as the filter, e.g. `cargo test --test it gui::`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+mod app_core;
+mod cli;
+mod common;
+mod controllers;
+mod gui;
+mod mqtt;
+mod protocol_audit;
+mod record;
+mod report;
+#[cfg(unix)]
+mod serial;
+mod server_protocol;
+mod sim_modem;
