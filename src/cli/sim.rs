@@ -50,6 +50,10 @@ pub struct SimArgs {
     /// in again a few seconds later.
     #[arg(long, value_name = "PCT", default_value_t = 0.0)]
     pub churn: f64,
+    /// Milliseconds each writeConfig takes before its reply: the modem's Modbus transaction
+    /// with the controller on RS485, as on a real site.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub write_turnaround: u64,
     /// Stop after this many seconds and print figures (default: run until interrupted).
     #[arg(long)]
     pub duration: Option<f64>,
@@ -133,6 +137,7 @@ pub async fn run(a: SimArgs) -> anyhow::Result<()> {
         follow_live_data: !a.ignore_live_data,
         scenario: a.scenario.clone(),
         churn: (a.churn / 100.0).clamp(0.0, 1.0),
+        write_turnaround: Duration::from_millis(a.write_turnaround),
         ..Default::default()
     };
     let quiet = a.quiet;

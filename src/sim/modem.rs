@@ -53,6 +53,9 @@ pub struct SimModemConfig {
     /// Churn: the chance (0..1) each minute that the modem drops its connection and logs in
     /// again, as a modem on a weak cell does (see [`Churn`]).
     pub churn: f64,
+    /// How long a `writeConfig` takes before its reply: the modem's Modbus transaction with
+    /// the controller on RS485 (tens to hundreds of ms on a real site; none by default).
+    pub write_turnaround: Duration,
 }
 
 /// How a churning modem drops its connection (one of them at random each time).
@@ -87,6 +90,7 @@ impl Default for SimModemConfig {
             follow_live_data: true,
             scenario: None,
             churn: 0.0,
+            write_turnaround: Duration::ZERO,
         }
     }
 }
@@ -451,6 +455,10 @@ impl SimModem {
                 msg = reader.next() => match msg? {
                     Downlink::Ack { .. } | Downlink::TimingReply { .. } => self.answered(),
                     Downlink::WriteFrame { frame, uid } => {
+                        // The RS485 transaction (the modem is busy with it meanwhile).
+                        if !self.config.write_turnaround.is_zero() {
+                            tokio::time::sleep(self.config.write_turnaround).await;
+                        }
                         let ok = self.apply(&frame);
                         let reply = WriteReply::Frame { frame: frame.clone(), ok };
                         let msg = Uplink::WriteConfigReply { hostid: hostid.clone(), uid: Some(uid), reply };

@@ -237,7 +237,9 @@ fn outcome_of(sub: &mut Sub, uid: &str) -> Value {
 #[test]
 fn commands_over_mqtt_pass_the_apps_checks_and_end_with_one_outcome() {
     let (broker, mut serve, addr) = bridged("commands", &["--mqtt-commands"]);
-    let _modem = sim(&addr, &[]);
+    // Each write takes 300 ms at the modem (its RS485 transaction), so that the second
+    // command below surely arrives while the first is still out.
+    let _modem = sim(&addr, &["--write-turnaround", "300"]);
     let locked = "3130373031334717003D1111";
     let _locked = sim(&addr, &["--hostid", locked, "--inhibit-remote"]);
     serve.expect_all(
