@@ -8,8 +8,14 @@
 //! so the figures are an upper bound. Target: under 4 ms per frame.
 //!
 //! Then the fleet: 2,000 simulated modems at 1 Hz, measured on the Fleet tab (sorted by name,
-//! then by alarms) and on the Overview tab. `cargo bench --bench frame -- fleet` runs only
-//! that part.
+//! then by alarms) and on the Overview tab, twice: with the modems simulated by the app's own
+//! demo (in its process, sharing its runtime), then by `cmmctl sim-modem` in a process of its
+//! own at the lowest priority, as modems out in the field cost the laptop only their
+//! messages. `cargo bench --bench frame -- fleet` runs only that part.
+//!
+//! Each egui pass is also split: the window thread's CPU time (`CLOCK_THREAD_CPUTIME_ID`),
+//! its time waiting for a core (the scheduler's own accounting, `/proc/thread-self/schedstat`),
+//! and apart from those its time waiting for the state's lock.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::Arc;
@@ -31,8 +37,25 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
-/// The app with `modems` demo modems, all online and uploaded once.
-fn demo_app(modems: usize) -> Harness<'static, CommissionerApp> {
+/// Where the simulated modems run.
+#[derive(Clone, Copy, PartialEq)]
+enum Modems {
+    /// The app's own demo: in its process, on its runtime.
+    Demo,
+    /// `cmmctl sim-modem` in a process of its own at the lowest priority, as modems out in
+    /// the field cost the laptop nothing but their messages.
+    Apart,
+}
+
+/// The app with `modems` simulated modems, all online and uploaded once (and the simulator's
+/// process, when apart).
+fn demo_app(
+    modems: usize,
+    place: Modems,
+) -> (
+    Harness<'static, CommissionerApp>,
+    Option<std::process::Child>,
+) {
     let mut h = Harness::builder()
         .with_size([1600.0, 1000.0])
         .build_eframe(move |cc| {
@@ -40,10 +63,39 @@ fn demo_app(modems: usize) -> Harness<'static, CommissionerApp> {
             let mut startup = Startup::default();
             startup.server.listen = "127.0.0.1:0".parse().unwrap();
             startup.server.online_rate = 1000;
-            startup.demo = true;
+            startup.demo = place == Modems::Demo;
             startup.demo_modems = modems;
             CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
         });
+    let sims = (place == Modems::Apart).then(|| {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let addr = loop {
+            h.step();
+            if let Some(a) = h.state().server_addr() {
+                break a;
+            }
+            assert!(Instant::now() < deadline, "the app's server never started");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        std::process::Command::new("nice")
+            .args([
+                "-n",
+                "19",
+                env!("CARGO_BIN_EXE_cmmctl"),
+                "sim-modem",
+                "--quiet",
+            ])
+            .args([
+                "--server",
+                &addr.to_string(),
+                "--count",
+                &modems.to_string(),
+            ])
+            .args(["--ramp", "5", "--hostname", "DEMO-GENSET"])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("cmmctl sim-modem starts")
+    });
     let deadline = Instant::now() + Duration::from_secs(120);
     while h.state().state().online_count() < modems {
         assert!(
@@ -58,28 +110,74 @@ fn demo_app(modems: usize) -> Harness<'static, CommissionerApp> {
         h.step();
         std::thread::sleep(Duration::from_millis(20));
     }
-    h
+    (h, sims)
 }
 
-/// Steps `FRAMES` frames at about 60 a second; (egui pass, tessellation) per frame, ms.
-fn measure(h: &mut Harness<'_, CommissionerApp>) -> (Vec<f64>, Vec<f64>, Duration) {
-    let mut pass = Vec::with_capacity(FRAMES);
-    let mut tess = Vec::with_capacity(FRAMES);
+/// This thread's CPU time, ns (exact: the kernel adds the time since its last tick).
+fn cpu_ns() -> u64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the call's duration.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if rc != 0 {
+        return 0;
+    }
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+/// This thread's time waiting for a core, ns, from the scheduler's own accounting
+/// (`/proc/thread-self/schedstat`, second field); zero where there is none.
+fn runnable_ns() -> u64 {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+    s.split_whitespace()
+        .nth(1)
+        .and_then(|x| x.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Per frame, ms: the egui pass, tessellation, and of the pass the time this thread spent on
+/// a core and waiting for one.
+struct Frames {
+    pass: Vec<f64>,
+    tess: Vec<f64>,
+    on_cpu: Vec<f64>,
+    runnable: Vec<f64>,
+    locked: Vec<f64>,
+}
+
+/// Steps `FRAMES` frames at about 60 a second.
+fn measure(h: &mut Harness<'_, CommissionerApp>) -> (Frames, Duration) {
+    let mut f = Frames {
+        pass: Vec::with_capacity(FRAMES),
+        tess: Vec::with_capacity(FRAMES),
+        on_cpu: Vec::with_capacity(FRAMES),
+        runnable: Vec::with_capacity(FRAMES),
+        locked: Vec::with_capacity(FRAMES),
+    };
     let started = Instant::now();
     for _ in 0..FRAMES {
+        let (run0, wait0) = (cpu_ns(), runnable_ns());
+        let lock0 = h.state().lock_wait();
         let t0 = Instant::now();
         h.step();
         let t1 = Instant::now();
+        let (run1, wait1) = (cpu_ns(), runnable_ns());
+        f.locked
+            .push((h.state().lock_wait() - lock0).as_secs_f64() * 1e3);
         let out = h.output();
         let prims = h.ctx.tessellate(out.shapes.clone(), out.pixels_per_point);
         let t2 = Instant::now();
         assert!(!prims.is_empty());
-        pass.push((t1 - t0).as_secs_f64() * 1e3);
-        tess.push((t2 - t1).as_secs_f64() * 1e3);
+        f.pass.push((t1 - t0).as_secs_f64() * 1e3);
+        f.tess.push((t2 - t1).as_secs_f64() * 1e3);
+        f.on_cpu.push(run1.saturating_sub(run0) as f64 / 1e6);
+        f.runnable.push(wait1.saturating_sub(wait0) as f64 / 1e6);
         // The modems' uploads arrive between frames as in use.
         std::thread::sleep(Duration::from_millis(16));
     }
-    (pass, tess, started.elapsed())
+    (f, started.elapsed())
 }
 
 fn report(name: &str, v: &[f64]) {
@@ -94,10 +192,16 @@ fn report(name: &str, v: &[f64]) {
     );
 }
 
-fn report_all(pass: &[f64], tess: &[f64]) {
-    let total: Vec<f64> = pass.iter().zip(tess).map(|(a, b)| a + b).collect();
-    report("egui pass", pass);
-    report("tessellation", tess);
+/// The figures of a run. The pass's wall time is its time on a core, waiting for one (the
+/// core's threads and the simulated modems share the machine's cores), and waiting for the
+/// state's lock while the core applies uploads (measured apart: it overlaps the other two).
+fn report_all(f: &Frames) {
+    let total: Vec<f64> = f.pass.iter().zip(&f.tess).map(|(a, b)| a + b).collect();
+    report("egui pass", &f.pass);
+    report("  on a core", &f.on_cpu);
+    report("  waiting for a core", &f.runnable);
+    report("  waiting for the lock", &f.locked);
+    report("tessellation", &f.tess);
     report("frame (pass + tess.)", &total);
 }
 
@@ -109,9 +213,20 @@ fn main() {
     fleet();
 }
 
-/// 2,000 modems: the Fleet tab sorted two ways, then one target's Overview.
+/// 2,000 modems: the Fleet tab sorted two ways, then one target's Overview; with the modems
+/// simulated in the app's process, then apart.
 fn fleet() {
-    let mut h = demo_app(FLEET);
+    for place in [Modems::Demo, Modems::Apart] {
+        fleet_with(place);
+    }
+}
+
+fn fleet_with(place: Modems) {
+    let (mut h, sims) = demo_app(FLEET, place);
+    let whose = match place {
+        Modems::Demo => "simulated in the app",
+        Modems::Apart => "simulated apart at nice 19",
+    };
     type Setup = fn(&mut cmm_commissioner::ui::view::View);
     let views: [(&str, Setup); 3] = [
         ("fleet, by name", |v| v.tab = Tab::Fleet),
@@ -124,20 +239,25 @@ fn fleet() {
     for (name, setup) in views {
         setup(h.state_mut().view());
         h.step();
-        let (pass, tess, wall) = measure(&mut h);
+        let (frames, wall) = measure(&mut h);
         println!(
-            "frame: {} modems online, {name}, {FRAMES} frames over {:.1} s, 1600x1000",
+            "frame: {} modems online ({whose}), {name}, {FRAMES} frames over {:.1} s, \
+             1600x1000",
             h.state().state().online_count(),
             wall.as_secs_f64()
         );
-        report_all(&pass, &tess);
+        report_all(&frames);
     }
     h.state_mut().shutdown();
+    if let Some(mut c) = sims {
+        let _ = c.kill();
+        let _ = c.wait();
+    }
 }
 
 /// 20 modems and 16 plotted series of 24 h.
 fn plots() {
-    let mut h = demo_app(MODEMS);
+    let (mut h, _) = demo_app(MODEMS, Modems::Demo);
 
     // 16 series of 24 h at 1 Hz ending now, on the selected modem and the next ones.
     let now = chrono::Utc::now().timestamp_millis() as f64 / 1000.0;
@@ -166,7 +286,7 @@ fn plots() {
     };
 
     h.state_mut().view().tab = Tab::Values;
-    let (pass, tess, wall) = measure(&mut h);
+    let (frames, wall) = measure(&mut h);
     println!(
         "frame: {} modems online, {} plotted series holding {} points, {} frames over {:.1} s, \
          1600x1000",
@@ -176,6 +296,6 @@ fn plots() {
         FRAMES,
         wall.as_secs_f64()
     );
-    report_all(&pass, &tess);
+    report_all(&frames);
     h.state_mut().shutdown();
 }

@@ -79,6 +79,8 @@ pub struct CommissionerApp {
     core: Core,
     view: View,
     frame_stats: FrameStats,
+    /// Time the frames waited for the state's lock, in all (the frame benchmark reads it).
+    lock_wait: std::time::Duration,
 }
 
 impl CommissionerApp {
@@ -125,6 +127,7 @@ impl CommissionerApp {
             core,
             view,
             frame_stats: FrameStats::new(),
+            lock_wait: std::time::Duration::ZERO,
         })
     }
 
@@ -142,6 +145,12 @@ impl CommissionerApp {
     #[doc(hidden)]
     pub fn state_mut(&self) -> std::sync::MutexGuard<'_, AppState> {
         self.core.state_mut()
+    }
+
+    /// Time the frames have waited for the state's lock since start (the frame benchmark).
+    #[doc(hidden)]
+    pub fn lock_wait(&self) -> std::time::Duration {
+        self.lock_wait
     }
 
     /// The view state (tests drive dialogs through it).
@@ -176,7 +185,9 @@ impl CommissionerApp {
 impl eframe::App for CommissionerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_stats.frame();
+        let asked = std::time::Instant::now();
         let state = self.core.state();
+        self.lock_wait += asked.elapsed();
         self.view.ui(ui, &state);
         drop(state);
         for cmd in self.view.take_commands() {

@@ -65,9 +65,26 @@ pub struct FleetView {
     pub focus_filter: bool,
 }
 
+/// Whether `hay` contains `needle` (lower case) in any case; without allocating for ASCII
+/// text, which names, ids, models and alarm names are (the filter runs on every target
+/// every frame).
+fn contains_lower(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if hay.is_ascii() && needle.is_ascii() {
+        let n = needle.as_bytes();
+        return hay
+            .as_bytes()
+            .windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n));
+    }
+    hay.to_lowercase().contains(needle)
+}
+
 fn matches(t: &Target, needle: &str) -> bool {
     let s = &t.summary;
-    let has = |x: &str| x.to_lowercase().contains(needle);
+    let has = |x: &str| contains_lower(x, needle);
     has(&t.hostname)
         || has(&t.hostid)
         || has(&t.moduletype)
@@ -121,7 +138,8 @@ pub fn rows<'a>(state: &'a AppState, v: &FleetView, now: i64, hb: i64) -> Vec<&'
         .filter(|t| needle.is_empty() || matches(t, &needle))
         .collect();
     let (col, desc) = v.sort;
-    rows.sort_by(|a, b| {
+    // Unstable is enough: the hostid breaks every tie.
+    rows.sort_unstable_by(|a, b| {
         let o = compare(a, b, col, now, hb);
         if desc { o.reverse() } else { o }
     });
@@ -237,12 +255,13 @@ pub fn ui(
 ) -> Option<String> {
     let hb = state.server.heartbeat_ms.max(1);
     let rows = rows(state, v, now, hb);
-    let online = state.online_count();
-    let alarmed = state
-        .targets
-        .values()
-        .filter(|t| !t.summary.alarms.is_empty())
-        .count();
+    // One pass over the targets for both counts.
+    let (online, alarmed) = state.targets.values().fold((0, 0), |(on, al), t| {
+        (
+            on + usize::from(t.online),
+            al + usize::from(!t.summary.alarms.is_empty()),
+        )
+    });
     ui.horizontal(|ui| {
         ui.heading("Fleet");
         ui.label(format!(
@@ -281,6 +300,28 @@ pub fn ui(
                     }
                 });
         });
-    v.order = rows.iter().map(|t| t.hostid.clone()).collect();
+    // Kept for keyboard moves; copied only when it changed (2,000 strings a frame otherwise).
+    let same =
+        v.order.len() == rows.len() && v.order.iter().zip(&rows).all(|(a, t)| *a == t.hostid);
+    if !same {
+        v.order = rows.iter().map(|t| t.hostid.clone()).collect();
+    }
     clicked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_lower;
+
+    #[test]
+    fn the_filter_finds_text_in_any_case() {
+        assert!(contains_lower("DEMO-GENSET-0007", "genset-0"));
+        assert!(contains_lower("Common Shutdown Alarm", "shutdown"));
+        assert!(!contains_lower("HGM6120N", "9520"));
+        assert!(!contains_lower("ab", "abc"));
+        assert!(contains_lower("anything", ""));
+        // Outside ASCII, as lower-casing does it.
+        assert!(contains_lower("Überdrehzahl", "überdreh"));
+        assert!(!contains_lower("Überdrehzahl", "uber"));
+    }
 }
