@@ -137,8 +137,8 @@ fn runnable_ns() -> u64 {
         .unwrap_or(0)
 }
 
-/// Per frame, ms: the egui pass, tessellation, and of the pass the time this thread spent on
-/// a core and waiting for one.
+/// Per frame, ms: the egui pass, tessellation, and of the pass this thread's CPU time, its
+/// time waiting for a core and its time waiting for the state's lock.
 struct Frames {
     pass: Vec<f64>,
     tess: Vec<f64>,

@@ -25,3 +25,37 @@ pub mod traffic_ui;
 pub mod view;
 
 pub use app::{CommissionerApp, Startup};
+
+/// Whether `hay` contains `needle` (lower case) in any case; without allocating for ASCII
+/// text, which names, ids, models and alarm names are (the filters run on every target or
+/// every map entry, every frame).
+pub(crate) fn contains_lower(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if hay.is_ascii() && needle.is_ascii() {
+        let n = needle.as_bytes();
+        return hay
+            .as_bytes()
+            .windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n));
+    }
+    hay.to_lowercase().contains(needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_lower;
+
+    #[test]
+    fn the_filter_finds_text_in_any_case() {
+        assert!(contains_lower("DEMO-GENSET-0007", "genset-0"));
+        assert!(contains_lower("Common Shutdown Alarm", "shutdown"));
+        assert!(!contains_lower("HGM6120N", "9520"));
+        assert!(!contains_lower("ab", "abc"));
+        assert!(contains_lower("anything", ""));
+        // Outside ASCII, as lower-casing does it.
+        assert!(contains_lower("Überdrehzahl", "überdreh"));
+        assert!(!contains_lower("Überdrehzahl", "uber"));
+    }
+}

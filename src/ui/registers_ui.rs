@@ -148,7 +148,7 @@ pub fn ui(
         .filter(|e| filter.group.is_empty() || e.3 == filter.group)
         .filter(|&(_, addr, name, _)| {
             needle.is_empty()
-                || name.is_some_and(|n| n.to_lowercase().contains(&needle))
+                || name.is_some_and(|n| super::contains_lower(n, &needle))
                 || addr.to_string() == needle
                 || address(addr, true).eq_ignore_ascii_case(&needle)
         })
