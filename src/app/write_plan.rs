@@ -105,7 +105,10 @@ pub fn command_notes(t: &Target, cmd: &CommandSpec) -> Vec<String> {
             .coils
             .get(&addr)
             .filter(|_| table == crate::proto::Table::Coils)
-            .map_or_else(|| format!("{} {addr}", table.name()), |c| c.name.clone());
+            .map_or_else(
+                || format!("{} {addr}", table.name()),
+                |c| c.name.to_string(),
+            );
         let state = t
             .image
             .get(t.slave(), table, addr)

@@ -202,20 +202,23 @@ pub fn write_change<W: std::io::Write>(
     c: &Change,
     decoded: Option<&Decoded>,
 ) -> std::io::Result<()> {
+    use crate::proto::json_text::{write_hex, write_u32};
     out.write_all(b"{\"event\":\"change\",\"hostid\":")?;
     write_str(out, hostid)?;
-    write!(
-        out,
-        ",\"slave\":{},\"table\":\"{}\",\"fc\":\"{:02X}\",\"addr\":{},\"raw\":\"{:04X}\",\"value\":",
-        c.slave,
-        c.table.name(),
-        c.table.read_function(),
-        c.addr,
-        c.new
-    )?;
+    out.write_all(b",\"slave\":")?;
+    write_u32(out, u32::from(c.slave))?;
+    out.write_all(b",\"table\":\"")?;
+    out.write_all(c.table.name().as_bytes())?;
+    out.write_all(b"\",\"fc\":\"")?;
+    write_hex(out, u32::from(c.table.read_function()), 2)?;
+    out.write_all(b"\",\"addr\":")?;
+    write_u32(out, u32::from(c.addr))?;
+    out.write_all(b",\"raw\":\"")?;
+    write_hex(out, u32::from(c.new), 4)?;
+    out.write_all(b"\",\"value\":")?;
     let no_data = match c.reading() {
         Reading::Value(v) => {
-            write!(out, "{v}")?;
+            write_u32(out, u32::from(v))?;
             false
         }
         Reading::NoData => {
@@ -224,7 +227,10 @@ pub fn write_change<W: std::io::Write>(
         }
     };
     match c.old {
-        Some(o) => write!(out, ",\"old\":{o}")?,
+        Some(o) => {
+            out.write_all(b",\"old\":")?;
+            write_u32(out, u32::from(o))?;
+        }
         None => out.write_all(b",\"old\":null")?,
     }
     if no_data {
@@ -250,7 +256,7 @@ pub fn write_change<W: std::io::Write>(
         out.write_all(b",\"text\":\"")?;
         match &d.value {
             // Digits, a point and a sign: nothing to escape.
-            Decodedvalue::Number(v) => write!(out, "{v:.*}", d.decimals)?,
+            Decodedvalue::Number(v) => crate::proto::json_text::write_fixed(out, *v, d.decimals)?,
             Decodedvalue::NoData => out.write_all(b"###")?,
             Decodedvalue::Text(t) => write_str_contents(out, t)?,
             Decodedvalue::Bit(b) => out.write_all(if *b { b"on" } else { b"off" })?,

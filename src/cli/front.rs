@@ -51,8 +51,18 @@ pub async fn run(
 ) {
     let (err_tx, mut errors) = mpsc::channel::<String>(64);
     let reader = tokio::spawn(read_commands(core.commands(), console.clone(), err_tx));
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // Lines are formatted here and written by a thread of their own: a slow reader of stdout
+    // does not hold up the runtime (with `cmmctl serve`, the one thread that answers modems).
+    let stdout = match super::stdout::Stdout::spawn() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("cmmctl: cannot start the output thread: {e}");
+            reader.abort();
+            core.shutdown().await;
+            return;
+        }
+    };
+    let mut out = Vec::new();
     let mut remote = Remote::default();
     let mut status = bridge.as_mut().and_then(|b| b.status.take());
     let mut remote_commands = bridge.as_mut().and_then(|b| b.commands.take());
@@ -79,7 +89,7 @@ pub async fn run(
                 None => break,
             },
         };
-        if !ok || out.flush().is_err() {
+        if !ok || !stdout.hand_over(&mut out).await {
             break;
         }
     }
@@ -91,6 +101,7 @@ pub async fn run(
             _ = &mut shutdown => break,
             Some(r) = reports.recv() => {
                 handle_report(&mut out, &r, &console, bridge.as_ref(), &mut remote);
+                stdout.hand_over(&mut out).await;
             }
         }
     }
@@ -101,10 +112,11 @@ pub async fn run(
         while let Some(Ok(v)) = status.as_mut().map(|s| s.try_recv()) {
             print(&mut out, &v);
         }
-        let _ = out.flush();
+        stdout.hand_over(&mut out).await;
         b.stop().await;
     }
-    let _ = out.flush();
+    stdout.hand_over(&mut out).await;
+    stdout.finish().await;
 }
 
 /// The next message of an optional channel; never, without one.

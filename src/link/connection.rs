@@ -7,9 +7,8 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::io::AsyncWriteExt;
+use tokio::io::{AsyncWriteExt, Interest};
 use tokio::net::TcpStream;
-use tokio::net::tcp::OwnedWriteHalf;
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::{Instant, sleep_until, timeout};
 use tokio_util::sync::CancellationToken;
@@ -86,7 +85,7 @@ struct Shell {
 }
 
 /// Serves one connection until it closes.
-pub async fn handle(stream: TcpStream, peer: SocketAddr, id: u64, shared: Arc<Shared>) {
+pub async fn handle(mut stream: TcpStream, peer: SocketAddr, id: u64, shared: Arc<Shared>) {
     let (cmd_tx, mut cmd_rx) = mpsc::channel(64);
     let session = Session::new(
         shared.config.clone(),
@@ -105,7 +104,6 @@ pub async fn handle(stream: TcpStream, peer: SocketAddr, id: u64, shared: Arc<Sh
         session,
         cmd_tx,
     };
-    let (rd, mut wr) = stream.into_split();
     let shutdown = shell.shared.shutdown.clone();
     let reason = loop {
         let deadline = Instant::from_std(shell.session.poll_timeout());
@@ -119,7 +117,7 @@ pub async fn handle(stream: TcpStream, peer: SocketAddr, id: u64, shared: Arc<Sh
                 }
                 ConnCmd::Replaced => shell.session.handle_replaced(),
             },
-            r = rd.readable() => {
+            r = stream.readable() => {
                 if r.is_err() {
                     break OfflineReason::Disconnected;
                 }
@@ -127,7 +125,7 @@ pub async fn handle(stream: TcpStream, peer: SocketAddr, id: u64, shared: Arc<Sh
                 // holds no read buffer at all (what is left of a message waits in the
                 // session's splitter).
                 let mut buf = [0u8; READ_CHUNK];
-                match rd.try_read(&mut buf) {
+                match read_some(&stream, &mut buf) {
                     Ok(0) => break OfflineReason::Disconnected,
                     Ok(n) => shell.session.handle_input(Instant::now().into_std(), wall_ms(), &buf[..n]),
                     Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
@@ -136,7 +134,7 @@ pub async fn handle(stream: TcpStream, peer: SocketAddr, id: u64, shared: Arc<Sh
             }
             _ = sleep_until(deadline) => shell.session.handle_timeout(Instant::now().into_std()),
         }
-        if !shell.drive(&mut wr).await {
+        if !shell.drive(&stream).await {
             break OfflineReason::Disconnected;
         }
         if registered && shell.session.identified() {
@@ -150,14 +148,46 @@ pub async fn handle(stream: TcpStream, peer: SocketAddr, id: u64, shared: Arc<Sh
     if registered {
         lock(&shell.shared.unidentified).remove(&shell.id);
     }
-    let _ = wr.shutdown().await;
+    let _ = stream.shutdown().await;
     shell.session.handle_close(reason);
     shell.forward_outputs().await;
 }
 
+/// Reads what the socket holds, once. A read that does not fill `buf` took all there was: the
+/// socket is then marked not ready, as tokio's own reads do, instead of finding out with one
+/// more system call that would block (one per message otherwise).
+fn read_some(stream: &TcpStream, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut got = None;
+    let r = stream.try_io(Interest::READABLE, || {
+        let n = stream.try_read(buf)?;
+        if n > 0 && n < buf.len() {
+            got = Some(n);
+            return Err(std::io::ErrorKind::WouldBlock.into());
+        }
+        Ok(n)
+    });
+    match got {
+        Some(n) => Ok(n),
+        None => r,
+    }
+}
+
+/// Writes all of `bytes`, waiting for room when the socket's buffer is full.
+async fn write_all(stream: &TcpStream, mut bytes: &[u8]) -> std::io::Result<()> {
+    while !bytes.is_empty() {
+        match stream.try_write(bytes) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => bytes = &bytes[n..],
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => stream.writable().await?,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 impl Shell {
     /// Writes what the session queued and carries out its outputs; false when the socket failed.
-    async fn drive(&mut self, wr: &mut OwnedWriteHalf) -> bool {
+    async fn drive(&mut self, wr: &TcpStream) -> bool {
         // Replies first: a modem's answer never waits on the events that follow it.
         let mut ok = self.write(wr).await;
         while let Some(out) = self.session.poll_output() {
@@ -168,13 +198,13 @@ impl Shell {
         ok
     }
 
-    async fn write(&mut self, wr: &mut OwnedWriteHalf) -> bool {
+    async fn write(&mut self, wr: &TcpStream) -> bool {
         let bytes = self.session.transmit();
         if bytes.is_empty() {
             return true;
         }
         let ok = matches!(
-            timeout(WRITE_TIMEOUT, wr.write_all(bytes)).await,
+            timeout(WRITE_TIMEOUT, write_all(wr, bytes)).await,
             Ok(Ok(()))
         );
         self.session.transmitted();

@@ -252,7 +252,7 @@ pub fn build(
                 let spec = map.register_by_role(role)?;
                 Some(Counter {
                     label: (*label).to_string(),
-                    unit: spec.unit.clone(),
+                    unit: spec.unit.to_string(),
                     start: number(map, spec, &before),
                     end: number(map, spec, &after),
                 })
@@ -475,7 +475,7 @@ fn step(
         let (min, mean, max) = stats_of(&points, to);
         stats.push(Stat {
             label: label.to_string(),
-            unit: spec.unit.clone(),
+            unit: spec.unit.to_string(),
             decimals: map
                 .decimals(spec)
                 .max(if role == "power_factor" { 2 } else { 1 }),
@@ -489,7 +489,7 @@ fn step(
         if let Some(spec) = map.register_by_role(role).filter(|s| s.words == 1) {
             plot.push(Series {
                 label: label.to_string(),
-                unit: spec.unit.clone(),
+                unit: spec.unit.to_string(),
                 points: readings(rec, target.id, map, spec, (from, to))?,
             });
         }

@@ -78,7 +78,7 @@ pub(super) fn protections(
                 Table::Coils,
                 c.addr,
                 None,
-                c.name.clone(),
+                c.name.to_string(),
             )
         });
     let shutdown_bits = map

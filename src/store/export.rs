@@ -165,8 +165,8 @@ fn target_changes(
         let column = *col_of.entry((s.table, first)).or_insert_with(|| {
             columns.push(ColumnDef {
                 target: label.clone(),
-                name: d.name.clone(),
-                unit: d.unit.clone(),
+                name: d.name.to_string(),
+                unit: d.unit.to_string(),
                 table: s.table,
                 addr: first,
             });

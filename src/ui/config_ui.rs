@@ -29,7 +29,7 @@ pub fn ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         .spacing([6.0, 4.0])
         .show(ui, |ui| {
             for r in settings {
-                let mut name = ui.label(&r.name);
+                let mut name = ui.label(&*r.name);
                 if r.unverified {
                     name = name.on_hover_text(crate::proto::map::UNVERIFIED_NOTE);
                 }

@@ -171,7 +171,7 @@ fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         let unit = entry::address("Register", &ed.addr)
             .ok()
             .and_then(|a| t.map.register_at(a))
-            .map(|r| r.unit.clone());
+            .map(|r| r.unit.to_string());
         ui.add(
             egui::TextEdit::singleline(&mut ed.value)
                 .desired_width(70.0)

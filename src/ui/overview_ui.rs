@@ -92,9 +92,9 @@ fn reading(t: &Target, role: &str) -> Option<Reading> {
         Some(Value::Bit(b)) => if *b { "on" } else { "off" }.to_string(),
     };
     Some(Reading {
-        name: spec.name.clone(),
+        name: spec.name.to_string(),
         value,
-        unit: spec.unit.clone(),
+        unit: spec.unit.to_string(),
         stale: t.staleness(Table::Holding, spec.addr),
         unverified: spec.unverified,
     })

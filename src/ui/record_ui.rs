@@ -208,7 +208,12 @@ fn spec(state: &AppState, v: &RecordView) -> Result<ExportSpec, String> {
             .keys()
             .filter_map(|(h, table, addr)| {
                 let t = state.targets.get(h)?;
-                Some(t.map.decode(&t.image, t.slave(), *table, *addr)?.name)
+                Some(
+                    t.map
+                        .decode(&t.image, t.slave(), *table, *addr)?
+                        .name
+                        .to_string(),
+                )
             })
             .collect();
         if names.is_empty() {

@@ -84,8 +84,8 @@ fn filter_ui(ui: &mut egui::Ui, t: &Target, f: &mut ValuesFilter) {
         if std::mem::take(&mut f.focus) {
             resp.request_focus();
         }
-        let coil_groups = t.map.coils.values().map(|c| c.group.as_str());
-        let reg_groups = t.map.registers.values().map(|r| r.group.as_str());
+        let coil_groups = t.map.coils.values().map(|c| c.group.as_ref());
+        let reg_groups = t.map.registers.values().map(|r| r.group.as_ref());
         let mut groups: Vec<&str> = coil_groups
             .chain(reg_groups)
             .filter(|g| !g.is_empty())
@@ -314,7 +314,7 @@ fn row_ui(
             .inner
             .on_hover_text(crate::proto::map::UNVERIFIED_NOTE);
     } else {
-        ui.scope_builder(name, |ui| ui.add(egui::Label::new(&d.name).truncate()));
+        ui.scope_builder(name, |ui| ui.add(egui::Label::new(&*d.name).truncate()));
     }
     let changed = t.changed_ms.get(&(d.table, d.addr)).copied();
     let fresh = changed.is_some_and(|c| now_ms - c < HIGHLIGHT_MS);

@@ -212,7 +212,7 @@ async fn polls_decode_and_a_write_shows_in_the_next_readings() {
     .await;
     let t = &h.state.targets[&target];
     let d = t.map.decode(&t.image, 1, Table::Holding, 0).unwrap();
-    assert_eq!(d.name, "Mains UA");
+    assert_eq!(&*d.name, "Mains UA");
     assert!((220.0..=240.0).contains(&d.number().unwrap()));
     assert_eq!(h.coil(41), Some(1), "auto mode");
 

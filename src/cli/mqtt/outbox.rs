@@ -293,7 +293,7 @@ impl Outbox {
             let value = value_of(d);
             let slave_key;
             let key = if c.slave == 1 {
-                d.name.as_str()
+                d.name.as_ref()
             } else {
                 slave_key = format!("{} (slave {})", d.name, c.slave);
                 slave_key.as_str()
@@ -306,7 +306,7 @@ impl Outbox {
             let entry = Entry {
                 key_json: quoted(key),
                 value,
-                unit: d.unit.clone(),
+                unit: d.unit.to_string(),
                 unit_json: quoted(&d.unit),
                 alarm: d.alarm.is_some(),
                 bit: matches!(d.value, DecodedValue::Bit(_)),

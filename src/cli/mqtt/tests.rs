@@ -80,7 +80,7 @@ fn upload(hostid: &str, volts: f64, alarm: bool) -> Report {
             addr: 8,
             name: "Emergency Stop".into(),
             group: "Alarms".into(),
-            unit: String::new(),
+            unit: "".into(),
             raw: vec![1],
             value: DValue::Bit(true),
             decimals: 0,

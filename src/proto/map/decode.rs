@@ -1,6 +1,8 @@
 //! Register image plus map: typed values with units, active alarms, mode, running status, and a
 //! sanity check of the frequency ratio.
 
+use std::sync::Arc;
+
 use super::{AlarmKind, Combine, RegisterMap, RegisterSpec};
 use crate::proto::image::RegisterImage;
 use crate::proto::rtu::Table;
@@ -26,11 +28,11 @@ pub struct Decoded {
     /// First address of the entry.
     pub addr: u16,
     /// Name (the address, for unmapped ones).
-    pub name: String,
+    pub name: Arc<str>,
     /// Group ("" for unmapped).
-    pub group: String,
+    pub group: Arc<str>,
     /// Unit ("" if none).
-    pub unit: String,
+    pub unit: Arc<str>,
     /// Raw words (one per register; 0/1 for a coil).
     pub raw: Vec<u16>,
     /// The value.
@@ -75,8 +77,14 @@ fn decimals_of(scale: f64) -> usize {
     d
 }
 
-fn unmapped_name(table: Table, addr: u16) -> String {
-    format!("{} {addr:04}", table.name())
+fn unmapped_name(table: Table, addr: u16) -> Arc<str> {
+    format!("{} {addr:04}", table.name()).into()
+}
+
+/// An empty name, group or unit, shared (decoding runs for every changed register).
+fn empty() -> Arc<str> {
+    static EMPTY: std::sync::LazyLock<Arc<str>> = std::sync::LazyLock::new(|| Arc::from(""));
+    EMPTY.clone()
 }
 
 impl RegisterMap {
@@ -179,8 +187,8 @@ impl RegisterMap {
                 table,
                 addr,
                 name: spec.map_or_else(|| unmapped_name(table, addr), |c| c.name.clone()),
-                group: spec.map(|c| c.group.clone()).unwrap_or_default(),
-                unit: String::new(),
+                group: spec.map_or_else(empty, |c| c.group.clone()),
+                unit: empty(),
                 raw: vec![raw],
                 value: Value::Bit(raw != 0),
                 decimals: 0,
@@ -204,8 +212,8 @@ impl RegisterMap {
                 table,
                 addr,
                 name: unmapped_name(table, addr),
-                group: String::new(),
-                unit: String::new(),
+                group: empty(),
+                unit: empty(),
                 raw: vec![raw],
                 value,
                 decimals: 0,
@@ -248,11 +256,11 @@ impl RegisterMap {
             for &addr in values.keys() {
                 let (first, name, group) = match *table {
                     Table::Coils => match self.coils.get(&addr) {
-                        Some(c) => (addr, Some(c.name.as_str()), c.group.as_str()),
+                        Some(c) => (addr, Some(c.name.as_ref()), c.group.as_ref()),
                         None => (addr, None, ""),
                     },
                     Table::Holding => match self.register_at(addr) {
-                        Some(r) => (r.addr, Some(r.name.as_str()), r.group.as_str()),
+                        Some(r) => (r.addr, Some(r.name.as_ref()), r.group.as_ref()),
                         None => (addr, None, ""),
                     },
                     _ => (addr, None, ""),
@@ -304,7 +312,7 @@ impl RegisterMap {
             Some(k)
                 if k != AlarmKind::Summary && image.get(slave, Table::Coils, c.addr) == Some(1) =>
             {
-                Some((c.name.as_str(), k, (Table::Coils, c.addr)))
+                Some((c.name.as_ref(), k, (Table::Coils, c.addr)))
             }
             _ => None,
         });
@@ -361,34 +369,49 @@ impl RegisterMap {
 
     /// Engine speed, if the map knows where it is and it has been read.
     pub fn speed(&self, image: &RegisterImage, slave: u8) -> Option<f64> {
-        let spec = self.registers.values().find(|r| r.speed)?;
-        self.decode(image, slave, Table::Holding, spec.addr)?
-            .number()
+        self.number_at(image, slave, self.checked.speed?)
+    }
+
+    /// The number an entry of holding registers reads, decoded without copying its name (the
+    /// sanity checks run on most uploads).
+    fn number_at(&self, image: &RegisterImage, slave: u8, addr: u16) -> Option<f64> {
+        let spec = self.registers.get(&addr)?;
+        let mut raw = [0u16; 2];
+        let words = usize::from(spec.words);
+        let value = if words <= raw.len() {
+            for (i, w) in raw[..words].iter_mut().enumerate() {
+                *w = image.get(slave, Table::Holding, spec.addr.checked_add(i as u16)?)?;
+            }
+            self.decode_register(spec, &raw[..words])
+        } else {
+            let raw = (0..spec.words)
+                .map(|i| image.get(slave, Table::Holding, spec.addr.checked_add(u16::from(i))?))
+                .collect::<Option<Vec<u16>>>()?;
+            self.decode_register(spec, &raw)
+        };
+        match value {
+            Value::Number(n) => Some(n),
+            _ => None,
+        }
     }
 
     /// Readings that suggest a wrong setting, each saying which setting to change.
     pub fn sanity(&self, image: &RegisterImage, slave: u8) -> Vec<String> {
         let mut out = Vec::new();
         // A coil the map calls reserved that turns on may be an alarm of newer firmware.
-        for c in self
-            .coils
-            .values()
-            .filter(|c| c.name.eq_ignore_ascii_case("reserved"))
-        {
-            if image.get(slave, Table::Coils, c.addr) == Some(1) {
+        for &addr in &self.checked.reserved_coils {
+            if image.get(slave, Table::Coils, addr) == Some(1) {
                 out.push(format!(
-                    "coil {} on: not in the map (reserved); newer firmware may use it for an alarm",
-                    c.addr
+                    "coil {addr} on: not in the map (reserved); newer firmware may use it for an alarm"
                 ));
             }
         }
         let ratio = self.settings.frequency_ratio;
-        for spec in self.registers.values().filter(|r| r.frequency) {
-            let Some(Decoded {
-                value: Value::Number(hz),
-                ..
-            }) = self.decode(image, slave, Table::Holding, spec.addr)
-            else {
+        for &addr in &self.checked.frequencies {
+            let (Some(spec), Some(hz)) = (
+                self.registers.get(&addr),
+                self.number_at(image, slave, addr),
+            ) else {
                 continue;
             };
             if hz > 100.0 {

@@ -356,6 +356,7 @@ pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
         text: text.to_string(),
         covering: BTreeMap::new(),
         watched: Default::default(),
+        checked: Default::default(),
     };
     Ok(map.indexed())
 }
@@ -509,8 +510,8 @@ fn coils(c: &Checker<'_>, raw: &[Spanned<RawCoil>]) -> Result<BTreeMap<u16, Coil
             e.addr,
             CoilSpec {
                 addr: e.addr,
-                name: e.name.clone(),
-                group: e.group.clone(),
+                name: e.name.as_str().into(),
+                group: e.group.as_str().into(),
                 alarm: e.alarm,
                 mode: e.mode.clone(),
                 remote_lock: e.role.as_deref() == Some("remote_lock"),
@@ -628,9 +629,9 @@ fn registers(
             e.addr,
             RegisterSpec {
                 addr: e.addr,
-                name: e.name.clone(),
-                group: e.group.clone(),
-                unit: e.unit.clone(),
+                name: e.name.as_str().into(),
+                group: e.group.as_str().into(),
+                unit: e.unit.as_str().into(),
                 scale,
                 signed: e.signed,
                 words,

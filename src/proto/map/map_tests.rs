@@ -47,12 +47,12 @@ fn the_shipped_map_covers_every_address_of_the_document() {
         assert!(m.register_at(a).is_some(), "register {a}");
     }
     for (a, name) in DOC_COILS {
-        assert_eq!(&m.coils[a].name, name);
+        assert_eq!(&*m.coils[a].name, *name);
     }
     for (a, name, unit) in DOC_REGISTERS {
         let r = m.register_at(*a).unwrap();
         assert_eq!(
-            (r.name.as_str(), r.unit.as_str()),
+            (r.name.as_ref(), r.unit.as_ref()),
             (*name, *unit),
             "register {a}"
         );
@@ -240,7 +240,7 @@ fn field_examples_decode() {
         values: BlockValues::Registers(vec![5]),
     });
     let d = m.decode(&img, 1, Table::Input, 7).unwrap();
-    assert_eq!((d.name.as_str(), d.shown().as_str()), ("input 0007", "5"));
+    assert_eq!((d.name.as_ref(), d.shown().as_str()), ("input 0007", "5"));
 }
 
 #[test]

@@ -135,9 +135,9 @@ pub struct CoilSpec {
     /// Address.
     pub addr: u16,
     /// Name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Group (Alarms, Status, Mode, ...).
-    pub group: String,
+    pub group: Arc<str>,
     /// Alarm kind, if it is an alarm.
     pub alarm: Option<AlarmKind>,
     /// The controller mode this coil reports when on.
@@ -183,11 +183,11 @@ pub struct RegisterSpec {
     /// First address.
     pub addr: u16,
     /// Name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Group.
-    pub group: String,
+    pub group: Arc<str>,
     /// Unit ("" if none).
-    pub unit: String,
+    pub unit: Arc<str>,
     /// actual = raw * scale.
     pub scale: f64,
     /// Two's complement.
@@ -318,6 +318,17 @@ pub struct RegisterMap {
     /// The addresses the summary (alarms, mode, running status, power, remote lock) and the
     /// sanity checks read: a change elsewhere leaves both as they were.
     watched: BTreeMap<(Table, u16), u8>,
+    /// What the sanity checks read, found once: the coils called reserved, the frequency
+    /// registers, the speed register.
+    checked: Checked,
+}
+
+/// The addresses the sanity checks read ([`RegisterMap::sanity`]).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Checked {
+    pub(super) reserved_coils: Vec<u16>,
+    pub(super) frequencies: Vec<u16>,
+    pub(super) speed: Option<u16>,
 }
 
 /// What a register change can change, as bits ([`RegisterMap::watched`]).
@@ -379,6 +390,17 @@ impl RegisterMap {
             }
         }
         self.watched = watched;
+        self.checked = Checked {
+            reserved_coils: (self.coils.values())
+                .filter(|c| c.name.eq_ignore_ascii_case("reserved"))
+                .map(|c| c.addr)
+                .collect(),
+            frequencies: (self.registers.values())
+                .filter(|r| r.frequency)
+                .map(|r| r.addr)
+                .collect(),
+            speed: self.registers.values().find(|r| r.speed).map(|r| r.addr),
+        };
         self
     }
 
@@ -416,6 +438,7 @@ impl RegisterMap {
             text: String::new(),
             covering: BTreeMap::new(),
             watched: Default::default(),
+            checked: Default::default(),
         }
     }
 
