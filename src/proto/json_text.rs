@@ -48,18 +48,7 @@ pub fn write_str_contents<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
 
 /// An unsigned number in decimal, without the formatting machinery (a change line has four).
 pub fn write_u32<W: Write>(out: &mut W, n: u32) -> io::Result<()> {
-    let mut buf = [0u8; 10];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.write_all(&buf[i..])
+    write_u64(out, u64::from(n))
 }
 
 /// `n` in upper-case hexadecimal, zero-padded to `digits` (at most 8), as `{:0digits$X}`

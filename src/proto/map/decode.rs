@@ -376,20 +376,13 @@ impl RegisterMap {
     /// sanity checks run on most uploads).
     fn number_at(&self, image: &RegisterImage, slave: u8, addr: u16) -> Option<f64> {
         let spec = self.registers.get(&addr)?;
+        // An entry is one or two registers (the map loader refuses others).
         let mut raw = [0u16; 2];
-        let words = usize::from(spec.words);
-        let value = if words <= raw.len() {
-            for (i, w) in raw[..words].iter_mut().enumerate() {
-                *w = image.get(slave, Table::Holding, spec.addr.checked_add(i as u16)?)?;
-            }
-            self.decode_register(spec, &raw[..words])
-        } else {
-            let raw = (0..spec.words)
-                .map(|i| image.get(slave, Table::Holding, spec.addr.checked_add(u16::from(i))?))
-                .collect::<Option<Vec<u16>>>()?;
-            self.decode_register(spec, &raw)
-        };
-        match value {
+        let raw = raw.get_mut(..usize::from(spec.words))?;
+        for (i, w) in raw.iter_mut().enumerate() {
+            *w = image.get(slave, Table::Holding, spec.addr.checked_add(i as u16)?)?;
+        }
+        match self.decode_register(spec, raw) {
             Value::Number(n) => Some(n),
             _ => None,
         }
