@@ -10,19 +10,27 @@
 #   2. IDLE modems (default 5000) logged in and quiet: resident memory per modem (the
 #      server's RSS with them, less its RSS before they came).
 # `cmmctl serve` runs with change events printed (to /dev/null) and no recording; the floor
-# server prints its lines to /dev/null too. Prints one table.
+# server prints its lines to /dev/null too.
 #
-#   bash benches/cost.sh [MODEMS] [SECONDS] [RATE_MS] [IDLE]
-# (COST_SERVERS="serve" runs only some of serve, floor, floor-ct.)
+# The machine's own load moves the figures by a third from one minute to the next, so the load
+# runs ROUNDS times (default 3), each server in turn within a round: the table gives each
+# server's median, and the ratio is the median of the rounds' own serve / floor ratios.
+#
+#   bash benches/cost.sh [MODEMS] [SECONDS] [RATE_MS] [IDLE] [ROUNDS]
+# (COST_SERVERS="serve floor" runs only some of serve, floor, floor-ct.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 modems=${1:-1000}
 seconds=${2:-30}
 rate=${3:-250}
 idle=${4:-5000}
-cargo build --release --bin cmmctl --example floor_server >&2
-bin=target/release/cmmctl
-floor=target/release/examples/floor_server
+rounds=${5:-3}
+# COST_PROFILE=bench keeps the symbols (for perf) at the same optimisation.
+profile=${COST_PROFILE:-release}
+cargo build --profile "$profile" --bin cmmctl --example floor_server >&2
+case $profile in release | bench) dir=release ;; *) dir=$profile ;; esac
+bin=target/$dir/cmmctl
+floor=target/$dir/examples/floor_server
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 ulimit -n 20000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
@@ -53,8 +61,9 @@ start() {
   exit 1
 }
 
+# load NAME ROUND: the load run; "µs/message messages CPU-s" then the p99 in $work/NAME.cost.ROUND.
 load() {
-  local name=$1 port
+  local name=$1 round=$2 port
   port=$(free_port)
   start "$name" "$port" "$rate"
   local before after
@@ -67,8 +76,8 @@ load() {
   sent=$(field sent < "$work/$name.sim")
   p99=$(python3 -c 'import json,sys; s=json.loads(open(sys.argv[1]).read().splitlines()[-1]); print(s.get("p99_ms", s.get("latency_ms", {}).get("p99", "?")))' "$work/$name.sim")
   python3 -c 'import sys; b,a,n=float(sys.argv[1]),float(sys.argv[2]),int(sys.argv[3]); print(f"{(a-b)*1e6/max(n,1):.1f} {n} {a-b:.2f}")' "$before" "$after" "$sent" \
-    > "$work/$name.cost"
-  echo "$p99" >> "$work/$name.cost"
+    > "$work/$name.cost.$round"
+  echo "$p99" >> "$work/$name.cost.$round"
 }
 
 memory() {
@@ -92,21 +101,36 @@ memory() {
 }
 
 servers=${COST_SERVERS:-serve floor floor-ct}
+for round in $(seq "$rounds"); do
+  for name in $servers; do
+    echo "load: $name, round $round of $rounds ($modems modems, every $rate ms, $seconds s)" >&2
+    load "$name" "$round"
+  done
+done
 for name in $servers; do
-  echo "load: $name ($modems modems, every $rate ms, $seconds s)" >&2
-  load "$name"
   echo "memory: $name ($idle idle modems)" >&2
   memory "$name"
 done
 
-printf '\n%-10s %12s %10s %9s %9s %14s %18s\n' server "µs/message" messages "CPU s" "p99 ms" "KiB/idle modem" "RSS base -> full"
+# median NAME: the round whose µs/message is the median (its whole line), for the table.
+median() {
+  for f in "$work/$1".cost.*; do echo "$(head -1 "$f") $(sed -n 2p "$f")"; done \
+    | sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}'
+}
+
+printf '\n%-10s %12s %14s %10s %9s %9s %14s %18s\n' server "µs/message" "rounds" messages "CPU s" "p99 ms" "KiB/idle modem" "RSS base -> full"
 for name in $servers; do
-  read -r us n cpu_s < <(head -1 "$work/$name.cost")
-  p99=$(sed -n 2p "$work/$name.cost")
+  read -r us n cpu_s p99 < <(median "$name")
+  all=$(for f in "$work/$name".cost.*; do head -1 "$f" | cut -d' ' -f1; done | paste -sd/)
   read -r kib base full < "$work/$name.mem"
-  printf '%-10s %12s %10s %9s %9s %14s %18s\n' "$name" "$us" "$n" "$cpu_s" "$p99" "$kib" "$base -> $full MiB"
+  printf '%-10s %12s %14s %10s %9s %9s %14s %18s\n' "$name" "$us" "$all" "$n" "$cpu_s" "$p99" "$kib" "$base -> $full MiB"
 done
-[ -f "$work/floor.cost" ] && [ -f "$work/serve.cost" ] || exit 0
-floor_us=$(head -1 "$work/floor.cost" | cut -d' ' -f1)
-serve_us=$(head -1 "$work/serve.cost" | cut -d' ' -f1)
-python3 -c 'import sys; print(f"\nserve / floor: {float(sys.argv[1])/float(sys.argv[2]):.2f}x")' "$serve_us" "$floor_us"
+[ -f "$work/floor.cost.1" ] && [ -f "$work/serve.cost.1" ] || exit 0
+python3 - "$work" "$rounds" <<'PY'
+import sys, statistics
+work, rounds = sys.argv[1], int(sys.argv[2])
+us = lambda name, r: float(open(f"{work}/{name}.cost.{r}").readline().split()[0])
+ratios = [us("serve", r) / us("floor", r) for r in range(1, rounds + 1)]
+print("\nserve / floor by round: " + ", ".join(f"{x:.2f}x" for x in ratios))
+print(f"serve / floor (median of the rounds): {statistics.median(ratios):.2f}x")
+PY

@@ -154,6 +154,38 @@ fn uplink_parser() {
         });
 }
 
+/// The uploads the short way takes, and near misses it must leave to the lenient reader.
+const PLAIN_UPLOADS: &[&str] = &[
+    r#"{"method":"reqdatachange","params":{"03":[{"0000":"00E6"},{"0001":"00E7"}],"01":[{"0029":"1"}]},"hostid":"3130373031334717003D002E","packetnum":7,"InhbitRemote":0,"AccessAlarm":0}"#,
+    r#"{"method":"reqdatachange","params":{"packetnum":2,"03":[{"0000":"00EF"},{"0007":"00E70032"}],"01":{"0000":"0805"},"FireAlarm":true,"AlarmInput":1},"hostid":"A","AlarmInput":0}"#,
+    r#"{"method":"reqdatachange","params":{"packetnum":"2","03":[{"0000":"00EF","0000":"00F0"}],"03":[]},"HostId":"A",}"#,
+    r#"{"method":"HB","hostid":"3130373031334717003D002E"}"#,
+    r#"{"method":"LongCon","hostid":"3130373031334717003D002E","params":{}}"#,
+];
+
+/// Whatever the short way reads, the lenient reader reads the same; and it reads only UTF-8.
+#[test]
+fn uplink_short_way() {
+    use cmm_commissioner::proto::uplink_fast;
+    let seeds = as_bytes(PLAIN_UPLOADS);
+    bolero::check!()
+        .with_iterations(iterations(50_000))
+        .for_each(|input: &[u8]| {
+            for bytes in [input.to_vec(), mutate(&seeds, input)] {
+                if let Some(fast) = uplink_fast::parse(&bytes) {
+                    assert!(std::str::from_utf8(&bytes).is_ok());
+                    let slow = Uplink::parse_lenient(&bytes);
+                    assert_eq!(
+                        Ok(&fast),
+                        slow.as_ref(),
+                        "{}",
+                        String::from_utf8_lossy(&bytes)
+                    );
+                }
+            }
+        });
+}
+
 #[test]
 fn rtu_frames() {
     let frames: Vec<Vec<u8>> = FRAMES

@@ -312,9 +312,13 @@ impl AppState {
     }
 
     fn target(&mut self, hostid: &str) -> &mut Target {
+        // Looked up first: the key is copied only for a new target, not on every upload.
+        if !self.targets.contains_key(hostid) {
+            self.targets.insert(hostid.to_string(), Target::new(hostid));
+        }
         self.targets
-            .entry(hostid.to_string())
-            .or_insert_with(|| Target::new(hostid))
+            .get_mut(hostid)
+            .unwrap_or_else(|| unreachable!("{hostid} was inserted above"))
     }
 
     /// Applies an event at time `now_ms`; returns the register changes it caused.
@@ -545,7 +549,10 @@ impl AppState {
         if flags.any() {
             t.flags = merge_flags(t.flags, flags);
         }
-        let changes: Vec<Change> = blocks.iter().flat_map(|b| t.image.apply_block(b)).collect();
+        let mut changes = Vec::new();
+        for b in blocks {
+            t.image.apply_block_into(b, &mut changes);
+        }
         for c in &changes {
             // A pair's change shows at its first address, where the table lists it.
             let addr = t

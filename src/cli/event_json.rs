@@ -321,7 +321,7 @@ mod tests {
             name: "Gen \"L1\"\tvolts\u{1}".into(),
             group: "Gen \\ set".into(),
             unit: unit.into(),
-            raw: vec![2301],
+            raw: crate::proto::map::Words::one(2301),
             value,
             decimals,
             mapped,

@@ -10,7 +10,7 @@ use std::time::Duration;
 use tokio::io::{AsyncWriteExt, Interest};
 use tokio::net::TcpStream;
 use tokio::sync::{mpsc, oneshot};
-use tokio::time::{Instant, sleep_until, timeout};
+use tokio::time::{Instant, timeout};
 use tokio_util::sync::CancellationToken;
 
 use super::config::{ServerConfig, advertise_address};
@@ -105,11 +105,20 @@ pub async fn handle(mut stream: TcpStream, peer: SocketAddr, id: u64, shared: Ar
         cmd_tx,
     };
     let shutdown = shell.shared.shutdown.clone();
+    // Made once and polled again each turn, not made anew per message: each waits in a
+    // list or the timer wheel, and joining and leaving those per message costs.
+    let shut = shutdown.cancelled();
+    let evicted = evict.cancelled();
+    let timer = tokio::time::sleep_until(Instant::from_std(shell.session.poll_timeout()));
+    tokio::pin!(shut, evicted, timer);
     let reason = loop {
         let deadline = Instant::from_std(shell.session.poll_timeout());
+        if timer.deadline() != deadline {
+            timer.as_mut().reset(deadline);
+        }
         tokio::select! {
-            _ = shutdown.cancelled() => break OfflineReason::Shutdown,
-            _ = evict.cancelled() => break OfflineReason::Disconnected,
+            _ = &mut shut => break OfflineReason::Shutdown,
+            _ = &mut evicted => break OfflineReason::Disconnected,
             Some(cmd) = cmd_rx.recv() => match cmd {
                 ConnCmd::Send(c) => {
                     let (cmd, uid) = *c;
@@ -132,7 +141,7 @@ pub async fn handle(mut stream: TcpStream, peer: SocketAddr, id: u64, shared: Ar
                     Err(_) => break OfflineReason::Disconnected,
                 }
             }
-            _ = sleep_until(deadline) => shell.session.handle_timeout(Instant::now().into_std()),
+            _ = &mut timer => shell.session.handle_timeout(Instant::now().into_std()),
         }
         if !shell.drive(&stream).await {
             break OfflineReason::Disconnected;

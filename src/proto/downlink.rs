@@ -104,6 +104,18 @@ impl Downlink {
         }
     }
 
+    /// Writes the plain ack of `method` ([`Downlink::ok`]) without building it first: it
+    /// answers nearly every upload.
+    pub fn write_ok(method: &str, out: &mut Vec<u8>) {
+        use super::json_text::write_str;
+        out.extend_from_slice(b"{\"method\":");
+        // Writing into a Vec cannot fail.
+        let _ = write_str(out, method);
+        out.extend_from_slice(b",\"message\":\"OK\",\"retcode\":\"");
+        out.extend_from_slice(RETCODE_OK.as_bytes());
+        out.extend_from_slice(b"\"}");
+    }
+
     /// Writes the message (compact JSON, exact spellings, documented key order).
     pub fn to_json(&self) -> String {
         let mut out = Vec::with_capacity(64);

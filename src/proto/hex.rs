@@ -43,6 +43,21 @@ pub fn decode(text: &str) -> Result<Vec<u8>, HexError> {
     Ok(out)
 }
 
+/// Reads hex text as big-endian 16-bit words; `None` unless it is one or more whole words of
+/// hex digits (surrounding white space allowed). [`decode`] says what is wrong otherwise.
+pub fn decode_words(text: &str) -> Option<Vec<u16>> {
+    let b = text.trim().as_bytes();
+    if b.is_empty() || !b.len().is_multiple_of(4) {
+        return None;
+    }
+    b.chunks_exact(4)
+        .map(|w| {
+            w.iter()
+                .try_fold(0u16, |acc, &c| Some(acc << 4 | u16::from(nibble(c)?)))
+        })
+        .collect()
+}
+
 fn nibble(c: u8) -> Option<u8> {
     match c {
         b'0'..=b'9' => Some(c - b'0'),
@@ -71,6 +86,21 @@ mod tests {
         assert_eq!(decode("00eF").unwrap(), vec![0x00, 0xEF]);
         assert_eq!(encode(&[0x01, 0xab]), "01AB");
         assert_eq!(decode(" 0102 ").unwrap(), vec![1, 2]);
+    }
+
+    #[test]
+    fn words_agree_with_the_bytes_and_refuse_what_is_not_whole_words() {
+        for text in ["00EF", " 00e70032 ", "7FFE", "FFFF0000ABCD"] {
+            let bytes = decode(text).unwrap();
+            let words: Vec<u16> = bytes
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            assert_eq!(decode_words(text), Some(words), "{text}");
+        }
+        for text in ["", "  ", "00", "00E", "00EF0", "00G0", "+0EF", "00 EF"] {
+            assert_eq!(decode_words(text), None, "{text:?}");
+        }
     }
 
     #[test]

@@ -61,8 +61,15 @@ pub struct RegisterImage {
 impl RegisterImage {
     /// Applies a block and returns the addresses whose value changed, in address order.
     pub fn apply_block(&mut self, block: &Block) -> Vec<Change> {
-        let t = self.tables.entry((block.slave, block.table)).or_default();
         let mut changes = Vec::new();
+        self.apply_block_into(block, &mut changes);
+        changes
+    }
+
+    /// Applies a block and appends the addresses whose value changed, in address order, to
+    /// `changes` (one vector for all the blocks of an upload).
+    pub fn apply_block_into(&mut self, block: &Block, changes: &mut Vec<Change>) {
+        let t = self.tables.entry((block.slave, block.table)).or_default();
         let mut put = |i: usize, new: u16| {
             let Some(addr) = u16::try_from(i)
                 .ok()
@@ -85,7 +92,6 @@ impl RegisterImage {
             BlockValues::Bits(bits) => bits.iter().enumerate().for_each(|(i, &b)| put(i, b as u16)),
             BlockValues::Registers(r) => r.iter().enumerate().for_each(|(i, &v)| put(i, v)),
         }
-        changes
     }
 
     /// Sets the raw value at an address (0/1 for bits), as a change reported it.
@@ -139,6 +145,18 @@ pub fn delta_blocks(
             continue;
         };
         for (addr, value) in &t.entries {
+            // Most values are whole registers of clean hex: read straight into words.
+            if !table.is_bits()
+                && let Some(words) = hex::decode_words(value)
+            {
+                blocks.push(Block {
+                    slave,
+                    table,
+                    addr: *addr,
+                    values: BlockValues::Registers(words),
+                });
+                continue;
+            }
             let bytes = match hex::decode(value) {
                 Ok(b) if !b.is_empty() => b,
                 Ok(_) => {

@@ -305,3 +305,13 @@ fn the_ack_written_straight_is_the_serde_json_text() {
         assert_eq!(&buf[1..], expected.to_string().as_bytes());
     }
 }
+
+/// The plain ack written without building it is the built one, byte for byte.
+#[test]
+fn the_plain_ack_written_straight_is_the_built_ack() {
+    for method in ["reqdata", "HB", "LongCon", "odd \"method\""] {
+        let mut buf = b"x".to_vec();
+        Downlink::write_ok(method, &mut buf);
+        assert_eq!(&buf[1..], Downlink::ok(method).to_json().as_bytes());
+    }
+}

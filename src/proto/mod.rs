@@ -11,6 +11,7 @@ pub mod remote;
 pub mod rtu;
 pub mod splitter;
 pub mod uplink;
+pub mod uplink_fast;
 
 pub use downlink::{Downlink, LoginReply};
 pub use fields::MessageError;

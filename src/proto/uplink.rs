@@ -97,7 +97,7 @@ impl InputFlags {
         })
     }
 
-    fn or(self, other: InputFlags) -> InputFlags {
+    pub(super) fn or(self, other: InputFlags) -> InputFlags {
         InputFlags {
             access_alarm: self.access_alarm.or(other.access_alarm),
             fire_alarm: self.fire_alarm.or(other.fire_alarm),
@@ -311,6 +311,14 @@ impl Uplink {
 
     /// Reads one message (leniently).
     pub fn parse(bytes: &[u8]) -> Result<Uplink, MessageError> {
+        if let Some(m) = super::uplink_fast::parse(bytes) {
+            return Ok(m);
+        }
+        Self::parse_lenient(bytes)
+    }
+
+    /// Reads one message the lenient way only (what [`Uplink::parse`] falls back to).
+    pub fn parse_lenient(bytes: &[u8]) -> Result<Uplink, MessageError> {
         Self::from_object(parse_object(bytes)?)
     }
 

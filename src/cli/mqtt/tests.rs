@@ -8,7 +8,7 @@ use super::remote::Remote;
 use crate::app::{AppState, Report};
 use crate::link::{DataKind, Event, Outcome};
 use crate::proto::image::Change;
-use crate::proto::map::{Decoded, Value as DValue};
+use crate::proto::map::{Decoded, Value as DValue, Words};
 use crate::proto::uplink::InputFlags;
 use crate::proto::{Block, BlockValues, Table};
 
@@ -60,7 +60,7 @@ fn upload(hostid: &str, volts: f64, alarm: bool) -> Report {
         name: "Mains UA".into(),
         group: "Mains".into(),
         unit: "V".into(),
-        raw: vec![volts as u16],
+        raw: Words::one(volts as u16),
         value: DValue::Number(volts),
         decimals: 0,
         mapped: true,
@@ -81,7 +81,7 @@ fn upload(hostid: &str, volts: f64, alarm: bool) -> Report {
             name: "Emergency Stop".into(),
             group: "Alarms".into(),
             unit: "".into(),
-            raw: vec![1],
+            raw: Words::one(1),
             value: DValue::Bit(true),
             decimals: 0,
             mapped: true,

@@ -3,7 +3,6 @@
 use super::Session;
 use crate::link::event::{Direction, Event};
 use crate::proto::Piece;
-use crate::proto::downlink::Downlink;
 use crate::proto::fields::{Fields, MessageError, parse_object};
 use crate::proto::uplink::Uplink;
 
@@ -39,6 +38,11 @@ impl Session {
         // A second connection's messages are always kept raw: they are not applied.
         let traffic = self.config.traffic || self.parallel;
         Some(match self.splitter.next_piece()? {
+            // The plain uploads, read the short way (text it accepts is UTF-8: JSON has no
+            // other bytes outside strings, and the reader checks the strings).
+            Piece::Object(b) if let Some(m) = crate::proto::uplink_fast::parse(b) => {
+                Input::Message(m, traffic.then(|| String::from_utf8_lossy(b).into()))
+            }
             Piece::Object(b) if std::str::from_utf8(b).is_err() => Input::NotUtf8(b.to_vec()),
             Piece::Object(b) => match parse_object(b) {
                 Ok(map) => {
@@ -94,7 +98,7 @@ impl Session {
                     );
                     self.protocol_error(what, &bytes);
                 }
-                self.send(&Downlink::ok(&method));
+                self.send_ok(&method);
             }
             Input::Bad {
                 error,
@@ -105,7 +109,7 @@ impl Session {
                 // Only the plain ack of an upload kind: never `reset`, `writeConfig`, `timing`
                 // or `login`, which a modem would take for a command or a reply.
                 if let Some(kind) = method.as_deref().and_then(ack_kind) {
-                    self.send(&Downlink::ok(kind));
+                    self.send_ok(kind);
                 }
             }
             Input::NotUtf8(bytes) => {

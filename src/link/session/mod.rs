@@ -370,8 +370,18 @@ impl Session {
 
     /// Queues a message to the modem.
     fn send(&mut self, msg: &Downlink) {
+        self.send_with(|out| msg.write_json(out));
+    }
+
+    /// Queues the plain ack of `method` ([`Downlink::ok`]).
+    fn send_ok(&mut self, method: &str) {
+        self.send_with(|out| Downlink::write_ok(method, out));
+    }
+
+    /// Queues the message `write` puts into the buffer.
+    fn send_with(&mut self, write: impl FnOnce(&mut Vec<u8>)) {
         let start = self.transmit.len();
-        msg.write_json(&mut self.transmit);
+        write(&mut self.transmit);
         if self.config.traffic {
             let text = String::from_utf8_lossy(&self.transmit[start..]).into_owned();
             self.emit(Event::Traffic {
@@ -442,9 +452,9 @@ impl Session {
         }
         match msg {
             Uplink::Login(_) => {}
-            Uplink::LongCon { .. } => self.send(&Downlink::ok("LongCon")),
+            Uplink::LongCon { .. } => self.send_ok("LongCon"),
             Uplink::Heartbeat { .. } => {
-                self.send(&Downlink::ok("HB"));
+                self.send_ok("HB");
                 self.emit(Event::Heartbeat { hostid });
             }
             Uplink::Timing { .. } => {
@@ -454,7 +464,7 @@ impl Session {
                 self.emit(Event::Timing { hostid });
             }
             Uplink::ReqData { frames, .. } => {
-                self.send(&Downlink::ok("reqdata"));
+                self.send_ok("reqdata");
                 let (blocks, errors) = self.plan.decode_reqdata(&frames);
                 let mut stale = Vec::new();
                 for e in errors {
@@ -488,7 +498,7 @@ impl Session {
                 }
             }
             Uplink::ReqDataChange { change, .. } => {
-                self.send(&Downlink::ok("reqdata"));
+                self.send_ok("reqdata");
                 self.say_coil_delta(&change);
                 if let Some(n) = change.packetnum {
                     if let Some(last) = self.packets
@@ -570,14 +580,12 @@ impl Session {
                 let what = format!("{} on a second connection: not applied", msg.method());
                 self.protocol_error(what, &[]);
             }
-            Uplink::LongCon { .. } => self.send(&Downlink::ok("LongCon")),
-            Uplink::Heartbeat { .. } => self.send(&Downlink::ok("HB")),
+            Uplink::LongCon { .. } => self.send_ok("LongCon"),
+            Uplink::Heartbeat { .. } => self.send_ok("HB"),
             Uplink::Timing { .. } => self.send(&Downlink::TimingReply {
                 millis: self.wall_ms,
             }),
-            Uplink::ReqData { .. } | Uplink::ReqDataChange { .. } => {
-                self.send(&Downlink::ok("reqdata"))
-            }
+            Uplink::ReqData { .. } | Uplink::ReqDataChange { .. } => self.send_ok("reqdata"),
         }
     }
 }

@@ -20,6 +20,46 @@ pub enum Value {
     Bit(bool),
 }
 
+/// The raw words of an entry, kept inline: an entry is one or two registers, or one bit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Words {
+    len: u8,
+    words: [u16; 2],
+}
+
+impl Words {
+    /// One word.
+    pub fn one(w: u16) -> Words {
+        Words {
+            len: 1,
+            words: [w, 0],
+        }
+    }
+
+    /// The first two words of `ws`.
+    pub fn from_slice(ws: &[u16]) -> Words {
+        let mut out = Words::default();
+        for (slot, w) in out.words.iter_mut().zip(ws) {
+            *slot = *w;
+            out.len += 1;
+        }
+        out
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [u16];
+    fn deref(&self) -> &[u16] {
+        &self.words[..usize::from(self.len)]
+    }
+}
+
+impl From<u16> for Words {
+    fn from(w: u16) -> Words {
+        Words::one(w)
+    }
+}
+
 /// One value of a target, decoded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
@@ -34,7 +74,7 @@ pub struct Decoded {
     /// Unit ("" if none).
     pub unit: Arc<str>,
     /// Raw words (one per register; 0/1 for a coil).
-    pub raw: Vec<u16>,
+    pub raw: Words,
     /// The value.
     pub value: Value,
     /// Decimals worth showing.
@@ -189,7 +229,7 @@ impl RegisterMap {
                 name: spec.map_or_else(|| unmapped_name(table, addr), |c| c.name.clone()),
                 group: spec.map_or_else(empty, |c| c.group.clone()),
                 unit: empty(),
-                raw: vec![raw],
+                raw: Words::one(raw),
                 value: Value::Bit(raw != 0),
                 decimals: 0,
                 mapped: spec.is_some(),
@@ -214,16 +254,18 @@ impl RegisterMap {
                 name: unmapped_name(table, addr),
                 group: empty(),
                 unit: empty(),
-                raw: vec![raw],
+                raw: Words::one(raw),
                 value,
                 decimals: 0,
                 mapped: false,
                 alarm: None,
             });
         };
-        let raw = (0..u16::from(spec.words))
-            .map(|i| image.get(slave, table, spec.addr + i))
-            .collect::<Option<Vec<u16>>>()?;
+        let mut raw = Words::default();
+        for i in 0..u16::from(spec.words.min(2)) {
+            raw.words[usize::from(i)] = image.get(slave, table, spec.addr + i)?;
+            raw.len += 1;
+        }
         Some(Decoded {
             table,
             addr: spec.addr,

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-pub use decode::{Decoded, Value};
+pub use decode::{Decoded, Value, Words};
 pub use file::{FORMAT, MapError, VERSION, parse_map};
 
 use super::PollPlan;
