@@ -168,6 +168,10 @@ impl AppState {
     /// Records the current value of each plotted value of `hostid` (every upload, so a value
     /// that holds still draws as a flat line).
     fn sample(&mut self, hostid: &str, now_ms: i64) {
+        // Nothing plotted (the command line): no lookup of the target.
+        if self.plotted.is_empty() {
+            return;
+        }
         let Some(t) = self.targets.get(hostid) else {
             return;
         };
@@ -191,9 +195,8 @@ impl AppState {
 
     /// Checks accepted commands of `hostid` against its readings after an upload.
     fn verify(&mut self, hostid: &str) {
-        let Some(t) = self.targets.get(hostid) else {
-            return;
-        };
+        // The target is looked up only when a command waits for its check (seldom).
+        let mut target = None;
         for c in self
             .commands
             .iter_mut()
@@ -201,6 +204,13 @@ impl AppState {
         {
             let (Some(confirm), Some((Outcome::Accepted, _))) = (&c.confirm, &c.outcome) else {
                 continue;
+            };
+            let t = match target {
+                Some(t) => t,
+                None => match self.targets.get(hostid) {
+                    Some(t) => *target.insert(t),
+                    None => return,
+                },
             };
             if t.image
                 .get(t.slave(), confirm.table, confirm.addr)
@@ -312,13 +322,10 @@ impl AppState {
     }
 
     fn target(&mut self, hostid: &str) -> &mut Target {
-        // Looked up first: the key is copied only for a new target, not on every upload.
-        if !self.targets.contains_key(hostid) {
-            self.targets.insert(hostid.to_string(), Target::new(hostid));
-        }
+        // One lookup: copying the id is cheaper than a second search of long, alike ids.
         self.targets
-            .get_mut(hostid)
-            .unwrap_or_else(|| unreachable!("{hostid} was inserted above"))
+            .entry(hostid.to_string())
+            .or_insert_with(|| Target::new(hostid))
     }
 
     /// Applies an event at time `now_ms`; returns the register changes it caused.

@@ -1,7 +1,8 @@
 //! A target: a modem session on the server, or a controller on a serial link. Both carry
 //! the same register image and take the same writes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -10,6 +11,43 @@ use crate::proto::RegisterImage;
 use crate::proto::image::Change;
 use crate::proto::map::{Decoded, RegisterMap};
 use crate::proto::uplink::InputFlags;
+
+/// When each entry last changed, by table and first address. A hash table with a hash made
+/// for these small keys: every upload sets the time of each change, and an ordered map's
+/// search (or the standard hash) was a noticeable part of applying it.
+pub type ChangedAt = HashMap<(crate::proto::Table, u16), i64, BuildHasherDefault<AddrHash>>;
+
+/// The hash of a (table, address) key: each written integer is mixed in with one multiply.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct AddrHash(u64);
+
+impl AddrHash {
+    fn mix(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(23) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+impl Hasher for AddrHash {
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.mix(u64::from(b)));
+    }
+    fn write_u16(&mut self, x: u16) {
+        self.mix(u64::from(x));
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.mix(x);
+    }
+    fn write_isize(&mut self, x: isize) {
+        self.mix(x as u64);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.mix(x as u64);
+    }
+    fn finish(&self) -> u64 {
+        // The table takes its index from the low bits and its tags from the high ones.
+        self.0 ^ self.0 >> 29
+    }
+}
 
 /// A modem the server has seen.
 #[derive(Debug, Clone)]
@@ -35,7 +73,7 @@ pub struct Target {
     /// The register map of its controller (generic until a login names the model).
     pub map: Arc<RegisterMap>,
     /// When each address last changed (ms since the epoch).
-    pub changed_ms: BTreeMap<(crate::proto::Table, u16), i64>,
+    pub changed_ms: ChangedAt,
     /// For a controller on the laptop's serial port: the port and its settings.
     pub serial: Option<String>,
     /// Link statistics of a serial target.
@@ -81,7 +119,7 @@ impl Target {
             last_seen_ms: None,
             last_heartbeat_ms: None,
             map: Arc::new(RegisterMap::generic()),
-            changed_ms: BTreeMap::new(),
+            changed_ms: ChangedAt::default(),
             serial: None,
             link_stats: None,
             down_reason: None,

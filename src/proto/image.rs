@@ -52,10 +52,115 @@ impl Change {
     }
 }
 
+/// The known values of one (slave, table): runs of contiguous addresses in address order,
+/// apart and not touching. Reads are blocks and changes fall inside them, so a table is one
+/// run per block of the poll plan: finding an address is a search among a handful of runs and
+/// an index, and a value takes two bytes (an ordered map took about eight).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Values {
+    runs: Vec<Run>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Run {
+    start: u16,
+    values: Vec<u16>,
+}
+
+impl Run {
+    /// One past the last address (up to 0x10000).
+    fn end(&self) -> u32 {
+        u32::from(self.start) + self.values.len() as u32
+    }
+}
+
+impl Values {
+    /// The run that holds `addr`, or the index where a run starting at `addr` would go.
+    fn find(&self, addr: u16) -> Result<usize, usize> {
+        let i = self.runs.partition_point(|r| r.start <= addr);
+        match i.checked_sub(1) {
+            Some(j) if u32::from(addr) < self.runs[j].end() => Ok(j),
+            _ => Err(i),
+        }
+    }
+
+    /// The value at `addr`, if known.
+    pub fn get(&self, addr: u16) -> Option<u16> {
+        let r = &self.runs[self.find(addr).ok()?];
+        r.values.get(usize::from(addr - r.start)).copied()
+    }
+
+    /// Sets the value at `addr`; returns the one it replaced.
+    pub fn insert(&mut self, addr: u16, value: u16) -> Option<u16> {
+        let i = match self.find(addr) {
+            Ok(j) => {
+                let r = &mut self.runs[j];
+                let slot = &mut r.values[usize::from(addr - r.start)];
+                return Some(std::mem::replace(slot, value));
+            }
+            Err(i) => i,
+        };
+        // A new address: it extends the run before it, or starts the run after it, or is a
+        // run of its own; two runs it comes to join become one.
+        let joins_before = i > 0 && self.runs[i - 1].end() == u32::from(addr);
+        let joins_after = self
+            .runs
+            .get(i)
+            .is_some_and(|r| u32::from(r.start) == u32::from(addr) + 1);
+        match (joins_before, joins_after) {
+            (true, true) => {
+                let next = self.runs.remove(i);
+                let r = &mut self.runs[i - 1];
+                r.values.push(value);
+                r.values.extend(next.values);
+            }
+            (true, false) => self.runs[i - 1].values.push(value),
+            (false, true) => {
+                let r = &mut self.runs[i];
+                r.values.insert(0, value);
+                r.start = addr;
+            }
+            (false, false) => self.runs.insert(
+                i,
+                Run {
+                    start: addr,
+                    values: vec![value],
+                },
+            ),
+        }
+        None
+    }
+
+    /// Every known (address, value), in address order.
+    pub fn iter(&self) -> impl Iterator<Item = (u16, u16)> + '_ {
+        self.runs.iter().flat_map(|r| {
+            r.values
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| (r.start + i as u16, v))
+        })
+    }
+
+    /// Every known address, in order.
+    pub fn keys(&self) -> impl Iterator<Item = u16> + '_ {
+        self.iter().map(|(a, _)| a)
+    }
+
+    /// Number of known addresses.
+    pub fn len(&self) -> usize {
+        self.runs.iter().map(|r| r.values.len()).sum()
+    }
+
+    /// Whether no address is known.
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
+}
+
 /// Last known values per (slave, table).
 #[derive(Debug, Clone, Default)]
 pub struct RegisterImage {
-    tables: BTreeMap<(u8, Table), BTreeMap<u16, u16>>,
+    tables: BTreeMap<(u8, Table), Values>,
 }
 
 impl RegisterImage {
@@ -104,17 +209,17 @@ impl RegisterImage {
 
     /// The raw value at an address, if known.
     pub fn get(&self, slave: u8, table: Table, addr: u16) -> Option<u16> {
-        self.tables.get(&(slave, table))?.get(&addr).copied()
+        self.tables.get(&(slave, table))?.get(addr)
     }
 
     /// Every known (slave, table) and its values in address order.
-    pub fn tables(&self) -> impl Iterator<Item = (&(u8, Table), &BTreeMap<u16, u16>)> {
+    pub fn tables(&self) -> impl Iterator<Item = (&(u8, Table), &Values)> {
         self.tables.iter()
     }
 
     /// Number of known addresses.
     pub fn len(&self) -> usize {
-        self.tables.values().map(BTreeMap::len).sum()
+        self.tables.values().map(Values::len).sum()
     }
 
     /// Whether nothing is known yet.
@@ -213,6 +318,52 @@ mod tests {
                 entries: entries.iter().map(|(a, v)| (*a, v.to_string())).collect(),
             }],
             ..Default::default()
+        }
+    }
+
+    /// Runs hold what an ordered map holds, whatever the order of the writes: blocks, single
+    /// addresses before, after, between and joining runs, the last address.
+    #[test]
+    fn runs_agree_with_an_ordered_map() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..200 {
+            let mut runs = Values::default();
+            let mut reference = BTreeMap::new();
+            for _ in 0..300 {
+                let r = next();
+                // Mostly near a few bases, sometimes anywhere, sometimes at the very end.
+                let addr = match r % 10 {
+                    0 => (r >> 8) as u16,
+                    1 => u16::MAX - (r >> 8) as u16 % 3,
+                    _ => [0u16, 40, 46, 4368][(r >> 8) as usize % 4] + (r >> 16) as u16 % 50,
+                };
+                let len = if r % 3 == 0 {
+                    (r >> 24) as u16 % 20 + 1
+                } else {
+                    1
+                };
+                for a in (0..len).filter_map(|i| addr.checked_add(i)) {
+                    let v = (next() % 7) as u16;
+                    assert_eq!(runs.insert(a, v), reference.insert(a, v), "round {round}");
+                }
+                assert_eq!(runs.get(addr), reference.get(&addr).copied());
+            }
+            let all: Vec<(u16, u16)> = reference.iter().map(|(&a, &v)| (a, v)).collect();
+            assert_eq!(runs.iter().collect::<Vec<_>>(), all, "round {round}");
+            assert_eq!(runs.len(), reference.len());
+            // Apart and not touching: no two runs could be one.
+            for w in runs.runs.windows(2) {
+                assert!(w[0].end() < u32::from(w[1].start), "round {round}: {w:?}");
+            }
+            for a in [0u16, 1, 45, 46, 4367, 4369, u16::MAX] {
+                assert_eq!(runs.get(a), reference.get(&a).copied(), "{a}");
+            }
         }
     }
 

@@ -94,7 +94,7 @@ pub fn blocks_of(image: &RegisterImage) -> Vec<Block> {
                 });
             }
         };
-        for (&addr, &v) in values {
+        for (addr, v) in values.iter() {
             match &mut run {
                 Some((start, vals))
                     if usize::from(*start) + vals.len() == usize::from(addr)

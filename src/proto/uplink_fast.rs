@@ -180,8 +180,9 @@ impl<'de> Visitor<'de> for ParamsSeed {
         let mut change = DataChange::default();
         let mut flags = InputFlags::default();
         let mut seen = Seen::default();
-        // Function keys seen, as written ("03" and "3" are different keys).
-        let mut functions: Vec<&'de str> = Vec::new();
+        // Function codes seen ("03" and "3" are different keys to the lenient reader; the
+        // same code twice gives up either way).
+        let mut functions = [0u64; 4];
         while let Some(key) = map.next_key::<&'de str>()? {
             if key == "packetnum" {
                 seen.once(0)?;
@@ -191,11 +192,12 @@ impl<'de> Visitor<'de> for ParamsSeed {
                 let on = map.next_value_seed(FlagSeed)?;
                 set_flag(&mut flags, i, on);
             } else if key.len() == 2 && key.bytes().all(|b| b.is_ascii_hexdigit()) {
-                if functions.contains(&key) {
+                let function = u8::from_str_radix(key, 16).map_err(|_| give_up())?;
+                let (word, bit) = (usize::from(function / 64), function % 64);
+                if functions[word] & 1 << bit != 0 {
                     return Err(give_up());
                 }
-                functions.push(key);
-                let function = u8::from_str_radix(key, 16).map_err(|_| give_up())?;
+                functions[word] |= 1 << bit;
                 let mut entries = Vec::new();
                 map.next_value_seed(TableSeed(&mut entries))?;
                 change.tables.push(ChangeTable { function, entries });
@@ -255,14 +257,14 @@ impl<'de> Visitor<'de> for PairsSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut keys: Vec<&'de str> = Vec::new();
+        let start = self.0.len();
         while let Some(key) = map.next_key::<&'de str>()? {
-            // The same key twice in one object: the lenient reader keeps one of them.
-            if keys.contains(&key) {
+            let addr = u16::from_str_radix(key, 16).map_err(|_| give_up())?;
+            // The same key twice in one object: the lenient reader keeps one of them. (The
+            // same address written two ways gives up too.)
+            if self.0[start..].iter().any(|(a, _)| *a == addr) {
                 return Err(give_up());
             }
-            keys.push(key);
-            let addr = u16::from_str_radix(key, 16).map_err(|_| give_up())?;
             let hex: String = map.next_value()?;
             self.0.push((addr, hex));
         }

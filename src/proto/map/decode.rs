@@ -280,7 +280,6 @@ impl RegisterMap {
         })
     }
 
-    /// Every value in the image, decoded, in table and address order (a register pair once).
     /// The entries present in the image, in table and address order, without decoding them:
     /// (table, first address, name, group). The name is `None` for an address the map does
     /// not describe.
@@ -295,7 +294,7 @@ impl RegisterMap {
                 continue;
             }
             let mut last = None;
-            for &addr in values.keys() {
+            for addr in values.keys() {
                 let (first, name, group) = match *table {
                     Table::Coils => match self.coils.get(&addr) {
                         Some(c) => (addr, Some(c.name.as_ref()), c.group.as_ref()),
@@ -325,7 +324,7 @@ impl RegisterMap {
             }
             let mut last = None;
             for addr in values.keys() {
-                if let Some(d) = self.decode(image, slave, *table, *addr)
+                if let Some(d) = self.decode(image, slave, *table, addr)
                     && last != Some((d.table, d.addr))
                 {
                     last = Some((d.table, d.addr));
