@@ -354,7 +354,7 @@ pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
         enums,
         commands,
         text: text.to_string(),
-        covering: BTreeMap::new(),
+        covering: Default::default(),
         watched: Default::default(),
         checked: Default::default(),
     };

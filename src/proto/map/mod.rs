@@ -6,6 +6,7 @@
 mod decode;
 mod file;
 mod file_bits;
+mod index;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -314,10 +315,10 @@ pub struct RegisterMap {
     /// The file text.
     pub text: String,
     /// Address of each covered register -> first address of its entry.
-    covering: BTreeMap<u16, u16>,
+    covering: index::AddrIndex<u16>,
     /// The addresses the summary (alarms, mode, running status, power, remote lock) and the
     /// sanity checks read: a change elsewhere leaves both as they were.
-    watched: BTreeMap<(Table, u16), u8>,
+    watched: index::TableIndex<u8>,
     /// What the sanity checks read, found once: the coils called reserved, the frequency
     /// registers, the speed register.
     checked: Checked,
@@ -349,12 +350,13 @@ pub const POWER_ROLE: &str = "active_power";
 impl RegisterMap {
     /// Fills the address index; every constructor ends here.
     fn indexed(mut self) -> Self {
-        self.covering.clear();
+        let mut covering = BTreeMap::new();
         for r in self.registers.values() {
             for a in r.addr..r.addr.saturating_add(u16::from(r.words)) {
-                self.covering.insert(a, r.addr);
+                covering.insert(a, r.addr);
             }
         }
+        self.covering = index::AddrIndex::of(&covering);
         let mut watched = BTreeMap::new();
         let mut watch = |table: Table, addr: u16, what: u8| {
             *watched.entry((table, addr)).or_insert(0) |= what;
@@ -389,7 +391,7 @@ impl RegisterMap {
                 }
             }
         }
-        self.watched = watched;
+        self.watched = index::TableIndex::of(&watched);
         self.checked = Checked {
             reserved_coils: (self.coils.values())
                 .filter(|c| c.name.eq_ignore_ascii_case("reserved"))
@@ -408,7 +410,7 @@ impl RegisterMap {
     /// (alarms, mode, running status, remote lock), its power, a sanity check's verdict
     /// (frequency and speed readings, reserved coils); 0 for none of them.
     pub fn watched(&self, table: Table, addr: u16) -> u8 {
-        self.watched.get(&(table, addr)).copied().unwrap_or(0)
+        self.watched.get(table, addr).unwrap_or(0)
     }
 
     /// [`RegisterMap::watched`] over several changes.
@@ -436,7 +438,7 @@ impl RegisterMap {
             enums: BTreeMap::new(),
             commands: Vec::new(),
             text: String::new(),
-            covering: BTreeMap::new(),
+            covering: Default::default(),
             watched: Default::default(),
             checked: Default::default(),
         }
@@ -449,7 +451,7 @@ impl RegisterMap {
 
     /// The register entry covering `addr` (a pair is found from either address).
     pub fn register_at(&self, addr: u16) -> Option<&RegisterSpec> {
-        self.covering.get(&addr).and_then(|a| self.registers.get(a))
+        self.covering.get(addr).and_then(|a| self.registers.get(&a))
     }
 
     /// The register entry with this role.
