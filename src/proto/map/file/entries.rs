@@ -1,0 +1,233 @@
+//! The register and command entries of a map file, checked: the larger half of the
+//! validation (each entry's fields, and how the entries fit together).
+
+use std::collections::BTreeMap;
+
+use toml::Spanned;
+
+use super::*;
+
+pub(super) fn registers(
+    c: &Checker<'_>,
+    raw: &[Spanned<RawRegister>],
+    enums: &BTreeMap<String, BTreeMap<u16, String>>,
+) -> Result<BTreeMap<u16, RegisterSpec>, MapError> {
+    let mut out: BTreeMap<u16, RegisterSpec> = BTreeMap::new();
+    let mut lines: BTreeMap<u16, usize> = BTreeMap::new();
+    for (i, e) in raw.iter().enumerate() {
+        let (span, e) = (e.span(), e.get_ref());
+        let here = format!("register[{i}] (addr {})", e.addr);
+        let words = e.words.unwrap_or(1);
+        if !(1..=2).contains(&words) {
+            return c.err(span, format!("{here}.words: must be 1 or 2, got {words}"));
+        }
+        if e.combine.is_some() && words != 2 {
+            return c.err(span, format!("{here}.combine: only for words = 2"));
+        }
+        let scale = e.scale.unwrap_or(1.0);
+        if !scale.is_finite() || scale == 0.0 {
+            return c.err(
+                span,
+                format!("{here}.scale: must be a non-zero number, got {scale}"),
+            );
+        }
+        if e.frequency && e.scale.is_some() {
+            return c.err(span, format!("{here}: `frequency` registers take their ratio from settings.frequency_ratio; remove `scale`"));
+        }
+        if let Some(n) = &e.enum_name
+            && !enums.contains_key(n)
+        {
+            return c.err(
+                span,
+                format!("{here}.enum: no [enum.{n}] table in the file"),
+            );
+        }
+        c.role(span.clone(), &here, e.role.as_deref(), REGISTER_ROLES)?;
+        let hex = match e.format.as_deref() {
+            None | Some("dec") => false,
+            Some("hex") => true,
+            Some(f) => {
+                return c.err(
+                    span,
+                    format!("{here}.format: {f:?} is not \"dec\" or \"hex\""),
+                );
+            }
+        };
+        if u32::from(e.addr) + u32::from(words) > 0x1_0000 {
+            return c.err(span, format!("{here}: runs past address 65535"));
+        }
+        let lsw_first = match e.order.as_deref() {
+            None | Some("msw_first") => false,
+            Some("lsw_first") => true,
+            Some(o) => {
+                return c.err(
+                    span,
+                    format!("{here}.order: {o:?} is not \"msw_first\" or \"lsw_first\""),
+                );
+            }
+        };
+        if e.order.is_some() {
+            c.v2(span.clone(), &format!("{here}.order"))?;
+            if words != 2 {
+                return c.err(span, format!("{here}.order: only for words = 2"));
+            }
+            if lsw_first && e.combine == Some(Combine::Counter) {
+                return c.err(
+                    span,
+                    format!("{here}.order: a counter pair is read high part first"),
+                );
+            }
+        }
+        for (field, v) in [("min", e.min), ("max", e.max)] {
+            if let Some(v) = v {
+                c.v2(span.clone(), &format!("{here}.{field}"))?;
+                if !v.is_finite() {
+                    return c.err(span, format!("{here}.{field}: must be a number, got {v}"));
+                }
+                if !e.setting {
+                    return c.err(
+                        span,
+                        format!("{here}.{field}: a range is for settings (setting = true)"),
+                    );
+                }
+            }
+        }
+        if let (Some(lo), Some(hi)) = (e.min, e.max)
+            && lo > hi
+        {
+            return c.err(span, format!("{here}: min {lo} is above max {hi}"));
+        }
+        if e.unverified {
+            c.v2(span.clone(), &format!("{here}.unverified"))?;
+        }
+        for a in e.addr..e.addr + u16::from(words) {
+            if let Some(first) = lines.get(&a) {
+                return c.err(
+                    span,
+                    format!("{here}.addr: address {a} is already defined at line {first}"),
+                );
+            }
+            lines.insert(a, line_of(c.text, span.start));
+        }
+        out.insert(
+            e.addr,
+            RegisterSpec {
+                addr: e.addr,
+                name: e.name.as_str().into(),
+                group: e.group.as_str().into(),
+                unit: e.unit.as_str().into(),
+                scale,
+                signed: e.signed,
+                words,
+                combine: if words == 2 {
+                    e.combine.unwrap_or(Combine::U32)
+                } else {
+                    Combine::U32
+                },
+                frequency: e.frequency,
+                enum_name: e.enum_name.clone(),
+                running_status: e.role.as_deref() == Some("running_status"),
+                speed: e.role.as_deref() == Some("speed"),
+                hex,
+                setting: e.setting,
+                role: e.role.clone(),
+                lsw_first,
+                min: e.min,
+                max: e.max,
+                unverified: e.unverified,
+            },
+        );
+    }
+    Ok(out)
+}
+
+pub(super) fn commands(
+    c: &Checker<'_>,
+    raw: &[Spanned<RawCommand>],
+) -> Result<Vec<CommandSpec>, MapError> {
+    let mut out = Vec::new();
+    for (i, e) in raw.iter().enumerate() {
+        let (span, e) = (e.span(), e.get_ref());
+        if e.name.trim().is_empty() || e.action.trim().is_empty() {
+            return c.err(span, format!("command[{i}]: name and action are required"));
+        }
+        let confirm = match &e.confirm {
+            None => None,
+            Some(cf) => {
+                if cf.value.is_some() == cf.not.is_some() {
+                    return c.err(
+                        span,
+                        format!("command[{i}].confirm: give exactly one of `value` or `not`"),
+                    );
+                }
+                if let Some(b) = cf.bit {
+                    c.v2(span.clone(), &format!("command[{i}].confirm.bit"))?;
+                    if b > 15 || cf.table != TableName::Holding {
+                        return c.err(
+                            span,
+                            format!("command[{i}].confirm.bit: a bit 0-15 of a holding register"),
+                        );
+                    }
+                }
+                Some(Confirm {
+                    table: cf.table.into(),
+                    addr: cf.addr,
+                    value: cf.value,
+                    not: cf.not,
+                    bit: cf.bit,
+                })
+            }
+        };
+        let pulse = match e.write.as_deref() {
+            None | Some("single") => {
+                if e.gap_ms.is_some() || e.hold_ms.is_some() {
+                    return c.err(
+                        span,
+                        format!("command[{i}]: gap_ms and hold_ms are for write = \"pulse\""),
+                    );
+                }
+                None
+            }
+            Some("pulse") => {
+                let (gap_ms, hold_ms) = (e.gap_ms.unwrap_or(100), e.hold_ms.unwrap_or(600));
+                if gap_ms > 10_000 || !(50..=10_000).contains(&hold_ms) {
+                    return c.err(
+                        span,
+                        format!("command[{i}]: gap_ms must be at most 10000 and hold_ms 50 to 10000 (ms)"),
+                    );
+                }
+                Some(crate::proto::map::Pulse { gap_ms, hold_ms })
+            }
+            Some(w) => {
+                return c.err(
+                    span,
+                    format!("command[{i}].write: {w:?} is not \"single\" or \"pulse\""),
+                );
+            }
+        };
+        if e.write.is_some() {
+            c.v2(span.clone(), &format!("command[{i}].write"))?;
+        }
+        if e.unverified {
+            c.v2(span.clone(), &format!("command[{i}].unverified"))?;
+        }
+        if let Some(t) = &e.toggles
+            && t.bit.is_some()
+        {
+            c.v2(span.clone(), &format!("command[{i}].toggles.bit"))?;
+        }
+        out.push(CommandSpec {
+            addr: e.addr,
+            name: e.name.clone(),
+            action: e.action.clone(),
+            module_types: e.module_types.clone(),
+            confirm,
+            modes: e.modes.clone(),
+            toggles: e.toggles.as_ref().map(|b| (b.table.into(), b.addr)),
+            toggles_bit: e.toggles.as_ref().and_then(|b| b.bit),
+            pulse,
+            unverified: e.unverified,
+        });
+    }
+    Ok(out)
+}
