@@ -11,6 +11,7 @@
 mod commissioning;
 mod handlers;
 mod history;
+mod internal;
 mod resets;
 mod server;
 
