@@ -107,13 +107,7 @@ impl Downlink {
     /// Writes the plain ack of `method` ([`Downlink::ok`]) without building it first: it
     /// answers nearly every upload.
     pub fn write_ok(method: &str, out: &mut Vec<u8>) {
-        use super::json_text::write_str;
-        out.extend_from_slice(b"{\"method\":");
-        // Writing into a Vec cannot fail.
-        let _ = write_str(out, method);
-        out.extend_from_slice(b",\"message\":\"OK\",\"retcode\":\"");
-        out.extend_from_slice(RETCODE_OK.as_bytes());
-        out.extend_from_slice(b"\"}");
+        write_ack(method, "OK", RETCODE_OK, out);
     }
 
     /// Writes the message (compact JSON, exact spellings, documented key order).
@@ -126,25 +120,13 @@ impl Downlink {
     /// Appends [`Downlink::to_json`]'s text to `out`. The ack, sent for almost every message,
     /// is written straight in; the rest through `serde_json`.
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        use super::json_text::write_str;
-        use std::io::Write;
         if let Downlink::Ack {
             method,
             message,
             retcode,
         } = self
         {
-            // Writing into a Vec cannot fail.
-            let _ = (|| {
-                out.write_all(b"{\"method\":")?;
-                write_str(out, method)?;
-                out.write_all(b",\"message\":")?;
-                write_str(out, message)?;
-                out.write_all(b",\"retcode\":")?;
-                write_str(out, retcode)?;
-                out.write_all(b"}")
-            })();
-            return;
+            return write_ack(method, message, retcode, out);
         }
         let _ = serde_json::to_writer(out, &self.value());
     }
@@ -265,6 +247,22 @@ impl Downlink {
             },
         })
     }
+}
+
+/// An ack, written straight into the buffer (the keys in the order `serde_json` writes them).
+fn write_ack(method: &str, message: &str, retcode: &str, out: &mut Vec<u8>) {
+    use super::json_text::write_str;
+    use std::io::Write;
+    // Writing into a Vec cannot fail.
+    let _ = (|| {
+        out.write_all(b"{\"method\":")?;
+        write_str(out, method)?;
+        out.write_all(b",\"message\":")?;
+        write_str(out, message)?;
+        out.write_all(b",\"retcode\":")?;
+        write_str(out, retcode)?;
+        out.write_all(b"}")
+    })();
 }
 
 #[cfg(test)]
