@@ -58,19 +58,38 @@ fn set_flag(flags: &mut InputFlags, i: usize, on: bool) {
     *slot = Some(on);
 }
 
-/// Keys seen in one object, as bits; a key seen twice gives up (the lenient reader keeps the
-/// last value at the first one's place).
+/// Keys seen in one object, as bits (keys by number, function codes by code); a key seen
+/// twice gives up (the lenient reader keeps the last value at the first one's place).
 #[derive(Default)]
-struct Seen(u32);
+struct Seen([u64; 4]);
 
 impl Seen {
-    fn once<E: de::Error>(&mut self, bit: u32) -> Result<(), E> {
-        if self.0 & 1 << bit != 0 {
+    fn once<E: de::Error>(&mut self, bit: u8) -> Result<(), E> {
+        let (word, mask) = (usize::from(bit / 64), 1u64 << (bit % 64));
+        if self.0[word] & mask != 0 {
             return Err(give_up());
         }
-        self.0 |= 1 << bit;
+        self.0[word] |= mask;
         Ok(())
     }
+}
+
+/// Reads the value of `key` if it is one of the alarm inputs into `flags`, once (its bit in
+/// `seen` is `first_bit` plus its place in [`FLAGS`]); `Ok(false)` if it is not one.
+fn read_flag<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    key: &str,
+    seen: &mut Seen,
+    first_bit: u8,
+    flags: &mut InputFlags,
+) -> Result<bool, A::Error> {
+    let Some(i) = FLAGS.iter().position(|f| *f == key) else {
+        return Ok(false);
+    };
+    seen.once(first_bit + i as u8)?;
+    let on = map.next_value_seed(FlagSeed)?;
+    set_flag(flags, i, on);
+    Ok(true)
 }
 
 #[derive(Default)]
@@ -122,10 +141,9 @@ impl<'de> Visitor<'de> for TopVisitor {
                     map.next_value::<u64>()?;
                 }
                 _ => {
-                    let i = FLAGS.iter().position(|f| *f == key).ok_or_else(give_up)?;
-                    seen.once(4 + i as u32)?;
-                    let on = map.next_value_seed(FlagSeed)?;
-                    set_flag(&mut top.flags, i, on);
+                    if !read_flag(&mut map, key, &mut seen, 4, &mut top.flags)? {
+                        return Err(give_up());
+                    }
                 }
             }
         }
@@ -182,22 +200,16 @@ impl<'de> Visitor<'de> for ParamsSeed {
         let mut seen = Seen::default();
         // Function codes seen ("03" and "3" are different keys to the lenient reader; the
         // same code twice gives up either way).
-        let mut functions = [0u64; 4];
+        let mut functions = Seen::default();
         while let Some(key) = map.next_key::<&'de str>()? {
             if key == "packetnum" {
                 seen.once(0)?;
                 change.packetnum = Some(map.next_value::<u64>()?);
-            } else if let Some(i) = FLAGS.iter().position(|f| *f == key) {
-                seen.once(1 + i as u32)?;
-                let on = map.next_value_seed(FlagSeed)?;
-                set_flag(&mut flags, i, on);
+            } else if read_flag(&mut map, key, &mut seen, 1, &mut flags)? {
+                // An alarm input of the params, read.
             } else if key.len() == 2 && key.bytes().all(|b| b.is_ascii_hexdigit()) {
                 let function = u8::from_str_radix(key, 16).map_err(|_| give_up())?;
-                let (word, bit) = (usize::from(function / 64), function % 64);
-                if functions[word] & 1 << bit != 0 {
-                    return Err(give_up());
-                }
-                functions[word] |= 1 << bit;
+                functions.once(function)?;
                 let mut entries = Vec::new();
                 map.next_value_seed(TableSeed(&mut entries))?;
                 change.tables.push(ChangeTable { function, entries });
