@@ -83,14 +83,15 @@ pub enum Command {
         /// Command id of the "on" write.
         uid: Option<String>,
     },
-    /// Set a modem's own serial port (`modulePort`, `moduleBaud`).
+    /// Set a modem's own serial port (`modulePort`, `moduleBaud`). A value left out is the
+    /// modem's current one; the command is refused when that is not known.
     SetPort {
         /// Modem hostid.
         target: String,
         /// 0 off, 1 LINK, 2 RS485, 3 RS232, 4 USB.
-        module_port: u8,
+        module_port: Option<u8>,
         /// 0 9600, 1 19200, 2 115200.
-        module_baud: u8,
+        module_baud: Option<u8>,
         /// Command id.
         uid: Option<String>,
     },
@@ -244,6 +245,8 @@ pub struct Intent {
     pub effect: Option<Confirm>,
     /// Why the readings may not show it (e.g. the command does nothing in this mode).
     pub hint: Option<String>,
+    /// For a port command: the `modulePort` and `moduleBaud` the modem has once it accepted.
+    pub port: Option<(u8, u8)>,
 }
 
 /// Why the core could not do something. Shown in the log and the status bar.

@@ -41,7 +41,7 @@ pub fn snapshot(rec: &Recording, at_ms: i64) -> Result<Snapshot, StoreError> {
 pub fn apply(state: &mut AppState, snap: Snapshot) {
     state.targets.clear();
     for (t, values) in snap.targets {
-        state.add_known(&t.key, &t.hostname, &t.moduletype, t.last_seen_ms);
+        state.add_known(&t);
         let Some(target) = state.targets.get_mut(&t.key) else {
             continue;
         };

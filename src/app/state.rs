@@ -44,6 +44,8 @@ pub struct CommandRecord {
     /// Whether the readings after it was accepted show the effect (`None`: not known yet).
     pub verified: Option<bool>,
     checks_left: u8,
+    /// For a port command: the setting the modem has once it accepts.
+    port: Option<(u8, u8)>,
 }
 
 /// Everything the program knows, driven by link events.
@@ -298,11 +300,14 @@ impl AppState {
     }
 
     /// A modem known from an earlier recording: shown offline, decoded with its model's map.
-    pub fn add_known(&mut self, key: &str, hostname: &str, moduletype: &str, seen_ms: Option<i64>) {
-        let map = self.map_for(key, moduletype);
+    pub fn add_known(&mut self, row: &crate::store::reader::TargetRow) {
+        let (key, seen_ms) = (row.key.as_str(), row.last_seen_ms);
+        let map = self.map_for(key, &row.moduletype);
         let t = self.target(key);
-        t.hostname = hostname.to_string();
-        t.moduletype = moduletype.to_string();
+        t.hostname = row.hostname.clone();
+        t.moduletype = row.moduletype.clone();
+        t.module_port = row.module_port;
+        t.module_baud = row.module_baud;
         t.map = map;
         t.last_seen_ms = seen_ms;
         t.down_reason = Some("not connected since the last start".into());
@@ -349,12 +354,18 @@ impl AppState {
                 hostname,
                 moduletype,
                 accepted: true,
+                module_port,
+                module_baud,
                 ..
             } => {
                 let map = self.map_for(hostid, moduletype);
                 let t = self.target(hostid);
                 t.hostname = hostname.clone();
                 t.moduletype = moduletype.clone();
+                // What this login says is the modem's setting now; a login without it leaves
+                // the setting unknown (the form then asks for both).
+                t.module_port = *module_port;
+                t.module_baud = *module_baud;
                 t.last_seen_ms = Some(now_ms);
                 t.map = map;
                 t.refresh_summary(now_ms);
@@ -463,6 +474,7 @@ impl AppState {
                     confirm: intent.effect,
                     verified: None,
                     checks_left: CHECKS,
+                    port: intent.port,
                 })
             }
             Event::CommandOutcome {
@@ -479,6 +491,11 @@ impl AppState {
                 });
                 if let Some(rec) = rec {
                     rec.outcome = Some((*outcome, detail.clone()));
+                    if let (Outcome::Accepted, Some((port, baud))) = (outcome, rec.port) {
+                        let t = self.target(hostid);
+                        t.module_port = Some(port);
+                        t.module_baud = Some(baud);
+                    }
                 }
             }
             Event::Traffic {

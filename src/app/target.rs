@@ -95,6 +95,11 @@ pub struct Target {
     pub summary: super::summary::Summary,
     /// For a modem seen through a broker: which, and whether its bridge takes commands.
     pub remote: Option<RemoteLink>,
+    /// The modem's own serial port (`modulePort`) as its last login said, or as a port
+    /// command it accepted since; `None` when not known.
+    pub module_port: Option<u8>,
+    /// Its `moduleBaud`, the same way.
+    pub module_baud: Option<u8>,
 }
 
 /// How a remote target (`mqtt:HOSTID`) is reached.
@@ -129,6 +134,8 @@ impl Target {
             fresh_since_gap: Default::default(),
             summary: Default::default(),
             remote: None,
+            module_port: None,
+            module_baud: None,
         }
     }
 

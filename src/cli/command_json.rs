@@ -33,6 +33,9 @@ pub fn parse_command(
             .map_err(|e| e.to_string())?
             .ok_or(format!("missing \"{name}\""))
     };
+    let opt_num = |name: &'static str| -> Result<Option<u64>, String> {
+        f.opt_u64(name).map_err(|e| e.to_string())
+    };
     let u16_of = |name: &'static str| -> Result<u16, String> {
         u16::try_from(num(name)?).map_err(|_| format!("\"{name}\" must be 0-65535"))
     };
@@ -97,20 +100,23 @@ pub fn parse_command(
             })
         }
         "set-port" => {
-            let module_port = num("modulePort")?;
-            let module_baud = num("moduleBaud")?;
-            if module_port > 4 {
+            let module_port = opt_num("modulePort")?;
+            let module_baud = opt_num("moduleBaud")?;
+            if module_port.is_none() && module_baud.is_none() {
+                return Err("\"set-port\" needs \"modulePort\", \"moduleBaud\" or both".into());
+            }
+            if module_port.is_some_and(|p| p > 4) {
                 return Err(
                     "\"modulePort\" must be 0 (off), 1 LINK, 2 RS485, 3 RS232 or 4 USB".into(),
                 );
             }
-            if module_baud > 2 {
+            if module_baud.is_some_and(|b| b > 2) {
                 return Err("\"moduleBaud\" must be 0 (9600), 1 (19200) or 2 (115200)".into());
             }
             Ok(Command::SetPort {
                 target: hostid()?,
-                module_port: module_port as u8,
-                module_baud: module_baud as u8,
+                module_port: module_port.map(|p| p as u8),
+                module_baud: module_baud.map(|b| b as u8),
                 uid,
             })
         }
@@ -244,6 +250,7 @@ mod tests {
                 r#"{"cmd":"set-port","hostid":"H","modulePort":9,"moduleBaud":0}"#,
                 "modulePort",
             ),
+            (r#"{"cmd":"set-port","hostid":"H"}"#, "needs"),
             (r#"{"cmd":"launch"}"#, "unknown command"),
             (r#"{"cmd":"reset"}"#, "hostid"),
             (

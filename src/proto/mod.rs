@@ -7,6 +7,7 @@ pub mod image;
 pub mod json_text;
 pub mod map;
 pub mod poll_plan;
+pub mod port;
 pub mod remote;
 pub mod rtu;
 pub mod splitter;

@@ -11,6 +11,7 @@ pub use super::protections::Protection;
 use super::protections::protections;
 use crate::proto::Table;
 use crate::proto::map::{RegisterMap, RegisterSpec, Value};
+use crate::proto::port::{baud_name, port_name};
 use crate::store::reader::{CommandRow, EventRow, Recording, TargetRow};
 
 /// The engineer's fields: (name in the file, label).
@@ -384,28 +385,6 @@ fn equipment(
         put("moduleBaud", format!("{b} ({})", baud_name(b)));
     }
     out
-}
-
-/// `modulePort` in words.
-pub fn port_name(p: u8) -> &'static str {
-    match p {
-        0 => "off",
-        1 => "LINK",
-        2 => "RS485",
-        3 => "RS232",
-        4 => "USB",
-        _ => "unknown",
-    }
-}
-
-/// `moduleBaud` in words.
-pub fn baud_name(b: u8) -> &'static str {
-    match b {
-        0 => "9600",
-        1 => "19200",
-        2 => "115200",
-        _ => "unknown",
-    }
 }
 
 /// A single-register entry's readings over a range: (time, value) led by the value that

@@ -215,6 +215,9 @@ pub struct SimModem {
     notify: Notify,
     report: SimReport,
     in_flight: VecDeque<Instant>,
+    /// Its own serial port setting (`modulePort`, `moduleBaud`), as a port command left it:
+    /// every login says it, as a real modem's does.
+    port: (u8, u8),
 }
 
 impl SimModem {
@@ -235,6 +238,7 @@ impl SimModem {
             notify,
             report: SimReport::default(),
             in_flight: VecDeque::new(),
+            port: (2, 0),
         }
     }
 
@@ -297,8 +301,8 @@ impl SimModem {
             gpsen: Some(1),
             altitude: Some("110".into()),
             moduletype: self.config.moduletype.clone(),
-            module_port: Some(2),
-            module_baud: Some(0),
+            module_port: Some(self.port.0),
+            module_baud: Some(self.port.1),
             warnings: Vec::new(),
         });
         self.write(&mut wr, &login).await?;
@@ -469,6 +473,7 @@ impl SimModem {
                         upload.reset_immediately();
                     }
                     Downlink::WritePort { module_port, module_baud, uid } => {
+                        self.port = (module_port, module_baud);
                         let reply = WriteReply::Port { module_port: Some(module_port), module_baud: Some(module_baud) };
                         let msg = Uplink::WriteConfigReply { hostid: hostid.clone(), uid: Some(uid), reply };
                         self.write(&mut wr, &msg).await?;

@@ -15,10 +15,8 @@ use crate::app::write_plan::{
 use crate::app::{AppState, Command, Target};
 use crate::link::Outcome;
 
-/// Names of the modem's `modulePort` values.
-pub const MODULE_PORTS: [&str; 5] = ["disabled", "LINK", "RS485", "RS232", "USB"];
-/// Names of the modem's `moduleBaud` values.
-pub const MODULE_BAUDS: [&str; 3] = ["9600", "19200", "115200"];
+use crate::proto::port;
+pub use crate::proto::port::{BAUDS as MODULE_BAUDS, PORTS as MODULE_PORTS};
 
 const AMBER: egui::Color32 = egui::Color32::from_rgb(230, 120, 40);
 const RED: egui::Color32 = egui::Color32::from_rgb(230, 70, 60);
@@ -34,6 +32,8 @@ pub enum Pending {
         port: u8,
         /// `moduleBaud`.
         baud: u8,
+        /// The modem's setting now (`modulePort`, `moduleBaud`), as far as known.
+        current: (Option<u8>, Option<u8>),
     },
     /// Reset the modem.
     Reset,
@@ -54,10 +54,10 @@ pub struct EditorState {
     pub multi_addr: String,
     /// Values of a multiple write, each in its register's unit.
     pub multi_values: String,
-    /// `modulePort` chosen.
-    pub port: u8,
-    /// `moduleBaud` chosen.
-    pub baud: u8,
+    /// `modulePort` chosen (the modem's current one until the engineer picks another).
+    pub port: Option<u8>,
+    /// `moduleBaud` chosen, the same way.
+    pub baud: Option<u8>,
     /// Remote control blocked, and the engineer overrides.
     pub override_block: bool,
     /// Waiting for confirmation, for this target.
@@ -103,6 +103,7 @@ impl EditorState {
                     name: Some(plan.name),
                     hint: plan.notes.iter().find(|n| n.contains("mode only")).cloned(),
                     effect: plan.confirm,
+                    port: None,
                 };
                 match plan.pulse {
                     Some(pulse) => Command::Pulse {
@@ -120,10 +121,10 @@ impl EditorState {
                     },
                 }
             }
-            Pending::Port { port, baud } => Command::SetPort {
+            Pending::Port { port, baud, .. } => Command::SetPort {
                 target,
-                module_port: port,
-                module_baud: baud,
+                module_port: Some(port),
+                module_baud: Some(baud),
                 uid,
             },
             Pending::Reset => Command::Reset { target, uid },
@@ -236,30 +237,60 @@ fn modem_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     if t.is_serial() {
         return;
     }
+    let current = (t.module_port, t.module_baud);
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Modem port now:");
+        ui.strong(port::setting_known(current.0, current.1));
+        if current.0.is_none() || current.1.is_none() {
+            ui.label(egui::RichText::new("(its login did not say: choose both)").weak());
+        }
+    });
+    // The form starts from the modem's setting: nothing is changed unless chosen.
+    let chosen = (ed.port.or(current.0), ed.baud.or(current.1));
     ui.horizontal(|ui| {
-        ui.label("Modem port");
+        ui.label("Set to");
+        let mut p = chosen.0;
         egui::ComboBox::new("module_port", "at")
-            .selected_text(MODULE_PORTS[usize::from(ed.port).min(4)])
+            .selected_text(p.map_or("choose…", port::port_name))
             .show_ui(ui, |ui| {
                 for (i, n) in MODULE_PORTS.iter().enumerate() {
-                    ui.selectable_value(&mut ed.port, i as u8, *n);
+                    ui.selectable_value(&mut p, Some(i as u8), *n);
                 }
             });
+        let mut b = chosen.1;
         egui::ComboBox::new("module_baud", "baud")
-            .selected_text(MODULE_BAUDS[usize::from(ed.baud).min(2)])
+            .selected_text(b.map_or("choose…", port::baud_name))
             .show_ui(ui, |ui| {
                 for (i, n) in MODULE_BAUDS.iter().enumerate() {
-                    ui.selectable_value(&mut ed.baud, i as u8, *n);
+                    ui.selectable_value(&mut b, Some(i as u8), *n);
                 }
             });
+        if p != chosen.0 {
+            ed.port = p;
+        }
+        if b != chosen.1 {
+            ed.baud = b;
+        }
     });
     ui.horizontal(|ui| {
-        if ui.button("Set port and baud…").clicked() {
+        let (port, baud) = (ed.port.or(current.0), ed.baud.or(current.1));
+        let why_not = match (port, baud) {
+            (None, _) | (_, None) => Some("Choose the port and the baud first"),
+            (p, b) if (p, b) == current => Some("This is the modem's setting already"),
+            _ => None,
+        };
+        let set = ui
+            .add_enabled(why_not.is_none(), egui::Button::new("Set port and baud…"))
+            .on_disabled_hover_text(why_not.unwrap_or_default());
+        if set.clicked()
+            && let (Some(port), Some(baud)) = (port, baud)
+        {
             ed.prepare(
                 &t.hostid,
                 Ok(Pending::Port {
-                    port: ed.port,
-                    baud: ed.baud,
+                    port,
+                    baud,
+                    current,
                 }),
             );
         }
@@ -323,22 +354,38 @@ fn log_ui(ui: &mut egui::Ui, state: &AppState, hostid: &str) {
         });
 }
 
-fn describe(p: &Pending) -> (String, Option<String>, &[String]) {
+fn describe(p: &Pending) -> (String, Option<String>, Vec<String>) {
     match p {
-        Pending::Write(w) => (w.description.clone(), Some(w.hex()), &w.notes),
-        Pending::Port { port, baud } => (
-            format!(
-                "Set the modem's serial port to {} at {} baud (modulePort {port}, moduleBaud {baud})",
-                MODULE_PORTS[usize::from(*port).min(4)],
-                MODULE_BAUDS[usize::from(*baud).min(2)]
-            ),
-            None,
-            &[],
-        ),
+        Pending::Write(w) => (w.description.clone(), Some(w.hex()), w.notes.clone()),
+        Pending::Port {
+            port: new_port,
+            baud,
+            current,
+        } => {
+            let at = |p: Option<u8>, b: Option<u8>| {
+                format!(
+                    "{} at {}",
+                    p.map_or("unknown port", port::port_name),
+                    b.map_or("unknown baud", port::baud_name)
+                )
+            };
+            (
+                format!(
+                    "Set the modem's own serial port: {} -> {} (modulePort {new_port}, moduleBaud \
+                     {baud})",
+                    at(current.0, current.1),
+                    at(Some(*new_port), Some(*baud)),
+                ),
+                None,
+                port::change_warning(current.0, *new_port)
+                    .into_iter()
+                    .collect(),
+            )
+        }
         Pending::Reset => (
             "Reset the modem: it drops the connection and logs in again".into(),
             None,
-            &[],
+            Vec::new(),
         ),
     }
 }
@@ -358,7 +405,10 @@ pub fn confirm_ui(ctx: &egui::Context, ed: &mut EditorState, state: &AppState) -
     let mut cancel = false;
     let modal = egui::Modal::new(egui::Id::unique("confirm_write")).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        ui.heading("Send to the controller?");
+        ui.heading(match p {
+            Pending::Write(_) => "Send to the controller?",
+            Pending::Port { .. } | Pending::Reset => "Send to the modem?",
+        });
         ui.label(format!("Target: {name} {hostid}"));
         if let Pending::Write(w) = &p {
             ui.label(
@@ -368,8 +418,12 @@ pub fn confirm_ui(ctx: &egui::Context, ed: &mut EditorState, state: &AppState) -
             );
         }
         ui.label(&text);
-        for n in notes {
-            ui.colored_label(AMBER, n);
+        for n in &notes {
+            if matches!(p, Pending::Port { .. }) {
+                ui.label(egui::RichText::new(n).color(RED).strong().size(16.0));
+            } else {
+                ui.colored_label(AMBER, n);
+            }
         }
         if let Some(f) = &frame {
             ui.monospace(format!("Frame: {f}"));

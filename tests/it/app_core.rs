@@ -321,6 +321,7 @@ async fn write_reaches_a_modem_and_its_effect_is_verified_or_it_is_refused_with_
                 bit: None,
             }),
             hint: None,
+            port: None,
         },
         uid: None,
     });

@@ -45,6 +45,7 @@ impl Commands for TestCore {
                     name: Some(plan.name),
                     effect: plan.confirm,
                     hint: None,
+                    port: None,
                 },
                 uid: None,
             }
@@ -150,6 +151,7 @@ async fn an_hgm9520n_behind_a_modem_decodes_with_its_map_and_takes_pulsed_comman
                 name: Some(plan.name),
                 effect: plan.confirm,
                 hint: None,
+                port: None,
             },
             uid: None,
         })

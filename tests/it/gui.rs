@@ -19,7 +19,7 @@ use crate::common;
 const GUARD: Duration = Duration::from_secs(20);
 
 /// Runs frames until `found` holds (the app draws what its events brought).
-fn until(
+pub(crate) fn until(
     h: &mut Harness<'_, CommissionerApp>,
     what: &str,
     found: impl Fn(&Harness<'_, CommissionerApp>) -> bool,
@@ -34,7 +34,7 @@ fn until(
 
 /// The real app on a loopback port with `demo_modems` simulated modems (none: no demo), its
 /// settings read from `settings_path` when given.
-fn start_app(
+pub(crate) fn start_app(
     demo_modems: usize,
     settings_path: Option<std::path::PathBuf>,
 ) -> Harness<'static, CommissionerApp> {

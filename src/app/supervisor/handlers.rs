@@ -72,15 +72,7 @@ impl Supervisor {
                 module_port,
                 module_baud,
                 uid,
-            } => {
-                let cmd = link::Command::SetPort {
-                    hostid: target.clone(),
-                    module_port,
-                    module_baud,
-                    uid: uid.clone(),
-                };
-                self.send_to_target(target, uid, cmd, Intent::default());
-            }
+            } => self.set_port(target, module_port, module_baud, uid),
             Command::Reset { target, uid } => {
                 let cmd = link::Command::Reset {
                     hostid: target.clone(),
@@ -153,6 +145,69 @@ impl Supervisor {
         cmd: link::Command,
         intent: Intent,
     ) {
+        self.send_resolved(target, uid, intent, move |_, intent| Ok((cmd, intent)));
+    }
+
+    /// Sends a port command; a setting left out is the modem's current one, and the command is
+    /// refused when that is not known (a login without it): a port is never guessed.
+    fn set_port(
+        &mut self,
+        target: String,
+        port: Option<u8>,
+        baud: Option<u8>,
+        uid: Option<String>,
+    ) {
+        // The setting is kept by command id, to become the modem's once it is accepted.
+        let uid = uid.or_else(|| Some(self.next_uid()));
+        let hostid = target.clone();
+        let wire_uid = uid.clone();
+        self.send_resolved(target, uid, Intent::default(), move |t, intent| {
+            let unknown = |what: &str, field: &str| {
+                format!(
+                    "the modem's current {what} is not known (its login did not say): give \
+                     {field} too"
+                )
+            };
+            let port = port
+                .or(t.module_port)
+                .ok_or_else(|| unknown("port", "modulePort"))?;
+            let baud = baud
+                .or(t.module_baud)
+                .ok_or_else(|| unknown("baud", "moduleBaud"))?;
+            let cmd = link::Command::SetPort {
+                hostid,
+                module_port: port,
+                module_baud: baud,
+                uid: wire_uid,
+            };
+            let name = format!(
+                "Modem port: {} -> {}",
+                crate::proto::port::setting_known(t.module_port, t.module_baud),
+                crate::proto::port::setting(port, baud)
+            );
+            Ok((
+                cmd,
+                Intent {
+                    name: Some(name),
+                    port: Some((port, baud)),
+                    ..intent
+                },
+            ))
+        });
+    }
+
+    /// Sends the command `resolve` makes from the target as the state knows it when the
+    /// command's turn comes (and what it is meant to do), to the queue of its link; refused
+    /// when the target is unknown or its link is down; the reason is reported, never dropped.
+    fn send_resolved(
+        &mut self,
+        target: String,
+        uid: Option<String>,
+        intent: Intent,
+        resolve: impl FnOnce(&crate::app::Target, Intent) -> Result<(link::Command, Intent), String>
+        + Send
+        + 'static,
+    ) {
         if self.offline {
             return self.fail(Failure {
                 error: CoreError::ReadOnly,
@@ -184,14 +239,7 @@ impl Supervisor {
                     "the modem server is not running".into()
                 }));
             };
-            if !is_serial
-                && !matches!(cmd, link::Command::Write { .. })
-                && target.starts_with("serial:")
-            {
-                return Err(refuse("a serial link takes Modbus writes only".into()));
-            }
-            let mut intent = intent;
-            match s.targets.get(&target) {
+            let t = match s.targets.get(&target) {
                 None => return Err(refuse("no such target".into())),
                 Some(t) if !t.online => {
                     let why = t.down_reason.clone().unwrap_or_else(|| "offline".into());
@@ -204,29 +252,16 @@ impl Supervisor {
                             .into(),
                     ));
                 }
-                Some(t) => {
-                    // A raw write (from a script) that is one of the map's remote commands is
-                    // named and checked against the readings like the same command sent from
-                    // the window.
-                    if intent == Intent::default()
-                        && let link::Command::Write { request, .. } = &cmd
-                        && let crate::proto::rtu::RequestPdu::WriteSingleCoil { addr, value } =
-                            request.pdu
-                        && value == t.map.settings.coil_on
-                        && let Some(spec) = t
-                            .map
-                            .commands_for(&t.moduletype)
-                            .into_iter()
-                            .find(|c| c.addr == addr)
-                    {
-                        intent = Intent {
-                            name: Some(spec.name.clone()),
-                            effect: spec.confirm.clone(),
-                            hint: None,
-                        };
-                    }
-                }
+                Some(t) => t,
+            };
+            let (cmd, intent) = resolve(t, intent).map_err(&refuse)?;
+            if !is_serial
+                && !matches!(cmd, link::Command::Write { .. })
+                && target.starts_with("serial:")
+            {
+                return Err(refuse("a serial link takes Modbus writes only".into()));
             }
+            let intent = name_raw_write(t, &cmd, intent);
             if let Some(u) = &uid {
                 s.expect(u, intent);
             }
@@ -480,4 +515,26 @@ impl Supervisor {
             let _ = tx.blocking_send(Internal::SettingsSaved(result));
         });
     }
+}
+
+/// A raw write (from a script) that is one of the map's remote commands is named and checked
+/// against the readings like the same command sent from the window.
+fn name_raw_write(t: &crate::app::Target, cmd: &link::Command, intent: Intent) -> Intent {
+    if intent == Intent::default()
+        && let link::Command::Write { request, .. } = cmd
+        && let crate::proto::rtu::RequestPdu::WriteSingleCoil { addr, value } = request.pdu
+        && value == t.map.settings.coil_on
+        && let Some(spec) = t
+            .map
+            .commands_for(&t.moduletype)
+            .into_iter()
+            .find(|c| c.addr == addr)
+    {
+        return Intent {
+            name: Some(spec.name.clone()),
+            effect: spec.confirm.clone(),
+            ..Default::default()
+        };
+    }
+    intent
 }

@@ -300,8 +300,8 @@ impl Supervisor {
                     hostname: t.hostname.clone(),
                     moduletype: t.moduletype.clone(),
                     accepted: None,
-                    module_port: None,
-                    module_baud: None,
+                    module_port: t.module_port,
+                    module_baud: t.module_baud,
                     peer: String::new(),
                     t_ms: t.last_seen_ms.unwrap_or_default(),
                 });
@@ -310,7 +310,7 @@ impl Supervisor {
         self.later(move |s, now| {
             let n = known.len();
             for t in known {
-                s.add_known(&t.key, &t.hostname, &t.moduletype, t.last_seen_ms);
+                s.add_known(&t);
             }
             s.note(now, format!("{n} modem(s) known from earlier recordings"));
             Ok(())

@@ -412,7 +412,10 @@ impl BrokerSession {
                        "moduleBaud": module_baud, "uid": wire}),
                 "writeConfig",
                 None,
-                format!("modulePort {module_port}, moduleBaud {module_baud}"),
+                format!(
+                    "{} (modulePort {module_port}, moduleBaud {module_baud})",
+                    crate::proto::port::setting(*module_port, *module_baud)
+                ),
             ),
             Command::Reset { .. } => (
                 json!({"cmd": "reset", "hostid": host, "uid": wire}),

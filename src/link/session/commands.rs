@@ -55,7 +55,10 @@ impl Session {
                     baud: module_baud,
                 },
                 None,
-                format!("modulePort {module_port}, moduleBaud {module_baud}"),
+                format!(
+                    "{} (modulePort {module_port}, moduleBaud {module_baud})",
+                    crate::proto::port::setting(module_port, module_baud)
+                ),
             ),
             Command::Reset { .. } => (Downlink::Reset, PendingKind::Reset, None, "reset".into()),
             Command::Sessions => return,
@@ -129,11 +132,9 @@ impl Session {
                 },
                 PendingKind::Port { port, baud },
             ) => {
-                let show = |v: Option<u8>| v.map_or("absent".to_string(), |v| v.to_string());
                 let detail = format!(
-                    "modulePort {}, moduleBaud {}",
-                    show(module_port),
-                    show(module_baud)
+                    "now {}",
+                    crate::proto::port::setting_known(module_port, module_baud)
                 );
                 if module_port == Some(*port) && module_baud == Some(*baud) {
                     (Outcome::Accepted, detail)

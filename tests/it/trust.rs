@@ -1,0 +1,116 @@
+//! What the engineer sees is the genset as it is now, and a command does what its dialog
+//! says: the core's side, through its commands, with modems on loopback.
+
+use std::net::SocketAddr;
+
+use cmm_commissioner::app::Command;
+use cmm_commissioner::link::ServerConfig;
+use cmm_commissioner::proto::{Downlink, Uplink, WriteReply};
+
+use crate::common::RawModem;
+use crate::common::core::TestCore;
+
+fn loopback() -> ServerConfig {
+    ServerConfig {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        online_rate: 200,
+        ..Default::default()
+    }
+}
+
+/// A modem that logs in with or without its port setting, then opens its long connection.
+async fn modem(addr: SocketAddr, hostid: &str, port: Option<(u8, u8)>) -> RawModem {
+    let setting = port.map_or(String::new(), |(p, b)| {
+        format!(r#","modulePort":{p},"moduleBaud":{b}"#)
+    });
+    let mut m = RawModem::connect(addr).await;
+    m.send_raw(
+        format!(
+            r#"{{"method":"login","params":{{"hostid":"{hostid}","hostname":"north","password":"","moduletype":"HGM6120N"{setting}}}}}"#
+        )
+        .as_bytes(),
+    )
+    .await;
+    let Downlink::LoginReply(_) = m.recv().await else {
+        panic!("no login reply")
+    };
+    RawModem::long_con(addr, hostid).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn set_port_keeps_the_current_port_and_refuses_when_it_is_unknown() {
+    let t = TestCore::start(Some(loopback()), |_| {}).await;
+    let addr = t.core.state().server.addr.unwrap();
+    let mut known = modem(addr, "KNOWN-PORT", Some((2, 0))).await;
+    let _unknown = modem(addr, "UNKNOWN-PORT", None).await;
+    t.until("both online, the port of one known", |s| {
+        s.online_count() == 2
+            && s.targets
+                .get("KNOWN-PORT")
+                .map(|t| (t.module_port, t.module_baud))
+                == Some((Some(2), Some(0)))
+    })
+    .await;
+
+    // Only the baud: the port stays RS485.
+    t.send(Command::SetPort {
+        target: "KNOWN-PORT".into(),
+        module_port: None,
+        module_baud: Some(1),
+        uid: Some("baud".into()),
+    });
+    let Downlink::WritePort {
+        module_port,
+        module_baud,
+        uid,
+    } = known.recv().await
+    else {
+        panic!("not a port command")
+    };
+    assert_eq!((module_port, module_baud), (2, 1));
+    known
+        .send(&Uplink::WriteConfigReply {
+            hostid: "KNOWN-PORT".into(),
+            uid: Some(uid),
+            reply: WriteReply::Port {
+                module_port: Some(2),
+                module_baud: Some(1),
+            },
+        })
+        .await;
+    t.until("accepted, and the modem's setting now 19200", |s| {
+        s.commands
+            .iter()
+            .any(|c| c.uid == "baud" && c.outcome.is_some())
+            && s.targets["KNOWN-PORT"].module_baud == Some(1)
+    })
+    .await;
+    let state = t.core.state();
+    let c = state.commands.iter().find(|c| c.uid == "baud").unwrap();
+    assert!(
+        c.decoded.contains("RS485, 19200 baud"),
+        "the log names the setting: {}",
+        c.decoded
+    );
+    assert_eq!(
+        c.name.as_deref(),
+        Some("Modem port: RS485, 9600 baud -> RS485, 19200 baud")
+    );
+    drop(state);
+
+    // Unknown: refused with the reason, nothing sent.
+    let sent = t.core.state().commands.len();
+    t.send(Command::SetPort {
+        target: "UNKNOWN-PORT".into(),
+        module_port: None,
+        module_baud: Some(1),
+        uid: Some("guess".into()),
+    });
+    t.until("the refusal", |s| {
+        s.last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("UNKNOWN-PORT") && e.contains("current port is not known"))
+    })
+    .await;
+    assert_eq!(t.core.state().commands.len(), sent);
+}
