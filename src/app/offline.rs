@@ -46,6 +46,7 @@ pub fn apply(state: &mut AppState, snap: Snapshot) {
             continue;
         };
         target.down_reason = Some("recording (read-only)".into());
+        target.read_only = true;
         let slave = target.slave();
         for v in values {
             let values = if v.table.is_bits() {

@@ -100,6 +100,9 @@ pub struct Target {
     pub module_port: Option<u8>,
     /// Its `moduleBaud`, the same way.
     pub module_baud: Option<u8>,
+    /// Shown from a recording: its readings are those of the moment chosen, never live, and
+    /// it takes no commands.
+    pub read_only: bool,
 }
 
 /// How a remote target (`mqtt:HOSTID`) is reached.
@@ -136,7 +139,33 @@ impl Target {
             remote: None,
             module_port: None,
             module_baud: None,
+            read_only: false,
         }
+    }
+
+    /// Why its readings are not the genset as it is now, when its link is down: "OFFLINE
+    /// (timeout) · last seen 14:33:10 (4 min ago)". `None` while the link is up, and for a
+    /// recording (whose readings are the moment chosen).
+    pub fn not_live(&self, now_ms: i64) -> Option<String> {
+        if self.online || self.read_only {
+            return None;
+        }
+        let why = self.down_reason.as_deref().unwrap_or("offline");
+        let seen = match self.last_seen_ms {
+            Some(at) => format!("last seen {}", ago(now_ms, at)),
+            None => "never seen".to_string(),
+        };
+        Some(format!("OFFLINE ({why}) · {seen}"))
+    }
+
+    /// Why no command can go to it now, when none can: its link is down, or it is a
+    /// recording. The window disables every command with this reason and opens no dialog.
+    pub fn commands_refused(&self, now_ms: i64) -> Option<String> {
+        if self.read_only {
+            return Some("a recording is read-only: no command can be sent".into());
+        }
+        self.not_live(now_ms)
+            .map(|why| format!("No command can be sent: {why}"))
     }
 
     /// Why a value may not be current, if it may not: its block went unanswered, or uploads
@@ -151,6 +180,15 @@ impl Target {
                 })
                 .unwrap_or_default()
         };
+        if !self.online && !self.read_only {
+            let seen = self.last_seen_ms.map_or(String::new(), |at| {
+                format!(", last reading at {}", when(at))
+            });
+            let why = self.down_reason.as_deref().unwrap_or("offline");
+            return Some(format!(
+                "not live: the target is offline ({why}){seen}; this is its last value"
+            ));
+        }
         if let Some((why, since)) = self.stale.get(&(table, addr)) {
             return Some(format!("stale since {}: {why}", when(*since)));
         }
@@ -218,4 +256,55 @@ pub enum Health {
     Late,
     /// Offline, or silent for three intervals.
     Down,
+}
+
+/// "14:33:10 (4 min ago)", in local time.
+pub fn ago(now_ms: i64, at_ms: i64) -> String {
+    let when = chrono::DateTime::from_timestamp_millis(at_ms)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%H:%M:%S")
+                .to_string()
+        })
+        .unwrap_or_default();
+    let s = (now_ms - at_ms).max(0) / 1000;
+    let age = match s {
+        0..120 => format!("{s} s ago"),
+        120..7200 => format!("{} min ago", s / 60),
+        _ => format!("{} h {} min ago", s / 3600, s / 60 % 60),
+    };
+    format!("{when} ({age})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_offline_target_says_its_readings_are_not_live() {
+        let mut t = Target::new("H");
+        t.online = true;
+        t.last_seen_ms = Some(1_000_000);
+        assert_eq!(t.not_live(1_000_000 + 240_000), None);
+        assert_eq!(t.staleness(crate::proto::Table::Holding, 1), None);
+        assert_eq!(t.commands_refused(1_000_000), None);
+
+        t.online = false;
+        t.down_reason = Some("timeout".into());
+        let why = t.not_live(1_000_000 + 240_000).unwrap();
+        assert!(why.starts_with("OFFLINE (timeout) · last seen "), "{why}");
+        assert!(why.ends_with("(4 min ago)"), "{why}");
+        let stale = t.staleness(crate::proto::Table::Holding, 1).unwrap();
+        assert!(
+            stale.starts_with("not live: the target is offline (timeout)"),
+            "{stale}"
+        );
+        assert!(t.commands_refused(1_000_000).is_some());
+
+        // A recording shows a moment: not "offline", and read-only.
+        t.read_only = true;
+        assert_eq!(t.not_live(1_000_000), None);
+        assert_eq!(t.staleness(crate::proto::Table::Holding, 1), None);
+        assert!(t.commands_refused(1_000_000).unwrap().contains("read-only"));
+    }
 }

@@ -120,6 +120,11 @@ fn breaker_word(v: Option<bool>) -> &'static str {
     word(v, "closed", "open")
 }
 
+/// What the diagram prints under a part: its state, or "no data" when nothing is live.
+fn shown(live: bool, word: &'static str) -> &'static str {
+    if live { word } else { "no data" }
+}
+
 fn line_colour(ui: &egui::Ui, live: Option<bool>) -> egui::Color32 {
     match live {
         Some(true) => palette::LIVE,
@@ -128,13 +133,29 @@ fn line_colour(ui: &egui::Ui, live: Option<bool>) -> egui::Color32 {
     }
 }
 
-/// Paints the single-line diagram: mains - breaker - load bus - breaker - generator.
-pub fn ui(ui: &mut egui::Ui, line: Line) {
+/// Paints the single-line diagram: mains - breaker - load bus - breaker - generator; all grey,
+/// with "no data", when the readings are not `live` (the target is offline).
+pub fn ui(ui: &mut egui::Ui, line: Line, live: bool) {
+    let line = if live {
+        line
+    } else {
+        Line {
+            mains: None,
+            mains_breaker: None,
+            generator: None,
+            gen_breaker: None,
+        }
+    };
     let width = ui.available_width().min(720.0);
     let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, 96.0), egui::Sense::hover());
-    let description = line.describe();
+    let description = if live {
+        line.describe()
+    } else {
+        "Single-line diagram: no data (the target is offline)".to_string()
+    };
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
     let p = ui.painter_at(rect);
+    let shown_live = live;
     let y = rect.top() + 34.0;
     let x = |f: f32| rect.left() + 24.0 + (width - 48.0) * f;
     let text = ui.visuals().text_color();
@@ -171,7 +192,7 @@ pub fn ui(ui: &mut egui::Ui, line: Line) {
         p.text(
             egui::pos2(c.x, y + 26.0),
             egui::Align2::CENTER_TOP,
-            format!("{name}\n{}", supply_word(live)),
+            format!("{name}\n{}", shown(shown_live, supply_word(live))),
             font.clone(),
             text,
         );
@@ -195,7 +216,7 @@ pub fn ui(ui: &mut egui::Ui, line: Line) {
         p.text(
             egui::pos2(c.x, y + 18.0),
             egui::Align2::CENTER_TOP,
-            format!("{name}\n{}", breaker_word(state)),
+            format!("{name}\n{}", shown(shown_live, breaker_word(state))),
             font.clone(),
             text,
         );

@@ -395,6 +395,17 @@ pub fn confirm_ui(ctx: &egui::Context, ed: &mut EditorState, state: &AppState) -
     let Some((hostid, p)) = ed.pending.clone() else {
         return false;
     };
+    // A target that went down while the dialog was open: nothing is sent, and it says why.
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    if let Some(why) = state
+        .targets
+        .get(&hostid)
+        .and_then(|t| t.commands_refused(now_ms))
+    {
+        ed.pending = None;
+        ed.error = Some(format!("Not sent. {why}"));
+        return false;
+    }
     let (text, frame, notes) = describe(&p);
     let name = state
         .targets
@@ -444,14 +455,31 @@ pub fn confirm_ui(ctx: &egui::Context, ed: &mut EditorState, state: &AppState) -
     confirmed
 }
 
-/// Draws the editor for the selected target.
-pub fn ui(ui: &mut egui::Ui, state: &AppState, target: Option<&Target>, ed: &mut EditorState) {
+/// Draws the editor for the selected target. A target that cannot take commands now (its
+/// link is down) shows why, with every command disabled and no dialog.
+pub fn ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    target: Option<&Target>,
+    ed: &mut EditorState,
+    now_ms: i64,
+) {
     ui.heading("Commands");
     let Some(t) = target else {
         ui.label("Select a modem.");
         return;
     };
     ed.follow(&t.hostid);
+    if let Some(why) = t.commands_refused(now_ms) {
+        ui.colored_label(RED, egui::RichText::new(&why).strong());
+        ed.pending = None;
+        ui.add_enabled_ui(false, |ui| commands_and_writes_ui(ui, t, ed))
+            .response
+            .on_disabled_hover_text(&why);
+        ui.separator();
+        log_ui(ui, state, &t.hostid);
+        return;
+    }
     if let Some(r) = &t.remote {
         if !r.commands {
             ui.label(format!(
@@ -471,6 +499,16 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, target: Option<&Target>, ed: &mut
             .weak(),
         );
     }
+    commands_and_writes_ui(ui, t, ed);
+    if let Some(e) = &ed.error {
+        ui.colored_label(AMBER, e);
+    }
+    ui.separator();
+    log_ui(ui, state, &t.hostid);
+}
+
+/// The remote commands, the writes the controller answers, its settings and the modem's own.
+fn commands_and_writes_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     commands_ui(ui, t, ed);
     ui.separator();
     let writes = [(6, "Register"), (16, "Registers"), (5, "Coil")];
@@ -488,9 +526,4 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, target: Option<&Target>, ed: &mut
     }
     super::config_ui::ui(ui, t, ed);
     modem_ui(ui, t, ed);
-    if let Some(e) = &ed.error {
-        ui.colored_label(AMBER, e);
-    }
-    ui.separator();
-    log_ui(ui, state, &t.hostid);
 }

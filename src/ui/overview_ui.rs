@@ -217,27 +217,34 @@ fn group_ui(ui: &mut egui::Ui, t: &Target, title: &str, roles: &[&str]) {
     });
 }
 
-fn header_ui(ui: &mut egui::Ui, t: &Target, s: &Summary) {
+fn header_ui(ui: &mut egui::Ui, t: &Target, s: &Summary, now_ms: i64) {
     ui.horizontal_wrapped(|ui| {
         ui.heading(format!("{}  {}", t.hostname, t.hostid));
         ui.label(format!("{} · map: {}", t.moduletype, t.map.name));
     });
+    let last = if t.not_live(now_ms).is_some() {
+        " (last known)"
+    } else {
+        ""
+    };
     ui.horizontal_wrapped(|ui| {
         let big = |s: String| egui::RichText::new(s).size(20.0).strong();
         ui.label(big(format!(
-            "Mode: {}",
+            "Mode: {}{last}",
             s.mode.as_deref().unwrap_or("not read")
         )));
         ui.separator();
         ui.label(big(format!(
-            "Status: {}",
+            "Status: {}{last}",
             s.status.as_deref().unwrap_or("not read")
         )));
-        if !t.online {
-            ui.separator();
-            ui.colored_label(palette::ALARM, big("OFFLINE".into()));
-        }
     });
+    if let Some(why) = t.not_live(now_ms) {
+        ui.colored_label(palette::ALARM, egui::RichText::new(why).size(18.0).strong());
+        ui.label(
+            egui::RichText::new("The readings below are the last ones received, shaded.").weak(),
+        );
+    }
     if t.flags.inhibit_remote == Some(true) {
         ui.colored_label(
             palette::ALARM,
@@ -263,7 +270,7 @@ pub fn ui(ui: &mut egui::Ui, target: Option<&Target>, now_ms: i64) {
         .id_salt("overview")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            header_ui(ui, t, &t.summary);
+            header_ui(ui, t, &t.summary, now_ms);
             ui.separator();
             if t.image.is_empty() {
                 ui.label("No data yet.");
@@ -280,9 +287,14 @@ pub fn ui(ui: &mut egui::Ui, target: Option<&Target>, now_ms: i64) {
                 ));
                 return;
             }
+            let live = t.not_live(now_ms).is_none();
             let line = Line::of(t);
-            diagram_ui::ui(ui, line);
-            ui.label(format!("Load fed by {}", line.load_fed_by()));
+            diagram_ui::ui(ui, line, live);
+            if live {
+                ui.label(format!("Load fed by {}", line.load_fed_by()));
+            } else {
+                ui.label("Load: no data (the target is offline)");
+            }
             ui.separator();
             alarms_ui(ui, &t.summary.alarms, now_ms);
             ui.separator();

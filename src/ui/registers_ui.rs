@@ -10,9 +10,12 @@ use crate::proto::map::AlarmKind;
 const ALARM_RED: egui::Color32 = egui::Color32::from_rgb(230, 70, 60);
 const WARN_AMBER: egui::Color32 = egui::Color32::from_rgb(240, 170, 40);
 
-fn header_ui(ui: &mut egui::Ui, t: &Target) {
+fn header_ui(ui: &mut egui::Ui, t: &Target, now_ms: i64) {
     let (map, img, slave) = (&t.map, &t.image, t.slave());
     ui.heading(format!("{}  {}", t.hostname, t.hostid));
+    if let Some(why) = t.not_live(now_ms) {
+        ui.colored_label(ALARM_RED, egui::RichText::new(why).strong());
+    }
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{} · map: {}", t.moduletype, map.name));
         if let Some(mode) = map.mode(img, slave) {
@@ -132,7 +135,7 @@ pub fn ui(
         ui.heading("Select a modem");
         return None;
     };
-    header_ui(ui, t);
+    header_ui(ui, t, now_ms);
     ui.separator();
     if t.image.is_empty() {
         ui.label("No data yet.");

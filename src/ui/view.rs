@@ -271,7 +271,8 @@ impl View {
                             ui.heading("Commands");
                             ui.label("A recording is read-only: nothing can be sent from it.");
                         } else {
-                            editor_ui::ui(ui, state, target, &mut self.editor);
+                            let now = chrono::Utc::now().timestamp_millis();
+                            editor_ui::ui(ui, state, target, &mut self.editor, now);
                         }
                     });
                 });

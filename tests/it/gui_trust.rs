@@ -2,7 +2,9 @@
 //! port form, offline targets.
 
 use eframe::egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+use cmm_commissioner::app::Command;
 
 use crate::gui::{start_app, until};
 
@@ -57,4 +59,63 @@ fn the_modem_port_form_starts_from_the_modems_setting_and_names_the_change() {
     h.step();
     h.get_by_label_contains("RS485 at 9600 -> disabled at 19200");
     h.get_by_label_contains("The modem will stop talking to its controller");
+}
+
+#[test]
+fn an_offline_target_shows_its_last_readings_shaded_and_takes_no_command() {
+    let mut h = start_app(2, None);
+    until(&mut h, "the modem", |h| {
+        h.query_all_by_label("DEMO-GENSET-1  (online)")
+            .next()
+            .is_some()
+    });
+    h.get_by_label("DEMO-GENSET-1  (online)").click();
+    until(&mut h, "the modem in Auto", |h| {
+        h.query_all_by_label("Mode: Auto").next().is_some()
+    });
+    h.get_by_label("Manual");
+    h.state_mut().send(Command::StopDemo);
+    until(
+        &mut h,
+        "the modem offline, with when it was last seen",
+        |h| {
+            h.query_all_by_label_contains("OFFLINE (")
+                .any(|n| format!("{n:?}").contains("last seen"))
+        },
+    );
+    h.step();
+    // The diagram draws nothing as live, and the load is not said to be fed.
+    h.get_by_label("Single-line diagram: no data (the target is offline)");
+    h.get_by_label("Load: no data (the target is offline)");
+    assert!(
+        h.query_all_by_label_contains("Load fed by")
+            .next()
+            .is_none()
+    );
+    h.get_by_label("Mode: Auto (last known)");
+    // Every command disabled; a click opens no dialog.
+    let manual = h.get_by_label("Manual");
+    assert!(
+        manual.accesskit_node().is_disabled(),
+        "the command is disabled"
+    );
+    manual.click_accesskit();
+    h.step();
+    h.step();
+    assert!(
+        h.query_all_by_label("Send to the controller?")
+            .next()
+            .is_none(),
+        "no dialog for an offline target"
+    );
+    assert!(
+        h.get_by_label("Set port and baud…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        h.get_by_label("Reset modem…")
+            .accesskit_node()
+            .is_disabled()
+    );
 }
