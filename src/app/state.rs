@@ -59,7 +59,8 @@ pub struct AppState {
     pub commands: Vec<CommandRecord>,
     /// The last error reported.
     pub last_error: Option<String>,
-    /// Messages in and out (when the server records traffic).
+    /// Messages in and out, and the frames of serial links (when traffic is kept: the
+    /// window always, `cmmctl` when asked or recording).
     pub traffic: super::traffic::TrafficLog,
     /// What commands about to be sent are meant to do, by uid.
     expected: BTreeMap<String, Intent>,
@@ -510,6 +511,14 @@ impl AppState {
                 *direction,
                 text.clone(),
             ),
+            Event::SerialTraffic {
+                target,
+                port,
+                request,
+                reply,
+            } => self
+                .traffic
+                .push_serial(now_ms, target, port, request, reply),
             Event::ProtocolError { error, .. } => self.last_error = Some(error.clone()),
             Event::Error { message, .. } => self.last_error = Some(message.clone()),
             Event::Stale {

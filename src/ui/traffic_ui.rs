@@ -1,10 +1,11 @@
-//! The traffic inspector: every message in and out; selecting one shows its JSON and the
-//! Modbus frames inside it decoded, with the CRC verdict.
+//! The traffic inspector: every message in and out of a modem and every request and reply on
+//! a serial link; selecting one shows its JSON (or frame) and the Modbus frames decoded, with
+//! the CRC verdict and the values named with the target's map.
 
 use eframe::egui;
 
 use crate::app::AppState;
-use crate::app::traffic::{TrafficRecord, embedded_frames, named_changes, pretty};
+use crate::app::traffic::{Payload, TrafficRecord, pretty};
 use crate::link::Direction;
 
 /// The inspector's settings, kept between frames.
@@ -14,12 +15,52 @@ pub struct TrafficView {
     pub open: bool,
     /// Method filter ("" for all).
     pub method: String,
-    /// Only the selected modem.
-    pub only_selected: bool,
+    /// Whose traffic is shown.
+    pub target: TargetFilter,
     /// Paused at this time: newer messages are not shown.
     pub paused_at: Option<i64>,
     /// The message shown in detail.
     pub selected: Option<TrafficRecord>,
+}
+
+/// Whose traffic the inspector shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum TargetFilter {
+    /// Every target's.
+    #[default]
+    All,
+    /// The target selected in the list's (it follows the selection).
+    Selected,
+    /// This target's (modem id, `serial:PORT:SLAVE`).
+    One(String),
+}
+
+impl TargetFilter {
+    fn text(&self) -> &str {
+        match self {
+            TargetFilter::All => "all",
+            TargetFilter::Selected => "the selected one",
+            TargetFilter::One(t) => t,
+        }
+    }
+}
+
+fn target_ui(ui: &mut egui::Ui, state: &AppState, v: &mut TrafficView) {
+    let label = ui.label("Target");
+    egui::ComboBox::from_id_salt("traffic_target")
+        .selected_text(v.target.text().to_string())
+        .width(160.0)
+        .show_ui(ui, |ui| {
+            for f in [TargetFilter::All, TargetFilter::Selected] {
+                let text = f.text().to_string();
+                ui.selectable_value(&mut v.target, f, text);
+            }
+            for t in state.traffic.targets() {
+                ui.selectable_value(&mut v.target, TargetFilter::One(t.to_string()), t);
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 fn line(r: &TrafficRecord) -> String {
@@ -56,7 +97,7 @@ fn detail_ui(ui: &mut egui::Ui, state: &AppState, r: &TrafficRecord, hex: bool) 
             ui.ctx().copy_text(r.text.clone());
         }
     });
-    for f in embedded_frames(&r.text, &plan) {
+    for f in r.frames(&plan) {
         let verdict = if f.crc_ok { "CRC ok" } else { "CRC BAD" };
         let color = if f.crc_ok {
             ui.visuals().text_color()
@@ -67,11 +108,14 @@ fn detail_ui(ui: &mut egui::Ui, state: &AppState, r: &TrafficRecord, hex: bool) 
         ui.monospace(&f.hex);
     }
     if let Some(t) = r.target.as_ref().and_then(|h| state.targets.get(h)) {
-        for line in named_changes(&r.text, t, hex) {
+        for line in r.named_values(t, hex) {
             ui.monospace(line);
         }
     }
-    ui.add(egui::Label::new(egui::RichText::new(text).monospace()).selectable(true));
+    // A serial frame's hex is shown with its decoding above.
+    if r.payload == Payload::Json {
+        ui.add(egui::Label::new(egui::RichText::new(text).monospace()).selectable(true));
+    }
 }
 
 /// Draws the inspector (when open), docked at the bottom of the window beside the event log:
@@ -102,7 +146,7 @@ pub fn ui(
                         .hint_text("all"),
                 )
                 .labelled_by(label.id);
-                ui.checkbox(&mut v.only_selected, "Selected modem only");
+                target_ui(ui, state, v);
                 let mut paused = v.paused_at.is_some();
                 if ui.checkbox(&mut paused, "Pause").changed() {
                     v.paused_at = paused.then(|| chrono::Utc::now().timestamp_millis());
@@ -113,10 +157,10 @@ pub fn ui(
                 }
             });
             let method = Some(v.method.trim()).filter(|m| !m.is_empty());
-            let target = if v.only_selected {
-                selected_target
-            } else {
-                None
+            let target = match &v.target {
+                TargetFilter::All => None,
+                TargetFilter::Selected => selected_target,
+                TargetFilter::One(t) => Some(t.as_str()),
             };
             let until = v.paused_at.unwrap_or(i64::MAX);
             let rows: Vec<&TrafficRecord> = state

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use cmm_commissioner::app::command::Intent;
 use cmm_commissioner::app::{AppState, Command, CoreError, Settings};
-use cmm_commissioner::link::ServerConfig;
 use cmm_commissioner::link::serial::{ScanSettings, SerialSettings};
+use cmm_commissioner::link::{Direction, ServerConfig};
 use cmm_commissioner::proto::Table;
 use cmm_commissioner::proto::map::Confirm;
 use cmm_commissioner::proto::rtu::{Request, RequestPdu};
@@ -474,4 +474,57 @@ async fn a_recording_is_shown_read_only_at_any_moment() {
     })
     .await;
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The traffic inspector is live for a serial link as for a modem (no recording running):
+/// each request and its reply reach the state decoded, with the CRC verdict (bad ones too)
+/// and the values named with the controller's map.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serial_frames_reach_the_traffic_inspector_decoded_and_named() {
+    let stop = CancellationToken::new();
+    let faults: Faults = "crc=0.3".parse().unwrap();
+    let path = controller(7, faults, &stop);
+    // The window's server keeps traffic for its inspector.
+    let server = ServerConfig {
+        traffic: true,
+        ..loopback()
+    };
+    let t = TestCore::start(Some(server), |_| {}).await;
+    let settings = serial_at(&path, 7);
+    let target = settings.target();
+    t.send(Command::ConnectSerial {
+        settings,
+        model: "HGM6120N".into(),
+    });
+    let named = |s: &AppState| {
+        let Some(tg) = s.targets.get(&target) else {
+            return false;
+        };
+        s.traffic
+            .filtered(Some("reply CRC ok"), Some(&target))
+            .any(|r| {
+                r.named_values(tg, false)
+                    .iter()
+                    .any(|l| l.starts_with("holding 24 = ") && l.contains(": Battery Voltage "))
+            })
+    };
+    let bad = |s: &AppState| {
+        s.traffic
+            .filtered(Some("reply CRC BAD"), Some(&target))
+            .any(|r| r.frames(&Default::default()).iter().any(|f| !f.crc_ok))
+    };
+    t.until("a named reply and a bad CRC in the traffic", |s| {
+        named(s) && bad(s)
+    })
+    .await;
+    let s = t.core.state();
+    assert!(s.recording.path.is_none(), "no recording needed");
+    let asked = s
+        .traffic
+        .filtered(Some("slave 7 read"), Some(&target))
+        .next()
+        .map(|r| (r.direction, r.peer.clone()));
+    assert_eq!(asked, Some((Direction::Out, path.clone())));
+    drop(s);
+    stop.cancel();
 }

@@ -325,8 +325,10 @@ impl Supervisor {
     }
 
     fn connect_serial(&mut self, mut settings: SerialSettings, model: String) {
-        // A recording keeps every request and reply as they were on the wire.
-        settings.traffic = self.recorder.is_some();
+        // Every request and reply as they were on the wire, for the traffic inspector (the
+        // same switch as the modems' messages) and for a recording.
+        let inspector = self.server_config.as_ref().is_some_and(|c| c.traffic);
+        settings.traffic = inspector || self.recorder.is_some();
         let target = settings.target();
         if self.links.contains_key(&target) || !self.connecting.insert(target.clone()) {
             let e = CoreError::AlreadyConnected(target);

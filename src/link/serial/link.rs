@@ -174,14 +174,15 @@ impl Link {
         }
     }
 
-    /// One request with its timeout; counts it.
-    /// One request with its timeout; counts it, and reports it with its reply when asked.
+    /// One request with its timeout; counts it, and reports it with its reply when asked:
+    /// the bytes as they came, a bad CRC or a cut reply included (empty: nothing came).
     async fn call(&mut self, req: &Request) -> Step {
         let step = self.call_counted(req).await;
+        let reply = self.captured.take();
         if self.s.traffic {
             let reply = match &step {
-                Step::Done(..) | Step::Exception(_) => hex::encode(&self.captured.take()),
-                _ => String::new(),
+                Step::Gone(_) => String::new(),
+                _ => hex::encode(&reply),
             };
             let e = Event::SerialTraffic {
                 target: self.target.clone(),
@@ -240,7 +241,7 @@ impl Link {
                     }
                     other => {
                         self.stats.timeouts += 1;
-                        let bytes = self.captured.take();
+                        let bytes = self.captured.peek();
                         self.protocol_error(format!("reply does not match {req}: {other}"), &bytes)
                             .await;
                         self.reopen().await;
@@ -254,7 +255,7 @@ impl Link {
 
     /// No usable reply: a bad CRC (tokio-modbus skips those silently; the bytes tell) or none.
     async fn bad_reply(&mut self, req: &Request) -> Step {
-        let bytes = self.captured.take();
+        let bytes = self.captured.peek();
         let crc = match Response::decode(&bytes) {
             Err(e @ RtuError::Crc { .. }) => Some(e.to_string()),
             _ => None,

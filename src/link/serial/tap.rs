@@ -20,6 +20,11 @@ impl Captured {
             .unwrap_or_default()
     }
 
+    /// A copy of what was read so far, left in place (for the traffic record that follows).
+    pub fn peek(&self) -> Vec<u8> {
+        self.0.lock().map(|v| v.clone()).unwrap_or_default()
+    }
+
     fn extend(&self, b: &[u8]) {
         if let Ok(mut v) = self.0.lock()
             && v.len() < 4096

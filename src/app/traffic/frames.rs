@@ -1,119 +1,11 @@
-//! The traffic log behind the inspector: every message in and out, bounded by count and bytes,
-//! and the Modbus frames inside a message decoded (slave, function, addresses, values, CRC).
-
-use std::collections::VecDeque;
+//! The Modbus frames inside a modem's message, decoded (slave, function, addresses, values,
+//! CRC verdict), and the values a message carries named with the target's map.
 
 use serde_json::Value;
 
-use crate::link::Direction;
 use crate::proto::fields::{Fields, parse_object};
-use crate::proto::rtu::{BlockValues, Request, Response};
+use crate::proto::rtu::{Block, BlockValues, Request, Response};
 use crate::proto::{PollPlan, hex};
-
-/// One message.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TrafficRecord {
-    /// When (ms since the epoch).
-    pub at_ms: i64,
-    /// Modem id, if known.
-    pub target: Option<String>,
-    /// Peer address.
-    pub peer: String,
-    /// In or out.
-    pub direction: Direction,
-    /// The message's method ("?" when it has none).
-    pub method: String,
-    /// The JSON text as it went over the wire.
-    pub text: String,
-}
-
-/// Messages, oldest first, bounded by count and by total text size.
-#[derive(Debug, Clone)]
-pub struct TrafficLog {
-    records: VecDeque<TrafficRecord>,
-    max_records: usize,
-    max_bytes: usize,
-    bytes: usize,
-}
-
-impl Default for TrafficLog {
-    fn default() -> Self {
-        Self::new(20_000, 16 * 1024 * 1024)
-    }
-}
-
-impl TrafficLog {
-    /// A log keeping at most `max_records` messages and `max_bytes` of text.
-    pub fn new(max_records: usize, max_bytes: usize) -> Self {
-        TrafficLog {
-            records: VecDeque::new(),
-            max_records: max_records.max(1),
-            max_bytes,
-            bytes: 0,
-        }
-    }
-
-    /// Adds a message, dropping the oldest beyond the bounds.
-    pub fn push(
-        &mut self,
-        at_ms: i64,
-        target: Option<String>,
-        peer: String,
-        direction: Direction,
-        text: String,
-    ) {
-        let method = parse_object(text.as_bytes())
-            .ok()
-            .and_then(|m| Fields(&m).method().ok())
-            .unwrap_or_else(|| "?".into());
-        self.bytes += text.len();
-        self.records.push_back(TrafficRecord {
-            at_ms,
-            target,
-            peer,
-            direction,
-            method,
-            text,
-        });
-        while self.records.len() > self.max_records
-            || (self.bytes > self.max_bytes && self.records.len() > 1)
-        {
-            if let Some(r) = self.records.pop_front() {
-                self.bytes -= r.text.len();
-            }
-        }
-    }
-
-    /// Messages held.
-    pub fn len(&self) -> usize {
-        self.records.len()
-    }
-
-    /// Whether empty.
-    pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
-    }
-
-    /// Bytes of text held.
-    pub fn bytes(&self) -> usize {
-        self.bytes
-    }
-
-    /// The messages whose method contains `method` (any case) and of a target, oldest first.
-    pub fn filtered<'a>(
-        &'a self,
-        method: Option<&'a str>,
-        target: Option<&'a str>,
-    ) -> impl Iterator<Item = &'a TrafficRecord> + 'a {
-        self.records.iter().filter(move |r| {
-            method.is_none_or(|m| {
-                r.method
-                    .to_ascii_lowercase()
-                    .contains(&m.to_ascii_lowercase())
-            }) && target.is_none_or(|t| r.target.as_deref() == Some(t))
-        })
-    }
-}
 
 /// Each value a `reqdatachange` carries, named with the target's map: e.g.
 /// `holding 24 = 00FD: Battery Voltage 25.3 V`. Empty for other messages.
@@ -126,10 +18,16 @@ pub fn named_changes(text: &str, target: &crate::app::Target, hex: bool) -> Vec<
     let slave = target.slave();
     let (blocks, _) =
         crate::proto::image::delta_blocks(slave, &change, target.map.settings.coil_delta);
-    // The values as they stood with this message applied (two-word values need both words).
+    named_blocks(&blocks, target, hex)
+}
+
+/// Each value of `blocks` with its meaning in the target's map, as the values stand with the
+/// blocks applied (two-word values need both words): e.g.
+/// `holding 24 = 00FD: Battery Voltage 25.3 V`.
+pub fn named_blocks(blocks: &[Block], target: &crate::app::Target, hex: bool) -> Vec<String> {
     let mut image = target.image.clone();
     let mut out = Vec::new();
-    for b in &blocks {
+    for b in blocks {
         let _ = image.apply_block(b);
         let n = match &b.values {
             BlockValues::Bits(v) => v.len(),
@@ -137,7 +35,7 @@ pub fn named_changes(text: &str, target: &crate::app::Target, hex: bool) -> Vec<
         };
         for i in 0..n {
             let addr = b.addr.wrapping_add(i as u16);
-            let raw = image.get(slave, b.table, addr).unwrap_or_default();
+            let raw = image.get(b.slave, b.table, addr).unwrap_or_default();
             let at = if hex {
                 format!("0x{addr:04X}")
             } else {
@@ -145,21 +43,13 @@ pub fn named_changes(text: &str, target: &crate::app::Target, hex: bool) -> Vec<
             };
             let meaning = target
                 .map
-                .decode(&image, slave, b.table, addr)
+                .decode(&image, b.slave, b.table, addr)
                 .map(|d| format!("{} {}", d.name, d.shown()))
                 .unwrap_or_else(|| "not in the map".into());
             out.push(format!("{} {at} = {raw:04X}: {meaning}", b.table.name()));
         }
     }
     out
-}
-
-/// The text indented, or as it came when it is not JSON.
-pub fn pretty(text: &str) -> String {
-    serde_json::from_str::<Value>(text)
-        .ok()
-        .and_then(|v| serde_json::to_string_pretty(&v).ok())
-        .unwrap_or_else(|| text.to_string())
 }
 
 /// A Modbus frame found in a message.
@@ -183,7 +73,7 @@ fn failed(e: &crate::proto::rtu::RtuError) -> (String, bool) {
     )
 }
 
-fn view_request(place: String, text: &str) -> FrameView {
+pub(super) fn view_request(place: String, text: &str) -> FrameView {
     let (decoded, crc_ok) = match Request::from_hex(text) {
         Ok(r) => (r.to_string(), true),
         Err(e) => failed(&e),
@@ -211,7 +101,7 @@ fn values_text(v: &BlockValues) -> String {
     }
 }
 
-fn view_response(place: String, text: &str, request: Option<&Request>) -> FrameView {
+pub(super) fn view_response(place: String, text: &str, request: Option<&Request>) -> FrameView {
     let parsed = hex::decode(text)
         .map_err(crate::proto::rtu::RtuError::from)
         .and_then(|b| Response::decode(&b));
@@ -293,42 +183,8 @@ pub fn embedded_frames(text: &str, plan: &PollPlan) -> Vec<FrameView> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::traffic::pretty;
     use crate::proto::Table;
-
-    #[test]
-    fn bounded_by_count_and_bytes_and_filtered() {
-        let mut log = TrafficLog::new(100, 10_000);
-        for i in 0..1000 {
-            let text = if i % 2 == 0 {
-                r#"{"method":"HB","hostid":"A","params":""}"#
-            } else {
-                r#"{"method":"reqdata","hostid":"B","params":""}"#
-            };
-            let target = if i % 2 == 0 { "A" } else { "B" };
-            log.push(
-                i,
-                Some(target.into()),
-                "p".into(),
-                Direction::In,
-                text.into(),
-            );
-        }
-        assert!(log.len() <= 100 && log.bytes() <= 10_000);
-        assert!(log.filtered(Some("hb"), None).all(|r| r.method == "HB"));
-        assert!(
-            log.filtered(Some("b"), None).any(|r| r.method == "HB"),
-            "part of a name matches"
-        );
-        assert_eq!(log.filtered(None, Some("B")).count(), log.len() / 2);
-        let mut log = TrafficLog::new(100, 1000);
-        log.push(0, None, "p".into(), Direction::Out, "x".repeat(5000));
-        log.push(1, None, "p".into(), Direction::Out, "y".repeat(10));
-        assert_eq!(log.len(), 1, "an oversized record makes room");
-        assert_eq!(
-            log.filtered(None, None).next().map(|r| r.method.as_str()),
-            Some("?")
-        );
-    }
 
     #[test]
     fn frames_inside_messages_are_decoded_with_their_crc_verdict() {
