@@ -19,3 +19,4 @@ mod report;
 mod serial;
 mod server_protocol;
 mod sim_modem;
+mod startup;
