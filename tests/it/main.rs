@@ -14,6 +14,8 @@ mod gui;
 mod mqtt;
 mod protocol_audit;
 mod record;
+#[cfg(target_os = "linux")]
+mod renderer_tries;
 mod report;
 #[cfg(unix)]
 mod serial;
