@@ -55,9 +55,12 @@ impl Drop for Xvfb {
 }
 
 /// The app in a home of its own, with the renderer `chain` and the tries named in `abort`
-/// aborting on purpose; its stderr (the watcher's and the windows' lines) piped.
-fn start_app(x: &Xvfb, home: &Path, chain: &str, abort: &str) -> Child {
+/// aborting on purpose, and `settings` in its settings file; its stderr (the watcher's and
+/// the windows' lines) piped.
+fn start_app(x: &Xvfb, home: &Path, chain: &str, abort: &str, settings: &str) -> Child {
     let _ = std::fs::remove_dir_all(home);
+    std::fs::create_dir_all(home).unwrap();
+    std::fs::write(home.join("settings.json"), settings).unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cmm-commissioner"));
     cmd.args(["--listen", "127.0.0.1:0", "--no-record", "--settings"])
         .arg(home.join("settings.json"))
@@ -127,11 +130,12 @@ fn log(home: &Path) -> String {
 /// The first renderer's process aborts before its window opens: the watcher says how it
 /// ended and starts the next, which draws. Stopping the watcher then closes the window's
 /// process too (the X server still runs: it is not the display going away that ends it).
+/// A broken settings file is kept aside once, and still said by the try that draws.
 #[test]
 fn a_try_that_aborts_is_followed_by_the_next_renderer() {
     let x = Xvfb::start();
     let home = std::env::temp_dir().join(format!("cmm-tries-next-{}", std::process::id()));
-    let mut app = start_app(&x, &home, "vulkan,gl", "vulkan");
+    let mut app = start_app(&x, &home, "vulkan,gl", "vulkan", "{ broken");
     let rx = lines(&mut app);
     let mut seen = Vec::new();
     until(&rx, "first frame drawn", &mut seen);
@@ -176,6 +180,15 @@ fn a_try_that_aborts_is_followed_by_the_next_renderer() {
         "{log}"
     );
     assert!(log.contains("first frame drawn"), "{log}");
+    // Said by the core of the try that drew (its event log goes to the log file).
+    assert!(log.contains("error: settings in"), "{log}");
+    let kept: Vec<String> = std::fs::read_dir(&home)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("settings.json.bad-"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert_eq!(kept, ["{ broken"]);
     drop(x);
     let _ = std::fs::remove_dir_all(&home);
 }
@@ -186,7 +199,7 @@ fn a_try_that_aborts_is_followed_by_the_next_renderer() {
 fn when_every_try_aborts_the_app_ends_with_the_reasons() {
     let x = Xvfb::start();
     let home = std::env::temp_dir().join(format!("cmm-tries-none-{}", std::process::id()));
-    let mut app = start_app(&x, &home, "vulkan,gl", "vulkan,gl");
+    let mut app = start_app(&x, &home, "vulkan,gl", "vulkan,gl", "{}");
     let rx = lines(&mut app);
     let mut seen = Vec::new();
     until(&rx, "no message box", &mut seen);

@@ -15,7 +15,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Parser;
-use cmm_commissioner::app::logfile;
+use cmm_commissioner::app::{Settings, logfile};
 use cmm_commissioner::ui::renderer::{self, Renderer};
 
 /// Commission and troubleshoot gensets behind SmartGen cloud modems.
@@ -60,7 +60,10 @@ fn main() -> anyhow::Result<()> {
             let attempt = n.parse::<usize>().unwrap_or(0).min(chain.len() - 1);
             window::run(args, &chain, attempt)
         }
-        Err(_) => std::process::exit(watcher::run(&chain)),
+        Err(_) => {
+            let settings = args.settings.or_else(Settings::default_path);
+            std::process::exit(watcher::run(&chain, settings.as_deref()))
+        }
     }
 }
 

@@ -10,12 +10,14 @@
 //! however it ends (stopped, killed, the session closed), the pipe closes and the child
 //! closes its window, so no window process is left without its watcher.
 
+use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use cmm_commissioner::app::Settings;
 use cmm_commissioner::app::crash::CrashReports;
 use cmm_commissioner::ui::renderer::{Renderer, TRY_VARIABLE};
 
@@ -27,12 +29,16 @@ pub const DRAWN: &str = "cmm-commissioner-try: first frame drawn";
 pub const FAILED: &str = "cmm-commissioner-try: failed: ";
 /// The crash report of the last run, found by the watcher, for the window to offer.
 pub const LAST_CRASH_VARIABLE: &str = "CMM_LAST_CRASH";
+/// Why the settings file could not be read, found by the watcher: the first try moves such a
+/// file aside, and a later one, which finds none, must still say so.
+pub const SETTINGS_NOTICE_VARIABLE: &str = "CMM_SETTINGS_NOTICE";
 /// How long a renderer may take to draw its first frame before the next is tried (a start
 /// that hangs was seen with DX12 under Wine in a fresh prefix). The last has no limit.
 const RENDERER_WAIT: Duration = Duration::from_secs(20);
 
-/// Tries the renderers of `chain` in turn; the exit code of the process.
-pub fn run(chain: &[Renderer]) -> i32 {
+/// Tries the renderers of `chain` in turn, with the settings file `settings`; the exit code
+/// of the process.
+pub fn run(chain: &[Renderer], settings: Option<&Path>) -> i32 {
     crate::open_log();
     let names: Vec<&str> = chain.iter().map(|r| r.name()).collect();
     let names = names.join(", ");
@@ -41,11 +47,19 @@ pub fn run(chain: &[Renderer]) -> i32 {
         env!("CARGO_PKG_VERSION"),
         std::process::id()
     ));
-    let crash = last_crash();
+    let mut env = Vec::new();
+    if let Some(c) = last_crash() {
+        env.push((LAST_CRASH_VARIABLE, c.into_os_string()));
+    }
+    // Read here once, so a broken file is kept aside and said whichever try draws.
+    if let Some((_, Some(problem))) = settings.map(Settings::load) {
+        say(&problem);
+        env.push((SETTINGS_NOTICE_VARIABLE, problem.into()));
+    }
     let mut failures = Vec::new();
     for (n, renderer) in chain.iter().enumerate() {
         let wait = (n + 1 < chain.len()).then_some(RENDERER_WAIT);
-        let why = match attempt(n, crash.as_deref(), wait) {
+        let why = match attempt(n, &env, wait) {
             Ok(code) => return code,
             Err(why) => why,
         };
@@ -88,16 +102,14 @@ enum Said {
 
 /// Runs try `n` in a child process: its exit code once it drew its first frame and then
 /// ended, or why it ended (or was stopped, after `wait`) before.
-fn attempt(n: usize, crash: Option<&Path>, wait: Option<Duration>) -> Result<i32, String> {
+fn attempt(n: usize, env: &[(&str, OsString)], wait: Option<Duration>) -> Result<i32, String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot find the program: {e}"))?;
     let mut cmd = Command::new(exe);
     cmd.args(std::env::args_os().skip(1))
         .env(TRY_VARIABLE, n.to_string())
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped());
-    if let Some(c) = crash {
-        cmd.env(LAST_CRASH_VARIABLE, c);
-    }
+        .stdout(Stdio::piped())
+        .envs(env.iter().cloned());
     let mut child = cmd.spawn().map_err(|e| format!("cannot start it: {e}"))?;
     // Held as long as this process runs (see the module's doc).
     let _stdin = child.stdin.take();

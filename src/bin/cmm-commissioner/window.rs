@@ -12,7 +12,7 @@ use cmm_commissioner::ui::renderer::{self, Renderer};
 use cmm_commissioner::ui::{CommissionerApp, Startup};
 use eframe::egui;
 
-use crate::watcher::{DRAWN, FAILED, LAST_CRASH_VARIABLE};
+use crate::watcher::{DRAWN, FAILED, LAST_CRASH_VARIABLE, SETTINGS_NOTICE_VARIABLE};
 use crate::{Args, fatal, say};
 
 /// A test-only switch: a comma-separated list of renderer names whose try aborts the
@@ -83,6 +83,8 @@ fn startup(args: Args) -> Startup {
     if let Some(e) = &settings_error {
         say(e);
     }
+    // The watcher read the file first (and kept a broken one aside).
+    let settings_error = settings_error.or_else(|| std::env::var(SETTINGS_NOTICE_VARIABLE).ok());
     let mut startup = Startup::from_settings(settings, path);
     // Command-line options win over the settings, for this run only.
     if let Some(listen) = args.listen {
