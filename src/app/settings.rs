@@ -193,38 +193,86 @@ impl Settings {
             .map(|d| d.config_dir().join("settings.json"))
     }
 
-    /// Reads `path`. A missing file gives the defaults; a broken one gives the defaults and
-    /// the reason, so the app can say so instead of failing to start.
+    /// Reads `path`. A missing file gives the defaults. A file that cannot be read or is not
+    /// settings gives the defaults and the reason, so the app can say so instead of failing to
+    /// start; the file is first moved aside to `settings.json.bad-TIME` (see `keep_aside`),
+    /// so what the engineer had is never lost to the next save.
     pub fn load(path: &Path) -> (Settings, Option<String>) {
-        match std::fs::read_to_string(path) {
+        let problem = match std::fs::read_to_string(path) {
             Ok(text) => match serde_json::from_str(&text) {
-                Ok(s) => (s, None),
-                Err(e) => (
-                    Settings::default(),
-                    Some(format!(
-                        "settings in {} ignored (defaults used): {e}",
-                        path.display()
-                    )),
-                ),
+                Ok(s) => return (s, None),
+                Err(e) => e.to_string(),
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), None),
-            Err(e) => (
-                Settings::default(),
-                Some(format!("cannot read settings {}: {e}", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (Settings::default(), None);
+            }
+            Err(e) => format!("cannot read it: {e}"),
+        };
+        let what = match keep_aside(path) {
+            Ok(kept) => format!("the file is kept as {}", kept.display()),
+            Err(e) => format!(
+                "it cannot be kept aside ({e}), so it will not be overwritten: settings are \
+                 not saved this run"
             ),
-        }
+        };
+        let text = format!(
+            "settings in {} ignored (defaults used): {problem}; {what}",
+            path.display()
+        );
+        (Settings::default(), Some(text))
     }
 
-    /// Writes `path` (through a temporary file, so a crash never leaves half a file).
+    /// Writes `path` (through a temporary file, so a crash never leaves half a file). A file
+    /// there that does not read as settings is moved aside first (see `keep_aside`); when
+    /// that cannot be done it is left alone and this fails.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
+        }
+        if !replaceable(path) {
+            keep_aside(path).map_err(|e| {
+                std::io::Error::new(
+                    e.kind(),
+                    format!(
+                        "{} is not readable settings and cannot be kept aside ({e}); not \
+                         overwritten",
+                        path.display()
+                    ),
+                )
+            })?;
         }
         let text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
         let tmp = path.with_extension("json.tmp");
         std::fs::write(&tmp, text + "\n")?;
         std::fs::rename(&tmp, path)
     }
+}
+
+/// Whether a save may replace what is at `path`: nothing, or settings that read.
+fn replaceable(path: &Path) -> bool {
+    match std::fs::read_to_string(path) {
+        Ok(text) => serde_json::from_str::<Settings>(&text).is_ok(),
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    }
+}
+
+/// Moves a settings file that cannot be read to `<name>.bad-<local time>` beside it (a
+/// counter is added when that name is taken) and returns where it went. A rename, not a
+/// copy: it needs no read access and cannot half-succeed.
+fn keep_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "settings.json".into());
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let mut kept = path.with_file_name(format!("{name}.bad-{stamp}"));
+    let mut n = 1;
+    while std::fs::symlink_metadata(&kept).is_ok() {
+        n += 1;
+        kept = path.with_file_name(format!("{name}.bad-{stamp}-{n}"));
+    }
+    std::fs::rename(path, &kept)?;
+    Ok(kept)
 }
 
 #[cfg(test)]
@@ -264,7 +312,14 @@ mod tests {
         std::fs::write(&path, "{\"listen\": 5").unwrap();
         let (s, err) = Settings::load(&path);
         assert_eq!(s, Settings::default());
-        assert!(err.unwrap().contains("ignored"));
+        let err = err.unwrap();
+        assert!(err.contains("ignored"), "{err}");
+        // The broken file is kept beside, as it was, and the message says where.
+        let kept = bad_copies(&dir);
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), "{\"listen\": 5");
+        assert!(err.contains(&kept[0].display().to_string()), "{err}");
+        assert!(!path.exists(), "moved, not copied");
         // Unknown fields and missing ones are fine (older and newer versions share the file).
         std::fs::write(&path, "{\"theme\": \"dark\", \"future\": 1}").unwrap();
         let (s, err) = Settings::load(&path);
@@ -272,5 +327,52 @@ mod tests {
         assert_eq!(s.theme, Theme::Dark);
         assert_eq!(s.listen, "0.0.0.0:21318");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_save_never_replaces_a_broken_file_without_keeping_it() {
+        let dir = std::env::temp_dir().join(format!("cmm-settings-keep-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("settings.json");
+        // Broken while the app ran (edited by hand, a disk full): kept before the save.
+        std::fs::write(&path, "not json at all").unwrap();
+        let s = Settings {
+            theme: Theme::Dark,
+            ..Default::default()
+        };
+        s.save(&path).unwrap();
+        let kept = bad_copies(&dir);
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(
+            std::fs::read_to_string(&kept[0]).unwrap(),
+            "not json at all"
+        );
+        assert_eq!(Settings::load(&path), (s.clone(), None));
+        // Good settings are simply replaced: no copy.
+        Settings::default().save(&path).unwrap();
+        assert_eq!(bad_copies(&dir).len(), 1);
+        // Two broken files in the same second get two names.
+        std::fs::write(&path, "again").unwrap();
+        let _ = Settings::load(&path);
+        std::fs::write(&path, "and again").unwrap();
+        let _ = Settings::load(&path);
+        let mut texts: Vec<String> = bad_copies(&dir)
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        texts.sort();
+        assert_eq!(texts, ["again", "and again", "not json at all"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn bad_copies(dir: &Path) -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains("settings.json.bad-"))
+            .collect();
+        v.sort();
+        v
     }
 }

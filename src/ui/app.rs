@@ -28,7 +28,8 @@ pub struct Startup {
     pub settings: Settings,
     /// Where to save settings (`None`: not saved, as in tests).
     pub settings_path: Option<PathBuf>,
-    /// Something to tell the user at start (e.g. a settings file that could not be read).
+    /// Something to tell the user at start (e.g. a settings file that could not be read): in
+    /// the log, and in the status bar until dismissed.
     pub notice: Option<String>,
     /// The crash report of the last run, if it ended in a crash.
     pub crash: Option<PathBuf>,
@@ -96,7 +97,7 @@ impl CommissionerApp {
         config.fallback_port = true;
         config.settings_path = startup.settings_path.clone();
         config.demo = startup.demo.then_some(startup.demo_modems.max(1));
-        config.notice = startup.notice;
+        config.notice = startup.notice.clone();
         config.record = startup.record;
         config.offline = startup.offline.clone();
         if config.offline.is_some() {
@@ -119,6 +120,7 @@ impl CommissionerApp {
             view.plot.follow = false;
         }
         view.crash = startup.crash;
+        view.lasting_notice = startup.notice;
         for cmd in view.startup_commands() {
             let _ = core.send(cmd);
         }

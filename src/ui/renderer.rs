@@ -1,17 +1,18 @@
 //! Which graphics backend the window is drawn with, and what to try when one cannot start.
 //!
 //! On site the app meets remote desktop sessions, virtual machines, old integrated graphics
-//! and Wine, where the first backend wgpu picks (DX12 on Windows) may fail to open a window.
-//! The app then tries the next of [`Renderer::chain`] (Vulkan, OpenGL, a software adapter)
-//! before giving up. A window system allows one event loop per process, so each try after the
-//! first is a new process of the app (see the binary), told which try it is by
-//! [`TRY_VARIABLE`].
+//! and Wine, where the first backend wgpu picks (DX12 on Windows) may fail to open a window,
+//! or abort the whole process in its driver. The app then tries the next of
+//! [`Renderer::chain`] (Vulkan, OpenGL, a software adapter) before giving up. Each try runs in
+//! a process of its own, started and watched by the first process (see the binary), told
+//! which try it is by [`TRY_VARIABLE`].
 
 use std::sync::Arc;
 
 use eframe::egui_wgpu::{WgpuSetup, WgpuSetupCreateNew, wgpu};
 
-/// The try this process is (0: the first), set by the process that failed before it.
+/// The try a window process is (0: the first), set by the watcher that started it; the
+/// watcher itself has none.
 pub const TRY_VARIABLE: &str = "CMM_RENDERER_TRY";
 /// The backends to try, comma separated (`auto`, `dx12`, `vulkan`, `gl`, `software`): for
 /// checking the fallback itself; users leave it alone.
@@ -75,20 +76,6 @@ impl Renderer {
             Renderer::Gl,
             Renderer::Software,
         ]
-    }
-
-    /// The chain and the try of this process, from its environment.
-    pub fn from_env() -> (Vec<Renderer>, usize) {
-        let chain = Renderer::chain(
-            std::env::var(CHAIN_VARIABLE).ok().as_deref(),
-            std::env::var_os("WGPU_BACKEND").is_some(),
-        );
-        let at = std::env::var(TRY_VARIABLE)
-            .ok()
-            .and_then(|v| v.parse::<usize>().ok())
-            .unwrap_or(0)
-            .min(chain.len() - 1);
-        (chain, at)
     }
 
     /// How wgpu is set up for it.

@@ -1,13 +1,23 @@
 //! The status bar: where modems must point, how many are online, events dropped under
-//! overload, the last error.
+//! overload, the last error, and a problem found at start (a settings file that could not be
+//! read) until the engineer dismisses it.
 
 use eframe::egui;
 
 use crate::app::AppState;
 
-/// Draws the status bar; `notice` is the window's own last problem (e.g. the core was busy).
-pub fn ui(ui: &mut egui::Ui, state: &AppState, notice: Option<&str>) {
+/// Draws the status bar; `notice` is the window's own last problem (e.g. the core was busy);
+/// `lasting` a problem found at start, shown until its Dismiss button clears it (later
+/// errors do not replace it).
+pub fn ui(ui: &mut egui::Ui, state: &AppState, notice: Option<&str>, lasting: &mut Option<String>) {
     ui.horizontal_wrapped(|ui| {
+        if let Some(text) = lasting.as_deref() {
+            ui.colored_label(egui::Color32::from_rgb(220, 120, 0), text);
+            if ui.button("Dismiss").clicked() {
+                *lasting = None;
+            }
+            ui.separator();
+        }
         match state.server.addr {
             Some(_) => {
                 ui.label("Modem server address:");
@@ -47,7 +57,8 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, notice: Option<&str>) {
         }
         let error = notice
             .or(state.server.listen_error.as_deref())
-            .or(state.last_error.as_deref());
+            .or(state.last_error.as_deref())
+            .filter(|e| lasting.as_deref() != Some(*e));
         if let Some(e) = error {
             ui.separator();
             ui.colored_label(egui::Color32::from_rgb(220, 120, 0), e);

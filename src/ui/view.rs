@@ -67,6 +67,9 @@ pub struct View {
     pub demo_modems: usize,
     /// The window's own last problem (e.g. the core refused a command).
     pub notice: Option<String>,
+    /// A problem found at start (a settings file that could not be read): in the status bar
+    /// until dismissed.
+    pub lasting_notice: Option<String>,
     /// The Help and map windows.
     pub help: help_ui::HelpView,
     /// The recording's marker and export.
@@ -104,6 +107,7 @@ impl View {
             settings_path: settings_path.clone(),
             demo_modems: demo_modems.max(1),
             notice: None,
+            lasting_notice: None,
             help: Default::default(),
             record: record_ui::RecordView {
                 plotted_only: true,
@@ -241,7 +245,7 @@ impl View {
             });
         }
         egui::Panel::bottom("status").show(ui, |ui| {
-            status_ui::ui(ui, state, self.notice.as_deref());
+            status_ui::ui(ui, state, self.notice.as_deref(), &mut self.lasting_notice);
         });
         if state.offline.is_none() {
             egui::Panel::bottom("recording").show(ui, |ui| {

@@ -15,9 +15,12 @@ mod gui_trust;
 mod mqtt;
 mod protocol_audit;
 mod record;
+#[cfg(target_os = "linux")]
+mod renderer_tries;
 mod report;
 #[cfg(unix)]
 mod serial;
 mod server_protocol;
 mod sim_modem;
+mod startup;
 mod trust;
