@@ -12,6 +12,7 @@ mod common;
 mod controllers;
 mod gui;
 mod mqtt;
+mod plots;
 mod protocol_audit;
 mod record;
 mod report;
