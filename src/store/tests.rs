@@ -202,15 +202,21 @@ fn the_value_standing_before_a_range_and_the_link_changes_are_read() {
     let rec = Recording::open(&p).unwrap();
     let id = rec.targets().unwrap()[0].id;
     assert_eq!(
-        rec.value_before(id, Table::Holding, 0, 2_500, false).unwrap(),
+        rec.value_before(id, Table::Holding, 0, 2_500, false)
+            .unwrap(),
         Some((2_000, 500))
     );
     assert_eq!(
-        rec.value_before(id, Table::Holding, 0, 5_000, true).unwrap(),
+        rec.value_before(id, Table::Holding, 0, 5_000, true)
+            .unwrap(),
         Some((3_000, -1)),
         "signed when asked"
     );
-    assert_eq!(rec.value_before(id, Table::Holding, 0, 2_000, false).unwrap(), None);
+    assert_eq!(
+        rec.value_before(id, Table::Holding, 0, 2_000, false)
+            .unwrap(),
+        None
+    );
     assert_eq!(
         rec.link_changes(id, (5_000, 25_000)).unwrap(),
         vec![(1_000, true), (10_000, false), (20_000, true)],
