@@ -17,6 +17,7 @@ pub mod status;
 pub mod summary;
 mod supervisor;
 pub mod target;
+pub mod trace;
 pub mod traffic;
 pub mod write_plan;
 

@@ -1,11 +1,62 @@
 //! A time series of one value with a fixed capacity, and its reduction to what a plot of a
-//! given width can show: minimum and maximum per pixel column over the visible time range, so
-//! spikes stay visible, computed from the visible part only (no copy of the whole history).
+//! given width can show: minimum, maximum and last value per pixel column over the visible
+//! time range, so spikes stay visible and the value held after a column is the right one,
+//! computed from the visible part only (no copy of the whole history).
+//!
+//! A value holds until the next point. A point whose value is NaN is a gap: from its time
+//! the value is not known (target offline, value stale) until the next point.
 
 use std::collections::VecDeque;
 
-/// A pixel column being filled: its index, lowest and highest point (time, value).
-type Column = (usize, (f64, f64), (f64, f64));
+/// A pixel column being filled: its index, lowest and highest point, its last point and its
+/// first gap (time, value).
+#[derive(Clone, Copy)]
+struct Column {
+    index: usize,
+    lo: (f64, f64),
+    hi: (f64, f64),
+    last: (f64, f64),
+    gap: Option<f64>,
+}
+
+impl Column {
+    fn new(index: usize, (t, v): (f64, f64)) -> Self {
+        Column {
+            index,
+            lo: (t, v),
+            hi: (t, v),
+            last: (t, v),
+            gap: v.is_nan().then_some(t),
+        }
+    }
+
+    fn add(&mut self, (t, v): (f64, f64)) {
+        self.last = (t, v);
+        if v.is_nan() {
+            self.gap.get_or_insert(t);
+            return;
+        }
+        if self.lo.1.is_nan() || v < self.lo.1 {
+            self.lo = (t, v);
+        }
+        if self.hi.1.is_nan() || v > self.hi.1 {
+            self.hi = (t, v);
+        }
+    }
+
+    /// Its points in time order, each once: at most four.
+    fn flush(self, out: &mut Vec<[f64; 2]>) {
+        let mut pts: Vec<(f64, f64)> = [self.lo, self.hi]
+            .into_iter()
+            .filter(|p| !p.1.is_nan())
+            .chain([self.last])
+            .chain(self.gap.map(|t| (t, f64::NAN)))
+            .collect();
+        pts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        pts.dedup_by(|a, b| a.0 == b.0 && (a.1 == b.1 || a.1.is_nan() && b.1.is_nan()));
+        out.extend(pts.into_iter().map(|(t, v)| [t, v]));
+    }
+}
 
 /// One value over time (seconds, any epoch), oldest first, at most `capacity` points.
 #[derive(Debug, Clone)]
@@ -27,8 +78,21 @@ impl Series {
     /// Adds a point; the oldest goes when full. Points older than the newest are ignored (the
     /// series stays sorted by time).
     pub fn push(&mut self, t: f64, v: f64) {
-        if !t.is_finite() || !v.is_finite() || self.points.back().is_some_and(|&(last, _)| t < last)
-        {
+        if v.is_finite() {
+            self.push_raw(t, v);
+        }
+    }
+
+    /// Marks the value as not known from `t` (target offline, value stale) until the next
+    /// point: the plot leaves a gap. Once is enough.
+    pub fn push_gap(&mut self, t: f64) {
+        if self.points.back().is_some_and(|p| !p.1.is_nan()) {
+            self.push_raw(t, f64::NAN);
+        }
+    }
+
+    fn push_raw(&mut self, t: f64, v: f64) {
+        if !t.is_finite() || self.points.back().is_some_and(|&(last, _)| t < last) {
             return;
         }
         if self.points.len() == self.capacity {
@@ -63,9 +127,10 @@ impl Series {
     }
 
     /// The points to draw for `[t0, t1]` on a plot `max_points` wide: at most `max_points`
-    /// points, the minimum and maximum of each of `max_points / 2` equal time columns in the
-    /// order they occurred, plus the nearest point on each side so lines reach the edges.
-    /// When the visible points already fit, they are returned as they are.
+    /// points (at least 4), the minimum, maximum, last value and first gap of each of
+    /// `max_points / 4` equal time columns in the order they occurred, plus the nearest point
+    /// on each side so the held value reaches the edges. When the visible points already fit,
+    /// they are returned as they are. Gaps are points whose value is NaN.
     pub fn visible(&self, t0: f64, t1: f64, max_points: usize) -> Vec<[f64; 2]> {
         if self.points.is_empty() || t1 < t0 || max_points < 2 {
             return Vec::new();
@@ -80,41 +145,24 @@ impl Series {
                 .map(|&(t, v)| [t, v])
                 .collect();
         }
-        let columns = (max_points / 2).max(1);
+        let columns = (max_points / 4).max(1);
         let width = (t1 - t0) / columns as f64;
-        let mut out = Vec::with_capacity(columns * 2);
+        let mut out = Vec::with_capacity(columns * 4);
         let mut bucket: Option<Column> = None;
-        let flush = |b: Column, out: &mut Vec<[f64; 2]>| {
-            let (_, lo, hi) = b;
-            if lo == hi {
-                out.push([lo.0, lo.1]);
-            } else if lo.0 <= hi.0 {
-                out.extend([[lo.0, lo.1], [hi.0, hi.1]]);
-            } else {
-                out.extend([[hi.0, hi.1], [lo.0, lo.1]]);
-            }
-        };
         for &(t, v) in self.points.range(start..end) {
             let col = (((t - t0) / width).floor().max(0.0) as usize).min(columns - 1);
             match &mut bucket {
-                Some((c, lo, hi)) if *c == col => {
-                    if v < lo.1 {
-                        *lo = (t, v);
-                    }
-                    if v > hi.1 {
-                        *hi = (t, v);
-                    }
-                }
+                Some(c) if c.index == col => c.add((t, v)),
                 _ => {
                     if let Some(b) = bucket.take() {
-                        flush(b, &mut out);
+                        b.flush(&mut out);
                     }
-                    bucket = Some((col, (t, v), (t, v)));
+                    bucket = Some(Column::new(col, (t, v)));
                 }
             }
         }
         if let Some(b) = bucket {
-            flush(b, &mut out);
+            b.flush(&mut out);
         }
         out
     }
@@ -153,7 +201,7 @@ mod tests {
             };
             s.push(f64::from(i), v);
         }
-        for width in [2, 3, 100, 800, 1920] {
+        for width in [4, 5, 100, 800, 1920] {
             let pts = s.visible(0.0, 86_400.0, width);
             assert!(pts.len() <= width, "{} points for {width} px", pts.len());
             assert!(
@@ -166,6 +214,31 @@ mod tests {
         let pts = s.visible(39_990.0, 40_010.0, 800);
         assert_eq!(pts.len(), 23);
         assert_eq!((pts[0][0], pts[22][0]), (39_989.0, 40_011.0));
+    }
+
+    #[test]
+    fn a_reduced_column_keeps_its_last_value_and_its_gaps() {
+        // A value swinging at 1 s a sample; at 5000 s it settles on 42 (no sample until the
+        // target goes offline at 7000 s: a gap), back at 9000 s.
+        let mut s = Series::new(100_000);
+        for i in 0..5000 {
+            s.push(f64::from(i), f64::from(i % 2) * 100.0);
+        }
+        s.push(5000.0, 42.0);
+        s.push_gap(7000.0);
+        s.push_gap(7001.0);
+        for i in 9000..10_000 {
+            s.push(f64::from(i), 7.0);
+        }
+        let pts = s.visible(0.0, 10_000.0, 100);
+        assert!(pts.len() <= 100);
+        let gaps: Vec<f64> = pts.iter().filter(|p| p[1].is_nan()).map(|p| p[0]).collect();
+        assert_eq!(gaps, vec![7000.0], "one gap, where it began");
+        // What holds up to the gap is the last value, 42, not its column's extremes.
+        let i = pts.iter().position(|p| p[1].is_nan()).unwrap();
+        assert_eq!(pts[i - 1], [5000.0, 42.0]);
+        assert_eq!(pts.last(), Some(&[9999.0, 7.0]));
+        assert!(pts.windows(2).all(|w| w[0][0] <= w[1][0]), "in time order");
     }
 
     #[test]

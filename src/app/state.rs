@@ -169,7 +169,8 @@ impl AppState {
     }
 
     /// Records the current value of each plotted value of `hostid` (every upload, so a value
-    /// that holds still draws as a flat line).
+    /// that holds still draws as a flat line); a value that may not be current (stale, or not
+    /// refreshed since lost uploads) becomes a gap until it is refreshed.
     fn sample(&mut self, hostid: &str, now_ms: i64) {
         // Nothing plotted (the command line): no lookup of the target.
         if self.plotted.is_empty() {
@@ -180,15 +181,30 @@ impl AppState {
         };
         let now = now_ms as f64 / 1000.0;
         for ((h, table, addr), series) in self.plotted.iter_mut() {
-            if h == hostid
-                && let Some(v) = t
-                    .map
-                    .decode(&t.image, t.slave(), *table, *addr)
-                    .and_then(|d| d.number())
-            {
-                series.push(now, v);
+            if h != hostid {
+                continue;
+            }
+            let key = (*table, *addr);
+            let stale = t.stale.contains_key(&key)
+                || (t.gap_since.is_some() && !t.fresh_since_gap.contains(&key));
+            let value = t
+                .map
+                .decode(&t.image, t.slave(), *table, *addr)
+                .and_then(|d| d.number());
+            match value {
+                Some(v) if !stale => series.push(now, v),
+                _ => series.push_gap(now),
             }
         }
+    }
+
+    /// The plotted values of `hostid` are not known from `now_ms` (it went offline): a gap.
+    fn gap(&mut self, hostid: &str, now_ms: i64) {
+        let now = now_ms as f64 / 1000.0;
+        self.plotted
+            .iter_mut()
+            .filter(|((h, _, _), _)| h == hostid)
+            .for_each(|(_, s)| s.push_gap(now));
     }
 
     /// Before sending command `uid`: its name and what its effect looks like in the readings.
@@ -382,6 +398,7 @@ impl AppState {
                 let t = self.target(hostid);
                 t.online = false;
                 t.down_reason = Some(reason.name().to_string());
+                self.gap(hostid, now_ms);
             }
             Event::LinkUp {
                 target,
@@ -437,6 +454,7 @@ impl AppState {
                 t.online = false;
                 t.down_reason = Some(reason.clone());
                 self.last_error = Some(format!("{target}: {reason}"));
+                self.gap(target, now_ms);
             }
             Event::Stats { target, stats } => {
                 if let Some(t) = self.targets.get_mut(target) {
@@ -532,6 +550,12 @@ impl AppState {
                 for a in *addr..addr.saturating_add(*qty) {
                     t.stale.insert((*table, a), (reason.clone(), now_ms));
                 }
+                let now = now_ms as f64 / 1000.0;
+                let range = *addr..addr.saturating_add(*qty);
+                self.plotted
+                    .iter_mut()
+                    .filter(|((h, tb, a), _)| h == hostid && tb == table && range.contains(a))
+                    .for_each(|(_, s)| s.push_gap(now));
             }
             Event::PacketGap { hostid, .. } => {
                 let t = self.target(hostid);

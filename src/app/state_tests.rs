@@ -380,3 +380,62 @@ fn a_map_chosen_by_hand_holds_across_logins_until_taken_back() {
     assert!(s.targets["H"].map.is_generic());
     assert!(s.map_choices.is_empty());
 }
+
+#[test]
+fn a_plotted_value_has_a_gap_while_offline_or_stale_and_resumes_after() {
+    let mut s = AppState::default();
+    s.toggle_plot(("H".into(), Table::Holding, 0));
+    let data = |v: u16| Event::Data {
+        hostid: "H".into(),
+        kind: DataKind::Full,
+        blocks: vec![Block {
+            slave: 1,
+            table: Table::Holding,
+            addr: 0,
+            values: BlockValues::Registers(vec![v]),
+        }],
+        flags: InputFlags::default(),
+    };
+    let offline = Event::Offline {
+        hostid: "H".into(),
+        reason: crate::link::OfflineReason::Timeout,
+    };
+    let stale = Event::Stale {
+        hostid: "H".into(),
+        table: Table::Holding,
+        addr: 0,
+        qty: 1,
+        reason: "not answered".into(),
+    };
+    s.apply(&data(25), 1000);
+    s.apply(&offline, 2000);
+    s.apply(&offline, 2500);
+    s.apply(&data(100), 3000);
+    s.apply(&stale, 4000);
+    // An upload that does not refresh the stale value keeps the gap.
+    s.apply(
+        &Event::Data {
+            hostid: "H".into(),
+            kind: DataKind::Change,
+            blocks: vec![],
+            flags: InputFlags::default(),
+        },
+        4500,
+    );
+    s.apply(&data(100), 5000);
+    let pts = s.plotted[&("H".into(), Table::Holding, 0)].visible(0.0, 10.0, 100);
+    let shown: Vec<(f64, Option<f64>)> = pts
+        .iter()
+        .map(|p| (p[0], (!p[1].is_nan()).then_some(p[1])))
+        .collect();
+    assert_eq!(
+        shown,
+        vec![
+            (1.0, Some(25.0)),
+            (2.0, None),
+            (3.0, Some(100.0)),
+            (4.0, None),
+            (5.0, Some(100.0))
+        ]
+    );
+}

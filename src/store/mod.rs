@@ -2,6 +2,7 @@
 //! fed by a channel with batched commits, reads of a recording, and CSV export. Depends on
 //! `proto` only.
 
+pub mod columns;
 pub mod export;
 pub mod reader;
 pub mod registry;

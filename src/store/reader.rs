@@ -77,18 +77,7 @@ pub struct SampleRow {
     pub raw: u16,
 }
 
-/// One pixel column of a series: its lowest and highest raw values, with their times.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Column {
-    /// Time of the minimum.
-    pub t_min: i64,
-    /// Minimum (as a signed value when asked).
-    pub min: i64,
-    /// Time of the maximum.
-    pub t_max: i64,
-    /// Maximum.
-    pub max: i64,
-}
+pub use super::columns::Column;
 
 /// An event of the timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +94,7 @@ pub struct EventRow {
 
 /// An open recording.
 pub struct Recording {
-    conn: Connection,
+    pub(super) conn: Connection,
     path: PathBuf,
 }
 
@@ -118,7 +107,7 @@ impl Recording {
         })
     }
 
-    fn err(&self, e: rusqlite::Error) -> StoreError {
+    pub(super) fn err(&self, e: rusqlite::Error) -> StoreError {
         StoreError::Sqlite {
             path: self.path.clone(),
             reason: e.to_string(),
@@ -180,52 +169,6 @@ impl Recording {
             n += 1;
         }
         Ok(n)
-    }
-
-    /// A series over `[from_ms, to_ms]` as at most `columns` pixel columns: the minimum and
-    /// maximum raw value of each, with their times (`signed`: raw words read as i16).
-    pub fn series_columns(
-        &self,
-        id: i64,
-        table: Table,
-        addr: u16,
-        (from_ms, to_ms): (i64, i64),
-        columns: i64,
-        signed: bool,
-    ) -> Result<Vec<Column>, StoreError> {
-        let span = (to_ms - from_ms).max(1);
-        let value = if signed {
-            "CASE WHEN raw >= 32768 THEN raw - 65536 ELSE raw END"
-        } else {
-            "raw"
-        };
-        // SQLite's bare columns with MIN()/MAX() take the row of the extreme: its time.
-        let sql = format!(
-            "SELECT min_t, min_v, max_t, max_v FROM (
-               SELECT MIN((t_ms - ?4) * ?6 / ?5, ?6 - 1) AS col, t_ms AS min_t, MIN({value}) AS min_v
-                 FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 AND t_ms BETWEEN ?4 AND ?4 + ?5
-                 GROUP BY col) AS lo
-             JOIN (
-               SELECT MIN((t_ms - ?4) * ?6 / ?5, ?6 - 1) AS col, t_ms AS max_t, MAX({value}) AS max_v
-                 FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 AND t_ms BETWEEN ?4 AND ?4 + ?5
-                 GROUP BY col) AS hi USING (col)
-             ORDER BY col"
-        );
-        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map(
-                params![id, table_code(table), addr, from_ms, span, columns.max(1)],
-                |r| {
-                    Ok(Column {
-                        t_min: r.get(0)?,
-                        min: r.get(1)?,
-                        t_max: r.get(2)?,
-                        max: r.get(3)?,
-                    })
-                },
-            )
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
     /// Each address's last raw value at or before `t_ms`, with its time: the target's

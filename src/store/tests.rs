@@ -157,6 +157,11 @@ fn a_series_is_read_as_min_and_max_per_column() {
         "{cols:?}"
     );
     assert!(cols.iter().all(|c| c.min == 230));
+    // Each column's last sample is the value held after it.
+    assert!(
+        cols.iter()
+            .all(|c| c.last == 230 && c.t_last >= c.t_max.max(c.t_min))
+    );
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
 
@@ -173,4 +178,49 @@ fn a_place_that_cannot_be_written_is_refused_with_the_reason() {
         .expect("refused");
     assert!(e.to_string().contains("plain-file"), "{e}");
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_value_standing_before_a_range_and_the_link_changes_are_read() {
+    let p = temp("links");
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(login(1_000));
+    let ev = |kind: &'static str, t_ms: i64| Record::Event {
+        target: Some("H1".into()),
+        kind,
+        text: kind.into(),
+        t_ms,
+    };
+    r.record(ev("online", 1_000));
+    r.record(sample(0, 500, 2_000));
+    r.record(sample(0, 65_535, 3_000));
+    r.record(ev("offline", 10_000));
+    r.record(ev("marker", 11_000));
+    r.record(ev("online", 20_000));
+    r.record(ev("link_down", 30_000));
+    r.close().unwrap();
+    let rec = Recording::open(&p).unwrap();
+    let id = rec.targets().unwrap()[0].id;
+    assert_eq!(
+        rec.value_before(id, Table::Holding, 0, 2_500, false)
+            .unwrap(),
+        Some((2_000, 500))
+    );
+    assert_eq!(
+        rec.value_before(id, Table::Holding, 0, 5_000, true)
+            .unwrap(),
+        Some((3_000, -1)),
+        "signed when asked"
+    );
+    assert_eq!(
+        rec.value_before(id, Table::Holding, 0, 2_000, false)
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        rec.link_changes(id, (5_000, 25_000)).unwrap(),
+        vec![(1_000, true), (10_000, false), (20_000, true)],
+        "led by the state at the start; markers are not link changes"
+    );
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }

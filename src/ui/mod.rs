@@ -13,6 +13,8 @@ pub mod map_picker_ui;
 pub mod menu_ui;
 pub mod overview_ui;
 pub mod palette;
+mod plot_nav_ui;
+pub mod plot_range_ui;
 pub mod plot_ui;
 pub mod record_ui;
 pub mod registers_ui;

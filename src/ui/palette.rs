@@ -14,6 +14,21 @@ pub const WARN: Color32 = Color32::from_rgb(190, 130, 0);
 /// A block (something the controller will not do).
 pub const BLOCK: Color32 = Color32::from_rgb(60, 90, 190);
 
+/// Colours of plotted series, in the order they are handed out: distinct from each other
+/// on the dark, light and high-contrast themes.
+pub const SERIES: [Color32; 10] = [
+    Color32::from_rgb(31, 119, 180),
+    Color32::from_rgb(255, 127, 14),
+    Color32::from_rgb(44, 160, 44),
+    Color32::from_rgb(214, 39, 40),
+    Color32::from_rgb(148, 103, 189),
+    Color32::from_rgb(140, 86, 75),
+    Color32::from_rgb(227, 119, 194),
+    Color32::from_rgb(23, 190, 207),
+    Color32::from_rgb(188, 189, 34),
+    Color32::from_rgb(127, 127, 127),
+];
+
 /// A light theme for sunlight: black text on white, strong outlines, a yellow selection
 /// behind black text.
 pub fn high_contrast() -> eframe::egui::Visuals {

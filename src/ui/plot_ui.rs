@@ -8,13 +8,16 @@ use std::collections::BTreeMap;
 use eframe::egui;
 use egui_plot::{Legend, Line, Plot, VLine};
 
+use super::plot_nav_ui::{Frame, Moved, navigate};
+use super::plot_range_ui::{self, RangeForm, kind_colour};
 use crate::app::state::PlotKey;
+use crate::app::trace;
 use crate::app::{AppState, Command};
 
 /// Plot settings kept between frames.
 #[derive(Debug)]
 pub struct PlotView {
-    /// Keep the newest `window` seconds in view.
+    /// Keep the newest `window` seconds in view, the values fitted.
     pub follow: bool,
     /// Seconds shown while following.
     pub window: f64,
@@ -28,12 +31,16 @@ pub struct PlotView {
     timeline_asked: Option<((i64, i64), std::time::Instant)>,
     /// The range in view at the last frame (ms).
     in_view: Option<(i64, i64)>,
+    /// The y range of the first plot at the last frame.
+    y_in_view: Option<(f64, f64)>,
     /// Show this range (seconds) at the next frame (a recording opened to look at).
     pub fit: Option<(f64, f64)>,
+    /// Fit the values' axis to the data at the next frame (Fit, Normalise switched).
+    refit: bool,
     /// The range typed in the Range menu.
-    range: (String, String),
-    /// Why the typed range was refused.
-    range_error: Option<String>,
+    range: RangeForm,
+    /// Each plotted value's colour (an index into the palette), kept while it is plotted.
+    colours: BTreeMap<PlotKey, usize>,
 }
 
 impl Default for PlotView {
@@ -46,9 +53,11 @@ impl Default for PlotView {
             asked: BTreeMap::new(),
             timeline_asked: None,
             in_view: None,
+            y_in_view: None,
             fit: None,
-            range: Default::default(),
-            range_error: None,
+            refit: false,
+            range: RangeForm::default(),
+            colours: BTreeMap::new(),
         }
     }
 }
@@ -62,6 +71,33 @@ impl PlotView {
             ..Default::default()
         }
     }
+
+    /// The time range in view at the last frame (ms since the epoch).
+    pub fn x_in_view(&self) -> Option<(i64, i64)> {
+        self.in_view
+    }
+
+    /// The values' range of the (first) plot at the last frame.
+    pub fn y_in_view(&self) -> Option<(f64, f64)> {
+        self.y_in_view
+    }
+
+    /// The colour of a plotted value: the first free one when it was added, kept while it is
+    /// plotted (adding or removing another changes no colour).
+    fn colour(&mut self, key: &PlotKey) -> egui::Color32 {
+        let palette = &super::palette::SERIES;
+        let i = match self.colours.get(key) {
+            Some(i) => *i,
+            None => {
+                let used: std::collections::BTreeSet<usize> =
+                    self.colours.values().copied().collect();
+                let i = (0..).find(|i| !used.contains(i)).unwrap_or_default();
+                self.colours.insert(key.clone(), i);
+                i
+            }
+        };
+        palette[i % palette.len()]
+    }
 }
 
 /// Whether history `asked` covers `want` well enough (the same range within a column, and a
@@ -73,27 +109,24 @@ fn covers(asked: (i64, i64, usize), want: (i64, i64, usize)) -> bool {
     asked.0 <= want.0 + col && asked.1 + col >= want.1 && span_asked <= span_want * 2
 }
 
-/// Colour of a timeline item.
-fn kind_colour(kind: &str) -> egui::Color32 {
-    match kind {
-        "alarm_on" => egui::Color32::from_rgb(230, 70, 60),
-        "alarm_off" => egui::Color32::from_rgb(60, 170, 80),
-        "command" => egui::Color32::from_rgb(70, 130, 230),
-        "marker" => egui::Color32::from_rgb(240, 190, 40),
-        _ => egui::Color32::GRAY,
+/// The plots' pane below the overview or the values table: resizable, it keeps the size it
+/// is dragged to (egui keeps it between runs with the window layout).
+pub fn pane(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView, out: &mut Vec<Command>) {
+    if state.plotted.is_empty() {
+        return;
     }
-}
-
-/// Turns points of a bit into a step trace.
-fn steps(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
-    let mut out = Vec::with_capacity(points.len() * 2);
-    for (i, p) in points.iter().enumerate() {
-        if i > 0 {
-            out.push([p[0], points[i - 1][1]]);
-        }
-        out.push(*p);
-    }
-    out
+    // The values above keep a few rows on a small screen.
+    let most = (ui.available_height() - 150.0).max(120.0);
+    egui::Panel::bottom("plots")
+        .resizable(true)
+        .default_size(260.0_f32.min(most))
+        .size_range(120.0_f32.min(most)..=most)
+        .show(ui, |inner| {
+            self::ui(inner, state, v, out);
+            // The pane's size is what its content fills: fill it all, or it shrinks a little
+            // at each frame.
+            inner.allocate_space(inner.available_size());
+        });
 }
 
 /// Draws the plot (nothing when no value is plotted): all series in one plot, or each in its
@@ -102,22 +135,15 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView, out: &mut Vec<C
     if state.plotted.is_empty() {
         return;
     }
-    ui.horizontal(|ui| {
-        ui.checkbox(&mut v.follow, "Follow live");
-        ui.checkbox(&mut v.normalise, "Normalise");
-        ui.checkbox(&mut v.separate, "Own scales")
-            .on_hover_text("Each value in its own plot, on its own y scale");
-        ui.label("Window");
-        ui.add(
-            egui::DragValue::new(&mut v.window)
-                .range(10.0..=30.0 * 86_400.0)
-                .suffix(" s"),
-        );
-        if state.has_recording() {
-            range_ui(ui, v);
-            timeline_ui(ui, state);
-        }
-    });
+    v.colours.retain(|k, _| state.plotted.contains_key(k));
+    toolbar(ui, state, v);
+    let frame = Frame {
+        now: chrono::Utc::now().timestamp_millis() as f64 / 1000.0,
+        follow: v.follow,
+        window: v.window,
+        fit: v.fit.take(),
+        refit: std::mem::take(&mut v.refit),
+    };
     let keys: Vec<&PlotKey> = state.plotted.keys().collect();
     // The plots fill their pane; each of several keeps a readable height (the pane scrolls).
     let avail = (ui.available_height() - ui.spacing().item_spacing.y).max(60.0);
@@ -129,7 +155,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView, out: &mut Vec<C
                 for (i, key) in keys.iter().enumerate() {
                     plot(
                         ui,
-                        state,
+                        (state, &frame),
                         v,
                         ("values_plot", i),
                         each,
@@ -138,10 +164,90 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView, out: &mut Vec<C
                 }
             });
     } else {
-        plot(ui, state, v, ("values_plot", usize::MAX), avail, &keys);
+        plot(
+            ui,
+            (state, &frame),
+            v,
+            ("values_plot", usize::MAX),
+            avail,
+            &keys,
+        );
     }
     if state.has_recording() {
         ask_recording(state, v, ui.available_width().max(2.0) as usize, out);
+    }
+}
+
+/// The switches above the plot.
+fn toolbar(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut v.follow, "Follow live")
+            .on_hover_text("Keep the newest Window seconds in view, the values fitted");
+        v.refit |= ui.checkbox(&mut v.normalise, "Normalise").changed();
+        v.refit |= ui
+            .checkbox(&mut v.separate, "Own scales")
+            .on_hover_text("Each value in its own plot, on its own y scale")
+            .changed();
+        ui.label("Window");
+        ui.add(
+            egui::DragValue::new(&mut v.window)
+                .range(10.0..=30.0 * 86_400.0)
+                .suffix(" s"),
+        );
+        if ui
+            .button("Fit")
+            .on_hover_text(
+                "Fit the values' axis to what is shown; without Follow live, show all the data \
+                 (double-click on a plot does the same)",
+            )
+            .clicked()
+        {
+            fit_all(state, v);
+        }
+        if state.has_recording() {
+            if let Some(r) = plot_range_ui::range_ui(ui, &mut v.range, v.in_view) {
+                v.follow = false;
+                v.fit = Some(r);
+                v.refit = true;
+            }
+            plot_range_ui::timeline_ui(ui, state);
+        }
+        ui.label(
+            egui::RichText::new("wheel: zoom time · Ctrl+wheel: zoom values · drag: pan")
+                .weak()
+                .small(),
+        );
+    });
+}
+
+/// Fits the values' axis and, when not following, the time axis to all the data there is.
+fn fit_all(state: &AppState, v: &mut PlotView) {
+    v.refit = true;
+    if v.follow {
+        return;
+    }
+    let now = chrono::Utc::now().timestamp_millis() as f64 / 1000.0;
+    let span = match state.offline.as_ref().and_then(|o| o.span) {
+        Some((a, b)) => Some((a as f64 / 1000.0, b as f64 / 1000.0)),
+        None => {
+            let first = state
+                .plotted
+                .iter()
+                .filter_map(|(k, s)| {
+                    let h = state
+                        .history
+                        .get(k)
+                        .and_then(|h| h.points.first())
+                        .map(|p| p[0]);
+                    let m = s.span().map(|s| s.0);
+                    h.into_iter().chain(m).reduce(f64::min)
+                })
+                .reduce(f64::min);
+            first.map(|f| (f, now))
+        }
+    };
+    if let Some((a, b)) = span.filter(|(a, b)| a < b) {
+        v.fit = Some((a, b));
     }
 }
 
@@ -183,95 +289,30 @@ fn ask_recording(state: &AppState, v: &mut PlotView, width: usize, out: &mut Vec
     }
 }
 
-/// A time range to show, typed (from the recording beyond what memory holds).
-fn range_ui(ui: &mut egui::Ui, v: &mut PlotView) {
-    ui.menu_button("Range…", |ui| {
-        egui::Grid::new("plot_range").num_columns(2).show(ui, |ui| {
-            for (label, text) in [("From", &mut v.range.0), ("To", &mut v.range.1)] {
-                let l = ui.label(label);
-                ui.add(
-                    egui::TextEdit::singleline(text)
-                        .desired_width(180.0)
-                        .hint_text("2026-11-24 10:15"),
-                )
-                .labelled_by(l.id);
-                ui.end_row();
-            }
-        });
-        if ui.button("Show").clicked() {
-            let parse = |field: &str, t: &str| {
-                crate::store::export::parse_time(t).map_err(|e| format!("{field}: {e}"))
-            };
-            let now = chrono::Utc::now().timestamp_millis();
-            let to = if v.range.1.trim().is_empty() {
-                Ok(now)
-            } else {
-                parse("To", &v.range.1)
-            };
-            match (parse("From", &v.range.0), to) {
-                (Ok(a), Ok(b)) if a < b => {
-                    v.follow = false;
-                    v.fit = Some((a as f64 / 1000.0, b as f64 / 1000.0));
-                    v.range_error = None;
-                    ui.close();
-                }
-                (Ok(_), Ok(_)) => v.range_error = Some("From must be before To".into()),
-                (Err(e), _) | (_, Err(e)) => v.range_error = Some(e),
-            }
-        }
-        if let Some(e) = &v.range_error {
-            ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
-        }
-    });
-}
-
-/// The timeline of the range in view, as a drop-down list.
-fn timeline_ui(ui: &mut egui::Ui, state: &AppState) {
-    let items = &state.timeline.items;
-    ui.menu_button(format!("Timeline ({})", items.len()), |ui| {
-        egui::ScrollArea::vertical()
-            .max_height(300.0)
-            .show(ui, |ui| {
-                if items.is_empty() {
-                    ui.label("No alarm, command, marker or link event in view.");
-                }
-                for e in items {
-                    let t = chrono::DateTime::from_timestamp_millis(e.t_ms)
-                        .map(|t| {
-                            t.with_timezone(&chrono::Local)
-                                .format("%H:%M:%S")
-                                .to_string()
-                        })
-                        .unwrap_or_default();
-                    let who = e.target.as_deref().map(|h| t_name(state, h)).unwrap_or("");
-                    ui.colored_label(
-                        kind_colour(&e.kind),
-                        format!("{t} {who} {}: {}", e.kind, e.text),
-                    );
-                }
-            });
-    });
-}
-
 /// One plot of `keys`.
 fn plot(
     ui: &mut egui::Ui,
-    state: &AppState,
+    (state, frame): (&AppState, &Frame),
     v: &mut PlotView,
     id: (&str, usize),
     height: f32,
     keys: &[&PlotKey],
 ) {
-    let now = chrono::Utc::now().timestamp_millis() as f64 / 1000.0;
-    let width = ui.available_width().max(2.0) as usize;
-    let (follow, window, normalise) = (v.follow, v.window, v.normalise);
-    let mut in_view = None;
-    let fit = v.fit.take();
-    Plot::new(id)
+    let width = ui.available_width().max(4.0) as usize;
+    let normalise = v.normalise;
+    let colours: Vec<egui::Color32> = keys.iter().map(|k| v.colour(k)).collect();
+    // Bits and normalised values live on 0..1: show all of it.
+    let unit_range = normalise || keys.iter().all(|k| k.1.is_bits());
+    let mut seen = None;
+    let mut moved = Moved::default();
+    let mut p = Plot::new(id)
         .height(height)
         .legend(Legend::default())
         .link_axis(egui::Id::unique("values_time"), [true, false])
         .link_cursor(egui::Id::unique("values_time"), [true, false])
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_double_click_reset(false)
         .x_axis_formatter(|mark, _| {
             chrono::DateTime::from_timestamp(mark.value as i64, 0)
                 .map(|t| {
@@ -281,68 +322,105 @@ fn plot(
                 })
                 .unwrap_or_default()
         })
-        .label_formatter(move |pos| Some(hover_label(pos, normalise)))
-        .show(ui, |plot| {
-            if follow {
-                plot.set_plot_bounds_x(now - window..=now);
-            } else if let Some((a, b)) = fit {
-                plot.set_plot_bounds_x(a..=b);
-            }
-            let range = plot.plot_bounds().range_x();
-            let (t0, t1) = (*range.start(), *range.end());
-            in_view = Some(((t0 * 1000.0) as i64, (t1 * 1000.0) as i64));
-            for e in &state.timeline.items {
-                let x = e.t_ms as f64 / 1000.0;
-                if (t0..=t1).contains(&x) {
-                    plot.vline(VLine::new("", x).color(kind_colour(&e.kind)).width(1.0));
-                }
-            }
-            for key in keys {
-                let Some(series) = state.plotted.get(*key) else {
-                    continue;
-                };
-                let (hostid, table, addr) = key;
-                // What the recording holds before memory begins, then memory.
-                let first = series.span().map_or(f64::INFINITY, |s| s.0);
-                let mut raw: Vec<[f64; 2]> = state
-                    .history
-                    .get(*key)
-                    .map(|h| {
-                        h.points
-                            .iter()
-                            .filter(|p| p[0] >= t0 && p[0] <= t1 && p[0] < first)
-                            .copied()
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                raw.extend(series.visible(t0, t1, width));
-                let mut pts = if table.is_bits() { steps(&raw) } else { raw };
-                if normalise && !pts.is_empty() {
-                    let (lo, hi) = pts
-                        .iter()
-                        .fold((f64::MAX, f64::MIN), |(l, h), p| (l.min(p[1]), h.max(p[1])));
-                    let span = if hi > lo { hi - lo } else { 1.0 };
-                    pts.iter_mut().for_each(|p| p[1] = (p[1] - lo) / span);
-                }
-                let name = state
-                    .targets
-                    .get(hostid)
-                    .and_then(|t| t.map.decode(&t.image, t.slave(), *table, *addr))
-                    .map(|d| {
-                        let unit = if d.unit.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" ({})", d.unit)
-                        };
-                        format!("{} {}{unit}", t_name(state, hostid), d.name)
-                    })
-                    .unwrap_or_else(|| format!("{hostid} {} {addr}", table.name()));
-                plot.line(Line::new(name, pts));
-            }
-        });
-    if in_view.is_some() {
-        v.in_view = in_view;
+        .label_formatter(move |pos| Some(hover_label(pos, normalise)));
+    if unit_range {
+        p = p.include_y(0.0).include_y(1.0);
     }
+    p.show(ui, |plot| {
+        moved = navigate(plot, frame);
+        let range = plot.plot_bounds().range_x();
+        let (t0, t1) = (*range.start(), *range.end());
+        seen = Some((
+            ((t0 * 1000.0) as i64, (t1 * 1000.0) as i64),
+            (plot.plot_bounds().min()[1], plot.plot_bounds().max()[1]),
+        ));
+        for e in &state.timeline.items {
+            let x = e.t_ms as f64 / 1000.0;
+            if (t0..=t1).contains(&x) {
+                plot.vline(VLine::new("", x).color(kind_colour(&e.kind)).width(1.0));
+            }
+        }
+        for (key, colour) in keys.iter().zip(colours) {
+            let Some(series) = state.plotted.get(*key) else {
+                continue;
+            };
+            let mut runs = trace_of(state, key, series, (t0, t1), width, frame.now);
+            if normalise {
+                trace::normalise(&mut runs);
+            }
+            let name = series_name(state, key);
+            for run in runs {
+                plot.line(Line::new(name.clone(), run).color(colour).id(*key));
+            }
+        }
+    });
+    if let Some((x, y)) = seen {
+        v.in_view = Some(x);
+        if id.1 == 0 || id.1 == usize::MAX {
+            v.y_in_view = Some(y);
+        }
+    }
+    if let Some(w) = moved.window {
+        v.window = w;
+    }
+    if moved.unfollow {
+        v.follow = false;
+    }
+    if moved.fit {
+        fit_all(state, v);
+    }
+}
+
+/// What the recording holds before memory begins, then memory, as steps: the value held
+/// until the next change, carried to now while its target is online (to the end of a
+/// recording looked at), a gap where it was offline or stale.
+fn trace_of(
+    state: &AppState,
+    key: &PlotKey,
+    series: &crate::app::series::Series,
+    (t0, t1): (f64, f64),
+    width: usize,
+    now: f64,
+) -> Vec<Vec<[f64; 2]>> {
+    let first = series.span().map_or(f64::INFINITY, |s| s.0);
+    let mut raw = state
+        .history
+        .get(key)
+        .map(|h| around(&h.points, (t0, t1), first))
+        .unwrap_or_default();
+    raw.extend(series.visible(t0, t1, width));
+    let end = match (&state.offline, state.targets.get(&key.0)) {
+        (Some(o), _) => o.span.map_or(f64::NEG_INFINITY, |s| s.1 as f64 / 1000.0),
+        (None, Some(t)) if t.online => now,
+        _ => f64::NEG_INFINITY,
+    };
+    trace::steps(&raw, end)
+}
+
+/// The points of `points` (time order) before `first` that a view of `[t0, t1]` needs: those
+/// in it and the nearest on each side (the value held into the view).
+fn around(points: &[[f64; 2]], (t0, t1): (f64, f64), first: f64) -> Vec<[f64; 2]> {
+    let points = &points[..points.partition_point(|p| p[0] < first)];
+    let a = points.partition_point(|p| p[0] < t0).saturating_sub(1);
+    let b = (points.partition_point(|p| p[0] <= t1) + 1).min(points.len());
+    points.get(a..b).map(<[_]>::to_vec).unwrap_or_default()
+}
+
+/// A plotted value's name in the legend: target, name and unit.
+fn series_name(state: &AppState, (hostid, table, addr): &PlotKey) -> String {
+    state
+        .targets
+        .get(hostid)
+        .and_then(|t| t.map.decode(&t.image, t.slave(), *table, *addr))
+        .map(|d| {
+            let unit = if d.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", d.unit)
+            };
+            format!("{} {}{unit}", t_name(state, hostid), d.name)
+        })
+        .unwrap_or_else(|| format!("{hostid} {} {addr}", table.name()))
 }
 
 /// `secs` (Unix seconds) as local time to the tenth of a second, e.g. `14:03:07.4`. Written
@@ -380,7 +458,8 @@ fn hover_label(pos: &egui_plot::HoverPosition<'_>, normalise: bool) -> String {
     }
 }
 
-fn t_name<'a>(state: &'a AppState, hostid: &'a str) -> &'a str {
+/// A target's name, else its id.
+pub(super) fn t_name<'a>(state: &'a AppState, hostid: &'a str) -> &'a str {
     state.targets.get(hostid).map_or(hostid, |t| {
         if t.hostname.is_empty() {
             hostid
@@ -395,12 +474,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bits_become_steps() {
-        assert_eq!(
-            steps(&[[0.0, 0.0], [1.0, 1.0], [2.0, 0.0]]),
-            vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [2.0, 1.0], [2.0, 0.0]]
-        );
-        assert!(steps(&[]).is_empty());
+    fn a_value_keeps_its_colour_when_another_is_added_or_removed() {
+        let key = |a: u16| ("H".to_string(), crate::proto::Table::Holding, a);
+        let mut v = PlotView::default();
+        let c5 = v.colour(&key(5));
+        // A value that sorts before it comes: the first keeps its colour, the new one differs.
+        let c1 = v.colour(&key(1));
+        assert_eq!(v.colour(&key(5)), c5);
+        assert_ne!(c1, c5);
+        // The first goes: the other keeps its colour, and a newcomer takes the free one.
+        v.colours.remove(&key(5));
+        assert_eq!(v.colour(&key(1)), c1);
+        assert_eq!(v.colour(&key(9)), c5);
     }
 
     #[test]

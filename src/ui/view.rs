@@ -438,17 +438,7 @@ impl View {
         if self.tab != Tab::Fleet {
             // The plots have a pane of their own below the overview or the table (resizable, its
             // size remembered): ticking a box never moves the rows under the pointer.
-            if !state.plotted.is_empty() {
-                // At most half the height: the values above keep room on a small screen.
-                let half = (ui.available_height() * 0.5).max(60.0);
-                egui::Panel::bottom("plots")
-                    .resizable(true)
-                    .default_size(260.0_f32.min(half))
-                    .size_range(half.min(120.0)..=half)
-                    .show(ui, |ui| {
-                        plot_ui::ui(ui, state, &mut self.plot, &mut self.outbox)
-                    });
-            }
+            plot_ui::pane(ui, state, &mut self.plot, &mut self.outbox);
         }
         let now = chrono::Utc::now().timestamp_millis();
         match self.tab {

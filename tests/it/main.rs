@@ -13,6 +13,7 @@ mod controllers;
 mod gui;
 mod gui_trust;
 mod mqtt;
+mod plots;
 mod protocol_audit;
 mod record;
 #[cfg(target_os = "linux")]

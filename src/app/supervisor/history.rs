@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use super::{Failure, Internal, Supervisor};
 use crate::app::command::CoreError;
-use crate::app::history::{History, Timeline, decoding, points};
+use crate::app::history::{History, Read, Timeline, decoding, points};
 use crate::app::state::PlotKey;
 use crate::store::reader::Recording;
 
@@ -46,21 +46,25 @@ impl Supervisor {
             tokio::task::spawn_blocking(move || {
                 let rec = reader.lock().unwrap_or_else(|e| e.into_inner());
                 let read = rec.target_id(&target).and_then(|id| match id {
-                    Some(id) => rec.series_columns(
-                        id,
-                        table,
-                        addr,
-                        (from_ms, to_ms),
-                        columns as i64,
-                        signed,
-                    ),
-                    None => Ok(Vec::new()),
+                    Some(id) => Ok(Read {
+                        columns: rec.series_columns(
+                            id,
+                            table,
+                            addr,
+                            (from_ms, to_ms),
+                            columns as i64,
+                            signed,
+                        )?,
+                        before: rec.value_before(id, table, addr, from_ms, signed)?,
+                        links: rec.link_changes(id, (from_ms, to_ms))?,
+                    }),
+                    None => Ok(Read::default()),
                 });
-                let result = read.map(|cols| History {
+                let result = read.map(|read| History {
                     from_ms,
                     to_ms,
                     columns,
-                    points: points(&cols, scale, no_data),
+                    points: points(&read, from_ms, scale, no_data),
                 });
                 let _ = tx.blocking_send(Internal::History(key, result.map_err(CoreError::from)));
             });

@@ -1,0 +1,142 @@
+//! A recorded value over a range as a plot draws it: the lowest, highest and last raw value
+//! of each pixel column (computed in SQL: the range is never loaded whole), the value that
+//! stood when the range began, and when its target went offline and came back.
+
+use rusqlite::params;
+
+use super::reader::Recording;
+use super::{StoreError, table_code};
+use crate::proto::Table;
+
+/// Event kinds that say a target's link went down.
+const DOWN: [&str; 2] = ["offline", "link_down"];
+/// Event kinds that say it came back.
+const UP: [&str; 3] = ["online", "link_up", "remote_up"];
+/// Most link changes read for one range.
+const LINK_CHANGES: i64 = 10_000;
+
+/// One pixel column of a series: its lowest, highest and last raw values, with their times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// Time of the minimum.
+    pub t_min: i64,
+    /// Minimum (as a signed value when asked).
+    pub min: i64,
+    /// Time of the maximum.
+    pub t_max: i64,
+    /// Maximum.
+    pub max: i64,
+    /// Time of the last sample of the column.
+    pub t_last: i64,
+    /// The last sample: the value that holds after the column.
+    pub last: i64,
+}
+
+impl Recording {
+    /// A series over `[from_ms, to_ms]` as at most `columns` pixel columns: the minimum,
+    /// maximum and last raw value of each, with their times (`signed`: raw words read as i16).
+    pub fn series_columns(
+        &self,
+        id: i64,
+        table: Table,
+        addr: u16,
+        (from_ms, to_ms): (i64, i64),
+        columns: i64,
+        signed: bool,
+    ) -> Result<Vec<Column>, StoreError> {
+        let span = (to_ms - from_ms).max(1);
+        let value = value_sql(signed);
+        let col = "MIN((t_ms - ?4) * ?6 / ?5, ?6 - 1) AS col";
+        let rows = "FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+                    AND t_ms BETWEEN ?4 AND ?4 + ?5 GROUP BY col";
+        // SQLite's bare columns with MIN()/MAX() take the row of the extreme: its time.
+        let sql = format!(
+            "SELECT min_t, min_v, max_t, max_v, last_t, last_v FROM
+               (SELECT {col}, t_ms AS min_t, MIN({value}) AS min_v {rows}) AS lo
+             JOIN (SELECT {col}, t_ms AS max_t, MAX({value}) AS max_v {rows}) AS hi USING (col)
+             JOIN (SELECT {col}, MAX(t_ms) AS last_t, {value} AS last_v {rows}) AS la USING (col)
+             ORDER BY col"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(
+                params![id, table_code(table), addr, from_ms, span, columns.max(1)],
+                |r| {
+                    Ok(Column {
+                        t_min: r.get(0)?,
+                        min: r.get(1)?,
+                        t_max: r.get(2)?,
+                        max: r.get(3)?,
+                        t_last: r.get(4)?,
+                        last: r.get(5)?,
+                    })
+                },
+            )
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// The value that stood at `t_ms` (the last sample before it), with its time.
+    pub fn value_before(
+        &self,
+        id: i64,
+        table: Table,
+        addr: u16,
+        t_ms: i64,
+        signed: bool,
+    ) -> Result<Option<(i64, i64)>, StoreError> {
+        let sql = format!(
+            "SELECT t_ms, {} FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+             AND t_ms < ?4 ORDER BY t_ms DESC LIMIT 1",
+            value_sql(signed)
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut rows = st
+            .query_map(params![id, table_code(table), addr, t_ms], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.next().transpose().map_err(|e| self.err(e))
+    }
+
+    /// When target `id`'s link went down (`false`) and came back (`true`) over
+    /// `[from_ms, to_ms]`, in time order, led by its state when the range began.
+    pub fn link_changes(
+        &self,
+        id: i64,
+        (from_ms, to_ms): (i64, i64),
+    ) -> Result<Vec<(i64, bool)>, StoreError> {
+        let kinds = DOWN
+            .iter()
+            .chain(&UP)
+            .map(|k| format!("'{k}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT t_ms, kind FROM (SELECT t_ms, kind FROM event WHERE target = ?1 \
+               AND kind IN ({kinds}) AND t_ms < ?2 ORDER BY t_ms DESC, id DESC LIMIT 1)
+             UNION ALL SELECT * FROM (SELECT t_ms, kind FROM event WHERE target = ?1 \
+               AND kind IN ({kinds}) AND t_ms BETWEEN ?2 AND ?3 ORDER BY t_ms, id LIMIT ?4)"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![id, from_ms, to_ms, LINK_CHANGES], |r| {
+                let kind: String = r.get(1)?;
+                Ok((r.get(0)?, UP.contains(&kind.as_str())))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out: Vec<(i64, bool)> = rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
+        // Stable: changes at one instant keep the order they were written in.
+        out.sort_by_key(|c| c.0);
+        Ok(out)
+    }
+}
+
+/// A raw word as SQL reads it: as is, or as i16.
+fn value_sql(signed: bool) -> &'static str {
+    if signed {
+        "CASE WHEN raw >= 32768 THEN raw - 65536 ELSE raw END"
+    } else {
+        "raw"
+    }
+}
