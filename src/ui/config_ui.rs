@@ -47,6 +47,7 @@ pub fn ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
                 let text = ed.config.entry(r.addr).or_default();
                 let edit = egui::TextEdit::singleline(text)
                     .desired_width(60.0)
+                    .clip_text(false)
                     .hint_text(range.clone());
                 ui.add(edit)
                     .labelled_by(name.id)

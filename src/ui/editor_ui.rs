@@ -166,6 +166,7 @@ fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         ui.add(
             egui::TextEdit::singleline(&mut ed.addr)
                 .desired_width(50.0)
+                .clip_text(false)
                 .hint_text("addr"),
         )
         .labelled_by(l.id);
@@ -176,6 +177,7 @@ fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         ui.add(
             egui::TextEdit::singleline(&mut ed.value)
                 .desired_width(70.0)
+                .clip_text(false)
                 .hint_text("value"),
         );
         ui.label(unit.unwrap_or_default());
@@ -195,6 +197,7 @@ fn coil_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         ui.add(
             egui::TextEdit::singleline(&mut ed.coil)
                 .desired_width(50.0)
+                .clip_text(false)
                 .hint_text("addr"),
         )
         .labelled_by(l.id);
@@ -214,12 +217,14 @@ fn multi_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         ui.add(
             egui::TextEdit::singleline(&mut ed.multi_addr)
                 .desired_width(50.0)
+                .clip_text(false)
                 .hint_text("from"),
         )
         .labelled_by(l.id);
         ui.add(
             egui::TextEdit::singleline(&mut ed.multi_values)
                 .desired_width(130.0)
+                .clip_text(false)
                 .hint_text("v1, v2 or v1; v2"),
         )
         .on_hover_text("Each value in its register's unit; with ';' between values, 25,5 is 25.5");

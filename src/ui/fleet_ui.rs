@@ -89,7 +89,7 @@ fn health_rank(h: Health) -> u8 {
 fn compare(a: &Target, b: &Target, col: Column, now: i64, hb: i64) -> Ordering {
     let (sa, sb) = (&a.summary, &b.summary);
     match col {
-        Column::Name => a.hostname.cmp(&b.hostname),
+        Column::Name => super::natural_cmp(&a.hostname, &b.hostname),
         Column::Id => a.hostid.cmp(&b.hostid),
         Column::Model => a.moduletype.cmp(&b.moduletype),
         Column::Link => {

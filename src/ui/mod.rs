@@ -45,9 +45,62 @@ pub(crate) fn contains_lower(hay: &str, needle: &str) -> bool {
     hay.to_lowercase().contains(needle)
 }
 
+/// Orders names as people read them: runs of digits by their number (LOAD-2 before LOAD-10),
+/// the rest by character, case aside; equal names by their exact text.
+pub(crate) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (x.peek().copied(), y.peek().copied()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
+                let run = |it: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+                    let mut digits = String::new();
+                    while let Some(c) = it.next_if(char::is_ascii_digit) {
+                        digits.push(c);
+                    }
+                    digits
+                };
+                let (m, n) = (run(&mut x), run(&mut y));
+                let (m, n) = (m.trim_start_matches('0'), n.trim_start_matches('0'));
+                let o = m.len().cmp(&n.len()).then_with(|| m.cmp(n));
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+            (Some(c), Some(d)) => {
+                let o = c.to_lowercase().cmp(d.to_lowercase());
+                if o != Ordering::Equal {
+                    return o;
+                }
+                x.next();
+                y.next();
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::contains_lower;
+    use super::{contains_lower, natural_cmp};
+
+    #[test]
+    fn names_sort_as_people_read_them() {
+        let mut names = vec![
+            "LOAD-10", "LOAD-100", "LOAD-2", "LOAD-1", "load-3", "LOAD-02a", "B",
+        ];
+        names.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            names,
+            [
+                "B", "LOAD-1", "LOAD-2", "LOAD-02a", "load-3", "LOAD-10", "LOAD-100"
+            ]
+        );
+        assert_eq!(natural_cmp("A", "A"), std::cmp::Ordering::Equal);
+        assert_ne!(natural_cmp("a", "A"), std::cmp::Ordering::Equal);
+    }
 
     #[test]
     fn the_filter_finds_text_in_any_case() {

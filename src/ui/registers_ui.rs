@@ -143,6 +143,8 @@ pub fn ui(
     }
     filter_ui(ui, t, filter);
     let needle = filter.text.trim().to_lowercase();
+    // An address as typed anywhere else: 24, 0x18 or 0x0018.
+    let typed_addr = crate::app::entry::address("Filter", &needle).ok();
     // Filter on the map's names without decoding; only the rows in view are decoded.
     let values: Vec<(Table, u16)> = t
         .map
@@ -152,8 +154,7 @@ pub fn ui(
         .filter(|&(_, addr, name, _)| {
             needle.is_empty()
                 || name.is_some_and(|n| super::contains_lower(n, &needle))
-                || addr.to_string() == needle
-                || address(addr, true).eq_ignore_ascii_case(&needle)
+                || typed_addr == Some(addr)
         })
         .map(|e| (e.0, e.1))
         .collect();

@@ -78,7 +78,7 @@ fn start_recorded_app(
 }
 
 /// Types `text` into the values filter (in the Values tab), once data has arrived.
-fn filter(h: &mut Harness<'_, CommissionerApp>, text: &str) {
+pub(crate) fn filter(h: &mut Harness<'_, CommissionerApp>, text: &str) {
     h.step();
     h.get_by_label("Values").click();
     h.step();

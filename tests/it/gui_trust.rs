@@ -6,7 +6,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 use cmm_commissioner::app::Command;
 
-use crate::gui::{start_app, until};
+use crate::gui::{filter, start_app, until};
 
 #[test]
 fn the_modem_port_form_starts_from_the_modems_setting_and_names_the_change() {
@@ -118,4 +118,60 @@ fn an_offline_target_shows_its_last_readings_shaded_and_takes_no_command() {
             .accesskit_node()
             .is_disabled()
     );
+}
+
+#[test]
+fn the_filter_takes_short_hex_and_a_value_box_shows_all_it_holds() {
+    let mut h = start_app(3, None);
+    until(&mut h, "the modems", |h| {
+        h.query_all_by_label("DEMO-GENSET-1  (online)")
+            .next()
+            .is_some()
+            && h.query_all_by_label("DEMO-GENSET-3  (online)")
+                .next()
+                .is_some()
+    });
+    h.get_by_label("DEMO-GENSET-1  (online)").click();
+    h.step();
+    // 0x18 is 24, as everywhere else an address is typed.
+    filter(&mut h, "0x18");
+    until(&mut h, "the value at 24", |h| {
+        h.query_all_by_label("Battery Voltage").next().is_some()
+    });
+
+    // A typed value is shown whole: the box grows with it.
+    h.get_by_label("DEMO-GENSET-3  (online)").click();
+    until(&mut h, "its settings", |h| {
+        h.query_all_by_role_and_label(Role::TextInput, "Active Power Setpoint (P%)")
+            .next()
+            .is_some()
+    });
+    let input = h.get_by_role_and_label(Role::TextInput, "Active Power Setpoint (P%)");
+    input.focus();
+    h.step();
+    h.get_by_role_and_label(Role::TextInput, "Active Power Setpoint (P%)")
+        .type_text("99.99999999999");
+    h.step();
+    h.step();
+    let width = h
+        .get_by_role_and_label(Role::TextInput, "Active Power Setpoint (P%)")
+        .rect()
+        .width();
+    let font = eframe::egui::TextStyle::Body.resolve(&h.ctx.style_of(h.ctx.theme()));
+    let text = h.ctx.fonts_mut(|f| {
+        f.layout_no_wrap(
+            "99.99999999999".into(),
+            font,
+            eframe::egui::Color32::WHITE,
+        )
+        .size()
+        .x
+    });
+    assert!(width > text, "the box ({width} px) shows the text ({text} px)");
+
+    // The reset dialog goes to the modem, and says so.
+    h.get_by_label("Reset modem…").click_accesskit();
+    h.step();
+    h.step();
+    h.get_by_label("Send to the modem?");
 }

@@ -74,6 +74,7 @@ impl Supervisor {
                 uid,
             } => self.set_port(target, module_port, module_baud, uid),
             Command::Reset { target, uid } => {
+                self.resets.handing(&target);
                 let cmd = link::Command::Reset {
                     hostid: target.clone(),
                     uid: uid.clone(),

@@ -19,7 +19,11 @@ pub const LONG_CONNECTION_WITHIN: Duration = Duration::from_secs(30);
 /// Resets sent and accepted, and logins waiting for their long connection, by modem.
 #[derive(Default)]
 pub(super) struct Resets {
-    /// Reset commands sent: hostid -> (uid, when).
+    /// Resets handed to their modem's connection, not yet reported sent: hostid -> when. A
+    /// reset counts from then: the modem may log in again before its connection's report
+    /// that the reset went out reaches us (they come from different tasks).
+    handed: BTreeMap<String, Instant>,
+    /// Reset commands sent: hostid -> (uid, when handed over).
     sent: BTreeMap<String, (String, Instant)>,
     /// Accepted, waiting for the new login: hostid -> (uid, sent when).
     waiting: BTreeMap<String, (String, Instant)>,
@@ -46,6 +50,11 @@ fn relogged(hostid: &str, uid: &str, after: Duration) -> Event {
 }
 
 impl Resets {
+    /// A reset for `hostid` is being handed to its connection now.
+    pub(super) fn handing(&mut self, hostid: &str) {
+        self.handed.insert(hostid.to_string(), Instant::now());
+    }
+
     /// Follows an event; returns what to say when it settles a reset.
     pub(super) fn watch(&mut self, e: &Event, internal: &mpsc::Sender<Internal>) -> Option<Event> {
         match e {
@@ -55,8 +64,8 @@ impl Resets {
                 method: "reset",
                 ..
             } => {
-                self.sent
-                    .insert(hostid.clone(), (uid.clone(), Instant::now()));
+                let at = self.handed.remove(hostid).unwrap_or_else(Instant::now);
+                self.sent.insert(hostid.clone(), (uid.clone(), at));
                 None
             }
             Event::CommandOutcome {
@@ -216,6 +225,16 @@ mod tests {
         let said = r.watch(&accepted("c"), &tx).unwrap();
         assert!(
             matches!(&said, Event::Notice { kind: "reset", message, .. } if message.contains("#c") && message.contains("logged in again")),
+            "{said:?}"
+        );
+
+        // The new login reported even before "sent": it counts from the hand-over.
+        r.handing("H");
+        assert!(r.watch(&login("H"), &tx).is_none());
+        r.watch(&sent("d"), &tx);
+        let said = r.watch(&accepted("d"), &tx).unwrap();
+        assert!(
+            matches!(&said, Event::Notice { kind: "reset", message, .. } if message.contains("#d") && message.contains("logged in again")),
             "{said:?}"
         );
 
