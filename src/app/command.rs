@@ -247,6 +247,9 @@ pub struct Intent {
     pub hint: Option<String>,
     /// For a port command: the `modulePort` and `moduleBaud` the modem has once it accepted.
     pub port: Option<(u8, u8)>,
+    /// What the log says when the readings do not show the effect in time ("Mains breaker
+    /// still open").
+    pub unmet: Option<String>,
 }
 
 /// Why the core could not do something. Shown in the log and the status bar.

@@ -2,6 +2,7 @@
 //! the maps and the settings file, and the plain state it keeps current for every front end.
 
 pub mod command;
+pub mod command_effect;
 pub mod core;
 pub mod crash;
 pub mod entry;

@@ -12,8 +12,6 @@ use crate::proto::image::Change;
 use crate::proto::map::{self, Confirm, RegisterMap, Watch};
 use crate::proto::uplink::InputFlags;
 
-/// Uploads to wait for a command's effect before calling it not confirmed.
-const CHECKS: u8 = 5;
 /// Points kept per plotted value: 24 hours at one a second.
 pub const SERIES_CAPACITY: usize = 86_400;
 
@@ -43,7 +41,13 @@ pub struct CommandRecord {
     pub confirm: Option<Confirm>,
     /// Whether the readings after it was accepted show the effect (`None`: not known yet).
     pub verified: Option<bool>,
-    checks_left: u8,
+    /// When it was accepted (ms since the epoch).
+    pub accepted_ms: Option<i64>,
+    /// How long the readings have to show the effect once it was accepted (the map's
+    /// `confirm_within_s`), ms.
+    pub within_ms: i64,
+    /// What the log says when they do not ("Mains breaker still open").
+    pub unmet: Option<String>,
     /// For a port command: the setting the modem has once it accepts.
     port: Option<(u8, u8)>,
 }
@@ -98,6 +102,9 @@ pub struct AppState {
     pub offline: Option<super::offline::OfflineStatus>,
     /// Verdicts of the readings on commands, not yet taken by the recorder.
     verdicts: Vec<(String, String, bool)>,
+    /// Commands accepted whose effect is awaited: (target, uid, ms to wait), not yet taken by
+    /// the supervisor (which times each wait).
+    awaited: Vec<(String, String, i64)>,
     /// Maps chosen by hand, by target: the map's name.
     pub map_choices: BTreeMap<String, String>,
     /// The broker the app is attached to, if any.
@@ -137,6 +144,7 @@ impl AppState {
             timeline: Default::default(),
             offline: None,
             verdicts: Vec::new(),
+            awaited: Vec::new(),
             map_choices: BTreeMap::new(),
             broker: None,
         }
@@ -213,41 +221,6 @@ impl AppState {
     }
 
     /// Checks accepted commands of `hostid` against its readings after an upload.
-    fn verify(&mut self, hostid: &str) {
-        // The target is looked up only when a command waits for its check (seldom).
-        let mut target = None;
-        for c in self
-            .commands
-            .iter_mut()
-            .filter(|c| c.hostid == hostid && c.verified.is_none())
-        {
-            let (Some(confirm), Some((Outcome::Accepted, _))) = (&c.confirm, &c.outcome) else {
-                continue;
-            };
-            let t = match target {
-                Some(t) => t,
-                None => match self.targets.get(hostid) {
-                    Some(t) => *target.insert(t),
-                    None => return,
-                },
-            };
-            if t.image
-                .get(t.slave(), confirm.table, confirm.addr)
-                .is_some_and(|raw| confirm.holds(raw))
-            {
-                c.verified = Some(true);
-            } else {
-                c.checks_left = c.checks_left.saturating_sub(1);
-                if c.checks_left == 0 {
-                    c.verified = Some(false);
-                }
-            }
-            if let Some(v) = c.verified {
-                self.verdicts.push((c.hostid.clone(), c.uid.clone(), v));
-            }
-        }
-    }
-
     /// The map a target is decoded with: the one chosen by hand, else its model's.
     fn map_for(&self, target: &str, moduletype: &str) -> Arc<RegisterMap> {
         self.map_choices
@@ -481,6 +454,10 @@ impl AppState {
                 ..
             } => {
                 let intent = self.expected.remove(uid).unwrap_or_default();
+                let within = self
+                    .targets
+                    .get(hostid)
+                    .map_or(10_000, |t| i64::from(t.map.settings.confirm_within_ms));
                 self.commands.push(CommandRecord {
                     hostid: hostid.clone(),
                     uid: uid.clone(),
@@ -492,7 +469,9 @@ impl AppState {
                     hint: intent.hint,
                     confirm: intent.effect,
                     verified: None,
-                    checks_left: CHECKS,
+                    accepted_ms: None,
+                    within_ms: within,
+                    unmet: intent.unmet,
                     port: intent.port,
                 })
             }
@@ -510,6 +489,11 @@ impl AppState {
                 });
                 if let Some(rec) = rec {
                     rec.outcome = Some((*outcome, detail.clone()));
+                    if *outcome == Outcome::Accepted && rec.confirm.is_some() {
+                        rec.accepted_ms = Some(now_ms);
+                        self.awaited
+                            .push((hostid.clone(), uid.clone(), rec.within_ms));
+                    }
                     if let (Outcome::Accepted, Some((port, baud))) = (outcome, rec.port) {
                         let t = self.target(hostid);
                         t.module_port = Some(port);
@@ -625,7 +609,7 @@ impl AppState {
         } else if watched & Watch::POWER != 0 {
             t.refresh_power();
         }
-        self.verify(hostid);
+        self.verify(hostid, now_ms);
         self.sample(hostid, now_ms);
         changes
     }
@@ -649,6 +633,9 @@ fn merge_flags(old: InputFlags, new: InputFlags) -> InputFlags {
         inhibit_remote: new.inhibit_remote.or(old.inhibit_remote),
     }
 }
+
+#[path = "verify.rs"]
+mod verify;
 
 #[cfg(test)]
 #[path = "state_tests.rs"]

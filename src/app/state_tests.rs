@@ -110,17 +110,39 @@ fn accepted_writes_are_verified_against_the_next_readings() {
     s.apply(&coil41(true), 5);
     assert_eq!(s.commands[0].verified, Some(true));
 
-    s.expect("b", intent(&auto));
-    s.apply(&sent("b"), 6);
-    s.apply(&accepted("b"), 7);
-    for t in 0..5 {
-        s.apply(&coil41(false), 8 + t);
-    }
-    assert_eq!(
-        s.commands[1].verified,
-        Some(false),
-        "not seen in five uploads"
+    // Not seen: an upload before the map's time says nothing yet; one after it, or the
+    // supervisor's timer at it, says "not confirmed", with what is still as it was.
+    s.expect(
+        "b",
+        crate::app::command::Intent {
+            unmet: Some("Auto mode still off".into()),
+            ..intent(&auto)
+        },
     );
+    s.apply(&sent("b"), 6);
+    assert_eq!(s.commands[1].within_ms, 10_000, "the map's default");
+    s.apply(&accepted("b"), 7);
+    let awaited = s.take_awaited();
+    assert_eq!(
+        awaited.last(),
+        Some(&("H".to_string(), "b".to_string(), 10_000))
+    );
+    s.apply(&coil41(false), 5_000);
+    assert_eq!(s.commands[1].verified, None, "still within its time");
+    s.apply(&coil41(false), 10_007);
+    assert_eq!(s.commands[1].verified, Some(false), "not seen in 10 s");
+    assert_eq!(s.commands[1].unmet.as_deref(), Some("Auto mode still off"));
+
+    s.expect("c", intent(&auto));
+    s.apply(&sent("c"), 20_000);
+    s.apply(&accepted("c"), 20_001);
+    s.verify_due("H", "c", 30_001);
+    assert_eq!(
+        s.commands[2].verified,
+        Some(false),
+        "no reading at all: the timer settles it"
+    );
+    assert_eq!(s.take_verdicts().len(), 3);
 }
 
 #[test]

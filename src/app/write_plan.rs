@@ -24,6 +24,9 @@ pub struct WritePlan {
     pub notes: Vec<String>,
     /// A command coil written as a pulse: off, on, off.
     pub pulse: Option<crate::proto::map::Pulse>,
+    /// What the write log says when the readings do not confirm it in time ("Mains breaker
+    /// still open"); `None`: that the readings did not show it.
+    pub unmet: Option<String>,
 }
 
 impl WritePlan {
@@ -74,64 +77,57 @@ pub fn mode_and_status(t: &Target) -> String {
     }
 }
 
-/// Notes on a remote command: that the engine will crank, whether the current mode lets the
-/// command act.
+/// Notes on a remote command: what it will do in the controller's mode (one thing: the engine
+/// cranks, or nothing happens), which way a toggling breaker goes, an interlock with the other
+/// breaker.
 pub fn command_notes(t: &Target, cmd: &CommandSpec) -> Vec<String> {
+    use super::command_effect::{acts_in_mode, interlock_note, toggle_of};
     let mut notes = Vec::new();
-    if matches!(cmd.action.as_str(), "start" | "test") {
-        notes.push(format!(
+    let acts = acts_in_mode(t, cmd);
+    let list = cmd
+        .modes
+        .as_ref()
+        .map(|m| m.join(" or "))
+        .unwrap_or_default();
+    let starts = matches!(cmd.action.as_str(), "start" | "test");
+    match acts {
+        Some(true) if starts => notes.push(format!(
             "The engine will crank and start. Now: {}.",
             mode_and_status(t)
-        ));
+        )),
+        Some(true) => {}
+        Some(false) => notes.push(format!(
+            "{} acts in {list} mode only: the controller is in {}, so it will do nothing.",
+            cmd.name,
+            t.map.mode(&t.image, t.slave()).unwrap_or("another mode")
+        )),
+        None if starts => notes.push(format!(
+            "{} acts in {list} mode only, and the mode is not read yet: in {list}, the engine \
+             will crank and start; in another mode, nothing happens.",
+            cmd.name
+        )),
+        None => notes.push(format!(
+            "{} acts in {list} mode only (the mode is not read yet).",
+            cmd.name
+        )),
     }
-    if let Some(modes) = &cmd.modes {
-        let now = t.map.mode(&t.image, t.slave());
-        let list = modes.join(" or ");
-        match now {
-            Some(m) if !modes.iter().any(|x| x.eq_ignore_ascii_case(m)) => notes.push(format!(
-                "{} acts in {list} mode only: the controller is in {m}, so it will do nothing.",
-                cmd.name
-            )),
-            Some(_) => {}
-            None => notes.push(format!(
-                "{} acts in {list} mode only (the mode is not known yet).",
-                cmd.name
-            )),
-        }
-    }
-    if let Some((table, addr)) = cmd.toggles {
-        let name = t
-            .map
-            .coils
-            .get(&addr)
-            .filter(|_| table == crate::proto::Table::Coils)
-            .map_or_else(
-                || format!("{} {addr}", table.name()),
-                |c| c.name.to_string(),
-            );
-        let state = t
-            .image
-            .get(t.slave(), table, addr)
-            .map(|raw| match cmd.toggles_bit {
-                Some(b) => raw >> b & 1,
-                None => raw,
-            });
-        let name = match cmd.toggles_bit {
-            Some(b) => t
-                .map
-                .bits
-                .get(&(addr, b))
-                .map_or(name, |spec| spec.name.clone()),
-            None => name,
-        };
-        let now = match state {
-            Some(0) => format!("{name} is off: the breaker is open, and this closes it"),
-            Some(_) => format!("{name} is on: the breaker is closed, and this opens it"),
-            None => format!("{name} is not read yet: the breaker's state is not known"),
+    if let Some(toggle) = toggle_of(t, cmd) {
+        let now = match toggle.on {
+            Some(on) => format!(
+                "the {} is {}, and this {} it",
+                toggle.name.to_lowercase(),
+                toggle.state_word(on),
+                if on { "opens" } else { "closes" }
+            ),
+            None => format!(
+                "the {} is not read yet: its state is not known",
+                toggle.name.to_lowercase()
+            ),
         };
         notes.push(format!(
             "This coil toggles: it opens a closed breaker and closes an open one. Now: {now}."
         ));
+        notes.extend(interlock_note(t, cmd));
     } else if cmd.action.contains("breaker") {
         notes.push(
             "This command toggles the breaker: it opens a closed one and closes an open one."
@@ -175,13 +171,20 @@ pub fn remote_command(
             value,
         },
     };
+    // A toggling command the map gives no confirmation for is confirmed by its bit flipping.
+    let toggle = super::command_effect::toggle_of(t, cmd);
+    let confirm = cmd
+        .confirm
+        .clone()
+        .or_else(|| toggle.as_ref().and_then(|g| g.confirm()));
     Ok(WritePlan {
         name: cmd.name.clone(),
         description: format!("{} ({request}) to {} {}", cmd.name, t.hostname, t.hostid),
         request,
-        confirm: cmd.confirm.clone(),
+        confirm,
         notes: command_notes(t, cmd),
         pulse: cmd.pulse,
+        unmet: toggle.and_then(|g| g.unmet()),
     })
 }
 
@@ -339,6 +342,7 @@ pub fn register_write(t: &Target, addr: u16, value: f64) -> Result<WritePlan, St
         request,
         notes,
         pulse: None,
+        unmet: None,
     })
 }
 
@@ -384,6 +388,7 @@ pub fn coil_write(
             .unwrap_or_default(),
         request,
         pulse: None,
+        unmet: None,
     })
 }
 
@@ -481,6 +486,7 @@ pub fn registers_write(t: &Target, addr: u16, values: &[f64]) -> Result<WritePla
         }),
         request,
         pulse: None,
+        unmet: None,
     })
 }
 

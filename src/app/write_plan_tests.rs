@@ -253,8 +253,9 @@ fn a_value_finer_than_the_register_is_refused_not_rounded() {
 }
 
 #[test]
-fn start_says_it_cranks_and_that_it_does_nothing_in_auto() {
-    // Coil 41: Auto mode.
+fn start_says_one_thing_in_each_mode_and_breakers_say_which_way_and_their_interlock() {
+    // Coil 41: Auto mode. Start acts in Manual or Test only: it says it will do nothing, and
+    // not that the engine will crank.
     let mut coils = vec![false; 78];
     coils[41] = true;
     let auto = target(coils, false);
@@ -269,15 +270,13 @@ fn start_says_it_cranks_and_that_it_does_nothing_in_auto() {
     assert!(
         plan.notes
             .iter()
-            .any(|n| n.contains("will crank") && n.contains("mode Auto")),
+            .any(|n| n.contains("in Auto, so it will do nothing")),
         "{:?}",
         plan.notes
     );
     assert!(
-        plan.notes
-            .iter()
-            .any(|n| n.contains("in Auto, so it will do nothing")),
-        "{:?}",
+        !plan.notes.iter().any(|n| n.contains("crank")),
+        "one thing only: {:?}",
         plan.notes
     );
     let mut coils = vec![false; 78];
@@ -285,26 +284,42 @@ fn start_says_it_cranks_and_that_it_does_nothing_in_auto() {
     let manual = target(coils, false);
     let plan = remote_command(&manual, &start, false).unwrap();
     assert!(
+        plan.notes
+            .iter()
+            .any(|n| n.contains("will crank") && n.contains("mode Manual")),
+        "{:?}",
+        plan.notes
+    );
+    assert!(
         !plan.notes.iter().any(|n| n.contains("do nothing")),
         "{:?}",
         plan.notes
     );
-    let breaker = manual
-        .map
-        .commands_for(&manual.moduletype)
-        .into_iter()
-        .find(|c| c.action == "gen_breaker")
-        .unwrap()
-        .clone();
+    let command = |t: &Target, action: &str| {
+        t.map
+            .commands_for(&t.moduletype)
+            .into_iter()
+            .find(|c| c.action == action)
+            .unwrap()
+            .clone()
+    };
+    let breaker = command(&manual, "gen_breaker");
     let plan = remote_command(&manual, &breaker, false).unwrap();
     assert!(
-        plan.notes
-            .iter()
-            .any(|n| n.contains("toggles")
-                && n.contains("Gen with Load is off: the breaker is open")),
+        plan.notes.iter().any(|n| n.contains("toggles")
+            && n.contains("the generator breaker is open, and this closes it")),
         "{:?}",
         plan.notes
     );
+    // Confirmed by its bit flipping; the log's words when it does not.
+    let confirm = plan.confirm.clone().unwrap();
+    assert_eq!(
+        (confirm.table, confirm.addr),
+        (crate::proto::Table::Coils, 7)
+    );
+    assert!(confirm.holds(1) && !confirm.holds(0));
+    assert_eq!(plan.unmet.as_deref(), Some("Generator breaker still open"));
+
     let mut coils = vec![false; 78];
     coils[42] = true;
     coils[7] = true;
@@ -313,8 +328,20 @@ fn start_says_it_cranks_and_that_it_does_nothing_in_auto() {
     assert!(
         plan.notes
             .iter()
-            .any(|n| n.contains("Gen with Load is on: the breaker is closed, and this opens it")),
+            .any(|n| n.contains("the generator breaker is closed, and this opens it")),
         "{:?}",
         plan.notes
     );
+    assert!(!plan.notes.iter().any(|n| n.contains("INTERLOCK")));
+    // Closing the mains breaker with the generator's closed: the interlock is named.
+    let mains = command(&closed, "mains_breaker");
+    let plan = remote_command(&closed, &mains, false).unwrap();
+    assert!(
+        plan.notes
+            .iter()
+            .any(|n| n.starts_with("INTERLOCK: the generator breaker is closed")),
+        "{:?}",
+        plan.notes
+    );
+    assert_eq!(plan.unmet.as_deref(), Some("Mains breaker still open"));
 }

@@ -104,6 +104,7 @@ impl EditorState {
                     hint: plan.notes.iter().find(|n| n.contains("mode only")).cloned(),
                     effect: plan.confirm,
                     port: None,
+                    unmet: plan.unmet,
                 };
                 match plan.pulse {
                     Some(pulse) => Command::Pulse {
@@ -327,10 +328,14 @@ fn log_line(state: &AppState, c: &crate::app::CommandRecord) -> String {
     };
     let verified = match (c.verified, &c.outcome) {
         (Some(true), _) => " · confirmed by the readings".to_string(),
-        (Some(false), _) => match &c.hint {
-            Some(h) => format!(" · NOT seen in the readings: {h}"),
-            None => " · NOT seen in the readings within 5 uploads".to_string(),
-        },
+        (Some(false), _) => {
+            let secs = c.within_ms as f64 / 1000.0;
+            match (&c.hint, &c.unmet) {
+                (Some(h), _) => format!(" · NOT seen in the readings: {h}"),
+                (None, Some(u)) => format!(" · not confirmed: {u} after {secs} s"),
+                (None, None) => format!(" · NOT seen in the readings within {secs} s"),
+            }
+        }
         (None, Some((Outcome::Accepted, _))) if c.confirm.is_some() => {
             " · checking the readings…".to_string()
         }

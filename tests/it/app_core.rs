@@ -322,6 +322,7 @@ async fn write_reaches_a_modem_and_its_effect_is_verified_or_it_is_refused_with_
             }),
             hint: None,
             port: None,
+            unmet: None,
         },
         uid: None,
     });

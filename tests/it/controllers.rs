@@ -46,6 +46,7 @@ impl Commands for TestCore {
                     effect: plan.confirm,
                     hint: None,
                     port: None,
+                    unmet: None,
                 },
                 uid: None,
             }
@@ -152,6 +153,7 @@ async fn an_hgm9520n_behind_a_modem_decodes_with_its_map_and_takes_pulsed_comman
                 effect: plan.confirm,
                 hint: None,
                 port: None,
+                unmet: None,
             },
             uid: None,
         })

@@ -774,7 +774,7 @@ fn a_commissioning_from_the_window_ends_in_a_report() {
 }
 
 /// A simulated modem playing `scenario` against the app's server, on a runtime of its own.
-fn scenario_modem(
+pub(crate) fn scenario_modem(
     server: std::net::SocketAddr,
     hostid: &str,
     name: &str,
@@ -796,7 +796,7 @@ fn scenario_modem(
     (rt, stop)
 }
 
-fn has(h: &Harness<'_, CommissionerApp>, label: &str) -> bool {
+pub(crate) fn has(h: &Harness<'_, CommissionerApp>, label: &str) -> bool {
     h.query_all_by_label_contains(label).next().is_some()
 }
 

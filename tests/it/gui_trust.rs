@@ -6,7 +6,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 use cmm_commissioner::app::Command;
 
-use crate::gui::{filter, start_app, until};
+use crate::gui::{filter, has, scenario_modem, start_app, until};
 
 #[test]
 fn the_modem_port_form_starts_from_the_modems_setting_and_names_the_change() {
@@ -159,19 +159,60 @@ fn the_filter_takes_short_hex_and_a_value_box_shows_all_it_holds() {
         .width();
     let font = eframe::egui::TextStyle::Body.resolve(&h.ctx.style_of(h.ctx.theme()));
     let text = h.ctx.fonts_mut(|f| {
-        f.layout_no_wrap(
-            "99.99999999999".into(),
-            font,
-            eframe::egui::Color32::WHITE,
-        )
-        .size()
-        .x
+        f.layout_no_wrap("99.99999999999".into(), font, eframe::egui::Color32::WHITE)
+            .size()
+            .x
     });
-    assert!(width > text, "the box ({width} px) shows the text ({text} px)");
+    assert!(
+        width > text,
+        "the box ({width} px) shows the text ({text} px)"
+    );
 
     // The reset dialog goes to the modem, and says so.
     h.get_by_label("Reset modem…").click_accesskit();
     h.step();
     h.step();
     h.get_by_label("Send to the modem?");
+}
+
+/// With the generator on load, Mains Close/Open warns of the interlock before Send; the
+/// controller refuses it, and the write log says so once the map's time is up.
+#[test]
+fn a_breaker_command_names_the_interlock_and_its_verdict_comes_in_time() {
+    let mut h = start_app(0, None);
+    h.step();
+    let addr = h.state().server_addr().unwrap();
+    let (_rt, stop) = scenario_modem(
+        addr,
+        "3130373031334717003D0A05",
+        "INTERLOCK-SET",
+        "0:manual,1:start,18:gen_close",
+    );
+    until(&mut h, "the modem", |h| {
+        has(h, "INTERLOCK-SET  3130373031334717003D0A05")
+    });
+    until(&mut h, "the generator on load", |h| {
+        has(
+            h,
+            "generator breaker closed, generator live; load fed by generator",
+        )
+    });
+    h.get_by_label("Mains Close/Open").click_accesskit();
+    h.step();
+    h.step();
+    h.get_by_label_contains("INTERLOCK: the generator breaker is closed");
+    h.get_by_label_contains("the mains breaker is open, and this closes it");
+    h.get_by_label("Send").click_accesskit();
+    until(&mut h, "accepted", |h| {
+        h.query_all_by_label_contains("Mains Close/Open: accepted")
+            .next()
+            .is_some()
+    });
+    until(&mut h, "the verdict", |h| {
+        h.query_all_by_label_contains("not confirmed: Mains breaker still open after 10 s")
+            .next()
+            .is_some()
+    });
+    stop.cancel();
+    h.state_mut().shutdown();
 }

@@ -94,6 +94,10 @@ impl Supervisor {
                 }
             }
             Internal::Later(cmd) => self.command(*cmd),
+            Internal::VerifyDue(hostid, uid) => self.later(move |s, now| {
+                s.verify_due(&hostid, &uid, now);
+                Ok(())
+            }),
             Internal::ResetDue(hostid, uid) => {
                 if let Some(n) = self.resets.due(&hostid, &uid) {
                     self.pending.push(super::Op::Event(n));

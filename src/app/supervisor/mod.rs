@@ -92,6 +92,8 @@ enum Internal {
     Commissioning(String, Result<crate::report::Commissioning, CoreError>),
     /// Two minutes after a reset was accepted: did the modem log in again?
     ResetDue(String, String),
+    /// The wait for an accepted command's effect is over: (target, uid).
+    VerifyDue(String, String),
     /// 30 s after a login: did the modem open its long connection?
     LongConnectionDue(String, u64),
     Reported(String, Result<crate::report::Written, CoreError>),
@@ -446,6 +448,14 @@ impl Supervisor {
         }
         self.dropped = dropped;
         state.dropped_events = dropped;
+        for (target, uid, wait_ms) in state.take_awaited() {
+            let tx = self.internal.clone();
+            tokio::spawn(async move {
+                let wait = std::time::Duration::from_millis(u64::try_from(wait_ms).unwrap_or(0));
+                tokio::time::sleep(wait).await;
+                let _ = tx.send(Internal::VerifyDue(target, uid)).await;
+            });
+        }
         if let Some(r) = &self.recorder {
             for (target, uid, verified) in state.take_verdicts() {
                 r.record(Record::Verified {

@@ -105,6 +105,7 @@ struct RawSettings {
     counter_multiplier: Option<u32>,
     no_data: Option<u16>,
     coil_delta: Option<String>,
+    confirm_within_s: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -390,6 +391,15 @@ fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Setting
             );
         }
         out.frequency_ratio = r;
+    }
+    if let Some(w) = s.confirm_within_s {
+        if !(w.is_finite() && (0.5..=600.0).contains(&w)) {
+            return c.err(
+                span,
+                format!("settings.confirm_within_s: must be 0.5 to 600 seconds, got {w}"),
+            );
+        }
+        out.confirm_within_ms = (w * 1000.0).round() as u32;
     }
     if let Some(m) = s.counter_multiplier {
         if m < 2 {

@@ -108,6 +108,9 @@ pub struct Settings {
     pub functions: Option<Vec<u8>>,
     /// How a multi-byte coil value of `reqdatachange` is read.
     pub coil_delta: CoilDelta,
+    /// How long the readings have, after a command was accepted, to show its effect before
+    /// the write log says "not confirmed" (ms).
+    pub confirm_within_ms: u32,
 }
 
 impl Settings {
@@ -126,6 +129,7 @@ impl Default for Settings {
             no_data: Some(NO_DATA),
             functions: None,
             coil_delta: CoilDelta::default(),
+            confirm_within_ms: 10_000,
         }
     }
 }
