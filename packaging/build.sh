@@ -16,7 +16,9 @@ cd "$(dirname "$0")/.."
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 name=cmm-commissioner
 dist=dist
-work=target/packaging
+# Builds go where cargo puts them (CARGO_TARGET_DIR when set, as CI does to reuse its builds).
+target_dir=${CARGO_TARGET_DIR:-target}
+work=$target_dir/packaging
 rm -rf "$dist" "$work"
 mkdir -p "$dist" "$work"
 step() { printf '\n== %s\n' "$*"; }
@@ -29,13 +31,13 @@ sed -e "s/@VERSION@/$version/" -e "s/@DATE@/$(git log -1 --format=%cs 2>/dev/nul
 
 step "Linux release build"
 cargo build --release --locked --bins
-lin=target/release
+lin=$target_dir/release
 
 step "Windows release build (x86_64-pc-windows-gnu)"
 grep -qx x86_64-pc-windows-gnu <<< "$(rustup target list --installed)" \
   || rustup target add x86_64-pc-windows-gnu
 cargo build --release --locked --bins --target x86_64-pc-windows-gnu
-win=target/x86_64-pc-windows-gnu/release
+win=$target_dir/x86_64-pc-windows-gnu/release
 windir="$dist/$name-$version-windows-x86_64"
 mkdir -p "$windir"
 cp "$win/cmm-commissioner.exe" "$win/cmmctl.exe" README.md "$windir/"
