@@ -114,3 +114,37 @@ async fn set_port_keeps_the_current_port_and_refuses_when_it_is_unknown() {
     .await;
     assert_eq!(t.core.state().commands.len(), sent);
 }
+
+/// The modem's port setting is kept across a restart of the app (the registry of modems read
+/// from the last recording): a modem that comes back with only its long connection still has
+/// a known setting for the form.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_modems_port_setting_is_kept_across_restarts() {
+    let dir = std::env::temp_dir().join(format!("cmm-trust-{}-registry", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let first = dir.join("first.cmmrec");
+    let mut t = TestCore::start(Some(loopback()), |c| c.record = Some(first.clone())).await;
+    let addr = t.core.state().server.addr.unwrap();
+    let _m = modem(addr, "PORT-KEPT", Some((2, 1))).await;
+    t.until("its setting", |s| {
+        s.targets.get("PORT-KEPT").map(|t| t.module_port) == Some(Some(2))
+    })
+    .await;
+    t.core.shutdown().await;
+
+    // Two starts later, with no login in between, the setting is still known.
+    for name in ["second.cmmrec", "third.cmmrec"] {
+        let path = dir.join(name);
+        let mut t = TestCore::start(Some(loopback()), |c| c.record = Some(path.clone())).await;
+        t.until("the modem known from the last recording", |s| {
+            s.targets
+                .get("PORT-KEPT")
+                .map(|t| (t.online, t.module_port, t.module_baud))
+                == Some((false, Some(2), Some(1)))
+        })
+        .await;
+        t.core.shutdown().await;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
