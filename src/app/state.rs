@@ -588,7 +588,8 @@ impl AppState {
             }
         }
         if flags.any() {
-            t.flags = merge_flags(t.flags, flags);
+            // What this upload says wins; what it leaves out stays as it was.
+            t.flags = flags.or(t.flags);
         }
         let mut changes = Vec::new();
         for b in blocks {
@@ -622,15 +623,6 @@ impl AppState {
     /// Modems online now.
     pub fn online_count(&self) -> usize {
         self.targets.values().filter(|t| t.online).count()
-    }
-}
-
-fn merge_flags(old: InputFlags, new: InputFlags) -> InputFlags {
-    InputFlags {
-        access_alarm: new.access_alarm.or(old.access_alarm),
-        fire_alarm: new.fire_alarm.or(old.fire_alarm),
-        alarm_input: new.alarm_input.or(old.alarm_input),
-        inhibit_remote: new.inhibit_remote.or(old.inhibit_remote),
     }
 }
 

@@ -97,7 +97,8 @@ impl InputFlags {
         })
     }
 
-    pub(super) fn or(self, other: InputFlags) -> InputFlags {
+    /// Each input as `self` has it, else as `other` has it.
+    pub fn or(self, other: InputFlags) -> InputFlags {
         InputFlags {
             access_alarm: self.access_alarm.or(other.access_alarm),
             fire_alarm: self.fire_alarm.or(other.fire_alarm),
