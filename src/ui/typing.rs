@@ -89,9 +89,10 @@ impl Typing {
             ctx.memory_mut(|m| m.surrender_focus(id));
         }
         self.routed = None;
-        let (now, pointer) = ctx.input(|i| {
+        let (now, pointer, click) = ctx.input(|i| {
             let p = &i.pointer;
-            (i.time, p.any_click() || p.any_pressed() || p.any_released())
+            let pointer = p.any_click() || p.any_pressed() || p.any_released();
+            (i.time, pointer, p.any_click())
         });
         let focused = ctx
             .memory(|m| m.focused())
@@ -104,7 +105,9 @@ impl Typing {
                     scope: scope.map(str::to_string),
                 });
             }
-            (_, Some(_)) => self.left = None,
+            // Another click: the engineer has moved on (keys that come with it went back
+            // in `begin`).
+            (_, Some(_)) | (None, None) if focused.is_some() || click => self.left = None,
             _ => {}
         }
         self.focused = focused;

@@ -66,7 +66,7 @@ pub(crate) fn start_app_stepping(
 }
 
 /// The real app in demo mode on a loopback port, recording to `file`.
-fn start_recorded_app(
+pub(crate) fn start_recorded_app(
     file: std::path::PathBuf,
     demo_modems: usize,
     online_rate: Option<u32>,

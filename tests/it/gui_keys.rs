@@ -9,7 +9,7 @@ use egui_kittest::kittest::Queryable;
 
 use cmm_commissioner::ui::CommissionerApp;
 
-use crate::gui::{start_app_stepping, until};
+use crate::gui::{start_app_stepping, start_recorded_app, until};
 
 /// The P% setpoint of the demo's HGM9520N: register 4368, in 0.1 %.
 const SETPOINT: &str = "Active Power Setpoint (P%)";
@@ -116,6 +116,9 @@ fn keys_typed_in_the_frame_of_the_click_are_in_the_value_sent() {
     );
     send_the_dialog(&mut h);
     assert!(last_frame_sent(&h).starts_with("0106111000FF"));
+    // Keys typed after another click, with no field focused, go nowhere.
+    frame(&mut h, vec![text("9")]);
+    assert_eq!(h.state_mut().view().editor.value, "25.5");
     h.state_mut().shutdown();
 }
 
@@ -164,4 +167,44 @@ fn keys_that_arrive_after_a_fast_click_are_in_the_value_shown_and_sent() {
     send_the_dialog(&mut h);
     assert!(last_frame_sent(&h).starts_with("010611100145"));
     h.state_mut().shutdown();
+}
+
+#[test]
+fn keys_that_arrive_after_a_fast_click_on_mark_are_in_the_marker() {
+    let dir = std::env::temp_dir().join(format!("cmm-gui-late-note-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut h = start_recorded_app(dir.join("run.cmmrec"), 1, None);
+    until(&mut h, "the recording", |h| has(h, "Recording run.cmmrec"));
+    h.get_by_label("Note").click();
+    h.step();
+    let typed = "load step 2"
+        .chars()
+        .map(|c| text(&c.to_string()))
+        .collect();
+    type_and_click(&mut h, typed, "Mark");
+    frame(&mut h, vec![text("5")]);
+    let markers = |h: &Harness<'_, CommissionerApp>| -> Vec<String> {
+        let state = h.state().state();
+        let lines = state.log.lines();
+        let marks = lines.filter(|l| l.text.starts_with("marker"));
+        marks.map(|l| l.text.clone()).collect()
+    };
+    until(&mut h, "the marker in the log", |h| !markers(h).is_empty());
+    // A moment more: no second marker follows.
+    for _ in 0..10 {
+        h.step();
+    }
+    let markers = markers(&h);
+    assert_eq!(
+        markers,
+        ["marker: load step 25"],
+        "one marker, with the whole note"
+    );
+    assert_eq!(
+        h.state_mut().view().record.note,
+        "",
+        "the note went with it"
+    );
+    h.state_mut().shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
 }
