@@ -105,9 +105,10 @@ impl Typing {
                     scope: scope.map(str::to_string),
                 });
             }
-            // Another click: the engineer has moved on (keys that come with it went back
-            // in `begin`).
-            (_, Some(_)) | (None, None) if focused.is_some() || click => self.left = None,
+            (_, Some(_)) => self.left = None,
+            // Another click: the engineer has moved on (keys that came with it went back in
+            // `begin`).
+            (None, None) if click => self.left = None,
             _ => {}
         }
         self.focused = focused;
