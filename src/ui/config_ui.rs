@@ -5,9 +5,10 @@
 
 use eframe::egui;
 
-use super::editor_ui::{EditorState, Pending};
+use super::editor_ui::EditorState;
+use super::write_source::Source;
 use crate::app::Target;
-use crate::app::write_plan::{check_function, register_write};
+use crate::app::write_plan::check_function;
 use crate::proto::Table;
 
 /// Draws the section, if the map has configuration registers and the controller takes
@@ -53,10 +54,7 @@ pub fn ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
                     .labelled_by(name.id)
                     .on_hover_text(format!("allowed: {range}"));
                 if ui.button(format!("Set {}…", r.name)).clicked() {
-                    let typed = ed.config.get(&r.addr).cloned().unwrap_or_default();
-                    let plan = crate::app::entry::number(&r.name, &typed)
-                        .and_then(|v| register_write(t, r.addr, v));
-                    ed.prepare(&t.hostid, plan.map(Pending::Write));
+                    ed.prepare_typed(t, Source::Config(r.addr));
                 }
                 ui.end_row();
             }

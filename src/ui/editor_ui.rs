@@ -8,13 +8,11 @@ use eframe::egui;
 
 use crate::app::command::Intent;
 use crate::app::entry;
-use crate::app::write_plan::{
-    WritePlan, check_function, coil_write, register_write, registers_write, remote_blocked,
-    remote_command,
-};
+use crate::app::write_plan::{WritePlan, check_function, remote_blocked, remote_command};
 use crate::app::{AppState, Command, Target};
 use crate::link::Outcome;
 
+use super::write_source::Source;
 use crate::proto::port;
 pub use crate::proto::port::{BAUDS as MODULE_BAUDS, PORTS as MODULE_PORTS};
 
@@ -66,11 +64,17 @@ pub struct EditorState {
     pub error: Option<String>,
     /// Values typed for configuration registers, by address.
     pub config: std::collections::BTreeMap<u16, String>,
+    /// The fields the pending write was typed in, and what they held.
+    pub(super) from: Option<(Source, String)>,
+    /// The frame in which the pending write was built again from its fields.
+    pub(super) revised: Option<u64>,
     next_uid: u64,
 }
 
 impl EditorState {
     pub(super) fn prepare(&mut self, hostid: &str, r: Result<Pending, String>) {
+        self.from = None;
+        self.revised = None;
         match r {
             Ok(p) => {
                 self.pending = Some((hostid.to_string(), p));
@@ -183,11 +187,7 @@ fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         );
         ui.label(unit.unwrap_or_default());
         if ui.button("Write…").clicked() {
-            let r = entry::address("Register", &ed.addr).and_then(|a| {
-                let v = entry::number("Value", &ed.value)?;
-                register_write(t, a, v)
-            });
-            ed.prepare(&t.hostid, r.map(Pending::Write));
+            ed.prepare_typed(t, Source::Register);
         }
     });
 }
@@ -204,9 +204,7 @@ fn coil_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         .labelled_by(l.id);
         for (text, on) in [("On…", true), ("Off…", false)] {
             if ui.button(text).clicked() {
-                let r = entry::address("Coil", &ed.coil)
-                    .and_then(|a| coil_write(t, a, on, ed.override_block));
-                ed.prepare(&t.hostid, r.map(Pending::Write));
+                ed.prepare_typed(t, Source::Coil(on));
             }
         }
     });
@@ -230,11 +228,7 @@ fn multi_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         )
         .on_hover_text("Each value in its register's unit; with ';' between values, 25,5 is 25.5");
         if ui.button("Write…").clicked() {
-            let r = entry::address("Registers", &ed.multi_addr).and_then(|a| {
-                let v = entry::numbers("Values", &ed.multi_values)?;
-                registers_write(t, a, &v)
-            });
-            ed.prepare(&t.hostid, r.map(Pending::Write));
+            ed.prepare_typed(t, Source::Registers);
         }
     });
 }
@@ -424,6 +418,8 @@ pub fn confirm_ui(ctx: &egui::Context, ed: &mut EditorState, state: &AppState) -
         .unwrap_or_default();
     let mut confirmed = false;
     let mut cancel = false;
+    // A Send clicked in the frame the write changed was clicked on the one shown before.
+    let revised_now = ed.revised == Some(ctx.cumulative_frame_nr());
     let modal = egui::Modal::new(egui::Id::unique("confirm_write")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.heading(match p {
@@ -449,9 +445,17 @@ pub fn confirm_ui(ctx: &egui::Context, ed: &mut EditorState, state: &AppState) -
         if let Some(f) = &frame {
             ui.monospace(format!("Frame: {f}"));
         }
+        if ed.revised.is_some() {
+            ui.label(
+                egui::RichText::new(
+                    "Updated: keys typed before the click arrived after it (input method).",
+                )
+                .weak(),
+            );
+        }
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.button("Send").clicked() {
+            if ui.button("Send").clicked() && !revised_now {
                 confirmed = true;
             }
             if ui.button("Cancel").clicked() {
@@ -510,6 +514,7 @@ pub fn ui(
         );
     }
     commands_and_writes_ui(ui, t, ed);
+    ed.follow_fields(t, ui.ctx().cumulative_frame_nr());
     if let Some(e) = &ed.error {
         ui.colored_label(AMBER, e);
     }

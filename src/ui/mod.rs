@@ -24,7 +24,9 @@ pub mod settings_ui;
 pub mod status_ui;
 pub mod targets_ui;
 pub mod traffic_ui;
+pub mod typing;
 pub mod view;
+pub mod write_source;
 
 pub use app::{CommissionerApp, Startup};
 

@@ -9,11 +9,16 @@ use crate::app::command::ExportSpec;
 use crate::app::{AppState, Command};
 use crate::store::export::{Format, parse_time};
 
+use super::typing::LATE_KEYS;
+
 /// What the recording controls keep between frames.
 #[derive(Debug, Default)]
 pub struct RecordView {
     /// The note typed for the next marker.
     pub note: String,
+    /// When the marker clicked is put in (input time, s): a moment after the click when the
+    /// note was being typed.
+    pub mark_at: Option<f64>,
     /// Export window shown.
     pub export_open: bool,
     /// From (empty: the start).
@@ -62,20 +67,39 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState, v: &mut RecordView, out: &
         ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
     }
     if r.path.is_some() {
-        let l = ui.label("Note");
-        ui.add(
+        mark_ui(ui, v, out);
+    } else {
+        v.mark_at = None;
+    }
+}
+
+/// The note and the Mark button. A Mark clicked straight from the note waits for the keys
+/// typed just before the click that an input method may still be handing over
+/// ([`LATE_KEYS`]), so that the marker has the whole note.
+fn mark_ui(ui: &mut egui::Ui, v: &mut RecordView, out: &mut Vec<Command>) {
+    let l = ui.label("Note");
+    let note = ui
+        .add(
             egui::TextEdit::singleline(&mut v.note)
                 .desired_width(140.0)
                 .hint_text("for the marker"),
         )
         .labelled_by(l.id);
-        if ui
-            .button("Mark")
-            .on_hover_text("Put a marker with this note in the recording")
-            .clicked()
-        {
+    let now = ui.input(|i| i.time);
+    let mark = ui
+        .button("Mark")
+        .on_hover_text("Put a marker with this note in the recording");
+    if mark.clicked() && v.mark_at.is_none() {
+        let typing = note.has_focus() || note.lost_focus();
+        v.mark_at = Some(if typing { now + LATE_KEYS } else { now });
+    }
+    match v.mark_at {
+        Some(at) if now >= at => {
+            v.mark_at = None;
             out.push(Command::Mark(std::mem::take(&mut v.note)));
         }
+        Some(at) => ui.ctx().request_repaint_after_secs((at - now) as f32),
+        None => {}
     }
 }
 

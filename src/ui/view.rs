@@ -80,6 +80,8 @@ pub struct View {
     pub places: help_ui::Places,
     /// The crash report of the last run, until the engineer answers.
     pub crash: Option<PathBuf>,
+    /// Keys typed into a field just before a click go to that field.
+    typing: super::typing::Typing,
     applied_theme: Option<Theme>,
     applied_scale: Option<u16>,
     outbox: Vec<Command>,
@@ -119,6 +121,7 @@ impl View {
                 logs: crate::app::crash::CrashReports::default_dir(),
             },
             crash: None,
+            typing: Default::default(),
             applied_theme: None,
             applied_scale: None,
             outbox: Vec::new(),
@@ -237,6 +240,8 @@ impl View {
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
         self.apply_theme(ui.ctx());
         self.follow_targets(state);
+        let scope = self.selected.clone();
+        self.typing.begin(ui.ctx(), scope.as_deref());
         super::keys_ui::ui(self, &ui.ctx().clone(), state);
         egui::Panel::top("menu").show(ui, |ui| menu_ui::ui(ui, self, state));
         if let Some(o) = &state.offline {
@@ -303,6 +308,7 @@ impl View {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs(1));
         }
+        self.typing.end(ui.ctx(), scope.as_deref());
     }
 
     /// Opens the "Connect serial" window with a fresh port list.

@@ -38,8 +38,18 @@ pub(crate) fn start_app(
     demo_modems: usize,
     settings_path: Option<std::path::PathBuf>,
 ) -> Harness<'static, CommissionerApp> {
+    start_app_stepping(0.25, demo_modems, settings_path)
+}
+
+/// [`start_app`] with each frame `step_dt` seconds after the last in the window's clock.
+pub(crate) fn start_app_stepping(
+    step_dt: f32,
+    demo_modems: usize,
+    settings_path: Option<std::path::PathBuf>,
+) -> Harness<'static, CommissionerApp> {
     Harness::builder()
         .with_size([1400.0, 900.0])
+        .with_step_dt(step_dt)
         .build_eframe(move |cc| {
             let ctx = cc.egui_ctx.clone();
             let (settings, err) = match &settings_path {
@@ -56,7 +66,7 @@ pub(crate) fn start_app(
 }
 
 /// The real app in demo mode on a loopback port, recording to `file`.
-fn start_recorded_app(
+pub(crate) fn start_recorded_app(
     file: std::path::PathBuf,
     demo_modems: usize,
     online_rate: Option<u32>,
