@@ -18,7 +18,8 @@ pub struct SimArgs {
     /// Number of modems, with distinct hostids (the last 4 digits count up).
     #[arg(long, default_value_t = 1)]
     pub count: usize,
-    /// Hostid (24 hex digits) of the first modem.
+    /// Hostid (24 hex digits) of the first modem; with --count, the last 4 hex digits count up
+    /// from it (from 0000 when no hostid is given).
     #[arg(long, default_value = "3130373031334717003D002E")]
     pub hostid: String,
     /// Modem name (numbered when --count > 1).

@@ -77,7 +77,7 @@ impl Default for SimModemConfig {
     fn default() -> Self {
         Self {
             server: "127.0.0.1:21318".into(),
-            hostid: "3130373031334717003D002E".into(),
+            hostid: DEFAULT_HOSTID.into(),
             hostname: "SIM-GENSET".into(),
             password: "123456".into(),
             moduletype: "HGM6120N-4G".into(),
@@ -100,14 +100,24 @@ impl SimModemConfig {
     pub fn numbered(&self, i: usize, count: usize) -> SimModemConfig {
         let mut c = self.clone();
         if count > 1 {
+            // A given id is the first modem's: its last four hex digits count up. Without
+            // one, the modems are numbered from 0000, as they always were.
             let prefix: String = self.hostid.chars().take(20).collect();
-            c.hostid = format!("{prefix}{i:04X}");
+            let tail: String = self.hostid.chars().skip(20).collect();
+            let first = match u16::from_str_radix(&tail, 16) {
+                Ok(n) if self.hostid != DEFAULT_HOSTID => n,
+                _ => 0,
+            };
+            c.hostid = format!("{prefix}{:04X}", first.wrapping_add(i as u16));
             c.hostname = format!("{}-{}", self.hostname, i + 1);
             c.seed = self.seed.wrapping_add(i as u64);
         }
         c
     }
 }
+
+/// The id of a simulated modem when none is given.
+pub const DEFAULT_HOSTID: &str = "3130373031334717003D002E";
 
 /// What a simulated modem reports about itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -503,5 +513,37 @@ impl SimModem {
             Some(resp) => !matches!(resp.pdu, ResponsePdu::Exception { .. }),
             None => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn several_modems_count_up_from_the_given_id() {
+        let mut base = SimModemConfig::default();
+        let ids = |b: &SimModemConfig| -> Vec<String> {
+            (0..3).map(|i| b.numbered(i, 3).hostid).collect()
+        };
+        assert_eq!(
+            ids(&base),
+            [
+                "3130373031334717003D0000",
+                "3130373031334717003D0001",
+                "3130373031334717003D0002"
+            ],
+            "no id given: from 0000, as the demo's"
+        );
+        base.hostid = "31303730313347170AAA2000".into();
+        assert_eq!(
+            ids(&base),
+            [
+                "31303730313347170AAA2000",
+                "31303730313347170AAA2001",
+                "31303730313347170AAA2002"
+            ]
+        );
+        assert_eq!(base.numbered(0, 1).hostid, "31303730313347170AAA2000");
     }
 }

@@ -120,7 +120,7 @@ impl CommissionerApp {
             view.plot.follow = false;
         }
         view.crash = startup.crash;
-        view.lasting_notice = startup.notice;
+        view.lasting_notice = startup.notice.map(|n| (n, false));
         for cmd in view.startup_commands() {
             let _ = core.send(cmd);
         }

@@ -180,7 +180,8 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView, out: &mut Vec<C
 
 /// The switches above the plot.
 fn toolbar(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
-    ui.horizontal(|ui| {
+    // Wraps rather than widen the pane past the window.
+    ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut v.follow, "Follow live")
             .on_hover_text("Keep the newest Window seconds in view, the values fitted");
         v.refit |= ui.checkbox(&mut v.normalise, "Normalise").changed();
@@ -204,12 +205,13 @@ fn toolbar(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
         {
             fit_all(state, v);
         }
+        // A range is shown from memory too (its newest 24 hours); the timeline needs the file.
+        if let Some(r) = plot_range_ui::range_ui(ui, &mut v.range, v.in_view) {
+            v.follow = false;
+            v.fit = Some(r);
+            v.refit = true;
+        }
         if state.has_recording() {
-            if let Some(r) = plot_range_ui::range_ui(ui, &mut v.range, v.in_view) {
-                v.follow = false;
-                v.fit = Some(r);
-                v.refit = true;
-            }
             plot_range_ui::timeline_ui(ui, state);
         }
         ui.label(
@@ -307,7 +309,7 @@ fn plot(
     let mut moved = Moved::default();
     let mut p = Plot::new(id)
         .height(height)
-        .legend(Legend::default())
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .link_axis(egui::Id::unique("values_time"), [true, false])
         .link_cursor(egui::Id::unique("values_time"), [true, false])
         .allow_scroll(false)
@@ -350,7 +352,11 @@ fn plot(
             }
             let name = series_name(state, key);
             for run in runs {
-                plot.line(Line::new(name.clone(), run).color(colour).id(*key));
+                // Steps as drawn: egui_plot would merge a step's two points (one time, two
+                // values) into a band with slanted edges; the runs are already reduced to
+                // what the width can show.
+                let line = Line::new(name.clone(), run).color(colour).id(*key);
+                plot.line(line.allow_band(false));
             }
         }
     });

@@ -7,14 +7,20 @@ use eframe::egui;
 use crate::app::AppState;
 
 /// Draws the status bar; `notice` is the window's own last problem (e.g. the core was busy);
-/// `lasting` a problem found at start, shown until its Dismiss button clears it (later
-/// errors do not replace it).
-pub fn ui(ui: &mut egui::Ui, state: &AppState, notice: Option<&str>, lasting: &mut Option<String>) {
+/// `lasting` a problem found at start and whether it was dismissed: shown until its Dismiss
+/// button is clicked (later errors do not replace it), and then no more, also where the core
+/// reports the same text as its last error.
+pub fn ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    notice: Option<&str>,
+    lasting: &mut Option<(String, bool)>,
+) {
     ui.horizontal_wrapped(|ui| {
-        if let Some(text) = lasting.as_deref() {
-            ui.colored_label(egui::Color32::from_rgb(220, 120, 0), text);
+        if let Some((text, dismissed @ false)) = lasting {
+            ui.colored_label(egui::Color32::from_rgb(220, 120, 0), text.as_str());
             if ui.button("Dismiss").clicked() {
-                *lasting = None;
+                *dismissed = true;
             }
             ui.separator();
         }
@@ -58,7 +64,7 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, notice: Option<&str>, lasting: &m
         let error = notice
             .or(state.server.listen_error.as_deref())
             .or(state.last_error.as_deref())
-            .filter(|e| lasting.as_deref() != Some(*e));
+            .filter(|e| lasting.as_ref().map(|l| l.0.as_str()) != Some(*e));
         if let Some(e) = error {
             ui.separator();
             ui.colored_label(egui::Color32::from_rgb(220, 120, 0), e);

@@ -69,7 +69,7 @@ pub struct View {
     pub notice: Option<String>,
     /// A problem found at start (a settings file that could not be read): in the status bar
     /// until dismissed.
-    pub lasting_notice: Option<String>,
+    pub lasting_notice: Option<(String, bool)>,
     /// The Help and map windows.
     pub help: help_ui::HelpView,
     /// The recording's marker and export.

@@ -233,3 +233,64 @@ fn bits_in_own_scales_show_0_to_1() {
         "{lo}..{hi}"
     );
 }
+
+/// A value that steps between two levels is drawn as steps: between its jumps, nothing is
+/// drawn halfway between the levels (egui_plot's band merging drew a filled, slanted shape).
+#[test]
+fn a_stepping_value_is_drawn_as_steps_not_a_filled_band() {
+    let mut state = AppState::default();
+    state.toggle_plot(("H".into(), Table::Holding, 0));
+    let now = chrono::Utc::now().timestamp_millis();
+    // 0 and 100 in turn, one every 10 s, over the last 200 s.
+    for i in 0..20i64 {
+        let ev = Event::Data {
+            hostid: "H".into(),
+            kind: DataKind::Full,
+            blocks: vec![Block {
+                slave: 1,
+                table: Table::Holding,
+                addr: 0,
+                values: BlockValues::Registers(vec![if i % 2 == 0 { 0 } else { 100 }]),
+            }],
+            flags: InputFlags::default(),
+        };
+        state.apply(&ev, now - 200_000 + i * 10_000);
+    }
+    state.targets.get_mut("H").unwrap().online = true;
+    let pane = Pane {
+        state,
+        view: PlotView::default(),
+        out: Vec::new(),
+    };
+    let mut h = Harness::builder().with_size([900.0, 500.0]).build_ui_state(
+        |ui, p: &mut Pane| {
+            egui::CentralPanel::default_margins().show(ui, |ui| {
+                plot_ui::pane(ui, &p.state, &mut p.view, &mut p.out);
+            });
+        },
+        pane,
+    );
+    h.run_steps(3);
+    let image = h.render().unwrap();
+    if let Ok(path) = std::env::var("CMM_TEST_SAVE_PLOT") {
+        image.save(path).unwrap();
+    }
+    // Inside the plot, between the two levels, where the data are (the pane is the lower
+    // half of the window, the data its newest two thirds): a staircase crosses it only with
+    // its vertical jumps (thin lines), a band fills it.
+    let (w, ht) = (image.width(), image.height());
+    let bright = |x: u32, y: u32| {
+        let p = image.get_pixel(x, y).0;
+        u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2]) > 200
+    };
+    let (x0, x1) = (w / 2, 9 * w / 10);
+    let busiest = (6 * ht / 10..8 * ht / 10)
+        .map(|y| (x0..x1).filter(|&x| bright(x, y)).count())
+        .max()
+        .unwrap_or(0);
+    assert!(
+        busiest < (x1 - x0) as usize / 4,
+        "only the jumps cross between the levels, not a filled band: {busiest} of {} pixels",
+        x1 - x0
+    );
+}

@@ -62,6 +62,11 @@ fn a_settings_file_that_cannot_be_read_is_kept_and_said_until_dismissed() {
     h.get_by_label("Dismiss").click();
     h.run_steps(2);
     assert!(!shown(&h), "dismissed");
+    // Gone for good: also where the core says the same as its last error.
+    h.state_mut().state_mut().last_error = Some(notice.clone());
+    h.state_mut().view().notice = None;
+    h.run_steps(2);
+    assert!(!shown(&h), "dismissed, whoever says it");
 
     // The next save writes good settings; the copy stays as it was.
     h.state_mut().view().settings.theme = Theme::Dark;
