@@ -17,6 +17,8 @@ use egui_kittest::kittest::Queryable;
 use crate::common;
 
 const GUARD: Duration = Duration::from_secs(20);
+/// Longest wait for a scenario's step (the breaker closes 18 s into it).
+pub(crate) const SCENARIO_GUARD: Duration = Duration::from_secs(90);
 
 /// Runs frames until `found` holds (the app draws what its events brought).
 pub(crate) fn until(
@@ -24,7 +26,18 @@ pub(crate) fn until(
     what: &str,
     found: impl Fn(&Harness<'_, CommissionerApp>) -> bool,
 ) {
-    let deadline = Instant::now() + GUARD;
+    until_within(h, GUARD, what, found);
+}
+
+/// As [`until`], for what takes longer by design (a scenario's step at 18 s, on a machine
+/// that may be busy with other tests): a longer guard, still no fixed wait.
+pub(crate) fn until_within(
+    h: &mut Harness<'_, CommissionerApp>,
+    guard: Duration,
+    what: &str,
+    found: impl Fn(&Harness<'_, CommissionerApp>) -> bool,
+) {
+    let deadline = Instant::now() + guard;
     while !found(h) {
         assert!(Instant::now() < deadline, "never saw {what}");
         h.step();
@@ -783,6 +796,14 @@ fn a_commissioning_from_the_window_ends_in_a_report() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The app's server address, once it listens.
+pub(crate) fn server_addr(h: &mut Harness<'_, CommissionerApp>) -> std::net::SocketAddr {
+    until(h, "the server listening", |h| {
+        h.state().server_addr().is_some()
+    });
+    h.state().server_addr().unwrap()
+}
+
 /// A simulated modem playing `scenario` against the app's server, on a runtime of its own.
 pub(crate) fn scenario_modem(
     server: std::net::SocketAddr,
@@ -816,7 +837,7 @@ pub(crate) fn has(h: &Harness<'_, CommissionerApp>, label: &str) -> bool {
 fn the_overview_follows_a_start_a_transfer_and_an_emergency_stop() {
     let mut h = start_app(0, None);
     h.step();
-    let addr = h.state().server_addr().unwrap();
+    let addr = server_addr(&mut h);
     let (_rt, stop) = scenario_modem(
         addr,
         "3130373031334717003D0A01",
@@ -845,7 +866,7 @@ fn the_overview_follows_a_start_a_transfer_and_an_emergency_stop() {
     }
     assert!(has(&h, "No active alarms"));
     // The start, then the generator takes the load: its breaker closes and the mains opens.
-    until(&mut h, "the generator on load", |h| {
+    until_within(&mut h, SCENARIO_GUARD, "the generator on load", |h| {
         has(
             h,
             "generator breaker closed, generator live; load fed by generator",
@@ -886,7 +907,7 @@ fn the_overview_follows_a_start_a_transfer_and_an_emergency_stop() {
 fn the_fleet_view_sorts_filters_and_opens_a_target() {
     let mut h = start_app(3, None);
     h.step();
-    let addr = h.state().server_addr().unwrap();
+    let addr = server_addr(&mut h);
     let (_rt, stop) = scenario_modem(addr, "3130373031334717003D0A02", "ALARMED-SET", "0:estop");
     h.get_by_label_contains("Fleet (").click();
     until(&mut h, "four rows", |h| {

@@ -6,7 +6,9 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 use cmm_commissioner::app::Command;
 
-use crate::gui::{filter, has, scenario_modem, start_app, until};
+use crate::gui::{
+    SCENARIO_GUARD, filter, has, scenario_modem, server_addr, start_app, until, until_within,
+};
 
 #[test]
 fn the_modem_port_form_starts_from_the_modems_setting_and_names_the_change() {
@@ -181,7 +183,7 @@ fn the_filter_takes_short_hex_and_a_value_box_shows_all_it_holds() {
 fn a_breaker_command_names_the_interlock_and_its_verdict_comes_in_time() {
     let mut h = start_app(0, None);
     h.step();
-    let addr = h.state().server_addr().unwrap();
+    let addr = server_addr(&mut h);
     let (_rt, stop) = scenario_modem(
         addr,
         "3130373031334717003D0A05",
@@ -191,7 +193,7 @@ fn a_breaker_command_names_the_interlock_and_its_verdict_comes_in_time() {
     until(&mut h, "the modem", |h| {
         has(h, "INTERLOCK-SET  3130373031334717003D0A05")
     });
-    until(&mut h, "the generator on load", |h| {
+    until_within(&mut h, SCENARIO_GUARD, "the generator on load", |h| {
         has(
             h,
             "generator breaker closed, generator live; load fed by generator",
