@@ -1,9 +1,11 @@
 //! The commissioning report: read from a recording (live or old), laid out as a PDF with the
 //! CSV of the load steps beside it. Depends on `store` and `proto`; no egui.
 
-mod metrics;
+mod embed;
+pub mod fonts;
 pub mod model;
 pub mod pdf;
+pub mod plot;
 pub mod protections;
 
 use std::path::{Path, PathBuf};
@@ -14,8 +16,11 @@ use chrono::TimeZone;
 use crate::proto::map::{RegisterMap, resolve};
 use crate::store::StoreError;
 use crate::store::reader::Recording;
-pub use model::{Commissioning, DEFAULT_STEPS, DEVIATIONS, FIELDS, Protection, Step};
-use pdf::{Align, Col, Doc, PlotBand};
+pub use model::{
+    Commissioning, DEFAULT_STEPS, DEVIATIONS, EMPTY_WARNING, FIELDS, Protection, Step,
+};
+use pdf::{Align, Col, Doc};
+use plot::PlotBand;
 
 /// Why a report could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -45,6 +50,33 @@ pub struct Written {
     pub csv: PathBuf,
     /// The target reported on.
     pub target: String,
+    /// Characters no font on this computer has: printed as empty boxes.
+    pub missing: Vec<char>,
+}
+
+impl Written {
+    /// What to tell the engineer about characters that could not be printed (`None`: all were).
+    pub fn missing_note(&self) -> Option<String> {
+        missing_note(&self.missing)
+    }
+}
+
+/// "could not print ..." for characters no font has (`None`: there are none).
+pub fn missing_note(missing: &[char]) -> Option<String> {
+    if missing.is_empty() {
+        return None;
+    }
+    let list = missing
+        .iter()
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(format!(
+        "{} character{} could not be printed (no font on this computer has {}; they show as empty boxes): {list}",
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" },
+        if missing.len() == 1 { "it" } else { "them" },
+    ))
 }
 
 /// The CSV beside a PDF: `report.pdf` -> `report-steps.csv`.
@@ -81,6 +113,11 @@ pub fn write(
     out: &Path,
 ) -> Result<Written, ReportError> {
     let c = read(recording, target, maps)?;
+    write_read(&c, out)
+}
+
+/// Writes the report of a commissioning already read: the PDF at `out`, the CSV beside it.
+pub fn write_read(c: &Commissioning, out: &Path) -> Result<Written, ReportError> {
     let csv = csv_path(out);
     let failed = |path: &Path, e: String| ReportError::Write {
         path: path.to_path_buf(),
@@ -89,13 +126,15 @@ pub fn write(
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| failed(dir, e.to_string()))?;
     }
-    std::fs::write(out, render_pdf(&c)).map_err(|e| failed(out, e.to_string()))?;
-    std::fs::write(&csv, steps_csv(&c).map_err(|e| failed(&csv, e))?)
+    let (pdf, missing) = render_pdf(c);
+    std::fs::write(out, pdf).map_err(|e| failed(out, e.to_string()))?;
+    std::fs::write(&csv, steps_csv(c).map_err(|e| failed(&csv, e))?)
         .map_err(|e| failed(&csv, e.to_string()))?;
     Ok(Written {
         pdf: out.to_path_buf(),
         csv,
-        target: c.target.key,
+        target: c.target.key.clone(),
+        missing,
     })
 }
 
@@ -197,10 +236,10 @@ pub fn steps_csv(c: &Commissioning) -> Result<String, String> {
 /// The title on the first page and in every footer.
 pub const TITLE: &str = "Generator set commissioning report";
 
-/// Lays the report out as PDF.
-pub fn render_pdf(c: &Commissioning) -> Vec<u8> {
+/// Lays the report out as PDF; also gives the characters no font could print.
+pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
     let field = |k: &str| c.fields.get(k).cloned().unwrap_or_default();
-    let mut d = Doc::new(TITLE);
+    let mut d = Doc::new(TITLE, &footer(c));
     d.title(TITLE);
     let who = [field("site"), field("customer")]
         .into_iter()
@@ -333,7 +372,27 @@ pub fn render_pdf(c: &Commissioning) -> Vec<u8> {
         ("Witness", &field("witness")),
         ("Customer", ""),
     ]);
-    d.finish()
+    let missing = d.missing();
+    (d.finish(), missing)
+}
+
+/// The footer of every page: job number and site, and the title.
+fn footer(c: &Commissioning) -> String {
+    let field = |k: &str| {
+        c.fields
+            .get(k)
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    };
+    let mut parts = Vec::new();
+    if !field("job").is_empty() {
+        parts.push(format!("Job {}", field("job")));
+    }
+    if !field("site").is_empty() {
+        parts.push(field("site"));
+    }
+    parts.push(TITLE.to_string());
+    parts.join(" · ")
 }
 
 fn blank(s: String) -> String {

@@ -156,7 +156,12 @@ pub struct Commissioning {
     pub span: (i64, i64),
     /// The recording's file name.
     pub file: String,
+    /// How many entries the engineer made (fields, steps, tests): none makes an empty report.
+    pub entries: usize,
 }
+
+/// The warning before a report with no commissioning entries.
+pub const EMPTY_WARNING: &str = "no site, no steps, no tests: make it anyway?";
 
 /// Chooses the target of a report: the one asked for, else the only one with a commissioning
 /// log, else the only one with readings.
@@ -265,6 +270,7 @@ pub fn build(
         markers,
         span: (first, last),
         file: file.to_string(),
+        entries: log.len(),
     })
 }
 

@@ -9,6 +9,23 @@ use crate::store::{Record, Recorder};
 
 const T0: i64 = 1_790_000_000_000;
 
+/// A poppler tool's output on a PDF (`pdftotext` with `-` for stdout).
+fn poppler(tool: &str, pdf: &std::path::Path) -> String {
+    let mut cmd = std::process::Command::new(tool);
+    if tool == "pdftotext" {
+        cmd.args(["-layout", pdf.to_str().unwrap(), "-"]);
+    } else {
+        cmd.arg(pdf);
+    }
+    let out = cmd.output().expect("poppler-utils is installed");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn temp(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("cmm-report-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
@@ -176,34 +193,99 @@ fn the_pdf_is_a_pdf_with_one_page_or_more_and_names_the_steps() {
     assert_eq!(w.csv, p.with_file_name("report-steps.csv"));
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
-    let text = String::from_utf8_lossy(&bytes);
     assert!(
-        text.contains("(Step \"25 %\": "),
-        "step heading in the content"
+        String::from_utf8_lossy(&bytes).contains("/Count "),
+        "page tree"
     );
-    assert!(text.contains("/Count "), "page tree");
+    let text = poppler("pdftotext", &out);
+    assert!(text.contains("Step \"25 %\": "), "step heading:\n{text}");
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
 
 #[test]
-fn text_is_laid_out_by_the_font_widths() {
-    use super::pdf::{text_width, wrap};
-    // Helvetica: "i" is narrow, "W" wide.
-    assert!(text_width("iiii", 10.0, false) < text_width("WWWW", 10.0, false));
-    assert!((text_width("0", 10.0, false) - 5.56).abs() < 1e-3);
+fn text_wraps_by_the_font_widths_and_keeps_every_character() {
+    use super::fonts::Fonts;
+    use super::pdf::wrap;
+    let mut f = Fonts::new();
+    assert!(f.width("iiii", 10.0) < f.width("WWWW", 10.0));
     let lines = wrap(
+        &mut f,
         "the quick brown fox jumps over the lazy dog",
         10.0,
-        false,
         80.0,
     );
     assert!(lines.len() > 2);
-    assert!(
-        lines.iter().all(|l| text_width(l, 10.0, false) <= 80.0),
-        "{lines:?}"
-    );
+    assert!(lines.iter().all(|l| f.width(l, 10.0) <= 80.0), "{lines:?}");
     assert_eq!(
         lines.join(" "),
         "the quick brown fox jumps over the lazy dog"
     );
+    // A word longer than the column is broken inside, nothing dropped.
+    let long = "PO4500123456/WO-2026-0417-B-".repeat(4);
+    let lines = wrap(&mut f, &long, 10.0, 80.0);
+    assert!(lines.len() > 3, "{lines:?}");
+    assert!(lines.iter().all(|l| f.width(l, 10.0) <= 80.0), "{lines:?}");
+    assert_eq!(lines.concat(), long);
+    // Cyrillic and Greek come from the shipped font, with no fallback searched.
+    let w = f.width("ООО «Энергия Сибирь» Ωμέγα Łukasiewicz", 10.0);
+    assert!(w > 100.0);
+    assert!(f.missing.is_empty(), "{:?}", f.missing);
+    assert_eq!(f.faces().len(), 1);
+}
+
+#[test]
+fn names_in_any_script_print_with_embedded_fonts_and_what_cannot_be_printed_is_named() {
+    let p = recording("scripts");
+    let r = Recorder::open(&p, "test").unwrap();
+    for (field, value) in [
+        ("customer", "ООО «Энергия Сибирь»"),
+        ("engineer", "Müller-Łukasiewicz"),
+        ("witness", "王小明"),
+        ("site", "محطة الكهرباء Ωμέγα"),
+        ("job", "J-7 \u{10FFFD}"),
+    ] {
+        r.record(entry("field", field, value, 70.0));
+    }
+    r.close().unwrap();
+    let out = p.with_file_name("report.pdf");
+    let w = write(&p, None, &builtin_maps(), &out).unwrap();
+    let text = poppler("pdftotext", &out);
+    for needle in [
+        "ООО «Энергия Сибирь»",
+        "Müller-Łukasiewicz",
+        "王小明",
+        "Ωμέγα",
+        "Name: Müller-Łukasiewicz",
+    ] {
+        assert!(text.contains(needle), "{needle:?} lacking in:\n{text}");
+    }
+    assert!(!text.contains("???"), "{text}");
+    // Right-to-left text is kept (in logical order, unshaped), not dropped.
+    let arabic = "الكهرباء";
+    let reversed: String = arabic.chars().rev().collect();
+    assert!(text.contains(arabic) || text.contains(&reversed), "{text}");
+    assert_eq!(
+        w.missing,
+        ['\u{10FFFD}'],
+        "only the unassigned character is missing"
+    );
+    assert!(w.missing_note().unwrap().contains("U+10FFFD"));
+    // Every font is embedded as a subset; the standard 14 fonts are gone.
+    let fonts = poppler("pdffonts", &out);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 2, "the shipped font and a CJK one:\n{fonts}");
+    for row in &rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert!(
+            row.contains("CID TrueType") || row.contains("CID Type 0"),
+            "{fonts}"
+        );
+        assert_eq!(
+            cols[cols.len() - 5..cols.len() - 2],
+            ["yes", "yes", "yes"],
+            "emb sub uni: {fonts}"
+        );
+    }
+    assert!(!fonts.contains("Helvetica"), "{fonts}");
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }

@@ -30,6 +30,8 @@ pub struct CommissionView {
     own_test: String,
     /// Report file (empty: ask with the save dialog).
     pub path: String,
+    /// "Make the report" was clicked with nothing entered: asking first.
+    confirm_empty: bool,
     last_read: Option<Instant>,
 }
 
@@ -108,7 +110,7 @@ pub fn ui(
                 v.loaded_for = Some(target.to_string());
             }
             // The report stays in view above the sections.
-            report_ui(ui, state, target, v, out);
+            report_ui(ui, state, (target, c), v, out);
             ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
@@ -431,10 +433,17 @@ fn protections_ui(
 fn report_ui(
     ui: &mut egui::Ui,
     state: &AppState,
-    target: &str,
+    (target, c): (&str, Option<&Commissioning>),
     v: &mut CommissionView,
     out: &mut Vec<Command>,
 ) {
+    let make = |v: &CommissionView, out: &mut Vec<Command>| {
+        let path = (!v.path.trim().is_empty()).then(|| v.path.trim().into());
+        out.push(Command::Report {
+            target: target.to_string(),
+            path,
+        });
+    };
     ui.horizontal(|ui| {
         let l = ui.label("Report file");
         ui.add(
@@ -448,13 +457,28 @@ fn report_ui(
             .on_hover_text("PDF, with the load steps as CSV beside it")
             .clicked()
         {
-            let path = (!v.path.trim().is_empty()).then(|| v.path.trim().into());
-            out.push(Command::Report {
-                target: target.to_string(),
-                path,
-            });
+            if c.is_some_and(|c| c.entries == 0) {
+                v.confirm_empty = true;
+            } else {
+                make(v, out);
+            }
         }
     });
+    if v.confirm_empty {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                egui::Color32::from_rgb(220, 120, 0),
+                format!("Nothing entered for this target: {}", report::EMPTY_WARNING),
+            );
+            if ui.button("Make it anyway").clicked() {
+                v.confirm_empty = false;
+                make(v, out);
+            }
+            if ui.button("Cancel").clicked() {
+                v.confirm_empty = false;
+            }
+        });
+    }
     match &state.report_result {
         Some(Ok(text)) => {
             ui.label(text);
