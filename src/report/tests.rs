@@ -14,6 +14,10 @@ fn poppler(tool: &str, pdf: &std::path::Path) -> String {
     let mut cmd = std::process::Command::new(tool);
     if tool == "pdftotext" {
         cmd.args(["-layout", pdf.to_str().unwrap(), "-"]);
+    } else if tool == "pdftotext-raw" {
+        // In the order drawn: a wrapped cell's lines follow each other.
+        cmd = std::process::Command::new("pdftotext");
+        cmd.args(["-raw", pdf.to_str().unwrap(), "-"]);
     } else {
         cmd.arg(pdf);
     }
@@ -92,12 +96,16 @@ fn recording(name: &str) -> PathBuf {
         (23, 1500),
         (42, 0),
         (43, 120),
+        (46, 0),
+        (47, 66),
     ] {
         r.record(reg(addr, raw, 0.0));
     }
     for c in [8u16, 9, 17] {
         r.record(coil(c, 0, 0.0));
     }
+    // The engine started before the first step: one start more.
+    r.record(reg(47, 67, 5.0));
     r.record(entry("step_start", "25 %", "900", 10.0));
     r.record(reg(26, 25, 10.0));
     r.record(reg(26, 27, 20.0));
@@ -150,6 +158,10 @@ fn a_step_gives_the_time_weighted_mean_and_leaves_no_data_out() {
     // Counters: run hours at the start of the first step and at the end.
     let hours = c.counters.iter().find(|k| k.label == "Run hours").unwrap();
     assert_eq!((hours.start, hours.end), (Some(120.0), Some(121.0)));
+    // Counters are read at the start of the recording, not of the first step, with the time.
+    let starts = c.counters.iter().find(|k| k.label == "Starts").unwrap();
+    assert_eq!((starts.start, starts.end), (Some(66.0), Some(67.0)));
+    assert_eq!(starts.read_ms, (Some(at(0.0)), Some(c.span.1)));
     let csv = steps_csv(&c).unwrap();
     assert!(csv.contains(",Active power,kW,25.0,26.0,27.0,"), "{csv}");
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
@@ -287,5 +299,93 @@ fn names_in_any_script_print_with_embedded_fonts_and_what_cannot_be_printed_is_n
         );
     }
     assert!(!fonts.contains("Helvetica"), "{fonts}");
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
+
+#[test]
+fn a_step_ends_by_itself_at_a_shutdown_short_and_unrun_steps_are_told() {
+    let p = recording("shutdown");
+    let r = Recorder::open(&p, "test").unwrap();
+    // Planned: 25 %, 100 % and 110 %; the 100 % step is still running when the emergency
+    // stop trips at 32 s, and End is clicked only at 58 s.
+    r.record(entry(
+        "field",
+        "plan",
+        "25 %|900\n100 %|3600\n110 %|900",
+        0.8,
+    ));
+    r.close().unwrap();
+    // Entries can only be appended in time order to the same file: re-record the step.
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(entry("step_start", "100 %", "3600", 31.0));
+    r.record(entry("step_end", "", "", 58.0));
+    r.close().unwrap();
+    let c = read(&p, None, &builtin_maps()).unwrap();
+    let s = c.steps.iter().find(|s| s.name == "100 %").unwrap();
+    assert_eq!(s.end_ms, at(32.0), "ends at the trip, not at the click");
+    assert_eq!(
+        s.ended_by.as_ref().map(|b| (b.0, b.1.as_str())),
+        Some((at(32.0), "Emergency Stop"))
+    );
+    let status = step_status(s);
+    assert!(status.contains("ended by Emergency Stop at "), "{status}");
+    assert!(status.contains("SHORT"), "{status}");
+    assert_eq!(c.not_run, [("110 %".to_string(), 900)]);
+    assert!(c.interval_ms.is_some());
+    let out = p.with_file_name("report.pdf");
+    write(&p, None, &builtin_maps(), &out).unwrap();
+    let text = poppler("pdftotext", &out);
+    assert!(text.contains("ended by Emergency Stop at"), "{text}");
+    assert!(text.contains("not run"), "{text}");
+    assert!(text.contains("readings every"), "{text}");
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
+
+#[test]
+fn long_texts_print_whole_and_the_footer_names_job_and_site() {
+    let p = recording("long");
+    let job = format!("PO 4500123456 / WO-2026-0417-B {}", "X".repeat(150));
+    let note =
+        "Simulated by overspeed test button on the controller, governor held open. ".repeat(27);
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(entry("field", "job", &job, 70.0));
+    r.record(entry("field", "deviations", &note, 70.0));
+    r.record(entry(
+        "protection",
+        "Load rejection",
+        "Simulated by overspeed test button, governor held open",
+        71.0,
+    ));
+    r.close().unwrap();
+    let out = p.with_file_name("report.pdf");
+    write(&p, None, &builtin_maps(), &out).unwrap();
+    // Joined back without line breaks and spaces, every character is there.
+    let text = poppler("pdftotext-raw", &out);
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    assert!(!text.contains('…'), "nothing is cut with an ellipsis");
+    assert!(flat.contains(&squeeze(&job)), "job number whole:\n{text}");
+    // The note runs over a page break (the footer comes between): each sentence is whole.
+    assert_eq!(
+        flat.matches("governorheldopen.").count(),
+        27,
+        "deviation note whole"
+    );
+    assert_eq!(
+        flat.matches("Simulatedbyoverspeedtestbuttononthecontroller,")
+            .count(),
+        27
+    );
+    assert!(flat.contains(&squeeze(
+        "Simulated by overspeed test button, governor held open"
+    )));
+    // The footer of every page carries the job number and the site.
+    let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
+    assert!(pages >= 2);
+    assert_eq!(
+        text.matches("North Quarry, gate 2 · Generator set").count(),
+        pages,
+        "{text}"
+    );
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
