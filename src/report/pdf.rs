@@ -172,11 +172,14 @@ impl Doc {
         let gray = if grey { 0.4 } else { 0.0 };
         c.set_fill_gray(gray);
         c.begin_text();
+        // The embedded face is light: bold is drawn by stroking the outline too. The mode
+        // outlives the text object, so every one sets its own.
         if bold {
-            // The embedded face is light: bold is drawn by stroking the outline too.
             c.set_stroke_gray(gray);
             c.set_line_width(size * 0.045);
             c.set_text_rendering_mode(TextRenderingMode::FillStroke);
+        } else {
+            c.set_text_rendering_mode(TextRenderingMode::Fill);
         }
         c.next_line(x, y);
         for (face, bytes) in &runs {
