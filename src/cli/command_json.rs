@@ -132,15 +132,12 @@ pub fn parse_command(
         )),
         "set-field" => {
             let name = f.str("field").map_err(|e| e.to_string())?;
-            let known = crate::report::FIELDS
-                .iter()
-                .map(|(k, _)| *k)
-                .chain([crate::report::DEVIATIONS]);
-            if !known.clone().any(|k| k == name) {
-                return Err(format!(
-                    "\"field\" must be one of {}",
-                    known.collect::<Vec<_>>().join(", ")
-                ));
+            let known: Vec<&str> = crate::report::fields()
+                .map(|(k, _)| k)
+                .chain([crate::report::DEVIATIONS, crate::report::steps::PLAN])
+                .collect();
+            if !known.contains(&name.as_str()) {
+                return Err(format!("\"field\" must be one of {}", known.join(", ")));
             }
             let value = f.str("value").map_err(|e| e.to_string())?;
             commission(hostid()?, Entry::Field { name, value })

@@ -28,12 +28,26 @@ pub struct ReportArgs {
 /// Makes the report.
 pub fn run(a: ReportArgs) -> anyhow::Result<()> {
     let maps = load_maps(&a.maps)?;
-    let w = crate::report::write(&a.file, a.target.as_deref(), &maps, &a.out)?;
+    let c = crate::report::read(&a.file, a.target.as_deref(), &maps)?;
+    if c.entries == 0 {
+        // Not interactive: said, and made anyway.
+        eprintln!(
+            "cmmctl report: warning: {} has no commissioning entries for {} ({}); made anyway",
+            a.file.display(),
+            c.target.key,
+            crate::report::EMPTY_WARNING
+        );
+    }
+    let w = crate::report::write_read(&c, &a.out)?;
     eprintln!(
         "cmmctl report: {} for {}; steps in {}",
         w.pdf.display(),
         w.target,
         w.csv.display()
     );
+    if let Some(note) = w.missing_note() {
+        println!("cmmctl report: {note}");
+        eprintln!("cmmctl report: {note}");
+    }
     Ok(())
 }

@@ -1,10 +1,13 @@
 //! The commissioning report: read from a recording (live or old), laid out as a PDF with the
 //! CSV of the load steps beside it. Depends on `store` and `proto`; no egui.
 
-mod metrics;
+mod embed;
+pub mod fonts;
 pub mod model;
 pub mod pdf;
+pub mod plot;
 pub mod protections;
+pub mod steps;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,8 +17,11 @@ use chrono::TimeZone;
 use crate::proto::map::{RegisterMap, resolve};
 use crate::store::StoreError;
 use crate::store::reader::Recording;
-pub use model::{Commissioning, DEFAULT_STEPS, DEVIATIONS, FIELDS, Protection, Step};
-use pdf::{Align, Col, Doc, PlotBand};
+pub use model::{
+    Commissioning, DEFAULT_STEPS, DEVIATIONS, EMPTY_WARNING, FIELD_GROUPS, Protection, Step, fields,
+};
+use pdf::{Align, Col, Doc};
+use plot::PlotBand;
 
 /// Why a report could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -45,6 +51,33 @@ pub struct Written {
     pub csv: PathBuf,
     /// The target reported on.
     pub target: String,
+    /// Characters no font on this computer has: printed as empty boxes.
+    pub missing: Vec<char>,
+}
+
+impl Written {
+    /// What to tell the engineer about characters that could not be printed (`None`: all were).
+    pub fn missing_note(&self) -> Option<String> {
+        missing_note(&self.missing)
+    }
+}
+
+/// "could not print ..." for characters no font has (`None`: there are none).
+pub fn missing_note(missing: &[char]) -> Option<String> {
+    if missing.is_empty() {
+        return None;
+    }
+    let list = missing
+        .iter()
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(format!(
+        "{} character{} could not be printed (no font on this computer has {}; they show as empty boxes): {list}",
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" },
+        if missing.len() == 1 { "it" } else { "them" },
+    ))
 }
 
 /// The CSV beside a PDF: `report.pdf` -> `report-steps.csv`.
@@ -81,6 +114,11 @@ pub fn write(
     out: &Path,
 ) -> Result<Written, ReportError> {
     let c = read(recording, target, maps)?;
+    write_read(&c, out)
+}
+
+/// Writes the report of a commissioning already read: the PDF at `out`, the CSV beside it.
+pub fn write_read(c: &Commissioning, out: &Path) -> Result<Written, ReportError> {
     let csv = csv_path(out);
     let failed = |path: &Path, e: String| ReportError::Write {
         path: path.to_path_buf(),
@@ -89,22 +127,24 @@ pub fn write(
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| failed(dir, e.to_string()))?;
     }
-    std::fs::write(out, render_pdf(&c)).map_err(|e| failed(out, e.to_string()))?;
-    std::fs::write(&csv, steps_csv(&c).map_err(|e| failed(&csv, e))?)
+    let (pdf, missing) = render_pdf(c);
+    std::fs::write(out, pdf).map_err(|e| failed(out, e.to_string()))?;
+    std::fs::write(&csv, steps_csv(c).map_err(|e| failed(&csv, e))?)
         .map_err(|e| failed(&csv, e.to_string()))?;
     Ok(Written {
         pdf: out.to_path_buf(),
         csv,
-        target: c.target.key,
+        target: c.target.key.clone(),
+        missing,
     })
 }
 
-/// A time as the report prints it (local time of this computer).
+/// A time as the report prints it: local time of this computer, with its UTC offset.
 pub fn time(t_ms: i64) -> String {
     chrono::Local
         .timestamp_millis_opt(t_ms)
         .single()
-        .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+        .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC%:z").to_string())
         .unwrap_or_else(|| "?".into())
 }
 
@@ -197,10 +237,10 @@ pub fn steps_csv(c: &Commissioning) -> Result<String, String> {
 /// The title on the first page and in every footer.
 pub const TITLE: &str = "Generator set commissioning report";
 
-/// Lays the report out as PDF.
-pub fn render_pdf(c: &Commissioning) -> Vec<u8> {
+/// Lays the report out as PDF; also gives the characters no font could print.
+pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
     let field = |k: &str| c.fields.get(k).cloned().unwrap_or_default();
-    let mut d = Doc::new(TITLE);
+    let mut d = Doc::new(TITLE, &footer(c));
     d.title(TITLE);
     let who = [field("site"), field("customer")]
         .into_iter()
@@ -212,7 +252,7 @@ pub fn render_pdf(c: &Commissioning) -> Vec<u8> {
     }
     d.para(
         &format!(
-            "Made {} from the recording {} (readings {} to {}); times are this computer's local time.",
+            "Made {} from the recording {} (readings {} to {}); times are this computer's local time, with their offset from UTC.",
             time(chrono::Utc::now().timestamp_millis()),
             c.file,
             time(c.span.0),
@@ -222,18 +262,27 @@ pub fn render_pdf(c: &Commissioning) -> Vec<u8> {
         true,
     );
 
-    d.heading("Site and people");
-    let pairs: Vec<(String, String)> = model::FIELDS
+    for (heading, group) in &FIELD_GROUPS[..2] {
+        d.heading(heading);
+        let pairs: Vec<(String, String)> = group
+            .iter()
+            .map(|(k, label)| (label.to_string(), blank(field(k))))
+            .collect();
+        d.pairs(&pairs);
+    }
+    d.heading("Read from the controller and the modem");
+    d.pairs(&c.equipment);
+    d.heading(FIELD_GROUPS[2].0);
+    let pairs: Vec<(String, String)> = FIELD_GROUPS[2]
+        .1
         .iter()
         .map(|(k, label)| (label.to_string(), blank(field(k))))
         .collect();
     d.pairs(&pairs);
 
-    d.heading("Equipment");
-    d.pairs(&c.equipment);
-
     if !c.counters.is_empty() {
         d.heading("Counters");
+        let when = |t: Option<i64>| t.map_or_else(|| "-".into(), time);
         let rows: Vec<Vec<String>> = c
             .counters
             .iter()
@@ -245,17 +294,21 @@ pub fn render_pdf(c: &Commissioning) -> Vec<u8> {
                 vec![
                     with_unit(&k.label, &k.unit),
                     num(k.start, 0),
+                    when(k.read_ms.0),
                     num(k.end, 0),
+                    when(k.read_ms.1),
                     diff,
                 ]
             })
             .collect();
         d.table(
             &[
-                Col("Counter", 200.0, Align::Left),
-                Col("At the start", 95.0, Align::Right),
-                Col("At the end", 95.0, Align::Right),
-                Col("Difference", 95.0, Align::Right),
+                Col("Counter", 95.0, Align::Left),
+                Col("Start of the recording", 70.0, Align::Right),
+                Col("read at", 95.0, Align::Left),
+                Col("End of the recording", 70.0, Align::Right),
+                Col("read at", 95.0, Align::Left),
+                Col("Difference", 70.0, Align::Right),
             ],
             &rows,
         );
@@ -331,18 +384,62 @@ pub fn render_pdf(c: &Commissioning) -> Vec<u8> {
     d.signatures(&[
         ("Commissioning engineer", &field("engineer")),
         ("Witness", &field("witness")),
-        ("Customer", ""),
+        ("Customer", &field("customer_rep")),
     ]);
-    d.finish()
+    let missing = d.missing();
+    (d.finish(), missing)
+}
+
+/// The footer of every page: job number and site, and the title.
+fn footer(c: &Commissioning) -> String {
+    let field = |k: &str| {
+        c.fields
+            .get(k)
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    };
+    let mut parts = Vec::new();
+    if !field("job").is_empty() {
+        parts.push(format!("Job {}", field("job")));
+    }
+    if !field("site").is_empty() {
+        parts.push(field("site"));
+    }
+    parts.push(TITLE.to_string());
+    parts.join(" · ")
 }
 
 fn blank(s: String) -> String {
     if s.trim().is_empty() { "-".into() } else { s }
 }
 
+/// What the steps' table says after a step's duration: how it ended, and whether it was short.
+pub fn step_status(s: &Step) -> String {
+    let mut out = String::new();
+    if let Some((t, why)) = &s.ended_by {
+        out.push_str(&format!(", ended by {why} at {}", clock(*t)));
+    } else if !s.ended {
+        out.push_str(" (not ended)");
+    }
+    if steps::is_short(s.end_ms - s.start_ms, s.planned_s) {
+        out.push_str("; SHORT: under half the planned time");
+    }
+    out
+}
+
 fn steps_section(d: &mut Doc, c: &Commissioning) {
     d.heading("Load steps");
-    if c.steps.is_empty() {
+    if let Some(ms) = c.interval_ms {
+        d.para(
+            &format!(
+                "The figures rest on readings every {}: a dip or a peak shorter than that is not seen.",
+                duration(ms)
+            ),
+            8.5,
+            true,
+        );
+    }
+    if c.steps.is_empty() && c.not_run.is_empty() {
         d.para("No load step was recorded.", 9.5, true);
         return;
     }
@@ -352,7 +449,7 @@ fn steps_section(d: &mut Doc, c: &Commissioning) {
             .find(|st| st.label == label)
             .map_or_else(|| "-".into(), |st| num(st.mean, st.decimals))
     };
-    let rows: Vec<Vec<String>> = c
+    let mut rows: Vec<Vec<String>> = c
         .steps
         .iter()
         .map(|s| {
@@ -367,7 +464,7 @@ fn steps_section(d: &mut Doc, c: &Commissioning) {
                 format!(
                     "{}{planned}{}",
                     duration(s.end_ms - s.start_ms),
-                    if s.ended { "" } else { " (not ended)" }
+                    step_status(s)
                 ),
                 value_of(s, "Active power"),
                 value_of(s, "Frequency"),
@@ -375,11 +472,21 @@ fn steps_section(d: &mut Doc, c: &Commissioning) {
             ]
         })
         .collect();
+    for (name, planned_s) in &c.not_run {
+        rows.push(vec![
+            name.clone(),
+            "not run".into(),
+            format!("- / {}", duration(i64::from(*planned_s) * 1000)),
+            "-".into(),
+            "-".into(),
+            "-".into(),
+        ]);
+    }
     d.table(
         &[
-            Col("Step", 80.0, Align::Left),
-            Col("Started", 95.0, Align::Left),
-            Col("Lasted / planned", 140.0, Align::Left),
+            Col("Step", 75.0, Align::Left),
+            Col("Started", 90.0, Align::Left),
+            Col("Lasted / planned", 150.0, Align::Left),
             Col("Mean kW", 65.0, Align::Right),
             Col("Mean Hz", 65.0, Align::Right),
             Col("Alarms", 50.0, Align::Right),
@@ -390,10 +497,11 @@ fn steps_section(d: &mut Doc, c: &Commissioning) {
         // A step's table and plot stay on one page.
         d.need(60.0 + 12.5 * (s.stats.len() as f32 + 1.0) + 70.0 * s.plot.len() as f32 + 40.0);
         d.subheading(&format!(
-            "Step \"{}\": {} to {}",
+            "Step \"{}\": {} to {}{}",
             s.name,
             time(s.start_ms),
-            clock(s.end_ms)
+            clock(s.end_ms),
+            step_status(s)
         ));
         let rows: Vec<Vec<String>> = s
             .stats

@@ -14,14 +14,53 @@ use crate::proto::map::{RegisterMap, RegisterSpec, Value};
 use crate::proto::port::{baud_name, port_name};
 use crate::store::reader::{CommandRow, EventRow, Recording, TargetRow};
 
-/// The engineer's fields: (name in the file, label).
-pub const FIELDS: [(&str, &str); 5] = [
+/// Who and where: (name in the file, label).
+pub const PEOPLE: [(&str, &str); 6] = [
     ("site", "Site"),
     ("customer", "Customer"),
+    ("customer_rep", "Customer's representative"),
     ("job", "Job number"),
     ("engineer", "Engineer"),
     ("witness", "Witness"),
 ];
+
+/// The nameplates, as the engineer reads them.
+pub const NAMEPLATES: [(&str, &str); 13] = [
+    ("genset_make", "Genset make"),
+    ("genset_model", "Genset model"),
+    ("genset_serial", "Genset serial number"),
+    ("genset_rating", "Genset rating (kVA / kW, V, Hz)"),
+    ("engine_make", "Engine make"),
+    ("engine_model", "Engine model"),
+    ("engine_serial", "Engine serial number"),
+    ("engine_rating", "Engine rating (kW, rpm)"),
+    ("alternator_make", "Alternator make"),
+    ("alternator_model", "Alternator model"),
+    ("alternator_serial", "Alternator serial number"),
+    ("alternator_rating", "Alternator rating (kVA, V, Hz)"),
+    ("controller_serial", "Controller serial number"),
+];
+
+/// Site conditions and the load bank.
+pub const CONDITIONS: [(&str, &str); 5] = [
+    ("ambient_c", "Ambient temperature (°C)"),
+    ("altitude_m", "Altitude (m)"),
+    ("loadbank_make", "Load bank make and model"),
+    ("loadbank_rating", "Load bank rating (kW / kvar)"),
+    ("loadbank_kind", "Load bank type (resistive, reactive)"),
+];
+
+/// The engineer's fields in groups: (heading, fields).
+pub const FIELD_GROUPS: [(&str, &[(&str, &str)]); 3] = [
+    ("Site and people", &PEOPLE),
+    ("Nameplates", &NAMEPLATES),
+    ("Conditions and load bank", &CONDITIONS),
+];
+
+/// Every field of the engineer's: (name in the file, label).
+pub fn fields() -> impl Iterator<Item = (&'static str, &'static str)> {
+    FIELD_GROUPS.iter().flat_map(|g| g.1.iter().copied())
+}
 
 /// The field holding the deviations the engineer typed.
 pub const DEVIATIONS: &str = "deviations";
@@ -110,6 +149,8 @@ pub struct Step {
     pub end_ms: i64,
     /// Whether the engineer ended it.
     pub ended: bool,
+    /// It ended by itself when the genset shut down: when, and why.
+    pub ended_by: Option<(i64, String)>,
     /// Key values.
     pub stats: Vec<Stat>,
     /// Alarms that came on during it: (time, text).
@@ -118,17 +159,19 @@ pub struct Step {
     pub plot: Vec<Series>,
 }
 
-/// A counter at the start and the end of the commissioning.
+/// A counter at the start and the end of the recording.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counter {
     /// Label.
     pub label: String,
     /// Unit.
     pub unit: String,
-    /// At the start.
+    /// First reading in the recording.
     pub start: Option<f64>,
-    /// At the end.
+    /// Last reading.
     pub end: Option<f64>,
+    /// When they were read.
+    pub read_ms: (Option<i64>, Option<i64>),
 }
 
 /// Everything a report says.
@@ -156,7 +199,16 @@ pub struct Commissioning {
     pub span: (i64, i64),
     /// The recording's file name.
     pub file: String,
+    /// Planned steps never run: (name, planned seconds).
+    pub not_run: Vec<(String, u32)>,
+    /// The usual interval between readings.
+    pub interval_ms: Option<i64>,
+    /// How many entries the engineer made (fields, steps, tests): none makes an empty report.
+    pub entries: usize,
 }
+
+/// The warning before a report with no commissioning entries.
+pub const EMPTY_WARNING: &str = "no site, no steps, no tests: make it anyway?";
 
 /// Chooses the target of a report: the one asked for, else the only one with a commissioning
 /// log, else the only one with readings.
@@ -223,18 +275,35 @@ pub fn build(
         .max()
         .unwrap_or(last)
         .max(start);
-    let before = image_at(rec, id, start)?;
     let after = image_at(rec, id, end.max(last))?;
 
     let mut steps = Vec::new();
     for (name, from, to, ended, planned_s) in steps_raw {
-        steps.push(step(
-            rec,
-            target,
-            map,
-            (name, planned_s, ended),
-            (from, to),
-        )?);
+        // A shutdown ends the step: what follows is a stopped engine, not the load.
+        let by = super::steps::shutdown_in(rec, id, map, (from, to))?.filter(|(t, _)| *t > from);
+        let to = by.as_ref().map_or(to, |b| b.0);
+        let mut s = step(rec, target, map, (name, planned_s, ended), (from, to))?;
+        s.ended_by = by;
+        steps.push(s);
+    }
+    let plan = fields
+        .get(super::steps::PLAN)
+        .map(|p| super::steps::parse_plan(p))
+        .unwrap_or_default();
+    let not_run = plan
+        .into_iter()
+        .filter(|(n, _)| !steps.iter().any(|s: &Step| &s.name == n))
+        .collect();
+    let mut times = Vec::new();
+    for role in ["gen_frequency", "active_power"] {
+        if let Some(spec) = map.register_by_role(role) {
+            times.extend(
+                rec.samples(id, Table::Holding, spec.addr, (first, last))?
+                    .into_iter()
+                    .map(|s| s.0)
+                    .filter(|t| *t >= first),
+            );
+        }
     }
     let protections = protections(rec, id, map, &log, (first, last))?;
     let markers = rec
@@ -247,25 +316,58 @@ pub fn build(
         map_name: map.name.clone(),
         fields,
         equipment: equipment(target, map, &after),
-        counters: COUNTERS
-            .iter()
-            .filter_map(|(role, label)| {
-                let spec = map.register_by_role(role)?;
-                Some(Counter {
-                    label: (*label).to_string(),
-                    unit: spec.unit.to_string(),
-                    start: number(map, spec, &before),
-                    end: number(map, spec, &after),
-                })
-            })
-            .collect(),
+        counters: counters(rec, id, map, (first, end.max(last)))?,
         steps,
         protections,
         commands: rec.commands(&target.key)?,
         markers,
         span: (first, last),
         file: file.to_string(),
+        entries: log.len(),
+        not_run,
+        interval_ms: super::steps::sampling_interval_ms(&mut times),
     })
+}
+
+/// The counters' first and last readings in the recording, with their times.
+fn counters(
+    rec: &Recording,
+    id: i64,
+    map: &RegisterMap,
+    (first, last): (i64, i64),
+) -> Result<Vec<Counter>, ReportError> {
+    let mut out = Vec::new();
+    for (role, label) in COUNTERS {
+        let Some(spec) = map.register_by_role(role) else {
+            continue;
+        };
+        // The first time all its words were read in the recording; the value that stood at
+        // its last reading.
+        let mut t_first = Some(first);
+        for i in 0..u16::from(spec.words) {
+            let s = rec.samples(id, Table::Holding, spec.addr + i, (first, last))?;
+            t_first = match (t_first, s.first()) {
+                (Some(t), Some(x)) => Some(t.max(x.0)),
+                _ => None,
+            };
+        }
+        let t_last = t_first.map(|_| last);
+        let at = |t: Option<i64>| -> Result<(Option<f64>, Option<i64>), ReportError> {
+            let Some(t) = t else { return Ok((None, None)) };
+            let words = image_at(rec, id, t)?;
+            Ok((number(map, spec, &words), Some(t)))
+        };
+        let (start, start_ms) = at(t_first)?;
+        let (end, end_ms) = at(t_last)?;
+        out.push(Counter {
+            label: label.to_string(),
+            unit: spec.unit.to_string(),
+            start,
+            end,
+            read_ms: (start_ms, end_ms),
+        });
+    }
+    Ok(out)
 }
 
 /// First and last reading of a target (its first and last sighting when it has none).
@@ -367,15 +469,14 @@ fn equipment(
         put("Software date", format!("{y}-{m:0>2}-{d:0>2}"));
     }
     put("Register map", map.name.clone());
-    let serial = !crate::proto::uplink::is_hostid(&target.key);
-    put(
-        if serial {
-            "Serial target"
-        } else {
-            "Modem hostid"
-        },
-        target.key.clone(),
-    );
+    // A modem reached through a broker is named "mqtt:<hostid>" (see link::broker).
+    match target.key.strip_prefix("mqtt:") {
+        Some(hostid) => put("Modem through broker", hostid.to_string()),
+        None if crate::proto::uplink::is_hostid(&target.key) => {
+            put("Modem hostid", target.key.clone())
+        }
+        None => put("Serial target", target.key.clone()),
+    }
     put("Modem name", target.hostname.clone());
     put("Reported model", target.moduletype.clone());
     if let Some(p) = target.module_port {
@@ -485,6 +586,7 @@ fn step(
         start_ms: from,
         end_ms: to,
         ended,
+        ended_by: None,
         stats,
         alarms,
         plot,

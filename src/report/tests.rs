@@ -9,6 +9,27 @@ use crate::store::{Record, Recorder};
 
 const T0: i64 = 1_790_000_000_000;
 
+/// A poppler tool's output on a PDF (`pdftotext` with `-` for stdout).
+fn poppler(tool: &str, pdf: &std::path::Path) -> String {
+    let mut cmd = std::process::Command::new(tool);
+    if tool == "pdftotext" {
+        cmd.args(["-layout", pdf.to_str().unwrap(), "-"]);
+    } else if tool == "pdftotext-raw" {
+        // In the order drawn: a wrapped cell's lines follow each other.
+        cmd = std::process::Command::new("pdftotext");
+        cmd.args(["-raw", pdf.to_str().unwrap(), "-"]);
+    } else {
+        cmd.arg(pdf);
+    }
+    let out = cmd.output().expect("poppler-utils is installed");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn temp(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("cmm-report-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
@@ -75,12 +96,16 @@ fn recording(name: &str) -> PathBuf {
         (23, 1500),
         (42, 0),
         (43, 120),
+        (46, 0),
+        (47, 66),
     ] {
         r.record(reg(addr, raw, 0.0));
     }
     for c in [8u16, 9, 17] {
         r.record(coil(c, 0, 0.0));
     }
+    // The engine started before the first step: one start more.
+    r.record(reg(47, 67, 5.0));
     r.record(entry("step_start", "25 %", "900", 10.0));
     r.record(reg(26, 25, 10.0));
     r.record(reg(26, 27, 20.0));
@@ -133,6 +158,10 @@ fn a_step_gives_the_time_weighted_mean_and_leaves_no_data_out() {
     // Counters: run hours at the start of the first step and at the end.
     let hours = c.counters.iter().find(|k| k.label == "Run hours").unwrap();
     assert_eq!((hours.start, hours.end), (Some(120.0), Some(121.0)));
+    // Counters are read at the start of the recording, not of the first step, with the time.
+    let starts = c.counters.iter().find(|k| k.label == "Starts").unwrap();
+    assert_eq!((starts.start, starts.end), (Some(66.0), Some(67.0)));
+    assert_eq!(starts.read_ms, (Some(at(0.0)), Some(c.span.1)));
     let csv = steps_csv(&c).unwrap();
     assert!(csv.contains(",Active power,kW,25.0,26.0,27.0,"), "{csv}");
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
@@ -176,34 +205,187 @@ fn the_pdf_is_a_pdf_with_one_page_or_more_and_names_the_steps() {
     assert_eq!(w.csv, p.with_file_name("report-steps.csv"));
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
-    let text = String::from_utf8_lossy(&bytes);
     assert!(
-        text.contains("(Step \"25 %\": "),
-        "step heading in the content"
+        String::from_utf8_lossy(&bytes).contains("/Count "),
+        "page tree"
     );
-    assert!(text.contains("/Count "), "page tree");
+    let text = poppler("pdftotext", &out);
+    assert!(text.contains("Step \"25 %\": "), "step heading:\n{text}");
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
 
 #[test]
-fn text_is_laid_out_by_the_font_widths() {
-    use super::pdf::{text_width, wrap};
-    // Helvetica: "i" is narrow, "W" wide.
-    assert!(text_width("iiii", 10.0, false) < text_width("WWWW", 10.0, false));
-    assert!((text_width("0", 10.0, false) - 5.56).abs() < 1e-3);
+fn text_wraps_by_the_font_widths_and_keeps_every_character() {
+    use super::fonts::Fonts;
+    use super::pdf::wrap;
+    let mut f = Fonts::new();
+    assert!(f.width("iiii", 10.0) < f.width("WWWW", 10.0));
     let lines = wrap(
+        &mut f,
         "the quick brown fox jumps over the lazy dog",
         10.0,
-        false,
         80.0,
     );
     assert!(lines.len() > 2);
-    assert!(
-        lines.iter().all(|l| text_width(l, 10.0, false) <= 80.0),
-        "{lines:?}"
-    );
+    assert!(lines.iter().all(|l| f.width(l, 10.0) <= 80.0), "{lines:?}");
     assert_eq!(
         lines.join(" "),
         "the quick brown fox jumps over the lazy dog"
     );
+    // A word longer than the column is broken inside, nothing dropped.
+    let long = "PO4500123456/WO-2026-0417-B-".repeat(4);
+    let lines = wrap(&mut f, &long, 10.0, 80.0);
+    assert!(lines.len() > 3, "{lines:?}");
+    assert!(lines.iter().all(|l| f.width(l, 10.0) <= 80.0), "{lines:?}");
+    assert_eq!(lines.concat(), long);
+    // Cyrillic and Greek come from the shipped font, with no fallback searched.
+    let w = f.width("ООО «Энергия Сибирь» Ωμέγα Łukasiewicz", 10.0);
+    assert!(w > 100.0);
+    assert!(f.missing.is_empty(), "{:?}", f.missing);
+    assert_eq!(f.faces().len(), 1);
+}
+
+#[test]
+fn names_in_any_script_print_with_embedded_fonts_and_what_cannot_be_printed_is_named() {
+    let p = recording("scripts");
+    let r = Recorder::open(&p, "test").unwrap();
+    for (field, value) in [
+        ("customer", "ООО «Энергия Сибирь»"),
+        ("engineer", "Müller-Łukasiewicz"),
+        ("witness", "王小明"),
+        ("site", "محطة الكهرباء Ωμέγα"),
+        ("job", "J-7 \u{10FFFD}"),
+    ] {
+        r.record(entry("field", field, value, 70.0));
+    }
+    r.close().unwrap();
+    let out = p.with_file_name("report.pdf");
+    let w = write(&p, None, &builtin_maps(), &out).unwrap();
+    let text = poppler("pdftotext", &out);
+    for needle in [
+        "ООО «Энергия Сибирь»",
+        "Müller-Łukasiewicz",
+        "王小明",
+        "Ωμέγα",
+        "Name: Müller-Łukasiewicz",
+    ] {
+        assert!(text.contains(needle), "{needle:?} lacking in:\n{text}");
+    }
+    assert!(!text.contains("???"), "{text}");
+    // Right-to-left text is kept (in logical order, unshaped), not dropped.
+    let arabic = "الكهرباء";
+    let reversed: String = arabic.chars().rev().collect();
+    assert!(text.contains(arabic) || text.contains(&reversed), "{text}");
+    assert_eq!(
+        w.missing,
+        ['\u{10FFFD}'],
+        "only the unassigned character is missing"
+    );
+    assert!(w.missing_note().unwrap().contains("U+10FFFD"));
+    // Every font is embedded as a subset; the standard 14 fonts are gone.
+    let fonts = poppler("pdffonts", &out);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 2, "the shipped font and a CJK one:\n{fonts}");
+    for row in &rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert!(
+            row.contains("CID TrueType") || row.contains("CID Type 0"),
+            "{fonts}"
+        );
+        assert_eq!(
+            cols[cols.len() - 5..cols.len() - 2],
+            ["yes", "yes", "yes"],
+            "emb sub uni: {fonts}"
+        );
+    }
+    assert!(!fonts.contains("Helvetica"), "{fonts}");
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
+
+#[test]
+fn a_step_ends_by_itself_at_a_shutdown_short_and_unrun_steps_are_told() {
+    let p = recording("shutdown");
+    let r = Recorder::open(&p, "test").unwrap();
+    // Planned: 25 %, 100 % and 110 %; the 100 % step is still running when the emergency
+    // stop trips at 32 s, and End is clicked only at 58 s.
+    r.record(entry(
+        "field",
+        "plan",
+        "25 %|900\n100 %|3600\n110 %|900",
+        0.8,
+    ));
+    r.close().unwrap();
+    // Entries can only be appended in time order to the same file: re-record the step.
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(entry("step_start", "100 %", "3600", 31.0));
+    r.record(entry("step_end", "", "", 58.0));
+    r.close().unwrap();
+    let c = read(&p, None, &builtin_maps()).unwrap();
+    let s = c.steps.iter().find(|s| s.name == "100 %").unwrap();
+    assert_eq!(s.end_ms, at(32.0), "ends at the trip, not at the click");
+    assert_eq!(
+        s.ended_by.as_ref().map(|b| (b.0, b.1.as_str())),
+        Some((at(32.0), "Emergency Stop"))
+    );
+    let status = step_status(s);
+    assert!(status.contains("ended by Emergency Stop at "), "{status}");
+    assert!(status.contains("SHORT"), "{status}");
+    assert_eq!(c.not_run, [("110 %".to_string(), 900)]);
+    assert!(c.interval_ms.is_some());
+    let out = p.with_file_name("report.pdf");
+    write(&p, None, &builtin_maps(), &out).unwrap();
+    let text = poppler("pdftotext", &out);
+    assert!(text.contains("ended by Emergency Stop at"), "{text}");
+    assert!(text.contains("not run"), "{text}");
+    assert!(text.contains("readings every"), "{text}");
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
+
+#[test]
+fn long_texts_print_whole_and_the_footer_names_job_and_site() {
+    let p = recording("long");
+    let job = format!("PO 4500123456 / WO-2026-0417-B {}", "X".repeat(150));
+    let note =
+        "Simulated by overspeed test button on the controller, governor held open. ".repeat(27);
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(entry("field", "job", &job, 70.0));
+    r.record(entry("field", "deviations", &note, 70.0));
+    r.record(entry(
+        "protection",
+        "Load rejection",
+        "Simulated by overspeed test button, governor held open",
+        71.0,
+    ));
+    r.close().unwrap();
+    let out = p.with_file_name("report.pdf");
+    write(&p, None, &builtin_maps(), &out).unwrap();
+    // Joined back without line breaks and spaces, every character is there.
+    let text = poppler("pdftotext-raw", &out);
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    assert!(!text.contains('…'), "nothing is cut with an ellipsis");
+    assert!(flat.contains(&squeeze(&job)), "job number whole:\n{text}");
+    // The note runs over a page break (the footer comes between): each sentence is whole.
+    assert_eq!(
+        flat.matches("governorheldopen.").count(),
+        27,
+        "deviation note whole"
+    );
+    assert_eq!(
+        flat.matches("Simulatedbyoverspeedtestbuttononthecontroller,")
+            .count(),
+        27
+    );
+    assert!(flat.contains(&squeeze(
+        "Simulated by overspeed test button, governor held open"
+    )));
+    // The footer of every page carries the job number and the site.
+    let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
+    assert!(pages >= 2);
+    assert_eq!(
+        text.matches("North Quarry, gate 2 · Generator set").count(),
+        pages,
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }

@@ -11,7 +11,7 @@ use eframe::egui;
 use crate::app::command::Entry;
 use crate::app::settings::StepPref;
 use crate::app::{AppState, Command};
-use crate::report::{self, Commissioning, DEVIATIONS, FIELDS};
+use crate::report::{self, Commissioning, DEVIATIONS, FIELD_GROUPS};
 
 /// How often an open window reads the recording again (alarms tick tests by themselves).
 const REFRESH: Duration = Duration::from_secs(3);
@@ -26,10 +26,13 @@ pub struct CommissionView {
     loaded_for: Option<String>,
     /// Notes typed for tests ticked by hand.
     notes: BTreeMap<String, String>,
-    /// A test of the engineer's own, to tick by hand.
+    /// A test of the engineer's own, to tick by hand, and its note.
     own_test: String,
+    own_note: String,
     /// Report file (empty: ask with the save dialog).
     pub path: String,
+    /// "Make the report" was clicked with nothing entered: asking first.
+    confirm_empty: bool,
     last_read: Option<Instant>,
 }
 
@@ -108,7 +111,7 @@ pub fn ui(
                 v.loaded_for = Some(target.to_string());
             }
             // The report stays in view above the sections.
-            report_ui(ui, state, target, v, out);
+            report_ui(ui, state, (target, c), v, out);
             ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
@@ -130,22 +133,29 @@ fn people_ui(
     v: &mut CommissionView,
     out: &mut Vec<Command>,
 ) {
-    egui::CollapsingHeader::new("Site and people")
+    egui::CollapsingHeader::new("Site, people, nameplates and load bank")
         .default_open(true)
         .show(ui, |ui| {
-            egui::Grid::new("commission_fields")
+            for (heading, group) in FIELD_GROUPS {
+                ui.strong(heading);
+                egui::Grid::new(("commission_fields", heading))
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        for (name, label) in group {
+                            let l = ui.label(*label);
+                            let text = v.drafts.entry(name.to_string()).or_default();
+                            ui.add_enabled(
+                                !read_only,
+                                egui::TextEdit::singleline(text).desired_width(320.0),
+                            )
+                            .labelled_by(l.id);
+                            ui.end_row();
+                        }
+                    });
+            }
+            egui::Grid::new("commission_deviations")
                 .num_columns(2)
                 .show(ui, |ui| {
-                    for (name, label) in FIELDS {
-                        let l = ui.label(label);
-                        let text = v.drafts.entry(name.to_string()).or_default();
-                        ui.add_enabled(
-                            !read_only,
-                            egui::TextEdit::singleline(text).desired_width(320.0),
-                        )
-                        .labelled_by(l.id);
-                        ui.end_row();
-                    }
                     let l = ui.label("Deviations");
                     let text = v.drafts.entry(DEVIATIONS.to_string()).or_default();
                     ui.add_enabled(
@@ -210,10 +220,13 @@ fn equipment_ui(ui: &mut egui::Ui, c: Option<&Commissioning>) {
                     }
                     for k in &c.counters {
                         ui.weak(format!("{} {}", k.label, k.unit));
+                        let when = |t: Option<i64>| t.map_or_else(|| "-".into(), report::time);
                         ui.label(format!(
-                            "{} at the start, {} now",
+                            "{} at the start of the recording ({}), {} at {}",
                             shown(k.start),
-                            shown(k.end)
+                            when(k.read_ms.0),
+                            shown(k.end),
+                            when(k.read_ms.1)
                         ));
                         ui.end_row();
                     }
@@ -233,7 +246,8 @@ fn steps_ui(
         .default_open(true)
         .show(ui, |ui| {
             let recorded = c.map(|c| c.steps.as_slice()).unwrap_or_default();
-            let running = recorded.last().filter(|s| !s.ended);
+            // A step the genset's shutdown ended is over, whether or not End was clicked.
+            let running = recorded.last().filter(|s| !s.ended && s.ended_by.is_none());
             let now = chrono::Utc::now().timestamp_millis();
             if let Some(r) = running {
                 ui.horizontal(|ui| {
@@ -261,6 +275,15 @@ fn steps_ui(
                     }
                 });
             }
+            let plan = report::steps::plan_value(
+                &steps
+                    .iter()
+                    .map(|s| (s.name.trim().to_string(), s.minutes * 60))
+                    .collect::<Vec<_>>(),
+            );
+            let stored_plan = c
+                .and_then(|c| c.fields.get(report::steps::PLAN))
+                .map(String::as_str);
             let mut remove = None;
             egui::Grid::new("commission_steps")
                 .num_columns(4)
@@ -285,12 +308,20 @@ fn steps_ui(
                                     .and_then(|x| x.mean)
                                     .map(|m| format!(", mean {m:.1} kW"))
                                     .unwrap_or_default();
-                                let lasted = if r.ended { r.end_ms } else { now } - r.start_ms;
+                                let lasted = if r.ended || r.ended_by.is_some() {
+                                    r.end_ms
+                                } else {
+                                    now
+                                } - r.start_ms;
+                                let status = if r.ended || r.ended_by.is_some() {
+                                    report::step_status(r)
+                                } else {
+                                    " (running)".to_string()
+                                };
                                 ui.label(format!(
-                                    "{} {}{kw}{}",
+                                    "{} {}{kw}{status}",
                                     report::time(r.start_ms),
                                     report::duration(lasted),
-                                    if r.ended { "" } else { " (running)" }
                                 ));
                             }
                             None => {
@@ -306,6 +337,16 @@ fn steps_ui(
                                 )
                                 .on_hover_text("Start this step now (ends the running one)");
                             if start.clicked() {
+                                // The plan goes with the steps, so the report lists those not run.
+                                if stored_plan != Some(plan.as_str()) {
+                                    out.push(entry(
+                                        target,
+                                        Entry::Field {
+                                            name: report::steps::PLAN.to_string(),
+                                            value: plan.clone(),
+                                        },
+                                    ));
+                                }
                                 out.push(entry(
                                     target,
                                     Entry::StepStart {
@@ -383,7 +424,11 @@ fn protections_ui(
                             (None, Some((t, note))) => {
                                 ui.colored_label(
                                     egui::Color32::from_rgb(60, 160, 60),
-                                    format!("Passed by hand {}: {note}", report::time(*t)),
+                                    if note.trim().is_empty() {
+                                        format!("Passed by hand {}", report::time(*t))
+                                    } else {
+                                        format!("Passed by hand {}: {note}", report::time(*t))
+                                    },
                                 );
                                 if ui.add_enabled(!read_only, egui::Button::new("Undo")).clicked() {
                                     out.push(entry(target, Entry::ProtectionClear { test: p.name.clone() }));
@@ -417,12 +462,19 @@ fn protections_ui(
                         .desired_width(200.0)
                         .hint_text("another test (e.g. load rejection)"),
                 );
+                ui.add_enabled(
+                    !read_only,
+                    egui::TextEdit::singleline(&mut v.own_note)
+                        .desired_width(200.0)
+                        .hint_text("how it was tested"),
+                );
                 if ui
                     .add_enabled(!read_only && !v.own_test.trim().is_empty(), egui::Button::new("Passed"))
                     .clicked()
                 {
                     let test = std::mem::take(&mut v.own_test).trim().to_string();
-                    out.push(entry(target, Entry::Protection { test, note: String::new() }));
+                    let note = std::mem::take(&mut v.own_note).trim().to_string();
+                    out.push(entry(target, Entry::Protection { test, note }));
                 }
             });
         });
@@ -431,10 +483,17 @@ fn protections_ui(
 fn report_ui(
     ui: &mut egui::Ui,
     state: &AppState,
-    target: &str,
+    (target, c): (&str, Option<&Commissioning>),
     v: &mut CommissionView,
     out: &mut Vec<Command>,
 ) {
+    let make = |v: &CommissionView, out: &mut Vec<Command>| {
+        let path = (!v.path.trim().is_empty()).then(|| v.path.trim().into());
+        out.push(Command::Report {
+            target: target.to_string(),
+            path,
+        });
+    };
     ui.horizontal(|ui| {
         let l = ui.label("Report file");
         ui.add(
@@ -448,13 +507,28 @@ fn report_ui(
             .on_hover_text("PDF, with the load steps as CSV beside it")
             .clicked()
         {
-            let path = (!v.path.trim().is_empty()).then(|| v.path.trim().into());
-            out.push(Command::Report {
-                target: target.to_string(),
-                path,
-            });
+            if c.is_some_and(|c| c.entries == 0) {
+                v.confirm_empty = true;
+            } else {
+                make(v, out);
+            }
         }
     });
+    if v.confirm_empty {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                egui::Color32::from_rgb(220, 120, 0),
+                format!("Nothing entered for this target: {}", report::EMPTY_WARNING),
+            );
+            if ui.button("Make it anyway").clicked() {
+                v.confirm_empty = false;
+                make(v, out);
+            }
+            if ui.button("Cancel").clicked() {
+                v.confirm_empty = false;
+            }
+        });
+    }
     match &state.report_result {
         Some(Ok(text)) => {
             ui.label(text);

@@ -147,11 +147,15 @@ impl Supervisor {
                 Ok(())
             }),
             Internal::Reported(target, Ok(w)) => {
-                let message = format!(
+                let mut message = format!(
                     "report of {target} written to {} (steps in {})",
                     w.pdf.display(),
                     w.csv.display()
                 );
+                if let Some(note) = w.missing_note() {
+                    message.push_str("; ");
+                    message.push_str(&note);
+                }
                 let shown = message.clone();
                 self.later(move |s, _| {
                     s.report_result = Some(Ok(shown));
