@@ -95,24 +95,57 @@ pub fn main() -> anyhow::Result<()> {
     }
 }
 
-/// Resolves on Ctrl-C or (on Unix) SIGTERM.
+/// Resolves when the program is asked to stop: Ctrl-C, and on Unix SIGTERM (a service
+/// manager, a logout, a shutdown, a plain `kill`) and SIGHUP (the terminal closed); on
+/// Windows the console closed, the user logging off or the system shutting down. Whoever
+/// waits on it then stops cleanly: the recording is committed and made one file.
 pub async fn interrupted() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
+        let wait = |kind: SignalKind| async move {
+            match signal(kind) {
+                Ok(mut s) => {
+                    s.recv().await;
                 }
+                Err(_) => std::future::pending::<()>().await,
             }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = wait(SignalKind::terminate()) => {}
+            _ = wait(SignalKind::hangup()) => {}
         }
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
+    {
+        use tokio::signal::windows;
+        let mut close = windows::ctrl_close().ok();
+        let mut shutdown = windows::ctrl_shutdown().ok();
+        let mut logoff = windows::ctrl_logoff().ok();
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = async {
+                match close.as_mut() {
+                    Some(s) => s.recv().await,
+                    None => std::future::pending().await,
+                }
+            } => {}
+            _ = async {
+                match shutdown.as_mut() {
+                    Some(s) => s.recv().await,
+                    None => std::future::pending().await,
+                }
+            } => {}
+            _ = async {
+                match logoff.as_mut() {
+                    Some(s) => s.recv().await,
+                    None => std::future::pending().await,
+                }
+            } => {}
+        }
+    }
+    #[cfg(not(any(unix, windows)))]
     {
         let _ = tokio::signal::ctrl_c().await;
     }

@@ -3,7 +3,9 @@
 //! `proto` only.
 
 pub mod columns;
+pub mod dialect;
 pub mod export;
+pub mod file_out;
 pub mod reader;
 pub mod registry;
 pub mod schema;

@@ -7,6 +7,7 @@ use eframe::egui;
 
 use crate::app::command::ExportSpec;
 use crate::app::{AppState, Command};
+use crate::store::dialect::{Dialect, user_uses_decimal_comma};
 use crate::store::export::{Format, parse_time};
 
 /// What the recording controls keep between frames.
@@ -26,6 +27,8 @@ pub struct RecordView {
     pub long: bool,
     /// UTC times.
     pub utc: bool,
+    /// For a spreadsheet opened by double-click (byte-order mark, `;`, the locale's decimals).
+    pub excel: bool,
     /// File to write (empty: ask with the save dialog).
     pub path: String,
     /// Why the last Export was refused here.
@@ -165,6 +168,17 @@ pub fn export_ui(
                     ui.label("Times");
                     ui.checkbox(&mut v.utc, "UTC (else local time with its offset)");
                     ui.end_row();
+                    ui.label("For");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut v.excel, true, "a spreadsheet (Excel)")
+                            .on_hover_text(
+                                "Opens right by double-click: °C, Ω and non-Latin names, \
+                                 ; between fields, this computer's decimal mark",
+                            );
+                        ui.radio_value(&mut v.excel, false, "scripts (plain CSV)")
+                            .on_hover_text("Comma-separated, decimal point, no byte-order mark");
+                    });
+                    ui.end_row();
                 });
             if ui.button("Export").clicked() {
                 match spec(state, v) {
@@ -229,5 +243,10 @@ fn spec(state: &AppState, v: &RecordView) -> Result<ExportSpec, String> {
         values,
         format: if v.long { Format::Long } else { Format::Wide },
         utc: v.utc,
+        dialect: if v.excel {
+            Dialect::excel(user_uses_decimal_comma())
+        } else {
+            Dialect::PLAIN
+        },
     })
 }

@@ -342,3 +342,98 @@ fn a_serial_poll_is_recorded_with_its_frames() {
     assert!(samples > 50, "{samples}");
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// The main file copied alone (no `-wal`), as an engineer copies a recording, and opened.
+#[cfg(unix)]
+fn open_alone(file: &std::path::Path, name: &str) -> Recording {
+    let alone = file.with_file_name(format!("{name}-alone.cmmrec"));
+    std::fs::copy(file, &alone).unwrap();
+    Recording::open(&alone).unwrap_or_else(|e| panic!("{name}: the copy does not open: {e}"))
+}
+
+/// `cmmctl serve` stopped by SIGTERM (a service manager, a shutdown) or SIGHUP (its terminal
+/// closed) commits, checkpoints and closes: the main file alone holds the recording.
+#[cfg(unix)]
+#[test]
+fn a_serve_stopped_by_a_signal_leaves_the_recording_in_one_file() {
+    for (name, signal) in [("term", libc::SIGTERM), ("hup", libc::SIGHUP)] {
+        let d = dir(&format!("signal-{name}"));
+        let file = d.join("run.cmmrec");
+        let mut serve = Proc::spawn(&[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--online-rate",
+            "200",
+            "--record",
+            file.to_str().unwrap(),
+        ]);
+        let addr = listening(&mut serve);
+        let mut sim = Proc::spawn(&["sim-modem", "--server", &addr, "--ignore-live-data"]);
+        sim.expect("online", |v| is(v, "sim_online"));
+        serve.expect("readings", |v| is(v, "change") && v["name"] == "Mains UA");
+        let pid = i32::try_from(serve.child.id()).unwrap();
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let status = serve.child.wait().unwrap();
+        assert!(status.success(), "{name}: {status}");
+        let rec = open_alone(&file, name);
+        assert!(rec.count("sample").unwrap() > 10, "{name}: readings kept");
+        assert_eq!(rec.targets().unwrap().len(), 1, "{name}");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+}
+
+/// The desktop app recording a demo modem, its watcher stopped with a plain `kill` (SIGTERM):
+/// the window's process closes the recording, and the main file alone holds it.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_app_stopped_by_sigterm_leaves_the_recording_in_one_file() {
+    use crate::renderer_tries::{Xvfb, lines, until};
+    let x = Xvfb::start();
+    let home = dir("app-term");
+    let file = home.join("term.cmmrec");
+    let mut app = Command::new(env!("CARGO_BIN_EXE_cmm-commissioner"))
+        .args(["--listen", "127.0.0.1:0", "--demo", "--demo-modems", "1"])
+        .arg("--record")
+        .arg(&file)
+        .arg("--settings")
+        .arg(home.join("settings.json"))
+        .env("DISPLAY", &x.display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WGPU_BACKEND")
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("CMM_RENDERER_CHAIN", "gl")
+        .env("CMM_NO_MESSAGE_BOX", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let rx = lines(&mut app);
+    let mut seen = Vec::new();
+    until(&rx, "first frame drawn", &mut seen);
+    // Readings reach the file (committed once a second; read as the window reads it).
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let kept = loop {
+        let n = Recording::open(&file)
+            .and_then(|r| r.count("sample"))
+            .unwrap_or(0);
+        if n > 10 {
+            break n;
+        }
+        assert!(Instant::now() < deadline, "no readings in the file");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let pid = i32::try_from(app.id()).unwrap();
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    let status = app.wait().unwrap();
+    assert!(status.success(), "{status}");
+    // The window's process has ended once the stream it writes to closes.
+    while rx.recv_timeout(Duration::from_secs(90)).is_ok() {}
+    let rec = open_alone(&file, "app");
+    assert!(rec.count("sample").unwrap() >= kept, "readings kept");
+    drop(x);
+    let _ = std::fs::remove_dir_all(&home);
+}
