@@ -6,6 +6,7 @@ pub mod export_cmd;
 pub mod front;
 pub mod map_cmd;
 pub mod mqtt;
+pub mod recording_cmd;
 pub mod replay;
 pub mod report_cmd;
 pub mod serial_cmd;
@@ -48,6 +49,9 @@ enum Cmd {
     Map(map_cmd::MapCmd),
     /// Export a recording's values as CSV.
     Export(export_cmd::ExportArgs),
+    /// A recording to hand over: what it holds (info), a single-file copy to share (copy).
+    #[command(subcommand)]
+    Recording(recording_cmd::RecordingCmd),
     /// The commissioning report of a recording: PDF, with the load steps as CSV beside it.
     Report(report_cmd::ReportArgs),
     /// Play a recording's uplinks back to a server, as the modems sent them.
@@ -62,6 +66,7 @@ pub fn main() -> anyhow::Result<()> {
         Cmd::Ports { json } => return serial_cmd::ports(json),
         Cmd::Export(a) => return export_cmd::run(a),
         Cmd::Report(a) => return report_cmd::run(a),
+        Cmd::Recording(c) => return recording_cmd::run(c),
         _ => {}
     }
     if let Err(e) = crate::link::config::raise_open_file_limit() {
@@ -87,6 +92,7 @@ pub fn main() -> anyhow::Result<()> {
         Cmd::Ports { json } => serial_cmd::ports(json),
         Cmd::Export(a) => export_cmd::run(a),
         Cmd::Report(a) => report_cmd::run(a),
+        Cmd::Recording(c) => recording_cmd::run(c),
         Cmd::Poll(a) => rt.block_on(serial_cmd::poll(a)),
         Cmd::Write(a) => rt.block_on(serial_cmd::write(a)),
         Cmd::Scan(a) => rt.block_on(serial_cmd::scan_cmd(a)),

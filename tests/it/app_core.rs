@@ -529,3 +529,37 @@ async fn serial_frames_reach_the_traffic_inspector_decoded_and_named() {
     drop(s);
     stop.cancel();
 }
+
+/// A recording opened read-only exports as CSV and saves a copy from the file being viewed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_recording_shown_read_only_exports_and_copies_from_its_file() {
+    let dir = temp_dir("offline-export");
+    let file = dir.join("viewed.cmmrec");
+    drop(crate::record::live_recording(&file));
+    let f = file.clone();
+    let t = TestCore::start(None, move |c| c.offline = Some(f)).await;
+    t.until("the recording shown", |s| s.offline.is_some())
+        .await;
+    let csv = dir.join("viewed.csv");
+    t.send(Command::Export {
+        path: Some(csv.clone()),
+        spec: Default::default(),
+    });
+    t.until("the export", |s| s.export_result.is_some()).await;
+    let result = t.core.state().export_result.clone().unwrap();
+    assert!(result.is_ok(), "{result:?}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.contains("Battery Voltage (V) [north holding 24]"),
+        "{text}"
+    );
+
+    let copy = dir.join("handed-over.cmmrec");
+    t.send(Command::SaveCopy(Some(copy.clone())));
+    t.until("the copy", |s| s.copy_result.is_some()).await;
+    let result = t.core.state().copy_result.clone().unwrap();
+    assert!(result.is_ok(), "{result:?}");
+    let rec = cmm_commissioner::store::reader::Recording::open(&copy).unwrap();
+    assert_eq!(rec.count("sample").unwrap(), 10);
+    let _ = std::fs::remove_dir_all(&dir);
+}

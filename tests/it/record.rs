@@ -437,3 +437,178 @@ fn the_app_stopped_by_sigterm_leaves_the_recording_in_one_file() {
     drop(x);
     let _ = std::fs::remove_dir_all(&home);
 }
+
+/// A recording being written (its last commits still in the WAL) with two modems.
+pub(crate) fn live_recording(file: &std::path::Path) -> cmm_commissioner::store::Recorder {
+    use cmm_commissioner::proto::Table;
+    use cmm_commissioner::store::{Record, Recorder};
+    let r = Recorder::open(file, "test").unwrap();
+    for (key, name) in [("H1", "north"), ("H2", "south")] {
+        r.record(Record::Target {
+            key: key.into(),
+            hostname: name.into(),
+            moduletype: "HGM6120N-4G".into(),
+            accepted: Some(true),
+            module_port: None,
+            module_baud: None,
+            peer: "192.0.2.7:4000".into(),
+            t_ms: 1_000,
+        });
+        // Battery voltage (register 24, 0.1 V) each second from 1 s to 5 s.
+        for s in 1..=5 {
+            r.record(Record::Sample {
+                target: key.into(),
+                table: Table::Holding,
+                addr: 24,
+                raw: 250 + s,
+                t_ms: i64::from(s) * 1000,
+            });
+        }
+    }
+    r.flush().unwrap();
+    r
+}
+
+fn cmmctl(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(BIN).args(args).output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+/// `cmmctl recording copy` makes one file of a recording being written, cut to a range and a
+/// target when asked, with a note of where it came from that `recording info` shows; a copy
+/// over the recording itself, over another file, or where nothing can be written is refused
+/// with the reason, and leaves the original as it was.
+#[test]
+fn a_recording_is_copied_to_one_file_and_described() {
+    let d = dir("copy");
+    let file = d.join("live.cmmrec");
+    let writer = live_recording(&file);
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+
+    let whole = d.join("whole.cmmrec");
+    let (ok, _, err) = cmmctl(&["recording", "copy", &s(&file), &s(&whole)]);
+    assert!(ok, "{err}");
+    assert!(!d.join("whole.cmmrec-wal").exists(), "one file");
+    assert_eq!(
+        Recording::open(&whole).unwrap().count("sample").unwrap(),
+        10
+    );
+
+    let cut = d.join("cut.cmmrec");
+    let (ok, _, err) = cmmctl(&[
+        "recording",
+        "copy",
+        &s(&file),
+        &s(&cut),
+        "--from",
+        "3000",
+        "--to",
+        "4000",
+        "--target",
+        "H1",
+    ]);
+    assert!(ok, "{err}");
+    let rec = Recording::open(&cut).unwrap();
+    let targets = rec.targets().unwrap();
+    assert_eq!(targets.len(), 1);
+    assert_eq!(targets[0].key, "H1");
+    let id = targets[0].id;
+    let times: Vec<i64> = rec
+        .samples(id, cmm_commissioner::proto::Table::Holding, 24, (0, 10_000))
+        .unwrap()
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    // The value standing when the range begins (read at 2 s), then the range's readings.
+    assert_eq!(times, [2000, 3000, 4000]);
+
+    let (ok, info, err) = cmmctl(&["recording", "info", &s(&cut)]);
+    assert!(ok, "{err}");
+    for said in [
+        "schema version 2",
+        "targets        1",
+        "3 samples",
+        "H1 \"north\" HGM6120N-4G: 3 readings",
+        "a copy of",
+        "live.cmmrec",
+        "targets H1",
+    ] {
+        assert!(info.contains(said), "{said:?} in:\n{info}");
+    }
+    let (ok, info, _) = cmmctl(&["recording", "info", &s(&file)]);
+    assert!(ok);
+    assert!(info.contains("more wait in its -wal file"), "{info}");
+
+    // Refused, with the reason; nothing made, nothing touched.
+    let before = std::fs::read(&file).unwrap();
+    let (ok, _, err) = cmmctl(&["recording", "copy", &s(&file), &s(&file)]);
+    assert!(!ok && err.contains("the recording itself"), "{err}");
+    let (ok, _, err) = cmmctl(&["recording", "copy", &s(&file), &s(&whole)]);
+    assert!(!ok && err.contains("already there"), "{err}");
+    let (ok, _, err) = cmmctl(&["recording", "copy", &s(&file), "/proc/cmm-copy.cmmrec"]);
+    assert!(!ok && err.contains("/proc/cmm-copy.cmmrec"), "{err}");
+    assert!(!std::path::Path::new("/proc/cmm-copy.cmmrec").exists());
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the original as it was"
+    );
+    let names: Vec<String> = std::fs::read_dir(&d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".part"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+    drop(writer);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+/// `cmmctl export` writes values at their resolution, `--excel` for a spreadsheet, and a
+/// failed export leaves no file behind.
+#[test]
+fn an_export_opens_in_a_spreadsheet_and_a_failed_one_leaves_nothing() {
+    let d = dir("export-excel");
+    let file = d.join("rec.cmmrec");
+    drop(live_recording(&file));
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let out = d.join("excel.csv");
+    let (ok, _, err) = cmmctl(&[
+        "export",
+        &s(&file),
+        "--utc",
+        "--excel",
+        "--decimal",
+        "comma",
+        "--out",
+        &s(&out),
+    ]);
+    assert!(ok, "{err}");
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("time;Battery Voltage (V) [north holding 24];Battery Voltage (V) [south holding 24]")
+    );
+    assert_eq!(lines.next(), Some("1970-01-01T00:00:01.000Z;25,1;25,1"));
+
+    let failed = d.join("failed.csv");
+    let (ok, _, err) = cmmctl(&[
+        "export",
+        &s(&file),
+        "--values",
+        "No Such",
+        "--out",
+        &s(&failed),
+    ]);
+    assert!(!ok && err.contains("no value named"), "{err}");
+    assert!(!failed.exists(), "no empty file left behind");
+    let (ok, _, err) = cmmctl(&["export", &s(&file), "--out", &s(&d)]);
+    assert!(!ok && err.contains("folder"), "{err}");
+    let _ = std::fs::remove_dir_all(&d);
+}

@@ -116,6 +116,16 @@ impl Supervisor {
                     Err(e) => Err(Failure::new(e)),
                 }
             }),
+            Internal::Copied(result) => self.later(move |s, now| {
+                s.copy_result = Some(result.clone());
+                match result {
+                    Ok(text) => {
+                        s.note(now, text);
+                        Ok(())
+                    }
+                    Err(e) => Err(Failure::new(e)),
+                }
+            }),
             Internal::Ports(result) => self.later(move |s, _| {
                 s.ports.listed = true;
                 match result {

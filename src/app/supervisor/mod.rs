@@ -84,6 +84,7 @@ enum Internal {
     },
     MapLoaded(Result<RegisterMap, CoreError>),
     Exported(Result<String, CoreError>),
+    Copied(Result<String, CoreError>),
     History(
         crate::app::state::PlotKey,
         Result<crate::app::history::History, CoreError>,
