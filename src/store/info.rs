@@ -84,6 +84,31 @@ pub fn info(path: &Path) -> Result<Info, StoreError> {
     })
 }
 
+/// What is wrong with an open recording, in words, or `None` for a sound one: SQLite's quick
+/// check, and how much could still be read.
+pub fn damage(rec: &Recording) -> Option<String> {
+    let problems: Result<Vec<String>, rusqlite::Error> = rec
+        .conn
+        .prepare("PRAGMA quick_check(20)")
+        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect());
+    let first = match problems {
+        Ok(p) if p.len() == 1 && p[0] == "ok" => return None,
+        Ok(p) => format!(
+            "{} problems found, first: {}",
+            p.len(),
+            p.first().cloned().unwrap_or_default()
+        ),
+        Err(e) => e.to_string(),
+    };
+    let readable = match rec.count("sample") {
+        Ok(n) => format!("{n} readings could be read"),
+        Err(_) => "its readings could not be counted".into(),
+    };
+    Some(format!(
+        "this file is damaged ({first}); it is shown read-only with what could be read: {readable}"
+    ))
+}
+
 impl Info {
     /// The description as `cmmctl recording info` prints it.
     pub fn text(&self, path: &Path) -> String {

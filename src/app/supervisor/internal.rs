@@ -126,6 +126,13 @@ impl Supervisor {
                     Err(e) => Err(Failure::new(e)),
                 }
             }),
+            Internal::Damaged(problem) => self.later(move |s, now| {
+                s.note(now, problem.clone());
+                if let Some(o) = s.offline.as_mut() {
+                    o.problem = Some(problem);
+                }
+                Ok(())
+            }),
             Internal::Ports(result) => self.later(move |s, _| {
                 s.ports.listed = true;
                 match result {

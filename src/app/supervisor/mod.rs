@@ -85,6 +85,8 @@ enum Internal {
     MapLoaded(Result<RegisterMap, CoreError>),
     Exported(Result<String, CoreError>),
     Copied(Result<String, CoreError>),
+    /// What is wrong with the recording shown.
+    Damaged(String),
     History(
         crate::app::state::PlotKey,
         Result<crate::app::history::History, CoreError>,
