@@ -145,6 +145,9 @@ pub enum Command {
         /// What.
         spec: ExportSpec,
     },
+    /// Save a single-file copy of the recording (the one written, or the one shown) to
+    /// `path` (`None`: ask with the system's save dialog).
+    SaveCopy(Option<PathBuf>),
     /// List the server's sessions (answered by a `sessions` event).
     Sessions,
     /// Keep something of a target's commissioning in the recording.

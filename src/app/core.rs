@@ -96,6 +96,9 @@ pub struct Report {
 pub(super) struct Shared {
     pub(super) state: Mutex<AppState>,
     pub(super) released: Notify,
+    /// Set once the supervisor has stopped everything (the recording closed).
+    pub(super) finished: Mutex<bool>,
+    pub(super) finished_cv: std::sync::Condvar,
 }
 
 impl Shared {
@@ -148,6 +151,8 @@ impl Core {
         let shared = Arc::new(Shared {
             state: Mutex::new(AppState::new(config.maps.clone())),
             released: Notify::new(),
+            finished: Mutex::new(false),
+            finished_cv: std::sync::Condvar::new(),
         });
         let (commands, rx) = mpsc::channel(COMMAND_QUEUE);
         let (ready_tx, ready) = oneshot::channel();
@@ -198,6 +203,15 @@ impl Core {
         self.shared.lock()
     }
 
+    /// A handle that stops the core from another thread (a signal handler's), whatever the
+    /// front end is doing.
+    pub fn stopper(&self) -> Stopper {
+        Stopper {
+            stop: self.stop.clone(),
+            shared: self.shared.clone(),
+        }
+    }
+
     /// Stops everything (serial links, scan, demo, server; pending commands end as `gone`),
     /// applies what they said last, and waits.
     pub async fn shutdown(&mut self) {
@@ -205,6 +219,38 @@ impl Core {
         if let Some(t) = self.task.take() {
             let _ = t.await;
         }
+    }
+}
+
+/// Stops a core from any thread; see [`Core::stopper`].
+#[derive(Clone)]
+pub struct Stopper {
+    stop: tokio_util::sync::CancellationToken,
+    shared: Arc<Shared>,
+}
+
+impl Stopper {
+    /// Asks the core to stop as [`Core::shutdown`] does and waits, blocking, up to `limit` for
+    /// it to be done (its recording committed and closed); whether it was.
+    pub fn stop_and_wait(&self, limit: std::time::Duration) -> bool {
+        self.stop.cancel();
+        self.wait(limit)
+    }
+
+    /// Waits, blocking, up to `limit` for the core to have stopped (by whoever asked it);
+    /// whether it has.
+    pub fn wait(&self, limit: std::time::Duration) -> bool {
+        let done = self
+            .shared
+            .finished
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let (done, _) = self
+            .shared
+            .finished_cv
+            .wait_timeout_while(done, limit, |d| !*d)
+            .unwrap_or_else(|e| e.into_inner());
+        *done
     }
 }
 

@@ -23,7 +23,7 @@ pub mod traffic;
 pub mod write_plan;
 
 pub use command::{Command, CoreError};
-pub use core::{Core, CoreConfig, Report, StateGuard};
+pub use core::{Core, CoreConfig, Report, StateGuard, Stopper};
 pub use maps::{load_map_file, load_maps};
 pub use settings::Settings;
 pub use state::{AppState, CommandRecord};

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use super::state::AppState;
 use crate::proto::rtu::{Block, BlockValues};
 use crate::store::StoreError;
+use crate::store::columns::Moment;
 use crate::store::reader::{Recording, SampleRow, TargetRow};
 
 /// The recording shown, and the moment shown.
@@ -16,6 +17,8 @@ pub struct OfflineStatus {
     pub span: Option<(i64, i64)>,
     /// The moment shown.
     pub at_ms: i64,
+    /// What is wrong with the file (it cannot be read, or only in part), said in the window.
+    pub problem: Option<String>,
 }
 
 /// The targets at one moment, read from the file.
@@ -23,8 +26,8 @@ pub struct OfflineStatus {
 pub struct Snapshot {
     /// The moment.
     pub at_ms: i64,
-    /// Each target with its last values at or before it.
-    pub targets: Vec<(TargetRow, Vec<SampleRow>)>,
+    /// Each target with its state and its last values at or before it.
+    pub targets: Vec<(TargetRow, Moment, Vec<SampleRow>)>,
 }
 
 /// Reads the targets as they stood at `at_ms`.
@@ -32,20 +35,25 @@ pub fn snapshot(rec: &Recording, at_ms: i64) -> Result<Snapshot, StoreError> {
     let mut targets = Vec::new();
     for t in rec.targets()? {
         let values = rec.values_at(t.id, at_ms)?;
-        targets.push((t, values));
+        let moment = rec.moment(t.id, at_ms)?;
+        targets.push((t, moment, values));
     }
     Ok(Snapshot { at_ms, targets })
 }
 
-/// Shows a snapshot: every target offline, its image and change times as they were.
+/// Shows a snapshot: every target as it was at the moment (online or not, last seen, last
+/// heartbeat), its image and change times; nothing can be sent to it.
 pub fn apply(state: &mut AppState, snap: Snapshot) {
     state.targets.clear();
-    for (t, values) in snap.targets {
+    for (t, moment, values) in snap.targets {
         state.add_known(&t);
         let Some(target) = state.targets.get_mut(&t.key) else {
             continue;
         };
-        target.down_reason = Some("recording (read-only)".into());
+        target.online = moment.online;
+        target.last_seen_ms = moment.last_seen_ms;
+        target.last_heartbeat_ms = moment.last_heartbeat_ms;
+        target.down_reason = (!moment.online).then(|| "offline at this moment".into());
         target.read_only = true;
         let slave = target.slave();
         for v in values {

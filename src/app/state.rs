@@ -86,6 +86,8 @@ pub struct AppState {
     pub map_result: Option<Result<String, CoreError>>,
     /// The last export: what was written, or why not (shown in the export window).
     pub export_result: Option<Result<String, CoreError>>,
+    /// How the last copy of the recording went.
+    pub copy_result: Option<Result<String, CoreError>>,
     /// Each target's commissioning as last read from the recording (or why it could not be).
     pub commissioning: BTreeMap<String, Result<crate::report::Commissioning, String>>,
     /// The last report: where it went, or why not (shown in the commissioning window).
@@ -136,6 +138,7 @@ impl AppState {
             serial_error: None,
             map_result: None,
             export_result: None,
+            copy_result: None,
             commissioning: BTreeMap::new(),
             report_result: None,
             dropped_events: 0,

@@ -1,4 +1,5 @@
-//! `cmmctl export`: a recording's values as CSV.
+//! `cmmctl export`: a recording's values as CSV, plain (for scripts) or for a spreadsheet
+//! (`--excel`). A file is written whole or not at all.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -6,6 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::app::load_maps;
+use crate::store::dialect::{Dialect, user_uses_decimal_comma};
 use crate::store::export::{Format, Spec, export, parse_time};
 use crate::store::reader::Recording;
 
@@ -30,6 +32,15 @@ pub struct ExportArgs {
     /// Times in UTC (default: local time with its offset).
     #[arg(long)]
     pub utc: bool,
+    /// For a spreadsheet opened by double-click (Excel, LibreOffice): UTF-8 with a byte-order
+    /// mark (so °C, Ω and non-Latin names show right), `;` between fields, and a decimal comma
+    /// where this computer's locale writes one. Without it: plain CSV (comma, decimal point),
+    /// for scripts and import dialogs.
+    #[arg(long)]
+    pub excel: bool,
+    /// With --excel: the decimal mark, auto (the locale's), comma or point.
+    #[arg(long, default_value = "auto", requires = "excel", value_parser = ["auto", "comma", "point"])]
+    pub decimal: String,
     /// Where to write (`-`: standard output).
     #[arg(long, default_value = "-")]
     pub out: String,
@@ -48,6 +59,7 @@ pub fn run(a: ExportArgs) -> anyhow::Result<()> {
         values: a.values.iter().map(|v| v.trim().to_string()).collect(),
         format: a.format,
         utc: a.utc,
+        dialect: dialect(&a),
     };
     if a.out == "-" {
         let stdout = std::io::stdout();
@@ -55,10 +67,22 @@ pub fn run(a: ExportArgs) -> anyhow::Result<()> {
         export(&rec, &maps, &spec, &mut out)?;
         out.flush()?;
     } else {
-        let file = std::fs::File::create(&a.out)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", a.out))?;
-        let n = export(&rec, &maps, &spec, std::io::BufWriter::new(file))?;
+        let n = crate::store::file_out::write_whole(std::path::Path::new(&a.out), |w| {
+            export(&rec, &maps, &spec, w)
+        })?;
         eprintln!("cmmctl export: {n} rows written to {}", a.out);
     }
     Ok(())
+}
+
+/// The dialect the options ask for.
+fn dialect(a: &ExportArgs) -> Dialect {
+    if !a.excel {
+        return Dialect::PLAIN;
+    }
+    Dialect::excel(match a.decimal.as_str() {
+        "comma" => true,
+        "point" => false,
+        _ => user_uses_decimal_comma(),
+    })
 }

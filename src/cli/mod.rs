@@ -6,6 +6,7 @@ pub mod export_cmd;
 pub mod front;
 pub mod map_cmd;
 pub mod mqtt;
+pub mod recording_cmd;
 pub mod replay;
 pub mod report_cmd;
 pub mod serial_cmd;
@@ -48,6 +49,9 @@ enum Cmd {
     Map(map_cmd::MapCmd),
     /// Export a recording's values as CSV.
     Export(export_cmd::ExportArgs),
+    /// A recording to hand over: what it holds (info), a single-file copy to share (copy).
+    #[command(subcommand)]
+    Recording(recording_cmd::RecordingCmd),
     /// The commissioning report of a recording: PDF, with the load steps as CSV beside it.
     Report(report_cmd::ReportArgs),
     /// Play a recording's uplinks back to a server, as the modems sent them.
@@ -62,6 +66,7 @@ pub fn main() -> anyhow::Result<()> {
         Cmd::Ports { json } => return serial_cmd::ports(json),
         Cmd::Export(a) => return export_cmd::run(a),
         Cmd::Report(a) => return report_cmd::run(a),
+        Cmd::Recording(c) => return recording_cmd::run(c),
         _ => {}
     }
     if let Err(e) = crate::link::config::raise_open_file_limit() {
@@ -87,6 +92,7 @@ pub fn main() -> anyhow::Result<()> {
         Cmd::Ports { json } => serial_cmd::ports(json),
         Cmd::Export(a) => export_cmd::run(a),
         Cmd::Report(a) => report_cmd::run(a),
+        Cmd::Recording(c) => recording_cmd::run(c),
         Cmd::Poll(a) => rt.block_on(serial_cmd::poll(a)),
         Cmd::Write(a) => rt.block_on(serial_cmd::write(a)),
         Cmd::Scan(a) => rt.block_on(serial_cmd::scan_cmd(a)),
@@ -95,24 +101,57 @@ pub fn main() -> anyhow::Result<()> {
     }
 }
 
-/// Resolves on Ctrl-C or (on Unix) SIGTERM.
+/// Resolves when the program is asked to stop: Ctrl-C, and on Unix SIGTERM (a service
+/// manager, a logout, a shutdown, a plain `kill`) and SIGHUP (the terminal closed); on
+/// Windows the console closed, the user logging off or the system shutting down. Whoever
+/// waits on it then stops cleanly: the recording is committed and made one file.
 pub async fn interrupted() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
+        let wait = |kind: SignalKind| async move {
+            match signal(kind) {
+                Ok(mut s) => {
+                    s.recv().await;
                 }
+                Err(_) => std::future::pending::<()>().await,
             }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = wait(SignalKind::terminate()) => {}
+            _ = wait(SignalKind::hangup()) => {}
         }
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
+    {
+        use tokio::signal::windows;
+        let mut close = windows::ctrl_close().ok();
+        let mut shutdown = windows::ctrl_shutdown().ok();
+        let mut logoff = windows::ctrl_logoff().ok();
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = async {
+                match close.as_mut() {
+                    Some(s) => s.recv().await,
+                    None => std::future::pending().await,
+                }
+            } => {}
+            _ = async {
+                match shutdown.as_mut() {
+                    Some(s) => s.recv().await,
+                    None => std::future::pending().await,
+                }
+            } => {}
+            _ = async {
+                match logoff.as_mut() {
+                    Some(s) => s.recv().await,
+                    None => std::future::pending().await,
+                }
+            } => {}
+        }
+    }
+    #[cfg(not(any(unix, windows)))]
     {
         let _ = tokio::signal::ctrl_c().await;
     }

@@ -184,6 +184,11 @@ fn with_unit(label: &str, unit: &str) -> String {
     }
 }
 
+/// A time in a CSV: ISO 8601 with the offset, as the recording's export writes it.
+fn csv_time(t_ms: i64) -> String {
+    crate::store::export::iso_time(t_ms, false)
+}
+
 /// The steps as CSV: one row per step and key value.
 pub fn steps_csv(c: &Commissioning) -> Result<String, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -206,7 +211,7 @@ pub fn steps_csv(c: &Commissioning) -> Result<String, String> {
         let alarms = s
             .alarms
             .iter()
-            .map(|(t, a)| format!("{} {a}", time(*t)))
+            .map(|(t, a)| format!("{} {a}", csv_time(*t)))
             .collect::<Vec<_>>()
             .join("; ");
         for st in &s.stats {
@@ -216,8 +221,8 @@ pub fn steps_csv(c: &Commissioning) -> Result<String, String> {
             };
             w.write_record([
                 s.name.clone(),
-                time(s.start_ms),
-                time(s.end_ms),
+                csv_time(s.start_ms),
+                csv_time(s.end_ms),
                 ((s.end_ms - s.start_ms) / 1000).to_string(),
                 s.planned_s.to_string(),
                 st.label.clone(),

@@ -164,6 +164,9 @@ fn a_step_gives_the_time_weighted_mean_and_leaves_no_data_out() {
     assert_eq!(starts.read_ms, (Some(at(0.0)), Some(c.span.1)));
     let csv = steps_csv(&c).unwrap();
     assert!(csv.contains(",Active power,kW,25.0,26.0,27.0,"), "{csv}");
+    // Times as the export writes them: ISO 8601 with the offset.
+    let start = crate::store::export::iso_time(s.start_ms, false);
+    assert!(csv.contains(&format!("25 %,{start},")), "{csv}");
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
 

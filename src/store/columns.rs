@@ -132,6 +132,45 @@ impl Recording {
     }
 }
 
+/// A target as it stood at a moment of a recording.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Moment {
+    /// Its link was up (its last link change at or before the moment says so).
+    pub online: bool,
+    /// Its last reading or message in, at or before the moment.
+    pub last_seen_ms: Option<i64>,
+    /// Its last heartbeat, at or before the moment.
+    pub last_heartbeat_ms: Option<i64>,
+}
+
+impl Recording {
+    /// Target `id` as it stood at `at_ms`: link up or down, last seen, last heartbeat.
+    pub fn moment(&self, id: i64, at_ms: i64) -> Result<Moment, StoreError> {
+        let online = self
+            .link_changes(id, (at_ms, at_ms))?
+            .into_iter()
+            .rfind(|(t, _)| *t <= at_ms)
+            .is_some_and(|(_, up)| up);
+        let last = |sql: &str| -> Result<Option<i64>, StoreError> {
+            self.conn
+                .query_row(sql, params![id, at_ms], |r| r.get(0))
+                .map_err(|e| self.err(e))
+        };
+        let sample = last("SELECT max(t_ms) FROM sample WHERE target = ?1 AND t_ms <= ?2")?;
+        let message =
+            last("SELECT max(t_ms) FROM message WHERE target = ?1 AND dir = 0 AND t_ms <= ?2")?;
+        let last_heartbeat_ms = last(
+            "SELECT max(t_ms) FROM message WHERE target = ?1 AND dir = 0 AND t_ms <= ?2 \
+             AND text LIKE '%heartbeat%'",
+        )?;
+        Ok(Moment {
+            online,
+            last_seen_ms: sample.max(message),
+            last_heartbeat_ms,
+        })
+    }
+}
+
 /// A raw word as SQL reads it: as is, or as i16.
 fn value_sql(signed: bool) -> &'static str {
     if signed {

@@ -1,11 +1,14 @@
 //! CSV export of a recording: the recorded raw words replayed in time order through each
 //! target's register map, so values come out in their units (and a corrected map gives
 //! corrected values). Wide: one row per time, a column per value; long: one row per change.
+//! Each number is written at its register's resolution (`25.4`, never `25.400000000000002`),
+//! times as ISO 8601 with the offset, in the [`Dialect`] asked for.
 
 use std::io::Write;
 use std::sync::Arc;
 
 use super::StoreError;
+pub use super::dialect::Dialect;
 use super::reader::{Recording, TargetRow};
 use crate::proto::map::{RegisterMap, Value, resolve};
 use crate::proto::rtu::{Block, BlockValues};
@@ -45,6 +48,8 @@ pub struct Spec {
     pub format: Format,
     /// Times in UTC (`Z`) rather than local time with its offset.
     pub utc: bool,
+    /// Plain, or for a spreadsheet.
+    pub dialect: Dialect,
 }
 
 /// A time as ISO 8601 with milliseconds.
@@ -108,9 +113,10 @@ struct ColumnDef {
     addr: u16,
 }
 
-fn shown(v: &Value) -> String {
+/// A value as the CSV writes it: a number at its register's resolution.
+fn shown(v: &Value, decimals: usize, dialect: Dialect) -> String {
     match v {
-        Value::Number(n) => format!("{n}"),
+        Value::Number(n) => dialect.number(*n, decimals),
         Value::NoData => String::new(),
         Value::Text(t) => t.clone(),
         Value::Bit(b) => u8::from(*b).to_string(),
@@ -176,7 +182,7 @@ fn target_changes(
         out.push(Change {
             t_ms: s.t_ms,
             column,
-            value: shown(&d.value),
+            value: shown(&d.value, d.decimals, spec.dialect),
             raw: raw.join(" "),
         });
     })?;
@@ -187,6 +193,16 @@ fn csv_error(e: impl std::fmt::Display) -> StoreError {
     StoreError::Io {
         path: "(export)".into(),
         reason: e.to_string(),
+    }
+}
+
+/// A value's name with its unit, once: `Mains UA (V)`, and `Engine Run Time (h)` for a
+/// name that already ends with it.
+fn with_unit(name: &str, unit: &str) -> String {
+    if unit.is_empty() || name.trim_end().ends_with(&format!("({unit})")) {
+        name.to_string()
+    } else {
+        format!("{name} ({unit})")
     }
 }
 
@@ -213,7 +229,13 @@ pub fn export(
         }
     }
     changes.sort_by_key(|c| c.t_ms);
-    let mut w = csv::Writer::from_writer(out);
+    let mut out = out;
+    if spec.dialect.bom {
+        out.write_all(super::dialect::BOM).map_err(csv_error)?;
+    }
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(spec.dialect.delimiter)
+        .from_writer(out);
     let mut rows = 0u64;
     match spec.format {
         Format::Long => {
@@ -237,14 +259,9 @@ pub fn export(
         Format::Wide => {
             let mut header = vec!["time".to_string()];
             header.extend(columns.iter().map(|c| {
-                let unit = if c.unit.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", c.unit)
-                };
                 format!(
-                    "{}{unit} [{} {} {}]",
-                    c.name,
+                    "{} [{} {} {}]",
+                    with_unit(&c.name, &c.unit),
                     c.target,
                     c.table.name(),
                     c.addr
@@ -274,6 +291,13 @@ pub fn export(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_is_named_once_in_a_header() {
+        assert_eq!(with_unit("Mains UA", "V"), "Mains UA (V)");
+        assert_eq!(with_unit("Engine Run Time (h)", "h"), "Engine Run Time (h)");
+        assert_eq!(with_unit("Software Version", ""), "Software Version");
+    }
 
     #[test]
     fn times_in_the_forms_an_engineer_types() {

@@ -3,7 +3,11 @@
 //! `proto` only.
 
 pub mod columns;
+pub mod copy;
+pub mod dialect;
 pub mod export;
+pub mod file_out;
+pub mod info;
 pub mod reader;
 pub mod registry;
 pub mod schema;

@@ -224,3 +224,79 @@ fn the_value_standing_before_a_range_and_the_link_changes_are_read() {
     );
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
+
+/// The main file copied alone (without its `-wal`, as a file is copied to a USB stick).
+fn copied_alone(p: &std::path::Path, name: &str) -> PathBuf {
+    let out = p.with_file_name(name);
+    std::fs::copy(p, &out).unwrap();
+    out
+}
+
+#[test]
+fn the_main_file_alone_holds_the_recording_after_a_close_even_with_a_reader_open() {
+    let p = temp("close-one-file");
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(login(1_000));
+    r.record(sample(0, 230, 1_000));
+    r.flush().unwrap();
+    // A reader of the file (the window's plots) still open when the recorder closes.
+    let reader = Recording::open(&p).unwrap();
+    assert_eq!(reader.count("sample").unwrap(), 1);
+    r.close().unwrap();
+    let alone = Recording::open(&copied_alone(&p, "alone.cmmrec")).unwrap();
+    assert_eq!(alone.count("sample").unwrap(), 1);
+    assert_eq!(alone.targets().unwrap()[0].hostname, "north");
+    drop(reader);
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
+
+#[test]
+fn the_main_file_alone_keeps_up_while_the_recording_runs() {
+    let p = temp("checkpoint");
+    // Checkpoints at every commit: the main file is never behind what is committed.
+    let r = Recorder::open_checkpointing(&p, "test", std::time::Duration::ZERO).unwrap();
+    r.record(login(1_000));
+    r.record(sample(0, 230, 1_000));
+    r.flush().unwrap();
+    let alone = Recording::open(&copied_alone(&p, "running.cmmrec")).unwrap();
+    assert_eq!(alone.count("sample").unwrap(), 1);
+    drop(r);
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
+
+#[test]
+fn values_are_written_at_their_resolution_and_the_excel_dialect_opens_by_double_click() {
+    let p = temp("resolution");
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(login(1_000));
+    // Battery voltage (register 24, 0.1 V): 254 * 0.1 is 25.400000000000002 in binary.
+    r.record(sample(24, 254, 1_000));
+    r.close().unwrap();
+    let rec = Recording::open(&p).unwrap();
+    let maps = crate::proto::map::builtin_maps();
+    let spec = Spec {
+        utc: true,
+        ..Default::default()
+    };
+    let mut plain = Vec::new();
+    export(&rec, &maps, &spec, &mut plain).unwrap();
+    let plain = String::from_utf8(plain).unwrap();
+    assert_eq!(plain.lines().nth(1), Some("1970-01-01T00:00:01.000Z,25.4"));
+
+    let spec = Spec {
+        utc: true,
+        dialect: super::dialect::Dialect::excel(true),
+        ..Default::default()
+    };
+    let mut excel = Vec::new();
+    export(&rec, &maps, &spec, &mut excel).unwrap();
+    assert!(
+        excel.starts_with(b"\xEF\xBB\xBF"),
+        "a byte-order mark first"
+    );
+    let excel = String::from_utf8(excel[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = excel.lines().collect();
+    assert_eq!(lines[0], "time;Battery Voltage (V) [north holding 24]");
+    assert_eq!(lines[1], "1970-01-01T00:00:01.000Z;25,4");
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}

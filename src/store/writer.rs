@@ -2,6 +2,12 @@
 //! keeps a batch and commits it in one transaction at least once a second (or every
 //! [`BATCH`] records), at a flush and at close; a flush or a close is answered only after its
 //! commit. Whoever records never waits: a full channel drops the record and counts it.
+//!
+//! The file is in WAL mode: commits go to `FILE-wal` first. The writer copies them into the
+//! main file every [`CHECKPOINT_EVERY`], and at close it copies all of them and empties the
+//! WAL, so the main file alone (copied without its `-wal`, as an engineer copies a file)
+//! holds the whole recording after any clean stop, and all but the last half minute or so
+//! while it runs.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -21,6 +27,10 @@ pub const QUEUE: usize = 200_000;
 pub const BATCH: usize = 20_000;
 /// Longest time between commits.
 pub const COMMIT_EVERY: Duration = Duration::from_secs(1);
+/// Longest time between checkpoints (the WAL copied into the main file).
+pub const CHECKPOINT_EVERY: Duration = Duration::from_secs(30);
+/// Longest a checkpoint waits for a reader of the file to finish its read.
+const BUSY_WAIT: Duration = Duration::from_secs(2);
 
 enum Msg {
     Record(Record),
@@ -48,15 +58,27 @@ impl Recorder {
     /// Opens (or creates, or appends to) the recording at `path` and starts its writer. An
     /// unusable file is refused here, with the reason.
     pub fn open(path: &Path, program: &str) -> Result<Recorder, StoreError> {
+        Self::open_checkpointing(path, program, CHECKPOINT_EVERY)
+    }
+
+    /// [`Recorder::open`] with checkpoints at most `every` apart (tests: zero, at each
+    /// commit).
+    pub fn open_checkpointing(
+        path: &Path,
+        program: &str,
+        every: Duration,
+    ) -> Result<Recorder, StoreError> {
         let conn = schema::open_for_writing(path)?;
+        let sqlite = |e: rusqlite::Error| StoreError::Sqlite {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        };
+        conn.busy_timeout(BUSY_WAIT).map_err(sqlite)?;
         conn.execute(
             "INSERT INTO session (started_ms, program) VALUES (?1, ?2)",
             params![chrono::Utc::now().timestamp_millis(), program],
         )
-        .map_err(|e| StoreError::Sqlite {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
+        .map_err(sqlite)?;
         let (tx, rx) = sync_channel(QUEUE);
         let shared = Arc::new(Shared::default());
         let mut writer = Writer {
@@ -64,6 +86,7 @@ impl Recorder {
             path: path.to_path_buf(),
             targets: HashMap::new(),
             shared: shared.clone(),
+            checkpoint_every: every,
         };
         let thread = std::thread::Builder::new()
             .name("cmm-recorder".into())
@@ -119,7 +142,8 @@ impl Recorder {
         rx.recv().map_err(|_| self.stopped())?
     }
 
-    /// Commits what is queued and stops the writer.
+    /// Commits what is queued, copies the WAL into the main file (which is then the whole
+    /// recording on its own) and stops the writer.
     pub fn close(mut self) -> Result<(), StoreError> {
         let _ = self.tx.send(Msg::Close);
         if let Some(t) = self.thread.take() {
@@ -181,12 +205,14 @@ struct Writer {
     path: PathBuf,
     targets: HashMap<String, i64>,
     shared: Arc<Shared>,
+    checkpoint_every: Duration,
 }
 
 impl Writer {
     fn run(&mut self, rx: Receiver<Msg>) {
         let mut batch: Vec<Record> = Vec::new();
         let mut last = Instant::now();
+        let mut checkpointed = Instant::now();
         loop {
             let wait = COMMIT_EVERY.saturating_sub(last.elapsed());
             let msg = rx.recv_timeout(wait);
@@ -195,11 +221,16 @@ impl Writer {
                 Ok(Msg::Flush(reply)) => {
                     let r = self.commit(&mut batch);
                     last = Instant::now();
+                    if checkpointed.elapsed() >= self.checkpoint_every {
+                        self.checkpoint("PASSIVE");
+                        checkpointed = Instant::now();
+                    }
                     let _ = reply.send(r);
                     continue;
                 }
                 Ok(Msg::Close) | Err(RecvTimeoutError::Disconnected) => {
                     let _ = self.commit(&mut batch);
+                    self.checkpoint("TRUNCATE");
                     return;
                 }
                 Err(RecvTimeoutError::Timeout) => {}
@@ -208,6 +239,35 @@ impl Writer {
                 let _ = self.commit(&mut batch);
                 last = Instant::now();
             }
+            if checkpointed.elapsed() >= self.checkpoint_every {
+                self.checkpoint("PASSIVE");
+                checkpointed = Instant::now();
+            }
+        }
+    }
+
+    /// Copies the WAL into the main file: `PASSIVE` as far as readers allow, without waiting;
+    /// `TRUNCATE` all of it (waiting a little for a reader) and empties the WAL. A failure is
+    /// reported; the data stays safe in the WAL.
+    fn checkpoint(&mut self, mode: &str) {
+        let sql = format!("PRAGMA wal_checkpoint({mode})");
+        let result = self
+            .conn
+            .query_row(&sql, [], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)));
+        let failure = match result {
+            Ok((0, _)) => return,
+            Ok((_, _)) => {
+                "a reader of the file held it: the WAL is not all in the main file".into()
+            }
+            Err(e) => e.to_string(),
+        };
+        // A stop that could not copy everything says so; a periodic one tries again later.
+        if mode == "TRUNCATE" {
+            let e = StoreError::Sqlite {
+                path: self.path.clone(),
+                reason: format!("checkpoint: {failure}"),
+            };
+            *self.shared.error.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
         }
     }
 

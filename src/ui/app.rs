@@ -133,6 +133,11 @@ impl CommissionerApp {
         })
     }
 
+    /// A handle that stops the core from another thread (a signal's).
+    pub fn stopper(&self) -> crate::app::Stopper {
+        self.core.stopper()
+    }
+
     /// The bound address of the server.
     pub fn server_addr(&self) -> Option<SocketAddr> {
         self.core.state().server.addr

@@ -34,6 +34,17 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
             if ui.button("Export CSV…").clicked() {
                 v.record.export_open = true;
             }
+            if ui
+                .add_enabled(
+                    state.recording.path.is_some() || state.offline.is_some(),
+                    egui::Button::new("Save a copy of the recording…"),
+                )
+                .on_hover_text("One file to hand over (USB stick, mail), also while recording")
+                .on_disabled_hover_text("Nothing is being recorded")
+                .clicked()
+            {
+                v.send(Command::SaveCopy(None));
+            }
             if ui.button("Open recording…").clicked() {
                 v.send(Command::OpenRecording(None));
             }

@@ -7,6 +7,7 @@ use eframe::egui;
 
 use crate::app::command::ExportSpec;
 use crate::app::{AppState, Command};
+use crate::store::dialect::{Dialect, user_uses_decimal_comma};
 use crate::store::export::{Format, parse_time};
 
 use super::typing::LATE_KEYS;
@@ -31,6 +32,8 @@ pub struct RecordView {
     pub long: bool,
     /// UTC times.
     pub utc: bool,
+    /// For a spreadsheet opened by double-click (byte-order mark, `;`, the locale's decimals).
+    pub excel: bool,
     /// File to write (empty: ask with the save dialog).
     pub path: String,
     /// Why the last Export was refused here.
@@ -39,6 +42,8 @@ pub struct RecordView {
     pub at: i64,
     /// The plot was fitted to the recording's span.
     pub fitted: bool,
+    /// The moment typed on a recording shown read-only.
+    pub typed_at: String,
 }
 
 /// The status bar's part: the file, records written and lost, a failure; a marker button.
@@ -103,15 +108,20 @@ fn mark_ui(ui: &mut egui::Ui, v: &mut RecordView, out: &mut Vec<Command>) {
     }
 }
 
-/// The bar of a recording shown read-only: its file and a slider over its time span; the
-/// values, plots and timeline show the moment chosen.
+/// The bar of a recording shown read-only: its file, what is wrong with it if anything, a
+/// slider over its time span as wide as the window, steps to the previous and next event,
+/// and a typed moment; the values, plots and timeline show the moment chosen.
 pub fn offline_ui(
     ui: &mut egui::Ui,
     o: &crate::app::offline::OfflineStatus,
+    events: &[crate::store::reader::EventRow],
     v: &mut RecordView,
     plot: &mut super::plot_ui::PlotView,
     out: &mut Vec<Command>,
 ) {
+    if let Some(problem) = &o.problem {
+        ui.colored_label(egui::Color32::from_rgb(220, 60, 50), problem);
+    }
     let Some((start, end)) = o.span else {
         ui.label(format!(
             "{}: no readings in this recording",
@@ -124,24 +134,70 @@ pub fn offline_ui(
         v.at = o.at_ms;
         plot.fit = Some((start as f64 / 1000.0, end as f64 / 1000.0));
     }
+    let when = |ms: i64| crate::store::export::iso_time(ms, false);
     ui.horizontal(|ui| {
         ui.strong("Recording (read-only)");
         ui.label(o.path.display().to_string());
         ui.separator();
-        let when = |ms: i64| crate::store::export::iso_time(ms, false);
-        ui.label("Moment");
-        let slider = egui::Slider::new(&mut v.at, start..=end)
-            .show_value(false)
-            .trailing_fill(true);
-        let r = ui.add_sized([ui.available_width().min(420.0), 18.0], slider);
         ui.monospace(when(v.at));
-        if r.drag_stopped() || (r.changed() && !r.dragged()) {
-            out.push(Command::Seek(v.at));
-        }
-        if o.at_ms != v.at && !r.dragged() {
+        if o.at_ms != v.at {
             ui.weak("reading…");
         }
     });
+    ui.horizontal(|ui| {
+        let before = events.iter().rev().find(|e| e.t_ms < v.at).map(|e| e.t_ms);
+        let after = events.iter().find(|e| e.t_ms > v.at).map(|e| e.t_ms);
+        let mut seek = None;
+        if ui
+            .add_enabled(before.is_some(), egui::Button::new("⏮ Event"))
+            .on_hover_text("The previous alarm, command, marker or link change")
+            .clicked()
+        {
+            seek = before;
+        }
+        if ui
+            .add_enabled(after.is_some(), egui::Button::new("Event ⏭"))
+            .on_hover_text("The next alarm, command, marker or link change")
+            .clicked()
+        {
+            seek = after;
+        }
+        let l = ui.label("Moment");
+        let typed = ui
+            .add(
+                egui::TextEdit::singleline(&mut v.typed_at)
+                    .desired_width(170.0)
+                    .hint_text("2026-11-24 10:15:30"),
+            )
+            .labelled_by(l.id);
+        if typed.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            match parse_time(&v.typed_at) {
+                Ok(t) => {
+                    v.error = None;
+                    seek = Some(t.clamp(start, end));
+                }
+                Err(e) => v.error = Some(e.to_string()),
+            }
+        }
+        let slider = egui::Slider::new(&mut v.at, start..=end)
+            .show_value(false)
+            .trailing_fill(true);
+        // The slider takes the rest of the window: on a long recording each pixel is a
+        // short time.
+        let width = ui.available_width().max(100.0);
+        ui.spacing_mut().slider_width = width;
+        let r = ui.add_sized([width, 18.0], slider);
+        if r.drag_stopped() || (r.changed() && !r.dragged()) {
+            seek = Some(v.at);
+        }
+        if let Some(t) = seek {
+            v.at = t;
+            out.push(Command::Seek(t));
+        }
+    });
+    if let Some(e) = &v.error {
+        ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
+    }
 }
 
 /// The export window.
@@ -188,6 +244,17 @@ pub fn export_ui(
                     ui.end_row();
                     ui.label("Times");
                     ui.checkbox(&mut v.utc, "UTC (else local time with its offset)");
+                    ui.end_row();
+                    ui.label("For");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut v.excel, true, "a spreadsheet (Excel)")
+                            .on_hover_text(
+                                "Opens right by double-click: °C, Ω and non-Latin names, \
+                                 ; between fields, this computer's decimal mark",
+                            );
+                        ui.radio_value(&mut v.excel, false, "scripts (plain CSV)")
+                            .on_hover_text("Comma-separated, decimal point, no byte-order mark");
+                    });
                     ui.end_row();
                 });
             if ui.button("Export").clicked() {
@@ -253,5 +320,10 @@ fn spec(state: &AppState, v: &RecordView) -> Result<ExportSpec, String> {
         values,
         format: if v.long { Format::Long } else { Format::Wide },
         utc: v.utc,
+        dialect: if v.excel {
+            Dialect::excel(user_uses_decimal_comma())
+        } else {
+            Dialect::PLAIN
+        },
     })
 }

@@ -137,6 +137,10 @@ pub fn ui(
             action = Some(TargetAction::ConnectSerial);
         }
     });
+    if state.targets.is_empty() && state.offline.is_some() {
+        ui.label("No target in this recording.");
+        return action;
+    }
     if state.targets.is_empty() {
         ui.label(
             "No modem yet. Point a modem's server address at the address below, \

@@ -246,7 +246,14 @@ impl View {
         egui::Panel::top("menu").show(ui, |ui| menu_ui::ui(ui, self, state));
         if let Some(o) = &state.offline {
             egui::Panel::top("offline").show(ui, |ui| {
-                record_ui::offline_ui(ui, o, &mut self.record, &mut self.plot, &mut self.outbox)
+                record_ui::offline_ui(
+                    ui,
+                    o,
+                    &state.timeline.items,
+                    &mut self.record,
+                    &mut self.plot,
+                    &mut self.outbox,
+                )
             });
         }
         egui::Panel::bottom("status").show(ui, |ui| {
@@ -291,7 +298,7 @@ impl View {
             .resizable(true)
             .default_size(280.0)
             .show(ui, |ui| {
-                let now = chrono::Utc::now().timestamp_millis();
+                let now = moment_ms(state);
                 let hb = state.server.heartbeat_ms.max(1);
                 match targets_ui::ui(ui, state, &mut self.selected, now, hb) {
                     Some(TargetAction::ConnectSerial) => self.open_serial(),
@@ -446,7 +453,7 @@ impl View {
             // size remembered): ticking a box never moves the rows under the pointer.
             plot_ui::pane(ui, state, &mut self.plot, &mut self.outbox);
         }
-        let now = chrono::Utc::now().timestamp_millis();
+        let now = moment_ms(state);
         match self.tab {
             Tab::Overview => {
                 let target = self.selected.as_ref().and_then(|h| state.targets.get(h));
@@ -469,7 +476,7 @@ impl View {
         let hostid = self.selected.clone().unwrap_or_default();
         let target = state.targets.get(&hostid);
         let plotted = |table, addr| state.plotted.contains_key(&(hostid.clone(), table, addr));
-        let now = chrono::Utc::now().timestamp_millis();
+        let now = moment_ms(state);
         let hex = self.settings.hex_addresses;
         let toggled = registers_ui::ui(ui, target, &plotted, &mut self.values_filter, now, hex);
         // Come back once the newest highlight has faded; nothing else is due.
@@ -505,4 +512,13 @@ fn log_ui(ui: &mut egui::Ui, state: &AppState) {
                 ui.monospace(format!("{t}  {}", line.text));
             }
         });
+}
+
+/// The moment the window shows: now, or in a recording shown read-only the moment chosen
+/// (ages, "seen N ago" and stale marks are computed at it, never from the real clock).
+pub fn moment_ms(state: &AppState) -> i64 {
+    match &state.offline {
+        Some(o) => o.at_ms,
+        None => chrono::Utc::now().timestamp_millis(),
+    }
 }

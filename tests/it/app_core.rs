@@ -447,11 +447,12 @@ async fn a_recording_is_shown_read_only_at_any_moment() {
 
     let f = file.clone();
     let t = TestCore::start(None, move |c| c.offline = Some(f)).await;
+    // The recording ended with the modem connected: shown online, as it was then.
     t.until("the modem at the end of the recording", |s| {
         s.offline.is_some()
             && s.targets
                 .values()
-                .any(|t| !t.online && t.image.get(1, Table::Holding, 0).is_some())
+                .any(|t| t.online && t.image.get(1, Table::Holding, 0).is_some())
     })
     .await;
     let (start, _) = t.core.state().offline.as_ref().unwrap().span.unwrap();
@@ -528,4 +529,112 @@ async fn serial_frames_reach_the_traffic_inspector_decoded_and_named() {
     assert_eq!(asked, Some((Direction::Out, path.clone())));
     drop(s);
     stop.cancel();
+}
+
+/// A recording opened read-only exports as CSV and saves a copy from the file being viewed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_recording_shown_read_only_exports_and_copies_from_its_file() {
+    let dir = temp_dir("offline-export");
+    let file = dir.join("viewed.cmmrec");
+    drop(crate::record::live_recording(&file));
+    let f = file.clone();
+    let t = TestCore::start(None, move |c| c.offline = Some(f)).await;
+    t.until("the recording shown", |s| s.offline.is_some())
+        .await;
+    let csv = dir.join("viewed.csv");
+    t.send(Command::Export {
+        path: Some(csv.clone()),
+        spec: Default::default(),
+    });
+    t.until("the export", |s| s.export_result.is_some()).await;
+    let result = t.core.state().export_result.clone().unwrap();
+    assert!(result.is_ok(), "{result:?}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.contains("Battery Voltage (V) [north holding 24]"),
+        "{text}"
+    );
+
+    let copy = dir.join("handed-over.cmmrec");
+    t.send(Command::SaveCopy(Some(copy.clone())));
+    t.until("the copy", |s| s.copy_result.is_some()).await;
+    let result = t.core.state().copy_result.clone().unwrap();
+    assert!(result.is_ok(), "{result:?}");
+    let rec = cmm_commissioner::store::reader::Recording::open(&copy).unwrap();
+    assert_eq!(rec.count("sample").unwrap(), 10);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A recording that is garbage or cut short is refused with the reason in the window's
+/// state; one damaged in part opens with what could be read and says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_damaged_recording_says_so() {
+    let dir = temp_dir("damaged");
+    let good = dir.join("good.cmmrec");
+    drop(crate::record::live_recording(&good));
+    let bytes = std::fs::read(&good).unwrap();
+    let garbage = dir.join("garbage.cmmrec");
+    std::fs::write(&garbage, vec![0x5Au8; 8192]).unwrap();
+    let partly = dir.join("partly.cmmrec");
+    let mut damaged = bytes.clone();
+    // The second page (the first table's) overwritten; the first (the schema) kept.
+    for b in &mut damaged[4096 + 8..8192] {
+        *b = 0xA5;
+    }
+    std::fs::write(&partly, damaged).unwrap();
+    for (file, said) in [
+        (garbage, "cannot be opened"),
+        (partly, "this file is damaged"),
+    ] {
+        let f = file.clone();
+        let t = TestCore::start(None, move |c| c.offline = Some(f)).await;
+        t.until(said, |s| {
+            s.offline
+                .as_ref()
+                .and_then(|o| o.problem.as_deref())
+                .is_some_and(|p| p.contains(said))
+        })
+        .await;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// At a moment chosen in a recording, a target is shown as it was then: online while its
+/// link was up, last seen at its last reading before the moment, never from the real clock.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_recording_shows_a_target_as_it_was_at_the_moment_chosen() {
+    use cmm_commissioner::store::Record;
+    let dir = temp_dir("moment");
+    let file = dir.join("moment.cmmrec");
+    let r = crate::record::live_recording(&file);
+    let ev = |kind: &'static str, t_ms| Record::Event {
+        target: Some("H1".into()),
+        kind,
+        text: kind.into(),
+        t_ms,
+    };
+    r.record(ev("online", 900));
+    r.record(ev("offline", 4_500));
+    r.close().unwrap();
+    let f = file.clone();
+    let t = TestCore::start(None, move |c| c.offline = Some(f)).await;
+    t.until("the end", |s| {
+        s.offline.as_ref().is_some_and(|o| o.at_ms == 5_000) && !s.targets.is_empty()
+    })
+    .await;
+    t.send(Command::Seek(3_500));
+    t.until("online at 3.5 s, last seen at 3 s", |s| {
+        s.targets
+            .get("H1")
+            .is_some_and(|t| t.online && t.last_seen_ms == Some(3_000))
+    })
+    .await;
+    t.send(Command::Seek(4_800));
+    t.until("offline at 4.8 s", |s| {
+        s.targets
+            .get("H1")
+            .is_some_and(|t| !t.online && t.last_seen_ms == Some(4_000))
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
 }

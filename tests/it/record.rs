@@ -342,3 +342,273 @@ fn a_serial_poll_is_recorded_with_its_frames() {
     assert!(samples > 50, "{samples}");
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// The main file copied alone (no `-wal`), as an engineer copies a recording, and opened.
+#[cfg(unix)]
+fn open_alone(file: &std::path::Path, name: &str) -> Recording {
+    let alone = file.with_file_name(format!("{name}-alone.cmmrec"));
+    std::fs::copy(file, &alone).unwrap();
+    Recording::open(&alone).unwrap_or_else(|e| panic!("{name}: the copy does not open: {e}"))
+}
+
+/// `cmmctl serve` stopped by SIGTERM (a service manager, a shutdown) or SIGHUP (its terminal
+/// closed) commits, checkpoints and closes: the main file alone holds the recording.
+#[cfg(unix)]
+#[test]
+fn a_serve_stopped_by_a_signal_leaves_the_recording_in_one_file() {
+    for (name, signal) in [("term", libc::SIGTERM), ("hup", libc::SIGHUP)] {
+        let d = dir(&format!("signal-{name}"));
+        let file = d.join("run.cmmrec");
+        let mut serve = Proc::spawn(&[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--online-rate",
+            "200",
+            "--record",
+            file.to_str().unwrap(),
+        ]);
+        let addr = listening(&mut serve);
+        let mut sim = Proc::spawn(&["sim-modem", "--server", &addr, "--ignore-live-data"]);
+        sim.expect("online", |v| is(v, "sim_online"));
+        serve.expect("readings", |v| is(v, "change") && v["name"] == "Mains UA");
+        let pid = i32::try_from(serve.child.id()).unwrap();
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let status = serve.child.wait().unwrap();
+        assert!(status.success(), "{name}: {status}");
+        let rec = open_alone(&file, name);
+        assert!(rec.count("sample").unwrap() > 10, "{name}: readings kept");
+        assert_eq!(rec.targets().unwrap().len(), 1, "{name}");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+}
+
+/// The desktop app recording a demo modem, its watcher stopped with a plain `kill` (SIGTERM):
+/// the window's process closes the recording, and the main file alone holds it.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_app_stopped_by_sigterm_leaves_the_recording_in_one_file() {
+    use crate::renderer_tries::{Xvfb, lines, until};
+    let x = Xvfb::start();
+    let home = dir("app-term");
+    let file = home.join("term.cmmrec");
+    let mut app = Command::new(env!("CARGO_BIN_EXE_cmm-commissioner"))
+        .args(["--listen", "127.0.0.1:0", "--demo", "--demo-modems", "1"])
+        .arg("--record")
+        .arg(&file)
+        .arg("--settings")
+        .arg(home.join("settings.json"))
+        .env("DISPLAY", &x.display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WGPU_BACKEND")
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("CMM_RENDERER_CHAIN", "gl")
+        .env("CMM_NO_MESSAGE_BOX", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let rx = lines(&mut app);
+    let mut seen = Vec::new();
+    until(&rx, "first frame drawn", &mut seen);
+    // Readings reach the file (committed once a second; read as the window reads it).
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let kept = loop {
+        let n = Recording::open(&file)
+            .and_then(|r| r.count("sample"))
+            .unwrap_or(0);
+        if n > 10 {
+            break n;
+        }
+        assert!(Instant::now() < deadline, "no readings in the file");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let pid = i32::try_from(app.id()).unwrap();
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    let status = app.wait().unwrap();
+    assert!(status.success(), "{status}");
+    // The window's process has ended once the stream it writes to closes.
+    while rx.recv_timeout(Duration::from_secs(90)).is_ok() {}
+    let rec = open_alone(&file, "app");
+    assert!(rec.count("sample").unwrap() >= kept, "readings kept");
+    drop(x);
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+/// A recording being written (its last commits still in the WAL) with two modems.
+pub(crate) fn live_recording(file: &std::path::Path) -> cmm_commissioner::store::Recorder {
+    use cmm_commissioner::proto::Table;
+    use cmm_commissioner::store::{Record, Recorder};
+    let r = Recorder::open(file, "test").unwrap();
+    for (key, name) in [("H1", "north"), ("H2", "south")] {
+        r.record(Record::Target {
+            key: key.into(),
+            hostname: name.into(),
+            moduletype: "HGM6120N-4G".into(),
+            accepted: Some(true),
+            module_port: None,
+            module_baud: None,
+            peer: "192.0.2.7:4000".into(),
+            t_ms: 1_000,
+        });
+        // Battery voltage (register 24, 0.1 V) each second from 1 s to 5 s.
+        for s in 1..=5 {
+            r.record(Record::Sample {
+                target: key.into(),
+                table: Table::Holding,
+                addr: 24,
+                raw: 250 + s,
+                t_ms: i64::from(s) * 1000,
+            });
+        }
+    }
+    r.flush().unwrap();
+    r
+}
+
+fn cmmctl(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(BIN).args(args).output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+/// `cmmctl recording copy` makes one file of a recording being written, cut to a range and a
+/// target when asked, with a note of where it came from that `recording info` shows; a copy
+/// over the recording itself, over another file, or where nothing can be written is refused
+/// with the reason, and leaves the original as it was.
+#[test]
+fn a_recording_is_copied_to_one_file_and_described() {
+    let d = dir("copy");
+    let file = d.join("live.cmmrec");
+    let writer = live_recording(&file);
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+
+    let whole = d.join("whole.cmmrec");
+    let (ok, _, err) = cmmctl(&["recording", "copy", &s(&file), &s(&whole)]);
+    assert!(ok, "{err}");
+    assert!(!d.join("whole.cmmrec-wal").exists(), "one file");
+    assert_eq!(
+        Recording::open(&whole).unwrap().count("sample").unwrap(),
+        10
+    );
+
+    let cut = d.join("cut.cmmrec");
+    let (ok, _, err) = cmmctl(&[
+        "recording",
+        "copy",
+        &s(&file),
+        &s(&cut),
+        "--from",
+        "3000",
+        "--to",
+        "4000",
+        "--target",
+        "H1",
+    ]);
+    assert!(ok, "{err}");
+    let rec = Recording::open(&cut).unwrap();
+    let targets = rec.targets().unwrap();
+    assert_eq!(targets.len(), 1);
+    assert_eq!(targets[0].key, "H1");
+    let id = targets[0].id;
+    let times: Vec<i64> = rec
+        .samples(id, cmm_commissioner::proto::Table::Holding, 24, (0, 10_000))
+        .unwrap()
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    // The value standing when the range begins (read at 2 s), then the range's readings.
+    assert_eq!(times, [2000, 3000, 4000]);
+
+    let (ok, info, err) = cmmctl(&["recording", "info", &s(&cut)]);
+    assert!(ok, "{err}");
+    for said in [
+        "schema version 2",
+        "targets        1",
+        "3 samples",
+        "H1 \"north\" HGM6120N-4G: 3 readings",
+        "a copy of",
+        "live.cmmrec",
+        "targets H1",
+    ] {
+        assert!(info.contains(said), "{said:?} in:\n{info}");
+    }
+    let (ok, info, _) = cmmctl(&["recording", "info", &s(&file)]);
+    assert!(ok);
+    assert!(info.contains("more wait in its -wal file"), "{info}");
+
+    // Refused, with the reason; nothing made, nothing touched.
+    let before = std::fs::read(&file).unwrap();
+    let (ok, _, err) = cmmctl(&["recording", "copy", &s(&file), &s(&file)]);
+    assert!(!ok && err.contains("the recording itself"), "{err}");
+    let (ok, _, err) = cmmctl(&["recording", "copy", &s(&file), &s(&whole)]);
+    assert!(!ok && err.contains("already there"), "{err}");
+    let (ok, _, err) = cmmctl(&["recording", "copy", &s(&file), "/proc/cmm-copy.cmmrec"]);
+    assert!(!ok && err.contains("/proc/cmm-copy.cmmrec"), "{err}");
+    assert!(!std::path::Path::new("/proc/cmm-copy.cmmrec").exists());
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the original as it was"
+    );
+    let names: Vec<String> = std::fs::read_dir(&d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".part"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+    drop(writer);
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+/// `cmmctl export` writes values at their resolution, `--excel` for a spreadsheet, and a
+/// failed export leaves no file behind.
+#[test]
+fn an_export_opens_in_a_spreadsheet_and_a_failed_one_leaves_nothing() {
+    let d = dir("export-excel");
+    let file = d.join("rec.cmmrec");
+    drop(live_recording(&file));
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let out = d.join("excel.csv");
+    let (ok, _, err) = cmmctl(&[
+        "export",
+        &s(&file),
+        "--utc",
+        "--excel",
+        "--decimal",
+        "comma",
+        "--out",
+        &s(&out),
+    ]);
+    assert!(ok, "{err}");
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("time;Battery Voltage (V) [north holding 24];Battery Voltage (V) [south holding 24]")
+    );
+    assert_eq!(lines.next(), Some("1970-01-01T00:00:01.000Z;25,1;25,1"));
+
+    let failed = d.join("failed.csv");
+    let (ok, _, err) = cmmctl(&[
+        "export",
+        &s(&file),
+        "--values",
+        "No Such",
+        "--out",
+        &s(&failed),
+    ]);
+    assert!(!ok && err.contains("no value named"), "{err}");
+    assert!(!failed.exists(), "no empty file left behind");
+    let (ok, _, err) = cmmctl(&["export", &s(&file), "--out", &s(&d)]);
+    assert!(!ok && err.contains("folder"), "{err}");
+    let _ = std::fs::remove_dir_all(&d);
+}

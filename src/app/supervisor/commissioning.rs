@@ -11,7 +11,7 @@ use crate::store::Record;
 
 impl Supervisor {
     /// The recording being written, else the one shown read-only.
-    fn recording_file(&self) -> Option<PathBuf> {
+    pub(super) fn recording_file(&self) -> Option<PathBuf> {
         self.recorder
             .as_ref()
             .map(|r| r.path().to_path_buf())

@@ -102,6 +102,7 @@ impl Supervisor {
                 });
             }
             Command::Export { path, spec } => self.export(path, spec),
+            Command::SaveCopy(path) => self.save_copy(path),
             Command::History {
                 key,
                 from_ms,
@@ -462,7 +463,7 @@ impl Supervisor {
 
     /// Exports the recording (what is committed: up to the last second) on a task of its own.
     fn export(&mut self, path: Option<std::path::PathBuf>, spec: crate::app::command::ExportSpec) {
-        let Some(file) = self.recorder.as_ref().map(|r| r.path().to_path_buf()) else {
+        let Some(file) = self.recording_file() else {
             let e = CoreError::NoRecording;
             return self.later(move |s, _| {
                 s.export_result = Some(Err(e.clone()));
@@ -497,6 +498,59 @@ impl Supervisor {
                 let _ = tx.send(Internal::Exported(result)).await;
             });
             Ok(())
+        });
+    }
+
+    /// Saves a single-file copy of the recording on a task of its own (a copy of one being
+    /// written holds what is committed: up to the last second).
+    fn save_copy(&mut self, path: Option<std::path::PathBuf>) {
+        let Some(file) = self.recording_file() else {
+            return self.fail(Failure::new(CoreError::NoRecording));
+        };
+        let tx = self.internal.clone();
+        tokio::spawn(async move {
+            let name = file
+                .file_stem()
+                .map(|n| {
+                    format!(
+                        "{}-copy.{}",
+                        n.to_string_lossy(),
+                        crate::store::registry::EXTENSION
+                    )
+                })
+                .unwrap_or_default();
+            // The save dialog asked before replacing a file; a path given (tests) must be new.
+            let (path, replace) = match path {
+                Some(p) => (p, false),
+                None => match rfd::AsyncFileDialog::new()
+                    .set_title("Save a copy of the recording")
+                    .add_filter("Recording", &[crate::store::registry::EXTENSION])
+                    .set_file_name(name)
+                    .save_file()
+                    .await
+                {
+                    Some(f) => (f.path().to_path_buf(), true),
+                    None => return,
+                },
+            };
+            let spec = crate::store::copy::CopySpec {
+                replace,
+                program: "cmm-commissioner".into(),
+                ..Default::default()
+            };
+            let result = tokio::task::spawn_blocking(move || {
+                crate::store::copy::copy(&file, &path, &spec)
+                    .map(|what| {
+                        format!(
+                            "saved a copy of the recording to {} ({what})",
+                            path.display()
+                        )
+                    })
+                    .map_err(CoreError::from)
+            })
+            .await
+            .unwrap_or(Err(CoreError::Busy("the copy stopped")));
+            let _ = tx.send(Internal::Copied(result)).await;
         });
     }
 

@@ -112,28 +112,56 @@ impl Supervisor {
 }
 
 impl Supervisor {
-    /// Shows `path` read-only: its targets at its last moment.
+    /// Shows `path` read-only: its targets at its last moment. A file that cannot be read is
+    /// said in the window; one damaged in part is checked beside (a whole file is read) and
+    /// shown with what could be read.
     pub(super) fn open_offline(&mut self, path: &std::path::Path) {
+        let status = |span, problem| crate::app::offline::OfflineStatus {
+            path: path.to_path_buf(),
+            span,
+            at_ms: span.map_or(0, |s: (i64, i64)| s.1),
+            problem,
+        };
         match Recording::open(path) {
             Ok(r) => {
-                let span = r.span().ok().flatten();
-                self.reader = Some(Arc::new(Mutex::new(r)));
-                let status = crate::app::offline::OfflineStatus {
-                    path: path.to_path_buf(),
-                    span,
-                    at_ms: span.map_or(0, |s| s.1),
-                };
+                let span = r.span();
+                let problem = span
+                    .as_ref()
+                    .err()
+                    .map(|e| format!("this file is damaged: its readings cannot be read ({e})"));
+                let span = span.ok().flatten();
+                let reader = Arc::new(Mutex::new(r));
+                self.reader = Some(reader.clone());
+                let status = status(span, problem);
                 let p = path.display().to_string();
                 self.later(move |s, now| {
                     s.offline = Some(status);
                     s.note(now, format!("showing the recording {p} (read-only)"));
                     Ok(())
                 });
+                let tx = self.internal.clone();
+                tokio::task::spawn_blocking(move || {
+                    let rec = reader.lock().unwrap_or_else(|e| e.into_inner());
+                    if let Some(d) = crate::store::info::damage(&rec) {
+                        let _ = tx.blocking_send(Internal::Damaged(d));
+                    }
+                });
                 if let Some((_, end)) = span {
                     self.seek(end);
                 }
             }
-            Err(e) => self.fail(Failure::new(CoreError::from(e))),
+            Err(e) => {
+                let problem = format!(
+                    "this recording cannot be opened: {e}. It may be cut short (copied while \
+                     being written, or a full disk) or not a recording at all."
+                );
+                let status = status(None, Some(problem));
+                self.later(move |s, _| {
+                    s.offline = Some(status);
+                    Ok(())
+                });
+                self.fail(Failure::new(CoreError::from(e)));
+            }
         }
     }
 

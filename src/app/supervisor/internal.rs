@@ -116,6 +116,23 @@ impl Supervisor {
                     Err(e) => Err(Failure::new(e)),
                 }
             }),
+            Internal::Copied(result) => self.later(move |s, now| {
+                s.copy_result = Some(result.clone());
+                match result {
+                    Ok(text) => {
+                        s.note(now, text);
+                        Ok(())
+                    }
+                    Err(e) => Err(Failure::new(e)),
+                }
+            }),
+            Internal::Damaged(problem) => self.later(move |s, now| {
+                s.note(now, problem.clone());
+                if let Some(o) = s.offline.as_mut() {
+                    o.problem = Some(problem);
+                }
+                Ok(())
+            }),
             Internal::Ports(result) => self.later(move |s, _| {
                 s.ports.listed = true;
                 match result {
@@ -135,7 +152,8 @@ impl Supervisor {
     }
 }
 
-/// Writes the CSV export of `recording` to `path`; says how many rows went where.
+/// Writes the CSV export of `recording` to `path` (whole or not at all); says how many rows
+/// went where.
 pub(super) fn export_file(
     recording: &std::path::Path,
     maps: &[Arc<crate::proto::map::RegisterMap>],
@@ -143,13 +161,8 @@ pub(super) fn export_file(
     path: &std::path::Path,
 ) -> Result<String, CoreError> {
     let rec = crate::store::reader::Recording::open(recording)?;
-    let io = |e: std::io::Error| {
-        CoreError::Record(crate::store::StoreError::Io {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })
-    };
-    let file = std::fs::File::create(path).map_err(io)?;
-    let rows = crate::store::export::export(&rec, maps, spec, std::io::BufWriter::new(file))?;
+    let rows = crate::store::file_out::write_whole(path, |w| {
+        crate::store::export::export(&rec, maps, spec, w)
+    })?;
     Ok(format!("exported {rows} rows to {}", path.display()))
 }

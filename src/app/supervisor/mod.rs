@@ -84,6 +84,9 @@ enum Internal {
     },
     MapLoaded(Result<RegisterMap, CoreError>),
     Exported(Result<String, CoreError>),
+    Copied(Result<String, CoreError>),
+    /// What is wrong with the recording shown.
+    Damaged(String),
     History(
         crate::app::state::PlotKey,
         Result<crate::app::history::History, CoreError>,
@@ -246,6 +249,8 @@ impl Supervisor {
             self.command(c);
         }
         self.stop_all(&mut events, &mut internal).await;
+        *shared.finished.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        shared.finished_cv.notify_all();
     }
 
     /// Starts recording to `path`; a file that cannot be used is reported and the live view
@@ -582,6 +587,8 @@ impl Supervisor {
             self.pending.push(Op::Event(e));
         }
         self.flush(true).await;
+        // The recording's own reader lets go first: the last checkpoint need not wait for it.
+        self.reader = None;
         if let Some(r) = self.recorder.take() {
             // Commits what is left; a blocking wait, off the runtime's threads.
             let closed = tokio::task::spawn_blocking(move || r.close()).await;

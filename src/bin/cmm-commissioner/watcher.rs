@@ -8,13 +8,16 @@
 //!
 //! The child's stdin is a pipe from the watcher that is never written: when the watcher ends,
 //! however it ends (stopped, killed, the session closed), the pipe closes and the child
-//! closes its window, so no window process is left without its watcher.
+//! closes its window, so no window process is left without its watcher. Asked to stop itself
+//! (SIGTERM, SIGINT, SIGHUP, or the Windows equivalents), the watcher closes that pipe and
+//! waits for the window's process to close the app cleanly (its recording made one file).
 
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use cmm_commissioner::app::Settings;
@@ -36,6 +39,38 @@ pub const SETTINGS_NOTICE_VARIABLE: &str = "CMM_SETTINGS_NOTICE";
 /// that hangs was seen with DX12 under Wine in a fresh prefix). The last has no limit.
 const RENDERER_WAIT: Duration = Duration::from_secs(20);
 
+/// The running try's end of its stdin pipe: dropped to tell it to close.
+static CHILD_STDIN: Mutex<Option<std::process::ChildStdin>> = Mutex::new(None);
+/// Set once the watcher was asked to stop: no further try is started.
+static STOPPING: AtomicBool = AtomicBool::new(false);
+
+/// On a stop signal: no new try, and the running one is told to close (its pipe closed).
+fn stop_on_signals() {
+    let watch = || {
+        let rt = match tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
+            Ok(rt) => rt,
+            Err(e) => return say(&format!("cannot watch for stop signals: {e}")),
+        };
+        rt.block_on(cmm_commissioner::cli::interrupted());
+        say("asked to stop: closing the window");
+        STOPPING.store(true, Ordering::SeqCst);
+        let stdin = CHILD_STDIN.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if stdin.is_none() {
+            std::process::exit(1);
+        }
+        drop(stdin);
+    };
+    if let Err(e) = std::thread::Builder::new()
+        .name("stop-signals".into())
+        .spawn(watch)
+    {
+        say(&format!("cannot watch for stop signals: {e}"));
+    }
+}
+
 /// Tries the renderers of `chain` in turn, with the settings file `settings`; the exit code
 /// of the process.
 pub fn run(chain: &[Renderer], settings: Option<&Path>) -> i32 {
@@ -56,8 +91,12 @@ pub fn run(chain: &[Renderer], settings: Option<&Path>) -> i32 {
         say(&problem);
         env.push((SETTINGS_NOTICE_VARIABLE, problem.into()));
     }
+    stop_on_signals();
     let mut failures = Vec::new();
     for (n, renderer) in chain.iter().enumerate() {
+        if STOPPING.load(Ordering::SeqCst) {
+            return 1;
+        }
         let wait = (n + 1 < chain.len()).then_some(RENDERER_WAIT);
         let why = match attempt(n, &env, wait) {
             Ok(code) => return code,
@@ -111,8 +150,8 @@ fn attempt(n: usize, env: &[(&str, OsString)], wait: Option<Duration>) -> Result
         .stdout(Stdio::piped())
         .envs(env.iter().cloned());
     let mut child = cmd.spawn().map_err(|e| format!("cannot start it: {e}"))?;
-    // Held as long as this process runs (see the module's doc).
-    let _stdin = child.stdin.take();
+    // Held as long as this process runs (see the module's doc), or until it is asked to stop.
+    *CHILD_STDIN.lock().unwrap_or_else(|e| e.into_inner()) = child.stdin.take();
     let said = listen(child.stdout.take());
     let deadline = wait.map(|w| Instant::now() + w);
     let mut reason = None;

@@ -5,6 +5,9 @@
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use cmm_commissioner::app::Stopper;
 
 use cmm_commissioner::app::Settings;
 use cmm_commissioner::app::crash::CrashReports;
@@ -38,8 +41,10 @@ pub fn run(args: Args, chain: &[Renderer], attempt: usize) -> anyhow::Result<()>
     let _ = cmm_commissioner::link::config::raise_open_file_limit();
     let startup = startup(args);
     let options = options(renderer);
-    let context = Arc::new(OnceLock::new());
-    close_when_the_watcher_is_gone(context.clone());
+    let handles = Handles::default();
+    close_when_the_watcher_is_gone(handles.clone());
+    close_when_asked_to_stop(handles.clone());
+    let Handles { context, stopper } = handles;
     abort_if_asked(renderer);
     let result = eframe::run_native(
         "CMM Commissioner",
@@ -55,6 +60,7 @@ pub fn run(args: Args, chain: &[Renderer], attempt: usize) -> anyhow::Result<()>
             }
             let ctx = cc.egui_ctx.clone();
             let app = CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint()))?;
+            let _ = stopper.set(app.stopper());
             Ok(Box::new(Watched { app }))
         }),
     );
@@ -163,26 +169,78 @@ fn report(line: &str) {
     let _ = out.flush();
 }
 
+/// What a thread needs to close the app from outside the window: the window's context (to
+/// close it the usual way, settings saved) and the core's stopper (to stop it directly when
+/// the window does not close: hidden, minimised, its event loop stuck).
+#[derive(Clone, Default)]
+struct Handles {
+    context: Arc<OnceLock<egui::Context>>,
+    stopper: Arc<OnceLock<Stopper>>,
+}
+
+/// How long a window asked to close has to do it the usual way.
+const CLOSE_WAIT: Duration = Duration::from_secs(3);
+/// How long the core then has to stop: the recording committed and made one file.
+const STOP_WAIT: Duration = Duration::from_secs(15);
+
+/// Closes the app from another thread, in a bounded time: the window closes the usual way,
+/// else the core is stopped directly (the recording committed, checkpointed and closed) and
+/// the process ends.
+fn close_from_outside(h: &Handles, why: &str) {
+    say(why);
+    let Some(ctx) = h.context.get() else {
+        std::process::exit(1);
+    };
+    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    ctx.request_repaint();
+    let Some(stopper) = h.stopper.get() else {
+        std::process::exit(1);
+    };
+    if stopper.wait(CLOSE_WAIT) {
+        // The window closed and stopped the core: the process ends the usual way.
+        return;
+    }
+    say("the window did not close: stopping the core directly");
+    if !stopper.stop_and_wait(STOP_WAIT) {
+        say("the core did not stop in time");
+    }
+    std::process::exit(1);
+}
+
 /// When stdin ends (the watcher's end of the pipe closed: it was stopped or killed), closes
-/// the window the usual way (settings saved), or ends the process if there is none yet. The
-/// thread ends with the process.
-fn close_when_the_watcher_is_gone(context: Arc<OnceLock<egui::Context>>) {
+/// the app (see [`close_from_outside`]). The thread ends with the process.
+fn close_when_the_watcher_is_gone(handles: Handles) {
     let watch = move || {
         let _ = std::io::copy(&mut std::io::stdin().lock(), &mut std::io::sink());
-        say("the watcher process is gone: closing the window");
-        match context.get() {
-            Some(ctx) => {
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                ctx.request_repaint();
-            }
-            None => std::process::exit(1),
-        }
+        close_from_outside(&handles, "the watcher process is gone: closing the window");
     };
     if let Err(e) = std::thread::Builder::new()
         .name("watcher-gone".into())
         .spawn(watch)
     {
         say(&format!("cannot watch the watcher process: {e}"));
+    }
+}
+
+/// When the process is asked to stop (SIGTERM, SIGINT, SIGHUP; on Windows the console closed,
+/// a logoff or a shutdown), closes the app (see [`close_from_outside`]).
+fn close_when_asked_to_stop(handles: Handles) {
+    let watch = move || {
+        let rt = match tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
+            Ok(rt) => rt,
+            Err(e) => return say(&format!("cannot watch for stop signals: {e}")),
+        };
+        rt.block_on(cmm_commissioner::cli::interrupted());
+        close_from_outside(&handles, "asked to stop: closing the window");
+    };
+    if let Err(e) = std::thread::Builder::new()
+        .name("stop-signals".into())
+        .spawn(watch)
+    {
+        say(&format!("cannot watch for stop signals: {e}"));
     }
 }
 
