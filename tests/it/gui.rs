@@ -711,7 +711,7 @@ fn a_commissioning_from_the_window_ends_in_a_report() {
     h.step();
     h.get_by_label("Site").type_text("Harbour pumping station");
     h.step();
-    h.get_by_label("Save to the recording").click();
+    h.get_by_label("Save to the recording").click_accesskit();
     until(&mut h, "the site in the recording", |h| {
         h.state()
             .state()
@@ -724,13 +724,16 @@ fn a_commissioning_from_the_window_ends_in_a_report() {
             })
     });
     // The second is the "25 %" step's (no load, 25 %...).
-    h.get_all_by_label("Start step").nth(1).unwrap().click();
+    h.get_all_by_label("Start step")
+        .nth(1)
+        .unwrap()
+        .click_accesskit();
     until(&mut h, "the step running", |h| {
         h.query_all_by_label_contains("Running: 25 %")
             .next()
             .is_some()
     });
-    h.get_by_label("End the step").click();
+    h.get_by_label("End the step").click_accesskit();
     until(&mut h, "the step ended", |h| {
         h.state()
             .state()
@@ -754,7 +757,10 @@ fn a_commissioning_from_the_window_ends_in_a_report() {
         .unwrap()
         .type_text("button on the panel");
     h.step();
-    h.get_all_by_label("Passed").next().unwrap().click();
+    h.get_all_by_label("Passed")
+        .next()
+        .unwrap()
+        .click_accesskit();
     until(&mut h, "the test ticked by hand", |h| {
         h.state()
             .state()
@@ -775,7 +781,7 @@ fn a_commissioning_from_the_window_ends_in_a_report() {
     h.get_by_label("Report file")
         .type_text(pdf.to_str().unwrap());
     h.step();
-    h.get_by_label("Make the report").click();
+    h.get_by_label("Make the report").click_accesskit();
     until(&mut h, "the report written", |h| {
         h.state()
             .state()
