@@ -30,6 +30,8 @@ pub struct CommissionView {
     own_test: String,
     /// Report file (empty: ask with the save dialog).
     pub path: String,
+    /// Where the window may be: the window's free area, above the status bar.
+    pub area: Option<egui::Rect>,
     last_read: Option<Instant>,
 }
 

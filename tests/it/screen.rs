@@ -1,0 +1,211 @@
+//! The field laptop's screen: at 1280x720 and 1366x768, and on a 1920x1080 screen at 150 %
+//! (1280x720 points at 1.5 pixels per point), every tab and the Commissioning window show what
+//! matters on the default window, and nothing overlaps.
+
+use std::sync::Arc;
+
+use cmm_commissioner::app::{Command, Settings};
+use cmm_commissioner::proto::Table;
+use cmm_commissioner::ui::view::Tab;
+use cmm_commissioner::ui::{CommissionerApp, Startup};
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use crate::gui::{has, until};
+
+/// The screens of field laptops: size in points and pixels per point.
+const SCREENS: [([f32; 2], f32); 3] = [
+    ([1280.0, 720.0], 1.0),
+    ([1366.0, 768.0], 1.0),
+    // 1920x1080 pixels at 150 %.
+    ([1280.0, 720.0], 1.5),
+];
+
+/// The real app at `size` points and `ppp` pixels per point with `demo_modems` simulated
+/// modems, recording to `record` when given.
+fn start_at(
+    size: [f32; 2],
+    ppp: f32,
+    demo_modems: usize,
+    record: Option<std::path::PathBuf>,
+) -> Harness<'static, CommissionerApp> {
+    Harness::builder()
+        .with_size(size)
+        .with_pixels_per_point(ppp)
+        .build_eframe(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let mut startup = Startup::from_settings(Settings::default(), None);
+            startup.server.listen = "127.0.0.1:0".parse().unwrap();
+            startup.demo = demo_modems > 0;
+            startup.demo_modems = demo_modems;
+            startup.record = record.clone();
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        })
+}
+
+fn screen(h: &Harness<'_, CommissionerApp>) -> egui::Rect {
+    h.ctx.content_rect()
+}
+
+fn rect(h: &Harness<'_, CommissionerApp>, label: &str) -> egui::Rect {
+    h.get_by_label(label).rect()
+}
+
+fn settle(h: &mut Harness<'_, CommissionerApp>) {
+    for _ in 0..4 {
+        h.step();
+    }
+}
+
+/// Selects the demo modem `host` (DEMO-GENSET alone, or DEMO-GENSET-3, an HGM9520N).
+fn select(h: &mut Harness<'_, CommissionerApp>, host: &str) {
+    let name = format!("{host}  (online)");
+    until(h, &name, |h| has(h, &name));
+    h.get_by_label(&name).click();
+    let map = if host.ends_with('3') {
+        "HGM9500N"
+    } else {
+        "map:"
+    };
+    until(h, "the target's values", |h| has(h, map));
+    settle(h);
+}
+
+/// The top of the status bar (its server address), which nothing may cover.
+fn status_top(h: &Harness<'_, CommissionerApp>) -> f32 {
+    rect(h, "Modem server address:").top()
+}
+
+/// Point 1: a window restored larger than the monitor it opens on (or the default one on a
+/// 720-high screen) is brought inside it: the status bar with the server address is on screen.
+#[test]
+fn a_window_larger_than_its_monitor_is_brought_inside_it() {
+    let mut h = start_at([1400.0, 900.0], 1.0, 0, None);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .monitor_size = Some(egui::vec2(1280.0, 720.0));
+    until(&mut h, "the server address", |h| {
+        has(h, "Modem server address:")
+    });
+    settle(&mut h);
+    let screen = screen(&h);
+    assert!(
+        screen.width() <= 1280.0 && screen.height() <= 720.0,
+        "the window fits the monitor: {screen:?}"
+    );
+    assert!(rect(&h, "Modem server address:").bottom() <= 720.0);
+    h.state_mut().shutdown();
+}
+
+/// Point 2: with the HGM9520N selected (the widest Commands panel) the Values table shows
+/// its Name and Value columns beside both side panels, and the panels can be put away with a
+/// key to give the table the width.
+#[test]
+fn the_value_column_is_in_view_beside_the_side_panels() {
+    for (size, ppp) in SCREENS {
+        let mut h = start_at(size, ppp, 3, None);
+        select(&mut h, "DEMO-GENSET-3");
+        h.get_by_label("Values").click();
+        until(&mut h, "the values table", |h| has(h, "Filter"));
+        settle(&mut h);
+        let screen = screen(&h);
+        let commands = rect(&h, "Commands");
+        let targets = rect(&h, "Targets");
+        let (name, value) = (rect(&h, "Name"), rect(&h, "Value"));
+        assert!(
+            commands.left() >= screen.width() * 0.6,
+            "{size:?}@{ppp}: the Commands panel keeps to its share: {commands:?}"
+        );
+        assert!(
+            targets.right() <= screen.width() * 0.3,
+            "{size:?}@{ppp}: the Targets panel keeps to its share: {targets:?}"
+        );
+        assert!(
+            name.left() >= targets.right() && value.right() <= commands.left(),
+            "{size:?}@{ppp}: Name {name:?} and Value {value:?} between the panels"
+        );
+        assert!(value.bottom() < status_top(&h));
+        // Ctrl+] puts the Commands panel away, and brings it back.
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::CloseBracket);
+        settle(&mut h);
+        assert!(
+            !has(&h, "Set port and baud"),
+            "{size:?}@{ppp}: panel put away"
+        );
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::CloseBracket);
+        settle(&mut h);
+        assert!(has(&h, "Commands"), "{size:?}@{ppp}: panel back");
+        h.state_mut().shutdown();
+    }
+}
+
+/// Point 5: with the traffic inspector open and three values plotted, the Values table's
+/// header and rows stay above the plot pane, and the panes share the height.
+#[test]
+fn the_traffic_inspector_and_the_plots_never_draw_over_the_table() {
+    for (size, ppp) in SCREENS {
+        let mut h = start_at(size, ppp, 1, None);
+        select(&mut h, "DEMO-GENSET");
+        crate::gui::filter(&mut h, "mains u");
+        until(&mut h, "the values table", |h| {
+            has(h, "plot Mains UA") && has(h, "plot Mains UB") && has(h, "plot Mains UC")
+        });
+        // Mains UA, UB and UC: registers 0, 1 and 2.
+        let host = h.state_mut().view().selected.clone().unwrap();
+        for addr in 0..3 {
+            let key = (host.clone(), Table::Holding, addr);
+            h.state_mut().view().send(Command::TogglePlot(key));
+        }
+        until(&mut h, "three plots", |h| {
+            h.state().state().plotted.len() == 3 && has(h, "Follow live")
+        });
+        h.state_mut().view().traffic.open = true;
+        until(&mut h, "the inspector", |h| has(h, "Traffic inspector"));
+        settle(&mut h);
+        let plots = rect(&h, "Follow live");
+        let traffic = rect(&h, "Traffic inspector");
+        let header = rect(&h, "Value");
+        assert!(
+            header.bottom() <= plots.top(),
+            "{size:?}@{ppp}: the table's header {header:?} above the plots {plots:?}"
+        );
+        // The table keeps room for rows between its header and the plots (a row partly in
+        // view is cut at the table's edge).
+        let first = h.query_all_by_label("plot Mains UA").next().unwrap().rect();
+        assert!(
+            first.top() >= header.bottom() && first.bottom() <= plots.top(),
+            "{size:?}@{ppp}: the first row {first:?} between the header {header:?} and the \
+             plots {plots:?}"
+        );
+        assert!(plots.bottom() <= traffic.top(), "{size:?}@{ppp}");
+        h.state_mut().shutdown();
+    }
+}
+
+/// Point 6: the Fleet keeps health, name, link, alarms and kW in view; the name stays
+/// pinned when the rest scrolls.
+#[test]
+fn the_fleet_keeps_its_first_columns_in_view() {
+    for (size, ppp) in SCREENS {
+        let mut h = start_at(size, ppp, 3, None);
+        until(&mut h, "three modems", |h| {
+            has(h, "DEMO-GENSET-3  (online)")
+        });
+        h.state_mut().view().tab = Tab::Fleet;
+        until(&mut h, "the fleet", |h| has(h, "fleet DEMO-GENSET-1"));
+        settle(&mut h);
+        let screen = screen(&h);
+        let targets = rect(&h, "Targets");
+        for col in ["Name ^", "Link", "Alarms", "kW"] {
+            let r = rect(&h, col);
+            assert!(
+                r.left() >= targets.right() && r.right() <= screen.right(),
+                "{size:?}@{ppp}: the {col} column {r:?} in view"
+            );
+        }
+        h.state_mut().shutdown();
+    }
+}
