@@ -142,6 +142,44 @@ fn the_value_column_is_in_view_beside_the_side_panels() {
     }
 }
 
+/// Point 3: the Overview's key readings (kW, Hz, oil pressure...) are on the first screen.
+#[test]
+fn the_key_readings_are_on_the_first_screen_of_the_overview() {
+    for (size, ppp) in SCREENS {
+        let mut h = start_at(size, ppp, 1, None);
+        select(&mut h, "DEMO-GENSET");
+        until(&mut h, "the key readings", |h| {
+            has(h, "kW: ") && has(h, "Oil: ")
+        });
+        settle(&mut h);
+        let bottom = status_top(&h);
+        for key in [
+            "Gen V: ",
+            "Hz: ",
+            "kW: ",
+            "PF: ",
+            "Speed: ",
+            "Oil: ",
+            "Coolant: ",
+            "Battery: ",
+        ] {
+            let r = h.get_by_label_contains(key).rect();
+            assert!(
+                r.bottom() < bottom && r.right() <= rect(&h, "Commands").left(),
+                "{size:?}@{ppp}: {key} on the first screen: {r:?} {:?} {:?}",
+                rect(&h, "Commands"),
+                h.query_all_by_label_contains(": ")
+                    .map(|n| (
+                        format!("{n:?}").chars().take(60).collect::<String>(),
+                        n.rect()
+                    ))
+                    .collect::<Vec<_>>()
+            );
+        }
+        h.state_mut().shutdown();
+    }
+}
+
 /// Point 5: with the traffic inspector open and three values plotted, the Values table's
 /// header and rows stay above the plot pane, and the panes share the height.
 #[test]
