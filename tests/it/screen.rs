@@ -180,6 +180,54 @@ fn the_key_readings_are_on_the_first_screen_of_the_overview() {
     }
 }
 
+/// Point 4: the Commissioning window fits above the status bar, its report button stays
+/// where it is, and a Start step button does not move when a step starts.
+#[test]
+fn the_commissioning_window_fits_above_the_status_bar() {
+    for (i, (size, ppp)) in SCREENS.into_iter().enumerate() {
+        let dir = std::env::temp_dir().join(format!("cmm-screen-{}-{i}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut h = start_at(size, ppp, 1, Some(dir.join("rec.sqlite")));
+        select(&mut h, "DEMO-GENSET");
+        h.state_mut().view().commission.open = true;
+        until(&mut h, "the protection tests", |h| {
+            has(h, "Protection tests") && has(h, "Start step")
+        });
+        settle(&mut h);
+        let note = rect(&h, "Note");
+        // The one window open.
+        let window = h
+            .ctx
+            .memory(|m| {
+                let layers = m.areas().visible_layer_ids();
+                let mut windows = layers.iter().filter(|l| l.order == egui::Order::Middle);
+                windows.find_map(|l| m.area_rect(l.id))
+            })
+            .unwrap();
+        let status = status_top(&h);
+        assert!(
+            window.top() >= 0.0 && window.bottom() <= note.top().min(status),
+            "{size:?}@{ppp}: the window {window:?} leaves the Note field {note:?} and the \
+             status bar visible"
+        );
+        assert!(
+            window.right() <= screen(&h).right(),
+            "{size:?}@{ppp}: {window:?}"
+        );
+        let report = rect(&h, "Make the report");
+        let start = h.get_all_by_label("Start step").next().unwrap().rect();
+        h.get_all_by_label("Start step").next().unwrap().click();
+        until(&mut h, "the running step", |h| has(h, "Running: "));
+        settle(&mut h);
+        assert_eq!(rect(&h, "Make the report"), report, "{size:?}@{ppp}");
+        let moved = h.get_all_by_label("Start step").next().unwrap().rect();
+        assert_eq!(moved, start, "{size:?}@{ppp}: the step buttons stay put");
+        h.state_mut().shutdown();
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
 /// Point 5: with the traffic inspector open and three values plotted, the Values table's
 /// header and rows stay above the plot pane, and the panes share the height.
 #[test]
