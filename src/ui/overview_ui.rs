@@ -245,14 +245,17 @@ fn key_ui(ui: &mut egui::Ui, title: &str, r: &Reading, width: f32) {
         .inner_margin(egui::Margin::symmetric(6, 2))
         .show(ui, |ui| {
             ui.set_width(width - 12.0);
-            ui.add(egui::Label::new(egui::RichText::new(title).size(12.0).weak()).truncate());
-            // One label, elided at the tile's width (whole on hover): a tile never grows.
-            let text = format!("{} {}", r.value, r.unit);
-            let mut value = egui::RichText::new(text.trim()).size(17.0).monospace();
-            if stale {
-                value = value.color(ui.visuals().weak_text_color());
-            }
-            ui.add(egui::Label::new(value).truncate());
+            ui.vertical(|ui| {
+                let title = egui::RichText::new(title).size(12.0).weak();
+                ui.add(egui::Label::new(title).truncate());
+                // One label, elided at the tile's width (whole on hover): a tile never grows.
+                let text = format!("{} {}", r.value, r.unit);
+                let mut value = egui::RichText::new(text.trim()).size(17.0).monospace();
+                if stale {
+                    value = value.color(ui.visuals().weak_text_color());
+                }
+                ui.add(egui::Label::new(value).truncate());
+            });
         });
     let rect = frame.response.rect;
     let resp = ui.interact(

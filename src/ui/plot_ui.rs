@@ -131,7 +131,7 @@ pub fn pane(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView, out: &mut Vec
     let most = (ui.available_height() - TABLE_ROOM).max(MIN_HEIGHT);
     egui::Panel::bottom("plots")
         .resizable(true)
-        .default_size(260.0_f32.min(most))
+        .default_size(260.0_f32.min(most).min(ui.available_height() * 0.45))
         .size_range(MIN_HEIGHT..=most)
         .show(ui, |inner| {
             self::ui(inner, state, v, out);
@@ -192,7 +192,9 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView, out: &mut Vec<C
 
 /// The switches above the plot.
 fn toolbar(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
-    ui.horizontal(|ui| {
+    // Wrapped: a toolbar wider than the pane would widen the plots past its edge (their
+    // legends cut off).
+    ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut v.follow, "Follow live")
             .on_hover_text("Keep the newest Window seconds in view, the values fitted");
         v.refit |= ui.checkbox(&mut v.normalise, "Normalise").changed();

@@ -192,10 +192,10 @@ pub fn ui(
             for (i, c) in COLUMNS.iter().enumerate() {
                 if let Some(r) = layout.cell(head, i) {
                     let title = egui::RichText::new(c.title).strong();
-                    ui.put(
-                        r.shrink2(egui::vec2(4.0, 0.0)),
-                        egui::Label::new(title).truncate(),
-                    );
+                    let at = egui::UiBuilder::new()
+                        .max_rect(r.shrink2(egui::vec2(4.0, 0.0)))
+                        .layout(egui::Layout::left_to_right(egui::Align::Center));
+                    ui.scope_builder(at, |ui| ui.add(egui::Label::new(title).truncate()));
                 }
             }
             let line = ui.visuals().widgets.noninteractive.bg_stroke;

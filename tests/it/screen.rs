@@ -232,8 +232,12 @@ fn the_commissioning_window_fits_above_the_status_bar() {
 /// header and rows stay above the plot pane, and the panes share the height.
 #[test]
 fn the_traffic_inspector_and_the_plots_never_draw_over_the_table() {
-    for (size, ppp) in SCREENS {
-        let mut h = start_at(size, ppp, 1, None);
+    for (i, (size, ppp)) in SCREENS.into_iter().enumerate() {
+        // Recorded: the plots' toolbar has all its buttons (Timeline too).
+        let dir = std::env::temp_dir().join(format!("cmm-screen-t-{}-{i}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut h = start_at(size, ppp, 1, Some(dir.join("rec.sqlite")));
         select(&mut h, "DEMO-GENSET");
         crate::gui::filter(&mut h, "mains u");
         until(&mut h, "the values table", |h| {
@@ -245,8 +249,11 @@ fn the_traffic_inspector_and_the_plots_never_draw_over_the_table() {
             let key = (host.clone(), Table::Holding, addr);
             h.state_mut().view().send(Command::TogglePlot(key));
         }
-        until(&mut h, "three plots", |h| {
-            h.state().state().plotted.len() == 3 && has(h, "Follow live")
+        until(&mut h, "three plots with their legends", |h| {
+            let s = h.state().state();
+            s.plotted.len() == 3
+                && s.plotted.values().all(|s| s.len() >= 2)
+                && has(h, "Mains UC (V)")
         });
         h.state_mut().view().traffic.open = true;
         until(&mut h, "the inspector", |h| has(h, "Traffic inspector"));
@@ -266,8 +273,18 @@ fn the_traffic_inspector_and_the_plots_never_draw_over_the_table() {
             "{size:?}@{ppp}: the first row {first:?} between the header {header:?} and the \
              plots {plots:?}"
         );
+        // The plots keep to the pane's width: their legends (a click hides a series) whole.
+        let commands = rect(&h, "Commands").left();
+        for legend in h.query_all_by_label_contains("Mains U") {
+            let r = legend.rect();
+            assert!(
+                r.right() <= commands,
+                "{size:?}@{ppp}: {r:?} cut by the panel"
+            );
+        }
         assert!(plots.bottom() <= traffic.top(), "{size:?}@{ppp}");
         h.state_mut().shutdown();
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
 
