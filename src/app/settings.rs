@@ -140,6 +140,10 @@ pub struct Settings {
     pub map_choices: std::collections::BTreeMap<String, String>,
     /// The broker last attached to.
     pub broker: BrokerPrefs,
+    /// The Targets panel put away (Ctrl+[).
+    pub targets_hidden: bool,
+    /// The Commands panel put away (Ctrl+]).
+    pub commands_hidden: bool,
 }
 
 /// A planned load step.
@@ -181,6 +185,8 @@ impl Default for Settings {
             ui_scale_percent: 100,
             map_choices: Default::default(),
             broker: BrokerPrefs::default(),
+            targets_hidden: false,
+            commands_hidden: false,
         }
     }
 }

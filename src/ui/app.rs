@@ -80,6 +80,7 @@ pub struct CommissionerApp {
     core: Core,
     view: View,
     frame_stats: FrameStats,
+    window_fit: super::window_fit::WindowFit,
     /// Time the frames waited for the state's lock, in all (the frame benchmark reads it).
     lock_wait: std::time::Duration,
 }
@@ -129,6 +130,7 @@ impl CommissionerApp {
             core,
             view,
             frame_stats: FrameStats::new(),
+            window_fit: Default::default(),
             lock_wait: std::time::Duration::ZERO,
         })
     }
@@ -192,6 +194,7 @@ impl CommissionerApp {
 impl eframe::App for CommissionerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_stats.frame();
+        self.window_fit.ui(ui.ctx());
         let asked = std::time::Instant::now();
         let state = self.core.state();
         self.lock_wait += asked.elapsed();

@@ -33,6 +33,8 @@ pub struct CommissionView {
     pub path: String,
     /// "Make the report" was clicked with nothing entered: asking first.
     confirm_empty: bool,
+    /// Where the window may be: the window's free area, above the status bar.
+    pub area: Option<egui::Rect>,
     last_read: Option<Instant>,
 }
 
@@ -56,12 +58,22 @@ pub fn ui(
         return;
     }
     let mut open = v.open;
+    // Inside the window's free area (above the status bar and the recording's Note field),
+    // whatever the screen: the sections scroll inside it.
+    let area = v.area.unwrap_or_else(|| ctx.content_rect());
+    let size = egui::vec2(
+        660.0_f32.min(area.width()),
+        (area.height() - 8.0).max(200.0),
+    );
     egui::Window::new("Commissioning")
         .open(&mut open)
         .resizable(true)
-        .default_size([660.0, 700.0])
-        .min_width(600.0)
-        .constrain(true)
+        .default_size(size)
+        .default_pos(area.min + egui::vec2((area.width() - size.x).max(0.0) / 2.0, 4.0))
+        .min_width(size.x.min(480.0))
+        .max_width(area.width())
+        .max_height(area.height())
+        .constrain_to(area)
         .show(ctx, |ui| {
             let Some(target) = selected.filter(|t| state.targets.contains_key(*t)) else {
                 ui.label("Select a modem or a serial target in the list first.");
@@ -110,10 +122,10 @@ pub fn ui(
                 v.drafts = c.fields.clone();
                 v.loaded_for = Some(target.to_string());
             }
-            // The report stays in view above the sections.
+            // The report stays in view above the sections, in the same place.
             report_ui(ui, state, (target, c), v, out);
             ui.separator();
-            egui::ScrollArea::vertical()
+            egui::ScrollArea::both()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     people_ui(ui, target, c, read_only, v, out);
@@ -274,6 +286,12 @@ fn steps_ui(
                         out.push(entry(target, Entry::StepEnd));
                     }
                 });
+            } else {
+                // The same line when no step runs: the step buttons below never move.
+                ui.horizontal(|ui| {
+                    ui.weak("No step running");
+                    ui.add_enabled(false, egui::Button::new("End the step"));
+                });
             }
             let plan = report::steps::plan_value(
                 &steps
@@ -291,7 +309,7 @@ fn steps_ui(
                 .show(ui, |ui| {
                     ui.strong("Step");
                     ui.strong("Minutes");
-                    ui.strong("Recorded");
+                    recorded_cell(ui, egui::RichText::new("Recorded").strong());
                     ui.strong("");
                     ui.end_row();
                     for (i, s) in steps.iter_mut().enumerate() {
@@ -308,25 +326,21 @@ fn steps_ui(
                                     .and_then(|x| x.mean)
                                     .map(|m| format!(", mean {m:.1} kW"))
                                     .unwrap_or_default();
-                                let lasted = if r.ended || r.ended_by.is_some() {
-                                    r.end_ms
-                                } else {
-                                    now
-                                } - r.start_ms;
-                                let status = if r.ended || r.ended_by.is_some() {
+                                let ended = r.ended || r.ended_by.is_some();
+                                let lasted = if ended { r.end_ms } else { now } - r.start_ms;
+                                let status = if ended {
                                     report::step_status(r)
                                 } else {
                                     " (running)".to_string()
                                 };
-                                ui.label(format!(
+                                let text = format!(
                                     "{} {}{kw}{status}",
                                     report::time(r.start_ms),
                                     report::duration(lasted),
-                                ));
+                                );
+                                recorded_cell(ui, text.into());
                             }
-                            None => {
-                                ui.weak("—");
-                            }
+                            None => recorded_cell(ui, egui::RichText::new("—").weak()),
                         }
                         ui.horizontal(|ui| {
                             let is_running = running.is_some_and(|r| r.name == s.name);
@@ -381,6 +395,17 @@ fn steps_ui(
                 }
             });
         });
+}
+
+/// A cell of the Recorded column: of one width, elided (whole on hover), so that the step
+/// buttons beside it stay where they are as a step runs.
+fn recorded_cell(ui: &mut egui::Ui, text: egui::RichText) {
+    let size = egui::vec2(240.0, ui.spacing().interact_size.y);
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(size, layout, |ui| {
+        ui.set_width(size.x);
+        ui.add(egui::Label::new(text).truncate());
+    });
 }
 
 fn protections_ui(

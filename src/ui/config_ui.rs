@@ -25,38 +25,41 @@ pub fn ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     }
     ui.separator();
     ui.strong("Configuration");
-    egui::Grid::new("config_registers")
-        .num_columns(4)
-        .spacing([6.0, 4.0])
-        .show(ui, |ui| {
-            for r in settings {
-                let mut name = ui.label(&*r.name);
-                if r.unverified {
-                    name = name.on_hover_text(crate::proto::map::UNVERIFIED_NOTE);
-                }
+    // One register a block, wrapping at the panel's width: the panel never grows to fit a
+    // long name.
+    for r in settings {
+        ui.push_id(("config_register", r.addr), |ui| {
+            let mut name = ui.horizontal_wrapped(|ui| {
+                let name = ui.label(&*r.name);
                 let now = t
                     .map
                     .decode(&t.image, t.slave(), Table::Holding, r.addr)
                     .map_or_else(|| "not read".to_string(), |d| d.shown());
                 ui.label(egui::RichText::new(format!("now {now}")).weak());
-                let range = format!(
-                    "{} to {} {}",
-                    r.min.map_or_else(|| "-".into(), |v| v.to_string()),
-                    r.max.map_or_else(|| "-".into(), |v| v.to_string()),
-                    r.unit
-                );
+                name
+            });
+            if r.unverified {
+                name.inner = name.inner.on_hover_text(crate::proto::map::UNVERIFIED_NOTE);
+            }
+            let range = format!(
+                "{} to {} {}",
+                r.min.map_or_else(|| "-".into(), |v| v.to_string()),
+                r.max.map_or_else(|| "-".into(), |v| v.to_string()),
+                r.unit
+            );
+            ui.horizontal_wrapped(|ui| {
                 let text = ed.config.entry(r.addr).or_default();
                 let edit = egui::TextEdit::singleline(text)
                     .desired_width(60.0)
                     .clip_text(false)
                     .hint_text(range.clone());
                 ui.add(edit)
-                    .labelled_by(name.id)
+                    .labelled_by(name.inner.id)
                     .on_hover_text(format!("allowed: {range}"));
                 if ui.button(format!("Set {}…", r.name)).clicked() {
                     ed.prepare_typed(t, Source::Config(r.addr));
                 }
-                ui.end_row();
-            }
+            });
         });
+    }
 }

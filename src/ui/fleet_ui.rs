@@ -9,6 +9,7 @@ use eframe::egui;
 
 use crate::app::{AppState, Health, Target};
 
+use super::columns::{self, Layout};
 use super::overview_ui::kind_colour;
 use super::targets_ui::{ago, health_colour, health_word};
 
@@ -36,18 +37,37 @@ pub enum Column {
     Seen,
 }
 
-/// Titles and widths; a column never moves as values come and go.
-const COLUMNS: [(Column, &str, f32); 9] = [
-    (Column::Name, "Name", 190.0),
-    (Column::Id, "Modem / port", 210.0),
-    (Column::Model, "Model", 100.0),
-    (Column::Link, "Link", 110.0),
-    (Column::Mode, "Mode", 72.0),
-    (Column::Status, "Status", 130.0),
-    (Column::Alarms, "Alarms", 210.0),
-    (Column::Kw, "kW", 64.0),
-    (Column::Seen, "Last seen", 90.0),
+/// The columns in their order, with their titles.
+const COLUMNS: [Column; 9] = [
+    Column::Name,
+    Column::Id,
+    Column::Model,
+    Column::Link,
+    Column::Mode,
+    Column::Status,
+    Column::Alarms,
+    Column::Kw,
+    Column::Seen,
 ];
+
+/// Titles, widths and ranks; a column never moves as values come and go, and on a narrow
+/// window the columns give way from the highest rank: health (the bar), name, link, alarms
+/// and kW stay in view, the rest are on the row's hover.
+const WIDTHS: [columns::Column; 9] = [
+    col("Name", 170.0, 0),
+    col("Modem / port", 210.0, 8),
+    col("Model", 100.0, 7),
+    col("Link", 110.0, 1),
+    col("Mode", 72.0, 5),
+    col("Status", 130.0, 6),
+    col("Alarms", 210.0, 2),
+    col("kW", 64.0, 3),
+    col("Last seen", 90.0, 4),
+];
+
+const fn col(title: &'static str, width: f32, rank: u8) -> columns::Column {
+    columns::Column { title, width, rank }
+}
 
 /// Width of the health bar before the first column.
 const BAR: f32 = 8.0;
@@ -129,16 +149,15 @@ pub fn rows<'a>(state: &'a AppState, v: &FleetView, now: i64, hb: i64) -> Vec<&'
     rows
 }
 
-fn cell(row: egui::Rect, i: usize) -> egui::Rect {
-    let x0 = row.left() + BAR + COLUMNS[..i].iter().map(|c| c.2).sum::<f32>();
-    egui::Rect::from_min_size(
-        egui::pos2(x0, row.top()),
-        egui::vec2(COLUMNS[i].2, row.height()),
-    )
+/// The rectangle of column `i` in `row` (after the health bar), if shown.
+fn cell(layout: &Layout, row: egui::Rect, i: usize) -> Option<egui::Rect> {
+    layout.cell(row.with_min_x(row.left() + BAR), i)
 }
 
-fn paint(ui: &egui::Ui, row: egui::Rect, i: usize, text: &str, colour: egui::Color32) {
-    let r = cell(row, i);
+fn paint(ui: &egui::Ui, l: &Layout, row: egui::Rect, i: usize, text: &str, c: egui::Color32) {
+    let Some(r) = cell(l, row, i) else {
+        return;
+    };
     ui.painter()
         .with_clip_rect(r.shrink2(egui::vec2(2.0, 0.0)))
         .text(
@@ -146,26 +165,53 @@ fn paint(ui: &egui::Ui, row: egui::Rect, i: usize, text: &str, colour: egui::Col
             egui::Align2::LEFT_CENTER,
             text,
             egui::TextStyle::Body.resolve(ui.style()),
-            colour,
+            c,
         );
 }
 
-/// One row; true when clicked.
-fn row_ui(
-    ui: &mut egui::Ui,
-    t: &Target,
-    (width, height): (f32, f32),
-    selected: bool,
-    now: i64,
-    hb: i64,
-) -> bool {
-    let (row, resp) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+/// The texts of a row's cells, in the order of [`COLUMNS`], each with its colour.
+fn texts(t: &Target, health: Health, now: i64, ui: &egui::Ui) -> [(String, egui::Color32); 9] {
+    let visuals = ui.visuals();
+    let (text, weak) = (visuals.text_color(), visuals.weak_text_color());
+    let s = &t.summary;
     let name = if t.hostname.is_empty() {
         "(no login yet)"
     } else {
         t.hostname.as_str()
     };
+    let (alarms, colour) = match s.alarms.as_slice() {
+        [] => (String::new(), text),
+        [a] => (a.name.clone(), kind_colour(a.kind)),
+        [a, rest @ ..] => (format!("{} (+{})", a.name, rest.len()), kind_colour(a.kind)),
+    };
+    [
+        (name.to_string(), text),
+        (t.serial.as_deref().unwrap_or(&t.hostid).to_string(), weak),
+        (t.moduletype.clone(), text),
+        (health_word(t, health).to_string(), health_colour(health)),
+        (s.mode.clone().unwrap_or_default(), text),
+        (s.status.clone().unwrap_or_default(), text),
+        (alarms, colour),
+        (s.kw.map(|k| format!("{k:.0}")).unwrap_or_default(), text),
+        (ago(now, t.last_seen_ms), weak),
+    ]
+}
+
+/// One row; true when clicked. The columns left out for lack of room are on its hover.
+fn row_ui(
+    ui: &mut egui::Ui,
+    t: &Target,
+    (layout, height): (&Layout, f32),
+    selected: bool,
+    now: i64,
+    hb: i64,
+) -> bool {
+    let width = BAR + layout.width;
+    let (row, resp) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+    let health = t.heartbeat_health(now, hb);
+    let texts = texts(t, health, now, ui);
     // Named for screen readers and tests: the row is painted, not made of labels.
+    let name = texts[0].0.clone();
     resp.widget_info(|| {
         egui::WidgetInfo::selected(egui::Role::Row, true, selected, format!("fleet {name}"))
     });
@@ -177,39 +223,39 @@ fn row_ui(
         ui.painter()
             .rect_filled(row, 0.0, visuals.widgets.hovered.weak_bg_fill);
     }
-    let health = t.heartbeat_health(now, hb);
     let bar = egui::Rect::from_min_size(row.min, egui::vec2(5.0, height));
     ui.painter().rect_filled(bar, 1.0, health_colour(health));
-    let (text, weak) = (visuals.text_color(), visuals.weak_text_color());
-    let s = &t.summary;
-    paint(ui, row, 0, name, text);
-    let id = t.serial.as_deref().unwrap_or(&t.hostid);
-    paint(ui, row, 1, id, weak);
-    paint(ui, row, 2, &t.moduletype, text);
-    paint(ui, row, 3, health_word(t, health), health_colour(health));
-    paint(ui, row, 4, s.mode.as_deref().unwrap_or(""), text);
-    paint(ui, row, 5, s.status.as_deref().unwrap_or(""), text);
-    let (alarms, colour) = match s.alarms.as_slice() {
-        [] => (String::new(), text),
-        [a] => (a.name.clone(), kind_colour(a.kind)),
-        [a, rest @ ..] => (format!("{} (+{})", a.name, rest.len()), kind_colour(a.kind)),
+    for (i, (text, colour)) in texts.iter().enumerate() {
+        paint(ui, layout, row, i, text, *colour);
+    }
+    let hidden: Vec<String> = WIDTHS
+        .iter()
+        .zip(&texts)
+        .zip(&layout.cells)
+        .filter(|((_, (text, _)), c)| c.is_none() && !text.is_empty())
+        .map(|((col, (text, _)), _)| format!("{}: {text}", col.title))
+        .collect();
+    let resp = if hidden.is_empty() {
+        resp
+    } else {
+        resp.on_hover_text(hidden.join("\n"))
     };
-    paint(ui, row, 6, &alarms, colour);
-    let kw = s.kw.map(|k| format!("{k:.0}")).unwrap_or_default();
-    paint(ui, row, 7, &kw, text);
-    paint(ui, row, 8, &ago(now, t.last_seen_ms), weak);
     resp.clicked()
 }
 
-fn header_ui(ui: &mut egui::Ui, v: &mut FleetView, width: f32, height: f32) {
+fn header_ui(ui: &mut egui::Ui, v: &mut FleetView, layout: &Layout, height: f32) {
+    let width = BAR + layout.width;
     let (head, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
-    for (i, (col, title, _)) in COLUMNS.iter().enumerate() {
+    for (i, (col, c)) in COLUMNS.iter().zip(&WIDTHS).enumerate() {
+        let title = c.title;
         let arrow = match v.sort {
             (c, false) if c == *col => " ^",
             (c, true) if c == *col => " v",
             _ => "",
         };
-        let r = cell(head, i);
+        let Some(r) = cell(layout, head, i) else {
+            continue;
+        };
         let b = ui.put(
             r,
             egui::Button::new(egui::RichText::new(format!("{title}{arrow}")).strong()).frame(false),
@@ -264,20 +310,21 @@ pub fn ui(
         }
     });
     let height = ui.spacing().interact_size.y.max(22.0);
-    let width = BAR + COLUMNS.iter().map(|c| c.2).sum::<f32>();
+    let room = ui.available_width() - BAR - ui.spacing().scroll.bar_width - 4.0;
+    let layout = Layout::fit(&WIDTHS, room, Some((0, 240.0)));
     let mut clicked = None;
     egui::ScrollArea::horizontal()
         .id_salt("fleet_h")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            header_ui(ui, v, width, height);
+            header_ui(ui, v, &layout, height);
             egui::ScrollArea::vertical()
                 .id_salt("fleet")
                 .auto_shrink([false, false])
                 .show_rows(ui, height, rows.len(), |ui, range| {
                     for t in &rows[range] {
                         let sel = selected == Some(t.hostid.as_str());
-                        if row_ui(ui, t, (width, height), sel, now, hb) {
+                        if row_ui(ui, t, (&layout, height), sel, now, hb) {
                             clicked = Some(t.hostid.clone());
                         }
                     }

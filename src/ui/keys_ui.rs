@@ -2,12 +2,13 @@
 
 use eframe::egui;
 
+use super::side_panels;
 use super::view::{Tab, View};
 use crate::app::AppState;
 
 /// Keys: Ctrl+F to the filter, Up/Down (or Alt+Up/Down while typing) to the previous or
 /// next target, Ctrl+1/2/3 to the Overview, Values and Fleet, Enter in the fleet opens
-/// the selected target.
+/// the selected target, Ctrl+[ and Ctrl+] put the Targets and Commands panels away and back.
 pub fn ui(v: &mut View, ctx: &egui::Context, state: &AppState) {
     if v.editor.pending.is_some() || v.crash.is_some() {
         return;
@@ -32,6 +33,12 @@ pub fn ui(v: &mut View, ctx: &egui::Context, state: &AppState) {
             if i.consume_key(Modifiers::COMMAND, key) {
                 v.tab = tab;
             }
+        }
+        if i.consume_key(Modifiers::COMMAND, side_panels::TARGETS_KEY) {
+            v.settings.targets_hidden = !v.settings.targets_hidden;
+        }
+        if i.consume_key(Modifiers::COMMAND, side_panels::COMMANDS_KEY) {
+            v.settings.commands_hidden = !v.settings.commands_hidden;
         }
         for (key, d) in [(Key::ArrowDown, 1), (Key::ArrowUp, -1)] {
             if i.consume_key(Modifiers::ALT, key)

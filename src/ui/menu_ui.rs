@@ -65,6 +65,20 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
         });
         ui.menu_button("View", |ui| {
             ui.checkbox(&mut v.traffic.open, "Traffic inspector");
+            let mut targets = !v.settings.targets_hidden;
+            if ui
+                .checkbox(&mut targets, "Targets panel (Ctrl+[)")
+                .changed()
+            {
+                v.settings.targets_hidden = !targets;
+            }
+            let mut commands = !v.settings.commands_hidden;
+            if ui
+                .checkbox(&mut commands, "Commands panel (Ctrl+])")
+                .changed()
+            {
+                v.settings.commands_hidden = !commands;
+            }
             ui.checkbox(&mut v.settings.hex_addresses, "Addresses in hex");
             ui.separator();
             ui.label("Theme");
@@ -90,7 +104,10 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
                     .on_hover_text("Ctrl + and Ctrl - change it too; Ctrl 0 is 100 %");
             });
             ui.separator();
-            ui.label("Keys: Ctrl+F filter, Up/Down (Alt+Up/Down) targets, Ctrl+1/2/3 tabs");
+            ui.label(
+                "Keys: Ctrl+F filter, Up/Down (Alt+Up/Down) targets, Ctrl+1/2/3 tabs, Ctrl+[ and \
+                 Ctrl+] side panels",
+            );
         });
         ui.menu_button("Maps", |ui| {
             if ui.button("Load map file…").clicked() {

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod broker_ui;
+pub mod columns;
 pub mod commission_ui;
 pub mod config_ui;
 pub mod diagram_ui;
@@ -21,11 +22,13 @@ pub mod registers_ui;
 pub mod renderer;
 pub mod serial_ui;
 pub mod settings_ui;
+pub mod side_panels;
 pub mod status_ui;
 pub mod targets_ui;
 pub mod traffic_ui;
 pub mod typing;
 pub mod view;
+pub mod window_fit;
 pub mod write_source;
 
 pub use app::{CommissionerApp, Startup};

@@ -67,6 +67,19 @@ pub const GROUPS: [(&str, &[&str]); 4] = [
     ),
 ];
 
+/// The key readings in one compact row at the top, each from the first of its roles the map
+/// has: what the engineer looks at first, in view without scrolling on a laptop's screen.
+pub const KEY_READINGS: [(&str, &[&str]); 8] = [
+    ("Gen V", &["gen_voltage_a", "gen_voltage_ab"]),
+    ("Hz", &["gen_frequency"]),
+    ("kW", &["active_power"]),
+    ("PF", &["power_factor"]),
+    ("Speed", &["speed"]),
+    ("Oil", &["oil_pressure"]),
+    ("Coolant", &["coolant_temperature"]),
+    ("Battery", &["battery_voltage"]),
+];
+
 /// Width of one reading's tile.
 const TILE_WIDTH: f32 = 118.0;
 /// Space between tiles.
@@ -217,6 +230,71 @@ fn group_ui(ui: &mut egui::Ui, t: &Target, title: &str, roles: &[&str]) {
     });
 }
 
+/// One key reading, `width` wide: its short title above its value and unit, named for
+/// screen readers and tests ("kW: 120 kW").
+fn key_ui(ui: &mut egui::Ui, title: &str, r: &Reading, width: f32) {
+    let stale = r.stale.is_some();
+    let fill = if stale {
+        ui.visuals().faint_bg_color
+    } else {
+        ui.visuals().extreme_bg_color
+    };
+    let frame = egui::Frame::new()
+        .fill(fill)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .show(ui, |ui| {
+            ui.set_width(width - 12.0);
+            ui.vertical(|ui| {
+                let title = egui::RichText::new(title).size(12.0).weak();
+                ui.add(egui::Label::new(title).truncate());
+                // One label, elided at the tile's width (whole on hover): a tile never grows.
+                let text = format!("{} {}", r.value, r.unit);
+                let mut value = egui::RichText::new(text.trim()).size(17.0).monospace();
+                if stale {
+                    value = value.color(ui.visuals().weak_text_color());
+                }
+                ui.add(egui::Label::new(value).truncate());
+            });
+        });
+    let rect = frame.response.rect;
+    let resp = ui.interact(
+        rect,
+        ui.scope_id().with(("key", title)),
+        egui::Sense::hover(),
+    );
+    let name = format!("{title}: {} {}", r.value, r.unit);
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name.trim()));
+    let hover = match &r.stale {
+        Some(why) => format!("{}\n{why}", r.name),
+        None => r.name.clone(),
+    };
+    resp.on_hover_text(hover);
+}
+
+/// The key readings row (nothing when the map names none of them): all in one row from
+/// about 700 points wide, in two below.
+fn keys_ui(ui: &mut egui::Ui, t: &Target) {
+    let keys: Vec<(&str, Reading)> = KEY_READINGS
+        .iter()
+        .filter_map(|(title, roles)| Some((*title, roles.iter().find_map(|r| reading(t, r))?)))
+        .collect();
+    if keys.is_empty() || t.image.is_empty() {
+        return;
+    }
+    let n = keys.len() as f32;
+    let width = ((ui.available_width() + GAP) / n - GAP).clamp(100.0, 150.0);
+    let per_row = (((ui.available_width() + GAP) / (width + GAP)).floor() as usize).max(1);
+    for row in keys.chunks(per_row) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = GAP;
+            for (title, r) in row {
+                key_ui(ui, title, r, width);
+            }
+        });
+    }
+}
+
 fn header_ui(ui: &mut egui::Ui, t: &Target, s: &Summary, now_ms: i64) {
     ui.horizontal_wrapped(|ui| {
         ui.heading(format!("{}  {}", t.hostname, t.hostid));
@@ -266,6 +344,8 @@ pub fn ui(ui: &mut egui::Ui, target: Option<&Target>, now_ms: i64) {
         ui.heading("Select a modem");
         return;
     };
+    // The key readings stay in view while the detail scrolls.
+    keys_ui(ui, t);
     egui::ScrollArea::vertical()
         .id_salt("overview")
         .auto_shrink([false, false])

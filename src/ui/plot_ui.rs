@@ -103,11 +103,22 @@ impl PlotView {
 /// Whether history `asked` covers `want` well enough (the same range within a column, and a
 /// resolution not coarser than half the plot's).
 fn covers(asked: (i64, i64, usize), want: (i64, i64, usize)) -> bool {
-    let col = ((want.1 - want.0) / want.2.max(1) as i64).max(1);
-    let span_asked = (asked.1 - asked.0).max(1);
-    let span_want = (want.1 - want.0).max(1);
-    asked.0 <= want.0 + col && asked.1 + col >= want.1 && span_asked <= span_want * 2
+    let col = (want.1.saturating_sub(want.0) / want.2.max(1) as i64).max(1);
+    let span_asked = asked.1.saturating_sub(asked.0).max(1);
+    let span_want = want.1.saturating_sub(want.0).max(1);
+    // Saturating: a plot's bounds can be anything while it is dragged or squeezed.
+    asked.0 <= want.0.saturating_add(col)
+        && asked.1.saturating_add(col) >= want.1
+        && span_asked <= span_want.saturating_mul(2)
 }
+
+/// The latest time a plot asks the recording about (the year 2200), ms.
+const LATEST_MS: i64 = 7_258_118_400_000;
+
+/// Height the table or overview above the plot pane keeps, points.
+const TABLE_ROOM: f32 = 190.0;
+/// The plot pane's least height: the switches and a readable plot.
+const MIN_HEIGHT: f32 = 100.0;
 
 /// The plots' pane below the overview or the values table: resizable, it keeps the size it
 /// is dragged to (egui keeps it between runs with the window layout).
@@ -115,12 +126,13 @@ pub fn pane(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView, out: &mut Vec
     if state.plotted.is_empty() {
         return;
     }
-    // The values above keep a few rows on a small screen.
-    let most = (ui.available_height() - 150.0).max(120.0);
+    // The values above keep their header and a few rows on a small screen: the plots never
+    // take their room (and the table never draws over them).
+    let most = (ui.available_height() - TABLE_ROOM).max(MIN_HEIGHT);
     egui::Panel::bottom("plots")
         .resizable(true)
-        .default_size(260.0_f32.min(most))
-        .size_range(120.0_f32.min(most)..=most)
+        .default_size(260.0_f32.min(most).min(ui.available_height() * 0.45))
+        .size_range(MIN_HEIGHT..=most)
         .show(ui, |inner| {
             self::ui(inner, state, v, out);
             // The pane's size is what its content fills: fill it all, or it shrinks a little
@@ -180,7 +192,8 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView, out: &mut Vec<C
 
 /// The switches above the plot.
 fn toolbar(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
-    // Wraps rather than widen the pane past the window.
+    // Wrapped: a toolbar wider than the pane would widen the plots past its edge (their
+    // legends cut off).
     ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut v.follow, "Follow live")
             .on_hover_text("Keep the newest Window seconds in view, the values fitted");
@@ -268,8 +281,8 @@ fn ask_recording(state: &AppState, v: &mut PlotView, width: usize, out: &mut Vec
             continue;
         }
         // Ask with a margin of a window either side, so panning a little asks nothing new.
-        let margin = (want.1 - want.0) / 2;
-        let ask = (want.0 - margin, want.1, width * 2);
+        let margin = want.1.saturating_sub(want.0) / 2;
+        let ask = (want.0.saturating_sub(margin), want.1, width * 2);
         v.asked.insert(key.clone(), ask);
         out.push(Command::History {
             key: key.clone(),
@@ -361,7 +374,9 @@ fn plot(
         }
     });
     if let Some((x, y)) = seen {
-        v.in_view = Some(x);
+        // A plot zoomed far out shows times no recording holds: ask only for what can be.
+        let sane = |t: i64| t.clamp(0, LATEST_MS);
+        v.in_view = Some((sane(x.0), sane(x.1)));
         if id.1 == 0 || id.1 == usize::MAX {
             v.y_in_view = Some(y);
         }

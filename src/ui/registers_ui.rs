@@ -7,6 +7,8 @@ use crate::app::Target;
 use crate::proto::Table;
 use crate::proto::map::AlarmKind;
 
+use super::columns::{Column, Layout};
+
 const ALARM_RED: egui::Color32 = egui::Color32::from_rgb(230, 70, 60);
 const WARN_AMBER: egui::Color32 = egui::Color32::from_rgb(240, 170, 40);
 
@@ -165,7 +167,21 @@ pub fn ui(
         .interact_size
         .y
         .max(ui.text_style_height(&egui::TextStyle::Monospace));
-    let width: f32 = COLUMNS.iter().map(|c| c.1).sum();
+    // The vertical scroll bar takes some of the width.
+    let room = ui.available_width() - ui.spacing().scroll.bar_width - 4.0;
+    let layout = Layout::fit(&COLUMNS, room, Some((NAME, NAME_MAX)));
+    let hidden = layout.hidden(&COLUMNS);
+    if !hidden.is_empty() {
+        ui.label(
+            egui::RichText::new(format!(
+                "Not shown for lack of room: {} (Ctrl+[ and Ctrl+] put the side panels away)",
+                hidden.join(", ")
+            ))
+            .weak()
+            .small(),
+        );
+    }
+    let width = layout.width;
     egui::ScrollArea::horizontal()
         .id_salt("values_h")
         .auto_shrink([false, false])
@@ -173,23 +189,23 @@ pub fn ui(
             // The header stays while the rows scroll under it.
             let (head, _) =
                 ui.allocate_exact_size(egui::vec2(width, row_height), egui::Sense::hover());
-            let strong = ui.visuals().strong_text_color();
-            for (i, (name, _)) in COLUMNS.iter().enumerate() {
-                paint_cell(
-                    ui,
-                    head,
-                    i,
-                    name,
-                    egui::FontId::proportional(14.0),
-                    strong,
-                    None,
-                );
+            for (i, c) in COLUMNS.iter().enumerate() {
+                if let Some(r) = layout.cell(head, i) {
+                    let title = egui::RichText::new(c.title).strong();
+                    let at = egui::UiBuilder::new()
+                        .max_rect(r.shrink2(egui::vec2(4.0, 0.0)))
+                        .layout(egui::Layout::left_to_right(egui::Align::Center));
+                    ui.scope_builder(at, |ui| ui.add(egui::Label::new(title).truncate()));
+                }
             }
             let line = ui.visuals().widgets.noninteractive.bg_stroke;
             ui.painter().hline(head.x_range(), head.bottom(), line);
             egui::ScrollArea::vertical()
                 .id_salt("values")
                 .auto_shrink([false, false])
+                // Only the room there is: rows never spill over the plots below.
+                .min_scrolled_height(0.0)
+                .max_height(ui.available_height().max(0.0))
                 .show_rows(ui, row_height, values.len(), |ui, rows| {
                     for (n, &(table, addr)) in values[rows.clone()].iter().enumerate() {
                         let Some(d) = t.map.decode(&t.image, t.slave(), table, addr) else {
@@ -200,7 +216,7 @@ pub fn ui(
                             t,
                             &d,
                             &slave,
-                            (width, row_height),
+                            (&layout, row_height),
                             rows.start + n,
                             plotted,
                             now_ms,
@@ -215,32 +231,36 @@ pub fn ui(
     toggled
 }
 
-/// Column titles and widths (fixed: a column never moves as values come and go).
-const COLUMNS: [(&str, f32); 9] = [
-    ("Plot", 36.0),
-    ("Slave", 46.0),
-    ("Table", 92.0),
-    ("Address", 66.0),
-    ("Name", 240.0),
-    ("Value", 132.0),
-    ("Raw", 84.0),
-    ("Group", 100.0),
-    ("Changed", 124.0),
+/// Column titles, widths and ranks: a column never moves as values come and go, and on a
+/// narrow window the Name and Value stay in view while the others give way (highest rank
+/// first).
+const COLUMNS: [Column; 9] = [
+    col("Plot", 36.0, 0),
+    col("Slave", 46.0, 7),
+    col("Table", 92.0, 6),
+    col("Address", 66.0, 2),
+    col("Name", 150.0, 0),
+    col("Value", 132.0, 0),
+    col("Raw", 84.0, 4),
+    col("Group", 100.0, 5),
+    col("Changed", 124.0, 3),
 ];
 
-/// The rectangle of column `i` in a row.
-fn cell(row: egui::Rect, i: usize) -> egui::Rect {
-    let x0 = row.left() + COLUMNS[..i].iter().map(|c| c.1).sum::<f32>();
-    egui::Rect::from_min_size(
-        egui::pos2(x0, row.top()),
-        egui::vec2(COLUMNS[i].1, row.height()),
-    )
+/// The Name column, which takes the width left over up to [`NAME_MAX`].
+const NAME: usize = 4;
+/// See [`NAME`].
+const NAME_MAX: f32 = 280.0;
+
+const fn col(title: &'static str, width: f32, rank: u8) -> Column {
+    Column { title, width, rank }
 }
 
-/// Paints text in column `i`, clipped to it (most cells are plain text: painting them costs
-/// a fraction of a widget each, and the table is redrawn every frame).
+/// Paints text in column `i` (if shown), clipped to it (most cells are plain text: painting
+/// them costs a fraction of a widget each, and the table is redrawn every frame).
+#[allow(clippy::too_many_arguments)]
 fn paint_cell(
     ui: &egui::Ui,
+    layout: &Layout,
     row: egui::Rect,
     i: usize,
     text: &str,
@@ -248,7 +268,9 @@ fn paint_cell(
     color: egui::Color32,
     background: Option<egui::Color32>,
 ) {
-    let r = cell(row, i);
+    let Some(r) = layout.cell(row, i) else {
+        return;
+    };
     let painter = ui.painter().with_clip_rect(r.shrink2(egui::vec2(2.0, 0.0)));
     if let Some(bg) = background {
         painter.rect_filled(r, 2.0, bg);
@@ -269,13 +291,14 @@ fn row_ui(
     t: &Target,
     d: &crate::proto::map::Decoded,
     slave: &str,
-    (width, height): (f32, f32),
+    (layout, height): (&Layout, f32),
     index: usize,
     plotted: &dyn Fn(Table, u16) -> bool,
     now_ms: i64,
     hex: bool,
 ) -> bool {
-    let (row, resp) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    let (row, resp) =
+        ui.allocate_exact_size(egui::vec2(layout.width, height), egui::Sense::hover());
     // A value its last upload did not refresh is shown greyed, with why on hover.
     let stale = t.staleness(d.table, d.addr);
     if let Some(why) = &stale {
@@ -287,7 +310,7 @@ fn row_ui(
     }
     let mut on = plotted(d.table, d.addr);
     let can_plot = d.number().is_some() || on;
-    let plot_box = ui.put(cell(row, 0), |ui: &mut egui::Ui| {
+    let plot_box = ui.put(layout.cell(row, 0).unwrap_or(row), |ui: &mut egui::Ui| {
         ui.add_enabled(can_plot, egui::Checkbox::without_text(&mut on))
     });
     // Named for screen readers and tests: the box has no text of its own.
@@ -304,12 +327,35 @@ fn row_ui(
     let body = egui::TextStyle::Body.resolve(ui.style());
     let text = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
-    paint_cell(ui, row, 1, slave, mono.clone(), text, None);
-    paint_cell(ui, row, 2, table_name(d.table), body.clone(), weak, None);
-    paint_cell(ui, row, 3, &address(d.addr, hex), mono.clone(), text, None);
+    paint_cell(ui, layout, row, 1, slave, mono.clone(), text, None);
+    paint_cell(
+        ui,
+        layout,
+        row,
+        2,
+        table_name(d.table),
+        body.clone(),
+        weak,
+        None,
+    );
+    paint_cell(
+        ui,
+        layout,
+        row,
+        3,
+        &address(d.addr, hex),
+        mono.clone(),
+        text,
+        None,
+    );
     // The name is a label (found by screen readers, selectable); the rest is painted.
     let name = egui::UiBuilder::new()
-        .max_rect(cell(row, 4).shrink2(egui::vec2(4.0, 0.0)))
+        .max_rect(
+            layout
+                .cell(row, NAME)
+                .unwrap_or(row)
+                .shrink2(egui::vec2(4.0, 0.0)),
+        )
         .layout(egui::Layout::left_to_right(egui::Align::Center));
     // An entry built from public sources says so, and why on hover.
     if t.map.is_unverified(d.table, d.addr) {
@@ -326,6 +372,7 @@ fn row_ui(
     let value_colour = if stale.is_some() { weak } else { text };
     paint_cell(
         ui,
+        layout,
         row,
         5,
         &d.shown(),
@@ -334,8 +381,8 @@ fn row_ui(
         highlight,
     );
     let raw: Vec<String> = d.raw.iter().map(|w| format!("{w:04X}")).collect();
-    paint_cell(ui, row, 6, &raw.join(" "), mono.clone(), weak, None);
-    paint_cell(ui, row, 7, &d.group, body, text, None);
+    paint_cell(ui, layout, row, 6, &raw.join(" "), mono.clone(), weak, None);
+    paint_cell(ui, layout, row, 7, &d.group, body, text, None);
     let when = changed
         .and_then(chrono::DateTime::from_timestamp_millis)
         .map(|c| {
@@ -349,7 +396,7 @@ fn row_ui(
         Some(_) => format!("{when} (stale)"),
         None => when,
     };
-    paint_cell(ui, row, 8, &when, mono, weak, None);
+    paint_cell(ui, layout, row, 8, &when, mono, weak, None);
     clicked
 }
 

@@ -85,7 +85,11 @@ fn row_ui(
         ui.vertical(|ui| {
             ui.horizontal(|ui| {
                 let title = format!("{name}  ({})", health_word(t, health));
-                if ui.selectable_label(is_sel, title).clicked() {
+                // Elided at the panel's width, with room kept for Disconnect beside it.
+                let keep = if t.is_serial() { 90.0 } else { 0.0 };
+                let room = egui::vec2((ui.available_width() - keep).max(40.0), 24.0);
+                let title = egui::Button::selectable(is_sel, title).truncate();
+                if ui.allocate_ui(room, |ui| ui.add(title)).inner.clicked() {
                     *selected = Some(t.hostid.clone());
                 }
                 if t.is_serial() && ui.small_button("Disconnect").clicked() {
@@ -99,7 +103,8 @@ fn row_ui(
                 }
                 (None, _) => format!("{}  ·  {}", t.hostid, t.moduletype),
             };
-            ui.label(detail_text(detail));
+            // Elided at the panel's width (whole on hover): the panel never grows to fit.
+            ui.add(egui::Label::new(detail_text(detail)).truncate());
             let mut line = format!("seen {}", ago(now_ms, t.last_seen_ms));
             if !t.is_serial() && t.remote.is_none() {
                 line += &format!("  ·  heartbeat {}", ago(now_ms, t.last_heartbeat_ms));
@@ -108,10 +113,10 @@ fn row_ui(
                 line += &format!("  ·  {} timeouts, {} CRC", st.timeouts, st.crc_errors);
             }
             let down = t.down_reason.as_ref().filter(|_| !t.online);
-            let seen = ui.label(detail_text(line));
+            let seen = ui.add(egui::Label::new(detail_text(line)).truncate());
             if let Some(why) = down {
                 seen.on_hover_text(format!("down: {why}"));
-                ui.label(detail_text(format!("down: {why}")));
+                ui.add(egui::Label::new(detail_text(format!("down: {why}"))).truncate());
             }
         });
     });

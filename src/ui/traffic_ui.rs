@@ -130,12 +130,13 @@ pub fn ui(
     if !v.open {
         return;
     }
+    // It shares the height with the log, the table and the plots: at most under half of it.
     let height = ui.available_height();
-    let max = (height * 0.6).max(160.0);
+    let max = (height * 0.45).max(120.0);
     egui::Panel::bottom("traffic")
         .resizable(true)
-        .default_size((height * 0.35).clamp(140.0, 320.0))
-        .size_range(140.0..=max)
+        .default_size((height * 0.28).clamp(120.0, 320.0))
+        .size_range(120.0..=max)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.strong("Traffic inspector");

@@ -15,9 +15,6 @@ use super::targets_ui::{self, TargetAction};
 use super::traffic_ui::{self, TrafficView};
 use super::{help_ui, menu_ui, record_ui, registers_ui, settings_ui, status_ui};
 
-/// Width of the config editor panel's content.
-const EDITOR_WIDTH: f32 = 340.0;
-
 /// What the central panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
@@ -266,48 +263,43 @@ impl View {
                 });
             });
         }
+        // Dialogs keep the status bar and the recording's Note field in view.
+        self.commission.area = Some(ui.available_rect_before_wrap());
         let hex = self.settings.hex_addresses;
         traffic_ui::ui(ui, state, self.selected.as_deref(), &mut self.traffic, hex);
+        let most = (ui.available_height() * 0.25).max(48.0);
         egui::Panel::bottom("log")
             .resizable(true)
-            .default_size(120.0)
+            .default_size(110.0_f32.min(most))
+            .size_range(48.0_f32.min(most)..=most)
             .show(ui, |ui| log_ui(ui, state));
         // The fleet has the width of the window; a target's commands are one click away.
         if self.tab != Tab::Fleet {
-            egui::Panel::right("editor")
-                .resizable(false)
-                .default_size(360.0)
-                .show(ui, |ui| {
-                    let target = self.selected.as_ref().and_then(|h| state.targets.get(h));
-                    // Rows wrap at this width: a panel that grows to fit its content would move
-                    // buttons under the pointer as data arrives.
-                    let size = egui::vec2(EDITOR_WIDTH, ui.available_height());
-                    ui.allocate_ui(size, |ui| {
-                        if state.offline.is_some() {
-                            ui.heading("Commands");
-                            ui.label("A recording is read-only: nothing can be sent from it.");
-                        } else {
-                            let now = chrono::Utc::now().timestamp_millis();
-                            editor_ui::ui(ui, state, target, &mut self.editor, now);
-                        }
-                    });
-                });
-        }
-        self.dialogs_ui(ui.ctx(), state);
-        egui::Panel::left("targets")
-            .resizable(true)
-            .default_size(280.0)
-            .show(ui, |ui| {
-                let now = moment_ms(state);
-                let hb = state.server.heartbeat_ms.max(1);
-                match targets_ui::ui(ui, state, &mut self.selected, now, hb) {
-                    Some(TargetAction::ConnectSerial) => self.open_serial(),
-                    Some(TargetAction::Disconnect(target)) => {
-                        self.send(Command::Disconnect { target })
-                    }
-                    None => {}
+            let hidden = &mut self.settings.commands_hidden;
+            super::side_panels::commands(ui, hidden, |ui| {
+                let target = self.selected.as_ref().and_then(|h| state.targets.get(h));
+                if state.offline.is_some() {
+                    ui.heading("Commands");
+                    ui.label("A recording is read-only: nothing can be sent from it.");
+                } else {
+                    let now = chrono::Utc::now().timestamp_millis();
+                    editor_ui::ui(ui, state, target, &mut self.editor, now);
                 }
             });
+        }
+        self.dialogs_ui(ui.ctx(), state);
+        let mut action = None;
+        super::side_panels::targets(ui, &mut self.settings.targets_hidden, |ui| {
+            // A recording's targets are shown as they were at the moment chosen.
+            let now = moment_ms(state);
+            let hb = state.server.heartbeat_ms.max(1);
+            action = targets_ui::ui(ui, state, &mut self.selected, now, hb);
+        });
+        match action {
+            Some(TargetAction::ConnectSerial) => self.open_serial(),
+            Some(TargetAction::Disconnect(target)) => self.send(Command::Disconnect { target }),
+            None => {}
+        }
         egui::CentralPanel::default_margins().show(ui, |ui| self.central_ui(ui, state));
         if (!state.plotted.is_empty() && self.plot.follow) || !state.targets.is_empty() {
             // A following plot moves with the clock, and "seen N s ago" counts; once a second

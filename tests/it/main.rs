@@ -21,6 +21,7 @@ mod record;
 mod renderer_tries;
 mod report;
 #[cfg(unix)]
+mod screen;
 mod serial;
 mod server_protocol;
 mod sim_modem;
