@@ -135,6 +135,7 @@ pub fn parse_command(
             let known: Vec<&str> = crate::report::fields()
                 .map(|(k, _)| k)
                 .chain([crate::report::DEVIATIONS, crate::report::steps::PLAN])
+                .chain(crate::report::limits::LIMIT_FIELDS.iter().map(|f| f.key))
                 .collect();
             if !known.contains(&name.as_str()) {
                 return Err(format!("\"field\" must be one of {}", known.join(", ")));

@@ -122,6 +122,9 @@ pub struct Stat {
     pub mean: Option<f64>,
     /// Highest valid reading.
     pub max: Option<f64>,
+    /// Lowest and highest valid reading from the settling time after the step's start on:
+    /// what the limits judge.
+    pub steady: Option<(f64, f64)>,
 }
 
 /// A value over a step, for its plot: points where it changed; `None` breaks the line (no
@@ -276,13 +279,21 @@ pub fn build(
         .unwrap_or(last)
         .max(start);
     let after = image_at(rec, id, end.max(last))?;
+    let settle_ms = super::limits::settle_ms(&fields);
 
     let mut steps = Vec::new();
     for (name, from, to, ended, planned_s) in steps_raw {
         // A shutdown ends the step: what follows is a stopped engine, not the load.
         let by = super::steps::shutdown_in(rec, id, map, (from, to))?.filter(|(t, _)| *t > from);
         let to = by.as_ref().map_or(to, |b| b.0);
-        let mut s = step(rec, target, map, (name, planned_s, ended), (from, to))?;
+        let mut s = step(
+            rec,
+            target,
+            map,
+            (name, planned_s, ended),
+            (from, to),
+            settle_ms,
+        )?;
         s.ended_by = by;
         steps.push(s);
     }
@@ -539,12 +550,30 @@ fn stats_of(points: &[(i64, Option<f64>)], to: i64) -> (Option<f64>, Option<f64>
     (Some(min), Some(mean), Some(max))
 }
 
+/// Lowest and highest valid value standing at any time in `[from, to)` (the value read
+/// before `from` counts while it stood): `None` when the range is empty or has no data.
+fn steady_of(points: &[(i64, Option<f64>)], from: i64, to: i64) -> Option<(f64, f64)> {
+    if from >= to {
+        return None;
+    }
+    points
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| points.get(i + 1).map_or(to, |p| p.0) > from)
+        .filter_map(|(_, (_, v))| *v)
+        .fold(None, |acc, v| match acc {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((f64::min(lo, v), f64::max(hi, v))),
+        })
+}
+
 fn step(
     rec: &Recording,
     target: &TargetRow,
     map: &RegisterMap,
     (name, planned_s, ended): (String, u32, bool),
     (from, to): (i64, i64),
+    settle_ms: i64,
 ) -> Result<Step, ReportError> {
     let mut stats = Vec::new();
     for (role, label) in KEY_VALUES {
@@ -553,6 +582,7 @@ fn step(
         };
         let points = readings(rec, target.id, map, spec, (from, to))?;
         let (min, mean, max) = stats_of(&points, to);
+        let steady = steady_of(&points, from + settle_ms, to);
         stats.push(Stat {
             label: label.to_string(),
             unit: spec.unit.to_string(),
@@ -562,6 +592,7 @@ fn step(
             min,
             mean,
             max,
+            steady,
         });
     }
     let mut plot = Vec::new();

@@ -34,6 +34,8 @@ pub struct CommissionView {
     /// "Make the report" was clicked with nothing entered: asking first.
     confirm_empty: bool,
     last_read: Option<Instant>,
+    /// The Limits section.
+    limits: super::limits_ui::LimitsView,
 }
 
 fn entry(target: &str, e: Entry) -> Command {
@@ -119,6 +121,7 @@ pub fn ui(
                     people_ui(ui, target, c, read_only, v, out);
                     equipment_ui(ui, c);
                     steps_ui(ui, target, c, read_only, steps, out);
+                    super::limits_ui::ui(ui, target, c, read_only, &mut v.limits, out);
                     protections_ui(ui, target, c, read_only, v, out);
                 });
         });
@@ -314,7 +317,7 @@ fn steps_ui(
                                     now
                                 } - r.start_ms;
                                 let status = if r.ended || r.ended_by.is_some() {
-                                    report::step_status(r)
+                                    report::step_status(r) + &verdict(c, r)
                                 } else {
                                     " (running)".to_string()
                                 };
@@ -381,6 +384,17 @@ fn steps_ui(
                 }
             });
         });
+}
+
+/// A step's word on its limits: `; within limits` or `; FAIL: Frequency`.
+fn verdict(c: Option<&Commissioning>, s: &report::Step) -> String {
+    let Some(c) = c else { return String::new() };
+    let failed = report::limits::failures(&report::limits::Limits::of(c), s);
+    if failed.is_empty() {
+        "; within limits".into()
+    } else {
+        format!("; FAIL: {}", failed.join(", "))
+    }
 }
 
 fn protections_ui(
