@@ -54,7 +54,7 @@ pub(super) fn shutdown_in(
     let mut stopped = None;
     if let Some(spec) = stop {
         let mut running = false;
-        for (t, v) in super::model::readings(rec, id, map, spec, (from, to))? {
+        for (t, v) in super::readings::readings(rec, id, map, spec, (from, to))? {
             match v {
                 Some(v) if v > 0.0 => running = true,
                 Some(_) if running => {
