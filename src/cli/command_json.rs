@@ -270,4 +270,19 @@ mod tests {
             assert!(err.contains(needle), "{line}: {err}");
         }
     }
+
+    #[test]
+    fn a_limit_is_set_like_any_other_field() {
+        let c = parse_command(
+            r#"{"cmd":"set-field","hostid":"H","field":"limit_min_pf","value":"0.85"}"#,
+            0xFF00,
+            None,
+        )
+        .unwrap();
+        assert!(
+            matches!(&c, Command::Commission { entry: Entry::Field { name, value }, .. }
+                if name == "limit_min_pf" && value == "0.85"),
+            "{c:?}"
+        );
+    }
 }
