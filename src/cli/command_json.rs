@@ -135,6 +135,7 @@ pub fn parse_command(
             let known: Vec<&str> = crate::report::fields()
                 .map(|(k, _)| k)
                 .chain([crate::report::DEVIATIONS, crate::report::steps::PLAN])
+                .chain(crate::report::limits::LIMIT_FIELDS.iter().map(|f| f.key))
                 .collect();
             if !known.contains(&name.as_str()) {
                 return Err(format!("\"field\" must be one of {}", known.join(", ")));
@@ -268,5 +269,20 @@ mod tests {
             let err = parse_command(line, 0xFF00, None).unwrap_err();
             assert!(err.contains(needle), "{line}: {err}");
         }
+    }
+
+    #[test]
+    fn a_limit_is_set_like_any_other_field() {
+        let c = parse_command(
+            r#"{"cmd":"set-field","hostid":"H","field":"limit_min_pf","value":"0.85"}"#,
+            0xFF00,
+            None,
+        )
+        .unwrap();
+        assert!(
+            matches!(&c, Command::Commission { entry: Entry::Field { name, value }, .. }
+                if name == "limit_min_pf" && value == "0.85"),
+            "{c:?}"
+        );
     }
 }

@@ -3,11 +3,14 @@
 
 mod embed;
 pub mod fonts;
+pub mod limits;
 pub mod model;
 pub mod pdf;
 pub mod plot;
 pub mod protections;
+mod readings;
 pub mod steps;
+mod steps_csv;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -21,7 +24,8 @@ pub use model::{
     Commissioning, DEFAULT_STEPS, DEVIATIONS, EMPTY_WARNING, FIELD_GROUPS, Protection, Step, fields,
 };
 use pdf::{Align, Col, Doc};
-use plot::PlotBand;
+pub use steps::step_status;
+pub use steps_csv::steps_csv;
 
 /// Why a report could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -184,61 +188,6 @@ fn with_unit(label: &str, unit: &str) -> String {
     }
 }
 
-/// A time in a CSV: ISO 8601 with the offset, as the recording's export writes it.
-fn csv_time(t_ms: i64) -> String {
-    crate::store::export::iso_time(t_ms, false)
-}
-
-/// The steps as CSV: one row per step and key value.
-pub fn steps_csv(c: &Commissioning) -> Result<String, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let e = |e: csv::Error| e.to_string();
-    w.write_record([
-        "step",
-        "start",
-        "end",
-        "duration_s",
-        "planned_s",
-        "value",
-        "unit",
-        "min",
-        "mean",
-        "max",
-        "alarms",
-    ])
-    .map_err(e)?;
-    for s in &c.steps {
-        let alarms = s
-            .alarms
-            .iter()
-            .map(|(t, a)| format!("{} {a}", csv_time(*t)))
-            .collect::<Vec<_>>()
-            .join("; ");
-        for st in &s.stats {
-            let n = |v: Option<f64>| {
-                v.map(|v| format!("{v:.*}", st.decimals))
-                    .unwrap_or_default()
-            };
-            w.write_record([
-                s.name.clone(),
-                csv_time(s.start_ms),
-                csv_time(s.end_ms),
-                ((s.end_ms - s.start_ms) / 1000).to_string(),
-                s.planned_s.to_string(),
-                st.label.clone(),
-                st.unit.clone(),
-                n(st.min),
-                n(st.mean),
-                n(st.max),
-                alarms.clone(),
-            ])
-            .map_err(e)?;
-        }
-    }
-    let bytes = w.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
-}
-
 /// The title on the first page and in every footer.
 pub const TITLE: &str = "Generator set commissioning report";
 
@@ -266,6 +215,7 @@ pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
         8.5,
         true,
     );
+    d.para(&steps::summary(c, &limits::Limits::of(c)), 9.5, false);
 
     for (heading, group) in &FIELD_GROUPS[..2] {
         d.heading(heading);
@@ -319,7 +269,7 @@ pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
         );
     }
 
-    steps_section(&mut d, c);
+    steps::section(&mut d, c);
     protections_section(&mut d, c);
 
     d.heading("Commands sent (audit trail)");
@@ -418,148 +368,6 @@ fn blank(s: String) -> String {
     if s.trim().is_empty() { "-".into() } else { s }
 }
 
-/// What the steps' table says after a step's duration: how it ended, and whether it was short.
-pub fn step_status(s: &Step) -> String {
-    let mut out = String::new();
-    if let Some((t, why)) = &s.ended_by {
-        out.push_str(&format!(", ended by {why} at {}", clock(*t)));
-    } else if !s.ended {
-        out.push_str(" (not ended)");
-    }
-    if steps::is_short(s.end_ms - s.start_ms, s.planned_s) {
-        out.push_str("; SHORT: under half the planned time");
-    }
-    out
-}
-
-fn steps_section(d: &mut Doc, c: &Commissioning) {
-    d.heading("Load steps");
-    if let Some(ms) = c.interval_ms {
-        d.para(
-            &format!(
-                "The figures rest on readings every {}: a dip or a peak shorter than that is not seen.",
-                duration(ms)
-            ),
-            8.5,
-            true,
-        );
-    }
-    if c.steps.is_empty() && c.not_run.is_empty() {
-        d.para("No load step was recorded.", 9.5, true);
-        return;
-    }
-    let value_of = |s: &Step, label: &str| {
-        s.stats
-            .iter()
-            .find(|st| st.label == label)
-            .map_or_else(|| "-".into(), |st| num(st.mean, st.decimals))
-    };
-    let mut rows: Vec<Vec<String>> = c
-        .steps
-        .iter()
-        .map(|s| {
-            let planned = if s.planned_s > 0 {
-                format!(" / {}", duration(i64::from(s.planned_s) * 1000))
-            } else {
-                String::new()
-            };
-            vec![
-                s.name.clone(),
-                time(s.start_ms),
-                format!(
-                    "{}{planned}{}",
-                    duration(s.end_ms - s.start_ms),
-                    step_status(s)
-                ),
-                value_of(s, "Active power"),
-                value_of(s, "Frequency"),
-                s.alarms.len().to_string(),
-            ]
-        })
-        .collect();
-    for (name, planned_s) in &c.not_run {
-        rows.push(vec![
-            name.clone(),
-            "not run".into(),
-            format!("- / {}", duration(i64::from(*planned_s) * 1000)),
-            "-".into(),
-            "-".into(),
-            "-".into(),
-        ]);
-    }
-    d.table(
-        &[
-            Col("Step", 75.0, Align::Left),
-            Col("Started", 90.0, Align::Left),
-            Col("Lasted / planned", 150.0, Align::Left),
-            Col("Mean kW", 65.0, Align::Right),
-            Col("Mean Hz", 65.0, Align::Right),
-            Col("Alarms", 50.0, Align::Right),
-        ],
-        &rows,
-    );
-    for s in &c.steps {
-        // A step's table and plot stay on one page.
-        d.need(60.0 + 12.5 * (s.stats.len() as f32 + 1.0) + 70.0 * s.plot.len() as f32 + 40.0);
-        d.subheading(&format!(
-            "Step \"{}\": {} to {}{}",
-            s.name,
-            time(s.start_ms),
-            clock(s.end_ms),
-            step_status(s)
-        ));
-        let rows: Vec<Vec<String>> = s
-            .stats
-            .iter()
-            .map(|st| {
-                vec![
-                    st.label.clone(),
-                    st.unit.clone(),
-                    num(st.min, st.decimals),
-                    num(st.mean, st.decimals),
-                    num(st.max, st.decimals),
-                ]
-            })
-            .collect();
-        d.table(
-            &[
-                Col("Value", 185.0, Align::Left),
-                Col("Unit", 50.0, Align::Left),
-                Col("Minimum", 85.0, Align::Right),
-                Col("Mean", 85.0, Align::Right),
-                Col("Maximum", 85.0, Align::Right),
-            ],
-            &rows,
-        );
-        if s.alarms.is_empty() {
-            d.para("No alarm during the step.", 8.5, true);
-        } else {
-            for (t, a) in &s.alarms {
-                d.para(&format!("Alarm at {}: {a}", clock(*t)), 8.5, false);
-            }
-        }
-        let points: Vec<Vec<(f64, Option<f64>)>> = s
-            .plot
-            .iter()
-            .map(|p| p.points.iter().map(|(t, v)| (*t as f64, *v)).collect())
-            .collect();
-        let bands: Vec<PlotBand<'_>> = s
-            .plot
-            .iter()
-            .zip(&points)
-            .map(|(p, pts)| PlotBand {
-                label: with_unit(&p.label, &p.unit),
-                points: pts,
-            })
-            .collect();
-        d.plot(
-            &bands,
-            (s.start_ms as f64, s.end_ms as f64),
-            (&clock(s.start_ms), &clock(s.end_ms)),
-        );
-    }
-}
-
 fn protections_section(d: &mut Doc, c: &Commissioning) {
     d.heading("Protection tests");
     let done = c.protections.iter().filter(|p| p.done()).count();
@@ -608,5 +416,7 @@ fn protections_section(d: &mut Doc, c: &Commissioning) {
     );
 }
 
+#[cfg(test)]
+mod limits_tests;
 #[cfg(test)]
 mod tests;

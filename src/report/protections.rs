@@ -3,7 +3,7 @@
 //! ticked by hand with a note.
 
 use super::ReportError;
-use super::model::readings;
+use super::readings::readings;
 use crate::proto::Table;
 use crate::proto::map::{AlarmKind, RegisterMap};
 use crate::store::reader::{CommissioningRow, Recording};

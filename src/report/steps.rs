@@ -3,8 +3,11 @@
 //! shorter than planned is flagged, planned steps never run are listed, and the interval the
 //! readings came at is stated.
 
-use super::ReportError;
+use super::limits::{self, Limits};
+use super::pdf::{Align, Col, Doc};
+use super::plot::PlotBand;
 use super::protections::protections;
+use super::{Commissioning, ReportError, Step, clock, duration, num, time, with_unit};
 use crate::proto::map::RegisterMap;
 use crate::store::reader::Recording;
 
@@ -51,7 +54,7 @@ pub(super) fn shutdown_in(
     let mut stopped = None;
     if let Some(spec) = stop {
         let mut running = false;
-        for (t, v) in super::model::readings(rec, id, map, spec, (from, to))? {
+        for (t, v) in super::readings::readings(rec, id, map, spec, (from, to))? {
             match v {
                 Some(v) if v > 0.0 => running = true,
                 Some(_) if running => {
@@ -83,6 +86,285 @@ pub fn sampling_interval_ms(times: &mut Vec<i64>) -> Option<i64> {
     }
     gaps.sort_unstable();
     Some(gaps[gaps.len() / 2])
+}
+
+/// What the steps' table says after a step's duration: how it ended, and whether it was short.
+pub fn step_status(s: &Step) -> String {
+    let mut out = String::new();
+    if let Some((t, why)) = &s.ended_by {
+        out.push_str(&format!(", ended by {why} at {}", clock(*t)));
+    } else if !s.ended {
+        out.push_str(" (not ended)");
+    }
+    if is_short(s.end_ms - s.start_ms, s.planned_s) {
+        out.push_str("; SHORT: under half the planned time");
+    }
+    out
+}
+
+/// Page 1's word on the limits: how many values of how many steps were outside them.
+pub(super) fn summary(c: &Commissioning, l: &Limits) -> String {
+    let failed: Vec<String> = c
+        .steps
+        .iter()
+        .filter_map(|s| {
+            let f = limits::failures(l, s);
+            (!f.is_empty()).then(|| format!("\"{}\": {}", s.name, f.join(", ")))
+        })
+        .collect();
+    if c.steps.is_empty() {
+        "Limits: no load step was recorded, nothing was judged.".into()
+    } else if failed.is_empty() {
+        format!(
+            "Limits: every judged value of the {} load step{} was within its limits (FAIL: 0).",
+            c.steps.len(),
+            if c.steps.len() == 1 { "" } else { "s" }
+        )
+    } else {
+        let n: usize = c.steps.iter().map(|s| limits::failures(l, s).len()).sum();
+        format!(
+            "Limits: FAIL: {n} value{} outside {} limits, in {} of {} load steps ({}).",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "its" } else { "their" },
+            failed.len(),
+            c.steps.len(),
+            failed.join("; ")
+        )
+    }
+}
+
+/// The limits in force and where each comes from.
+fn limits_table(d: &mut Doc, l: &Limits) {
+    d.subheading("Limits the steps are judged against");
+    let rows: Vec<Vec<String>> = limits::LIMIT_FIELDS
+        .iter()
+        .map(|f| {
+            let nominal = match f.key {
+                limits::NOMINAL_V => Some(l.nominal_v),
+                limits::NOMINAL_HZ => Some(l.nominal_hz),
+                _ => None,
+            };
+            let (value, source) = match nominal {
+                Some(None) => (
+                    "-".into(),
+                    "not entered, and not recognised in the readings".into(),
+                ),
+                Some(Some(n)) => (
+                    format!("{} {}", n.value, f.unit),
+                    if n.entered {
+                        "entered"
+                    } else {
+                        "assumed: the standard value nearest the readings (enter it to be sure)"
+                    }
+                    .to_string(),
+                ),
+                None => (
+                    format!("{} {}", l.get(f.key), f.unit).trim().to_string(),
+                    if l.entered.contains(&f.key) {
+                        "entered"
+                    } else {
+                        "default"
+                    }
+                    .to_string(),
+                ),
+            };
+            vec![f.label.to_string(), value, source]
+        })
+        .collect();
+    d.table(
+        &[
+            Col("Limit", 200.0, Align::Left),
+            Col("Value", 80.0, Align::Right),
+            Col("From", 210.0, Align::Left),
+        ],
+        &rows,
+    );
+    if l.entered.is_empty() {
+        d.para(
+            "No limits were entered in this recording: the defaults apply.",
+            8.5,
+            false,
+        );
+    }
+    for (label, text) in &l.bad {
+        d.para(
+            &format!("{label}: \"{text}\" is not a number; the default applies."),
+            8.5,
+            false,
+        );
+    }
+    d.para(limits::STANDARD_NOTE, 8.5, true);
+}
+
+/// The load steps: the overview, the limits, and each step's figures, verdicts and plot.
+pub(super) fn section(d: &mut Doc, c: &Commissioning) {
+    d.heading("Load steps");
+    if let Some(ms) = c.interval_ms {
+        d.para(
+            &format!(
+                "The figures rest on readings every {}: a dip or a peak shorter than that is not seen.",
+                duration(ms)
+            ),
+            8.5,
+            true,
+        );
+    }
+    if c.steps.is_empty() && c.not_run.is_empty() {
+        d.para("No load step was recorded.", 9.5, true);
+        return;
+    }
+    let l = Limits::of(c);
+    overview(d, c, &l);
+    limits_table(d, &l);
+    for s in &c.steps {
+        step_detail(d, s, &l);
+    }
+}
+
+fn overview(d: &mut Doc, c: &Commissioning, l: &Limits) {
+    let value_of = |s: &Step, label: &str| {
+        s.stats
+            .iter()
+            .find(|st| st.label == label)
+            .map_or_else(|| "-".into(), |st| num(st.mean, st.decimals))
+    };
+    let mut rows: Vec<Vec<String>> = c
+        .steps
+        .iter()
+        .map(|s| {
+            let planned = if s.planned_s > 0 {
+                format!(" / {}", duration(i64::from(s.planned_s) * 1000))
+            } else {
+                String::new()
+            };
+            let failed = limits::failures(l, s);
+            vec![
+                s.name.clone(),
+                time(s.start_ms),
+                format!(
+                    "{}{planned}{}",
+                    duration(s.end_ms - s.start_ms),
+                    step_status(s)
+                ),
+                value_of(s, "Active power"),
+                value_of(s, "Frequency"),
+                s.alarms.len().to_string(),
+                if failed.is_empty() {
+                    "PASS".into()
+                } else {
+                    format!("FAIL: {}", failed.join(", "))
+                },
+            ]
+        })
+        .collect();
+    for (name, planned_s) in &c.not_run {
+        rows.push(vec![
+            name.clone(),
+            "not run".into(),
+            format!("- / {}", duration(i64::from(*planned_s) * 1000)),
+            "-".into(),
+            "-".into(),
+            "-".into(),
+            "-".into(),
+        ]);
+    }
+    d.table(
+        &[
+            Col("Step", 65.0, Align::Left),
+            Col("Started", 85.0, Align::Left),
+            Col("Lasted / planned", 120.0, Align::Left),
+            Col("Mean kW", 50.0, Align::Right),
+            Col("Mean Hz", 50.0, Align::Right),
+            Col("Alarms", 40.0, Align::Right),
+            Col("Limits", 80.0, Align::Left),
+        ],
+        &rows,
+    );
+}
+
+fn step_detail(d: &mut Doc, s: &Step, l: &Limits) {
+    // A step's table and plot stay on one page.
+    d.need(60.0 + 25.0 * (s.stats.len() as f32 + 1.0) + 70.0 * s.plot.len() as f32 + 40.0);
+    d.subheading(&format!(
+        "Step \"{}\": {} to {}{}",
+        s.name,
+        time(s.start_ms),
+        clock(s.end_ms),
+        step_status(s)
+    ));
+    let rows: Vec<Vec<String>> = s
+        .stats
+        .iter()
+        .map(|st| {
+            let j = limits::judge(l, s, st);
+            let judged = match (&j, st.steady) {
+                (None, _) => String::new(),
+                (Some(_), Some((lo, hi))) => format!(
+                    "{} to {}",
+                    num(Some(lo), st.decimals),
+                    num(Some(hi), st.decimals)
+                ),
+                (Some(_), None) => "-".into(),
+            };
+            vec![
+                st.label.clone(),
+                st.unit.clone(),
+                num(st.min, st.decimals),
+                num(st.mean, st.decimals),
+                num(st.max, st.decimals),
+                judged,
+                j.as_ref().map(|j| j.limit.clone()).unwrap_or_default(),
+                j.as_ref().map(|j| j.word().to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    d.table(
+        &[
+            Col("Value", 95.0, Align::Left),
+            Col("Unit", 30.0, Align::Left),
+            Col("Minimum", 50.0, Align::Right),
+            Col("Mean", 50.0, Align::Right),
+            Col("Maximum", 50.0, Align::Right),
+            Col("Judged", 70.0, Align::Right),
+            Col("Limit", 110.0, Align::Left),
+            Col("Result", 35.0, Align::Left),
+        ],
+        &rows,
+    );
+    d.para(
+        &format!(
+            "Judged: the lowest and highest reading from {} after the step's start to its end.",
+            duration(l.settle_ms())
+        ),
+        8.0,
+        true,
+    );
+    if s.alarms.is_empty() {
+        d.para("No alarm during the step.", 8.5, true);
+    } else {
+        for (t, a) in &s.alarms {
+            d.para(&format!("Alarm at {}: {a}", clock(*t)), 8.5, false);
+        }
+    }
+    let points: Vec<Vec<(f64, Option<f64>)>> = s
+        .plot
+        .iter()
+        .map(|p| p.points.iter().map(|(t, v)| (*t as f64, *v)).collect())
+        .collect();
+    let bands: Vec<PlotBand<'_>> = s
+        .plot
+        .iter()
+        .zip(&points)
+        .map(|(p, pts)| PlotBand {
+            label: with_unit(&p.label, &p.unit),
+            points: pts,
+        })
+        .collect();
+    d.plot(
+        &bands,
+        (s.start_ms as f64, s.end_ms as f64),
+        (&clock(s.start_ms), &clock(s.end_ms)),
+    );
 }
 
 #[cfg(test)]

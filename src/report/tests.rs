@@ -10,7 +10,7 @@ use crate::store::{Record, Recorder};
 const T0: i64 = 1_790_000_000_000;
 
 /// A poppler tool's output on a PDF (`pdftotext` with `-` for stdout).
-fn poppler(tool: &str, pdf: &std::path::Path) -> String {
+pub(super) fn poppler(tool: &str, pdf: &std::path::Path) -> String {
     let mut cmd = std::process::Command::new(tool);
     if tool == "pdftotext" {
         cmd.args(["-layout", pdf.to_str().unwrap(), "-"]);
@@ -30,17 +30,17 @@ fn poppler(tool: &str, pdf: &std::path::Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn temp(name: &str) -> PathBuf {
+pub(super) fn temp(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("cmm-report-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     d.join("rec.cmmrec")
 }
 
-fn at(s: f64) -> i64 {
+pub(super) fn at(s: f64) -> i64 {
     T0 + (s * 1000.0) as i64
 }
 
-fn reg(addr: u16, raw: u16, s: f64) -> Record {
+pub(super) fn reg(addr: u16, raw: u16, s: f64) -> Record {
     Record::Sample {
         target: "H1".into(),
         table: Table::Holding,
@@ -60,7 +60,7 @@ fn coil(addr: u16, on: u16, s: f64) -> Record {
     }
 }
 
-fn entry(kind: &'static str, name: &str, value: &str, s: f64) -> Record {
+pub(super) fn entry(kind: &'static str, name: &str, value: &str, s: f64) -> Record {
     Record::Commissioning {
         target: "H1".into(),
         kind,

@@ -36,6 +36,8 @@ pub struct CommissionView {
     /// Where the window may be: the window's free area, above the status bar.
     pub area: Option<egui::Rect>,
     last_read: Option<Instant>,
+    /// The Limits section.
+    limits: super::limits_ui::LimitsView,
 }
 
 fn entry(target: &str, e: Entry) -> Command {
@@ -131,6 +133,7 @@ pub fn ui(
                     people_ui(ui, target, c, read_only, v, out);
                     equipment_ui(ui, c);
                     steps_ui(ui, target, c, read_only, steps, out);
+                    super::limits_ui::ui(ui, target, c, read_only, &mut v.limits, out);
                     protections_ui(ui, target, c, read_only, v, out);
                 });
         });
@@ -329,7 +332,7 @@ fn steps_ui(
                                 let ended = r.ended || r.ended_by.is_some();
                                 let lasted = if ended { r.end_ms } else { now } - r.start_ms;
                                 let status = if ended {
-                                    report::step_status(r)
+                                    report::step_status(r) + &verdict(c, r)
                                 } else {
                                     " (running)".to_string()
                                 };
@@ -406,6 +409,17 @@ fn recorded_cell(ui: &mut egui::Ui, text: egui::RichText) {
         ui.set_width(size.x);
         ui.add(egui::Label::new(text).truncate());
     });
+}
+
+/// A step's word on its limits: `; within limits` or `; FAIL: Frequency`.
+fn verdict(c: Option<&Commissioning>, s: &report::Step) -> String {
+    let Some(c) = c else { return String::new() };
+    let failed = report::limits::failures(&report::limits::Limits::of(c), s);
+    if failed.is_empty() {
+        "; within limits".into()
+    } else {
+        format!("; FAIL: {}", failed.join(", "))
+    }
 }
 
 fn protections_ui(

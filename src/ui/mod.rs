@@ -10,6 +10,7 @@ pub mod editor_ui;
 pub mod fleet_ui;
 pub mod help_ui;
 pub mod keys_ui;
+pub mod limits_ui;
 pub mod map_picker_ui;
 pub mod menu_ui;
 pub mod overview_ui;

@@ -11,6 +11,7 @@ mod cli;
 mod common;
 mod controllers;
 mod gui;
+mod gui_commission;
 mod gui_keys;
 mod gui_trust;
 mod mqtt;

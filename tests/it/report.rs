@@ -263,3 +263,75 @@ fn a_commissioning_run_gives_a_report_with_steps_tests_and_the_audit_trail() {
         let _ = std::fs::remove_dir_all(&d);
     }
 }
+
+/// A recording of one modem's readings, with `fields` entered for it.
+fn plain_recording(file: &Path, fields: &[(&str, &str)]) {
+    use cmm_commissioner::proto::Table;
+    use cmm_commissioner::store::{Record, Recorder};
+    let r = Recorder::open(file, "test").unwrap();
+    let t0 = 1_790_000_000_000;
+    r.record(Record::Target {
+        key: "H1".into(),
+        hostname: "north".into(),
+        moduletype: "HGM6120N-4G".into(),
+        accepted: Some(true),
+        module_port: Some(2),
+        module_baud: Some(0),
+        peer: "192.0.2.7:4000".into(),
+        t_ms: t0,
+    });
+    for (i, (addr, raw)) in [(13u16, 500u16), (23, 1500)].into_iter().enumerate() {
+        r.record(Record::Sample {
+            target: "H1".into(),
+            table: Table::Holding,
+            addr,
+            raw,
+            t_ms: t0 + i as i64 * 1000,
+        });
+    }
+    for (name, value) in fields {
+        r.record(Record::Commissioning {
+            target: "H1".into(),
+            kind: "field",
+            name: (*name).into(),
+            value: (*value).into(),
+            t_ms: t0 + 2000,
+        });
+    }
+    r.close().unwrap();
+}
+
+#[test]
+fn cmmctl_report_warns_on_stderr_when_nothing_was_entered() {
+    let d = dir("empty");
+    let run = |name: &str, fields: &[(&str, &str)]| {
+        let file = d.join(format!("{name}.cmmrec"));
+        plain_recording(&file, fields);
+        let pdf = d.join(format!("{name}.pdf"));
+        let out = Command::new(BIN)
+            .args([
+                "report",
+                file.to_str().unwrap(),
+                "--out",
+                pdf.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        assert!(pdf.exists(), "made anyway");
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (stdout, stderr) = run("nothing", &[]);
+    assert!(
+        stderr.contains("warning")
+            && stderr.contains("no site, no steps, no tests: make it anyway?"),
+        "{stderr}"
+    );
+    assert!(!stdout.contains("no site"), "on stderr only: {stdout}");
+    let (_, stderr) = run("site", &[("site", "North Quarry")]);
+    assert!(!stderr.contains("no site"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&d);
+}

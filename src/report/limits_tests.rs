@@ -1,0 +1,166 @@
+//! Limits and verdicts, read back from the PDF of a real recording.
+
+use std::path::PathBuf;
+
+use super::tests::{at, entry, poppler, reg, temp};
+use super::*;
+use crate::proto::map::builtin_maps;
+use crate::store::{Record, Recorder};
+
+/// A 50 % step from 10 s to 40 s on an HGM6120N-4G: 230 V, 50 Hz, PF 1.00, coolant 80 °C,
+/// oil 300 kPa; a voltage dip to 200 V at 11 s, back at 13 s (inside the settling time);
+/// `extra` are more readings and entries, in time order after 13 s.
+fn run(name: &str, extra: &[(f64, Record)]) -> PathBuf {
+    let p = temp(name);
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(Record::Target {
+        key: "H1".into(),
+        hostname: "north".into(),
+        moduletype: "HGM6120N-4G".into(),
+        accepted: Some(true),
+        module_port: Some(2),
+        module_baud: Some(0),
+        peer: "192.0.2.7:4000".into(),
+        t_ms: at(0.0),
+    });
+    r.record(entry("field", "site", "North Quarry", 0.5));
+    // Frequency 50.0, speed, kW, UA, coolant, oil, PF 1.00.
+    for (addr, raw) in [
+        (13u16, 500u16),
+        (23, 1500),
+        (26, 0),
+        (7, 230),
+        (17, 80),
+        (19, 300),
+        (29, 100),
+    ] {
+        r.record(reg(addr, raw, 0.0));
+    }
+    r.record(entry("step_start", "50 %", "900", 10.0));
+    r.record(reg(26, 50, 10.0));
+    r.record(reg(7, 200, 11.0));
+    r.record(reg(7, 230, 13.0));
+    for (_, rec) in extra {
+        r.record(rec.clone());
+    }
+    r.record(entry("step_end", "", "", 40.0));
+    r.record(reg(26, 0, 41.0));
+    r.close().unwrap();
+    p
+}
+
+fn report_text(p: &std::path::Path) -> (Commissioning, String) {
+    let out = p.with_file_name("report.pdf");
+    let c = read(p, None, &builtin_maps()).unwrap();
+    write_read(&c, &out).unwrap();
+    (c, poppler("pdftotext", &out))
+}
+
+/// The step table's line of a value (its first line: the label, the figures, the result).
+fn row<'a>(text: &'a str, label: &str, unit: &str) -> &'a str {
+    text.lines()
+        .find(|l| {
+            let l = l.trim_start();
+            l.starts_with(label) && l[label.len()..].trim_start().starts_with(unit)
+        })
+        .unwrap_or_else(|| panic!("no row {label:?}:\n{text}"))
+}
+
+#[test]
+fn a_step_within_its_limits_passes_with_the_limit_beside_and_an_old_recording_takes_the_defaults() {
+    let p = run("within", &[]);
+    let (_, text) = report_text(&p);
+    let v = row(&text, "Voltage L1-N", "V");
+    assert!(v.contains("230 V ±2.5 %:") && v.contains("PASS"), "{v}");
+    assert!(
+        v.contains("224.25 to") && text.contains("235.75"),
+        "the band in volts:\n{text}"
+    );
+    assert!(
+        v.contains("230.0 to 230.0"),
+        "the dip at 11 s is inside the settling time: {v}"
+    );
+    let f = row(&text, "Frequency", "Hz");
+    assert!(f.contains("50 Hz ±0.75 %:") && f.contains("PASS"), "{f}");
+    for (label, unit, limit) in [
+        ("Power factor", "", "at least 0.8"),
+        ("Coolant temperature", "°C", "at most 95 °C"),
+        ("Oil pressure", "kPa", "at least 150 kPa"),
+    ] {
+        let r = row(&text, label, unit);
+        assert!(r.contains(limit) && r.contains("PASS"), "{r}");
+    }
+    // Nothing entered: the defaults, said to be so, with the standard they follow.
+    assert!(
+        text.contains("No limits were entered in this recording: the defaults apply."),
+        "{text}"
+    );
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("ISO 8528-5 performance class G2"), "{flat}");
+    assert!(
+        flat.contains("no compliance with ISO 8528-5 is claimed"),
+        "{flat}"
+    );
+    assert!(flat.contains("assumed: the standard value nearest the readings"));
+    assert!(
+        flat.contains("within its limits (FAIL: 0)"),
+        "page 1: {flat}"
+    );
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
+
+#[test]
+fn a_frequency_sag_fails_and_page_one_counts_it() {
+    // 49.0 Hz from 25 s to the end of the step.
+    let p = run("sag", &[(25.0, reg(13, 490, 25.0))]);
+    let (c, text) = report_text(&p);
+    let f = row(&text, "Frequency", "Hz");
+    assert!(f.contains("49.0 to 50.0") && f.contains("FAIL"), "{f}");
+    assert!(row(&text, "Voltage L1-N", "V").contains("PASS"));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "Limits: FAIL: 1 value outside its limits, in 1 of 1 load steps (\"50 %\": Frequency)"
+        ),
+        "page 1: {flat}"
+    );
+    assert_eq!(
+        limits::failures(&limits::Limits::of(&c), &c.steps[0]),
+        ["Frequency"]
+    );
+    // The CSV says it too.
+    let csv = std::fs::read_to_string(p.with_file_name("report-steps.csv")).unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.contains(",Frequency,Hz,") && l.ends_with(",FAIL")),
+        "{csv}"
+    );
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
+
+#[test]
+fn limits_entered_change_the_verdicts_and_are_said_to_be_entered() {
+    let p = run(
+        "entered",
+        &[
+            (20.0, entry("field", "limit_frequency_pct", "2,5", 20.0)),
+            (20.0, entry("field", "limit_max_coolant", "75", 20.0)),
+            (20.0, entry("field", "nominal_v", "220", 20.0)),
+            (25.0, reg(13, 490, 25.0)),
+        ],
+    );
+    let (_, text) = report_text(&p);
+    let f = row(&text, "Frequency", "Hz");
+    assert!(f.contains("50 Hz ±2.5 %:") && f.contains("PASS"), "{f}");
+    let k = row(&text, "Coolant temperature", "°C");
+    assert!(k.contains("at most 75 °C") && k.contains("FAIL"), "{k}");
+    let v = row(&text, "Voltage L1-N", "V");
+    assert!(v.contains("220 V ±2.5 %:") && v.contains("FAIL"), "{v}");
+    assert!(!text.contains("No limits were entered"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("Nominal voltage") && l.contains("220 V") && l.contains("entered")),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
