@@ -12,6 +12,7 @@ mod common;
 mod controllers;
 mod gui;
 mod gui_keys;
+mod gui_recording;
 mod gui_trust;
 mod mqtt;
 mod plots;
