@@ -128,6 +128,16 @@ pub enum Command {
     },
     /// Show the recording (read-only) as it stood at this moment.
     Seek(i64),
+    /// Show the recording (read-only) at the reading or event recorded just before (or
+    /// after) `from_ms`.
+    Step {
+        /// The moment shown.
+        from_ms: i64,
+        /// After it (else before).
+        later: bool,
+        /// To what.
+        to: StepTo,
+    },
     /// Open a recording to look at, in a window of its own (`None`: ask with the system's
     /// file dialog).
     OpenRecording(Option<PathBuf>),
@@ -170,6 +180,16 @@ pub enum Command {
 }
 
 /// Something the engineer enters for a commissioning.
+/// What a step in a recording shown read-only goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepTo {
+    /// A reading (a value recorded) of this target (modem hostid or serial target), or of
+    /// any (`None`).
+    Reading(Option<String>),
+    /// An item of the timeline: an alarm, a command, a marker, a link change.
+    Event,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
     /// A field (site, customer, job, engineer, witness, deviations).

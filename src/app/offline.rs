@@ -45,6 +45,13 @@ pub fn snapshot(rec: &Recording, at_ms: i64) -> Result<Snapshot, StoreError> {
 /// heartbeat), its image and change times; nothing can be sent to it.
 pub fn apply(state: &mut AppState, snap: Snapshot) {
     state.targets.clear();
+    // No server runs: a target's heartbeat is judged against the interval modems are told
+    // by default, not against none (every target between two readings would look silent).
+    if state.server.heartbeat_ms <= 0 {
+        state.server.heartbeat_ms =
+            i64::try_from(crate::link::ServerConfig::default().heartbeat.as_millis())
+                .unwrap_or(i64::MAX);
+    }
     for (t, moment, values) in snap.targets {
         state.add_known(&t);
         let Some(target) = state.targets.get_mut(&t.key) else {

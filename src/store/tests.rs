@@ -300,3 +300,42 @@ fn values_are_written_at_their_resolution_and_the_excel_dialect_opens_by_double_
     assert_eq!(lines[1], "1970-01-01T00:00:01.000Z;25,4");
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
+
+#[test]
+fn the_reading_before_and_after_a_moment_is_found_for_a_target_or_any() {
+    let p = temp("beside");
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(login(1_000));
+    let other = |addr: u16, t_ms: i64| Record::Sample {
+        target: "H2".into(),
+        table: Table::Input,
+        addr,
+        raw: 1,
+        t_ms,
+    };
+    for (addr, t) in [(0, 2_000), (0, 6_000), (7, 4_000), (9, 9_000)] {
+        r.record(sample(addr, 1, t));
+    }
+    for (addr, t) in [(3, 3_000), (3, 5_000), (1, 7_000)] {
+        r.record(other(addr, t));
+    }
+    r.close().unwrap();
+    let rec = Recording::open(&p).unwrap();
+    let h1 = rec.target_id("H1").unwrap();
+    let h2 = rec.target_id("H2").unwrap();
+    let beside = |id, at, later| rec.reading_beside(id, at, later).unwrap();
+    // Of one target: its own series only, strictly before or after.
+    assert_eq!(beside(h1, 6_000, false), Some(4_000));
+    assert_eq!(beside(h1, 6_000, true), Some(9_000));
+    assert_eq!(beside(h2, 6_000, false), Some(5_000));
+    assert_eq!(beside(h2, 6_000, true), Some(7_000));
+    // Of any target.
+    assert_eq!(beside(None, 4_000, false), Some(3_000));
+    assert_eq!(beside(None, 5_000, true), Some(6_000));
+    assert_eq!(beside(None, 7_000, true), Some(9_000));
+    // Nothing beyond the ends.
+    assert_eq!(beside(None, 2_000, false), None);
+    assert_eq!(beside(h2, 7_000, true), None);
+    assert_eq!(beside(Some(99), 5_000, true), None);
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use crate::app::command::ExportSpec;
-use crate::app::{AppState, Command};
+use crate::app::{AppState, Command, StepTo};
 use crate::store::dialect::{Dialect, user_uses_decimal_comma};
 use crate::store::export::{Format, parse_time};
 
@@ -44,6 +44,8 @@ pub struct RecordView {
     pub fitted: bool,
     /// The moment typed on a recording shown read-only.
     pub typed_at: String,
+    /// The moment the core last showed, followed by [`RecordView::at`].
+    pub shown_at: Option<i64>,
 }
 
 /// The status bar's part: the file, records written and lost, a failure; a marker button.
@@ -108,13 +110,14 @@ fn mark_ui(ui: &mut egui::Ui, v: &mut RecordView, out: &mut Vec<Command>) {
     }
 }
 
-/// The bar of a recording shown read-only: its file, what is wrong with it if anything, a
-/// slider over its time span as wide as the window, steps to the previous and next event,
-/// and a typed moment; the values, plots and timeline show the moment chosen.
+/// The bar of a recording shown read-only: its file, what is wrong with it if anything, steps
+/// to the previous and next event and reading, a typed moment, and a slider over its time span
+/// as wide as the window; the values, plots and timeline show the moment chosen. A reading
+/// step goes by the readings of `selected` (of any target when none is selected).
 pub fn offline_ui(
     ui: &mut egui::Ui,
     o: &crate::app::offline::OfflineStatus,
-    events: &[crate::store::reader::EventRow],
+    selected: Option<&str>,
     v: &mut RecordView,
     plot: &mut super::plot_ui::PlotView,
     out: &mut Vec<Command>,
@@ -131,8 +134,13 @@ pub fn offline_ui(
     };
     if !v.fitted {
         v.fitted = true;
-        v.at = o.at_ms;
         plot.fit = Some((start as f64 / 1000.0, end as f64 / 1000.0));
+    }
+    // The moment follows what the core shows (a step's moment is found there), except while
+    // the slider is held.
+    if v.shown_at != Some(o.at_ms) && !ui.input(|i| i.pointer.any_down()) {
+        v.shown_at = Some(o.at_ms);
+        v.at = o.at_ms;
     }
     let when = |ms: i64| crate::store::export::iso_time(ms, false);
     ui.horizontal(|ui| {
@@ -144,59 +152,116 @@ pub fn offline_ui(
             ui.weak("reading…");
         }
     });
+    let mut seek = None;
     ui.horizontal(|ui| {
-        let before = events.iter().rev().find(|e| e.t_ms < v.at).map(|e| e.t_ms);
-        let after = events.iter().find(|e| e.t_ms > v.at).map(|e| e.t_ms);
-        let mut seek = None;
-        if ui
-            .add_enabled(before.is_some(), egui::Button::new("⏮ Event"))
-            .on_hover_text("The previous alarm, command, marker or link change")
-            .clicked()
-        {
-            seek = before;
-        }
-        if ui
-            .add_enabled(after.is_some(), egui::Button::new("Event ⏭"))
-            .on_hover_text("The next alarm, command, marker or link change")
-            .clicked()
-        {
-            seek = after;
-        }
-        let l = ui.label("Moment");
-        let typed = ui
-            .add(
-                egui::TextEdit::singleline(&mut v.typed_at)
-                    .desired_width(170.0)
-                    .hint_text("2026-11-24 10:15:30"),
-            )
-            .labelled_by(l.id);
-        if typed.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            match parse_time(&v.typed_at) {
-                Ok(t) => {
-                    v.error = None;
-                    seek = Some(t.clamp(start, end));
-                }
-                Err(e) => v.error = Some(e.to_string()),
-            }
-        }
-        let slider = egui::Slider::new(&mut v.at, start..=end)
-            .show_value(false)
-            .trailing_fill(true);
-        // The slider takes the rest of the window: on a long recording each pixel is a
-        // short time.
-        let width = ui.available_width().max(100.0);
-        ui.spacing_mut().slider_width = width;
-        let r = ui.add_sized([width, 18.0], slider);
-        if r.drag_stopped() || (r.changed() && !r.dragged()) {
-            seek = Some(v.at);
-        }
-        if let Some(t) = seek {
-            v.at = t;
-            out.push(Command::Seek(t));
+        steps_ui(ui, (start, end), selected, v, out);
+        if let Some(t) = typed_moment_ui(ui, v) {
+            seek = Some(t.clamp(start, end));
         }
     });
+    // The slider has a row of its own, the window's width: on a long recording each pixel
+    // is a short time.
+    let width = ui.available_width().max(100.0);
+    ui.spacing_mut().slider_width = width;
+    let slider = egui::Slider::new(&mut v.at, start..=end)
+        .show_value(false)
+        .trailing_fill(true);
+    let r = ui.add_sized([width, 18.0], slider);
+    let value = v.at as f64;
+    r.widget_info(|| {
+        let mut info =
+            egui::WidgetInfo::labeled(egui::Role::Slider, true, "Moment in the recording");
+        info.value = Some(value);
+        info
+    });
+    if r.drag_stopped() || (r.changed() && !r.dragged()) {
+        seek = Some(v.at);
+    }
+    if let Some(t) = seek {
+        v.at = t;
+        out.push(Command::Seek(t));
+    }
     if let Some(e) = &v.error {
         ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
+    }
+}
+
+/// The previous and next event and reading: steps the core finds in the file (the timeline
+/// beside the plots is read only while something is plotted).
+fn steps_ui(
+    ui: &mut egui::Ui,
+    (start, end): (i64, i64),
+    selected: Option<&str>,
+    v: &RecordView,
+    out: &mut Vec<Command>,
+) {
+    let whose = selected.unwrap_or("any target");
+    let reading = || StepTo::Reading(selected.map(str::to_string));
+    let buttons = [
+        (
+            "Previous event",
+            false,
+            StepTo::Event,
+            "The previous alarm, command, marker or link change".to_string(),
+        ),
+        (
+            "-1 reading",
+            false,
+            reading(),
+            format!("The previous reading recorded of {whose}"),
+        ),
+        (
+            "+1 reading",
+            true,
+            reading(),
+            format!("The next reading recorded of {whose}"),
+        ),
+        (
+            "Next event",
+            true,
+            StepTo::Event,
+            "The next alarm, command, marker or link change".to_string(),
+        ),
+    ];
+    for (label, later, to, hint) in buttons {
+        // Events may lie beyond the readings' span: only the file's ends are certain.
+        let open = to == StepTo::Event || (if later { v.at < end } else { v.at > start });
+        if ui
+            .add_enabled(open, egui::Button::new(label))
+            .on_hover_text(hint)
+            .clicked()
+        {
+            out.push(Command::Step {
+                from_ms: v.at,
+                later,
+                to,
+            });
+        }
+    }
+}
+
+/// The moment typed (taken with Enter); a time that cannot be read is said below the bar.
+fn typed_moment_ui(ui: &mut egui::Ui, v: &mut RecordView) -> Option<i64> {
+    let l = ui.label("Moment");
+    let typed = ui
+        .add(
+            egui::TextEdit::singleline(&mut v.typed_at)
+                .desired_width(170.0)
+                .hint_text("2026-11-24 10:15:30"),
+        )
+        .labelled_by(l.id);
+    if !(typed.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
+        return None;
+    }
+    match parse_time(&v.typed_at) {
+        Ok(t) => {
+            v.error = None;
+            Some(t)
+        }
+        Err(e) => {
+            v.error = Some(e.to_string());
+            None
+        }
     }
 }
 

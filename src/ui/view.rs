@@ -246,7 +246,7 @@ impl View {
                 record_ui::offline_ui(
                     ui,
                     o,
-                    &state.timeline.items,
+                    self.selected.as_deref(),
                     &mut self.record,
                     &mut self.plot,
                     &mut self.outbox,

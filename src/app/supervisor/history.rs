@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 
 use super::{Failure, Internal, Supervisor};
-use crate::app::command::CoreError;
+use crate::app::command::{CoreError, StepTo};
 use crate::app::history::{History, Read, Timeline, decoding, points};
 use crate::app::state::PlotKey;
 use crate::store::reader::Recording;
@@ -174,6 +174,38 @@ impl Supervisor {
         tokio::task::spawn_blocking(move || {
             let rec = reader.lock().unwrap_or_else(|e| e.into_inner());
             let result = crate::app::offline::snapshot(&rec, at_ms).map_err(CoreError::from);
+            let _ = tx.blocking_send(Internal::Snapshot(result));
+        });
+    }
+
+    /// Shows the recording at the reading or event recorded just before (`later`: after)
+    /// `from_ms`; where there is none, says so and the moment stays.
+    pub(super) fn step(&mut self, from_ms: i64, later: bool, to: StepTo) {
+        let Some(reader) = self.reader.clone() else {
+            return self.fail(Failure::new(CoreError::NoRecording));
+        };
+        let tx = self.internal.clone();
+        tokio::task::spawn_blocking(move || {
+            let rec = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let found = match &to {
+                StepTo::Reading(Some(key)) => rec
+                    .target_id(key)
+                    .and_then(|id| rec.reading_beside(Some(id.unwrap_or(-1)), from_ms, later)),
+                StepTo::Reading(None) => rec.reading_beside(None, from_ms, later),
+                StepTo::Event => rec.event_beside(from_ms, later),
+            };
+            let result = found.map_err(CoreError::from).and_then(|t| {
+                let t = t.ok_or_else(|| {
+                    let what = match &to {
+                        StepTo::Reading(Some(key)) => format!("reading of {key}"),
+                        StepTo::Reading(None) => "reading".into(),
+                        StepTo::Event => "event".into(),
+                    };
+                    let side = if later { "after" } else { "before" };
+                    CoreError::Notice(format!("no {what} recorded {side} this moment"))
+                })?;
+                crate::app::offline::snapshot(&rec, t).map_err(CoreError::from)
+            });
             let _ = tx.blocking_send(Internal::Snapshot(result));
         });
     }

@@ -8,6 +8,8 @@
 //! it: only another process can fall back.
 #![cfg_attr(windows, windows_subsystem = "windows")]
 
+#[cfg(windows)]
+mod session_end;
 mod watcher;
 mod window;
 

@@ -44,6 +44,9 @@ pub fn run(args: Args, chain: &[Renderer], attempt: usize) -> anyhow::Result<()>
     let handles = Handles::default();
     close_when_the_watcher_is_gone(handles.clone());
     close_when_asked_to_stop(handles.clone());
+    // No console: a logoff or shutdown comes as window messages (see `session_end`).
+    #[cfg(windows)]
+    crate::session_end::watch(handles.stopper.clone());
     let Handles { context, stopper } = handles;
     abort_if_asked(renderer);
     let result = eframe::run_native(

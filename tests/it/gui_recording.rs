@@ -1,0 +1,135 @@
+//! A recording opened read-only in the real window (egui_kittest), moved to moments chosen by
+//! the slider's row: a typed time, the previous and next event, and one reading back or on.
+//! What the window shows is computed at the moment shown, never from the real clock.
+
+use std::sync::Arc;
+
+use cmm_commissioner::proto::Table;
+use cmm_commissioner::store::export::iso_time;
+use cmm_commissioner::store::{Record, Recorder};
+use cmm_commissioner::ui::{CommissionerApp, Startup};
+use eframe::egui;
+use eframe::egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use crate::gui::{has, until};
+
+/// 2026-11-24 10:00:00 UTC: the recording's times are offsets from it.
+const B: i64 = 1_795_514_400_000;
+
+/// Two modems: north online from 1 s, its battery voltage changing at 1, 5, 20 and 30 s,
+/// offline at 32 s; south online throughout, changing at 2, 15 and 40 s; a marker at 10 s.
+fn recording(file: &std::path::Path) {
+    let r = Recorder::open(file, "test").unwrap();
+    let ev = |target: Option<&str>, kind: &'static str, t: i64| Record::Event {
+        target: target.map(str::to_string),
+        kind,
+        text: kind.into(),
+        t_ms: B + t,
+    };
+    for (key, name, times) in [
+        ("H1", "north", &[1_000, 5_000, 20_000, 30_000][..]),
+        ("H2", "south", &[2_000, 15_000, 40_000][..]),
+    ] {
+        r.record(Record::Target {
+            key: key.into(),
+            hostname: name.into(),
+            moduletype: "HGM6120N-4G".into(),
+            accepted: Some(true),
+            module_port: None,
+            module_baud: None,
+            peer: "192.0.2.7:4000".into(),
+            t_ms: B + 1_000,
+        });
+        r.record(ev(Some(key), "online", 1_000));
+        for (i, t) in times.iter().enumerate() {
+            r.record(Record::Sample {
+                target: key.into(),
+                table: Table::Holding,
+                addr: 24,
+                raw: 250 + i as u16,
+                t_ms: B + t,
+            });
+        }
+    }
+    r.record(ev(None, "marker", 10_000));
+    r.record(ev(Some("H1"), "offline", 32_000));
+    r.close().unwrap();
+}
+
+/// The moment the bar shows, as it shows it.
+fn at(h: &Harness<'_, CommissionerApp>, t: i64) -> bool {
+    has(h, &iso_time(B + t, false)) && !has(h, "reading…")
+}
+
+#[test]
+fn a_recording_shows_the_moment_chosen_by_typed_time_events_and_readings() {
+    let dir = std::env::temp_dir().join(format!("cmm-gui-moment-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("site.cmmrec");
+    recording(&file);
+    let f = file.clone();
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let startup = Startup {
+                offline: Some(f.clone()),
+                ..Default::default()
+            };
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        });
+    // At its end (40 s): north went offline at 32 s, seen last at 30 s; south just read.
+    until(&mut h, "both modems at the recording's end", |h| {
+        at(h, 40_000)
+            && has(h, "north  (OFFLINE)")
+            && has(h, "south  (online)")
+            && h.query_all_by_label_contains("seen 10 s ago")
+                .next()
+                .is_some()
+            && h.query_all_by_label_contains("seen 0 s ago")
+                .next()
+                .is_some()
+    });
+    // The slider spans the window: a pixel is a short time on a long recording.
+    let slider = h.get_by_role(Role::Slider).rect();
+    assert!(slider.width() > 0.6 * 1400.0, "slider {slider:?}");
+
+    // A typed moment: north online then, seen 7 s before it.
+    h.get_by_label("Moment").focus();
+    h.step();
+    h.get_by_label("Moment").type_text("2026-11-24T10:00:12Z");
+    h.step();
+    h.key_press(egui::Key::Enter);
+    until(&mut h, "the typed moment", |h| {
+        at(h, 12_000)
+            && has(h, "north  (online)")
+            && h.query_all_by_label_contains("seen 7 s ago")
+                .next()
+                .is_some()
+    });
+
+    // One reading on and back, of the selected target: north (south changed at 15 s).
+    h.get_by_label("north  (online)").click();
+    h.step();
+    h.get_by_label("+1 reading").click();
+    until(
+        &mut h,
+        "north's next reading (20 s), not south's (15 s)",
+        |h| at(h, 20_000),
+    );
+    h.get_by_label("-1 reading").click();
+    until(&mut h, "north's reading before (5 s)", |h| at(h, 5_000));
+    // The events: the marker at 10 s, then north's offline at 32 s.
+    h.get_by_label("Next event").click();
+    until(&mut h, "the marker", |h| at(h, 10_000));
+    h.get_by_label("Next event").click();
+    until(&mut h, "north going offline", |h| {
+        at(h, 32_000) && has(h, "north  (OFFLINE)")
+    });
+    h.get_by_label("Previous event").click();
+    until(&mut h, "back to the marker", |h| at(h, 10_000));
+    let _ = std::fs::remove_dir_all(&dir);
+}
