@@ -217,7 +217,10 @@ fn the_commissioning_window_fits_above_the_status_bar() {
         );
         let report = rect(&h, "Make the report");
         let start = h.get_all_by_label("Start step").next().unwrap().rect();
-        h.get_all_by_label("Start step").next().unwrap().click();
+        h.get_all_by_label("Start step")
+            .next()
+            .unwrap()
+            .click_accesskit();
         until(&mut h, "the running step", |h| has(h, "Running: "));
         settle(&mut h);
         assert_eq!(rect(&h, "Make the report"), report, "{size:?}@{ppp}");
