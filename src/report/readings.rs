@@ -118,7 +118,11 @@ pub(super) fn equipment(
     put("Register map", map.name.clone());
     // A modem reached through a broker is named "mqtt:<hostid>" (see link::broker).
     match target.key.strip_prefix("mqtt:") {
-        Some(hostid) => put("Modem through broker", hostid.to_string()),
+        Some(hostid) if target.peer.is_empty() => put("Modem through broker", hostid.to_string()),
+        Some(hostid) => put(
+            "Modem through broker",
+            format!("{hostid} (broker {})", target.peer),
+        ),
         None if crate::proto::uplink::is_hostid(&target.key) => {
             put("Modem hostid", target.key.clone())
         }

@@ -392,3 +392,33 @@ fn long_texts_print_whole_and_the_footer_names_job_and_site() {
     );
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
+
+#[test]
+fn a_modem_seen_through_a_broker_is_named_so_with_its_broker() {
+    let p = temp("broker");
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(Record::Target {
+        key: "mqtt:3130373031334717003D002E".into(),
+        hostname: "far".into(),
+        moduletype: "HGM6120N-4G".into(),
+        accepted: None,
+        module_port: None,
+        module_baud: None,
+        peer: "mqtts://broker.example:8883".into(),
+        t_ms: at(0.0),
+    });
+    r.close().unwrap();
+    let out = p.with_file_name("report.pdf");
+    write(&p, None, &builtin_maps(), &out).unwrap();
+    let text = poppler("pdftotext-raw", &out);
+    // Label and value wrap in their columns: read the words in order.
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Modem through")
+            && words.contains("3130373031334717003D002E")
+            && words.contains("(broker mqtts://broker.example:8883)"),
+        "{text}"
+    );
+    assert!(!text.contains("Serial target"), "{text}");
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}

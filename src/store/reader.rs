@@ -26,6 +26,9 @@ pub struct TargetRow {
     pub last_seen_ms: Option<i64>,
     /// The modem's `modulePort` at its last login.
     pub module_port: Option<u8>,
+    /// Where it was last seen from: the modem's address, or for a modem seen through a broker,
+    /// the broker's ("" when not known).
+    pub peer: String,
     /// Its `moduleBaud`.
     pub module_baud: Option<u8>,
 }
@@ -120,7 +123,7 @@ impl Recording {
             .conn
             .prepare(
                 "SELECT id, key, hostname, moduletype, first_seen_ms, last_seen_ms, module_port, \
-                 module_baud FROM target ORDER BY key",
+                 module_baud, coalesce(peer, '') FROM target ORDER BY key",
             )
             .map_err(|e| self.err(e))?;
         let rows = st
@@ -134,6 +137,7 @@ impl Recording {
                     last_seen_ms: r.get(5)?,
                     module_port: r.get(6)?,
                     module_baud: r.get(7)?,
+                    peer: r.get(8)?,
                 })
             })
             .map_err(|e| self.err(e))?;
