@@ -260,6 +260,12 @@ pub enum Health {
 
 /// "14:33:10 (4 min ago)", in local time.
 pub fn ago(now_ms: i64, at_ms: i64) -> String {
+    let (when, age) = clock_and_age(now_ms, at_ms);
+    format!("{when} ({age} ago)")
+}
+
+/// The local clock time of `at_ms` and how long before `now_ms` it was: ("14:33:10", "4 min").
+pub fn clock_and_age(now_ms: i64, at_ms: i64) -> (String, String) {
     let when = chrono::DateTime::from_timestamp_millis(at_ms)
         .map(|t| {
             t.with_timezone(&chrono::Local)
@@ -269,11 +275,11 @@ pub fn ago(now_ms: i64, at_ms: i64) -> String {
         .unwrap_or_default();
     let s = (now_ms - at_ms).max(0) / 1000;
     let age = match s {
-        0..120 => format!("{s} s ago"),
-        120..7200 => format!("{} min ago", s / 60),
-        _ => format!("{} h {} min ago", s / 3600, s / 60 % 60),
+        0..120 => format!("{s} s"),
+        120..7200 => format!("{} min", s / 60),
+        _ => format!("{} h {} min", s / 3600, s / 60 % 60),
     };
-    format!("{when} ({age})")
+    (when, age)
 }
 
 #[cfg(test)]

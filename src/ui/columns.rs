@@ -15,6 +15,11 @@ pub struct Column {
     pub rank: u8,
 }
 
+/// A column of `width` points that gives way at `rank` (0: never).
+pub const fn col(title: &'static str, width: f32, rank: u8) -> Column {
+    Column { title, width, rank }
+}
+
 /// Where each column is in a row, or `None` when left out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {

@@ -9,7 +9,7 @@ use eframe::egui;
 
 use crate::app::{AppState, Health, Target};
 
-use super::columns::{self, Layout};
+use super::columns::{self, Layout, col};
 use super::overview_ui::kind_colour;
 use super::targets_ui::{ago, health_colour, health_word};
 
@@ -64,10 +64,6 @@ const WIDTHS: [columns::Column; 9] = [
     col("kW", 64.0, 3),
     col("Last seen", 90.0, 4),
 ];
-
-const fn col(title: &'static str, width: f32, rank: u8) -> columns::Column {
-    columns::Column { title, width, rank }
-}
 
 /// Width of the health bar before the first column.
 const BAR: f32 = 8.0;

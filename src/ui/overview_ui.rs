@@ -125,19 +125,7 @@ pub fn kind_colour(kind: AlarmKind) -> egui::Color32 {
 
 /// "since 10:42:05 (12 min)".
 pub fn since(now_ms: i64, at_ms: i64) -> String {
-    let when = chrono::DateTime::from_timestamp_millis(at_ms)
-        .map(|t| {
-            t.with_timezone(&chrono::Local)
-                .format("%H:%M:%S")
-                .to_string()
-        })
-        .unwrap_or_default();
-    let s = (now_ms - at_ms).max(0) / 1000;
-    let age = match s {
-        0..120 => format!("{s} s"),
-        120..7200 => format!("{} min", s / 60),
-        _ => format!("{} h {} min", s / 3600, s / 60 % 60),
-    };
+    let (when, age) = crate::app::target::clock_and_age(now_ms, at_ms);
     format!("since {when} ({age})")
 }
 

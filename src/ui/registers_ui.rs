@@ -7,7 +7,7 @@ use crate::app::Target;
 use crate::proto::Table;
 use crate::proto::map::AlarmKind;
 
-use super::columns::{Column, Layout};
+use super::columns::{Column, Layout, col};
 
 const ALARM_RED: egui::Color32 = egui::Color32::from_rgb(230, 70, 60);
 const WARN_AMBER: egui::Color32 = egui::Color32::from_rgb(240, 170, 40);
@@ -250,10 +250,6 @@ const COLUMNS: [Column; 9] = [
 const NAME: usize = 4;
 /// See [`NAME`].
 const NAME_MAX: f32 = 280.0;
-
-const fn col(title: &'static str, width: f32, rank: u8) -> Column {
-    Column { title, width, rank }
-}
 
 /// Paints text in column `i` (if shown), clipped to it (most cells are plain text: painting
 /// them costs a fraction of a widget each, and the table is redrawn every frame).
