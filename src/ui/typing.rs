@@ -28,6 +28,9 @@ pub struct Typing {
     /// This frame: the field that keeps the focus through a click until it has its keys, and
     /// egui's setting to put back.
     held: Option<(Id, SurrenderFocusOn)>,
+    /// Keys typed after a click in the same frame, held for the next frame: they belong to
+    /// where the click puts the focus (another field), never to the field it left.
+    after_click: Vec<Event>,
 }
 
 #[derive(Debug)]
@@ -46,6 +49,34 @@ impl Typing {
     pub fn begin(&mut self, ctx: &Context, scope: Option<&str>) {
         self.routed = None;
         self.held = None;
+        // Keys typed after last frame's click come first, now that the click has put the
+        // focus where it goes; keys typed after this frame's click wait for the next.
+        let held_back = std::mem::take(&mut self.after_click);
+        self.after_click = ctx.input_mut(|i| {
+            let first_button = i
+                .events
+                .iter()
+                .position(|e| matches!(e, Event::PointerButton { .. }));
+            let mut later = Vec::new();
+            if let Some(at) = first_button {
+                let mut k = 0;
+                i.events.retain(|e| {
+                    k += 1;
+                    let after = k - 1 > at && is_typed(e);
+                    if after {
+                        later.push(e.clone());
+                    }
+                    !after
+                });
+            }
+            if !held_back.is_empty() {
+                i.events.splice(0..0, held_back);
+            }
+            later
+        });
+        if !self.after_click.is_empty() {
+            ctx.request_repaint();
+        }
         let (now, keys, click) = ctx.input(|i| {
             let keys = i.events.iter().any(is_typed);
             (i.time, keys, i.pointer.any_click())

@@ -208,3 +208,40 @@ fn keys_that_arrive_after_a_fast_click_on_mark_are_in_the_marker() {
     h.state_mut().shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Keys typed right after a click into another field go into that field, never back into the
+/// one the click left, also when they arrive in the frame of the click.
+#[test]
+fn keys_typed_right_after_clicking_another_field_go_into_that_field() {
+    let mut h = start_on_the_hgm9520n();
+    ready_register_row(&mut h);
+    h.get_by_label("Register").focus();
+    h.step();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.step();
+    frame(&mut h, vec![text("4"), text("3")]);
+    let at = field_with_hint(&h, "value").rect().center();
+    frame(&mut h, vec![Event::PointerMoved(at)]);
+    let mut events = Vec::new();
+    for pressed in [true, false] {
+        events.push(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::default(),
+        });
+    }
+    events.push(text("7"));
+    frame(&mut h, events);
+    for _ in 0..3 {
+        h.step();
+    }
+    let editor = &h.state_mut().view().editor;
+    assert_eq!(
+        (editor.addr.as_str(), editor.value.as_str()),
+        ("43", "7"),
+        "the 7 is in the field clicked"
+    );
+    h.state_mut().shutdown();
+}
