@@ -148,9 +148,29 @@ pub(super) fn readings(
     spec: &RegisterSpec,
     (from, to): (i64, i64),
 ) -> Result<Vec<(i64, Option<f64>)>, ReportError> {
+    // Each word of the value as it changed; a value of two words is read whenever either
+    // changed, from the word that changed and the other as it stood.
+    let words = usize::from(spec.words.max(1));
+    let mut changes: Vec<(i64, usize, u16)> = Vec::new();
+    for w in 0..words {
+        let addr = spec.addr.saturating_add(w as u16);
+        for (t, raw) in rec.samples(id, Table::Holding, addr, (from, to))? {
+            changes.push((t, w, raw));
+        }
+    }
+    changes.sort_by_key(|c| (c.0, c.1));
+    let mut held: Vec<Option<u16>> = vec![None; words];
     let mut out: Vec<(i64, Option<f64>)> = Vec::new();
-    for (t, raw) in rec.samples(id, Table::Holding, spec.addr, (from, to))? {
-        let v = match map.value_of(spec, vec![raw]) {
+    for (i, &(t, w, raw)) in changes.iter().enumerate() {
+        held[w] = Some(raw);
+        // Words that changed at the same time make one reading.
+        if changes.get(i + 1).is_some_and(|n| n.0 == t) {
+            continue;
+        }
+        let Some(raws) = held.iter().copied().collect::<Option<Vec<u16>>>() else {
+            continue;
+        };
+        let v = match map.value_of(spec, raws) {
             Value::Number(n) => Some(n),
             _ => None,
         };
@@ -217,7 +237,7 @@ pub(super) fn step(
 ) -> Result<Step, ReportError> {
     let mut stats = Vec::new();
     for (role, label) in KEY_VALUES {
-        let Some(spec) = map.register_by_role(role).filter(|s| s.words == 1) else {
+        let Some(spec) = map.register_by_role(role).filter(|s| s.words <= 2) else {
             continue;
         };
         let points = readings(rec, target.id, map, spec, (from, to))?;
@@ -237,7 +257,7 @@ pub(super) fn step(
     }
     let mut plot = Vec::new();
     for (role, label) in PLOTTED {
-        if let Some(spec) = map.register_by_role(role).filter(|s| s.words == 1) {
+        if let Some(spec) = map.register_by_role(role).filter(|s| s.words <= 2) {
             plot.push(Series {
                 label: label.to_string(),
                 unit: spec.unit.to_string(),

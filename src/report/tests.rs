@@ -422,3 +422,35 @@ fn a_modem_seen_through_a_broker_is_named_so_with_its_broker() {
     assert!(!text.contains("Serial target"), "{text}");
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
+
+/// An HGM9520N's power and voltages span two registers each: a step's figures read both,
+/// each as it stood, whichever changed.
+#[test]
+fn values_of_two_registers_are_measured_in_a_step() {
+    let p = temp("two-words");
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(Record::Target {
+        key: "H1".into(),
+        hostname: "big".into(),
+        moduletype: "HGM9520N-4G".into(),
+        accepted: Some(true),
+        module_port: Some(2),
+        module_baud: Some(0),
+        peer: "192.0.2.7:4000".into(),
+        t_ms: at(0.0),
+    });
+    // Active power (180, 181; low word first, 0.1 kW): 80.0 kW, then 85.0 from 20 s, the
+    // high word 0 throughout (recorded once).
+    r.record(reg(180, 800, 0.0));
+    r.record(reg(181, 0, 0.0));
+    r.record(entry("step_start", "100 %", "600", 10.0));
+    r.record(reg(180, 850, 20.0));
+    r.record(entry("step_end", "100 %", "", 30.0));
+    r.close().unwrap();
+    let c = read(&p, None, &builtin_maps()).unwrap();
+    let s = &c.steps[0];
+    let kw = s.stats.iter().find(|x| x.label == "Active power").unwrap();
+    assert_eq!((kw.min, kw.max), (Some(80.0), Some(85.0)), "{kw:?}");
+    assert!((kw.mean.unwrap() - 82.5).abs() < 1e-9, "{:?}", kw.mean);
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
