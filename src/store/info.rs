@@ -36,15 +36,17 @@ pub fn info(path: &Path) -> Result<Info, StoreError> {
     };
     let schema = q("PRAGMA user_version")?;
     let mut targets = Vec::new();
-    for t in rec.targets()? {
-        let n = rec
+    for mut t in rec.targets()? {
+        // The registry says when a target logged in; its readings say when it was last seen.
+        let (n, last): (i64, Option<i64>) = rec
             .conn
             .query_row(
-                "SELECT count(*) FROM sample WHERE target = ?1",
+                "SELECT count(*), max(t_ms) FROM sample WHERE target = ?1",
                 [t.id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map_err(|e| rec.err(e))?;
+        t.last_seen_ms = t.last_seen_ms.max(last);
         targets.push((t, n));
     }
     let mut counts = Vec::new();

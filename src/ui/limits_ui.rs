@@ -65,13 +65,15 @@ pub fn ui(
                     for f in LIMIT_FIELDS {
                         let l = ui.label(f.label);
                         let text = v.drafts.entry(f.key).or_default();
+                        let shown = hint(f.key, f.default, limits.as_ref());
                         ui.add_enabled(
                             !read_only,
                             egui::TextEdit::singleline(text)
-                                .desired_width(90.0)
-                                .hint_text(hint(f.key, f.default, limits.as_ref())),
+                                .desired_width(170.0)
+                                .hint_text(shown.clone()),
                         )
-                        .labelled_by(l.id);
+                        .labelled_by(l.id)
+                        .on_hover_text(shown);
                         if !text.trim().is_empty() && parse_number(text).is_none_or(|x| x < 0.0) {
                             bad = true;
                             ui.colored_label(

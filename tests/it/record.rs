@@ -539,6 +539,29 @@ fn a_recording_is_copied_to_one_file_and_described() {
     ] {
         assert!(info.contains(said), "{said:?} in:\n{info}");
     }
+    // Last seen is the last reading, not the login.
+    let (ok, info, err) = cmmctl(&["recording", "info", &s(&whole)]);
+    assert!(ok, "{err}");
+    let rec = Recording::open(&whole).unwrap();
+    let h1 = rec
+        .targets()
+        .unwrap()
+        .into_iter()
+        .find(|t| t.key == "H1")
+        .unwrap();
+    let last = rec
+        .samples(
+            h1.id,
+            cmm_commissioner::proto::Table::Holding,
+            24,
+            (0, i64::MAX),
+        )
+        .unwrap()
+        .last()
+        .unwrap()
+        .0;
+    let last = cmm_commissioner::store::export::iso_time(last, false);
+    assert!(info.contains(&format!(" to {last}")), "{last} in:\n{info}");
     let (ok, info, _) = cmmctl(&["recording", "info", &s(&file)]);
     assert!(ok);
     assert!(info.contains("more wait in its -wal file"), "{info}");
