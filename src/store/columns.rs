@@ -161,7 +161,7 @@ impl Recording {
             last("SELECT max(t_ms) FROM message WHERE target = ?1 AND dir = 0 AND t_ms <= ?2")?;
         let last_heartbeat_ms = last(
             "SELECT max(t_ms) FROM message WHERE target = ?1 AND dir = 0 AND t_ms <= ?2 \
-             AND text LIKE '%heartbeat%'",
+             AND text LIKE '%\"HB\"%'",
         )?;
         Ok(Moment {
             online,

@@ -339,3 +339,27 @@ fn the_reading_before_and_after_a_moment_is_found_for_a_target_or_any() {
     assert_eq!(beside(Some(99), 5_000, true), None);
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
+
+#[test]
+fn the_last_heartbeat_at_a_moment_is_the_modems_hb() {
+    let p = temp("heartbeat");
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(login(1_000));
+    let msg = |text: &str, t_ms: i64| Record::Message {
+        target: Some("H1".into()),
+        peer: "192.0.2.7:4000".into(),
+        dir: Dir::In,
+        text: text.into(),
+        t_ms,
+    };
+    r.record(msg(r#"{"method":"HB","hostid":"H1","params":""}"#, 5_000));
+    r.record(msg(r#"{"method":"reqdatachange","hostid":"H1"}"#, 8_000));
+    r.close().unwrap();
+    let rec = Recording::open(&p).unwrap();
+    let id = rec.targets().unwrap()[0].id;
+    let m = rec.moment(id, 9_000).unwrap();
+    assert_eq!(m.last_heartbeat_ms, Some(5_000));
+    assert_eq!(m.last_seen_ms, Some(8_000));
+    assert_eq!(rec.moment(id, 4_000).unwrap().last_heartbeat_ms, None);
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
