@@ -124,10 +124,13 @@ impl Limits {
     pub fn of(c: &Commissioning) -> Limits {
         let mut l = Limits::from_fields(&c.fields);
         if l.nominal_v.is_none() {
-            l.nominal_v = assumed(&c.steps, "Voltage L1-N", &STANDARD_V);
+            l.nominal_v = assumed(&c.steps, ("Voltage L1-N", 1.0), &STANDARD_V).or_else(|| {
+                // A map with line-to-line voltages only (the HGM9500N's).
+                assumed(&c.steps, ("Voltage L1-L2", 3f64.sqrt()), &STANDARD_V)
+            });
         }
         if l.nominal_hz.is_none() {
-            l.nominal_hz = assumed(&c.steps, "Frequency", &STANDARD_HZ);
+            l.nominal_hz = assumed(&c.steps, ("Frequency", 1.0), &STANDARD_HZ);
         }
         l
     }
@@ -185,10 +188,10 @@ pub fn settle_ms(fields: &BTreeMap<String, String>) -> i64 {
 }
 
 /// The standard value nearest the steps' mean readings of `label` (within 10 %).
-fn assumed(steps: &[Step], label: &str, standard: &[f64]) -> Option<Nominal> {
+fn assumed(steps: &[Step], (label, per): (&str, f64), standard: &[f64]) -> Option<Nominal> {
     let mut means: Vec<f64> = steps
         .iter()
-        .filter_map(|s| s.stats.iter().find(|x| x.label == label)?.mean)
+        .filter_map(|s| Some(s.stats.iter().find(|x| x.label == label)?.mean? / per))
         .filter(|m| *m > 0.0)
         .collect();
     means.sort_by(f64::total_cmp);
@@ -273,6 +276,14 @@ pub fn judge(l: &Limits, step: &Step, st: &Stat) -> Option<Judgement> {
     Some(match st.label.as_str() {
         "Voltage L1-N" | "Voltage L2-N" | "Voltage L3-N" => {
             band(l.nominal_v, l.get("limit_voltage_pct"), "V", st)
+        }
+        // Line to line: the nominal line to neutral times √3.
+        "Voltage L1-L2" | "Voltage L2-L3" | "Voltage L3-L1" => {
+            let n = l.nominal_v.map(|n| Nominal {
+                value: n.value * 3f64.sqrt(),
+                ..n
+            });
+            band(n, l.get("limit_voltage_pct"), "V", st)
         }
         "Frequency" => band(l.nominal_hz, l.get("limit_frequency_pct"), "Hz", st),
         "Power factor" => {

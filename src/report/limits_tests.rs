@@ -164,3 +164,52 @@ fn limits_entered_change_the_verdicts_and_are_said_to_be_entered() {
     );
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
+
+/// An HGM9520N gives line-to-line voltages only, over two registers: they are measured, the
+/// nominal is assumed from them (400 V line to line is 230 V line to neutral), and they are
+/// judged against the nominal times √3.
+#[test]
+fn line_to_line_voltages_are_judged_against_the_nominal_times_root_three() {
+    let p = temp("line-to-line");
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(Record::Target {
+        key: "H1".into(),
+        hostname: "big".into(),
+        moduletype: "HGM9520N-4G".into(),
+        accepted: Some(true),
+        module_port: Some(2),
+        module_baud: Some(0),
+        peer: "192.0.2.7:4000".into(),
+        t_ms: at(0.0),
+    });
+    // Gen UAB (140, 141; low word first, 0.1 V): 400.0 V, then 380.0 V from 30 s.
+    r.record(reg(140, 4000, 0.0));
+    r.record(reg(141, 0, 0.0));
+    r.record(entry("step_start", "50 %", "900", 10.0));
+    r.record(reg(140, 3800, 30.0));
+    r.record(entry("step_end", "", "", 40.0));
+    r.close().unwrap();
+    let c = read(&p, None, &builtin_maps()).unwrap();
+    let l = limits::Limits::of(&c);
+    let v = l.nominal_v.unwrap();
+    assert_eq!(
+        (v.value, v.entered),
+        (230.0, false),
+        "assumed from 400 V line to line"
+    );
+    let step = &c.steps[0];
+    let ab = step
+        .stats
+        .iter()
+        .find(|s| s.label == "Voltage L1-L2")
+        .unwrap();
+    let j = limits::judge(&l, step, ab).unwrap();
+    assert_eq!(
+        j.pass,
+        Some(false),
+        "380 V is below 398.37 V - 2.5 %: {j:?}"
+    );
+    assert!(j.limit.contains("398.37 V ±2.5 %"), "{j:?}");
+    assert_eq!(limits::failures(&l, step), ["Voltage L1-L2"]);
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}

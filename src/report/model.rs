@@ -66,10 +66,13 @@ pub fn fields() -> impl Iterator<Item = (&'static str, &'static str)> {
 pub const DEVIATIONS: &str = "deviations";
 
 /// Key values of a load step: (role, label). Those the map lacks are left out.
-pub const KEY_VALUES: [(&str, &str); 14] = [
+pub const KEY_VALUES: [(&str, &str); 17] = [
     ("gen_voltage_a", "Voltage L1-N"),
     ("gen_voltage_b", "Voltage L2-N"),
     ("gen_voltage_c", "Voltage L3-N"),
+    ("gen_voltage_ab", "Voltage L1-L2"),
+    ("gen_voltage_bc", "Voltage L2-L3"),
+    ("gen_voltage_ca", "Voltage L3-L1"),
     ("current_a", "Current L1"),
     ("current_b", "Current L2"),
     ("current_c", "Current L3"),
