@@ -14,7 +14,11 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
                 v.settings_view = super::settings_ui::SettingsView::new(&v.settings);
                 v.settings_view.open = true;
             }
-            if ui.button("Connect serial…").clicked() {
+            let live = state.offline.is_none();
+            if ui
+                .add_enabled(live, egui::Button::new("Connect serial…"))
+                .clicked()
+            {
                 v.open_serial();
             }
             if ui
@@ -54,7 +58,9 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
             }
         });
         ui.menu_button("Demo", |ui| {
-            if state.demo.is_none() {
+            if state.offline.is_some() {
+                ui.label("A recording is shown read-only: no simulated modems here.");
+            } else if state.demo.is_none() {
                 if ui.button("Start simulated modems").clicked() {
                     let modems = v.demo_modems;
                     v.send(Command::StartDemo { modems });

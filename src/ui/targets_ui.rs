@@ -134,9 +134,12 @@ pub fn ui(
     let mut action = None;
     ui.horizontal(|ui| {
         ui.heading("Targets");
+        // A recording shown read-only links to nothing.
+        let live = state.offline.is_none();
         if ui
-            .button("Connect serial…")
+            .add_enabled(live, egui::Button::new("Connect serial…"))
             .on_hover_text("A controller on this laptop's RS485/USB adapter")
+            .on_disabled_hover_text("A recording is shown read-only")
             .clicked()
         {
             action = Some(TargetAction::ConnectSerial);

@@ -11,7 +11,7 @@ use cmm_commissioner::ui::{CommissionerApp, Startup};
 use eframe::egui;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use crate::gui::{has, until};
 
@@ -93,6 +93,12 @@ fn a_recording_shows_the_moment_chosen_by_typed_time_events_and_readings() {
                 .next()
                 .is_some()
     });
+    // Nothing links to a recording: no serial link, no simulated modems.
+    assert!(
+        h.get_by_label("Connect serial…")
+            .accesskit_node()
+            .is_disabled()
+    );
     // The slider spans the window: a pixel is a short time on a long recording.
     let slider = h.get_by_role(Role::Slider).rect();
     assert!(slider.width() > 0.6 * 1400.0, "slider {slider:?}");
