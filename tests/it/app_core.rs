@@ -89,7 +89,7 @@ async fn restart_server_moves_it_and_the_demo_follows() {
     t.send(Command::StartDemo { modems: 1 });
     t.until("the demo modem online", |s| s.online_count() == 1)
         .await;
-    let before = t.core.state().server.addr.unwrap();
+    let before = t.listening().await;
     t.send(Command::RestartServer {
         listen: "127.0.0.1:0".parse().unwrap(),
         advertise: Some("192.0.2.9:21318".into()),

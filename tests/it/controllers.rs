@@ -70,7 +70,7 @@ async fn an_hgm9520n_behind_a_modem_decodes_with_its_map_and_takes_pulsed_comman
         |_| {},
     )
     .await;
-    let addr = t.core.state().server.addr.unwrap();
+    let addr = t.listening().await;
     let stop = CancellationToken::new();
     let hostid = "3130373031334717003D9520";
     let modem = SimModem::new(

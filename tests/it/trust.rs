@@ -40,7 +40,7 @@ async fn modem(addr: SocketAddr, hostid: &str, port: Option<(u8, u8)>) -> RawMod
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn set_port_keeps_the_current_port_and_refuses_when_it_is_unknown() {
     let t = TestCore::start(Some(loopback()), |_| {}).await;
-    let addr = t.core.state().server.addr.unwrap();
+    let addr = t.listening().await;
     let mut known = modem(addr, "KNOWN-PORT", Some((2, 0))).await;
     let _unknown = modem(addr, "UNKNOWN-PORT", None).await;
     t.until("both online, the port of one known", |s| {
@@ -125,7 +125,7 @@ async fn the_modems_port_setting_is_kept_across_restarts() {
     std::fs::create_dir_all(&dir).unwrap();
     let first = dir.join("first.cmmrec");
     let mut t = TestCore::start(Some(loopback()), |c| c.record = Some(first.clone())).await;
-    let addr = t.core.state().server.addr.unwrap();
+    let addr = t.listening().await;
     let _m = modem(addr, "PORT-KEPT", Some((2, 1))).await;
     t.until("its setting", |s| {
         s.targets.get("PORT-KEPT").map(|t| t.module_port) == Some(Some(2))

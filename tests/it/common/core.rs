@@ -31,6 +31,14 @@ impl TestCore {
         TestCore { core, changed }
     }
 
+    /// The server's address, once the state has it (the core is ready before its state
+    /// shows the Listening event).
+    pub async fn listening(&self) -> std::net::SocketAddr {
+        self.until("the server listening", |s| s.server.addr.is_some())
+            .await;
+        self.core.state().server.addr.unwrap()
+    }
+
     pub fn send(&self, cmd: Command) {
         self.core.send(cmd).unwrap();
     }
