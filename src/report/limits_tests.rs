@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::tests::{at, entry, poppler, reg, temp};
+use super::tests::{entry, login, poppler, reg, temp};
 use super::*;
 use crate::proto::map::builtin_maps;
 use crate::store::{Record, Recorder};
@@ -13,16 +13,7 @@ use crate::store::{Record, Recorder};
 fn run(name: &str, extra: &[(f64, Record)]) -> PathBuf {
     let p = temp(name);
     let r = Recorder::open(&p, "test").unwrap();
-    r.record(Record::Target {
-        key: "H1".into(),
-        hostname: "north".into(),
-        moduletype: "HGM6120N-4G".into(),
-        accepted: Some(true),
-        module_port: Some(2),
-        module_baud: Some(0),
-        peer: "192.0.2.7:4000".into(),
-        t_ms: at(0.0),
-    });
+    r.record(login("north", "HGM6120N-4G"));
     r.record(entry("field", "site", "North Quarry", 0.5));
     // Frequency 50.0, speed, kW, UA, coolant, oil, PF 1.00.
     for (addr, raw) in [
@@ -172,16 +163,7 @@ fn limits_entered_change_the_verdicts_and_are_said_to_be_entered() {
 fn line_to_line_voltages_are_judged_against_the_nominal_times_root_three() {
     let p = temp("line-to-line");
     let r = Recorder::open(&p, "test").unwrap();
-    r.record(Record::Target {
-        key: "H1".into(),
-        hostname: "big".into(),
-        moduletype: "HGM9520N-4G".into(),
-        accepted: Some(true),
-        module_port: Some(2),
-        module_baud: Some(0),
-        peer: "192.0.2.7:4000".into(),
-        t_ms: at(0.0),
-    });
+    r.record(login("big", "HGM9520N-4G"));
     // Gen UAB (140, 141; low word first, 0.1 V): 400.0 V, then 380.0 V from 30 s.
     r.record(reg(140, 4000, 0.0));
     r.record(reg(141, 0, 0.0));

@@ -40,6 +40,20 @@ pub(super) fn at(s: f64) -> i64 {
     T0 + (s * 1000.0) as i64
 }
 
+/// The login of modem "H1" named `hostname`, with a `model` controller, at the start.
+pub(super) fn login(hostname: &str, model: &str) -> Record {
+    Record::Target {
+        key: "H1".into(),
+        hostname: hostname.into(),
+        moduletype: model.into(),
+        accepted: Some(true),
+        module_port: Some(2),
+        module_baud: Some(0),
+        peer: "192.0.2.7:4000".into(),
+        t_ms: at(0.0),
+    }
+}
+
 pub(super) fn reg(addr: u16, raw: u16, s: f64) -> Record {
     Record::Sample {
         target: "H1".into(),
@@ -76,16 +90,7 @@ pub(super) fn entry(kind: &'static str, name: &str, value: &str, s: f64) -> Reco
 fn recording(name: &str) -> PathBuf {
     let p = temp(name);
     let r = Recorder::open(&p, "test").unwrap();
-    r.record(Record::Target {
-        key: "H1".into(),
-        hostname: "north".into(),
-        moduletype: "HGM6120N-4G".into(),
-        accepted: Some(true),
-        module_port: Some(2),
-        module_baud: Some(0),
-        peer: "192.0.2.7:4000".into(),
-        t_ms: at(0.0),
-    });
+    r.record(login("north", "HGM6120N-4G"));
     r.record(entry("field", "site", "North quarry", 0.5));
     r.record(entry("field", "site", "North Quarry, gate 2", 0.6));
     r.record(entry("field", "engineer", "A. Field", 0.7));
@@ -429,16 +434,7 @@ fn a_modem_seen_through_a_broker_is_named_so_with_its_broker() {
 fn values_of_two_registers_are_measured_in_a_step() {
     let p = temp("two-words");
     let r = Recorder::open(&p, "test").unwrap();
-    r.record(Record::Target {
-        key: "H1".into(),
-        hostname: "big".into(),
-        moduletype: "HGM9520N-4G".into(),
-        accepted: Some(true),
-        module_port: Some(2),
-        module_baud: Some(0),
-        peer: "192.0.2.7:4000".into(),
-        t_ms: at(0.0),
-    });
+    r.record(login("big", "HGM9520N-4G"));
     // Active power (180, 181; low word first, 0.1 kW): 80.0 kW, then 85.0 from 20 s, the
     // high word 0 throughout (recorded once).
     r.record(reg(180, 800, 0.0));
