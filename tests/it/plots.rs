@@ -22,10 +22,24 @@ struct Pane {
 /// Modem "H" online, holding register 0 plotted, with readings 230, 240, 220, 235 V over the
 /// last minute (the real clock: following live shows the newest five minutes).
 fn pane_with_data(view: PlotView) -> Harness<'static, Pane> {
+    let readings = [230u16, 240, 220, 235]
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| (60_000 - i as i64 * 15_000, v));
+    pane_with(view, readings, [900.0, 700.0])
+}
+
+/// Modem "H" online, holding register 0 plotted with `readings` (ms before now, raw value),
+/// the pane in a window of `size`.
+fn pane_with(
+    view: PlotView,
+    readings: impl IntoIterator<Item = (i64, u16)>,
+    size: [f32; 2],
+) -> Harness<'static, Pane> {
     let mut state = AppState::default();
     state.toggle_plot(("H".into(), Table::Holding, 0));
     let now = chrono::Utc::now().timestamp_millis();
-    for (i, v) in [230u16, 240, 220, 235].into_iter().enumerate() {
+    for (before, v) in readings {
         let ev = Event::Data {
             hostid: "H".into(),
             kind: DataKind::Full,
@@ -37,7 +51,7 @@ fn pane_with_data(view: PlotView) -> Harness<'static, Pane> {
             }],
             flags: InputFlags::default(),
         };
-        state.apply(&ev, now - 60_000 + i as i64 * 15_000);
+        state.apply(&ev, now - before);
     }
     state.targets.get_mut("H").unwrap().online = true;
     let pane = Pane {
@@ -45,7 +59,7 @@ fn pane_with_data(view: PlotView) -> Harness<'static, Pane> {
         view,
         out: Vec::new(),
     };
-    let mut h = Harness::builder().with_size([900.0, 700.0]).build_ui_state(
+    let mut h = Harness::builder().with_size(size).build_ui_state(
         |ui, p: &mut Pane| {
             egui::CentralPanel::default_margins().show(ui, |ui| {
                 plot_ui::pane(ui, &p.state, &mut p.view, &mut p.out);
@@ -238,39 +252,9 @@ fn bits_in_own_scales_show_0_to_1() {
 /// drawn halfway between the levels (egui_plot's band merging drew a filled, slanted shape).
 #[test]
 fn a_stepping_value_is_drawn_as_steps_not_a_filled_band() {
-    let mut state = AppState::default();
-    state.toggle_plot(("H".into(), Table::Holding, 0));
-    let now = chrono::Utc::now().timestamp_millis();
     // 0 and 100 in turn, one every 10 s, over the last 200 s.
-    for i in 0..20i64 {
-        let ev = Event::Data {
-            hostid: "H".into(),
-            kind: DataKind::Full,
-            blocks: vec![Block {
-                slave: 1,
-                table: Table::Holding,
-                addr: 0,
-                values: BlockValues::Registers(vec![if i % 2 == 0 { 0 } else { 100 }]),
-            }],
-            flags: InputFlags::default(),
-        };
-        state.apply(&ev, now - 200_000 + i * 10_000);
-    }
-    state.targets.get_mut("H").unwrap().online = true;
-    let pane = Pane {
-        state,
-        view: PlotView::default(),
-        out: Vec::new(),
-    };
-    let mut h = Harness::builder().with_size([900.0, 500.0]).build_ui_state(
-        |ui, p: &mut Pane| {
-            egui::CentralPanel::default_margins().show(ui, |ui| {
-                plot_ui::pane(ui, &p.state, &mut p.view, &mut p.out);
-            });
-        },
-        pane,
-    );
-    h.run_steps(3);
+    let readings = (0..20i64).map(|i| (200_000 - i * 10_000, if i % 2 == 0 { 0 } else { 100 }));
+    let mut h = pane_with(PlotView::default(), readings, [900.0, 500.0]);
     let image = h.render().unwrap();
     if let Ok(path) = std::env::var("CMM_TEST_SAVE_PLOT") {
         image.save(path).unwrap();
