@@ -457,10 +457,10 @@ impl AppState {
                 ..
             } => {
                 let intent = self.expected.remove(uid).unwrap_or_default();
-                let within = self
-                    .targets
-                    .get(hostid)
-                    .map_or(10_000, |t| i64::from(t.map.settings.confirm_within_ms));
+                let within = self.targets.get(hostid).map_or_else(
+                    || map::Settings::default().confirm_within_ms,
+                    |t| t.map.settings.confirm_within_ms,
+                );
                 self.commands.push(CommandRecord {
                     hostid: hostid.clone(),
                     uid: uid.clone(),
@@ -473,7 +473,7 @@ impl AppState {
                     confirm: intent.effect,
                     verified: None,
                     accepted_ms: None,
-                    within_ms: within,
+                    within_ms: i64::from(within),
                     unmet: intent.unmet,
                     port: intent.port,
                 })

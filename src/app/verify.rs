@@ -24,9 +24,9 @@ impl AppState {
     /// Settles what can be: confirmed when the reading holds; not confirmed when its time is
     /// up (or, `due`, for that command whatever the time).
     fn settle(&mut self, hostid: &str, due: Option<&str>, now_ms: i64) {
-        let Some(t) = self.targets.get(hostid) else {
-            return;
-        };
+        // Every upload comes here: the target is looked up only when a command waits for its
+        // check (seldom).
+        let mut target = None;
         for c in self.commands.iter_mut().filter(|c| {
             c.hostid == hostid
                 && c.verified.is_none()
@@ -35,6 +35,13 @@ impl AppState {
         }) {
             let (Some(confirm), Some(accepted)) = (&c.confirm, c.accepted_ms) else {
                 continue;
+            };
+            let t = match target {
+                Some(t) => t,
+                None => match self.targets.get(hostid) {
+                    Some(t) => *target.insert(t),
+                    None => return,
+                },
             };
             let holds = t
                 .image
