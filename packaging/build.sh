@@ -12,6 +12,7 @@
 # Rust target (installed here when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
 
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 name=cmm-commissioner
@@ -118,7 +119,7 @@ chmod 755 "$appimage"
 # Check: extract it again (no FUSE needed) and compare, then start the extracted app.
 rm -rf "$work/extract"
 mkdir -p "$work/extract"
-(cd "$work/extract" && "../../../$appimage" --appimage-extract > /dev/null)
+(cd "$work/extract" && "$root/$appimage" --appimage-extract > /dev/null)
 for f in usr/bin/cmm-commissioner usr/bin/cmmctl AppRun "$name.desktop" "$name.png"; do
   cmp -s "$work/extract/squashfs-root/$f" "$appdir/$f" || fail "AppImage's $f differs"
 done
