@@ -4,11 +4,21 @@
 //! connection, heartbeats, uploads and time, and prints one line per changed register. No
 //! state, no decoding, no session rules, no limits: a yardstick, not a server to use.
 //!
+//! With `--record FILE` it is the recording floor: it also hands every message as received
+//! and every register in an upload (time, hostid, table, address, raw word) to one writer
+//! thread, which commits them at least once a second into SQLite in WAL mode with prepared
+//! statements (two plain tables, no index, hostids as numbers).
+//!
 //!   floor_server --listen 127.0.0.1:PORT [--online-rate MS] [--current-thread] [--quiet]
+//!                [--record FILE]
 
 use std::io::Write;
+use std::collections::HashMap;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
+use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -19,6 +29,7 @@ struct Options {
     online_rate: u32,
     current_thread: bool,
     quiet: bool,
+    record: Option<PathBuf>,
 }
 
 fn options() -> Result<Options, String> {
@@ -27,6 +38,7 @@ fn options() -> Result<Options, String> {
         online_rate: 3000,
         current_thread: false,
         quiet: false,
+        record: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -41,6 +53,7 @@ fn options() -> Result<Options, String> {
             }
             "--current-thread" => o.current_thread = true,
             "--quiet" => o.quiet = true,
+            "--record" => o.record = Some(args.next().ok_or("--record needs FILE")?.into()),
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -86,10 +99,15 @@ async fn serve(o: Options) -> std::io::Result<()> {
         ..Default::default()
     };
     let plan = config.plan_for("HGM6120N-4G").to_command_string();
+    let recorder = match &o.record {
+        Some(path) => Some(start_recorder(path).map_err(std::io::Error::other)?),
+        None => None,
+    };
     let login = Arc::new(LoginReply {
         live_data: addr.to_string(),
         plan,
         online_rate: o.online_rate,
+        recorder,
     });
     eprintln!("floor_server: listening on {addr}");
     loop {
@@ -103,6 +121,7 @@ struct LoginReply {
     live_data: String,
     plan: String,
     online_rate: u32,
+    recorder: Option<SyncSender<Rec>>,
 }
 
 impl LoginReply {
@@ -150,6 +169,9 @@ async fn connection(mut stream: TcpStream, login: Arc<LoginReply>, quiet: bool) 
                     if depth == 0 {
                         if let Ok(v) = serde_json::from_slice::<Value>(&object) {
                             handle(&v, &login, quiet, &mut replies);
+                            if let Some(tx) = &login.recorder {
+                                record(tx, &v, &object);
+                            }
                         }
                         object.clear();
                     }
@@ -220,4 +242,109 @@ fn print_changes(v: &Value) {
         }
     }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
+}
+
+/// What the recording floor hands its writer: one message as received and its registers.
+struct Rec {
+    t_ms: i64,
+    hostid: String,
+    text: Vec<u8>,
+    /// (function code, address, raw word) of each register in an upload.
+    samples: Vec<(u8, u16, u16)>,
+}
+
+fn record(tx: &SyncSender<Rec>, v: &Value, text: &[u8]) {
+    let hostid = v.get("hostid").and_then(Value::as_str).unwrap_or("");
+    let mut samples = Vec::new();
+    if let Some(params) = v.get("params").and_then(Value::as_object) {
+        for (fc, entries) in params {
+            let Ok(code) = fc.parse::<u8>() else {
+                continue;
+            };
+            for entry in entries.as_array().into_iter().flatten() {
+                for (addr, value) in entry.as_object().into_iter().flatten() {
+                    let (Ok(start), Some(value)) = (u16::from_str_radix(addr, 16), value.as_str())
+                    else {
+                        continue;
+                    };
+                    if code == 3 || code == 4 {
+                        for (i, word) in value.as_bytes().chunks(4).enumerate() {
+                            let word = std::str::from_utf8(word).unwrap_or("");
+                            let raw = u16::from_str_radix(word, 16).unwrap_or(0);
+                            samples.push((code, start.wrapping_add(i as u16), raw));
+                        }
+                    } else {
+                        samples.push((code, start, u16::from(value != "0")));
+                    }
+                }
+            }
+        }
+    }
+    let _ = tx.try_send(Rec {
+        t_ms: chrono::Utc::now().timestamp_millis(),
+        hostid: hostid.to_string(),
+        text: text.to_vec(),
+        samples,
+    });
+}
+
+fn start_recorder(path: &std::path::Path) -> rusqlite::Result<SyncSender<Rec>> {
+    let conn = rusqlite::Connection::open(path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS message (t_ms INTEGER, target INTEGER, text TEXT);
+         CREATE TABLE IF NOT EXISTS sample (t_ms INTEGER, target INTEGER, tbl INTEGER,
+                                            addr INTEGER, raw INTEGER);",
+    )?;
+    let (tx, rx) = sync_channel(200_000);
+    std::thread::spawn(move || {
+        if let Err(e) = write(conn, rx) {
+            eprintln!("floor_server: recording: {e}");
+        }
+    });
+    Ok(tx)
+}
+
+/// The writer: a batch committed at least once a second, prepared statements, hostids
+/// numbered in memory.
+fn write(mut conn: rusqlite::Connection, rx: Receiver<Rec>) -> rusqlite::Result<()> {
+    let mut ids: HashMap<String, i64> = HashMap::new();
+    let mut batch = Vec::new();
+    let mut last = Instant::now();
+    loop {
+        let wait = Duration::from_secs(1).saturating_sub(last.elapsed());
+        let done = match rx.recv_timeout(wait) {
+            Ok(r) => {
+                batch.push(r);
+                false
+            }
+            Err(RecvTimeoutError::Timeout) => false,
+            Err(RecvTimeoutError::Disconnected) => true,
+        };
+        if done || last.elapsed() >= Duration::from_secs(1) {
+            let tx = conn.transaction()?;
+            {
+                let mut message =
+                    tx.prepare_cached("INSERT INTO message (t_ms, target, text) VALUES (?1, ?2, ?3)")?;
+                let mut sample = tx.prepare_cached(
+                    "INSERT INTO sample (t_ms, target, tbl, addr, raw) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?;
+                for r in batch.drain(..) {
+                    let next = ids.len() as i64 + 1;
+                    let id = *ids.entry(r.hostid).or_insert(next);
+                    let text = std::str::from_utf8(&r.text).unwrap_or("");
+                    message.execute(rusqlite::params![r.t_ms, id, text])?;
+                    for (tbl, addr, raw) in r.samples {
+                        sample.execute(rusqlite::params![r.t_ms, id, tbl, addr, raw])?;
+                    }
+                }
+            }
+            tx.commit()?;
+            last = Instant::now();
+        }
+        if done {
+            return Ok(());
+        }
+    }
 }

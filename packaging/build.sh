@@ -119,7 +119,7 @@ chmod 755 "$appimage"
 # Check: extract it again (no FUSE needed) and compare, then start the extracted app.
 rm -rf "$work/extract"
 mkdir -p "$work/extract"
-(cd "$work/extract" && "$root/$appimage" --appimage-extract > /dev/null)
+(cd "$work/extract" && "$(realpath "$root/$appimage")" --appimage-extract > /dev/null)
 for f in usr/bin/cmm-commissioner usr/bin/cmmctl AppRun "$name.desktop" "$name.png"; do
   cmp -s "$work/extract/squashfs-root/$f" "$appdir/$f" || fail "AppImage's $f differs"
 done
@@ -164,9 +164,9 @@ install -Dm644 packaging/linux/deb-copyright "$debroot/usr/share/doc/$name/copyr
 # dpkg-shlibdeps wants a debian/control beside it.
 mkdir -p "$work/shlibs/debian"
 printf 'Source: %s\n\nPackage: %s\nArchitecture: amd64\n' "$name" "$name" > "$work/shlibs/debian/control"
-root=$(pwd)
+debabs=$(realpath "$debroot")
 depends=$(cd "$work/shlibs" && dpkg-shlibdeps -O \
-  -e"$root/$debroot/usr/bin/cmm-commissioner" -e"$root/$debroot/usr/bin/cmmctl" \
+  -e"$debabs/usr/bin/cmm-commissioner" -e"$debabs/usr/bin/cmmctl" \
   | sed -n 's/^shlibs:Depends=//p')
 [ -n "$depends" ] || fail "dpkg-shlibdeps found no dependencies"
 sed -e "s/@VERSION@/$version/" -e "s/@SIZE@/$(du -sk "$debroot/usr" | cut -f1)/" \
