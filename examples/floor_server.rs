@@ -12,8 +12,8 @@
 //!   floor_server --listen 127.0.0.1:PORT [--online-rate MS] [--current-thread] [--quiet]
 //!                [--record FILE]
 
-use std::io::Write;
 use std::collections::HashMap;
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -325,8 +325,9 @@ fn write(mut conn: rusqlite::Connection, rx: Receiver<Rec>) -> rusqlite::Result<
         if done || last.elapsed() >= Duration::from_secs(1) {
             let tx = conn.transaction()?;
             {
-                let mut message =
-                    tx.prepare_cached("INSERT INTO message (t_ms, target, text) VALUES (?1, ?2, ?3)")?;
+                let mut message = tx.prepare_cached(
+                    "INSERT INTO message (t_ms, target, text) VALUES (?1, ?2, ?3)",
+                )?;
                 let mut sample = tx.prepare_cached(
                     "INSERT INTO sample (t_ms, target, tbl, addr, raw) VALUES (?1, ?2, ?3, ?4, ?5)",
                 )?;

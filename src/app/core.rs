@@ -58,6 +58,8 @@ pub struct CoreConfig {
     /// Recordings kept beside the new one: at most this many days old, this many bytes in
     /// all (the oldest go first, never the open one).
     pub keep: (Option<u32>, Option<u64>),
+    /// Keep the last messages for the traffic inspector (the window; `cmmctl` has none).
+    pub traffic_log: bool,
 }
 
 impl CoreConfig {
@@ -77,6 +79,7 @@ impl CoreConfig {
             program: "cmm-commissioner",
             keep: (None, None),
             offline: None,
+            traffic_log: true,
         }
     }
 }
@@ -148,8 +151,12 @@ impl Core {
         {
             server.maps = config.maps.clone();
         }
+        let mut state = AppState::new(config.maps.clone());
+        if !config.traffic_log {
+            state.traffic = super::traffic::TrafficLog::off();
+        }
         let shared = Arc::new(Shared {
-            state: Mutex::new(AppState::new(config.maps.clone())),
+            state: Mutex::new(state),
             released: Notify::new(),
             finished: Mutex::new(false),
             finished_cv: std::sync::Condvar::new(),

@@ -194,15 +194,15 @@ pub fn records_of(ev: &Event, changes: &[Change], s: &AppState, t_ms: i64) -> Ve
 /// Samples of the changes, and the onset or clear of each alarm coil among them.
 fn data_records(hostid: &str, changes: &[Change], s: &AppState, t_ms: i64) -> Vec<Record> {
     let map = s.targets.get(hostid).map(|t| t.map.clone());
-    let mut out = Vec::with_capacity(changes.len());
-    for c in changes {
-        out.push(Record::Sample {
+    let mut out = Vec::with_capacity(1);
+    if !changes.is_empty() {
+        out.push(Record::Samples {
             target: hostid.to_string(),
-            table: c.table,
-            addr: c.addr,
-            raw: c.new,
             t_ms,
+            values: changes.iter().map(|c| (c.table, c.addr, c.new)).collect(),
         });
+    }
+    for c in changes {
         let alarm = map.as_ref().and_then(|m| {
             let coil = m.coils.get(&c.addr).filter(|_| c.table == Table::Coils)?;
             let kind = coil.alarm.filter(|k| *k != AlarmKind::Summary)?;

@@ -193,6 +193,7 @@ fn serial_core(
     config.reports = Some(tx);
     config.record = record;
     config.program = "cmmctl poll";
+    config.traffic_log = false;
     Ok((Core::spawn(config), reports))
 }
 

@@ -182,6 +182,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     config.reports = Some(tx);
     config.record = record;
     config.program = "cmmctl serve";
+    config.traffic_log = false;
     config.keep = (args.keep_days, args.keep_gb.map(gb_to_bytes));
     let mut core = Core::spawn(config);
     core.ready().await?;

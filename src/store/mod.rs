@@ -104,6 +104,15 @@ pub enum Record {
         /// When.
         t_ms: i64,
     },
+    /// The values one upload or poll changed, at one time (one record for all of them).
+    Samples {
+        /// Target.
+        target: String,
+        /// When.
+        t_ms: i64,
+        /// Table, address and raw word (0/1 for bits) of each.
+        values: Vec<(Table, u16, u16)>,
+    },
     /// A message as it was on the wire.
     Message {
         /// Target, when known.
@@ -179,6 +188,16 @@ pub enum Record {
         /// The verdict.
         verified: bool,
     },
+}
+
+impl Record {
+    /// The rows it makes in the file (a sample each for [`Record::Samples`]).
+    pub fn rows(&self) -> usize {
+        match self {
+            Record::Samples { values, .. } => values.len(),
+            _ => 1,
+        }
+    }
 }
 
 /// Table codes in the file: the Modbus read function.

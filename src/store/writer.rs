@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TryRecvError, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -23,12 +23,14 @@ use super::{Dir, Record, StoreError, schema, table_code};
 
 /// Records queued at most between the core and the writer.
 pub const QUEUE: usize = 200_000;
-/// Records committed together at most.
+/// Rows committed together at most (a commit comes sooner with as many waiting).
 pub const BATCH: usize = 20_000;
 /// Longest time between commits.
 pub const COMMIT_EVERY: Duration = Duration::from_secs(1);
 /// Longest time between checkpoints (the WAL copied into the main file).
 pub const CHECKPOINT_EVERY: Duration = Duration::from_secs(30);
+/// The writer's nap between drains while records come (the longest a flush waits more).
+const NAP: Duration = Duration::from_millis(20);
 /// Longest a checkpoint waits for a reader of the file to finish its read.
 const BUSY_WAIT: Duration = Duration::from_secs(2);
 
@@ -110,17 +112,18 @@ impl Recorder {
 
     /// Queues a record; never waits (a full queue drops it and counts it).
     pub fn record(&self, r: Record) {
+        let rows = r.rows() as u64;
         if self.tx.try_send(Msg::Record(r)).is_err() {
-            self.shared.lost.fetch_add(1, Ordering::Relaxed);
+            self.shared.lost.fetch_add(rows, Ordering::Relaxed);
         }
     }
 
-    /// Records dropped so far (queue full, or a failed write).
+    /// Rows dropped so far (queue full, or a failed write).
     pub fn lost(&self) -> u64 {
         self.shared.lost.load(Ordering::Relaxed)
     }
 
-    /// Records committed so far.
+    /// Rows committed so far.
     pub fn written(&self) -> u64 {
         self.shared.written.load(Ordering::Relaxed)
     }
@@ -211,15 +214,39 @@ struct Writer {
 impl Writer {
     fn run(&mut self, rx: Receiver<Msg>) {
         let mut batch: Vec<Record> = Vec::new();
+        let mut rows = 0;
         let mut last = Instant::now();
         let mut checkpointed = Instant::now();
+        // Under load the writer naps between drains instead of waiting on the channel: a
+        // waiting receiver makes every record's send wake it (a system call per record); a
+        // napping one is woken by none. When a drain finds nothing it waits again, so an idle
+        // recorder sleeps until the next record or commit.
+        let mut busy = false;
         loop {
-            let wait = COMMIT_EVERY.saturating_sub(last.elapsed());
-            let msg = rx.recv_timeout(wait);
+            let msg = if busy {
+                match rx.try_recv() {
+                    Ok(m) => Ok(m),
+                    Err(TryRecvError::Empty) => {
+                        busy = false;
+                        std::thread::sleep(NAP);
+                        continue;
+                    }
+                    Err(TryRecvError::Disconnected) => Err(RecvTimeoutError::Disconnected),
+                }
+            } else {
+                let wait = COMMIT_EVERY.saturating_sub(last.elapsed());
+                let m = rx.recv_timeout(wait);
+                busy = m.is_ok();
+                m
+            };
             match msg {
-                Ok(Msg::Record(r)) => batch.push(r),
+                Ok(Msg::Record(r)) => {
+                    rows += r.rows();
+                    batch.push(r);
+                }
                 Ok(Msg::Flush(reply)) => {
                     let r = self.commit(&mut batch);
+                    rows = 0;
                     last = Instant::now();
                     if checkpointed.elapsed() >= self.checkpoint_every {
                         self.checkpoint("PASSIVE");
@@ -235,8 +262,9 @@ impl Writer {
                 }
                 Err(RecvTimeoutError::Timeout) => {}
             }
-            if batch.len() >= BATCH || last.elapsed() >= COMMIT_EVERY {
+            if rows >= BATCH || last.elapsed() >= COMMIT_EVERY {
                 let _ = self.commit(&mut batch);
+                rows = 0;
                 last = Instant::now();
             }
             if checkpointed.elapsed() >= self.checkpoint_every {
@@ -277,7 +305,7 @@ impl Writer {
         if batch.is_empty() {
             return Ok(());
         }
-        let n = batch.len() as u64;
+        let n = batch.iter().map(Record::rows).sum::<usize>() as u64;
         let result = self.write(batch);
         batch.clear();
         match result {
@@ -299,14 +327,30 @@ impl Writer {
         }
     }
 
+    /// The samples go in last, sorted by series: a second's changes land all over the
+    /// samples' tree (clustered by series for range reads), and in key order each page is
+    /// visited once, in turn, instead of again and again at random (which makes SQLite's
+    /// cache spill pages into the WAL and read them back in the middle of the transaction).
     fn write(&mut self, batch: &[Record]) -> rusqlite::Result<()> {
         let tx = self.conn.transaction()?;
+        let mut samples = Vec::new();
         for r in batch {
-            write_one(&tx, &mut self.targets, r)?;
+            write_one(&tx, &mut self.targets, r, &mut samples)?;
         }
+        // Stable: two values of one series at one time keep their order (the last wins).
+        samples.sort_by_key(|&(t, tbl, addr, t_ms, _)| (t, tbl, addr, t_ms));
+        let mut insert = tx.prepare_cached(INSERT_SAMPLE)?;
+        for (t, tbl, addr, t_ms, raw) in samples {
+            insert.execute(params![t, tbl, addr, t_ms, raw])?;
+        }
+        drop(insert);
         tx.commit()
     }
 }
+
+/// A value change (a second one of a series at the same time replaces the first).
+const INSERT_SAMPLE: &str =
+    "INSERT OR REPLACE INTO sample (target, tbl, addr, t_ms, raw) VALUES (?1, ?2, ?3, ?4, ?5)";
 
 /// The id of a target, inserting it the first time.
 fn target_id(
@@ -326,10 +370,15 @@ fn target_id(
     Ok(id)
 }
 
+/// A sample row: target id, table code, address, time, raw word.
+type SampleRow = (i64, i64, u16, i64, u16);
+
+/// Writes a record, except samples: those are added to `samples`, to be written in order.
 fn write_one(
     tx: &Transaction<'_>,
     ids: &mut HashMap<String, i64>,
     r: &Record,
+    samples: &mut Vec<SampleRow>,
 ) -> rusqlite::Result<()> {
     let mut id = |k: &str| target_id(tx, ids, k);
     match r {
@@ -341,10 +390,17 @@ fn write_one(
             t_ms,
         } => {
             let t = id(target)?;
-            tx.prepare_cached(
-                "INSERT OR REPLACE INTO sample (target, tbl, addr, t_ms, raw) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![t, table_code(*table), addr, t_ms, raw])?;
+            samples.push((t, table_code(*table), *addr, *t_ms, *raw));
+        }
+        Record::Samples {
+            target,
+            t_ms,
+            values,
+        } => {
+            let t = id(target)?;
+            let row =
+                |&(table, addr, raw): &(_, u16, u16)| (t, table_code(table), addr, *t_ms, raw);
+            samples.extend(values.iter().map(row));
         }
         Record::Target {
             key,

@@ -81,6 +81,8 @@ impl TrafficRecord {
 /// Messages, oldest first, bounded by count and by total text size.
 #[derive(Debug, Clone)]
 pub struct TrafficLog {
+    /// Whether messages are kept at all (not by `cmmctl`, which shows no inspector).
+    keep: bool,
     records: VecDeque<TrafficRecord>,
     max_records: usize,
     max_bytes: usize,
@@ -97,10 +99,20 @@ impl TrafficLog {
     /// A log keeping at most `max_records` messages and `max_bytes` of text.
     pub fn new(max_records: usize, max_bytes: usize) -> Self {
         TrafficLog {
+            keep: true,
             records: VecDeque::new(),
             max_records: max_records.max(1),
             max_bytes,
             bytes: 0,
+        }
+    }
+
+    /// A log that keeps nothing, for a front end with no inspector (the recording still has
+    /// every message).
+    pub fn off() -> Self {
+        TrafficLog {
+            keep: false,
+            ..Self::new(1, 0)
         }
     }
 
@@ -113,6 +125,9 @@ impl TrafficLog {
         direction: Direction,
         text: String,
     ) {
+        if !self.keep {
+            return;
+        }
         let method = parse_object(text.as_bytes())
             .ok()
             .and_then(|m| Fields(&m).method().ok())
@@ -137,6 +152,9 @@ impl TrafficLog {
         request: &str,
         reply: &str,
     ) {
+        if !self.keep {
+            return;
+        }
         let record = |direction, method, text: &str, payload| TrafficRecord {
             at_ms,
             target: Some(target.to_string()),
