@@ -58,6 +58,9 @@ pub struct CoreConfig {
     /// Recordings kept beside the new one: at most this many days old, this many bytes in
     /// all (the oldest go first, never the open one).
     pub keep: (Option<u32>, Option<u64>),
+    /// Report the messages in and out (`Event::Traffic`, `Event::SerialTraffic`) on `reports`
+    /// (a front end that prints them); the recording has them either way.
+    pub report_traffic: bool,
     /// Keep the last messages for the traffic inspector (the window; `cmmctl` has none).
     pub traffic_log: bool,
 }
@@ -80,6 +83,7 @@ impl CoreConfig {
             keep: (None, None),
             offline: None,
             traffic_log: true,
+            report_traffic: true,
         }
     }
 }

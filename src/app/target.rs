@@ -1,8 +1,7 @@
 //! A target: a modem session on the server, or a controller on a serial link. Both carry
 //! the same register image and take the same writes.
 
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -12,40 +11,51 @@ use crate::proto::image::Change;
 use crate::proto::map::{Decoded, RegisterMap};
 use crate::proto::uplink::InputFlags;
 
-/// When each entry last changed, by table and first address. A hash table with a hash made
-/// for these small keys: every upload sets the time of each change, and an ordered map's
-/// search (or the standard hash) was a noticeable part of applying it.
-pub type ChangedAt = HashMap<(crate::proto::Table, u16), i64, BuildHasherDefault<AddrHash>>;
-
-/// The hash of a (table, address) key: each written integer is mixed in with one multiply.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct AddrHash(u64);
-
-impl AddrHash {
-    fn mix(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(23) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
+/// When each entry last changed, by table and first address: a list sorted by key, sized
+/// to what it holds (16 bytes an entry; a hash table held about 4 KiB for a controller's 130
+/// entries, the largest part of a modem's memory). Every upload sets the time of each change
+/// in a short binary search; new keys come only with a target's first readings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangedAt {
+    entries: Vec<(Key, i64)>,
 }
 
-impl Hasher for AddrHash {
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|&b| self.mix(u64::from(b)));
+/// A (table, address) key, ordered as the tuple is.
+type Key = (crate::proto::Table, u16);
+
+impl ChangedAt {
+    /// When `key` last changed.
+    pub fn get(&self, key: &Key) -> Option<&i64> {
+        let i = self.entries.binary_search_by(|(k, _)| k.cmp(key)).ok()?;
+        Some(&self.entries[i].1)
     }
-    fn write_u16(&mut self, x: u16) {
-        self.mix(u64::from(x));
+
+    /// Sets when `key` changed; returns the time it replaced.
+    pub fn insert(&mut self, key: Key, t_ms: i64) -> Option<i64> {
+        match self.entries.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => Some(std::mem::replace(&mut self.entries[i].1, t_ms)),
+            Err(i) => {
+                // Exactly the room needed: keys come in a few batches, then never again.
+                self.entries.reserve_exact(1);
+                self.entries.insert(i, (key, t_ms));
+                None
+            }
+        }
     }
-    fn write_u64(&mut self, x: u64) {
-        self.mix(x);
+
+    /// Every time held, in key order.
+    pub fn values(&self) -> impl Iterator<Item = &i64> {
+        self.entries.iter().map(|(_, t)| t)
     }
-    fn write_isize(&mut self, x: isize) {
-        self.mix(x as u64);
+
+    /// Entries held.
+    pub fn len(&self) -> usize {
+        self.entries.len()
     }
-    fn write_usize(&mut self, x: usize) {
-        self.mix(x as u64);
-    }
-    fn finish(&self) -> u64 {
-        // The table takes its index from the low bits and its tags from the high ones.
-        self.0 ^ self.0 >> 29
+
+    /// Whether none is held.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 }
 

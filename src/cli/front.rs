@@ -210,11 +210,7 @@ fn print(out: &mut impl Write, v: &serde_json::Value) -> bool {
 
 /// Prints an event, the register changes it caused, and new sanity warnings.
 fn print_report(out: &mut impl Write, r: &Report, console: &Console) -> bool {
-    let traffic = matches!(
-        r.event,
-        crate::link::Event::Traffic { .. } | crate::link::Event::SerialTraffic { .. }
-    );
-    if traffic && !console.traffic {
+    if r.event.is_traffic() && !console.traffic {
         return true;
     }
     if let Some(v) = event_json(&r.event)

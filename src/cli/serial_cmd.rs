@@ -194,6 +194,7 @@ fn serial_core(
     config.record = record;
     config.program = "cmmctl poll";
     config.traffic_log = false;
+    config.report_traffic = false;
     Ok((Core::spawn(config), reports))
 }
 

@@ -183,6 +183,8 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
     config.record = record;
     config.program = "cmmctl serve";
     config.traffic_log = false;
+    // Neither the console nor the bridge shows the messages unless asked.
+    config.report_traffic = args.traffic;
     config.keep = (args.keep_days, args.keep_gb.map(gb_to_bytes));
     let mut core = Core::spawn(config);
     core.ready().await?;

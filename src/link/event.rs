@@ -433,6 +433,11 @@ impl EventSink {
 }
 
 impl Event {
+    /// A message in or out, or a serial request and its reply.
+    pub fn is_traffic(&self) -> bool {
+        matches!(self, Event::Traffic { .. } | Event::SerialTraffic { .. })
+    }
+
     /// Whether the event may be dropped under overload (see [`EventSink`]).
     pub fn may_be_dropped(&self) -> bool {
         matches!(

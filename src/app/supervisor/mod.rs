@@ -124,6 +124,8 @@ pub(super) struct Supervisor {
     demo_on_start: Option<usize>,
     settings_path: Option<PathBuf>,
     reports: Option<mpsc::Sender<Report>>,
+    /// Whether `reports` wants the messages in and out.
+    report_traffic: bool,
     warned: BTreeSet<(String, String)>,
     waker: Waker,
     ready: Option<oneshot::Sender<Result<Option<std::net::SocketAddr>, CoreError>>>,
@@ -173,6 +175,7 @@ pub(super) fn spawn(
         demo_on_start: config.demo,
         settings_path: config.settings_path,
         reports: config.reports,
+        report_traffic: config.report_traffic,
         warned: BTreeSet::new(),
         waker: config.waker,
         ready: Some(ready),
@@ -427,7 +430,7 @@ impl Supervisor {
                             r.record(rec);
                         }
                     }
-                    if self.reports.is_some() {
+                    if self.reports.is_some() && (self.report_traffic || !e.is_traffic()) {
                         reports.push(self.report(&state, e, changes));
                     }
                     continue;

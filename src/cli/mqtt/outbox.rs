@@ -177,7 +177,7 @@ impl Outbox {
 
     /// Takes in one report of the core; `time` is when it arrived (RFC 3339).
     pub fn offer(&mut self, r: &Report, time: &str) {
-        let traffic = matches!(r.event, Event::Traffic { .. } | Event::SerialTraffic { .. });
+        let traffic = r.event.is_traffic();
         match &r.event {
             Event::Login {
                 hostid,
