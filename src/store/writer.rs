@@ -340,8 +340,15 @@ impl Writer {
         // Stable: two values of one series at one time keep their order (the last wins).
         samples.sort_by_key(|&(t, tbl, addr, t_ms, _)| (t, tbl, addr, t_ms));
         let mut insert = tx.prepare_cached(INSERT_SAMPLE)?;
+        // Bound one by one and run without rusqlite's per-call checks: this loop is most of
+        // the rows of a busy server's recording.
         for (t, tbl, addr, t_ms, raw) in samples {
-            insert.execute(params![t, tbl, addr, t_ms, raw])?;
+            insert.raw_bind_parameter(1, t)?;
+            insert.raw_bind_parameter(2, tbl)?;
+            insert.raw_bind_parameter(3, addr)?;
+            insert.raw_bind_parameter(4, t_ms)?;
+            insert.raw_bind_parameter(5, raw)?;
+            insert.raw_execute()?;
         }
         drop(insert);
         tx.commit()
