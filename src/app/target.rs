@@ -323,4 +323,27 @@ mod tests {
         assert_eq!(t.staleness(crate::proto::Table::Holding, 1), None);
         assert!(t.commands_refused(1_000_000).unwrap().contains("read-only"));
     }
+
+    /// Change times: found by key whatever the order they came in, replaced in place, and
+    /// held in exactly the room they need.
+    #[test]
+    fn change_times_are_found_by_key_and_sized_to_what_they_hold() {
+        use crate::proto::Table::{Coils, Holding};
+        let mut c = ChangedAt::default();
+        assert!(c.is_empty());
+        for (i, key) in [(Holding, 24), (Coils, 7), (Holding, 0), (Coils, 70)]
+            .into_iter()
+            .enumerate()
+        {
+            assert_eq!(c.insert(key, i as i64), None);
+        }
+        assert_eq!(c.insert((Holding, 24), 9), Some(0));
+        assert_eq!(c.get(&(Holding, 24)), Some(&9));
+        assert_eq!(c.get(&(Coils, 7)), Some(&1));
+        assert_eq!(c.get(&(Holding, 0)), Some(&2));
+        assert_eq!(c.get(&(Holding, 7)), None);
+        assert_eq!(c.values().max(), Some(&9));
+        assert_eq!(c.len(), 4);
+        assert_eq!(c.entries.capacity(), 4);
+    }
 }

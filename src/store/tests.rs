@@ -363,3 +363,51 @@ fn the_last_heartbeat_at_a_moment_is_the_modems_hb() {
     assert_eq!(rec.moment(id, 4_000).unwrap().last_heartbeat_ms, None);
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
+
+/// An upload's changes travel as one record, out of series order and with two values of one
+/// register at one time: each is a row, written in series order, the later value kept, and
+/// the rows (not the records) counted as written.
+#[test]
+fn an_uploads_changes_are_one_record_and_rows_in_series_order() {
+    let p = temp("samples");
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(login(1_000));
+    r.record(Record::Samples {
+        target: "H1".into(),
+        t_ms: 2_000,
+        values: vec![
+            (Table::Holding, 24, 253),
+            (Table::Coils, 7, 1),
+            (Table::Holding, 0, 230),
+            (Table::Holding, 24, 254),
+        ],
+    });
+    r.record(sample(0, 231, 3_000));
+    r.flush().unwrap();
+    assert_eq!(r.written(), 1 + 4 + 1);
+    assert_eq!(r.lost(), 0);
+    r.close().unwrap();
+    let rec = Recording::open(&p).unwrap();
+    let id = rec.targets().unwrap()[0].id;
+    let at = |t_ms| -> Vec<(Table, u16, u16)> {
+        let mut v: Vec<_> = rec
+            .values_at(id, t_ms)
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.table, s.addr, s.raw))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        at(2_000),
+        vec![
+            (Table::Coils, 7, 1),
+            (Table::Holding, 0, 230),
+            (Table::Holding, 24, 254)
+        ]
+    );
+    assert_eq!(at(3_000)[1], (Table::Holding, 0, 231));
+    assert_eq!(rec.count("sample").unwrap(), 4);
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}

@@ -271,5 +271,10 @@ mod tests {
             log.filtered(None, None).next().map(|r| r.method.as_str()),
             Some("?")
         );
+        // A front end with no inspector keeps nothing, of modems or of serial links.
+        let mut off = TrafficLog::off();
+        off.push(0, None, "p".into(), Direction::In, "{}".into());
+        off.push_serial(1, "serial:pty:1", "pty", "010300000001840A", "");
+        assert!(off.is_empty() && off.bytes() == 0);
     }
 }
