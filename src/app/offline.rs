@@ -35,7 +35,8 @@ pub fn snapshot(rec: &Recording, at_ms: i64) -> Result<Snapshot, StoreError> {
     let mut targets = Vec::new();
     for t in rec.targets()? {
         let values = rec.values_at(t.id, at_ms)?;
-        let moment = rec.moment(t.id, at_ms)?;
+        let last_sample = values.iter().map(|v| v.t_ms).max();
+        let moment = rec.moment_given(t.id, at_ms, last_sample)?;
         targets.push((t, moment, values));
     }
     Ok(Snapshot { at_ms, targets })

@@ -2,6 +2,7 @@
 //! it to a server. Part of the product (demo mode), and what the tests run against.
 
 pub mod controller;
+pub mod day;
 pub mod delta;
 pub mod engine;
 pub mod modem;

@@ -12,6 +12,9 @@ use crate::proto::Table;
 const DOWN: [&str; 2] = ["offline", "link_down"];
 /// Event kinds that say it came back.
 const UP: [&str; 3] = ["online", "link_up", "remote_up"];
+/// How far back from a moment a target's last message is looked for first (see
+/// [`Recording::moment`]).
+const RECENT_MS: i64 = 3_600_000;
 /// Most link changes read for one range.
 const LINK_CHANGES: i64 = 10_000;
 
@@ -146,80 +149,85 @@ pub struct Moment {
 impl Recording {
     /// Target `id` as it stood at `at_ms`: link up or down, last seen, last heartbeat.
     pub fn moment(&self, id: i64, at_ms: i64) -> Result<Moment, StoreError> {
-        let online = self
+        let last_sample = self.values_at(id, at_ms)?.iter().map(|v| v.t_ms).max();
+        self.moment_given(id, at_ms, last_sample)
+    }
+
+    /// [`Recording::moment`] given the time of the target's last sample at or before `at_ms`
+    /// (the latest of its [`Recording::values_at`]), which the caller has already read.
+    pub fn moment_given(
+        &self,
+        id: i64,
+        at_ms: i64,
+        last_sample: Option<i64>,
+    ) -> Result<Moment, StoreError> {
+        let last_change = self
             .link_changes(id, (at_ms, at_ms))?
             .into_iter()
-            .rfind(|(t, _)| *t <= at_ms)
-            .is_some_and(|(_, up)| up);
-        let last = |sql: &str| -> Result<Option<i64>, StoreError> {
-            self.conn
-                .query_row(sql, params![id, at_ms], |r| r.get(0))
-                .map_err(|e| self.err(e))
-        };
-        let sample = last("SELECT max(t_ms) FROM sample WHERE target = ?1 AND t_ms <= ?2")?;
-        let message =
-            last("SELECT max(t_ms) FROM message WHERE target = ?1 AND dir = 0 AND t_ms <= ?2")?;
-        let last_heartbeat_ms = last(
-            "SELECT max(t_ms) FROM message WHERE target = ?1 AND dir = 0 AND t_ms <= ?2 \
-             AND text LIKE '%\"HB\"%'",
-        )?;
+            .rfind(|(t, _)| *t <= at_ms);
+        let online = last_change.is_some_and(|(_, up)| up);
+        let down_since = last_change.filter(|c| !c.1).map(|c| c.0);
+        let message = self.last_in(id, at_ms, down_since, false)?;
+        let last_heartbeat_ms = self.last_in(id, at_ms, down_since, true)?;
         Ok(Moment {
             online,
-            last_seen_ms: sample.max(message),
+            last_seen_ms: last_sample.max(message),
             last_heartbeat_ms,
         })
     }
-}
 
-impl Recording {
-    /// The time of the reading recorded nearest `at_ms`, strictly before it (`later`: after
-    /// it), of target `id` (`None`: of any target). Each series is found and looked into
-    /// through the sample table's key (a skip over its series, then one seek in each), never
-    /// by scanning the file: a step stays quick on a recording of days.
-    pub fn reading_beside(
+    /// The time of target `id`'s last message in (`heartbeat`: its last `HB`) at or before
+    /// `at_ms`. Messages are found by time (their only index, to keep the file small), so the
+    /// search looks back [`RECENT_MS`] from the moment, then, for a target whose link was down
+    /// since `down_since`, as far back from when it went down (plus the logins since, which
+    /// the events hold). Only a target with no link event at all is looked for further back;
+    /// a heartbeat older than that is not looked for (`None`).
+    fn last_in(
         &self,
-        id: Option<i64>,
+        id: i64,
         at_ms: i64,
-        later: bool,
+        down_since: Option<i64>,
+        heartbeat: bool,
     ) -> Result<Option<i64>, StoreError> {
-        let next_series = "SELECT target, tbl, addr FROM sample \
-             WHERE (target, tbl, addr) > (?1, ?2, ?3) ORDER BY target, tbl, addr LIMIT 1";
-        let nearest = if later {
-            "SELECT t_ms FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
-             AND t_ms > ?4 ORDER BY t_ms LIMIT 1"
+        let hb = if heartbeat {
+            "AND text LIKE '%\"HB\"%'"
         } else {
-            "SELECT t_ms FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
-             AND t_ms < ?4 ORDER BY t_ms DESC LIMIT 1"
+            ""
         };
-        let mut series = self
-            .conn
-            .prepare_cached(next_series)
-            .map_err(|e| self.err(e))?;
-        let mut seek = self.conn.prepare_cached(nearest).map_err(|e| self.err(e))?;
-        // Table codes and addresses are never negative: the first series of the target.
-        let mut key = (id.unwrap_or(i64::MIN), -1_i64, -1_i64);
-        let mut best: Option<i64> = None;
-        loop {
-            let next = series
-                .query_row(params![key.0, key.1, key.2], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })
+        let sql = format!(
+            "SELECT t_ms FROM message WHERE target = ?1 AND dir = 0 AND t_ms BETWEEN ?2 AND ?3 \
+             {hb} ORDER BY t_ms DESC LIMIT 1"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut within = |from: i64, to: i64| -> Result<Option<i64>, StoreError> {
+            st.query_row(params![id, from, to], |r| r.get(0))
                 .optional()
-                .map_err(|e| self.err(e))?;
-            let Some(k) = next.filter(|k: &(i64, i64, i64)| id.is_none_or(|i| k.0 == i)) else {
-                break;
-            };
-            key = k;
-            let t: Option<i64> = seek
-                .query_row(params![k.0, k.1, k.2, at_ms], |r| r.get(0))
-                .optional()
-                .map_err(|e| self.err(e))?;
-            best = match (best, t) {
-                (Some(b), Some(t)) => Some(if later { b.min(t) } else { b.max(t) }),
-                (b, t) => b.or(t),
-            };
+                .map_err(|e| self.err(e))
+        };
+        if let Some(t) = within(at_ms.saturating_sub(RECENT_MS), at_ms)? {
+            return Ok(Some(t));
         }
-        Ok(best)
+        match down_since {
+            Some(d) if d < at_ms.saturating_sub(RECENT_MS) => {
+                let before = within(d.saturating_sub(RECENT_MS), d)?;
+                if heartbeat {
+                    return Ok(before);
+                }
+                let login: Option<i64> = self
+                    .conn
+                    .query_row(
+                        "SELECT max(t_ms) FROM event WHERE target = ?1 AND kind = 'login' \
+                         AND t_ms BETWEEN ?2 AND ?3",
+                        params![id, d, at_ms],
+                        |r| r.get(0),
+                    )
+                    .map_err(|e| self.err(e))?;
+                Ok(before.max(login))
+            }
+            Some(_) => Ok(None),
+            None if heartbeat => Ok(None),
+            None => within(i64::MIN, at_ms),
+        }
     }
 }
 

@@ -11,6 +11,7 @@ pub mod info;
 pub mod reader;
 pub mod registry;
 pub mod schema;
+pub mod seek;
 pub mod writer;
 
 use std::path::PathBuf;

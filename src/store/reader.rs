@@ -99,6 +99,8 @@ pub struct EventRow {
 pub struct Recording {
     pub(super) conn: Connection,
     path: PathBuf,
+    /// The series found so far per target (see `seek`), while the file is unchanged.
+    pub(super) series: super::seek::SeriesCache,
 }
 
 impl Recording {
@@ -107,6 +109,7 @@ impl Recording {
         Ok(Recording {
             conn: schema::open_for_reading(path)?,
             path: path.to_path_buf(),
+            series: Default::default(),
         })
     }
 
@@ -173,36 +176,6 @@ impl Recording {
             n += 1;
         }
         Ok(n)
-    }
-
-    /// Each address's last raw value at or before `t_ms`, with its time: the target's
-    /// register image at that moment.
-    pub fn values_at(&self, id: i64, t_ms: i64) -> Result<Vec<SampleRow>, StoreError> {
-        let mut st = self
-            .conn
-            .prepare_cached(
-                "SELECT tbl, addr, max(t_ms), raw FROM sample WHERE target = ?1 AND t_ms <= ?2 \
-                 GROUP BY tbl, addr",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map(params![id, t_ms], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })
-            .map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (code, addr, t_ms, raw) = row.map_err(|e| self.err(e))?;
-            if let Some(table) = table_of(code) {
-                out.push(SampleRow {
-                    table,
-                    addr,
-                    t_ms,
-                    raw,
-                });
-            }
-        }
-        Ok(out)
     }
 
     /// The row id of a target.
@@ -391,36 +364,6 @@ impl Recording {
         }
         self.conn
             .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-            .map_err(|e| self.err(e))
-    }
-
-    /// The first and last sample times.
-    pub fn span(&self) -> Result<Option<(i64, i64)>, StoreError> {
-        self.span_where("SELECT min(t_ms), max(t_ms) FROM sample", [])
-    }
-
-    /// The first and last sample times of target `id` (computed in SQL, never read whole).
-    pub fn target_span(&self, id: i64) -> Result<Option<(i64, i64)>, StoreError> {
-        self.span_where(
-            "SELECT min(t_ms), max(t_ms) FROM sample WHERE target = ?1",
-            [id],
-        )
-    }
-
-    fn span_where(
-        &self,
-        sql: &str,
-        args: impl rusqlite::Params,
-    ) -> Result<Option<(i64, i64)>, StoreError> {
-        self.conn
-            .query_row(sql, args, |r| {
-                Ok(
-                    match (r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?) {
-                        (Some(a), Some(b)) => Some((a, b)),
-                        _ => None,
-                    },
-                )
-            })
             .map_err(|e| self.err(e))
     }
 }

@@ -411,3 +411,116 @@ fn an_uploads_changes_are_one_record_and_rows_in_series_order() {
     assert_eq!(rec.count("sample").unwrap(), 4);
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
+
+/// The reads that seek series by series (values at a moment, spans, a target's last message
+/// and heartbeat) give what a plain pass over the tables gives, on a recording of simulated
+/// modems at moments across it, including a modem whose link went down long before.
+#[test]
+fn seeking_series_by_series_reads_what_a_pass_over_the_file_reads() {
+    let p = temp("seek");
+    let end_ms = 1_800_000_000_000;
+    let day = crate::sim::day::Day {
+        modems: 3,
+        hours: 1.5,
+        rate_ms: 3000,
+        end_ms,
+    };
+    crate::sim::day::write(&p, day, |_| {}).unwrap();
+    // The third modem goes silent four minutes in and offline a minute later, more than an
+    // hour before the end (where its last message is looked for from when it went down).
+    let c = rusqlite::Connection::open(&p).unwrap();
+    let start = end_ms - 5_400_000;
+    c.execute(
+        "DELETE FROM message WHERE target = 3 AND t_ms > ?1",
+        [start + 240_000],
+    )
+    .unwrap();
+    c.execute(
+        "DELETE FROM sample WHERE target = 3 AND t_ms > ?1",
+        [start + 240_000],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO event (t_ms, target, kind, text) VALUES (?1, 3, 'offline', 'gone')",
+        [start + 300_000],
+    )
+    .unwrap();
+    drop(c);
+    let rec = Recording::open(&p).unwrap();
+    let q = |sql: &str, args: &[i64]| -> Option<i64> {
+        rec.conn
+            .query_row(sql, rusqlite::params_from_iter(args), |r| r.get(0))
+            .unwrap()
+    };
+    let (a, b) = rec.span().unwrap().unwrap();
+    assert_eq!(Some(a), q("SELECT min(t_ms) FROM sample", &[]));
+    assert_eq!(Some(b), q("SELECT max(t_ms) FROM sample", &[]));
+    for t in rec.targets().unwrap() {
+        let id = t.id;
+        let (ta, tb) = rec.target_span(id).unwrap().unwrap();
+        assert_eq!(
+            Some(ta),
+            q("SELECT min(t_ms) FROM sample WHERE target = ?1", &[id])
+        );
+        assert_eq!(
+            Some(tb),
+            q("SELECT max(t_ms) FROM sample WHERE target = ?1", &[id])
+        );
+        for at in [
+            a - 1,
+            a,
+            a + 1_500,
+            start + 250_000,
+            (a + b) / 2,
+            b,
+            b + 60_000,
+        ] {
+            let mut got: Vec<_> = rec
+                .values_at(id, at)
+                .unwrap()
+                .into_iter()
+                .map(|s| (table_code(s.table), s.addr, s.t_ms, s.raw))
+                .collect();
+            got.sort();
+            let mut st = rec
+                .conn
+                .prepare(
+                    "SELECT tbl, addr, max(t_ms), raw FROM sample WHERE target = ?1 \
+                     AND t_ms <= ?2 GROUP BY tbl, addr ORDER BY tbl, addr",
+                )
+                .unwrap();
+            let want: Vec<(i64, u16, i64, u16)> = st
+                .query_map([id, at], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            assert_eq!(got, want, "target {id} at {at}");
+            let m = rec.moment(id, at).unwrap();
+            let sample = q(
+                "SELECT max(t_ms) FROM sample WHERE target = ?1 AND t_ms <= ?2",
+                &[id, at],
+            );
+            let message = q(
+                "SELECT max(t_ms) FROM message WHERE target = ?1 AND dir = 0 AND t_ms <= ?2",
+                &[id, at],
+            );
+            let hb = q(
+                "SELECT max(t_ms) FROM message WHERE target = ?1 AND dir = 0 AND t_ms <= ?2 \
+                 AND text LIKE '%\"HB\"%'",
+                &[id, at],
+            );
+            assert_eq!(m.last_seen_ms, sample.max(message), "target {id} at {at}");
+            assert_eq!(m.last_heartbeat_ms, hb, "target {id} at {at}");
+            let up = q(
+                "SELECT min(t_ms) FROM event WHERE target = ?1 AND kind = 'online'",
+                &[id],
+            );
+            let down = (id == 3).then_some(start + 300_000);
+            let online = up.is_some_and(|u| at >= u) && down.is_none_or(|d| at < d);
+            assert_eq!(m.online, online, "target {id} at {at}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}

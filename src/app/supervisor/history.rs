@@ -139,10 +139,16 @@ impl Supervisor {
                     s.note(now, format!("showing the recording {p} (read-only)"));
                     Ok(())
                 });
+                // The check reads the whole file: on a connection of its own, so the moments
+                // asked for meanwhile are not held up behind it.
                 let tx = self.internal.clone();
+                let file = path.to_path_buf();
                 tokio::task::spawn_blocking(move || {
-                    let rec = reader.lock().unwrap_or_else(|e| e.into_inner());
-                    if let Some(d) = crate::store::info::damage(&rec) {
+                    let damage = match Recording::open(&file) {
+                        Ok(rec) => crate::store::info::damage(&rec),
+                        Err(e) => Some(format!("this file is damaged: {e}")),
+                    };
+                    if let Some(d) = damage {
                         let _ = tx.blocking_send(Internal::Damaged(d));
                     }
                 });

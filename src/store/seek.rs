@@ -1,0 +1,180 @@
+//! Reads that find each series through the sample table's key instead of scanning it: a skip
+//! over the series (one seek to the next), then a seek in each. The sample table is clustered
+//! by series and time (`PRIMARY KEY (target, tbl, addr, t_ms)`, no other index, to keep the
+//! file small), so a question by time alone ("the values at 14:05", "the first and last
+//! reading") costs a few seeks per series rather than a pass over the file: the recording view
+//! moves to any moment of a day of 50 modems (18 million samples) in milliseconds.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::reader::{Recording, SampleRow};
+use super::{StoreError, table_of};
+
+/// A series: target row id, table code, address.
+type Key = (i64, i64, i64);
+
+/// The series of each target (`None`: of every target) as found, and the file's
+/// `data_version` then: a file that another connection changed since (a recording being
+/// written) is looked through again.
+#[derive(Default)]
+pub struct SeriesCache(RefCell<(i64, Found)>);
+
+/// Series found, per target.
+type Found = HashMap<Option<i64>, Arc<[Key]>>;
+
+impl Recording {
+    /// The series of target `id` (of every target when `None`), in key order.
+    fn series(&self, id: Option<i64>) -> Result<Arc<[Key]>, StoreError> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        {
+            let mut cache = self.series.0.borrow_mut();
+            if cache.0 != version {
+                *cache = (version, HashMap::new());
+            }
+            if let Some(found) = cache.1.get(&id) {
+                return Ok(found.clone());
+            }
+        }
+        let found: Arc<[Key]> = self.find_series(id)?.into();
+        self.series.0.borrow_mut().1.insert(id, found.clone());
+        Ok(found)
+    }
+
+    /// [`Recording::series`] read from the file: one seek per series.
+    fn find_series(&self, id: Option<i64>) -> Result<Vec<Key>, StoreError> {
+        let mut next = self
+            .conn
+            .prepare_cached(
+                "SELECT target, tbl, addr FROM sample WHERE (target, tbl, addr) >= (?1, ?2, ?3) \
+                 ORDER BY target, tbl, addr LIMIT 1",
+            )
+            .map_err(|e| self.err(e))?;
+        // Table codes and addresses are never negative: the first series of the target.
+        let mut key: Key = (id.unwrap_or(i64::MIN), -1, -1);
+        let mut out = Vec::new();
+        loop {
+            // The next address rather than `>` the series: SQLite seeks straight to it,
+            // where `>` on three of the key's four columns steps over the series' rows.
+            let k: Option<Key> = next
+                .query_row(params![key.0, key.1, key.2 + 1], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .optional()
+                .map_err(|e| self.err(e))?;
+            match k.filter(|k| id.is_none_or(|i| k.0 == i)) {
+                Some(k) => {
+                    out.push(k);
+                    key = k;
+                }
+                None => return Ok(out),
+            }
+        }
+    }
+
+    /// Each address's last raw value at or before `t_ms`, with its time: the target's
+    /// register image at that moment.
+    pub fn values_at(&self, id: i64, t_ms: i64) -> Result<Vec<SampleRow>, StoreError> {
+        let mut last = self
+            .conn
+            .prepare_cached(
+                "SELECT t_ms, raw FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+                 AND t_ms <= ?4 ORDER BY t_ms DESC LIMIT 1",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for &(target, code, addr) in self.series(Some(id))?.iter() {
+            let (Some(table), Ok(addr)) = (table_of(code), u16::try_from(addr)) else {
+                continue;
+            };
+            let row: Option<(i64, u16)> = last
+                .query_row(params![target, code, addr, t_ms], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()
+                .map_err(|e| self.err(e))?;
+            if let Some((t_ms, raw)) = row {
+                out.push(SampleRow {
+                    table,
+                    addr,
+                    t_ms,
+                    raw,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The first and last sample times.
+    pub fn span(&self) -> Result<Option<(i64, i64)>, StoreError> {
+        self.span_of(None)
+    }
+
+    /// The first and last sample times of target `id`.
+    pub fn target_span(&self, id: i64) -> Result<Option<(i64, i64)>, StoreError> {
+        self.span_of(Some(id))
+    }
+
+    fn span_of(&self, id: Option<i64>) -> Result<Option<(i64, i64)>, StoreError> {
+        let mut first = self
+            .conn
+            .prepare_cached(
+                "SELECT t_ms FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+                 ORDER BY t_ms LIMIT 1",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut last = self
+            .conn
+            .prepare_cached(
+                "SELECT t_ms FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+                 ORDER BY t_ms DESC LIMIT 1",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut span: Option<(i64, i64)> = None;
+        for &k in self.series(id)?.iter() {
+            let at = |st: &mut rusqlite::CachedStatement<'_>| -> Result<i64, StoreError> {
+                st.query_row(params![k.0, k.1, k.2], |r| r.get(0))
+                    .map_err(|e| self.err(e))
+            };
+            let (a, b) = (at(&mut first)?, at(&mut last)?);
+            span = Some(span.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+        }
+        Ok(span)
+    }
+
+    /// The time of the reading recorded nearest `at_ms`, strictly before it (`later`: after
+    /// it), of target `id` (`None`: of any target): a seek in each series.
+    pub fn reading_beside(
+        &self,
+        id: Option<i64>,
+        at_ms: i64,
+        later: bool,
+    ) -> Result<Option<i64>, StoreError> {
+        let nearest = if later {
+            "SELECT t_ms FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+             AND t_ms > ?4 ORDER BY t_ms LIMIT 1"
+        } else {
+            "SELECT t_ms FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+             AND t_ms < ?4 ORDER BY t_ms DESC LIMIT 1"
+        };
+        let mut seek = self.conn.prepare_cached(nearest).map_err(|e| self.err(e))?;
+        let mut best: Option<i64> = None;
+        for &k in self.series(id)?.iter() {
+            let t: Option<i64> = seek
+                .query_row(params![k.0, k.1, k.2, at_ms], |r| r.get(0))
+                .optional()
+                .map_err(|e| self.err(e))?;
+            best = match (best, t) {
+                (Some(b), Some(t)) => Some(if later { b.min(t) } else { b.max(t) }),
+                (b, t) => b.or(t),
+            };
+        }
+        Ok(best)
+    }
+}
