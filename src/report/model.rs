@@ -288,15 +288,20 @@ pub fn build(
     for (name, from, to, ended, planned_s) in steps_raw {
         // A shutdown ends the step: what follows is a stopped engine, not the load.
         let by = super::steps::shutdown_in(rec, id, map, (from, to))?.filter(|(t, _)| *t > from);
-        let to = by.as_ref().map_or(to, |b| b.0);
+        // The upload that carries the trip carries the collapsing readings too, at the same
+        // instant: the step's figures end just before it, the step itself at it.
+        let read_to = by.as_ref().map_or(to, |b| b.0 - 1);
         let mut s = step(
             rec,
             target,
             map,
             (name, planned_s, ended),
-            (from, to),
+            (from, read_to),
             settle_ms,
         )?;
+        if let Some((t, _)) = &by {
+            s.end_ms = *t;
+        }
         s.ended_by = by;
         steps.push(s);
     }

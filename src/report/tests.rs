@@ -310,6 +310,30 @@ fn names_in_any_script_print_with_embedded_fonts_and_what_cannot_be_printed_is_n
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
 
+/// A modem uploads the trip and the collapsing readings in one message, at one instant: the
+/// step ends there, and its figures are those of the engine before it (no 6.8 Hz minimum, no
+/// FAIL for the stop itself).
+#[test]
+fn a_step_cut_by_a_trip_leaves_out_the_readings_of_the_trip_instant() {
+    let p = recording("trip-instant");
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(entry("step_start", "100 %", "3600", 31.0));
+    // With the emergency stop coil at 32 s: the frequency falls in the same upload.
+    r.record(reg(13, 68, 32.0));
+    r.record(entry("step_end", "", "", 58.0));
+    r.close().unwrap();
+    let c = read(&p, None, &builtin_maps()).unwrap();
+    let s = c.steps.iter().find(|s| s.name == "100 %").unwrap();
+    assert_eq!(s.end_ms, at(32.0));
+    assert_eq!(
+        s.ended_by.as_ref().map(|b| b.1.as_str()),
+        Some("Emergency Stop")
+    );
+    let hz = s.stats.iter().find(|x| x.label == "Frequency").unwrap();
+    assert_eq!((hz.min, hz.max), (Some(50.0), Some(50.0)), "{hz:?}");
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
+
 #[test]
 fn a_step_ends_by_itself_at_a_shutdown_short_and_unrun_steps_are_told() {
     let p = recording("shutdown");
