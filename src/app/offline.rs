@@ -28,18 +28,38 @@ pub struct Snapshot {
     pub at_ms: i64,
     /// Each target with its state and its last values at or before it.
     pub targets: Vec<(TargetRow, Moment, Vec<SampleRow>)>,
+    /// What could not be read of a damaged file (the rest is shown).
+    pub unreadable: Vec<String>,
 }
 
-/// Reads the targets as they stood at `at_ms`.
+/// Reads the targets as they stood at `at_ms`. In a damaged file, a target whose values or
+/// link state cannot be read is still shown with what could be (and said in `unreadable`);
+/// only a file whose targets cannot be listed fails.
 pub fn snapshot(rec: &Recording, at_ms: i64) -> Result<Snapshot, StoreError> {
     let mut targets = Vec::new();
+    let mut unreadable = Vec::new();
     for t in rec.targets()? {
-        let values = rec.values_at(t.id, at_ms)?;
+        let values = rec.values_at(t.id, at_ms).unwrap_or_else(|e| {
+            unreadable.push(format!("the values of {}: {e}", t.key));
+            Vec::new()
+        });
         let last_sample = values.iter().map(|v| v.t_ms).max();
-        let moment = rec.moment_given(t.id, at_ms, last_sample)?;
+        let moment = rec
+            .moment_given(t.id, at_ms, last_sample)
+            .unwrap_or_else(|e| {
+                unreadable.push(format!("the link state of {}: {e}", t.key));
+                Moment {
+                    last_seen_ms: last_sample,
+                    ..Moment::default()
+                }
+            });
         targets.push((t, moment, values));
     }
-    Ok(Snapshot { at_ms, targets })
+    Ok(Snapshot {
+        at_ms,
+        targets,
+        unreadable,
+    })
 }
 
 /// Shows a snapshot: every target as it was at the moment (online or not, last seen, last
@@ -82,5 +102,75 @@ pub fn apply(state: &mut AppState, snap: Snapshot) {
     }
     if let Some(o) = state.offline.as_mut() {
         o.at_ms = snap.at_ms;
+        if let Some(first) = snap.unreadable.first() {
+            let more = match snap.unreadable.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            let said = format!("part of this moment cannot be read: {first}{more}");
+            // The file's check may already have said it is damaged: both are kept.
+            o.problem = Some(match o.problem.take() {
+                Some(p) if !p.contains("cannot be read:") => format!("{p}; {said}"),
+                _ => said,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file whose message table is damaged still shows its targets at a moment, with their
+    /// values, and says what could not be read.
+    #[test]
+    fn a_damaged_message_table_still_shows_the_targets_and_their_values() {
+        let dir = std::env::temp_dir().join(format!("cmm-offline-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let p = dir.join("damaged.cmmrec");
+        let day = crate::sim::day::Day {
+            modems: 2,
+            hours: 0.05,
+            rate_ms: 3000,
+            end_ms: 1_800_000_000_000,
+        };
+        crate::sim::day::write(&p, day, |_| {}).unwrap();
+        let c = rusqlite::Connection::open(&p).unwrap();
+        let (root, size): (i64, i64) = c
+            .query_row(
+                "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master \
+                 WHERE name = 'message'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        drop(c);
+        // Garbage over the message table's root page.
+        let mut bytes = std::fs::read(&p).unwrap();
+        let at = ((root - 1) * size) as usize;
+        bytes[at..at + size as usize].fill(0xA5);
+        std::fs::write(&p, bytes).unwrap();
+
+        let rec = Recording::open(&p).unwrap();
+        let snap = snapshot(&rec, day.end_ms).unwrap();
+        assert_eq!(snap.targets.len(), 2);
+        assert!(snap.targets.iter().all(|(_, _, v)| !v.is_empty()));
+        assert!(!snap.unreadable.is_empty());
+        let mut state = AppState::default();
+        state.offline = Some(OfflineStatus {
+            path: p.clone(),
+            span: None,
+            at_ms: 0,
+            problem: None,
+        });
+        apply(&mut state, snap);
+        assert_eq!(state.targets.len(), 2);
+        let problem = state.offline.as_ref().and_then(|o| o.problem.clone());
+        assert!(
+            problem.is_some_and(|p| p.contains("part of this moment cannot be read")),
+            "{:?}",
+            state.offline
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
