@@ -10,6 +10,78 @@ use crate::gui::{
     SCENARIO_GUARD, filter, has, scenario_modem, server_addr, start_app, until, until_within,
 };
 
+/// A modem whose login did not give its port and baud: the form says so, starts from
+/// nothing, and sends nothing until both are chosen.
+#[test]
+fn the_modem_port_form_has_no_default_when_the_login_did_not_say() {
+    use std::io::{Read, Write};
+    let mut h = start_app(0, None);
+    let addr = server_addr(&mut h);
+    let hostid = "3130373031334717003D0077";
+    use cmm_commissioner::proto::uplink::{Login, Uplink};
+    let login = Uplink::Login(Login {
+        hostid: hostid.into(),
+        hostname: "MUTE-PORT".into(),
+        password: "123456".into(),
+        longitude: None,
+        latitude: None,
+        gpsen: None,
+        altitude: None,
+        moduletype: "HGM6120N-4G".into(),
+        module_port: None,
+        module_baud: None,
+        warnings: Vec::new(),
+    });
+    let mut short = std::net::TcpStream::connect(addr).unwrap();
+    short.write_all(login.to_json().as_bytes()).unwrap();
+    short
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let mut reply = [0u8; 4096];
+    let n = short.read(&mut reply).unwrap();
+    assert!(n > 0, "a login reply");
+    // The long connection stays open for the test.
+    let mut long = std::net::TcpStream::connect(addr).unwrap();
+    let longcon = Uplink::LongCon {
+        hostid: hostid.into(),
+    };
+    long.write_all(longcon.to_json().as_bytes()).unwrap();
+    until(&mut h, "the modem online", |h| {
+        h.query_all_by_label("MUTE-PORT  (online)").next().is_some()
+    });
+    h.get_by_label("MUTE-PORT  (online)").click_accesskit();
+    until(&mut h, "the form says the login did not say", |h| {
+        h.query_all_by_label("(its login did not say: choose both)")
+            .next()
+            .is_some()
+    });
+    for combo in ["at", "baud"] {
+        let value = h
+            .get_by_role_and_label(Role::ComboBox, combo)
+            .accesskit_node()
+            .value()
+            .map(|v| v.to_string());
+        assert_eq!(value.as_deref(), Some("choose…"), "no default for {combo}");
+    }
+    let set = h.get_by_label("Set port and baud…");
+    assert!(set.accesskit_node().is_disabled(), "nothing to send yet");
+    // Only the baud chosen: still nothing to send.
+    h.get_by_role_and_label(Role::ComboBox, "baud")
+        .click_accesskit();
+    h.step();
+    h.step();
+    h.get_by_label("19200").click_accesskit();
+    h.step();
+    h.step();
+    assert!(
+        h.get_by_label("Set port and baud…")
+            .accesskit_node()
+            .is_disabled(),
+        "the port is still to choose"
+    );
+    drop(long);
+}
+
 #[test]
 fn the_modem_port_form_starts_from_the_modems_setting_and_names_the_change() {
     let mut h = start_app(3, None);
