@@ -343,6 +343,9 @@ pub enum CoreError {
     /// Something to tell the user at start (e.g. a settings file that could not be read).
     #[error("{0}")]
     Notice(String),
+    /// What was asked for is not there (no event after this moment): said, not an error.
+    #[error("{0}")]
+    NotFound(String),
     /// The core is not taking commands (shutting down, or its queue is full).
     #[error("the core is not taking commands: {0}")]
     Busy(&'static str),

@@ -166,7 +166,11 @@ impl AppState {
     /// Reports a failure: in the log and as the last error.
     pub fn error(&mut self, now_ms: i64, e: &CoreError) {
         let text = e.to_string();
-        self.log.push(now_ms, format!("error: {text}"));
+        let line = match e {
+            CoreError::NotFound(_) => text.clone(),
+            _ => format!("error: {text}"),
+        };
+        self.log.push(now_ms, line);
         self.last_error = Some(text);
     }
 

@@ -461,3 +461,25 @@ fn a_plotted_value_has_a_gap_while_offline_or_stale_and_resumes_after() {
         ]
     );
 }
+
+/// Nothing found where the engineer asked (no event after this moment) is said in the log as
+/// it is; a failure is logged as an error.
+#[test]
+fn nothing_found_is_said_and_a_failure_is_an_error() {
+    let mut s = AppState::default();
+    s.error(
+        1,
+        &CoreError::NotFound("no event recorded after this moment".into()),
+    );
+    s.error(2, &CoreError::NoRecording);
+    let lines: Vec<&str> = s.log.lines().map(|l| l.text.as_str()).collect();
+    assert_eq!(lines[0], "no event recorded after this moment");
+    assert!(
+        lines[1].starts_with("error: nothing is being recorded"),
+        "{lines:?}"
+    );
+    assert_eq!(
+        s.last_error.as_deref(),
+        Some("nothing is being recorded (the app was started without a recording)")
+    );
+}

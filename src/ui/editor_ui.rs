@@ -465,6 +465,12 @@ pub fn confirm_ui(ctx: &egui::Context, ed: &mut EditorState, state: &AppState) -
     });
     if cancel || modal.should_close() {
         ed.pending = None;
+        // A port change not sent is not left staged: the form goes back to the modem's own
+        // setting (a cancelled "disabled" must not wait there for the next click).
+        if matches!(p, Pending::Port { .. }) {
+            ed.port = None;
+            ed.baud = None;
+        }
     }
     confirmed
 }

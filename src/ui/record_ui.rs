@@ -247,7 +247,7 @@ fn typed_moment_ui(ui: &mut egui::Ui, v: &mut RecordView) -> Option<i64> {
         .add(
             egui::TextEdit::singleline(&mut v.typed_at)
                 .desired_width(170.0)
-                .hint_text("2026-11-24 10:15:30"),
+                .hint_text("YYYY-MM-DD hh:mm:ss"),
         )
         .labelled_by(l.id);
     if !(typed.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {

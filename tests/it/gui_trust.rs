@@ -119,6 +119,16 @@ fn the_modem_port_form_starts_from_the_modems_setting_and_names_the_change() {
     );
     h.get_by_label("Cancel").click_accesskit();
     h.step();
+    h.step();
+    let combo = |h: &egui_kittest::Harness<'_, cmm_commissioner::ui::CommissionerApp>,
+                 label: &str| {
+        h.get_by_role_and_label(Role::ComboBox, label)
+            .accesskit_node()
+            .value()
+            .map(|v| v.to_string())
+    };
+    // A change not sent is not left staged: the form is back at the modem's setting.
+    assert_eq!(combo(&h, "baud").as_deref(), Some("9600"));
 
     // The port disabled: the dialog warns.
     h.get_by_role_and_label(Role::ComboBox, "at")
@@ -131,8 +141,14 @@ fn the_modem_port_form_starts_from_the_modems_setting_and_names_the_change() {
     h.get_by_label("Set port and baud…").click_accesskit();
     h.step();
     h.step();
-    h.get_by_label_contains("RS485 at 9600 -> disabled at 19200");
+    h.get_by_label_contains("RS485 at 9600 -> disabled at 9600");
     h.get_by_label_contains("The modem will stop talking to its controller");
+    // Cancelled, "disabled" does not wait in the form for the next click.
+    h.get_by_label("Cancel").click_accesskit();
+    h.step();
+    h.step();
+    assert_eq!(combo(&h, "at").as_deref(), Some("RS485"));
+    assert_eq!(combo(&h, "baud").as_deref(), Some("9600"));
 }
 
 #[test]

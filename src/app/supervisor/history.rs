@@ -208,7 +208,7 @@ impl Supervisor {
                         StepTo::Event => "event".into(),
                     };
                     let side = if later { "after" } else { "before" };
-                    CoreError::Notice(format!("no {what} recorded {side} this moment"))
+                    CoreError::NotFound(format!("no {what} recorded {side} this moment"))
                 })?;
                 crate::app::offline::snapshot(&rec, t).map_err(CoreError::from)
             });
