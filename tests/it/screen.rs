@@ -107,6 +107,14 @@ fn a_window_larger_than_its_monitor_is_brought_inside_it() {
 fn the_value_column_is_in_view_beside_the_side_panels() {
     for (size, ppp) in SCREENS {
         let mut h = start_at(size, ppp, 3, None);
+        // A serial target with a long port name (a USB adapter's by-id path) beside the
+        // modems: it once widened the Targets panel to about 400 px.
+        h.state_mut().state_mut().add_serial(
+            "serial:/dev/serial/by-id/usb-FTDI_FT232R_USB_UART_A50285BI-if00-port0:7",
+            "/dev/serial/by-id/usb-FTDI_FT232R_USB_UART_A50285BI-if00-port0 (slave 7, 9600 8N1)",
+            "HGM9520N",
+            7,
+        );
         select(&mut h, "DEMO-GENSET-3");
         h.get_by_label("Values").click();
         until(&mut h, "the values table", |h| has(h, "Filter"));
@@ -138,6 +146,21 @@ fn the_value_column_is_in_view_beside_the_side_panels() {
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::CloseBracket);
         settle(&mut h);
         assert!(has(&h, "Commands"), "{size:?}@{ppp}: panel back");
+        // Ctrl+[ does the same for the Targets panel: the table takes its width.
+        let name_before = rect(&h, "Name").left();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::OpenBracket);
+        settle(&mut h);
+        assert!(
+            !has(&h, "Targets"),
+            "{size:?}@{ppp}: Targets panel put away"
+        );
+        assert!(
+            rect(&h, "Name").left() < name_before,
+            "{size:?}@{ppp}: the table moves into its room"
+        );
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::OpenBracket);
+        settle(&mut h);
+        assert!(has(&h, "Targets"), "{size:?}@{ppp}: Targets panel back");
         h.state_mut().shutdown();
     }
 }
@@ -314,4 +337,76 @@ fn the_fleet_keeps_its_first_columns_in_view() {
         }
         h.state_mut().shutdown();
     }
+}
+
+/// Every dialog opens whole on the screen, above the status bar: its last field and its
+/// buttons can be reached without moving it.
+#[test]
+fn every_dialog_opens_whole_above_the_status_bar() {
+    type Open = fn(&mut cmm_commissioner::ui::view::View, bool);
+    let dialogs: [(&str, Open); 6] = [
+        ("Connect serial", |v, o| v.serial.open = o),
+        ("Settings", |v, o| v.settings_view.open = o),
+        ("Attach to broker", |v, o| v.broker.open = o),
+        ("Export CSV", |v, o| v.record.export_open = o),
+        ("Help", |v, o| v.help.help_open = o),
+        ("Load a register map", |v, o| v.help.map_open = o),
+    ];
+    for (i, (size, ppp)) in SCREENS.into_iter().enumerate() {
+        let dir = std::env::temp_dir().join(format!("cmm-screen-d-{}-{i}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut h = start_at(size, ppp, 1, Some(dir.join("rec.cmmrec")));
+        select(&mut h, "DEMO-GENSET");
+        let screen = screen(&h);
+        for (title, open) in dialogs {
+            open(h.state_mut().view(), true);
+            settle(&mut h);
+            let area = h
+                .ctx
+                // A window's area is named by its title, as egui names it.
+                .memory(|m| m.area_rect(egui::Id::unique(Some(std::borrow::Cow::Borrowed(title)))))
+                .unwrap_or_else(|| panic!("{title} is open"));
+            let status = status_top(&h);
+            assert!(
+                screen.contains_rect(area) && area.bottom() <= status + 0.5,
+                "{title} at {size:?} x{ppp}: {area:?} on {screen:?}, status bar at {status}"
+            );
+            open(h.state_mut().view(), false);
+            settle(&mut h);
+        }
+        h.state_mut().shutdown();
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+/// Point 2: the side panels put away stay away at the next start (the settings keep it; their
+/// widths are kept by eframe with the rest of the window's layout).
+#[test]
+fn panels_put_away_stay_away_at_the_next_start() {
+    let dir = std::env::temp_dir().join(format!("cmm-screen-keep-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("settings.json");
+    let mut h = crate::gui::start_app(0, Some(path.clone()));
+    until(&mut h, "both panels", |h| {
+        has(h, "Targets") && has(h, "Commands")
+    });
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::CloseBracket);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::OpenBracket);
+    settle(&mut h);
+    assert!(!has(&h, "Targets") && !has(&h, "Commands"), "both put away");
+    // Closing the window saves the settings.
+    h.state_mut().shutdown();
+    drop(h);
+    let mut h = crate::gui::start_app(0, Some(path.clone()));
+    until(&mut h, "the server address", |h| {
+        has(h, "Modem server address:")
+    });
+    settle(&mut h);
+    assert!(!has(&h, "Targets") && !has(&h, "Commands"), "still away");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::OpenBracket);
+    settle(&mut h);
+    assert!(has(&h, "Targets"), "and back with the key");
+    h.state_mut().shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
 }
