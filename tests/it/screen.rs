@@ -410,3 +410,32 @@ fn panels_put_away_stay_away_at_the_next_start() {
     h.state_mut().shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// On a window too narrow for every column (a laptop's with the Targets panel shown and the
+/// window restored), the columns that gave way are on the row's hover.
+#[test]
+fn fleet_columns_that_give_way_are_on_the_rows_hover() {
+    let mut h = start_at([900.0, 700.0], 1.0, 3, None);
+    until(&mut h, "three modems", |h| {
+        has(h, "DEMO-GENSET-3  (online)")
+    });
+    h.state_mut().view().tab = Tab::Fleet;
+    until(&mut h, "the fleet", |h| has(h, "fleet DEMO-GENSET-1"));
+    settle(&mut h);
+    assert!(
+        h.query_all_by_label("Model").next().is_none(),
+        "the Model column gives way at 900 wide"
+    );
+    h.get_by_label("fleet DEMO-GENSET-2").hover();
+    // A tooltip shows after the pointer rests a moment.
+    for _ in 0..60 {
+        h.step();
+    }
+    assert!(
+        h.query_all_by_label_contains("Model: HGM6120N-4G")
+            .next()
+            .is_some(),
+        "the model on the row's hover"
+    );
+    h.state_mut().shutdown();
+}
