@@ -7,6 +7,7 @@ use crate::proto::rtu::{Block, BlockValues};
 use crate::store::StoreError;
 use crate::store::columns::Moment;
 use crate::store::reader::{Recording, SampleRow, TargetRow};
+use crate::store::stale::StaleAt;
 
 /// The recording shown, and the moment shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +27,9 @@ pub struct OfflineStatus {
 pub struct Snapshot {
     /// The moment.
     pub at_ms: i64,
-    /// Each target with its state and its last values at or before it.
-    pub targets: Vec<(TargetRow, Moment, Vec<SampleRow>)>,
+    /// Each target with its state, its last values at or before it, and which of them were
+    /// stale then.
+    pub targets: Vec<(TargetRow, Moment, Vec<SampleRow>, StaleAt)>,
     /// What could not be read of a damaged file (the rest is shown).
     pub unreadable: Vec<String>,
 }
@@ -38,6 +40,10 @@ pub struct Snapshot {
 pub fn snapshot(rec: &Recording, at_ms: i64) -> Result<Snapshot, StoreError> {
     let mut targets = Vec::new();
     let mut unreadable = Vec::new();
+    let stale_events = rec.stale_events(at_ms).unwrap_or_else(|e| {
+        unreadable.push(format!("the stale marks: {e}"));
+        Default::default()
+    });
     for t in rec.targets()? {
         let values = rec.values_at(t.id, at_ms).unwrap_or_else(|e| {
             unreadable.push(format!("the values of {}: {e}", t.key));
@@ -53,7 +59,13 @@ pub fn snapshot(rec: &Recording, at_ms: i64) -> Result<Snapshot, StoreError> {
                     ..Moment::default()
                 }
             });
-        targets.push((t, moment, values));
+        let stale = rec
+            .stale_at_given(t.id, at_ms, &stale_events)
+            .unwrap_or_else(|e| {
+                unreadable.push(format!("the stale marks of {}: {e}", t.key));
+                StaleAt::default()
+            });
+        targets.push((t, moment, values, stale));
     }
     Ok(Snapshot {
         at_ms,
@@ -73,7 +85,7 @@ pub fn apply(state: &mut AppState, snap: Snapshot) {
             i64::try_from(crate::link::ServerConfig::default().heartbeat.as_millis())
                 .unwrap_or(i64::MAX);
     }
-    for (t, moment, values) in snap.targets {
+    for (t, moment, values, stale) in snap.targets {
         state.add_known(&t);
         let Some(target) = state.targets.get_mut(&t.key) else {
             continue;
@@ -98,6 +110,9 @@ pub fn apply(state: &mut AppState, snap: Snapshot) {
             });
             target.changed_ms.insert((v.table, v.addr), v.t_ms);
         }
+        target.stale = stale.stale.into_iter().collect();
+        target.gap_since = stale.gap_since;
+        target.fresh_since_gap = stale.fresh_since_gap.into_iter().collect();
         target.refresh_summary(snap.at_ms);
     }
     if let Some(o) = state.offline.as_mut() {
@@ -154,7 +169,7 @@ mod tests {
         let rec = Recording::open(&p).unwrap();
         let snap = snapshot(&rec, day.end_ms).unwrap();
         assert_eq!(snap.targets.len(), 2);
-        assert!(snap.targets.iter().all(|(_, _, v)| !v.is_empty()));
+        assert!(snap.targets.iter().all(|(_, _, v, _)| !v.is_empty()));
         assert!(!snap.unreadable.is_empty());
         let mut state = AppState::default();
         state.offline = Some(OfflineStatus {
@@ -170,6 +185,57 @@ mod tests {
             problem.is_some_and(|p| p.contains("part of this moment cannot be read")),
             "{:?}",
             state.offline
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A block the modem could not read, as the live view records it, is shown stale at a
+    /// moment after it, and not at a moment before.
+    #[test]
+    fn a_value_stale_at_the_moment_is_shown_stale() {
+        use crate::store::{Record, Recorder};
+        let dir = std::env::temp_dir().join(format!("cmm-offline-stale-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let p = dir.join("stale.cmmrec");
+        let r = Recorder::open(&p, "test").unwrap();
+        r.record(Record::Target {
+            key: "H1".into(),
+            hostname: "north".into(),
+            moduletype: "HGM6120N-4G".into(),
+            accepted: Some(true),
+            module_port: Some(2),
+            module_baud: Some(0),
+            peer: "192.0.2.7:4000".into(),
+            t_ms: 500,
+        });
+        r.record(Record::Samples {
+            target: "H1".into(),
+            t_ms: 1_000,
+            values: vec![(crate::proto::Table::Holding, 0, 230)],
+        });
+        let ev = crate::link::Event::Stale {
+            hostid: "H1".into(),
+            table: crate::proto::Table::Holding,
+            addr: 0,
+            qty: 45,
+            reason: "CRC error".into(),
+        };
+        let state = AppState::default();
+        for rec in crate::app::recording::records_of(&ev, &[], &state, 2_000) {
+            r.record(rec);
+        }
+        r.close().unwrap();
+        let rec = Recording::open(&p).unwrap();
+        let shown = |t| {
+            let mut s = AppState::default();
+            apply(&mut s, snapshot(&rec, t).unwrap());
+            s.targets["H1"].staleness(crate::proto::Table::Holding, 0)
+        };
+        assert_eq!(shown(1_500), None);
+        let why = shown(2_500).unwrap_or_default();
+        assert!(
+            why.starts_with("stale since") && why.ends_with("CRC error"),
+            "{why}"
         );
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -12,6 +12,7 @@ pub mod reader;
 pub mod registry;
 pub mod schema;
 pub mod seek;
+pub mod stale;
 pub mod writer;
 
 use std::path::PathBuf;

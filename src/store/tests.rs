@@ -524,3 +524,69 @@ fn seeking_series_by_series_reads_what_a_pass_over_the_file_reads() {
     }
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
+
+/// The stale marks at a moment: a block unanswered stays stale until a value of it comes again
+/// or a full upload refreshes it; after lost change uploads, every value not refreshed since
+/// is possibly stale until the next full upload.
+#[test]
+fn stale_marks_are_read_at_the_moment_chosen() {
+    let p = temp("stale");
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(login(500));
+    for addr in [10, 11, 12] {
+        r.record(sample(addr, 100 + addr, 1_000));
+    }
+    let event = |kind: &'static str, text: &str, t_ms: i64| Record::Event {
+        target: Some("H1".into()),
+        kind,
+        text: text.into(),
+        t_ms,
+    };
+    let upload = |text: &str, t_ms: i64| Record::Message {
+        target: Some("H1".into()),
+        peer: "192.0.2.7:4000".into(),
+        dir: Dir::In,
+        text: text.into(),
+        t_ms,
+    };
+    r.record(event(
+        "stale",
+        "H1: holding 10-12 not refreshed, shown as stale: reqdata frame 2: CRC error",
+        2_000,
+    ));
+    r.record(sample(11, 200, 3_000));
+    r.record(upload(r#"{"method":"reqdata","hostid":"H1"}"#, 5_000));
+    r.record(event(
+        "packet_gap",
+        "H1: 2 change upload(s) lost (packetnum gap)",
+        6_000,
+    ));
+    r.record(sample(10, 300, 7_000));
+    r.record(upload(r#"{"method":"reqdata","hostid":"H1"}"#, 8_000));
+    r.close().unwrap();
+    let rec = Recording::open(&p).unwrap();
+    let id = rec.targets().unwrap()[0].id;
+    let stale = |t| -> Vec<u16> {
+        rec.stale_at(id, t)
+            .unwrap()
+            .stale
+            .iter()
+            .map(|((_, a), _)| *a)
+            .collect()
+    };
+    assert_eq!(stale(1_500), Vec::<u16>::new());
+    assert_eq!(stale(2_500), vec![10, 11, 12]);
+    let at = rec.stale_at(id, 2_500).unwrap();
+    assert_eq!(at.stale[0].1, ("reqdata frame 2: CRC error".into(), 2_000));
+    assert_eq!(stale(3_500), vec![10, 12], "11 came again");
+    assert_eq!(
+        stale(5_000),
+        Vec::<u16>::new(),
+        "the full upload refreshed them"
+    );
+    let gap = rec.stale_at(id, 7_500).unwrap();
+    assert_eq!(gap.gap_since, Some(6_000));
+    assert_eq!(gap.fresh_since_gap, vec![(Table::Holding, 10)]);
+    assert_eq!(rec.stale_at(id, 8_000).unwrap().gap_since, None);
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
