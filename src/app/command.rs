@@ -156,8 +156,8 @@ pub enum Command {
         spec: ExportSpec,
     },
     /// Save a single-file copy of the recording (the one written, or the one shown) to
-    /// `path` (`None`: ask with the system's save dialog).
-    SaveCopy(Option<PathBuf>),
+    /// `path` (`None`: ask with the system's save dialog), cut as `cut` says.
+    SaveCopy(Option<PathBuf>, CopyCut),
     /// List the server's sessions (answered by a `sessions` event).
     Sessions,
     /// Keep something of a target's commissioning in the recording.
@@ -349,4 +349,15 @@ pub enum CoreError {
     /// The core is not taking commands (shutting down, or its queue is full).
     #[error("the core is not taking commands: {0}")]
     Busy(&'static str),
+}
+
+/// What a copy of a recording keeps (all of it by default).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CopyCut {
+    /// From this time (ms since the epoch; the values standing then are kept too).
+    pub from_ms: Option<i64>,
+    /// Up to this time.
+    pub to_ms: Option<i64>,
+    /// Only these targets (empty: all).
+    pub targets: Vec<String>,
 }

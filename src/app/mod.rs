@@ -22,7 +22,7 @@ pub mod trace;
 pub mod traffic;
 pub mod write_plan;
 
-pub use command::{Command, CoreError, StepTo};
+pub use command::{Command, CopyCut, CoreError, StepTo};
 pub use core::{Core, CoreConfig, Report, StateGuard, Stopper};
 pub use maps::{load_map_file, load_maps};
 pub use settings::Settings;

@@ -47,7 +47,7 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
                 .on_disabled_hover_text("Nothing is being recorded")
                 .clicked()
             {
-                v.send(Command::SaveCopy(None));
+                v.record.copy_open = true;
             }
             if ui.button("Open recording…").clicked() {
                 v.send(Command::OpenRecording(None));

@@ -22,6 +22,14 @@ pub struct RecordView {
     pub mark_at: Option<f64>,
     /// Export window shown.
     pub export_open: bool,
+    /// "Save a copy" window shown.
+    pub copy_open: bool,
+    /// The copy's from, to and file (empty: the start, the end, the save dialog).
+    pub copy_fields: [String; 3],
+    /// The copy keeps only the selected target.
+    pub copy_selected_only: bool,
+    /// Why the last Save was refused here.
+    pub copy_error: Option<String>,
     /// From (empty: the start).
     pub from: String,
     /// To (empty: now).
@@ -347,6 +355,110 @@ pub fn export_ui(
             }
         });
     v.export_open = open;
+}
+
+/// The "Save a copy" window: the whole recording, or a time range of it, or one target of it,
+/// as one file to hand over.
+pub fn copy_ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    selected: Option<&str>,
+    v: &mut RecordView,
+    out: &mut Vec<Command>,
+) {
+    let mut open = v.copy_open;
+    egui::Window::new("Save a copy of the recording")
+        .open(&mut open)
+        .resizable(false)
+        .constrain(true)
+        .show(ctx, |ui| {
+            let [from, to, path] = &mut v.copy_fields;
+            egui::Grid::new("copy_grid").num_columns(2).show(ui, |ui| {
+                for (label, text, hint) in [
+                    ("From", from, "the start (or YYYY-MM-DD hh:mm)"),
+                    ("To", to, "the end"),
+                    ("File", path, "ask where (save dialog)"),
+                ] {
+                    let l = ui.label(label);
+                    ui.add(
+                        egui::TextEdit::singleline(text)
+                            .desired_width(260.0)
+                            .hint_text(hint),
+                    )
+                    .labelled_by(l.id);
+                    ui.end_row();
+                }
+                ui.label("Targets");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut v.copy_selected_only, false, "all");
+                    let name = selected
+                        .and_then(|s| state.targets.get(s))
+                        .map(|t| format!("only {}", t.hostname));
+                    ui.add_enabled_ui(name.is_some(), |ui| {
+                        ui.radio_value(
+                            &mut v.copy_selected_only,
+                            true,
+                            name.unwrap_or_else(|| "only the selected one".into()),
+                        );
+                    });
+                });
+                ui.end_row();
+            });
+            if ui.button("Save").clicked() {
+                match copy_cut(v, selected) {
+                    Ok(cut) => {
+                        v.copy_error = None;
+                        let p = v.copy_fields[2].trim();
+                        let path = (!p.is_empty()).then(|| PathBuf::from(p));
+                        out.push(Command::SaveCopy(path, cut));
+                    }
+                    Err(e) => v.copy_error = Some(e),
+                }
+            }
+            if let Some(e) = &v.copy_error {
+                ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
+            }
+            match &state.copy_result {
+                Some(Ok(text)) => {
+                    ui.label(text);
+                }
+                Some(Err(e)) => {
+                    ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.to_string());
+                }
+                None => {}
+            }
+        });
+    v.copy_open = open;
+}
+
+/// The cut the "Save a copy" window describes.
+fn copy_cut(v: &RecordView, selected: Option<&str>) -> Result<crate::app::CopyCut, String> {
+    let time = |field: &str, text: &str| -> Result<Option<i64>, String> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Ok(None);
+        }
+        parse_time(t).map(Some).map_err(|e| format!("{field}: {e}"))
+    };
+    let (from_ms, to_ms) = (
+        time("From", &v.copy_fields[0])?,
+        time("To", &v.copy_fields[1])?,
+    );
+    if let (Some(a), Some(b)) = (from_ms, to_ms)
+        && a > b
+    {
+        return Err("From is after To".into());
+    }
+    let targets = match (v.copy_selected_only, selected) {
+        (true, Some(t)) => vec![t.to_string()],
+        (true, None) => return Err("no target is selected".into()),
+        (false, _) => Vec::new(),
+    };
+    Ok(crate::app::CopyCut {
+        from_ms,
+        to_ms,
+        targets,
+    })
 }
 
 /// The export as the window describes it; the values named as the map names them.

@@ -556,7 +556,7 @@ async fn a_recording_shown_read_only_exports_and_copies_from_its_file() {
     );
 
     let copy = dir.join("handed-over.cmmrec");
-    t.send(Command::SaveCopy(Some(copy.clone())));
+    t.send(Command::SaveCopy(Some(copy.clone()), Default::default()));
     t.until("the copy", |s| s.copy_result.is_some()).await;
     let result = t.core.state().copy_result.clone().unwrap();
     assert!(result.is_ok(), "{result:?}");

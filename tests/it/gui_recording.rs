@@ -139,3 +139,66 @@ fn a_recording_shows_the_moment_chosen_by_typed_time_events_and_readings() {
     until(&mut h, "back to the marker", |h| at(h, 10_000));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// File > Save a copy… from a recording shown read-only: a time range of one target, typed in
+/// the window, makes a file with only that target and that time (and the values standing when
+/// it begins).
+#[test]
+fn a_copy_of_one_target_over_a_time_range_is_saved_from_the_window() {
+    let dir = std::env::temp_dir().join(format!("cmm-gui-copy-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("site.cmmrec");
+    recording(&file);
+    let f = file.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 720.0])
+        .build_eframe(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let startup = Startup {
+                offline: Some(f.clone()),
+                ..Default::default()
+            };
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        });
+    until(&mut h, "the recording", |h| has(h, "south  (online)"));
+    h.get_by_label("south  (online)").click();
+    h.state_mut().view().record.copy_open = true;
+    until(&mut h, "the copy window", |h| {
+        has(h, "Save a copy of the recording")
+    });
+    let out = dir.join("south-part.cmmrec");
+    let time = |t: i64| iso_time(B + t, true);
+    for (field, text) in [
+        ("From", time(10_000)),
+        ("To", time(20_000)),
+        ("File", out.display().to_string()),
+    ] {
+        // The copy window's fields are the last of their names (the export's come first).
+        h.query_all_by_label(field).last().unwrap().click();
+        h.step();
+        h.query_all_by_label(field).last().unwrap().type_text(&text);
+        h.step();
+    }
+    h.get_by_label("only south").click();
+    h.step();
+    h.get_by_label("Save").click();
+    until(&mut h, "the copy saved", |h| {
+        h.query_all_by_label_contains("saved a copy of the recording to")
+            .next()
+            .is_some()
+    });
+    let copy = cmm_commissioner::store::reader::Recording::open(&out).unwrap();
+    let targets = copy.targets().unwrap();
+    assert_eq!(
+        targets.iter().map(|t| t.key.as_str()).collect::<Vec<_>>(),
+        ["H2"]
+    );
+    let (a, b) = copy.span().unwrap().unwrap();
+    // South's value standing at 10 s (read at 2 s) is kept, then its reading at 15 s.
+    assert!(a >= B + 2_000 && b <= B + 20_000, "{a} {b}");
+    assert_eq!(copy.count("sample").unwrap(), 2);
+    drop(copy);
+    h.state_mut().shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}

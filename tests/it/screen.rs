@@ -344,11 +344,14 @@ fn the_fleet_keeps_its_first_columns_in_view() {
 #[test]
 fn every_dialog_opens_whole_above_the_status_bar() {
     type Open = fn(&mut cmm_commissioner::ui::view::View, bool);
-    let dialogs: [(&str, Open); 6] = [
+    let dialogs: [(&str, Open); 7] = [
         ("Connect serial", |v, o| v.serial.open = o),
         ("Settings", |v, o| v.settings_view.open = o),
         ("Attach to broker", |v, o| v.broker.open = o),
         ("Export CSV", |v, o| v.record.export_open = o),
+        ("Save a copy of the recording", |v, o| {
+            v.record.copy_open = o
+        }),
         ("Help", |v, o| v.help.help_open = o),
         ("Load a register map", |v, o| v.help.map_open = o),
     ];

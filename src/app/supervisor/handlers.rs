@@ -102,7 +102,7 @@ impl Supervisor {
                 });
             }
             Command::Export { path, spec } => self.export(path, spec),
-            Command::SaveCopy(path) => self.save_copy(path),
+            Command::SaveCopy(path, cut) => self.save_copy(path, cut),
             Command::History {
                 key,
                 from_ms,
@@ -504,7 +504,7 @@ impl Supervisor {
 
     /// Saves a single-file copy of the recording on a task of its own (a copy of one being
     /// written holds what is committed: up to the last second).
-    fn save_copy(&mut self, path: Option<std::path::PathBuf>) {
+    fn save_copy(&mut self, path: Option<std::path::PathBuf>, cut: crate::app::CopyCut) {
         let Some(file) = self.recording_file() else {
             return self.fail(Failure::new(CoreError::NoRecording));
         };
@@ -535,9 +535,11 @@ impl Supervisor {
                 },
             };
             let spec = crate::store::copy::CopySpec {
+                from_ms: cut.from_ms,
+                to_ms: cut.to_ms,
+                targets: cut.targets,
                 replace,
                 program: "cmm-commissioner".into(),
-                ..Default::default()
             };
             let result = tokio::task::spawn_blocking(move || {
                 crate::store::copy::copy(&file, &path, &spec)
