@@ -343,6 +343,41 @@ fn a_serial_poll_is_recorded_with_its_frames() {
     let _ = std::fs::remove_dir_all(&d);
 }
 
+/// `cmmctl poll --record` stopped with a plain `kill` (SIGTERM) closes its recording: the main
+/// file alone holds the frames and readings.
+#[cfg(unix)]
+#[test]
+fn a_serial_poll_stopped_by_sigterm_leaves_the_recording_in_one_file() {
+    let d = dir("poll-term");
+    let file = d.join("poll.cmmrec");
+    let mut sim = Proc::spawn(&["sim-controller", "--pty", "--slave", "3"]);
+    let port = sim.expect("sim_controller", |v| is(v, "sim_controller"))["port"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut poll = Proc::spawn(&[
+        "poll",
+        "--port",
+        &port,
+        "--slave",
+        "3",
+        "--delay-ms",
+        "50",
+        "--record",
+        file.to_str().unwrap(),
+    ]);
+    poll.expect("readings", |v| is(v, "change") && v["addr"] == 34);
+    std::thread::sleep(Duration::from_millis(500));
+    let pid = i32::try_from(poll.child.id()).unwrap();
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    let status = poll.child.wait().unwrap();
+    assert!(status.success(), "{status}");
+    let rec = open_alone(&file, "poll-term");
+    assert!(rec.count("sample").unwrap() > 50, "readings kept");
+    assert!(rec.count("message").unwrap() > 6, "frames kept");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
 /// The main file copied alone (no `-wal`), as an engineer copies a recording, and opened.
 #[cfg(unix)]
 fn open_alone(file: &std::path::Path, name: &str) -> Recording {
@@ -351,12 +386,17 @@ fn open_alone(file: &std::path::Path, name: &str) -> Recording {
     Recording::open(&alone).unwrap_or_else(|e| panic!("{name}: the copy does not open: {e}"))
 }
 
-/// `cmmctl serve` stopped by SIGTERM (a service manager, a shutdown) or SIGHUP (its terminal
-/// closed) commits, checkpoints and closes: the main file alone holds the recording.
+/// `cmmctl serve` stopped by SIGTERM (a service manager, a shutdown), SIGINT (Ctrl+C) or
+/// SIGHUP (its terminal closed) commits, checkpoints and closes: the main file alone holds the
+/// recording.
 #[cfg(unix)]
 #[test]
 fn a_serve_stopped_by_a_signal_leaves_the_recording_in_one_file() {
-    for (name, signal) in [("term", libc::SIGTERM), ("hup", libc::SIGHUP)] {
+    for (name, signal) in [
+        ("term", libc::SIGTERM),
+        ("int", libc::SIGINT),
+        ("hup", libc::SIGHUP),
+    ] {
         let d = dir(&format!("signal-{name}"));
         let file = d.join("run.cmmrec");
         let mut serve = Proc::spawn(&[
