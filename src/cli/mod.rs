@@ -156,3 +156,24 @@ pub async fn interrupted() {
         let _ = tokio::signal::ctrl_c().await;
     }
 }
+
+/// How long `cmmctl serve` and `poll` take at most to stop once asked: time to commit the
+/// recording and make it one file (well under a second on any disk that works).
+pub const STOP_WITHIN: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Asked to stop: if the clean stop has not ended the process within `limit` (a disk that
+/// hangs, a peer that holds a write), it ends anyway, saying so on stderr; the recording keeps
+/// what was committed (a second at most is lost, as after a power cut).
+pub fn stop_within(limit: std::time::Duration) {
+    let _ = std::thread::Builder::new()
+        .name("cmm-stop-watch".into())
+        .spawn(move || {
+            std::thread::sleep(limit);
+            eprintln!(
+                "cmmctl: not stopped {} s after being asked to: stopping now (the recording \
+                 keeps what was committed)",
+                limit.as_secs()
+            );
+            std::process::exit(1);
+        });
+}

@@ -224,7 +224,10 @@ pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
     let stop = async {
         match a.duration {
             Some(d) => tokio::time::sleep(Duration::from_secs_f64(d.max(0.0))).await,
-            None => super::interrupted().await,
+            None => {
+                super::interrupted().await;
+                super::stop_within(super::STOP_WITHIN);
+            }
         }
     };
     super::front::run(core, reports, console, stop, None).await;

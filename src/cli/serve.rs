@@ -194,6 +194,10 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         no_changes: args.no_changes,
         traffic: args.traffic,
     };
-    super::front::run(core, reports, console, super::interrupted(), bridge).await;
+    let stop = async {
+        super::interrupted().await;
+        super::stop_within(super::STOP_WITHIN);
+    };
+    super::front::run(core, reports, console, stop, bridge).await;
     Ok(())
 }
