@@ -36,9 +36,25 @@ fn io(path: &Path, reason: impl std::fmt::Display) -> StoreError {
 }
 
 fn sqlite(path: &Path, e: rusqlite::Error) -> StoreError {
+    let full = e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull);
     StoreError::Sqlite {
         path: path.to_path_buf(),
-        reason: e.to_string(),
+        reason: if full {
+            "the disk is full: free some room or copy elsewhere".into()
+        } else {
+            e.to_string()
+        },
+    }
+}
+
+/// A file system's refusal in words an engineer acts on.
+fn plain(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::PermissionDenied => format!("no permission to write in this folder ({e})"),
+        ErrorKind::ReadOnlyFilesystem => format!("this disk is read-only ({e})"),
+        ErrorKind::StorageFull => format!("the disk is full ({e})"),
+        _ => format!("this folder cannot be written ({e})"),
     }
 }
 
@@ -77,6 +93,9 @@ pub fn copy(source: &Path, out: &Path, spec: &CopySpec) -> Result<String, StoreE
         if let Some(f) = folder.filter(|f| !f.is_dir()) {
             return Err(io(f, "no such folder"));
         }
+        // Whether the folder takes a file, said plainly (SQLite would name its temporary).
+        std::fs::File::create(&temp).map_err(|e| io(folder.unwrap_or(out), plain(&e)))?;
+        std::fs::remove_file(&temp).map_err(|e| io(out, plain(&e)))?;
         let target = temp
             .to_str()
             .ok_or_else(|| io(out, "the name is not valid text"))?;
