@@ -633,6 +633,45 @@ fn a_recording_is_copied_to_one_file_and_described() {
     let _ = std::fs::remove_dir_all(&d);
 }
 
+/// A copy onto a full disk (a 64 KiB tmpfs) is refused as such, leaves nothing on it, and
+/// the original is as it was. Needs the right to mount (root, as CI runs); elsewhere it says
+/// it could not run.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_copy_onto_a_full_disk_says_the_disk_is_full_and_leaves_nothing() {
+    let d = dir("copy-full");
+    let file = d.join("big.cmmrec");
+    let day = cmm_commissioner::sim::day::Day {
+        modems: 2,
+        hours: 0.05,
+        rate_ms: 3000,
+        end_ms: 1_800_000_000_000,
+    };
+    cmm_commissioner::sim::day::write(&file, day, |_| {}).unwrap();
+    let tiny = d.join("tiny");
+    std::fs::create_dir_all(&tiny).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(&tiny)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("a_copy_onto_a_full_disk: cannot mount a tmpfs here (not root): not run");
+        let _ = std::fs::remove_dir_all(&d);
+        return;
+    }
+    let before = std::fs::read(&file).unwrap();
+    let out = tiny.join("copy.cmmrec");
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let (ok, _, err) = cmmctl(&["recording", "copy", &s(&file), &s(&out)]);
+    let left: Vec<_> = std::fs::read_dir(&tiny).unwrap().collect();
+    let _ = Command::new("umount").arg(&tiny).status();
+    assert!(!ok && err.contains("the disk is full"), "{err}");
+    assert!(left.is_empty(), "nothing left on the full disk: {left:?}");
+    assert_eq!(std::fs::read(&file).unwrap(), before, "the original as it was");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
 /// `cmmctl export` writes values at their resolution, `--excel` for a spreadsheet, and a
 /// failed export leaves no file behind.
 #[test]
