@@ -91,8 +91,12 @@ const STANDARD_HZ: [f64; 2] = [50.0, 60.0];
 pub struct Nominal {
     /// The value.
     pub value: f64,
-    /// Entered by the engineer (else assumed: the standard value nearest the readings).
+    /// Entered by the engineer (else read from the controller's settings, or assumed: the
+    /// standard value nearest the readings).
     pub entered: bool,
+    /// Read from the controller's own settings (its rated voltage or frequency, where its map
+    /// gives the register the role `rated_voltage` or `rated_frequency`).
+    pub from_controller: bool,
 }
 
 /// The limits in force for a commissioning.
@@ -120,9 +124,24 @@ pub fn parse_number(text: &str) -> Option<f64> {
 
 impl Limits {
     /// The limits of a commissioning: its fields, else the defaults; the nominal values
-    /// entered, else assumed from its steps' readings.
+    /// entered, else the controller's own (its rated voltage and frequency, where its map
+    /// says where they are), else assumed from its steps' readings.
     pub fn of(c: &Commissioning) -> Limits {
         let mut l = Limits::from_fields(&c.fields);
+        let rated = |v: Option<f64>| {
+            v.filter(|v| v.is_finite() && *v > 0.0)
+                .map(|value| Nominal {
+                    value,
+                    entered: false,
+                    from_controller: true,
+                })
+        };
+        if l.nominal_v.is_none() {
+            l.nominal_v = rated(c.rated.0);
+        }
+        if l.nominal_hz.is_none() {
+            l.nominal_hz = rated(c.rated.1);
+        }
         if l.nominal_v.is_none() {
             l.nominal_v = assumed(&c.steps, ("Voltage L1-N", 1.0), &STANDARD_V).or_else(|| {
                 // A map with line-to-line voltages only (the HGM9500N's).
@@ -164,6 +183,7 @@ impl Limits {
             l.values.get(k).filter(|v| **v > 0.0).map(|v| Nominal {
                 value: *v,
                 entered: true,
+                from_controller: false,
             })
         };
         l.nominal_v = nominal(NOMINAL_V);
@@ -204,6 +224,7 @@ fn assumed(steps: &[Step], (label, per): (&str, f64), standard: &[f64]) -> Optio
         .map(|value| Nominal {
             value,
             entered: false,
+            from_controller: false,
         })
 }
 
@@ -355,7 +376,8 @@ mod tests {
             l.nominal_hz,
             Some(Nominal {
                 value: 60.0,
-                entered: true
+                entered: true,
+                from_controller: false,
             })
         );
         assert_eq!(l.nominal_v, None);

@@ -195,3 +195,50 @@ fn line_to_line_voltages_are_judged_against_the_nominal_times_root_three() {
     assert_eq!(limits::failures(&l, step), ["Voltage L1-L2"]);
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
+
+/// A map that says where the controller keeps its rated voltage and frequency: the report's
+/// nominal values are the controller's own, said to be so, when the engineer entered none.
+#[test]
+fn nominal_values_come_from_the_controllers_settings_when_its_map_says_where() {
+    let p = run(
+        "rated",
+        &[(14.0, reg(250, 240, 14.0)), (14.0, reg(251, 600, 14.0))],
+    );
+    let maps: Vec<std::sync::Arc<crate::proto::map::RegisterMap>> = builtin_maps()
+        .iter()
+        .map(|m| {
+            let mut m = (**m).clone();
+            for (addr, like, role) in [
+                (250u16, 7u16, "rated_voltage"),
+                (251, 13, "rated_frequency"),
+            ] {
+                if let Some(mut spec) = m.registers.get(&like).cloned() {
+                    spec.addr = addr;
+                    spec.role = Some(role.into());
+                    spec.setting = true;
+                    m.registers.insert(addr, spec);
+                }
+            }
+            std::sync::Arc::new(m)
+        })
+        .collect();
+    let c = read(&p, None, &maps).unwrap();
+    assert_eq!(c.rated, (Some(240.0), Some(60.0)));
+    let l = limits::Limits::of(&c);
+    let (v, hz) = (l.nominal_v.unwrap(), l.nominal_hz.unwrap());
+    assert_eq!(
+        (v.value, v.entered, v.from_controller),
+        (240.0, false, true)
+    );
+    assert_eq!((hz.value, hz.from_controller), (60.0, true));
+    let out = p.with_file_name("rated.pdf");
+    write(&p, None, &maps, &out).unwrap();
+    let text = poppler("pdftotext", &out);
+    assert!(
+        text.lines().any(|l| l.contains("Nominal voltage")
+            && l.contains("240 V")
+            && l.contains("the controller's own setting")),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}

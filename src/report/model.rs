@@ -191,6 +191,9 @@ pub struct Commissioning {
     pub fields: BTreeMap<String, String>,
     /// Equipment identity: (label, value).
     pub equipment: Vec<(String, String)>,
+    /// The controller's rated voltage (line to neutral) and frequency, where its map says
+    /// where they are (roles `rated_voltage`, `rated_frequency`).
+    pub rated: (Option<f64>, Option<f64>),
     /// Counters.
     pub counters: Vec<Counter>,
     /// Load steps, in order.
@@ -335,6 +338,7 @@ pub fn build(
         map_name: map.name.clone(),
         fields,
         equipment: equipment(target, map, &after),
+        rated: super::readings::rated(map, &after),
         counters: counters(rec, id, map, (first, end.max(last)))?,
         steps,
         protections,

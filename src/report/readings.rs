@@ -80,6 +80,16 @@ fn number(
     }
 }
 
+/// The controller's rated voltage and frequency from its settings registers (the map's roles
+/// `rated_voltage` and `rated_frequency`), as the image holds them.
+pub(super) fn rated(
+    map: &RegisterMap,
+    img: &BTreeMap<(Table, u16), u16>,
+) -> (Option<f64>, Option<f64>) {
+    let value = |role: &str| number(map, map.register_by_role(role)?, img);
+    (value("rated_voltage"), value("rated_frequency"))
+}
+
 pub(super) fn equipment(
     target: &TargetRow,
     map: &RegisterMap,

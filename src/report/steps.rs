@@ -153,6 +153,8 @@ fn limits_table(d: &mut Doc, l: &Limits) {
                     format!("{} {}", n.value, f.unit),
                     if n.entered {
                         "entered"
+                    } else if n.from_controller {
+                        "the controller's own setting"
                     } else {
                         "assumed: the standard value nearest the readings (enter it to be sure)"
                     }

@@ -17,7 +17,8 @@ pub struct LimitsView {
     loaded_for: Option<String>,
 }
 
-/// What a field shows when empty: the default, or the nominal assumed from the readings.
+/// What a field shows when empty: the default, or the nominal the controller's settings give,
+/// or the one assumed from the readings.
 fn hint(key: &str, default: Option<f64>, l: Option<&Limits>) -> String {
     let assumed = match key {
         NOMINAL_V => l.and_then(|l| l.nominal_v),
@@ -26,6 +27,7 @@ fn hint(key: &str, default: Option<f64>, l: Option<&Limits>) -> String {
     };
     match (default, assumed) {
         (Some(d), _) => format!("default {d}"),
+        (None, Some(n)) if n.from_controller => format!("{} from the controller", n.value),
         (None, Some(n)) => format!("assumed {} from the readings", n.value),
         (None, None) => "from the readings, or enter it".into(),
     }

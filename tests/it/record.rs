@@ -668,7 +668,11 @@ fn a_copy_onto_a_full_disk_says_the_disk_is_full_and_leaves_nothing() {
     let _ = Command::new("umount").arg(&tiny).status();
     assert!(!ok && err.contains("the disk is full"), "{err}");
     assert!(left.is_empty(), "nothing left on the full disk: {left:?}");
-    assert_eq!(std::fs::read(&file).unwrap(), before, "the original as it was");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the original as it was"
+    );
     let _ = std::fs::remove_dir_all(&d);
 }
 

@@ -301,6 +301,8 @@ pub const REGISTER_ROLES: &[&str] = &[
     "release_year",
     "release_month",
     "release_day",
+    "rated_voltage",
+    "rated_frequency",
 ];
 
 /// Parses and validates a map file.
