@@ -474,3 +474,65 @@ fn values_of_two_registers_are_measured_in_a_step() {
     assert!((kw.mean.unwrap() - 82.5).abs() < 1e-9, "{:?}", kw.mean);
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
+
+/// What a commissioning record holds, read back from the PDF: the nameplates, conditions and
+/// load bank as entered, the customer's representative on the signature line, and the
+/// counters at the recording's start and end with when they were read, times with their
+/// offset from UTC.
+#[test]
+fn the_record_holds_nameplates_conditions_counters_and_the_customers_name() {
+    let p = recording("record");
+    let r = Recorder::open(&p, "test").unwrap();
+    for (k, v) in [
+        ("customer_rep", "Ana Quispe"),
+        ("genset_make", "Cummins"),
+        ("genset_serial", "GS-77821"),
+        ("controller_serial", "HGM-0042"),
+        ("ambient_c", "31"),
+        ("altitude_m", "2850"),
+        ("loadbank_kind", "resistive"),
+    ] {
+        r.record(entry("field", k, v, 61.0));
+    }
+    r.close().unwrap();
+    let out = p.with_file_name("record.pdf");
+    write(&p, None, &builtin_maps(), &out).unwrap();
+    let text = poppler("pdftotext", &out);
+    let line = |a: &str, b: &str| text.lines().any(|l| l.contains(a) && l.contains(b));
+    for (label, value) in [
+        ("Genset make", "Cummins"),
+        ("Genset serial", "GS-77821"),
+        ("Controller serial", "HGM-0042"),
+        ("Ambient temperature", "31"),
+        ("Altitude", "2850"),
+        ("Load bank type", "resistive"),
+    ] {
+        assert!(line(label, value), "{label}: {value} in:\n{text}");
+    }
+    assert!(
+        text.contains("Ana Quispe"),
+        "the customer's representative signs"
+    );
+    // Starts: 66 at the recording's start, 67 at its end (the engine started at 5 s), each
+    // with when it was read, and the difference.
+    assert!(text.contains("Start of the"), "{text}");
+    let starts = text
+        .lines()
+        .find(|l| l.starts_with("Starts"))
+        .unwrap_or_default();
+    let cells: Vec<&str> = starts.split_whitespace().collect();
+    assert_eq!(
+        (cells.get(1), cells.get(4), cells.last()),
+        (Some(&"66"), Some(&"67"), Some(&"1")),
+        "{starts}"
+    );
+    assert!(
+        starts.matches(':').count() >= 4,
+        "read at two times: {starts}"
+    );
+    assert!(
+        text.contains("UTC+") || text.contains("UTC-"),
+        "times with their offset"
+    );
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
