@@ -202,3 +202,82 @@ fn a_copy_of_one_target_over_a_time_range_is_saved_from_the_window() {
     h.state_mut().shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A load step the genset's shutdown ended, in a recording shown read-only: the Commissioning
+/// window says the step ended by the trip, at its time, and is not still running.
+#[test]
+fn the_commissioning_window_says_a_step_ended_by_a_trip() {
+    let dir = std::env::temp_dir().join(format!("cmm-gui-trip-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("trip.cmmrec");
+    let r = Recorder::open(&file, "test").unwrap();
+    r.record(Record::Target {
+        key: "H1".into(),
+        hostname: "north".into(),
+        moduletype: "HGM6120N-4G".into(),
+        accepted: Some(true),
+        module_port: Some(2),
+        module_baud: Some(0),
+        peer: "192.0.2.7:4000".into(),
+        t_ms: B,
+    });
+    r.record(Record::Event {
+        target: Some("H1".into()),
+        kind: "online",
+        text: "online".into(),
+        t_ms: B,
+    });
+    // Running at 1500 rpm and 50 Hz; the emergency stop coil (8) at 40 s, as the engine
+    // stops in the same upload.
+    let sample = |table, addr, raw, s: i64| Record::Sample {
+        target: "H1".into(),
+        table,
+        addr,
+        raw,
+        t_ms: B + s * 1000,
+    };
+    r.record(sample(Table::Holding, 23, 1500, 1));
+    r.record(sample(Table::Holding, 13, 500, 1));
+    r.record(sample(Table::Coils, 8, 0, 1));
+    r.record(Record::Commissioning {
+        target: "H1".into(),
+        kind: "step_start",
+        name: "100 %".into(),
+        value: "3600".into(),
+        t_ms: B + 10_000,
+    });
+    r.record(sample(Table::Coils, 8, 1, 40));
+    r.record(sample(Table::Holding, 23, 0, 40));
+    r.record(sample(Table::Holding, 13, 0, 40));
+    r.close().unwrap();
+    let f = file.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 720.0])
+        .build_eframe(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let startup = Startup {
+                offline: Some(f.clone()),
+                ..Default::default()
+            };
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        });
+    until(&mut h, "the recording", |h| {
+        has(h, "north  (OFFLINE)") || has(h, "north  (online)")
+    });
+    h.state_mut().view().selected = Some("H1".into());
+    h.state_mut().view().commission.open = true;
+    until(&mut h, "the step ended by the trip", |h| {
+        h.query_all_by_label_contains("ended by Emergency Stop at")
+            .next()
+            .is_some()
+    });
+    assert!(
+        h.query_all_by_label_contains("Running: 100 %")
+            .next()
+            .is_none(),
+        "the step is not running"
+    );
+    h.state_mut().shutdown();
+    let _ = std::fs::remove_dir_all(&dir);
+}
