@@ -212,12 +212,13 @@ fn hostname() -> String {
 
 fn summary(conn: &Connection) -> rusqlite::Result<String> {
     let n = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
-    Ok(format!(
-        "{} targets, {} readings, {} messages, {} events, {} commands",
-        n("SELECT count(*) FROM target")?,
-        n("SELECT count(*) FROM sample")?,
-        n("SELECT count(*) FROM message")?,
-        n("SELECT count(*) FROM event")?,
-        n("SELECT count(*) FROM command")?,
-    ))
+    let count = |k: i64, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    Ok([
+        count(n("SELECT count(*) FROM target")?, "target", "targets"),
+        count(n("SELECT count(*) FROM sample")?, "reading", "readings"),
+        count(n("SELECT count(*) FROM message")?, "message", "messages"),
+        count(n("SELECT count(*) FROM event")?, "event", "events"),
+        count(n("SELECT count(*) FROM command")?, "command", "commands"),
+    ]
+    .join(", "))
 }

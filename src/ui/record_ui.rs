@@ -140,6 +140,13 @@ pub fn offline_ui(
         ));
         return;
     };
+    // An event may lie beyond the readings (a modem going offline after its last reading):
+    // the slider reaches the moment shown, or it would wait for it forever.
+    let (start, end) = if o.at_ms > 0 {
+        (start.min(o.at_ms), end.max(o.at_ms))
+    } else {
+        (start, end)
+    };
     if !v.fitted {
         v.fitted = true;
         plot.fit = Some((start as f64 / 1000.0, end as f64 / 1000.0));
@@ -375,7 +382,7 @@ pub fn copy_ui(
             let [from, to, path] = &mut v.copy_fields;
             egui::Grid::new("copy_grid").num_columns(2).show(ui, |ui| {
                 for (label, text, hint) in [
-                    ("From", from, "the start (or YYYY-MM-DD hh:mm)"),
+                    ("From", from, "the start (or YYYY-MM-DD hh:mm:ss)"),
                     ("To", to, "the end"),
                     ("File", path, "ask where (save dialog)"),
                 ] {
@@ -416,7 +423,9 @@ pub fn copy_ui(
                 }
             }
             if let Some(e) = &v.copy_error {
+                // Refused here: an earlier copy's outcome is not shown beside it.
                 ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
+                return;
             }
             match &state.copy_result {
                 Some(Ok(text)) => {

@@ -250,6 +250,13 @@ fn the_commissioning_window_says_a_step_ended_by_a_trip() {
     r.record(sample(Table::Coils, 8, 1, 40));
     r.record(sample(Table::Holding, 23, 0, 40));
     r.record(sample(Table::Holding, 13, 0, 40));
+    // Offline after its last reading: an event beyond the readings' span.
+    r.record(Record::Event {
+        target: Some("H1".into()),
+        kind: "offline",
+        text: "offline".into(),
+        t_ms: B + 50_000,
+    });
     r.close().unwrap();
     let f = file.clone();
     let mut h = Harness::builder()
@@ -277,6 +284,30 @@ fn the_commissioning_window_says_a_step_ended_by_a_trip() {
             .next()
             .is_none(),
         "the step is not running"
+    );
+    // The event beyond the readings is reached and shown (the slider reaches it too), and
+    // past it the window says there is nothing more, not as an error.
+    h.state_mut().view().commission.open = false;
+    h.step();
+    h.get_by_label("Next event").click_accesskit();
+    until(&mut h, "the offline beyond the readings, shown", |h| {
+        at(h, 50_000) && has(h, "north  (OFFLINE)")
+    });
+    h.get_by_label("Next event").click_accesskit();
+    until(&mut h, "nothing after it, said", |h| {
+        h.query_all_by_label_contains("no event recorded after this moment")
+            .next()
+            .is_some()
+    });
+    assert!(
+        h.query_all_by_label_contains("error: no event")
+            .next()
+            .is_none(),
+        "not an error"
+    );
+    assert!(
+        !has(&h, "reading…"),
+        "not waiting for a moment it cannot show"
     );
     h.state_mut().shutdown();
     let _ = std::fs::remove_dir_all(&dir);

@@ -549,7 +549,7 @@ impl Supervisor {
                             path.display()
                         )
                     })
-                    .map_err(CoreError::from)
+                    .map_err(|e| CoreError::Notice(format!("the copy was not saved: {e}")))
             })
             .await
             .unwrap_or(Err(CoreError::Busy("the copy stopped")));
