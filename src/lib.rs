@@ -26,4 +26,5 @@ pub mod proto;
 pub mod report;
 pub mod sim;
 pub mod store;
+pub mod sync;
 pub mod ui;

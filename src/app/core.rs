@@ -112,7 +112,7 @@ impl Shared {
     /// The state, even if a panic elsewhere poisoned the lock (the data is plain and whole:
     /// every change is applied in one call).
     pub(super) fn lock(&self) -> MutexGuard<'_, AppState> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+        crate::sync::lock(&self.state)
     }
 }
 
@@ -251,16 +251,8 @@ impl Stopper {
     /// Waits, blocking, up to `limit` for the core to have stopped (by whoever asked it);
     /// whether it has.
     pub fn wait(&self, limit: std::time::Duration) -> bool {
-        let done = self
-            .shared
-            .finished
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        let (done, _) = self
-            .shared
-            .finished_cv
-            .wait_timeout_while(done, limit, |d| !*d)
-            .unwrap_or_else(|e| e.into_inner());
+        let done = crate::sync::lock(&self.shared.finished);
+        let done = crate::sync::wait_while(&self.shared.finished_cv, done, limit, |d| !*d);
         *done
     }
 }

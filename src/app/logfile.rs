@@ -89,23 +89,19 @@ fn global() -> &'static Mutex<Option<LogFile>> {
 
 /// Makes `log` the process's log file.
 pub fn install(log: LogFile) {
-    *global().lock().unwrap_or_else(|e| e.into_inner()) = Some(log);
+    *crate::sync::lock(global()) = Some(log);
 }
 
 /// Writes a line to the process's log file, if one is installed.
 pub fn write(text: &str) {
-    if let Some(log) = global().lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+    if let Some(log) = crate::sync::lock(global()).as_mut() {
         log.line(text);
     }
 }
 
 /// The process's log file, if one is installed.
 pub fn installed_path() -> Option<PathBuf> {
-    global()
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .as_ref()
-        .map(|l| l.path.clone())
+    crate::sync::lock(global()).as_ref().map(|l| l.path.clone())
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ struct Inner {
 
 impl Inner {
     fn lock(&self) -> MutexGuard<'_, Queue> {
-        self.queue.lock().unwrap_or_else(|e| e.into_inner())
+        crate::sync::lock(&self.queue)
     }
 }
 
@@ -144,7 +144,7 @@ fn write_loop(inner: &Inner, mut sink: impl std::io::Write) {
             let mut q = inner.lock();
             while q.bytes.is_empty() && !q.closed {
                 q.idle = true;
-                q = inner.more.wait(q).unwrap_or_else(|e| e.into_inner());
+                q = crate::sync::wait(&inner.more, q);
             }
             q.idle = false;
             if q.bytes.is_empty() {

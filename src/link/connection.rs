@@ -18,6 +18,7 @@ use super::event::{EventSink, OfflineReason};
 use super::hub::{AttachReply, ConnCmd, HubMsg};
 use super::session::limit::LoginLimiter;
 use super::session::{Output, Session};
+use crate::sync::lock;
 
 /// What every connection of a server shares.
 pub struct Shared {
@@ -37,11 +38,6 @@ pub struct Shared {
     /// limit the oldest is closed to make room (a flood of silent peers cannot lock modems
     /// out).
     pub unidentified: Mutex<BTreeMap<u64, (SocketAddr, CancellationToken)>>,
-}
-
-/// The shared registry of unidentified connections, even if a panic poisoned its lock.
-pub fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Shared {

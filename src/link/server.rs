@@ -33,11 +33,6 @@ impl ServerHandle {
         self.shutdown.cancel();
         let _ = self.task.await;
     }
-
-    /// A token cancelled when the server stops.
-    pub fn shutdown_token(&self) -> CancellationToken {
-        self.shutdown.clone()
-    }
 }
 
 /// Binds `config.listen` and starts the server.
@@ -158,7 +153,7 @@ impl Throttle {
 
 /// Closes the oldest connection that has not identified itself, if any; its address.
 fn make_room(shared: &Shared) -> Option<std::net::SocketAddr> {
-    let (_, (peer, evict)) = connection::lock(&shared.unidentified).pop_first()?;
+    let (_, (peer, evict)) = crate::sync::lock(&shared.unidentified).pop_first()?;
     evict.cancel();
     Some(peer)
 }

@@ -130,19 +130,13 @@ impl Recorder {
 
     /// The last write failure, if it has not been taken yet.
     pub fn take_error(&self) -> Option<StoreError> {
-        self.shared
-            .error
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take()
+        crate::sync::lock(&self.shared.error).take()
     }
 
     /// Commits everything queued so far; returns once it is on disk. Blocks: not for a UI
     /// thread.
     pub fn flush(&self) -> Result<(), StoreError> {
-        let (tx, rx) = sync_channel(1);
-        self.tx.send(Msg::Flush(tx)).map_err(|_| self.stopped())?;
-        rx.recv().map_err(|_| self.stopped())?
+        self.flusher().flush()
     }
 
     /// Commits what is queued, copies the WAL into the main file (which is then the whole
@@ -155,13 +149,6 @@ impl Recorder {
         match self.take_error() {
             Some(e) => Err(e),
             None => Ok(()),
-        }
-    }
-
-    fn stopped(&self) -> StoreError {
-        StoreError::Io {
-            path: self.path.clone(),
-            reason: "the recorder has stopped".into(),
         }
     }
 

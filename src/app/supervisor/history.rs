@@ -44,7 +44,7 @@ impl Supervisor {
             };
             let no_data = t.map.settings.no_data;
             tokio::task::spawn_blocking(move || {
-                let rec = reader.lock().unwrap_or_else(|e| e.into_inner());
+                let rec = crate::sync::lock(&reader);
                 let read = rec.target_id(&target).and_then(|id| match id {
                     Some(id) => Ok(Read {
                         columns: rec.series_columns(
@@ -79,7 +79,7 @@ impl Supervisor {
         };
         let tx = self.internal.clone();
         tokio::task::spawn_blocking(move || {
-            let rec = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let rec = crate::sync::lock(&reader);
             let result = rec
                 .timeline(from_ms, to_ms, TIMELINE_ITEMS)
                 .map(|items| Timeline {
@@ -178,7 +178,7 @@ impl Supervisor {
         };
         let tx = self.internal.clone();
         tokio::task::spawn_blocking(move || {
-            let rec = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let rec = crate::sync::lock(&reader);
             let result = crate::app::offline::snapshot(&rec, at_ms).map_err(CoreError::from);
             let _ = tx.blocking_send(Internal::Snapshot(result));
         });
@@ -192,7 +192,7 @@ impl Supervisor {
         };
         let tx = self.internal.clone();
         tokio::task::spawn_blocking(move || {
-            let rec = reader.lock().unwrap_or_else(|e| e.into_inner());
+            let rec = crate::sync::lock(&reader);
             let found = match &to {
                 StepTo::Reading(Some(key)) => rec
                     .target_id(key)

@@ -252,7 +252,7 @@ impl Supervisor {
             self.command(c);
         }
         self.stop_all(&mut events, &mut internal).await;
-        *shared.finished.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        *crate::sync::lock(&shared.finished) = true;
         shared.finished_cv.notify_all();
     }
 

@@ -57,7 +57,7 @@ fn stop_on_signals() {
         rt.block_on(cmm_commissioner::cli::interrupted());
         say("asked to stop: closing the window");
         STOPPING.store(true, Ordering::SeqCst);
-        let stdin = CHILD_STDIN.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let stdin = cmm_commissioner::sync::lock(&CHILD_STDIN).take();
         if stdin.is_none() {
             std::process::exit(1);
         }
@@ -151,7 +151,7 @@ fn attempt(n: usize, env: &[(&str, OsString)], wait: Option<Duration>) -> Result
         .envs(env.iter().cloned());
     let mut child = cmd.spawn().map_err(|e| format!("cannot start it: {e}"))?;
     // Held as long as this process runs (see the module's doc), or until it is asked to stop.
-    *CHILD_STDIN.lock().unwrap_or_else(|e| e.into_inner()) = child.stdin.take();
+    *cmm_commissioner::sync::lock(&CHILD_STDIN) = child.stdin.take();
     let said = listen(child.stdout.take());
     let deadline = wait.map(|w| Instant::now() + w);
     let mut reason = None;

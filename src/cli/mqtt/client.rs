@@ -10,10 +10,7 @@ use tokio::sync::{Notify, mpsc, watch};
 use tokio_util::sync::CancellationToken;
 
 use super::{Outbox, RemoteCommand};
-
-pub(super) fn lock(m: &Mutex<Outbox>) -> std::sync::MutexGuard<'_, Outbox> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
+pub(super) use crate::sync::lock;
 
 pub(super) fn default_client_id(port: u16) -> String {
     let host = std::env::var("HOSTNAME")

@@ -31,7 +31,7 @@ impl Session {
         self.login_answered = true;
         let ip = self.peer.ip();
         let limited = self.config.allow.is_some();
-        let mut limiter = self.limiter.lock().unwrap_or_else(|e| e.into_inner());
+        let mut limiter = crate::sync::lock(&self.limiter);
         let verdict = if limited {
             limiter.verdict(ip, self.now)
         } else {

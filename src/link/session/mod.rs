@@ -290,11 +290,6 @@ impl Session {
         self.closed = Some(OfflineReason::Disconnected);
     }
 
-    /// Whether this is a second connection of a modem whose live connection is another.
-    pub fn is_parallel(&self) -> bool {
-        self.parallel
-    }
-
     /// Another connection took over this modem: close.
     pub fn handle_replaced(&mut self) {
         self.closed.get_or_insert(OfflineReason::Disconnected);
