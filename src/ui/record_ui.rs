@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use crate::app::command::ExportSpec;
-use crate::app::{AppState, Command, StepTo};
+use crate::app::{AppState, Command, CoreError, StepTo};
 use crate::store::dialect::{Dialect, user_uses_decimal_comma};
 use crate::store::export::{Format, parse_time};
 
@@ -296,20 +296,14 @@ pub fn export_ui(
             egui::Grid::new("export_grid")
                 .num_columns(2)
                 .show(ui, |ui| {
-                    for (label, text, hint) in [
-                        ("From", &mut v.from, "the start (or 2026-11-24 10:15)"),
-                        ("To", &mut v.to, "now"),
-                        ("File", &mut v.path, "ask where (save dialog)"),
-                    ] {
-                        let l = ui.label(label);
-                        ui.add(
-                            egui::TextEdit::singleline(text)
-                                .desired_width(260.0)
-                                .hint_text(hint),
-                        )
-                        .labelled_by(l.id);
-                        ui.end_row();
-                    }
+                    fields_ui(
+                        ui,
+                        [
+                            ("From", &mut v.from, "the start (or 2026-11-24 10:15)"),
+                            ("To", &mut v.to, "now"),
+                            ("File", &mut v.path, "ask where (save dialog)"),
+                        ],
+                    );
                     ui.label("Values");
                     ui.horizontal(|ui| {
                         ui.radio_value(&mut v.plotted_only, true, "the plotted ones");
@@ -351,17 +345,54 @@ pub fn export_ui(
             if let Some(e) = &v.error {
                 ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
             }
-            match &state.export_result {
-                Some(Ok(text)) => {
-                    ui.label(text);
-                }
-                Some(Err(e)) => {
-                    ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.to_string());
-                }
-                None => {}
-            }
+            outcome_ui(ui, None, state.export_result.as_ref());
         });
     v.export_open = open;
+}
+
+/// Rows of labelled text fields (From, To, File) in a window's grid.
+fn fields_ui<const N: usize>(ui: &mut egui::Ui, fields: [(&str, &mut String, &str); N]) {
+    for (label, text, hint) in fields {
+        let l = ui.label(label);
+        ui.add(
+            egui::TextEdit::singleline(text)
+                .desired_width(260.0)
+                .hint_text(hint),
+        )
+        .labelled_by(l.id);
+        ui.end_row();
+    }
+}
+
+/// Why the window refused, or else how the last export or copy went (an earlier outcome is not
+/// shown beside a refusal).
+fn outcome_ui(
+    ui: &mut egui::Ui,
+    refused: Option<&str>,
+    result: Option<&Result<String, CoreError>>,
+) {
+    let red = egui::Color32::from_rgb(220, 60, 50);
+    match (refused, result) {
+        (Some(e), _) => {
+            ui.colored_label(red, e);
+        }
+        (None, Some(Ok(text))) => {
+            ui.label(text);
+        }
+        (None, Some(Err(e))) => {
+            ui.colored_label(red, e.to_string());
+        }
+        (None, None) => {}
+    }
+}
+
+/// A time typed in a field: `None` when empty.
+fn time(field: &str, text: &str) -> Result<Option<i64>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    parse_time(t).map(Some).map_err(|e| format!("{field}: {e}"))
 }
 
 /// The "Save a copy" window: the whole recording, or a time range of it, or one target of it,
@@ -381,20 +412,14 @@ pub fn copy_ui(
         .show(ctx, |ui| {
             let [from, to, path] = &mut v.copy_fields;
             egui::Grid::new("copy_grid").num_columns(2).show(ui, |ui| {
-                for (label, text, hint) in [
-                    ("From", from, "the start (or YYYY-MM-DD hh:mm:ss)"),
-                    ("To", to, "the end"),
-                    ("File", path, "ask where (save dialog)"),
-                ] {
-                    let l = ui.label(label);
-                    ui.add(
-                        egui::TextEdit::singleline(text)
-                            .desired_width(260.0)
-                            .hint_text(hint),
-                    )
-                    .labelled_by(l.id);
-                    ui.end_row();
-                }
+                fields_ui(
+                    ui,
+                    [
+                        ("From", from, "the start (or YYYY-MM-DD hh:mm:ss)"),
+                        ("To", to, "the end"),
+                        ("File", path, "ask where (save dialog)"),
+                    ],
+                );
                 ui.label("Targets");
                 ui.horizontal(|ui| {
                     ui.radio_value(&mut v.copy_selected_only, false, "all");
@@ -422,33 +447,13 @@ pub fn copy_ui(
                     Err(e) => v.copy_error = Some(e),
                 }
             }
-            if let Some(e) = &v.copy_error {
-                // Refused here: an earlier copy's outcome is not shown beside it.
-                ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
-                return;
-            }
-            match &state.copy_result {
-                Some(Ok(text)) => {
-                    ui.label(text);
-                }
-                Some(Err(e)) => {
-                    ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.to_string());
-                }
-                None => {}
-            }
+            outcome_ui(ui, v.copy_error.as_deref(), state.copy_result.as_ref());
         });
     v.copy_open = open;
 }
 
 /// The cut the "Save a copy" window describes.
 fn copy_cut(v: &RecordView, selected: Option<&str>) -> Result<crate::app::CopyCut, String> {
-    let time = |field: &str, text: &str| -> Result<Option<i64>, String> {
-        let t = text.trim();
-        if t.is_empty() {
-            return Ok(None);
-        }
-        parse_time(t).map(Some).map_err(|e| format!("{field}: {e}"))
-    };
     let (from_ms, to_ms) = (
         time("From", &v.copy_fields[0])?,
         time("To", &v.copy_fields[1])?,
@@ -472,13 +477,6 @@ fn copy_cut(v: &RecordView, selected: Option<&str>) -> Result<crate::app::CopyCu
 
 /// The export as the window describes it; the values named as the map names them.
 fn spec(state: &AppState, v: &RecordView) -> Result<ExportSpec, String> {
-    let time = |field: &str, text: &str| -> Result<Option<i64>, String> {
-        let t = text.trim();
-        if t.is_empty() {
-            return Ok(None);
-        }
-        parse_time(t).map(Some).map_err(|e| format!("{field}: {e}"))
-    };
     let values = if v.plotted_only {
         let names: Vec<String> = state
             .plotted
