@@ -58,6 +58,19 @@ fn recording(file: &std::path::Path) {
     r.close().unwrap();
 }
 
+/// The app showing `file` read-only in a window of `size`.
+fn open_read_only(file: &std::path::Path, size: [f32; 2]) -> Harness<'static, CommissionerApp> {
+    let f = file.to_path_buf();
+    Harness::builder().with_size(size).build_eframe(move |cc| {
+        let ctx = cc.egui_ctx.clone();
+        let startup = Startup {
+            offline: Some(f.clone()),
+            ..Default::default()
+        };
+        CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+    })
+}
+
 /// The moment the bar shows, as it shows it.
 fn at(h: &Harness<'_, CommissionerApp>, t: i64) -> bool {
     has(h, &iso_time(B + t, false)) && !has(h, "reading…")
@@ -70,17 +83,7 @@ fn a_recording_shows_the_moment_chosen_by_typed_time_events_and_readings() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("site.cmmrec");
     recording(&file);
-    let f = file.clone();
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            let ctx = cc.egui_ctx.clone();
-            let startup = Startup {
-                offline: Some(f.clone()),
-                ..Default::default()
-            };
-            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
-        });
+    let mut h = open_read_only(&file, [1400.0, 900.0]);
     // At its end (40 s): north went offline at 32 s, seen last at 30 s; south just read.
     until(&mut h, "both modems at the recording's end", |h| {
         at(h, 40_000)
@@ -150,17 +153,7 @@ fn a_copy_of_one_target_over_a_time_range_is_saved_from_the_window() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("site.cmmrec");
     recording(&file);
-    let f = file.clone();
-    let mut h = Harness::builder()
-        .with_size([1280.0, 720.0])
-        .build_eframe(move |cc| {
-            let ctx = cc.egui_ctx.clone();
-            let startup = Startup {
-                offline: Some(f.clone()),
-                ..Default::default()
-            };
-            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
-        });
+    let mut h = open_read_only(&file, [1280.0, 720.0]);
     until(&mut h, "the recording", |h| has(h, "south  (online)"));
     h.get_by_label("south  (online)").click();
     h.state_mut().view().record.copy_open = true;
@@ -258,17 +251,7 @@ fn the_commissioning_window_says_a_step_ended_by_a_trip() {
         t_ms: B + 50_000,
     });
     r.close().unwrap();
-    let f = file.clone();
-    let mut h = Harness::builder()
-        .with_size([1280.0, 720.0])
-        .build_eframe(move |cc| {
-            let ctx = cc.egui_ctx.clone();
-            let startup = Startup {
-                offline: Some(f.clone()),
-                ..Default::default()
-            };
-            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
-        });
+    let mut h = open_read_only(&file, [1280.0, 720.0]);
     until(&mut h, "the recording", |h| {
         has(h, "north  (OFFLINE)") || has(h, "north  (online)")
     });

@@ -299,12 +299,9 @@ fn a_recording_replays_to_another_server() {
     let _ = std::fs::remove_dir_all(&d);
 }
 
-/// `cmmctl poll --record` keeps a serial controller's readings and every request and reply
-/// as they were on the wire.
-#[test]
-fn a_serial_poll_is_recorded_with_its_frames() {
-    let d = dir("poll");
-    let file = d.join("poll.cmmrec");
+/// A simulated controller at slave 3 on a pty, and `cmmctl poll --record file` on it, once its
+/// first readings are in: (the controller's process, the poll's).
+fn polling_recorded(file: &std::path::Path) -> (Proc, Proc) {
     let mut sim = Proc::spawn(&["sim-controller", "--pty", "--slave", "3"]);
     let port = sim.expect("sim_controller", |v| is(v, "sim_controller"))["port"]
         .as_str()
@@ -322,6 +319,16 @@ fn a_serial_poll_is_recorded_with_its_frames() {
         file.to_str().unwrap(),
     ]);
     poll.expect("readings", |v| is(v, "change") && v["addr"] == 34);
+    (sim, poll)
+}
+
+/// `cmmctl poll --record` keeps a serial controller's readings and every request and reply
+/// as they were on the wire.
+#[test]
+fn a_serial_poll_is_recorded_with_its_frames() {
+    let d = dir("poll");
+    let file = d.join("poll.cmmrec");
+    let (_sim, poll) = polling_recorded(&file);
     std::thread::sleep(Duration::from_millis(1500));
     drop(poll);
     let conn = rusqlite::Connection::open(&file).unwrap();
@@ -350,23 +357,7 @@ fn a_serial_poll_is_recorded_with_its_frames() {
 fn a_serial_poll_stopped_by_sigterm_leaves_the_recording_in_one_file() {
     let d = dir("poll-term");
     let file = d.join("poll.cmmrec");
-    let mut sim = Proc::spawn(&["sim-controller", "--pty", "--slave", "3"]);
-    let port = sim.expect("sim_controller", |v| is(v, "sim_controller"))["port"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let mut poll = Proc::spawn(&[
-        "poll",
-        "--port",
-        &port,
-        "--slave",
-        "3",
-        "--delay-ms",
-        "50",
-        "--record",
-        file.to_str().unwrap(),
-    ]);
-    poll.expect("readings", |v| is(v, "change") && v["addr"] == 34);
+    let (_sim, mut poll) = polling_recorded(&file);
     std::thread::sleep(Duration::from_millis(500));
     let pid = i32::try_from(poll.child.id()).unwrap();
     assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
