@@ -11,24 +11,10 @@ cd "$(dirname "$0")/.."
 modems="${1:-200}"
 secs="${2:-90}"
 cargo build --release --bins --quiet
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export HOME="$work" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+. scripts/desktop.sh
+desktop_home
 
-display=":$((200 + RANDOM % 300))"
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp 2>/dev/null &
-pids+=($!)
-export DISPLAY="$display"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-openbox >/dev/null 2>&1 &
-pids+=($!)
-sleep 1
+desktop_start 1600x1000
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 CMM_FRAME_STATS=1 target/release/cmm-commissioner --listen "127.0.0.1:$port" \

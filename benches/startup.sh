@@ -14,29 +14,15 @@ rounds="${2:-5}"
 profile="${STARTUP_PROFILE:-release}"
 dir=release
 cargo build --profile "$profile" --bin cmm-commissioner --example big_recording --quiet
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export HOME="$work" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+. scripts/desktop.sh
+desktop_home
 
 recs="$work/recordings"
 mkdir -p "$recs"
 target/$dir/examples/big_recording "$recs/2026-01-01T00-00-00.cmmrec" \
   --modems "$modems" --hours 0.01 2>/dev/null
 
-display=":$((200 + RANDOM % 300))"
-Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp 2>/dev/null &
-pids+=($!)
-export DISPLAY="$display"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-openbox >/dev/null 2>&1 &
-pids+=($!)
-sleep 1
+desktop_start 1280x720
 
 # The try holds its stdin as the watcher's line: kept open here.
 mkfifo "$work/watcher"

@@ -9,15 +9,8 @@ cd "$(dirname "$0")/.."
 
 bin="${1:-target/debug/cmm-commissioner}"
 [ -x "$bin" ] || cargo build --bin cmm-commissioner
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export HOME="$work" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+. scripts/desktop.sh
+desktop_home
 
 host=3130373031334717003D0000
 cat > "$work/settings.json" <<JSON
@@ -35,14 +28,7 @@ cat > "$work/settings.json" <<JSON
 }
 JSON
 
-display=":$((200 + RANDOM % 300))"
-Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp 2>/dev/null &
-pids+=($!)
-export DISPLAY="$display"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-openbox >/dev/null 2>&1 &
-pids+=($!)
-sleep 1
+desktop_start 1280x720
 
 "$bin" --demo --settings "$work/settings.json" --record "$work/demo.cmmrec" >/dev/null 2>&1 &
 pids+=($!)
