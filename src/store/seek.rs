@@ -6,7 +6,7 @@
 //! moves to any moment of a day of 50 modems (18 million samples) in milliseconds.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use rusqlite::{OptionalExtension, params};
@@ -17,38 +17,44 @@ use super::{StoreError, table_of};
 /// A series: target row id, table code, address.
 type Key = (i64, i64, i64);
 
-/// The series of each target (`None`: of every target) as found, and the file's
-/// `data_version` then: a file that another connection changed since (a recording being
-/// written) is looked through again.
+/// Every series of the file as found (in key order, so a target's are side by side), and the
+/// file's `data_version` then: a file that another connection changed since (a recording
+/// being written) is looked through again.
 #[derive(Default)]
-pub struct SeriesCache(RefCell<(i64, Found)>);
-
-/// Series found, per target.
-type Found = HashMap<Option<i64>, Arc<[Key]>>;
+pub struct SeriesCache(RefCell<Option<(i64, Arc<[Key]>)>>);
 
 impl Recording {
-    /// The series of target `id` (of every target when `None`), in key order.
-    fn series(&self, id: Option<i64>) -> Result<Arc<[Key]>, StoreError> {
+    /// The series of target `id` (of every target when `None`), in key order: the file's
+    /// series and the range of them that are the target's.
+    fn series(&self, id: Option<i64>) -> Result<(Arc<[Key]>, Range<usize>), StoreError> {
         let version: i64 = self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))
             .map_err(|e| self.err(e))?;
-        {
-            let mut cache = self.series.0.borrow_mut();
-            if cache.0 != version {
-                *cache = (version, HashMap::new());
+        let cached = self
+            .series
+            .0
+            .borrow()
+            .as_ref()
+            .filter(|(v, _)| *v == version)
+            .map(|(_, all)| all.clone());
+        let all = match cached {
+            Some(all) => all,
+            None => {
+                let all: Arc<[Key]> = self.find_series()?.into();
+                *self.series.0.borrow_mut() = Some((version, all.clone()));
+                all
             }
-            if let Some(found) = cache.1.get(&id) {
-                return Ok(found.clone());
-            }
-        }
-        let found: Arc<[Key]> = self.find_series(id)?.into();
-        self.series.0.borrow_mut().1.insert(id, found.clone());
-        Ok(found)
+        };
+        let range = match id {
+            Some(id) => all.partition_point(|k| k.0 < id)..all.partition_point(|k| k.0 <= id),
+            None => 0..all.len(),
+        };
+        Ok((all, range))
     }
 
-    /// [`Recording::series`] read from the file: one seek per series.
-    fn find_series(&self, id: Option<i64>) -> Result<Vec<Key>, StoreError> {
+    /// Every series of the file, read from it: one seek per series.
+    fn find_series(&self) -> Result<Vec<Key>, StoreError> {
         let mut next = self
             .conn
             .prepare_cached(
@@ -56,8 +62,8 @@ impl Recording {
                  ORDER BY target, tbl, addr LIMIT 1",
             )
             .map_err(|e| self.err(e))?;
-        // Table codes and addresses are never negative: the first series of the target.
-        let mut key: Key = (id.unwrap_or(i64::MIN), -1, -1);
+        // Table codes and addresses are never negative: the first series of the file.
+        let mut key: Key = (i64::MIN, -1, -1);
         let mut out = Vec::new();
         loop {
             // The next address rather than `>` the series: SQLite seeks straight to it,
@@ -68,7 +74,7 @@ impl Recording {
                 })
                 .optional()
                 .map_err(|e| self.err(e))?;
-            match k.filter(|k| id.is_none_or(|i| k.0 == i)) {
+            match k {
                 Some(k) => {
                     out.push(k);
                     key = k;
@@ -89,7 +95,8 @@ impl Recording {
             )
             .map_err(|e| self.err(e))?;
         let mut out = Vec::new();
-        for &(target, code, addr) in self.series(Some(id))?.iter() {
+        let (all, mine) = self.series(Some(id))?;
+        for &(target, code, addr) in &all[mine] {
             let (Some(table), Ok(addr)) = (table_of(code), u16::try_from(addr)) else {
                 continue;
             };
@@ -137,7 +144,8 @@ impl Recording {
             )
             .map_err(|e| self.err(e))?;
         let mut span: Option<(i64, i64)> = None;
-        for &k in self.series(id)?.iter() {
+        let (all, mine) = self.series(id)?;
+        for &k in &all[mine] {
             let at = |st: &mut rusqlite::CachedStatement<'_>| -> Result<i64, StoreError> {
                 st.query_row(params![k.0, k.1, k.2], |r| r.get(0))
                     .map_err(|e| self.err(e))
@@ -165,7 +173,8 @@ impl Recording {
         };
         let mut seek = self.conn.prepare_cached(nearest).map_err(|e| self.err(e))?;
         let mut best: Option<i64> = None;
-        for &k in self.series(id)?.iter() {
+        let (all, mine) = self.series(id)?;
+        for &k in &all[mine] {
             let t: Option<i64> = seek
                 .query_row(params![k.0, k.1, k.2, at_ms], |r| r.get(0))
                 .optional()
