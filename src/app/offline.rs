@@ -20,6 +20,8 @@ pub struct OfflineStatus {
     pub at_ms: i64,
     /// What is wrong with the file (it cannot be read, or only in part), said in the window.
     pub problem: Option<String>,
+    /// What of the moment shown could not be read (a damaged part of the file).
+    pub unreadable: Option<String>,
 }
 
 /// The targets at one moment, read from the file.
@@ -117,18 +119,13 @@ pub fn apply(state: &mut AppState, snap: Snapshot) {
     }
     if let Some(o) = state.offline.as_mut() {
         o.at_ms = snap.at_ms;
-        if let Some(first) = snap.unreadable.first() {
+        o.unreadable = snap.unreadable.first().map(|first| {
             let more = match snap.unreadable.len() {
                 1 => String::new(),
                 n => format!(" (and {} more)", n - 1),
             };
-            let said = format!("part of this moment cannot be read: {first}{more}");
-            // The file's check may already have said it is damaged: both are kept.
-            o.problem = Some(match o.problem.take() {
-                Some(p) if !p.contains("cannot be read:") => format!("{p}; {said}"),
-                _ => said,
-            });
-        }
+            format!("part of this moment cannot be read: {first}{more}")
+        });
     }
 }
 
@@ -177,10 +174,11 @@ mod tests {
             span: None,
             at_ms: 0,
             problem: None,
+            unreadable: None,
         });
         apply(&mut state, snap);
         assert_eq!(state.targets.len(), 2);
-        let problem = state.offline.as_ref().and_then(|o| o.problem.clone());
+        let problem = state.offline.as_ref().and_then(|o| o.unreadable.clone());
         assert!(
             problem.is_some_and(|p| p.contains("part of this moment cannot be read")),
             "{:?}",

@@ -130,7 +130,7 @@ pub fn offline_ui(
     plot: &mut super::plot_ui::PlotView,
     out: &mut Vec<Command>,
 ) {
-    if let Some(problem) = &o.problem {
+    for problem in [&o.problem, &o.unreadable].into_iter().flatten() {
         ui.colored_label(egui::Color32::from_rgb(220, 60, 50), problem);
     }
     let Some((start, end)) = o.span else {

@@ -121,6 +121,7 @@ impl Supervisor {
             span,
             at_ms: span.map_or(0, |s: (i64, i64)| s.1),
             problem,
+            unreadable: None,
         };
         match Recording::open(path) {
             Ok(r) => {
