@@ -8,6 +8,7 @@ pub mod config_ui;
 pub mod diagram_ui;
 pub mod editor_ui;
 pub mod fleet_ui;
+pub mod handover_ui;
 pub mod help_ui;
 pub mod keys_ui;
 pub mod limits_ui;

@@ -354,8 +354,8 @@ impl View {
         }
         help_ui::help_ui(ctx, &mut self.help, state, &self.places);
         help_ui::map_ui(ctx, &mut self.help, state, &mut self.outbox);
-        record_ui::export_ui(ctx, state, &mut self.record, &mut self.outbox);
-        record_ui::copy_ui(
+        super::handover_ui::export_ui(ctx, state, &mut self.record, &mut self.outbox);
+        super::handover_ui::copy_ui(
             ctx,
             state,
             self.selected.as_deref(),
