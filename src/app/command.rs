@@ -3,8 +3,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use super::series::PlotKey;
 use super::settings::Settings;
-use super::state::PlotKey;
 use crate::link::serial::{ScanSettings, SerialError, SerialSettings};
 use crate::proto::map::Confirm;
 use crate::proto::rtu::Request;

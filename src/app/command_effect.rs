@@ -2,7 +2,7 @@
 //! mode lets it act, which way a toggling breaker command goes and which reading confirms
 //! it, and the other breaker it may be interlocked with.
 
-use super::state::Target;
+use super::target::Target;
 use crate::proto::Table;
 use crate::proto::map::{CommandSpec, Confirm};
 

@@ -1,28 +1,12 @@
 //! A recording looked at afterwards, read-only: its targets as they stood at any moment.
 
-use std::path::PathBuf;
-
 use super::state::AppState;
+pub use super::status::OfflineStatus;
 use crate::proto::rtu::{Block, BlockValues};
 use crate::store::StoreError;
 use crate::store::columns::Moment;
 use crate::store::reader::{Recording, SampleRow, TargetRow};
 use crate::store::stale::StaleAt;
-
-/// The recording shown, and the moment shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OfflineStatus {
-    /// The file.
-    pub path: PathBuf,
-    /// Its first and last sample times.
-    pub span: Option<(i64, i64)>,
-    /// The moment shown.
-    pub at_ms: i64,
-    /// What is wrong with the file (it cannot be read, or only in part), said in the window.
-    pub problem: Option<String>,
-    /// What of the moment shown could not be read (a damaged part of the file).
-    pub unreadable: Option<String>,
-}
 
 /// The targets at one moment, read from the file.
 #[derive(Debug, Clone)]

@@ -5,25 +5,13 @@
 use std::path::PathBuf;
 
 use super::state::AppState;
+pub use super::status::RecordingStatus;
 use super::status::log_line;
 use crate::link::{Direction, Event};
 use crate::proto::Table;
 use crate::proto::image::Change;
 use crate::proto::map::AlarmKind;
 use crate::store::{Dir, Record};
-
-/// The recording as the status bar shows it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RecordingStatus {
-    /// The file being written.
-    pub path: Option<PathBuf>,
-    /// Records committed.
-    pub written: u64,
-    /// Records lost (the writer fell behind, or a write failed).
-    pub lost: u64,
-    /// The last failure (disk full, read-only folder...), while it stands.
-    pub error: Option<String>,
-}
 
 /// Where recordings go by default: the user's data folder
 /// (`~/.local/share/cmm-commissioner/recordings`, `%LOCALAPPDATA%\cmm-commissioner\data\recordings`).

@@ -8,6 +8,9 @@
 
 use std::collections::VecDeque;
 
+/// A plotted value: target, table and (first) address.
+pub type PlotKey = (String, crate::proto::Table, u16);
+
 /// A pixel column being filled: its index, lowest and highest point, its last point and its
 /// first gap (time, value).
 #[derive(Clone, Copy)]

@@ -15,8 +15,7 @@ use crate::proto::uplink::InputFlags;
 /// Points kept per plotted value: 24 hours at one a second.
 pub const SERIES_CAPACITY: usize = 86_400;
 
-/// A plotted value: target, table and (first) address.
-pub type PlotKey = (String, crate::proto::Table, u16);
+pub use super::series::PlotKey;
 
 /// A command and what became of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,13 +94,13 @@ pub struct AppState {
     /// Traffic lines and heartbeats dropped under overload (see `link::EventSink`).
     pub dropped_events: u64,
     /// The recording being written.
-    pub recording: super::recording::RecordingStatus,
+    pub recording: super::status::RecordingStatus,
     /// Plotted values' history read from the recording.
     pub history: BTreeMap<PlotKey, super::history::History>,
     /// The timeline of the range in view, read from the recording.
     pub timeline: super::history::Timeline,
     /// A recording shown read-only (no server, no link, no command).
-    pub offline: Option<super::offline::OfflineStatus>,
+    pub offline: Option<super::status::OfflineStatus>,
     /// Verdicts of the readings on commands, not yet taken by the recorder.
     verdicts: Vec<(String, String, bool)>,
     /// Commands accepted whose effect is awaited: (target, uid, ms to wait), not yet taken by

@@ -4,6 +4,34 @@
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 
+/// The recording as the status bar shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RecordingStatus {
+    /// The file being written.
+    pub path: Option<std::path::PathBuf>,
+    /// Records committed.
+    pub written: u64,
+    /// Records lost (the writer fell behind, or a write failed).
+    pub lost: u64,
+    /// The last failure (disk full, read-only folder...), while it stands.
+    pub error: Option<String>,
+}
+
+/// The recording shown, and the moment shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfflineStatus {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// Its first and last sample times.
+    pub span: Option<(i64, i64)>,
+    /// The moment shown.
+    pub at_ms: i64,
+    /// What is wrong with the file (it cannot be read, or only in part), said in the window.
+    pub problem: Option<String>,
+    /// What of the moment shown could not be read (a damaged part of the file).
+    pub unreadable: Option<String>,
+}
+
 use crate::link::Event;
 use crate::link::serial::{PortInfo, SerialError};
 

@@ -4,7 +4,7 @@
 //! forbids remote control (unless the engineer overrides), only the functions the map says
 //! the controller answers are offered, and what a command will do is said before it is sent.
 
-use super::state::Target;
+use super::target::Target;
 use crate::proto::map::{Combine, CommandSpec, Confirm, RegisterSpec};
 use crate::proto::rtu::{Request, RequestPdu};
 

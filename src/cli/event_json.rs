@@ -45,12 +45,13 @@ pub fn event_json(e: &Event) -> Option<Value> {
             if !flags.any() {
                 return None;
             }
-            let f = |v: Option<bool>| v.map(u8::from);
-            json!({
-                "event": "inputs", "hostid": hostid, "AccessAlarm": f(flags.access_alarm),
-                "FireAlarm": f(flags.fire_alarm), "AlarmInput": f(flags.alarm_input),
-                "InhbitRemote": f(flags.inhibit_remote),
-            })
+            let mut line = serde_json::Map::new();
+            line.insert("event".into(), json!("inputs"));
+            line.insert("hostid".into(), json!(hostid));
+            for (k, v) in flags.entries() {
+                line.insert(k.into(), json!(v.map(u8::from)));
+            }
+            Value::Object(line)
         }
         Event::CommandSent {
             hostid,

@@ -7,6 +7,29 @@ use super::hex;
 use super::rtu::{Block, BlockValues, Table, unpack_bits};
 use super::uplink::DataChange;
 
+/// How a `reqdatachange` value of coils or discrete inputs longer than one byte is read. No
+/// public source settles it (PROTOCOL-NOTES).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CoilDelta {
+    /// The bytes of a Modbus RTU reply: the first byte holds the addressed bit and the 7 after
+    /// it, each byte least significant bit first.
+    #[default]
+    RtuBytes,
+    /// One integer (hex, most significant digit first) whose least significant bit is the
+    /// addressed bit: the public field servers' reading.
+    IntegerLsb,
+}
+
+impl CoilDelta {
+    /// The name in a map file.
+    pub fn name(self) -> &'static str {
+        match self {
+            CoilDelta::RtuBytes => "rtu-bytes",
+            CoilDelta::IntegerLsb => "integer-lsb",
+        }
+    }
+}
+
 /// "No valid data" on SmartGen controllers (shown as `###`, never plotted).
 pub const NO_DATA: u16 = 32766;
 
@@ -237,7 +260,7 @@ impl RegisterImage {
 pub fn delta_blocks(
     slave: u8,
     change: &DataChange,
-    coil_delta: super::map::CoilDelta,
+    coil_delta: CoilDelta,
 ) -> (Vec<Block>, Vec<String>) {
     let mut blocks = Vec::new();
     let mut errors = Vec::new();
@@ -275,9 +298,9 @@ pub fn delta_blocks(
             };
             let values = if table.is_bits() {
                 let bytes = match coil_delta {
-                    super::map::CoilDelta::RtuBytes => bytes,
+                    CoilDelta::RtuBytes => bytes,
                     // One integer, most significant byte first: its last byte holds bit 0.
-                    super::map::CoilDelta::IntegerLsb => bytes.into_iter().rev().collect(),
+                    CoilDelta::IntegerLsb => bytes.into_iter().rev().collect(),
                 };
                 BlockValues::Bits(unpack_bits(&bytes, bytes.len() * 8))
             } else if !bytes.len().is_multiple_of(2) {
@@ -307,8 +330,8 @@ pub fn delta_blocks(
 
 #[cfg(test)]
 mod tests {
-    use super::super::map::CoilDelta;
     use super::super::uplink::ChangeTable;
+    use super::CoilDelta;
     use super::*;
 
     fn change(function: u8, entries: &[(u16, &str)]) -> DataChange {

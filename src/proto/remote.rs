@@ -117,16 +117,7 @@ impl Registers {
     /// The message as JSON text.
     pub fn to_json(&self) -> String {
         let mut flags = Map::new();
-        for (k, v) in [
-            ("AccessAlarm", self.flags.access_alarm),
-            ("FireAlarm", self.flags.fire_alarm),
-            ("AlarmInput", self.flags.alarm_input),
-            ("InhbitRemote", self.flags.inhibit_remote),
-        ] {
-            if let Some(v) = v {
-                flags.insert(k.into(), json!(u8::from(v)));
-            }
-        }
+        self.flags.write(&mut flags);
         let blocks: Vec<Value> = self
             .blocks
             .iter()
@@ -184,10 +175,7 @@ impl Registers {
                     },
                 }
             };
-            flags.access_alarm = flag("AccessAlarm")?;
-            flags.fire_alarm = flag("FireAlarm")?;
-            flags.alarm_input = flag("AlarmInput")?;
-            flags.inhibit_remote = flag("InhbitRemote")?;
+            flags = InputFlags::read_each(flag)?;
         }
         let mut blocks = Vec::new();
         let list = match o.get("blocks") {

@@ -80,40 +80,67 @@ pub struct InputFlags {
 }
 
 impl InputFlags {
+    /// The inputs' keys on the wire, in field order (the one list of them).
+    pub const KEYS: [&'static str; 4] = ["AccessAlarm", "FireAlarm", "AlarmInput", "InhbitRemote"];
+
     /// Whether any flag is present.
     pub fn any(&self) -> bool {
-        self.access_alarm.is_some()
-            || self.fire_alarm.is_some()
-            || self.alarm_input.is_some()
-            || self.inhibit_remote.is_some()
+        self.values().iter().any(Option::is_some)
+    }
+
+    /// The inputs, in [`InputFlags::KEYS`] order.
+    pub fn values(&self) -> [Option<bool>; 4] {
+        [
+            self.access_alarm,
+            self.fire_alarm,
+            self.alarm_input,
+            self.inhibit_remote,
+        ]
+    }
+
+    /// Each input with its key, in [`InputFlags::KEYS`] order.
+    pub fn entries(&self) -> impl Iterator<Item = (&'static str, Option<bool>)> {
+        Self::KEYS.into_iter().zip(self.values())
+    }
+
+    /// The input at place `i` of [`InputFlags::KEYS`] (the last for any larger `i`).
+    pub fn slot(&mut self, i: usize) -> &mut Option<bool> {
+        match i {
+            0 => &mut self.access_alarm,
+            1 => &mut self.fire_alarm,
+            2 => &mut self.alarm_input,
+            _ => &mut self.inhibit_remote,
+        }
+    }
+
+    /// Reads every input present, each with `read(key)`.
+    pub fn read_each<E>(
+        mut read: impl FnMut(&'static str) -> Result<Option<bool>, E>,
+    ) -> Result<InputFlags, E> {
+        let mut flags = InputFlags::default();
+        for (i, key) in Self::KEYS.into_iter().enumerate() {
+            *flags.slot(i) = read(key)?;
+        }
+        Ok(flags)
     }
 
     fn read(f: Fields<'_>) -> Result<InputFlags, MessageError> {
-        Ok(InputFlags {
-            access_alarm: f.opt_flag("AccessAlarm")?,
-            fire_alarm: f.opt_flag("FireAlarm")?,
-            alarm_input: f.opt_flag("AlarmInput")?,
-            inhibit_remote: f.opt_flag("InhbitRemote")?,
-        })
+        Self::read_each(|k| f.opt_flag(k))
     }
 
     /// Each input as `self` has it, else as `other` has it.
     pub fn or(self, other: InputFlags) -> InputFlags {
-        InputFlags {
-            access_alarm: self.access_alarm.or(other.access_alarm),
-            fire_alarm: self.fire_alarm.or(other.fire_alarm),
-            alarm_input: self.alarm_input.or(other.alarm_input),
-            inhibit_remote: self.inhibit_remote.or(other.inhibit_remote),
+        let mut out = self;
+        for (i, v) in other.values().into_iter().enumerate() {
+            let slot = out.slot(i);
+            *slot = slot.or(v);
         }
+        out
     }
 
-    fn write(&self, m: &mut Map<String, Value>) {
-        for (k, v) in [
-            ("AccessAlarm", self.access_alarm),
-            ("FireAlarm", self.fire_alarm),
-            ("AlarmInput", self.alarm_input),
-            ("InhbitRemote", self.inhibit_remote),
-        ] {
+    /// The inputs present, as the modem sends them (0/1), into `m`.
+    pub fn write(&self, m: &mut Map<String, Value>) {
+        for (k, v) in self.entries() {
             if let Some(v) = v {
                 m.insert(k.into(), json!(u8::from(v)));
             }

@@ -45,19 +45,6 @@ fn give_up<E: de::Error>() -> E {
     E::custom("not the plain shape")
 }
 
-/// The alarm inputs by key, in [`InputFlags`] order.
-const FLAGS: [&str; 4] = ["AccessAlarm", "FireAlarm", "AlarmInput", "InhbitRemote"];
-
-fn set_flag(flags: &mut InputFlags, i: usize, on: bool) {
-    let slot = match i {
-        0 => &mut flags.access_alarm,
-        1 => &mut flags.fire_alarm,
-        2 => &mut flags.alarm_input,
-        _ => &mut flags.inhibit_remote,
-    };
-    *slot = Some(on);
-}
-
 /// Keys seen in one object, as bits (keys by number, function codes by code); a key seen
 /// twice gives up (the lenient reader keeps the last value at the first one's place).
 #[derive(Default)]
@@ -75,7 +62,7 @@ impl Seen {
 }
 
 /// Reads the value of `key` if it is one of the alarm inputs into `flags`, once (its bit in
-/// `seen` is `first_bit` plus its place in [`FLAGS`]); `Ok(false)` if it is not one.
+/// `seen` is `first_bit` plus its place in [`InputFlags::KEYS`]); `Ok(false)` if it is not one.
 fn read_flag<'de, A: MapAccess<'de>>(
     map: &mut A,
     key: &str,
@@ -83,12 +70,12 @@ fn read_flag<'de, A: MapAccess<'de>>(
     first_bit: u8,
     flags: &mut InputFlags,
 ) -> Result<bool, A::Error> {
-    let Some(i) = FLAGS.iter().position(|f| *f == key) else {
+    let Some(i) = InputFlags::KEYS.iter().position(|f| *f == key) else {
         return Ok(false);
     };
     seen.once(first_bit + i as u8)?;
     let on = map.next_value_seed(FlagSeed)?;
-    set_flag(flags, i, on);
+    *flags.slot(i) = Some(on);
     Ok(true)
 }
 

@@ -6,42 +6,57 @@
 
 use serde_json::{Value, json};
 
-use super::outbox::{Entry, Host, Topics};
+use super::topics::Topics;
+
+/// One value of a modem to announce.
+pub(super) struct Announced<'a> {
+    /// The modem's id.
+    pub hostid: &'a str,
+    /// The modem's name ("" when not known: the id stands for it).
+    pub device: &'a str,
+    /// Its controller model.
+    pub model: &'a str,
+    /// The value's name.
+    pub name: &'a str,
+    /// Its unit.
+    pub unit: &'a str,
+    /// A bit (a binary sensor).
+    pub bit: bool,
+    /// An alarm bit.
+    pub alarm: bool,
+    /// Text rather than a number.
+    pub text: bool,
+}
 
 /// The config topic and payload announcing one value of a modem.
-pub(super) fn config(
-    topics: &Topics,
-    discovery: &str,
-    h: &Host,
-    name: &str,
-    e: &Entry,
-) -> (String, Value) {
-    let node = format!("{}_{}", slug(&topics.prefix), slug(&h.hostid));
+pub(super) fn config(topics: &Topics, discovery: &str, e: &Announced<'_>) -> (String, Value) {
+    let name = e.name;
+    let node = format!("{}_{}", slug(&topics.prefix), slug(e.hostid));
     let object = slug(name);
     let component = if e.bit { "binary_sensor" } else { "sensor" };
     let topic = format!("{discovery}/{component}/{node}/{object}/config");
     let key = crate::proto::json_text::quoted(name);
-    let device_name = if h.name.is_empty() {
-        h.hostid.clone()
+    let device_name = if e.device.is_empty() {
+        e.hostid
     } else {
-        h.name.clone()
+        e.device
     };
     let mut c = json!({
         "name": name,
         "unique_id": format!("{node}_{object}"),
         "object_id": format!("{node}_{object}"),
-        "state_topic": topics.host(&h.hostid, "state"),
+        "state_topic": topics.host(e.hostid, "state"),
         "availability": [
-            {"topic": topics.host(&h.hostid, "availability")},
+            {"topic": topics.host(e.hostid, "availability")},
             {"topic": topics.bridge("availability")},
         ],
         "availability_mode": "all",
         "device": {
             "identifiers": [node],
             "name": device_name,
-            "model": h.model,
+            "model": e.model,
             "manufacturer": "SmartGen",
-            "serial_number": h.hostid,
+            "serial_number": e.hostid,
         },
     });
     let Some(m) = c.as_object_mut() else {
@@ -64,9 +79,9 @@ pub(super) fn config(
         );
         if !e.text {
             if !e.unit.is_empty() {
-                m.insert("unit_of_measurement".into(), json!(ha_unit(&e.unit)));
+                m.insert("unit_of_measurement".into(), json!(ha_unit(e.unit)));
             }
-            if let Some(class) = device_class(&e.unit) {
+            if let Some(class) = device_class(e.unit) {
                 m.insert("device_class".into(), json!(class));
             }
             let total = e.unit.eq_ignore_ascii_case("kwh")

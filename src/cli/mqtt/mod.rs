@@ -12,6 +12,7 @@ mod client;
 mod discovery;
 pub mod outbox;
 pub mod remote;
+mod topics;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use serde_json::{Value, json};
 
 use super::discovery;
+pub use super::topics::{Topics, level};
 use crate::app::Report;
 use crate::cli::event_json::{event_json, write_change};
 use crate::link::Event;
@@ -34,50 +35,6 @@ pub struct Message {
     pub retain: bool,
     /// Sent at least once (availability, outcomes, discovery) rather than at most once.
     pub at_least_once: bool,
-}
-
-/// What to publish, and under which names.
-#[derive(Debug, Clone)]
-pub struct Topics {
-    /// First level of every topic (`cmm`).
-    pub prefix: String,
-    /// This bridge's name among the bridges publishing under the prefix (its MQTT client id).
-    pub bridge_id: String,
-    /// Home Assistant discovery prefix (`homeassistant`), when discovery is on.
-    pub discovery: Option<String>,
-    /// Leave register changes out of the event topic (as `--no-changes` does on stdout).
-    pub no_changes: bool,
-    /// Put traffic lines on the event topic.
-    pub traffic: bool,
-    /// Commands are taken on `PREFIX/HOSTID/command` (said in each `registers` message).
-    pub commands: bool,
-}
-
-impl Topics {
-    /// `PREFIX/HOSTID/leaf`, the hostid made safe for a topic level.
-    pub fn host(&self, hostid: &str, leaf: &str) -> String {
-        format!("{}/{}/{leaf}", self.prefix, level(hostid))
-    }
-
-    /// The bridge's own topics: `PREFIX/bridge/BRIDGE_ID/leaf` (several `cmmctl serve` may
-    /// share a broker and a prefix).
-    pub fn bridge(&self, leaf: &str) -> String {
-        format!("{}/bridge/{}/{leaf}", self.prefix, level(&self.bridge_id))
-    }
-}
-
-/// A name made safe as one topic level: the wildcards `+` and `#`, the separator `/` and
-/// control characters become `_`.
-pub fn level(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| match c {
-            '+' | '#' | '/' => '_',
-            c if c.is_control() => '_',
-            c => c,
-        })
-        .collect();
-    if s.is_empty() { "_".into() } else { s }
 }
 
 /// One value as the state topic carries it.
@@ -275,12 +232,7 @@ impl Outbox {
         let h = self.host(hostid);
         h.time = time.to_string();
         if flags.any() {
-            h.flags = InputFlags {
-                access_alarm: flags.access_alarm.or(h.flags.access_alarm),
-                fire_alarm: flags.fire_alarm.or(h.flags.fire_alarm),
-                alarm_input: flags.alarm_input.or(h.flags.alarm_input),
-                inhibit_remote: flags.inhibit_remote.or(h.flags.inhibit_remote),
-            };
+            h.flags = flags.or(h.flags);
         }
         for (c, _) in changes {
             h.raw.set(c.slave, c.table, c.addr, c.new);
@@ -399,7 +351,17 @@ impl Outbox {
                     continue;
                 };
                 h.announced.insert(name.clone());
-                let (topic, payload) = discovery::config(topics, prefix, h, &name, entry);
+                let value = discovery::Announced {
+                    hostid: &h.hostid,
+                    device: &h.name,
+                    model: &h.model,
+                    name: &name,
+                    unit: &entry.unit,
+                    bit: entry.bit,
+                    alarm: entry.alarm,
+                    text: entry.text,
+                };
+                let (topic, payload) = discovery::config(topics, prefix, &value);
                 return Some(Message {
                     topic,
                     payload: payload.to_string(),

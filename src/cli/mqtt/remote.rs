@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use serde_json::{Value, json};
 
-use super::outbox::level;
+use super::topics::level;
 use crate::app::{AppState, Command};
 use crate::cli::command_json::parse_command;
 use crate::link::Event;

@@ -17,6 +17,7 @@ pub use decode::{Decoded, Value, Words};
 pub use file::{FORMAT, MapError, VERSION, parse_map};
 
 use super::PollPlan;
+pub use super::image::CoilDelta;
 use super::image::NO_DATA;
 use super::rtu::Table;
 
@@ -68,29 +69,6 @@ pub enum Combine {
     U32,
     /// MSB * settings.counter_multiplier + LSB.
     Counter,
-}
-
-/// How a `reqdatachange` value of coils or discrete inputs longer than one byte is read. No
-/// public source settles it (PROTOCOL-NOTES).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CoilDelta {
-    /// The bytes of a Modbus RTU reply: the first byte holds the addressed bit and the 7 after
-    /// it, each byte least significant bit first.
-    #[default]
-    RtuBytes,
-    /// One integer (hex, most significant digit first) whose least significant bit is the
-    /// addressed bit: the public field servers' reading.
-    IntegerLsb,
-}
-
-impl CoilDelta {
-    /// The name in a map file.
-    pub fn name(self) -> &'static str {
-        match self {
-            CoilDelta::RtuBytes => "rtu-bytes",
-            CoilDelta::IntegerLsb => "integer-lsb",
-        }
-    }
 }
 
 /// Firmware quirks as settings.
