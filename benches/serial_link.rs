@@ -26,7 +26,8 @@ const SECONDS: f64 = 5.0;
 
 async fn floor(path: &str) -> f64 {
     let s = SerialSettings::new(path);
-    let mut port = tokio_serial::SerialStream::open(&s.builder()).expect("open pty");
+    let mut port = tokio_serial::SerialStream::open(&cmm_commissioner::link::serial::builder(&s))
+        .expect("open pty");
     let req = Request::from_hex(READ).expect("valid").encode();
     let mut buf = vec![0u8; 512];
     let n = 2000;
@@ -117,7 +118,7 @@ fn main() {
     let (a, b) = (a.display().to_string(), b.display().to_string());
     rt.block_on(async {
         let stop = CancellationToken::new();
-        let port = tokio_serial::SerialStream::open(&SerialSettings::new(&a).builder()).expect("open");
+        let port = tokio_serial::SerialStream::open(&cmm_commissioner::link::serial::builder(&SerialSettings::new(&a))).expect("open");
         tokio::spawn(serve_serial(port, SimController::new(1, 1, 0), Faults::default(), 1, stop.clone()));
         let floor = floor(&b).await;
         let (fast_rate, avg) = link(&b, Duration::ZERO).await;

@@ -22,6 +22,7 @@
 pub mod app;
 pub mod cli;
 pub mod link;
+pub mod model;
 pub mod proto;
 pub mod report;
 pub mod sim;

@@ -11,7 +11,7 @@ use crate::link::{Direction, Event};
 use crate::proto::Table;
 use crate::proto::image::Change;
 use crate::proto::map::AlarmKind;
-use crate::store::{Dir, Record};
+use crate::store::Record;
 
 /// Where recordings go by default: the user's data folder
 /// (`~/.local/share/cmm-commissioner/recordings`, `%LOCALAPPDATA%\cmm-commissioner\data\recordings`).
@@ -109,10 +109,7 @@ pub fn records_of(ev: &Event, changes: &[Change], s: &AppState, t_ms: i64) -> Ve
         } => vec![Record::Message {
             target: hostid.clone(),
             peer: peer.to_string(),
-            dir: match direction {
-                Direction::In => Dir::In,
-                Direction::Out => Dir::Out,
-            },
+            dir: *direction,
             text: text.clone(),
             t_ms,
         }],
@@ -163,9 +160,9 @@ pub fn records_of(ev: &Event, changes: &[Change], s: &AppState, t_ms: i64) -> Ve
                 text: text.clone(),
                 t_ms,
             };
-            let mut out = vec![message(Dir::Out, request)];
+            let mut out = vec![message(Direction::Out, request)];
             if !reply.is_empty() {
-                out.push(message(Dir::In, reply));
+                out.push(message(Direction::In, reply));
             }
             out
         }

@@ -62,6 +62,8 @@ pub struct AppState {
     pub commands: Vec<CommandRecord>,
     /// The last error reported.
     pub last_error: Option<String>,
+    /// The target the last error concerns, if one does: it goes with the target.
+    pub last_error_target: Option<String>,
     /// Messages in and out, and the frames of serial links (when traffic is kept: the
     /// window always, `cmmctl` when asked or recording).
     pub traffic: super::traffic::TrafficLog,
@@ -126,6 +128,7 @@ impl AppState {
             targets: BTreeMap::new(),
             commands: Vec::new(),
             last_error: None,
+            last_error_target: None,
             traffic: Default::default(),
             expected: BTreeMap::new(),
             plotted: BTreeMap::new(),
@@ -162,15 +165,22 @@ impl AppState {
         self.log.push(now_ms, text);
     }
 
-    /// Reports a failure: in the log and as the last error.
-    pub fn error(&mut self, now_ms: i64, e: &CoreError) {
+    /// Reports a failure, about `target` if one is concerned: in the log and as the last
+    /// error.
+    pub fn error(&mut self, now_ms: i64, target: Option<&str>, e: &CoreError) {
         let text = e.to_string();
         let line = match e {
             CoreError::NotFound(_) => text.clone(),
             _ => format!("error: {text}"),
         };
         self.log.push(now_ms, line);
+        self.set_last_error(target, text);
+    }
+
+    /// Shows `text` as the last error, about `target` if one is concerned.
+    fn set_last_error(&mut self, target: Option<&str>, text: String) {
         self.last_error = Some(text);
+        self.last_error_target = target.map(str::to_string);
     }
 
     /// Adds a value to the plot, or takes it off.
@@ -288,11 +298,12 @@ impl AppState {
     pub fn add_serial(&mut self, target: &str, description: &str, model: &str, slave: u8) {
         let map = self.map_for(target, model);
         let t = self.target(target);
-        t.serial = Some(description.to_string());
+        let link = t.serial_link_mut();
+        link.description = description.to_string();
+        link.slave = Some(slave);
         t.hostname = description.to_string();
         t.moduletype = model.to_string();
         t.map = map;
-        t.link_slave = Some(slave);
     }
 
     /// A modem known from an earlier recording: shown offline, decoded with its model's map.
@@ -313,12 +324,9 @@ impl AppState {
     pub fn remove_target(&mut self, target: &str) {
         self.targets.remove(target);
         self.plotted.retain(|(h, _, _), _| h != target);
-        if self
-            .last_error
-            .as_deref()
-            .is_some_and(|e| e.contains(target))
-        {
+        if self.last_error_target.as_deref() == Some(target) {
             self.last_error = None;
+            self.last_error_target = None;
         }
     }
 
@@ -370,7 +378,7 @@ impl AppState {
                 let t = self.target(hostid);
                 t.online = true;
                 t.down_reason = None;
-                t.peer = Some(*peer);
+                t.link = super::target::Link::Modem { peer: Some(*peer) };
                 t.last_seen_ms = Some(now_ms);
             }
             Event::Offline { hostid, reason } => {
@@ -388,7 +396,7 @@ impl AppState {
                 t.online = true;
                 t.down_reason = None;
                 t.last_seen_ms = Some(now_ms);
-                t.serial = Some(format!("{port}, {settings}"));
+                t.serial_link_mut().description = format!("{port}, {settings}");
                 if t.hostname.is_empty() {
                     t.hostname = port.clone();
                 }
@@ -408,7 +416,7 @@ impl AppState {
                 t.down_reason = None;
                 t.last_seen_ms = Some(now_ms);
                 t.map = map;
-                t.remote = Some(super::target::RemoteLink {
+                t.link = super::target::Link::Remote(super::target::RemoteLink {
                     broker: broker.clone(),
                     commands: *commands,
                 });
@@ -425,19 +433,19 @@ impl AppState {
                     detail: detail.clone(),
                 });
                 if !connected {
-                    self.last_error = Some(format!("broker {broker}: {detail}"));
+                    self.set_last_error(None, format!("broker {broker}: {detail}"));
                 }
             }
             Event::LinkDown { target, reason } => {
                 let t = self.target(target);
                 t.online = false;
                 t.down_reason = Some(reason.clone());
-                self.last_error = Some(format!("{target}: {reason}"));
+                self.set_last_error(Some(target), format!("{target}: {reason}"));
                 self.gap(target, now_ms);
             }
             Event::Stats { target, stats } => {
                 if let Some(t) = self.targets.get_mut(target) {
-                    t.link_stats = Some(*stats);
+                    t.serial_link_mut().stats = Some(*stats);
                 }
             }
             Event::Heartbeat { hostid } => {
@@ -527,8 +535,12 @@ impl AppState {
             } => self
                 .traffic
                 .push_serial(now_ms, target, port, request, reply),
-            Event::ProtocolError { error, .. } => self.last_error = Some(error.clone()),
-            Event::Error { message, .. } => self.last_error = Some(message.clone()),
+            Event::ProtocolError { hostid, error, .. } => {
+                self.set_last_error(hostid.as_deref(), error.to_string())
+            }
+            Event::Error {
+                hostid, message, ..
+            } => self.set_last_error(hostid.as_deref(), message.clone()),
             Event::Stale {
                 hostid,
                 table,
@@ -553,10 +565,10 @@ impl AppState {
                 t.fresh_since_gap.clear();
             }
             Event::Notice {
-                kind: "warning",
+                kind: crate::model::NoticeKind::Warning,
+                hostid,
                 message,
-                ..
-            } => self.last_error = Some(message.clone()),
+            } => self.set_last_error(hostid.as_deref(), message.clone()),
             _ => {}
         }
         Vec::new()

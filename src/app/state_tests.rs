@@ -313,10 +313,19 @@ fn a_removed_target_takes_its_error_off_the_status_bar() {
     assert!(s.last_error.as_deref().unwrap().contains("unplugged"));
     s.remove_target("serial:/dev/ttyUSB9:1");
     assert_eq!(s.last_error, None);
-    // Another target's error stays.
-    s.last_error = Some("serial:/dev/ttyUSB0:1: unplugged".into());
+    // Another target's error stays, even when its text names the one removed.
+    s.apply(
+        &Event::Error {
+            hostid: Some("serial:/dev/ttyUSB0:1".into()),
+            uid: None,
+            message: "serial:/dev/ttyUSB0:1 is not serial:/dev/ttyUSB9:1".into(),
+        },
+        2,
+    );
     s.remove_target("serial:/dev/ttyUSB9:1");
     assert!(s.last_error.is_some());
+    s.remove_target("serial:/dev/ttyUSB0:1");
+    assert_eq!(s.last_error, None);
 }
 
 #[test]
@@ -469,9 +478,10 @@ fn nothing_found_is_said_and_a_failure_is_an_error() {
     let mut s = AppState::default();
     s.error(
         1,
+        None,
         &CoreError::NotFound("no event recorded after this moment".into()),
     );
-    s.error(2, &CoreError::NoRecording);
+    s.error(2, None, &CoreError::NoRecording);
     let lines: Vec<&str> = s.log.lines().map(|l| l.text.as_str()).collect();
     assert_eq!(lines[0], "no event recorded after this moment");
     assert!(

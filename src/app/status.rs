@@ -149,10 +149,6 @@ impl EventLog {
     }
 }
 
-fn is_remote(target: &str) -> bool {
-    target.starts_with(crate::link::broker::TARGET_PREFIX)
-}
-
 /// The attached broker as it stands.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BrokerStatus {
@@ -245,7 +241,7 @@ pub fn log_line(ev: &Event) -> Option<String> {
         Event::LinkUp {
             target, settings, ..
         } => format!("serial {target} open ({settings})"),
-        Event::LinkDown { target, reason } if is_remote(target) => {
+        Event::LinkDown { target, reason } if crate::model::TargetId::is_remote(target) => {
             format!("{target} down: {reason}")
         }
         Event::LinkDown { target, reason } => format!("serial {target} lost: {reason}"),
@@ -271,7 +267,9 @@ pub fn log_line(ev: &Event) -> Option<String> {
         Event::BrokerState { broker, detail, .. } => {
             format!("broker {broker} disconnected: {detail}; retrying")
         }
-        Event::LinkClosed { target } if is_remote(target) => format!("{target} detached"),
+        Event::LinkClosed { target } if crate::model::TargetId::is_remote(target) => {
+            format!("{target} detached")
+        }
         Event::ScanFound { port, baud, slave } => {
             format!("scan: slave {slave} answers at {baud} baud on {port}")
         }

@@ -70,8 +70,8 @@ pub struct Target {
     pub moduletype: String,
     /// Long connection open.
     pub online: bool,
-    /// Peer of the long connection.
-    pub peer: Option<SocketAddr>,
+    /// How it is reached: the server, a serial port or a broker.
+    pub link: Link,
     /// Last known values.
     pub image: RegisterImage,
     /// The modem's alarm inputs, as last reported.
@@ -84,15 +84,8 @@ pub struct Target {
     pub map: Arc<RegisterMap>,
     /// When each address last changed (ms since the epoch).
     pub changed_ms: ChangedAt,
-    /// For a controller on the laptop's serial port: the port and its settings.
-    pub serial: Option<String>,
-    /// Link statistics of a serial target.
-    pub link_stats: Option<LinkStats>,
     /// Why the link or connection went down, while it is down.
     pub down_reason: Option<String>,
-    /// For a serial link: the slave id it was opened for (commands go there, whatever the
-    /// data says).
-    pub link_slave: Option<u8>,
     /// Values not refreshed by the last upload of their block: (table, address) -> (why,
     /// since when).
     pub stale: BTreeMap<(crate::proto::Table, u16), (String, i64)>,
@@ -103,8 +96,6 @@ pub struct Target {
     pub fresh_since_gap: std::collections::BTreeSet<(crate::proto::Table, u16)>,
     /// Mode, status, active alarms and power at a glance, kept current by the state.
     pub summary: super::summary::Summary,
-    /// For a modem seen through a broker: which, and whether its bridge takes commands.
-    pub remote: Option<RemoteLink>,
     /// The modem's own serial port (`modulePort`) as its last login said, or as a port
     /// command it accepted since; `None` when not known.
     pub module_port: Option<u8>,
@@ -113,6 +104,31 @@ pub struct Target {
     /// Shown from a recording: its readings are those of the moment chosen, never live, and
     /// it takes no commands.
     pub read_only: bool,
+}
+
+/// How a target is reached.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Link {
+    /// A modem on the server, with the peer of its long connection once one opened.
+    Modem {
+        /// Peer of the long connection.
+        peer: Option<SocketAddr>,
+    },
+    /// A controller on the laptop's serial port.
+    Serial(SerialLink),
+    /// A modem seen through a broker.
+    Remote(RemoteLink),
+}
+
+/// How a controller on the laptop's serial port is reached.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SerialLink {
+    /// The port and its settings, in words.
+    pub description: String,
+    /// The slave id the link was opened for (commands go there, whatever the data says).
+    pub slave: Option<u8>,
+    /// The link's figures.
+    pub stats: Option<LinkStats>,
 }
 
 /// How a remote target (`mqtt:HOSTID`) is reached.
@@ -131,22 +147,18 @@ impl Target {
             hostname: String::new(),
             moduletype: String::new(),
             online: false,
-            peer: None,
+            link: Link::Modem { peer: None },
             image: RegisterImage::default(),
             flags: InputFlags::default(),
             last_seen_ms: None,
             last_heartbeat_ms: None,
             map: Arc::new(RegisterMap::generic()),
             changed_ms: ChangedAt::default(),
-            serial: None,
-            link_stats: None,
             down_reason: None,
-            link_slave: None,
             stale: BTreeMap::new(),
             gap_since: None,
             fresh_since_gap: Default::default(),
             summary: Default::default(),
-            remote: None,
             module_port: None,
             module_baud: None,
             read_only: false,
@@ -213,7 +225,50 @@ impl Target {
 
     /// A controller on the laptop's serial port rather than a modem.
     pub fn is_serial(&self) -> bool {
-        self.serial.is_some()
+        matches!(self.link, Link::Serial(_))
+    }
+
+    /// The serial link, made one if the target was not yet known as reached that way.
+    pub fn serial_link_mut(&mut self) -> &mut SerialLink {
+        if !self.is_serial() {
+            self.link = Link::Serial(SerialLink::default());
+        }
+        match &mut self.link {
+            Link::Serial(s) => s,
+            _ => unreachable!("made a serial link just above"),
+        }
+    }
+
+    /// For a controller on the laptop's serial port: the port and its settings, in words.
+    pub fn serial_description(&self) -> Option<&str> {
+        match &self.link {
+            Link::Serial(s) => Some(&s.description),
+            _ => None,
+        }
+    }
+
+    /// Link figures of a serial target.
+    pub fn link_stats(&self) -> Option<&LinkStats> {
+        match &self.link {
+            Link::Serial(s) => s.stats.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// For a modem seen through a broker: which, and whether its bridge takes commands.
+    pub fn remote(&self) -> Option<&RemoteLink> {
+        match &self.link {
+            Link::Remote(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The peer of a modem's long connection, once one opened.
+    pub fn peer(&self) -> Option<SocketAddr> {
+        match self.link {
+            Link::Modem { peer } => peer,
+            _ => None,
+        }
     }
 
     /// How its heartbeats are doing, against the expected `interval_ms` (serial links have none).
@@ -221,7 +276,7 @@ impl Target {
         if !self.online {
             return Health::Down;
         }
-        if self.is_serial() || self.remote.is_some() {
+        if !matches!(self.link, Link::Modem { .. }) {
             return Health::Good;
         }
         // Until the first heartbeat, the login or connection stands in for it.
@@ -242,7 +297,7 @@ impl Target {
     /// for a modem, the slave its data comes from (a controller may sit at any address), else
     /// the map's.
     pub fn slave(&self) -> u8 {
-        if let Some(s) = self.link_slave {
+        if let Link::Serial(SerialLink { slave: Some(s), .. }) = self.link {
             return s;
         }
         self.image

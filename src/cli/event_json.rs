@@ -79,7 +79,7 @@ pub fn event_json(e: &Event) -> Option<Value> {
             bytes,
         } => json!({
             "event": "protocol_error", "hostid": hostid, "peer": peer,
-            "error": error, "bytes": bytes,
+            "error": error.to_string(), "bytes": bytes,
         }),
         Event::Traffic {
             hostid,
@@ -112,7 +112,7 @@ pub fn event_json(e: &Event) -> Option<Value> {
             hostid,
             kind,
             message,
-        } => json!({"event": kind, "hostid": hostid, "message": message}),
+        } => json!({"event": kind.name(), "hostid": hostid, "message": message}),
         Event::Stale {
             hostid,
             table,

@@ -210,7 +210,7 @@ pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
         settings.set_slave(settings.slave);
     }
     // A port that cannot be opened ends the command at once, with the reason.
-    drop(settings.open()?);
+    drop(crate::link::serial::open(&settings)?);
     let console = Console {
         default_target: Some(settings.target()),
         coil_on: coil_on(&a.coil_on)?,
@@ -358,7 +358,7 @@ pub async fn sim_controller(a: SimControllerArgs) -> anyhow::Result<()> {
         let port = a.port.clone().unwrap_or_default();
         let mut settings = SerialSettings::new(port.clone());
         settings.baud = a.baud;
-        let stream = tokio_serial::SerialStream::open(&settings.builder())
+        let stream = tokio_serial::SerialStream::open(&crate::link::serial::builder(&settings))
             .map_err(|e| anyhow::anyhow!("cannot open {port}: {e}"))?;
         print(&serde_json::json!({"event": "sim_controller", "port": port, "slave": a.slave}));
         serve_serial(stream, controller, a.faults, a.seed, stop.clone())

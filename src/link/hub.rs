@@ -108,7 +108,6 @@ pub struct Hub {
     allow_list: bool,
     attached: BTreeMap<String, Attached>,
     events: EventSink,
-    next_uid: u64,
 }
 
 impl Hub {
@@ -120,7 +119,6 @@ impl Hub {
             allow_list: false,
             attached: BTreeMap::new(),
             events,
-            next_uid: 1,
         }
     }
 
@@ -193,7 +191,7 @@ impl Hub {
                             .send(Event::ProtocolError {
                                 hostid: Some(hostid),
                                 peer: peer.to_string(),
-                                error: why,
+                                error: why.into(),
                                 bytes: String::new(),
                             })
                             .await;
@@ -215,7 +213,7 @@ impl Hub {
                         .send(Event::ProtocolError {
                             hostid: Some(hostid.clone()),
                             peer: peer.to_string(),
-                            error,
+                            error: error.into(),
                             bytes: String::new(),
                         })
                         .await;
@@ -284,11 +282,7 @@ impl Hub {
             | Command::Reset { hostid, uid } => (hostid.clone(), uid.clone()),
             Command::Sessions => return,
         };
-        let uid = uid.unwrap_or_else(|| {
-            let u = self.next_uid;
-            self.next_uid += 1;
-            u.to_string()
-        });
+        let uid = uid.unwrap_or_else(crate::model::next_command_id);
         let failure = match self.attached.get(&hostid) {
             None => Some(format!("no modem {hostid} is online")),
             Some(a) => match a.tx.try_send(ConnCmd::Send(Box::new((cmd, uid.clone())))) {

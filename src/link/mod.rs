@@ -11,12 +11,10 @@ pub mod serial;
 pub mod server;
 pub mod session;
 
-pub use config::{ServerConfig, Terminator};
-pub use event::{
-    Command, DataKind, Direction, Event, EventSink, OfflineReason, Outcome, SessionInfo,
+pub use crate::model::{
+    Command, DataKind, Direction, Event, NoticeKind, OfflineReason, Outcome, ProtocolError,
+    SessionInfo,
 };
+pub use config::{ServerConfig, Terminator};
+pub use event::EventSink;
 pub use server::{ServerHandle, bind, start};
-
-/// How a session's report of an unknown method begins (the method follows, then a backtick):
-/// the supervisor keeps one report per modem and method from it.
-pub const UNKNOWN_METHOD_REPORT: &str = "unknown method `";

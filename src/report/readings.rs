@@ -2,6 +2,7 @@
 //! counters at the recording's ends) and over a load step (minimum, mean, maximum, the range
 //! the limits judge, the plot's points).
 
+use crate::model::TargetId;
 use std::collections::BTreeMap;
 
 use super::ReportError;
@@ -126,17 +127,16 @@ pub(super) fn equipment(
         put("Software date", format!("{y}-{m:0>2}-{d:0>2}"));
     }
     put("Register map", map.name.clone());
-    // A modem reached through a broker is named "mqtt:<hostid>" (see link::broker).
-    match target.key.strip_prefix("mqtt:") {
-        Some(hostid) if target.peer.is_empty() => put("Modem through broker", hostid.to_string()),
-        Some(hostid) => put(
+    match TargetId::parse(&target.key) {
+        TargetId::Remote(hostid) if target.peer.is_empty() => put("Modem through broker", hostid),
+        TargetId::Remote(hostid) => put(
             "Modem through broker",
             format!("{hostid} (broker {})", target.peer),
         ),
-        None if crate::proto::uplink::is_hostid(&target.key) => {
-            put("Modem hostid", target.key.clone())
+        TargetId::Modem(hostid) if crate::proto::uplink::is_hostid(&hostid) => {
+            put("Modem hostid", hostid)
         }
-        None => put("Serial target", target.key.clone()),
+        _ => put("Serial target", target.key.clone()),
     }
     put("Modem name", target.hostname.clone());
     put("Reported model", target.moduletype.clone());

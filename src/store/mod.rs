@@ -62,14 +62,7 @@ pub enum StoreError {
     Query(String),
 }
 
-/// Which way a message went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dir {
-    /// From the modem (or controller).
-    In,
-    /// To it.
-    Out,
-}
+pub use crate::model::Direction;
 
 /// Something to keep.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,7 +115,7 @@ pub enum Record {
         /// Peer address.
         peer: String,
         /// Which way.
-        dir: Dir,
+        dir: Direction,
         /// The text.
         text: String,
         /// When.

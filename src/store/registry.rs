@@ -41,7 +41,7 @@ pub fn known_modems(current: &Path) -> Result<Vec<TargetRow>, StoreError> {
     let mut by_key: BTreeMap<String, TargetRow> = BTreeMap::new();
     for s in sources {
         for t in Recording::open(&s)?.targets()? {
-            if t.key.starts_with("serial:") || t.moduletype.is_empty() {
+            if crate::model::TargetId::is_serial(&t.key) || t.moduletype.is_empty() {
                 continue;
             }
             let newer = by_key

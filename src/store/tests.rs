@@ -348,7 +348,7 @@ fn the_last_heartbeat_at_a_moment_is_the_modems_hb() {
     let msg = |text: &str, t_ms: i64| Record::Message {
         target: Some("H1".into()),
         peer: "192.0.2.7:4000".into(),
-        dir: Dir::In,
+        dir: Direction::In,
         text: text.into(),
         t_ms,
     };
@@ -545,7 +545,7 @@ fn stale_marks_are_read_at_the_moment_chosen() {
     let upload = |text: &str, t_ms: i64| Record::Message {
         target: Some("H1".into()),
         peer: "192.0.2.7:4000".into(),
-        dir: Dir::In,
+        dir: Direction::In,
         text: text.into(),
         t_ms,
     };

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, Transaction, params};
 
-use super::{Dir, Record, StoreError, schema, table_code};
+use super::{Direction, Record, StoreError, schema, table_code};
 
 /// Records queued at most between the core and the writer.
 pub const QUEUE: usize = 200_000;
@@ -422,7 +422,7 @@ fn write_one(
             t_ms,
         } => {
             let t = target.as_deref().map(&mut id).transpose()?;
-            let d = i64::from(*dir == Dir::Out);
+            let d = i64::from(*dir == Direction::Out);
             tx.prepare_cached(
                 "INSERT INTO message (t_ms, target, peer, dir, text) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?

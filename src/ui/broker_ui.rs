@@ -7,8 +7,7 @@ use eframe::egui;
 
 use crate::app::AppState;
 use crate::app::settings::BrokerPrefs;
-use crate::link::broker::BrokerConfig;
-use crate::link::mqtt::parse_broker;
+use crate::model::broker::{BrokerConfig, parse_broker};
 
 /// State of the window.
 #[derive(Debug, Default)]
@@ -75,7 +74,7 @@ pub fn status_text(state: &AppState) -> Option<(String, bool)> {
     let remote = state
         .targets
         .values()
-        .filter(|t| t.remote.is_some())
+        .filter(|t| t.remote().is_some())
         .count();
     Some(if !b.connected && b.detail == "connecting" {
         (format!("broker {}: connecting", b.broker), false)

@@ -10,7 +10,7 @@ use crate::app::command::Intent;
 use crate::app::entry;
 use crate::app::write_plan::{WritePlan, check_function, remote_blocked, remote_command};
 use crate::app::{AppState, Command, Target};
-use crate::link::Outcome;
+use crate::model::Outcome;
 
 use super::write_source::Source;
 use crate::proto::port;
@@ -68,7 +68,6 @@ pub struct EditorState {
     pub(super) from: Option<(Source, String)>,
     /// The frame in which the pending write was built again from its fields.
     pub(super) revised: Option<u64>,
-    next_uid: u64,
 }
 
 impl EditorState {
@@ -87,10 +86,8 @@ impl EditorState {
     /// Values typed for one target are never sent to another: a new target starts empty.
     fn follow(&mut self, target: &str) {
         if self.for_target.as_deref() != Some(target) {
-            let uid = self.next_uid;
             *self = EditorState {
                 for_target: Some(target.to_string()),
-                next_uid: uid,
                 ..Default::default()
             };
         }
@@ -99,8 +96,7 @@ impl EditorState {
     /// The command to send for the confirmed action, with what it is meant to do.
     pub fn confirmed(&mut self) -> Option<Command> {
         let (target, p) = self.pending.take()?;
-        self.next_uid += 1;
-        let uid = Some(format!("ui{}", self.next_uid));
+        let uid = Some(crate::model::next_command_id());
         Some(match p {
             Pending::Write(plan) => {
                 let intent = Intent {
@@ -500,7 +496,7 @@ pub fn ui(
         log_ui(ui, state, &t.hostid);
         return;
     }
-    if let Some(r) = &t.remote {
+    if let Some(r) = t.remote() {
         if !r.commands {
             ui.label(format!(
                 "Seen through the broker {}. Its bridge takes no commands (cmmctl serve runs \

@@ -182,7 +182,10 @@ fn texts(t: &Target, health: Health, now: i64, ui: &egui::Ui) -> [(String, egui:
     };
     [
         (name.to_string(), text),
-        (t.serial.as_deref().unwrap_or(&t.hostid).to_string(), weak),
+        (
+            t.serial_description().unwrap_or(&t.hostid).to_string(),
+            weak,
+        ),
         (t.moduletype.clone(), text),
         (health_word(t, health).to_string(), health_colour(health)),
         (s.mode.clone().unwrap_or_default(), text),

@@ -33,7 +33,8 @@ pub mod view;
 pub mod window_fit;
 pub mod write_source;
 
-pub use app::{CommissionerApp, Startup};
+pub use crate::app::Startup;
+pub use app::CommissionerApp;
 
 /// Whether `hay` contains `needle` (lower case) in any case; without allocating for ASCII
 /// text, which names, ids, models and alarm names are (the filters run on every target or

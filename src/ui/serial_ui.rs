@@ -8,7 +8,7 @@ use eframe::egui;
 
 use crate::app::AppState;
 use crate::app::settings::SerialPrefs;
-use crate::link::serial::{Parity, ScanSettings, SerialSettings};
+use crate::model::serial::{Parity, ScanSettings, SerialSettings};
 use crate::proto::map::RegisterMap;
 
 /// Baud rates offered (the HGM6100N's, then the common faster ones).

@@ -2,7 +2,7 @@
 
 use eframe::egui;
 
-use crate::app::{AppState, Health, Target};
+use crate::app::{AppState, Health, Link, Target};
 
 /// What the user asked for in the panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub fn health_colour(h: Health) -> egui::Color32 {
 
 /// The health of a target in a word or two.
 pub fn health_word(t: &Target, h: Health) -> &'static str {
-    if t.remote.is_some() {
+    if t.remote().is_some() {
         return if t.online { "via broker" } else { "OFFLINE" };
     }
     match (h, t.online, t.is_serial()) {
@@ -96,7 +96,7 @@ fn row_ui(
                     action = Some(TargetAction::Disconnect(t.hostid.clone()));
                 }
             });
-            let detail = match (&t.serial, &t.remote) {
+            let detail = match (t.serial_description(), t.remote()) {
                 (Some(s), _) => format!("{s}  ·  {}", t.moduletype),
                 (None, Some(r)) if !r.commands => {
                     format!("{}  ·  {}  ·  read-only", t.hostid, t.moduletype)
@@ -106,10 +106,10 @@ fn row_ui(
             // Elided at the panel's width (whole on hover): the panel never grows to fit.
             ui.add(egui::Label::new(detail_text(detail)).truncate());
             let mut line = format!("seen {}", ago(now_ms, t.last_seen_ms));
-            if !t.is_serial() && t.remote.is_none() {
+            if matches!(t.link, Link::Modem { .. }) {
                 line += &format!("  ·  heartbeat {}", ago(now_ms, t.last_heartbeat_ms));
             }
-            if let Some(st) = &t.link_stats {
+            if let Some(st) = t.link_stats() {
                 line += &format!("  ·  {} timeouts, {} CRC", st.timeouts, st.crc_errors);
             }
             let down = t.down_reason.as_ref().filter(|_| !t.online);

@@ -6,7 +6,7 @@ use eframe::egui;
 
 use crate::app::AppState;
 use crate::app::traffic::{Payload, TrafficRecord, pretty};
-use crate::link::Direction;
+use crate::model::Direction;
 
 /// The inspector's settings, kept between frames.
 #[derive(Debug, Default)]

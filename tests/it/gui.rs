@@ -304,9 +304,9 @@ fn a_serial_controller_is_found_by_the_scan_connected_and_commanded() {
     let stop = tokio_util::sync::CancellationToken::new();
     {
         let _g = rt.enter();
-        let port = tokio_serial::SerialStream::open(
-            &SerialSettings::new(pty.path("controller")).builder(),
-        )
+        let port = tokio_serial::SerialStream::open(&cmm_commissioner::link::serial::builder(
+            &SerialSettings::new(pty.path("controller")),
+        ))
         .unwrap();
         let sim = SimController::new(7, 5, 1_763_900_000);
         rt.spawn(serve_serial(port, sim, Faults::default(), 1, stop.clone()));

@@ -571,7 +571,7 @@ async fn the_app_attached_to_the_broker_sees_the_bridged_modems_and_sends_comman
                 t.online
                     && t.hostname == "SIM-GENSET"
                     && t.moduletype == "HGM6120N-4G"
-                    && t.remote.as_ref().is_some_and(|r| r.commands)
+                    && t.remote().is_some_and(|r| r.commands)
             })
             && mains_ua(s).is_some_and(|v| (220.0..=240.0).contains(&v))
     })
@@ -619,7 +619,7 @@ async fn the_app_attached_to_the_broker_sees_the_bridged_modems_and_sends_comman
     app.until("the read-only modem", |s| {
         s.targets
             .get(&quiet_target)
-            .is_some_and(|t| t.online && t.remote.as_ref().is_some_and(|r| !r.commands))
+            .is_some_and(|t| t.online && t.remote().is_some_and(|r| !r.commands))
     })
     .await;
     app.send(Command::Write {

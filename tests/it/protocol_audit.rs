@@ -90,11 +90,11 @@ async fn what_cannot_be_read_never_gets_a_command_shaped_reply() {
     let reports = s
         .seen
         .iter()
-        .filter(|e| matches!(e, Event::ProtocolError { error, .. } if error.contains("gpsReport")))
+        .filter(|e| matches!(e, Event::ProtocolError { error, .. } if error.to_string().contains("gpsReport")))
         .collect::<Vec<_>>();
     assert_eq!(reports.len(), 1, "{reports:?}");
     assert!(
-        matches!(reports[0], Event::ProtocolError { error, .. } if error.contains(r#""lat":1"#)),
+        matches!(reports[0], Event::ProtocolError { error, .. } if error.to_string().contains(r#""lat":1"#)),
         "the raw text is in the report"
     );
 }
@@ -122,7 +122,7 @@ async fn a_second_connection_is_answered_without_evicting_the_live_one() {
     assert_eq!(history.recv().await, Downlink::ok("HB"));
     s.expect(
         "the second connection reported",
-        |e| matches!(e, Event::ProtocolError { error, .. } if error.contains("second connection")),
+        |e| matches!(e, Event::ProtocolError { error, .. } if error.to_string().contains("second connection")),
     )
     .await;
     s.expect(
@@ -193,7 +193,7 @@ async fn a_login_with_malformed_optional_fields_is_accepted_with_warnings() {
         assert!(
             s.seen
                 .iter()
-                .any(|e| matches!(e, Event::ProtocolError { error, .. } if error.contains(needle))),
+                .any(|e| matches!(e, Event::ProtocolError { error, .. } if error.to_string().contains(needle))),
             "a warning about {needle}: {:?}",
             s.seen
         );

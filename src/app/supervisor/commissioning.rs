@@ -44,7 +44,7 @@ impl Supervisor {
             Some(text) => {
                 r.record(Record::Event {
                     target: Some(target.clone()),
-                    kind: "commissioning",
+                    kind: crate::model::NoticeKind::Commissioning.name(),
                     text: text.clone(),
                     t_ms,
                 });
@@ -54,7 +54,7 @@ impl Supervisor {
         };
         self.pending.push(Op::Event(Event::Notice {
             hostid: Some(target.clone()),
-            kind: "commissioning",
+            kind: crate::model::NoticeKind::Commissioning,
             message,
         }));
         self.read_commissioning(target);
@@ -163,7 +163,7 @@ impl Supervisor {
                 });
                 self.pending.push(Op::Event(Event::Notice {
                     hostid: Some(target),
-                    kind: "report",
+                    kind: crate::model::NoticeKind::Report,
                     message,
                 }));
             }

@@ -50,7 +50,7 @@ impl Supervisor {
             } => {
                 // The intent is kept by command id: give the command one now.
                 let uid = match uid {
-                    None if intent != Intent::default() => Some(self.next_uid()),
+                    None if intent != Intent::default() => Some(crate::model::next_command_id()),
                     uid => uid,
                 };
                 let cmd = link::Command::Write {
@@ -91,7 +91,7 @@ impl Supervisor {
                 if let Some(r) = &self.recorder {
                     r.record(Record::Event {
                         target: None,
-                        kind: "marker",
+                        kind: crate::model::NoticeKind::Marker.name(),
                         text: text.trim().to_string(),
                         t_ms: now,
                     });
@@ -134,11 +134,6 @@ impl Supervisor {
         }
     }
 
-    fn next_uid(&mut self) -> String {
-        self.uids += 1;
-        format!("c{}", self.uids)
-    }
-
     /// Sends a command to the link of `target` (its serial link, else the server), unless
     /// the target is unknown or its link is down; the reason is reported, never dropped.
     fn send_to_target(
@@ -161,7 +156,7 @@ impl Supervisor {
         uid: Option<String>,
     ) {
         // The setting is kept by command id, to become the modem's once it is accepted.
-        let uid = uid.or_else(|| Some(self.next_uid()));
+        let uid = uid.or_else(|| Some(crate::model::next_command_id()));
         let hostid = target.clone();
         let wire_uid = uid.clone();
         self.send_resolved(target, uid, Intent::default(), move |t, intent| {
@@ -218,7 +213,7 @@ impl Supervisor {
                 uid,
             });
         }
-        let remote = target.starts_with(link::broker::TARGET_PREFIX);
+        let remote = crate::model::TargetId::is_remote(&target);
         let serial = self.links.get(&target).map(|l| l.commands.clone());
         let is_serial = serial.is_some();
         let queue = if remote {
@@ -248,7 +243,7 @@ impl Supervisor {
                     let why = t.down_reason.clone().unwrap_or_else(|| "offline".into());
                     return Err(refuse(format!("its link is down ({why})")));
                 }
-                Some(t) if t.remote.as_ref().is_some_and(|r| !r.commands) => {
+                Some(t) if t.remote().is_some_and(|r| !r.commands) => {
                     return Err(refuse(
                         "its bridge does not take commands (cmmctl serve runs without \
                          --mqtt-commands)"
@@ -260,7 +255,7 @@ impl Supervisor {
             let (cmd, intent) = resolve(t, intent).map_err(&refuse)?;
             if !is_serial
                 && !matches!(cmd, link::Command::Write { .. })
-                && target.starts_with("serial:")
+                && crate::model::TargetId::is_serial(&target)
             {
                 return Err(refuse("a serial link takes Modbus writes only".into()));
             }

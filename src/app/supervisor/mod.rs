@@ -130,7 +130,6 @@ pub(super) struct Supervisor {
     waker: Waker,
     ready: Option<oneshot::Sender<Result<Option<std::net::SocketAddr>, CoreError>>>,
     dropped: u64,
-    uids: u64,
     /// Settings files being written (waited for at shutdown).
     saving: tokio::task::JoinSet<()>,
     /// The recording being written.
@@ -180,7 +179,6 @@ pub(super) fn spawn(
         waker: config.waker,
         ready: Some(ready),
         dropped: 0,
-        uids: 0,
         saving: tokio::task::JoinSet::new(),
         recorder: None,
         lost_reported: 0,
@@ -362,7 +360,7 @@ impl Supervisor {
                 error,
                 ..
             } = &e
-                && let Some(method) = unknown_method(error)
+                && let crate::model::ProtocolError::UnknownMethod { method, .. } = error
                 && !self
                     .unknown_methods
                     .insert((h.clone(), method.to_ascii_lowercase()))
@@ -440,7 +438,7 @@ impl Supervisor {
                     Err(f) => f,
                 },
             };
-            state.error(now, &failure.error);
+            state.error(now, failure.target.as_deref(), &failure.error);
             if self.reports.is_some() {
                 let event = Event::Error {
                     hostid: failure.target,
@@ -478,7 +476,7 @@ impl Supervisor {
             if newly_lost > 0 {
                 self.lost_reported = state.recording.lost;
                 let e = CoreError::from(crate::store::StoreError::Behind(newly_lost));
-                state.error(now, &e);
+                state.error(now, None, &e);
                 if self.reports.is_some() {
                     reports.push(Report {
                         event: Event::Error {
@@ -494,7 +492,7 @@ impl Supervisor {
             if let Some(e) = r.take_error() {
                 let e = CoreError::from(e);
                 state.recording.error = Some(e.to_string());
-                state.error(now, &e);
+                state.error(now, None, &e);
             }
         } else {
             state.take_verdicts();
@@ -601,12 +599,4 @@ impl Supervisor {
             }
         }
     }
-}
-
-/// The method named by a session's "unknown method" report.
-fn unknown_method(error: &str) -> Option<&str> {
-    error
-        .strip_prefix(crate::link::UNKNOWN_METHOD_REPORT)?
-        .split('`')
-        .next()
 }

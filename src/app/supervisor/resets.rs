@@ -41,7 +41,7 @@ pub(super) struct Resets {
 fn relogged(hostid: &str, uid: &str, after: Duration) -> Event {
     Event::Notice {
         hostid: Some(hostid.to_string()),
-        kind: "reset",
+        kind: crate::model::NoticeKind::Reset,
         message: format!(
             "reset #{uid} of {hostid}: logged in again after {} s",
             after.as_secs()
@@ -129,7 +129,7 @@ impl Resets {
         };
         Some(Event::Notice {
             hostid: Some(hostid.to_string()),
-            kind: "warning",
+            kind: crate::model::NoticeKind::Warning,
             message: format!(
                 "{hostid} logged in but opened no long connection to {to} within {} s: the \
                  liveData address the modems are told must be one they can reach, usually the \
@@ -212,7 +212,7 @@ mod tests {
         assert!(r.watch(&accepted("a"), &tx).is_none());
         let said = r.watch(&login("H"), &tx).unwrap();
         assert!(
-            matches!(&said, Event::Notice { kind: "reset", message, .. } if message.contains("logged in again after")),
+            matches!(&said, Event::Notice { kind: crate::model::NoticeKind::Reset, message, .. } if message.contains("logged in again after")),
             "{said:?}"
         );
         // The timer of an answered reset says nothing (the login's own timer comes first).
@@ -224,7 +224,7 @@ mod tests {
         assert!(r.watch(&login("H"), &tx).is_none());
         let said = r.watch(&accepted("c"), &tx).unwrap();
         assert!(
-            matches!(&said, Event::Notice { kind: "reset", message, .. } if message.contains("#c") && message.contains("logged in again")),
+            matches!(&said, Event::Notice { kind: crate::model::NoticeKind::Reset, message, .. } if message.contains("#c") && message.contains("logged in again")),
             "{said:?}"
         );
 
@@ -234,7 +234,7 @@ mod tests {
         r.watch(&sent("d"), &tx);
         let said = r.watch(&accepted("d"), &tx).unwrap();
         assert!(
-            matches!(&said, Event::Notice { kind: "reset", message, .. } if message.contains("#d") && message.contains("logged in again")),
+            matches!(&said, Event::Notice { kind: crate::model::NoticeKind::Reset, message, .. } if message.contains("#d") && message.contains("logged in again")),
             "{said:?}"
         );
 
@@ -278,7 +278,7 @@ mod tests {
         }
         assert_eq!(said.len(), 1, "{said:?}");
         assert!(
-            matches!(&said[0], Event::Notice { kind: "warning", hostid: Some(h), message }
+            matches!(&said[0], Event::Notice { kind: crate::model::NoticeKind::Warning, hostid: Some(h), message }
                 if h == "A" && message.contains("192.0.2.10:21318") && message.contains("--advertise")),
             "{said:?}"
         );

@@ -59,7 +59,6 @@ pub struct Prepared {
 #[derive(Debug, Default)]
 pub struct Remote {
     pending: HashMap<String, String>,
-    counter: u64,
 }
 
 impl Remote {
@@ -114,10 +113,7 @@ impl Remote {
                 format!("busy: command {waiting} to this modem is waiting for its outcome"),
             ));
         }
-        let uid = uid.unwrap_or_else(|| {
-            self.counter += 1;
-            format!("mqtt-{}", self.counter)
-        });
+        let uid = uid.unwrap_or_else(|| format!("mqtt-{}", crate::model::next_command_id()));
         map.insert("uid".into(), Value::String(uid.clone()));
         map.insert("hostid".into(), Value::String(hostid.clone()));
         let line = Value::Object(map).to_string();

@@ -9,7 +9,6 @@
 
 mod session;
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -18,25 +17,11 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-pub use session::{BrokerSession, OUTCOME_TIMEOUT, Publish, TARGET_PREFIX, target_of};
+pub use crate::model::broker::BrokerConfig;
+pub use session::{BrokerSession, OUTCOME_TIMEOUT, Publish, target_of};
 
 use super::event::{Command, EventSink};
 use super::mqtt::{parse_broker, tls_config};
-
-/// Where and how to attach.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BrokerConfig {
-    /// `mqtt://HOST[:PORT]` or `mqtts://HOST[:PORT]`.
-    pub url: String,
-    /// User name, if the broker wants one.
-    pub user: Option<String>,
-    /// Password (kept in memory only, for reconnects).
-    pub password: Option<String>,
-    /// Topic prefix the bridges publish under.
-    pub prefix: String,
-    /// CA certificates (PEM) to trust for mqtts:// instead of the system's.
-    pub ca: Option<PathBuf>,
-}
 
 /// The running broker link.
 pub struct BrokerHandle {

@@ -18,10 +18,8 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::link::event::{Command, DataKind, Event, Outcome};
+use crate::model::TargetId;
 use crate::proto::remote::Registers;
-
-/// How remote targets are named: `mqtt:HOSTID`.
-pub const TARGET_PREFIX: &str = "mqtt:";
 
 /// How long to wait for a command's outcome from the bridge (its own timeout for the modem's
 /// answer is 30 s).
@@ -32,7 +30,7 @@ pub const QUEUE_MAX: usize = 16;
 
 /// The target id of a modem published under the broker.
 pub fn target_of(hostid: &str) -> String {
-    format!("{TARGET_PREFIX}{hostid}")
+    TargetId::Remote(hostid.to_string()).to_string()
 }
 
 /// Something to send to the broker.
@@ -272,7 +270,7 @@ impl BrokerSession {
                 self.events.push(Event::ProtocolError {
                     hostid: Some(target_of(host)),
                     peer: self.broker.clone(),
-                    error: format!("{topic}: {e}"),
+                    error: format!("{topic}: {e}").into(),
                     bytes: crate::proto::hex::encode(cut),
                 });
                 return;
@@ -346,11 +344,8 @@ impl BrokerSession {
             | Command::Reset { hostid, uid } => (hostid.clone(), uid.clone()),
             Command::Sessions => return,
         };
-        let uid = uid.unwrap_or_else(|| {
-            self.made_up += 1;
-            format!("m{}", self.made_up)
-        });
-        let Some(host) = target.strip_prefix(TARGET_PREFIX).map(str::to_string) else {
+        let uid = uid.unwrap_or_else(crate::model::next_command_id);
+        let TargetId::Remote(host) = TargetId::parse(&target) else {
             return self.events.push(Event::CommandOutcome {
                 hostid: target,
                 uid,

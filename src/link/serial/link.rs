@@ -12,8 +12,8 @@ use tokio_modbus::client::{Client, Context};
 use tokio_modbus::slave::{Slave, SlaveContext};
 use tokio_util::sync::CancellationToken;
 
+use super::LinkStats;
 use super::convert::{exception, to_block, to_modbus};
-use super::stats::LinkStats;
 use super::tap::{Captured, Tap};
 use super::{SerialError, SerialSettings};
 use crate::link::event::{Command, DataKind, Event, EventSink, Outcome};
@@ -50,7 +50,7 @@ pub fn open_serial(
     settings: SerialSettings,
     events: EventSink,
 ) -> Result<SerialHandle, SerialError> {
-    let stream = settings.open()?;
+    let stream = super::open(&settings)?;
     Ok(spawn_link(settings, events, Some(stream)))
 }
 
@@ -72,7 +72,6 @@ fn spawn_link(
         rx,
         stop: stop.clone(),
         down: None,
-        next_uid: 1,
         reported: BTreeSet::new(),
     };
     if let Some(stream) = stream {
@@ -121,7 +120,6 @@ struct Link {
     stop: CancellationToken,
     /// Why the port is down (None while up or never tried).
     down: Option<String>,
-    next_uid: u64,
     /// Poll requests whose exception was already reported.
     reported: BTreeSet<usize>,
 }
@@ -141,7 +139,7 @@ impl Link {
 
     /// Opens the port; true when it is open.
     async fn open(&mut self) -> bool {
-        match self.s.open() {
+        match super::open(&self.s) {
             Ok(stream) => {
                 self.attach(stream);
                 let was_down = self.down.take();
@@ -286,7 +284,7 @@ impl Link {
         let e = Event::ProtocolError {
             hostid: Some(self.target.clone()),
             peer: self.s.port.clone(),
-            error,
+            error: error.into(),
             bytes: hex::encode(bytes),
         };
         self.emit(e).await;
@@ -316,10 +314,7 @@ impl Link {
                 return self.emit(e).await;
             }
         };
-        let uid = uid.unwrap_or_else(|| {
-            self.next_uid += 1;
-            format!("s{}", self.next_uid - 1)
-        });
+        let uid = uid.unwrap_or_else(crate::model::next_command_id);
         let text = req.to_hex();
         let (target, u) = (self.target.clone(), uid.clone());
         let refuse = move |message: String| Event::Error {

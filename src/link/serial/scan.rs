@@ -1,45 +1,12 @@
 //! Scan: which slave ids answer at which baud rates, one short read each, cancellable.
 
-use std::time::Duration;
-
 use tokio::time::timeout;
 use tokio_modbus::client::Reader;
 use tokio_modbus::slave::{Slave, SlaveContext};
 use tokio_util::sync::CancellationToken;
 
-use super::{Parity, SerialSettings};
+use super::{ScanSettings, SerialSettings};
 use crate::link::event::{Event, EventSink};
-
-/// What to try.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScanSettings {
-    /// Port path.
-    pub port: String,
-    /// Baud rates, tried in order.
-    pub bauds: Vec<u32>,
-    /// Slave ids, tried in order at each baud.
-    pub slaves: Vec<u8>,
-    /// Wait per try.
-    pub timeout: Duration,
-    /// Parity.
-    pub parity: Parity,
-    /// Stop bits.
-    pub stop_bits: u8,
-}
-
-impl ScanSettings {
-    /// The default scan: 2400, 4800, 9600 and 19200 baud (the HGM6100N's rates), ids 1-32.
-    pub fn new(port: impl Into<String>) -> Self {
-        ScanSettings {
-            port: port.into(),
-            bauds: vec![2400, 4800, 9600, 19200],
-            slaves: (1..=32).collect(),
-            timeout: Duration::from_millis(100),
-            parity: Parity::None,
-            stop_bits: 1,
-        }
-    }
-}
 
 /// Runs the scan; returns what answered. A controller that answers with an exception answers.
 pub async fn scan(s: ScanSettings, events: EventSink, stop: CancellationToken) -> Vec<(u32, u8)> {
@@ -52,7 +19,7 @@ pub async fn scan(s: ScanSettings, events: EventSink, stop: CancellationToken) -
         settings.parity = s.parity;
         settings.stop_bits = s.stop_bits;
         settings.timeout = s.timeout;
-        let stream = match settings.open() {
+        let stream = match super::open(&settings) {
             Ok(st) => st,
             Err(e) => {
                 events

@@ -91,11 +91,10 @@ impl Session {
                 // connection, with the raw text. The method is not one of ours, so the ack
                 // cannot read as a command.
                 if self.unknown_methods.insert(method.to_ascii_lowercase()) {
-                    let what = format!(
-                        "{}{method}` acknowledged (reported once): {}",
-                        crate::link::UNKNOWN_METHOD_REPORT,
-                        String::from_utf8_lossy(&bytes)
-                    );
+                    let what = crate::model::ProtocolError::UnknownMethod {
+                        method: method.clone(),
+                        text: String::from_utf8_lossy(&bytes).into_owned(),
+                    };
                     self.protocol_error(what, &bytes);
                 }
                 self.send_ok(&method);
@@ -115,7 +114,7 @@ impl Session {
             Input::NotUtf8(bytes) => {
                 // Read with replacement characters rather than lose the message.
                 self.protocol_error(
-                    "message has bytes that are not UTF-8: read with replacement characters".into(),
+                    "message has bytes that are not UTF-8: read with replacement characters",
                     &bytes,
                 );
                 let text = String::from_utf8_lossy(&bytes).into_owned();

@@ -24,7 +24,7 @@ impl Session {
             self.emit(Event::ProtocolError {
                 hostid: Some(l.hostid.clone()),
                 peer: self.peer.to_string(),
-                error: format!("login: {w}"),
+                error: format!("login: {w}").into(),
                 bytes: String::new(),
             });
         }

@@ -17,7 +17,7 @@ pub mod limit;
 mod login;
 
 use super::config::ServerConfig;
-use super::event::{DataKind, Direction, Event, OfflineReason, Outcome};
+use super::event::{DataKind, Direction, Event, OfflineReason, Outcome, ProtocolError};
 use super::hub::LoginInfo;
 use crate::proto::downlink::{Downlink, RETCODE_REFUSED};
 use crate::proto::image::delta_blocks;
@@ -359,11 +359,11 @@ impl Session {
         self.outputs.push_back(Output::Event(event));
     }
 
-    fn protocol_error(&mut self, error: String, bytes: &[u8]) {
+    fn protocol_error(&mut self, error: impl Into<ProtocolError>, bytes: &[u8]) {
         self.emit(Event::ProtocolError {
             hostid: self.hostid.clone(),
             peer: self.peer.to_string(),
-            error,
+            error: error.into(),
             bytes: hex::encode(&bytes[..bytes.len().min(MAX_ERROR_BYTES)]),
         });
     }
@@ -531,7 +531,7 @@ impl Session {
                         self.outcome(p.uid, Outcome::Accepted, "modem resets".into());
                         self.send_next();
                     }
-                    None => self.protocol_error("reset reply with no reset pending".into(), &[]),
+                    None => self.protocol_error("reset reply with no reset pending", &[]),
                 }
             }
         }
@@ -558,7 +558,7 @@ impl Session {
         let layout = self.coil_delta.name();
         self.emit(Event::Notice {
             hostid,
-            kind: "warning",
+            kind: crate::model::NoticeKind::Warning,
             message: format!(
                 "coil value {function:02X}/{addr} = {value} spans more than one byte: read as \
                  {layout} (the map's settings.coil_delta; the other reading is \

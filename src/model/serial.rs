@@ -1,0 +1,228 @@
+//! A controller on a serial port: how to reach it, how to scan for it, what can go wrong, and
+//! its link's figures. Plain data: opening the port is the link's (`link::serial`).
+
+use std::time::Duration;
+
+use crate::proto::PollPlan;
+
+/// Why a serial port could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SerialError {
+    /// The port did not open (missing, busy, no permission).
+    #[error("cannot open {port} at {baud} baud: {reason}")]
+    Open {
+        /// Port path.
+        port: String,
+        /// Baud rate tried.
+        baud: u32,
+        /// What the system said.
+        reason: String,
+    },
+    /// The ports could not be listed.
+    #[error("cannot list the serial ports: {0}")]
+    List(String),
+}
+
+/// Parity setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Parity {
+    /// None (the HGM6100N's only setting).
+    #[default]
+    None,
+    /// Even.
+    Even,
+    /// Odd.
+    Odd,
+}
+
+impl std::str::FromStr for Parity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "n" | "none" => Ok(Parity::None),
+            "e" | "even" => Ok(Parity::Even),
+            "o" | "odd" => Ok(Parity::Odd),
+            o => Err(format!("parity must be none, even or odd, not {o:?}")),
+        }
+    }
+}
+
+/// How to talk to a controller on a serial port.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SerialSettings {
+    /// Port path (`/dev/ttyUSB0`, `COM5`).
+    pub port: String,
+    /// Baud rate (2400 to 115200).
+    pub baud: u32,
+    /// Parity.
+    pub parity: Parity,
+    /// Stop bits (1 or 2).
+    pub stop_bits: u8,
+    /// Slave id.
+    pub slave: u8,
+    /// Wait for a reply this long (200 ms per the HGM6100N document).
+    pub timeout: Duration,
+    /// Poll period: a cycle starts this often (0: back to back).
+    pub poll_delay: Duration,
+    /// What to read each cycle.
+    pub plan: PollPlan,
+    /// Report every request and reply as it was on the wire (`Event::SerialTraffic`), for a
+    /// recording.
+    pub traffic: bool,
+}
+
+impl SerialSettings {
+    /// Defaults of the HGM6100N: 9600 8N1, slave 1, 200 ms, the field poll plan.
+    pub fn new(port: impl Into<String>) -> Self {
+        SerialSettings {
+            port: port.into(),
+            baud: 9600,
+            parity: Parity::None,
+            stop_bits: 1,
+            slave: 1,
+            timeout: Duration::from_millis(200),
+            poll_delay: Duration::from_millis(200),
+            plan: PollPlan::default(),
+            traffic: false,
+        }
+    }
+
+    /// The target id used in events (`serial:PORT:SLAVE`).
+    pub fn target(&self) -> String {
+        super::TargetId::Serial {
+            port: self.port.clone(),
+            slave: self.slave,
+        }
+        .to_string()
+    }
+
+    /// Polls what `map` plans (the default plan for the generic map), at this slave id.
+    pub fn poll_as(&mut self, map: &crate::proto::map::RegisterMap) {
+        self.plan = if map.is_generic() {
+            PollPlan::default()
+        } else {
+            map.plan.clone()
+        };
+        self.set_slave(self.slave);
+    }
+
+    /// Sets the slave id, in the poll plan too.
+    pub fn set_slave(&mut self, slave: u8) {
+        self.slave = slave;
+        for r in &mut self.plan.requests {
+            r.slave = slave;
+        }
+    }
+
+    /// E.g. `9600 8N1, slave 1`.
+    pub fn describe(&self) -> String {
+        let p = match self.parity {
+            Parity::None => 'N',
+            Parity::Even => 'E',
+            Parity::Odd => 'O',
+        };
+        format!("{} 8{p}{}, slave {}", self.baud, self.stop_bits, self.slave)
+    }
+}
+
+/// What to try.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScanSettings {
+    /// Port path.
+    pub port: String,
+    /// Baud rates, tried in order.
+    pub bauds: Vec<u32>,
+    /// Slave ids, tried in order at each baud.
+    pub slaves: Vec<u8>,
+    /// Wait per try.
+    pub timeout: Duration,
+    /// Parity.
+    pub parity: Parity,
+    /// Stop bits.
+    pub stop_bits: u8,
+}
+
+impl ScanSettings {
+    /// The default scan: 2400, 4800, 9600 and 19200 baud (the HGM6100N's rates), ids 1-32.
+    pub fn new(port: impl Into<String>) -> Self {
+        ScanSettings {
+            port: port.into(),
+            bauds: vec![2400, 4800, 9600, 19200],
+            slaves: (1..=32).collect(),
+            timeout: Duration::from_millis(100),
+            parity: Parity::None,
+            stop_bits: 1,
+        }
+    }
+}
+
+/// Counters and response times of a serial link.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct LinkStats {
+    /// Requests sent.
+    pub requests: u64,
+    /// Valid responses (including exceptions).
+    pub responses: u64,
+    /// Requests with no valid response in time.
+    pub timeouts: u64,
+    /// Responses that arrived with a bad CRC.
+    pub crc_errors: u64,
+    /// Modbus exception responses.
+    pub exceptions: u64,
+    /// Last response time.
+    pub last: Option<Duration>,
+    /// Worst response time.
+    pub worst: Option<Duration>,
+    total: Duration,
+}
+
+impl LinkStats {
+    /// Records a response after `took`.
+    pub fn response(&mut self, took: Duration) {
+        self.responses += 1;
+        self.last = Some(took);
+        self.worst = Some(self.worst.map_or(took, |w| w.max(took)));
+        self.total += took;
+    }
+
+    /// Average response time.
+    pub fn average(&self) -> Option<Duration> {
+        (self.responses > 0).then(|| self.total / self.responses as u32)
+    }
+
+    fn ms(d: Option<Duration>) -> Option<f64> {
+        d.map(|d| (d.as_secs_f64() * 1e5).round() / 100.0)
+    }
+
+    /// Last response time, ms.
+    pub fn last_ms(&self) -> Option<f64> {
+        Self::ms(self.last)
+    }
+
+    /// Average response time, ms.
+    pub fn avg_ms(&self) -> Option<f64> {
+        Self::ms(self.average())
+    }
+
+    /// Worst response time, ms.
+    pub fn worst_ms(&self) -> Option<f64> {
+        Self::ms(self.worst)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn average_and_worst() {
+        let mut s = LinkStats::default();
+        assert_eq!(s.avg_ms(), None);
+        s.response(Duration::from_millis(10));
+        s.response(Duration::from_millis(30));
+        assert_eq!(
+            (s.avg_ms(), s.worst_ms(), s.last_ms()),
+            (Some(20.0), Some(30.0), Some(30.0))
+        );
+    }
+}
