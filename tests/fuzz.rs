@@ -5,7 +5,7 @@
 //! With `cargo test` (stable) each target replays its corpus in `tests/__fuzz__/TARGET/`
 //! (crashes found become files there) and then runs `BOLERO_RANDOM_ITERATIONS` random inputs
 //! (a bounded number per target, below). The same targets run coverage-guided under libFuzzer
-//! with `cargo bolero test --test fuzz TARGET` on a nightly toolchain (see the README).
+//! with `cargo bolero test --test fuzz TARGET` on a nightly toolchain (see docs/fuzzing.md).
 //!
 //! Random bytes seldom look like a message, so each target also reads its input as edits of
 //! a valid seed (field frames and the tests' vectors): bytes replaced, inserted, cut, or the

@@ -1,4 +1,4 @@
-//! Commands read from stdin, one JSON object per line (shapes in the README).
+//! Commands read from stdin, one JSON object per line (shapes in docs/cmmctl.md, "Commands (stdin)").
 
 use serde_json::Value;
 

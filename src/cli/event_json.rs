@@ -1,5 +1,5 @@
-//! Events as JSON lines, the shapes documented in the README. Every line has an `"event"` key
-//! and a `"hostid"` where one applies.
+//! Events as JSON lines, the shapes documented in docs/cmmctl.md, "Events (stdout)". Every
+//! line has an `"event"` key and a `"hostid"` where one applies.
 
 use serde_json::{Value, json};
 

@@ -6,9 +6,9 @@ use super::fields::{Fields, MessageError, parse_object};
 
 /// `retcode` for success.
 pub const RETCODE_OK: &str = "000000";
-/// `retcode` for a refused login (unknown hostid or wrong password); our choice, see README.
+/// `retcode` for a refused login (unknown hostid or wrong password); our choice, see docs/protocol.md, "Return codes".
 pub const RETCODE_REFUSED: &str = "000001";
-/// `retcode` for a malformed request; our choice, see README.
+/// `retcode` for a malformed request; our choice, see docs/protocol.md, "Return codes".
 pub const RETCODE_MALFORMED: &str = "000002";
 
 /// The `result` of a login reply.

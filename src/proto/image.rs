@@ -8,7 +8,7 @@ use super::rtu::{Block, BlockValues, Table, unpack_bits};
 use super::uplink::DataChange;
 
 /// How a `reqdatachange` value of coils or discrete inputs longer than one byte is read. No
-/// public source settles it (PROTOCOL-NOTES).
+/// public source settles it (docs/protocol.md, "Change uploads").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CoilDelta {
     /// The bytes of a Modbus RTU reply: the first byte holds the addressed bit and the 7 after
@@ -256,7 +256,7 @@ impl RegisterImage {
 ///
 /// For registers (`03`/`04`) each 4 hex digits are one big-endian register from the key address.
 /// For bits (`01`/`02`) the value is RTU data bytes in order, least significant bit first:
-/// byte 0 holds addr..addr+7 (PROTOCOL-NOTES: the layout is not settled by any public source).
+/// byte 0 holds addr..addr+7 (docs/protocol.md, "Change uploads": no public source settles the layout).
 pub fn delta_blocks(
     slave: u8,
     change: &DataChange,

@@ -201,7 +201,7 @@ pub enum RequestPdu {
         /// Number of bits or registers.
         qty: u16,
     },
-    /// 05: the raw coil value (FF00 on in the field; see PROTOCOL-NOTES for the variants).
+    /// 05: the raw coil value (FF00 on in the field; see docs/protocol.md, "Known conflicts between sources", for the variants).
     WriteSingleCoil {
         /// Coil address.
         addr: u16,

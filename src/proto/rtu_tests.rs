@@ -1,6 +1,7 @@
 use super::*;
 
-/// Every request frame quoted in PROTOCOL-NOTES and in the HGM6100N document.
+/// Every request frame quoted in docs/protocol.md ("Poll plan", "Writes") and in the HGM6100N
+/// document.
 const FIELD_REQUESTS: &[(&str, u8, u8, u16, u16)] = &[
     ("01030000005045F6", 1, 0x03, 0, 80),
     ("01010000004EBC3E", 1, 0x01, 0, 78),

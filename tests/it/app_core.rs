@@ -2,7 +2,6 @@
 //! simulated modems of the demo, a simulated controller on a pty pair, real files. Waits are
 //! on the core's waker, never on a fixed sleep.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -39,11 +38,8 @@ fn loopback() -> ServerConfig {
     }
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("cmm-core-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn temp_dir(name: &str) -> crate::common::TempDir {
+    crate::common::TempDir::new(&format!("core-{name}"))
 }
 
 /// A simulated controller at `slave` on one end of a pty pair; the path of the other end.

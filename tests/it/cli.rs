@@ -221,8 +221,7 @@ register = [
 
 #[test]
 fn a_map_from_a_file_names_values_and_sets_the_poll_plan() {
-    let dir = std::env::temp_dir().join(format!("cmm-map-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::common::TempDir::new("map");
     let file = dir.join("rig.toml");
     std::fs::write(&file, CUSTOM_MAP).unwrap();
     let file = file.to_str().unwrap();
@@ -339,7 +338,8 @@ fn a_wrong_frequency_ratio_in_a_map_gives_a_warning_naming_the_setting() {
     let shipped = include_str!("../../assets/maps/hgm6100n.toml");
     let wrong = shipped.replace("frequency_ratio = 0.1", "frequency_ratio = 1");
     assert_ne!(wrong, shipped);
-    let file = std::env::temp_dir().join(format!("cmm-ratio-{}.toml", std::process::id()));
+    let dir = crate::common::TempDir::new("ratio");
+    let file = dir.join("ratio.toml");
     std::fs::write(&file, wrong).unwrap();
     let mut serve = Proc::spawn(&[
         "serve",
@@ -566,13 +566,12 @@ fn ten_thousand_silent_connections_do_not_lock_a_modem_out() {
 #[test]
 fn the_app_falls_back_to_another_renderer_and_logs_which() {
     let app = env!("CARGO_BIN_EXE_cmm-commissioner");
-    let home = std::env::temp_dir().join(format!("cmm-renderer-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
+    let home = crate::common::TempDir::new("renderer");
     let log = home.join("data/cmm-commissioner/logs/cmm-commissioner.log");
     let run = |chain: &str, script: &str| {
         Command::new("xvfb-run")
             .args(["-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script])
-            .env("HOME", &home)
+            .env("HOME", home.path())
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("XDG_DATA_HOME", home.join("data"))
             .env("CMM_RENDERER_CHAIN", chain)

@@ -16,9 +16,10 @@ use egui_kittest::kittest::Queryable;
 
 use crate::common;
 
-const GUARD: Duration = Duration::from_secs(20);
-/// Longest wait for a scenario's step (the breaker closes 18 s into it).
-pub(crate) const SCENARIO_GUARD: Duration = Duration::from_secs(90);
+use crate::common::GUARD;
+/// Longest wait for a scenario's step (the breaker closes 18 s into it), or for a renderer to
+/// come up and draw: three guards, on a machine busy with other tests.
+pub(crate) const SCENARIO_GUARD: Duration = Duration::from_secs(3 * GUARD.as_secs());
 
 /// Runs frames until `found` holds (the app draws what its events brought).
 pub(crate) fn until(
@@ -37,12 +38,13 @@ pub(crate) fn until_within(
     what: &str,
     found: impl Fn(&Harness<'_, CommissionerApp>) -> bool,
 ) {
-    let deadline = Instant::now() + guard;
-    while !found(h) {
-        assert!(Instant::now() < deadline, "never saw {what}");
+    common::eventually_within(guard, what, || {
+        if found(h) {
+            return true;
+        }
         h.step();
-        std::thread::sleep(Duration::from_millis(20));
-    }
+        false
+    });
 }
 
 /// The real app on a loopback port with `demo_modems` simulated modems (none: no demo), its
@@ -184,8 +186,7 @@ fn a_command_goes_through_the_confirmation_dialog_and_is_confirmed_by_the_readin
 
 #[test]
 fn a_ticked_value_is_plotted_and_the_plot_is_remembered_across_runs() {
-    let dir = std::env::temp_dir().join(format!("cmm-gui-settings-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = crate::common::TempDir::new("gui-settings");
     let path = dir.join("settings.json");
     let mut h = start_app(1, Some(path.clone()));
     filter(&mut h, "mains ua");
@@ -250,13 +251,12 @@ fn a_ticked_value_is_plotted_and_the_plot_is_remembered_across_runs() {
 /// A socat pty pair in a temp folder: the controller's end and the laptop's end.
 struct PtyPair {
     socat: std::process::Child,
-    dir: std::path::PathBuf,
+    dir: crate::common::TempDir,
 }
 
 impl PtyPair {
     fn new(name: &str) -> PtyPair {
-        let dir = std::env::temp_dir().join(format!("cmm-gui-{}-{name}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::common::TempDir::new(&format!("gui-{name}"));
         let mut socat = std::process::Command::new("socat")
             .arg(format!(
                 "pty,raw,echo=0,link={}",
@@ -468,8 +468,7 @@ fn pointer_sweeps_over_every_panel_and_window_panic_nowhere() {
     }));
     let size = egui::vec2(1400.0, 900.0);
     // Recorded, so that the commissioning window has all its parts.
-    let dir = std::env::temp_dir().join(format!("cmm-gui-sweep-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = crate::common::TempDir::new("gui-sweep");
     let mut h = start_recorded_app(dir.join("sweep.cmmrec"), 2, None);
     until(&mut h, "a modem with data", |h| {
         h.state()
@@ -532,9 +531,7 @@ fn pointer_sweeps_over_every_panel_and_window_panic_nowhere() {
 /// After a crash the app says so at start and offers the default view: nothing plotted.
 #[test]
 fn after_a_crash_the_app_offers_the_default_view() {
-    let dir = std::env::temp_dir().join(format!("cmm-gui-crash-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::common::TempDir::new("gui-crash");
     let settings = Settings {
         plotted: vec![cmm_commissioner::app::settings::PlottedPref {
             target: "3130373031334717003D0001".into(),
@@ -585,8 +582,7 @@ fn after_a_crash_the_app_offers_the_default_view() {
 /// Help opens with F1 and says how to point a modem here; a map loads from a typed path.
 #[test]
 fn help_and_a_map_from_a_typed_path() {
-    let dir = std::env::temp_dir().join(format!("cmm-gui-map-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::common::TempDir::new("gui-map");
     let file = dir.join("site.toml");
     std::fs::write(
         &file,
@@ -629,8 +625,7 @@ fn help_and_a_map_from_a_typed_path() {
 /// file, never all loaded), and the timeline shows a marker put in with the Mark button.
 #[test]
 fn plots_reach_back_into_the_recording_and_show_the_timeline() {
-    let dir = std::env::temp_dir().join(format!("cmm-gui-history-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = crate::common::TempDir::new("gui-history");
     let mut h = start_recorded_app(dir.join("run.cmmrec"), 1, Some(200));
     until(&mut h, "the recording", |h| {
         h.query_all_by_label_contains("Recording run.cmmrec")
@@ -679,8 +674,7 @@ fn plots_reach_back_into_the_recording_and_show_the_timeline() {
 /// path; the PDF says what was entered and the window shows what the recording holds.
 #[test]
 fn a_commissioning_from_the_window_ends_in_a_report() {
-    let dir = std::env::temp_dir().join(format!("cmm-gui-commission-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = crate::common::TempDir::new("gui-commission");
     let pdf = dir.join("site-report.pdf");
     let mut h = start_recorded_app(dir.join("run.cmmrec"), 1, Some(200));
     until(&mut h, "a modem with data", |h| {
@@ -991,8 +985,7 @@ fn the_fleet_view_sorts_filters_and_opens_a_target() {
 /// The high-contrast theme and the UI scale are chosen in the View menu and remembered.
 #[test]
 fn high_contrast_and_ui_scale_are_remembered() {
-    let dir = std::env::temp_dir().join(format!("cmm-gui-theme-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = crate::common::TempDir::new("gui-theme");
     let path = dir.join("settings.json");
     let mut h = start_app(1, Some(path.clone()));
     h.step();
@@ -1093,8 +1086,7 @@ fn an_hgm9520n_setpoint_is_checked_against_its_range_then_confirmed_and_verified
 /// A map picked by hand for a target decodes it at once and again in the next run.
 #[test]
 fn a_map_picked_by_hand_is_remembered_for_the_target() {
-    let dir = std::env::temp_dir().join(format!("cmm-gui-pick-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = crate::common::TempDir::new("gui-pick");
     let path = dir.join("settings.json");
     let mut h = start_app(1, Some(path.clone()));
     until(&mut h, "the modem's overview", |h| {

@@ -64,7 +64,7 @@ fn type_into(h: &mut Harness<'_, CommissionerApp>, label: &str, text: &str) {
 
 #[test]
 fn a_report_with_nothing_entered_is_asked_for_first() {
-    let dir = std::env::temp_dir().join(format!("cmm-gui-empty-{}", std::process::id()));
+    let dir = crate::common::TempDir::new("gui-empty");
     let (mut h, hostid) = open_window(&dir);
     assert_eq!(commissioning(&h, &hostid).unwrap().entries, 0);
     let pdf = dir.join("empty.pdf");
@@ -99,7 +99,7 @@ fn a_report_with_nothing_entered_is_asked_for_first() {
 
 #[test]
 fn a_test_of_the_engineers_own_keeps_its_note_and_limits_are_saved() {
-    let dir = std::env::temp_dir().join(format!("cmm-gui-own-test-{}", std::process::id()));
+    let dir = crate::common::TempDir::new("gui-own-test");
     let (mut h, hostid) = open_window(&dir);
     let by_hint = |hint: &'static str| {
         egui_kittest::kittest::by()

@@ -171,8 +171,7 @@ fn keys_that_arrive_after_a_fast_click_are_in_the_value_shown_and_sent() {
 
 #[test]
 fn keys_that_arrive_after_a_fast_click_on_mark_are_in_the_marker() {
-    let dir = std::env::temp_dir().join(format!("cmm-gui-late-note-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = crate::common::TempDir::new("gui-late-note");
     let mut h = start_recorded_app(dir.join("run.cmmrec"), 1, None);
     until(&mut h, "the recording", |h| has(h, "Recording run.cmmrec"));
     h.get_by_label("Note").click();

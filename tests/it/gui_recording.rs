@@ -78,9 +78,7 @@ fn at(h: &Harness<'_, CommissionerApp>, t: i64) -> bool {
 
 #[test]
 fn a_recording_shows_the_moment_chosen_by_typed_time_events_and_readings() {
-    let dir = std::env::temp_dir().join(format!("cmm-gui-moment-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::common::TempDir::new("gui-moment");
     let file = dir.join("site.cmmrec");
     recording(&file);
     let mut h = open_read_only(&file, [1400.0, 900.0]);
@@ -148,9 +146,7 @@ fn a_recording_shows_the_moment_chosen_by_typed_time_events_and_readings() {
 /// it begins).
 #[test]
 fn a_copy_of_one_target_over_a_time_range_is_saved_from_the_window() {
-    let dir = std::env::temp_dir().join(format!("cmm-gui-copy-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::common::TempDir::new("gui-copy");
     let file = dir.join("site.cmmrec");
     recording(&file);
     let mut h = open_read_only(&file, [1280.0, 720.0]);
@@ -200,9 +196,7 @@ fn a_copy_of_one_target_over_a_time_range_is_saved_from_the_window() {
 /// window says the step ended by the trip, at its time, and is not still running.
 #[test]
 fn the_commissioning_window_says_a_step_ended_by_a_trip() {
-    let dir = std::env::temp_dir().join(format!("cmm-gui-trip-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::common::TempDir::new("gui-trip");
     let file = dir.join("trip.cmmrec");
     let r = Recorder::open(&file, "test").unwrap();
     r.record(Record::Target {

@@ -11,7 +11,7 @@ use common::proc::{Proc, is, listening};
 use serde_json::Value;
 
 const HOST: &str = "3130373031334717003D002E";
-const WAIT: Duration = Duration::from_secs(20);
+use crate::common::GUARD as WAIT;
 
 fn serve(broker_args: &[&str]) -> (Proc, String) {
     let mut args = vec![

@@ -3,18 +3,14 @@
 
 use crate::common;
 
-use std::path::PathBuf;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use cmm_commissioner::store::reader::Recording;
 use common::proc::{BIN, Proc, is, listening};
 
-fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("cmm-record-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn dir(name: &str) -> crate::common::TempDir {
+    crate::common::TempDir::new(&format!("record-{name}"))
 }
 
 #[test]
@@ -138,20 +134,11 @@ fn a_recording_survives_sigkill_under_load() {
         "--ignore-live-data",
     ]);
     // Run until the file has readings of most modems, then a few seconds more.
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        std::thread::sleep(Duration::from_millis(500));
-        let n = Recording::open(&file)
+    common::eventually_within(2 * common::GUARD, "20,000 samples in the file", || {
+        Recording::open(&file)
             .and_then(|r| r.count("sample"))
-            .unwrap_or(0);
-        if n > 20_000 {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the load never reached the file ({n} samples)"
-        );
-    }
+            .is_ok_and(|n| n > 20_000)
+    });
     std::thread::sleep(Duration::from_secs(2));
     let killed_at = chrono::Utc::now().timestamp_millis();
     let pid = serve.child.id().to_string();
@@ -432,7 +419,7 @@ fn the_app_stopped_by_sigterm_leaves_the_recording_in_one_file() {
         .env("DISPLAY", &x.display)
         .env_remove("WAYLAND_DISPLAY")
         .env_remove("WGPU_BACKEND")
-        .env("HOME", &home)
+        .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("CMM_RENDERER_CHAIN", "gl")
@@ -446,17 +433,13 @@ fn the_app_stopped_by_sigterm_leaves_the_recording_in_one_file() {
     let mut seen = Vec::new();
     until(&rx, "first frame drawn", &mut seen);
     // Readings reach the file (committed once a second; read as the window reads it).
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let kept = loop {
-        let n = Recording::open(&file)
+    let mut kept = 0;
+    common::eventually_within(2 * common::GUARD, "readings in the file", || {
+        kept = Recording::open(&file)
             .and_then(|r| r.count("sample"))
             .unwrap_or(0);
-        if n > 10 {
-            break n;
-        }
-        assert!(Instant::now() < deadline, "no readings in the file");
-        std::thread::sleep(Duration::from_millis(200));
-    };
+        kept > 10
+    });
     let pid = i32::try_from(app.id()).unwrap();
     assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
     let status = app.wait().unwrap();

@@ -8,10 +8,9 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
-use std::time::Duration;
 
 /// Bounds a wait that should end by itself, so a broken app fails the test instead of hanging it.
-pub(crate) const GUARD: Duration = Duration::from_secs(90);
+use crate::gui::SCENARIO_GUARD as GUARD;
 
 /// An X server of its own, on the first free display (Xvfb says which once it is ready).
 pub(crate) struct Xvfb {
@@ -134,7 +133,7 @@ fn log(home: &Path) -> String {
 #[test]
 fn a_try_that_aborts_is_followed_by_the_next_renderer() {
     let x = Xvfb::start();
-    let home = std::env::temp_dir().join(format!("cmm-tries-next-{}", std::process::id()));
+    let home = crate::common::TempDir::new("tries-next");
     let mut app = start_app(&x, &home, "vulkan,gl", "vulkan", "{ broken");
     let rx = lines(&mut app);
     let mut seen = Vec::new();
@@ -199,7 +198,7 @@ fn a_try_that_aborts_is_followed_by_the_next_renderer() {
 #[test]
 fn when_every_try_aborts_the_app_ends_with_the_reasons() {
     let x = Xvfb::start();
-    let home = std::env::temp_dir().join(format!("cmm-tries-none-{}", std::process::id()));
+    let home = crate::common::TempDir::new("tries-none");
     let mut app = start_app(&x, &home, "vulkan,gl", "vulkan,gl", "{}");
     let rx = lines(&mut app);
     let mut seen = Vec::new();

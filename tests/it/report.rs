@@ -5,18 +5,15 @@
 
 use crate::common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use cmm_commissioner::proto::map::builtin_maps;
 use common::proc::{BIN, Proc, is, listening};
 
-fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("cmm-report-it-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn dir(name: &str) -> crate::common::TempDir {
+    crate::common::TempDir::new(&format!("report-it-{name}"))
 }
 
 fn pdftotext(pdf: &Path) -> String {

@@ -208,9 +208,7 @@ fn the_key_readings_are_on_the_first_screen_of_the_overview() {
 #[test]
 fn the_commissioning_window_fits_above_the_status_bar() {
     for (i, (size, ppp)) in SCREENS.into_iter().enumerate() {
-        let dir = std::env::temp_dir().join(format!("cmm-screen-{}-{i}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::common::TempDir::new(&format!("screen-{i}"));
         let mut h = start_at(size, ppp, 1, Some(dir.join("rec.sqlite")));
         select(&mut h, "DEMO-GENSET");
         h.state_mut().view().commission.open = true;
@@ -260,9 +258,7 @@ fn the_commissioning_window_fits_above_the_status_bar() {
 fn the_traffic_inspector_and_the_plots_never_draw_over_the_table() {
     for (i, (size, ppp)) in SCREENS.into_iter().enumerate() {
         // Recorded: the plots' toolbar has all its buttons (Timeline too).
-        let dir = std::env::temp_dir().join(format!("cmm-screen-t-{}-{i}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::common::TempDir::new(&format!("screen-t-{i}"));
         let mut h = start_at(size, ppp, 1, Some(dir.join("rec.sqlite")));
         select(&mut h, "DEMO-GENSET");
         crate::gui::filter(&mut h, "mains u");
@@ -356,8 +352,7 @@ fn every_dialog_opens_whole_above_the_status_bar() {
         ("Load a register map", |v, o| v.help.map_open = o),
     ];
     for (i, (size, ppp)) in SCREENS.into_iter().enumerate() {
-        let dir = std::env::temp_dir().join(format!("cmm-screen-d-{}-{i}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = crate::common::TempDir::new(&format!("screen-d-{i}"));
         let mut h = start_at(size, ppp, 1, Some(dir.join("rec.cmmrec")));
         select(&mut h, "DEMO-GENSET");
         let screen = screen(&h);
@@ -386,9 +381,7 @@ fn every_dialog_opens_whole_above_the_status_bar() {
 /// widths are kept by eframe with the rest of the window's layout).
 #[test]
 fn panels_put_away_stay_away_at_the_next_start() {
-    let dir = std::env::temp_dir().join(format!("cmm-screen-keep-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::common::TempDir::new("screen-keep");
     let path = dir.join("settings.json");
     let mut h = crate::gui::start_app(0, Some(path.clone()));
     until(&mut h, "both panels", |h| {

@@ -1,7 +1,6 @@
 //! The serial link against the simulated controller over a real pty pair made by socat.
 #![cfg(unix)]
 
-use std::path::PathBuf;
 use std::process::{Child, Command as Proc};
 use std::time::Duration;
 
@@ -17,18 +16,17 @@ use cmm_commissioner::sim::serial_slave::{Faults, serve_serial};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-const GUARD: Duration = Duration::from_secs(20);
+use crate::common::GUARD;
 
 /// A socat pty pair: the controller's end and the laptop's end, as links in a temp folder.
 struct PtyPair {
     socat: Child,
-    dir: PathBuf,
+    dir: crate::common::TempDir,
 }
 
 impl PtyPair {
     fn new(name: &str) -> PtyPair {
-        let dir = std::env::temp_dir().join(format!("cmm-serial-{}-{name}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::common::TempDir::new(&format!("serial-{name}"));
         let mut p = PtyPair {
             socat: Self::spawn(&dir),
             dir,

@@ -23,9 +23,7 @@ fn bad_copies(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 /// hide it) until Dismiss, and the next save writes good settings without losing the copy.
 #[test]
 fn a_settings_file_that_cannot_be_read_is_kept_and_said_until_dismissed() {
-    let dir = std::env::temp_dir().join(format!("cmm-startup-settings-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::common::TempDir::new("startup-settings");
     let path = dir.join("settings.json");
     let garbage = b"\x00\x13garbage {\"listen\": \xff";
     std::fs::write(&path, garbage).unwrap();

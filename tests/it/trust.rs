@@ -120,9 +120,7 @@ async fn set_port_keeps_the_current_port_and_refuses_when_it_is_unknown() {
 /// a known setting for the form.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_modems_port_setting_is_kept_across_restarts() {
-    let dir = std::env::temp_dir().join(format!("cmm-trust-{}-registry", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::common::TempDir::new("trust-registry");
     let first = dir.join("first.cmmrec");
     let mut t = TestCore::start(Some(loopback()), |c| c.record = Some(first.clone())).await;
     let addr = t.listening().await;

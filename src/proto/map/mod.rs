@@ -1,6 +1,6 @@
 //! Register maps: named, scaled values for a controller model, its poll plan, its remote
-//! commands, and the quirks of its firmware as settings. Maps are TOML files (format in the
-//! README); the HGM6100N family ships embedded. For models without a document, the generic map
+//! commands, and the quirks of its firmware as settings. Maps are TOML files (format in
+//! docs/maps.md); the HGM6100N, HGM4000N and HGM9500N families ship embedded. For models without a document, the generic map
 //! shows raw addresses and never invents a meaning.
 
 mod decode;
@@ -128,7 +128,7 @@ pub struct CoilSpec {
     /// The controller refuses remote control while this is on.
     pub remote_lock: bool,
     /// What it stands for, for views and reports that look values up by meaning
-    /// (`emergency_stop`, `gen_breaker`...; the README lists them).
+    /// (`emergency_stop`, `gen_breaker`...; docs/maps.md, "Roles", lists them).
     pub role: Option<String>,
     /// Built from public sources, not checked against a controller.
     pub unverified: bool,
@@ -191,8 +191,8 @@ pub struct RegisterSpec {
     pub hex: bool,
     /// A setting one may write; otherwise a measured value (writing one is warned about).
     pub setting: bool,
-    /// What it stands for (`gen_voltage_a`, `active_power`, `run_hours`...; the README lists
-    /// them).
+    /// What it stands for (`gen_voltage_a`, `active_power`, `run_hours`...; docs/maps.md,
+    /// "Roles", lists them).
     pub role: Option<String>,
     /// A pair with its least significant word at the lower address.
     pub lsw_first: bool,

@@ -2,14 +2,13 @@
 //! the state that is woken by the core whenever it changed (never a fixed sleep).
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use cmm_commissioner::app::{AppState, Command, Core, CoreConfig};
 use cmm_commissioner::link::ServerConfig;
 use tokio::sync::Notify;
 
 /// Longest a wait on the core's state lasts.
-const GUARD: Duration = Duration::from_secs(30);
+use super::GUARD;
 
 pub struct TestCore {
     pub core: Core,

@@ -8,7 +8,9 @@ pub mod core;
 pub mod proc;
 
 use std::net::SocketAddr;
-use std::time::Duration;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
 
 use cmm_commissioner::link::{self, Event, EventSink, ServerConfig, ServerHandle};
 use cmm_commissioner::proto::{Downlink, Piece, Splitter, Uplink};
@@ -16,8 +18,73 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
 
-/// Longest a test waits for something that should happen at once (a guard, not a pace).
-pub const GUARD: Duration = Duration::from_secs(15);
+/// The one bound on a test's wait for something that should happen (a guard, not a pace):
+/// generous, because the machines are shared and the tests run side by side. What takes
+/// longer by design (a scenario's step at 18 s) waits a multiple of it, said where it does.
+pub const GUARD: Duration = Duration::from_secs(30);
+
+/// Checks `found` until it holds, up to [`GUARD`]; fails naming `what`. The one way these
+/// tests wait on something polled (a window's frames, a file, a process's output).
+pub fn eventually(what: &str, found: impl FnMut() -> bool) {
+    eventually_within(GUARD, what, found);
+}
+
+/// As [`eventually`], for what takes longer by design: a longer guard, still no fixed wait.
+pub fn eventually_within(guard: Duration, what: &str, mut found: impl FnMut() -> bool) {
+    let deadline = Instant::now() + guard;
+    while !found() {
+        assert!(
+            Instant::now() < deadline,
+            "never saw {what} (waited {guard:?})"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A fresh folder of the test's own, removed when it goes out of scope (kept, and said, when
+/// the test failed, to look at).
+#[derive(Debug)]
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// An empty folder named after `name`, unique in this run.
+    pub fn new(name: &str) -> TempDir {
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("cmm-it-{}-{n}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("a temporary folder");
+        TempDir(path)
+    }
+
+    /// Its path.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("kept {} for a look", self.0.display());
+        } else {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
 
 pub const HOSTID: &str = "3130373031334717003D002E";
 

@@ -4,14 +4,14 @@
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde_json::Value;
 
 /// The console tool.
 pub const BIN: &str = env!("CARGO_BIN_EXE_cmmctl");
 /// Longest a test waits for a line.
-pub const GUARD: Duration = Duration::from_secs(20);
+pub use super::GUARD;
 
 /// A data folder of this test run.
 pub fn data_home() -> std::path::PathBuf {
