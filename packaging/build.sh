@@ -42,6 +42,10 @@ win=$target_dir/x86_64-pc-windows-gnu/release
 windir="$dist/$name-$version-windows-x86_64"
 mkdir -p "$windir"
 cp "$win/cmm-commissioner.exe" "$win/cmmctl.exe" README.md "$windir/"
+# The guides the README links to, for a laptop that is offline (the MSI has the same list).
+guides="user-guide.md cmmctl.md maps.md protocol.md install.md"
+mkdir -p "$windir/docs"
+for g in $guides; do cp "docs/$g" "$windir/docs/"; done
 # The desktop app must not open a console window; cmmctl must stay a console program.
 subsystem() { x86_64-w64-mingw32-objdump -p "$1" | awk '/^Subsystem/ {print $2}'; }
 [ "$(subsystem "$windir/cmm-commissioner.exe")" = 00000002 ] \
@@ -77,8 +81,8 @@ grep -qi '8D6B2A51-3C7E-4F19-9A2D-5E0C4B7F1A63' <<< "$(msitable "$msi" Upgrade)"
   || fail "MSI lost its UpgradeCode"
 rm -rf "$work/msi"
 msiextract -C "$work/msi" "$msi" > /dev/null
-for f in cmm-commissioner.exe cmmctl.exe README.md; do
-  got=$(find "$work/msi" -name "$f" | head -1)
+for f in cmm-commissioner.exe cmmctl.exe README.md $(printf 'docs/%s ' $guides); do
+  got=$(find "$work/msi" -path "*/$f" | head -1)
   [ -n "$got" ] || fail "MSI lacks $f"
   cmp -s "$got" "$windir/$f" || fail "MSI's $f differs from the build"
 done
@@ -160,6 +164,7 @@ for s in 16 32 48 64 128 256; do
   install -Dm644 "icons/$name-$s.png" "$debroot/usr/share/icons/hicolor/${s}x${s}/apps/$name.png"
 done
 install -Dm644 README.md "$debroot/usr/share/doc/$name/README.md"
+for g in $guides; do install -Dm644 "docs/$g" "$debroot/usr/share/doc/$name/docs/$g"; done
 install -Dm644 packaging/linux/deb-copyright "$debroot/usr/share/doc/$name/copyright"
 # dpkg-shlibdeps wants a debian/control beside it.
 mkdir -p "$work/shlibs/debian"

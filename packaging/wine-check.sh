@@ -34,7 +34,7 @@ rm -rf "$WINEPREFIX"
 # 1. Install.
 "$wine" msiexec /i "$(realpath "$msi")" /qn > "$work/msiexec.log" 2>&1 || fail "msiexec failed: $(cat "$work/msiexec.log")"
 dir="$WINEPREFIX/drive_c/Program Files/CMM Commissioner"
-for f in cmm-commissioner.exe cmmctl.exe README.md; do
+for f in cmm-commissioner.exe cmmctl.exe README.md docs/user-guide.md docs/cmmctl.md; do
   [ -f "$dir/$f" ] || fail "the MSI did not install $f"
 done
 find "$WINEPREFIX/drive_c" -name 'CMM Commissioner.lnk' | grep -q . || fail "no Start-menu shortcut"
