@@ -1,6 +1,7 @@
 //! Sockets: the tokio mini-server modems connect to. It speaks to the rest of the program only
 //! through [`Command`] in and [`Event`] out.
 
+pub mod bridge;
 pub mod broker;
 pub mod config;
 pub mod connection;

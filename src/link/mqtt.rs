@@ -3,7 +3,75 @@
 
 use std::sync::Arc;
 
+use std::time::Duration;
+
+use rumqttc::{MqttOptions, Transport};
+use tokio_util::sync::CancellationToken;
+
 pub use crate::model::broker::{Broker, parse_broker};
+
+/// The client options both ends use: `client_id` at `broker`, a 30 s keep-alive, a clean
+/// session (subscriptions are made again on each connect), the credentials when given, TLS for
+/// `mqtts://` with the CA file `ca` (named `ca_label` in errors) or the system's certificates.
+pub fn options(
+    broker: &Broker,
+    client_id: String,
+    credentials: Option<(String, String)>,
+    ca: Option<&std::path::Path>,
+    ca_label: &str,
+) -> Result<MqttOptions, String> {
+    let mut options = MqttOptions::new(client_id, broker.host.clone(), broker.port);
+    options.set_keep_alive(Duration::from_secs(30));
+    options.set_clean_session(true);
+    if let Some((user, password)) = credentials {
+        options.set_credentials(user, password);
+    }
+    if broker.tls {
+        let tls = tls_config(ca, ca_label)?;
+        options.set_transport(Transport::tls_with_config(
+            rumqttc::TlsConfiguration::Rustls(Arc::new(tls)),
+        ));
+    }
+    Ok(options)
+}
+
+/// The pause before trying a lost broker again: 0.5 s, doubling to 10 s, back to 0.5 s once
+/// connected.
+#[derive(Debug)]
+pub struct Backoff {
+    pause: Duration,
+}
+
+impl Default for Backoff {
+    fn default() -> Self {
+        Backoff { pause: Self::FIRST }
+    }
+}
+
+impl Backoff {
+    const FIRST: Duration = Duration::from_millis(500);
+    const LONGEST: Duration = Duration::from_secs(10);
+
+    /// Connected: the next loss waits the shortest pause again.
+    pub fn reset(&mut self) {
+        self.pause = Self::FIRST;
+    }
+
+    /// The pause the next [`Backoff::wait`] takes.
+    pub fn pause(&self) -> Duration {
+        self.pause
+    }
+
+    /// Waits the pause (and doubles the next one); `false` when `stop` came first.
+    pub async fn wait(&mut self, stop: &CancellationToken) -> bool {
+        let waited = tokio::select! {
+            _ = stop.cancelled() => false,
+            _ = tokio::time::sleep(self.pause) => true,
+        };
+        self.pause = (self.pause * 2).min(Self::LONGEST);
+        waited
+    }
+}
 
 /// TLS with rustls (ring): the given CA file, else the system's certificates.
 pub fn tls_config(

@@ -2,9 +2,8 @@
 //! events published to a broker, Home Assistant discovery, and (only with `--mqtt-commands`)
 //! commands taken from the broker.
 //!
-//! Two tasks around [`rumqttc`]: one polls its event loop (connects, reconnects with a growing
-//! pause, subscribes again after each reconnect, hands command messages on), one takes
-//! messages from the [`Outbox`] while the broker is connected. Nothing waits on the broker:
+//! The network side is `link::bridge` (two tasks around [`rumqttc`]); here are the options,
+//! and the [`Outbox`] that turns the core's reports into messages. Nothing waits on the broker:
 //! the core's reports go into the outbox at once, and the outbox keeps only the latest of each
 //! retained topic.
 
@@ -19,18 +18,19 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use clap::Args;
-use rumqttc::{AsyncClient, LastWill, MqttOptions, QoS, Transport};
+use rumqttc::{AsyncClient, LastWill, QoS};
 use serde_json::Value;
 use tokio::sync::{Notify, mpsc, watch};
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+pub use crate::link::bridge::RemoteCommand;
 pub use crate::link::mqtt::{Broker, parse_broker};
 pub use outbox::{Message, Outbox, Topics};
 
 use crate::app::Report;
-use crate::link::mqtt::tls_config;
-use client::{Poller, default_client_id, lock, poll, publish, read_password};
+use crate::link::bridge::{Poller, poll, publish};
+use client::{default_client_id, lock, read_password};
 
 /// The bridge's options (part of `cmmctl serve`).
 #[derive(Debug, Clone, Args, Default)]
@@ -65,15 +65,6 @@ pub struct MqttArgs {
     /// restarts).
     #[arg(long, value_name = "ID", requires = "mqtt")]
     pub mqtt_client_id: Option<String>,
-}
-
-/// A command that came in on `PREFIX/HOSTID/command`.
-#[derive(Debug, Clone)]
-pub struct RemoteCommand {
-    /// The topic's hostid level.
-    pub hostid: String,
-    /// The message as received.
-    pub payload: Vec<u8>,
 }
 
 /// The running bridge.
@@ -128,9 +119,20 @@ impl Bridge {
             traffic,
             commands: args.mqtt_commands,
         };
-        let mut options = MqttOptions::new(client_id, broker.host.clone(), broker.port);
-        options.set_keep_alive(Duration::from_secs(30));
-        options.set_clean_session(true);
+        let credentials = match (&args.mqtt_user, &args.mqtt_password_file) {
+            (Some(user), Some(p)) => Some((user.clone(), read_password(p)?)),
+            (Some(user), None) => Some((user.clone(), String::new())),
+            (None, Some(_)) => anyhow::bail!("--mqtt-password-file needs --mqtt-user"),
+            (None, None) => None,
+        };
+        let mut options = crate::link::mqtt::options(
+            &broker,
+            client_id,
+            credentials,
+            args.mqtt_ca.as_deref(),
+            "--mqtt-ca",
+        )
+        .map_err(anyhow::Error::msg)?;
         // A state with the 9500N map's hundreds of values is tens of kB.
         options.set_max_packet_size(256 * 1024, 1024 * 1024);
         options.set_request_channel_capacity(256);
@@ -141,22 +143,7 @@ impl Bridge {
             QoS::AtLeastOnce,
             true,
         ));
-        if let Some(user) = &args.mqtt_user {
-            let password = match &args.mqtt_password_file {
-                Some(p) => read_password(p)?,
-                None => String::new(),
-            };
-            options.set_credentials(user.clone(), password);
-        } else if args.mqtt_password_file.is_some() {
-            anyhow::bail!("--mqtt-password-file needs --mqtt-user");
-        }
-        if broker.tls {
-            options.set_transport(Transport::tls_with_config(
-                rumqttc::TlsConfiguration::Rustls(Arc::new(
-                    tls_config(args.mqtt_ca.as_deref(), "--mqtt-ca").map_err(anyhow::Error::msg)?,
-                )),
-            ));
-        } else if args.mqtt_commands {
+        if !broker.tls && args.mqtt_commands {
             eprintln!(
                 "warning: --mqtt-commands over plain mqtt://: anyone on the path can read and \
                  send commands; use mqtts:// with credentials"

@@ -15,6 +15,7 @@ pub use super::topics::{Topics, level};
 use crate::app::Report;
 use crate::cli::event_json::{event_json, write_change};
 use crate::link::Event;
+pub use crate::link::bridge::Message;
 use crate::proto::RegisterImage;
 use crate::proto::json_text::quoted;
 use crate::proto::map::{Decoded, Value as DecodedValue};
@@ -23,19 +24,6 @@ use crate::proto::uplink::InputFlags;
 
 /// Events kept while they cannot be sent; beyond this the oldest go.
 pub const EVENTS_MAX: usize = 20_000;
-
-/// One MQTT message.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Message {
-    /// Topic.
-    pub topic: String,
-    /// Payload (UTF-8 text, JSON for all but availability).
-    pub payload: String,
-    /// Kept by the broker for new subscribers.
-    pub retain: bool,
-    /// Sent at least once (availability, outcomes, discovery) rather than at most once.
-    pub at_least_once: bool,
-}
 
 /// One value as the state topic carries it.
 #[derive(Debug, Clone)]
@@ -483,4 +471,22 @@ fn state_json(h: &Host) -> String {
     }
     out.push_str("}}");
     out
+}
+
+impl crate::link::bridge::Outgoing for Outbox {
+    fn prefix(&self) -> &str {
+        &self.topics.prefix
+    }
+
+    fn reconnected(&mut self) {
+        Outbox::reconnected(self);
+    }
+
+    fn outcome(&mut self, hostid: &str, v: &Value) {
+        Outbox::outcome(self, hostid, v);
+    }
+
+    fn take(&mut self) -> Option<Message> {
+        Outbox::take(self)
+    }
 }

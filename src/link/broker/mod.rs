@@ -9,10 +9,9 @@
 
 mod session;
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use rumqttc::{AsyncClient, Event as MqttEvent, MqttOptions, Packet, QoS, Transport};
+use rumqttc::{AsyncClient, Event as MqttEvent, Packet, QoS};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
@@ -21,7 +20,7 @@ pub use crate::model::broker::BrokerConfig;
 pub use session::{BrokerSession, OUTCOME_TIMEOUT, Publish, target_of};
 
 use super::event::{Command, EventSink};
-use super::mqtt::{parse_broker, tls_config};
+use super::mqtt::{Backoff, options, parse_broker};
 
 /// The running broker link.
 pub struct BrokerHandle {
@@ -53,19 +52,19 @@ pub fn attach(config: &BrokerConfig, sink: EventSink) -> Result<BrokerHandle, St
     }
     let token = format!("{:04x}", fastrand::u16(..));
     let client_id = format!("cmm-commissioner-{}-{token}", std::process::id());
-    let mut options = MqttOptions::new(client_id, broker.host.clone(), broker.port);
-    options.set_keep_alive(Duration::from_secs(30));
-    options.set_clean_session(true);
+    let credentials = config
+        .user
+        .as_ref()
+        .filter(|u| !u.is_empty())
+        .map(|u| (u.clone(), config.password.clone().unwrap_or_default()));
+    let mut options = options(
+        &broker,
+        client_id,
+        credentials,
+        config.ca.as_deref(),
+        "CA file",
+    )?;
     options.set_max_packet_size(1024 * 1024, 1024 * 1024);
-    if let Some(user) = config.user.as_ref().filter(|u| !u.is_empty()) {
-        options.set_credentials(user.clone(), config.password.clone().unwrap_or_default());
-    }
-    if broker.tls {
-        let tls = tls_config(config.ca.as_deref(), "CA file")?;
-        options.set_transport(Transport::tls_with_config(
-            rumqttc::TlsConfiguration::Rustls(Arc::new(tls)),
-        ));
-    }
     let (client, eventloop) = AsyncClient::new(options, 64);
     let shown = broker.to_string();
     let session = BrokerSession::new(&prefix, &shown, &token);
@@ -98,7 +97,7 @@ async fn run(
     sink: EventSink,
     stop: CancellationToken,
 ) {
-    let mut pause = Duration::from_millis(500);
+    let mut backoff = Backoff::default();
     loop {
         let due = session.poll_timeout();
         let timer = async {
@@ -113,7 +112,7 @@ async fn run(
             Some(cmd) = commands.recv() => session.command(cmd, Instant::now()),
             ev = eventloop.poll() => match ev {
                 Ok(MqttEvent::Incoming(Packet::ConnAck(_))) => {
-                    pause = Duration::from_millis(500);
+                    backoff.reset();
                     for topic in session.subscriptions() {
                         let _ = client.try_subscribe(topic, QoS::AtLeastOnce);
                     }
@@ -126,11 +125,9 @@ async fn run(
                 Err(e) => {
                     session.disconnected(&e.to_string());
                     flush(&mut session, &client, &sink).await;
-                    tokio::select! {
-                        _ = stop.cancelled() => break,
-                        _ = tokio::time::sleep(pause) => {}
+                    if !backoff.wait(&stop).await {
+                        break;
                     }
-                    pause = (pause * 2).min(Duration::from_secs(10));
                 }
             },
         }
