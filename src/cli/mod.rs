@@ -58,46 +58,44 @@ enum Cmd {
     Replay(replay::ReplayArgs),
 }
 
-/// Entry point of `cmmctl`.
+/// Entry point of `cmmctl`. The file subcommands run on this thread; the others on a tokio
+/// runtime made for them.
 pub fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
-    match cli.command {
-        Cmd::Map(m) => return map_cmd::run(m),
-        Cmd::Ports { json } => return serial_cmd::ports(json),
-        Cmd::Export(a) => return export_cmd::run(a),
-        Cmd::Report(a) => return report_cmd::run(a),
-        Cmd::Recording(c) => return recording_cmd::run(c),
-        _ => {}
-    }
-    if let Err(e) = crate::link::config::raise_open_file_limit() {
-        eprintln!("cmmctl: could not raise the open-file limit: {e}");
-    }
-    // The server runs on one thread: each message then goes from its connection to the state
-    // and to the printer without waking another thread (at 4,000 messages a second that was a
-    // fifth of the server's time), and one core answers far more modems than a site has. What
-    // blocks runs beside it: the recorder and the console output on threads of their own,
-    // file work on tokio's blocking pool.
-    let rt = match cli.command {
-        Cmd::Serve(_) => tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()?,
-        _ => tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build()?,
-    };
-    match cli.command {
-        Cmd::Serve(a) => rt.block_on(serve::run(*a)),
-        Cmd::SimModem(a) => rt.block_on(sim::run(a)),
+    match Cli::parse().command {
         Cmd::Map(m) => map_cmd::run(m),
         Cmd::Ports { json } => serial_cmd::ports(json),
         Cmd::Export(a) => export_cmd::run(a),
         Cmd::Report(a) => report_cmd::run(a),
         Cmd::Recording(c) => recording_cmd::run(c),
-        Cmd::Poll(a) => rt.block_on(serial_cmd::poll(a)),
-        Cmd::Write(a) => rt.block_on(serial_cmd::write(a)),
-        Cmd::Scan(a) => rt.block_on(serial_cmd::scan_cmd(a)),
-        Cmd::SimController(a) => rt.block_on(serial_cmd::sim_controller(a)),
-        Cmd::Replay(a) => rt.block_on(replay::run(a)),
+        // The server runs on one thread: each message then goes from its connection to the
+        // state and to the printer without waking another thread (at 4,000 messages a second
+        // that was a fifth of the server's time), and one core answers far more modems than a
+        // site has. What blocks runs beside it: the recorder and the console output on
+        // threads of their own, file work on tokio's blocking pool.
+        Cmd::Serve(a) => runtime(true)?.block_on(serve::run(*a)),
+        Cmd::SimModem(a) => runtime(false)?.block_on(sim::run(a)),
+        Cmd::Poll(a) => runtime(false)?.block_on(serial_cmd::poll(a)),
+        Cmd::Write(a) => runtime(false)?.block_on(serial_cmd::write(a)),
+        Cmd::Scan(a) => runtime(false)?.block_on(serial_cmd::scan_cmd(a)),
+        Cmd::SimController(a) => runtime(false)?.block_on(serial_cmd::sim_controller(a)),
+        Cmd::Replay(a) => runtime(false)?.block_on(replay::run(a)),
+    }
+}
+
+/// The runtime of a subcommand that serves or links (on this thread alone when
+/// `current_thread`), with the open-file limit raised first for its many connections.
+fn runtime(current_thread: bool) -> std::io::Result<tokio::runtime::Runtime> {
+    if let Err(e) = crate::link::config::raise_open_file_limit() {
+        eprintln!("cmmctl: could not raise the open-file limit: {e}");
+    }
+    if current_thread {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
     }
 }
 
