@@ -46,8 +46,6 @@ pub enum Command {
     StopDemo,
     /// Read a register map file and put it before the others.
     LoadMap(PathBuf),
-    /// Ask for a map file with the system's file dialog, then load it.
-    PickMap,
     /// Write the settings file (where the core was told to keep it).
     SaveSettings(Settings),
     /// List the serial ports again.
@@ -138,9 +136,8 @@ pub enum Command {
         /// To what.
         to: StepTo,
     },
-    /// Open a recording to look at, in a window of its own (`None`: ask with the system's
-    /// file dialog).
-    OpenRecording(Option<PathBuf>),
+    /// Open a recording to look at, in a window of its own.
+    OpenRecording(PathBuf),
     /// Read the timeline (alarms, commands, markers, links) of a range from the recording.
     Timeline {
         /// From.
@@ -148,16 +145,24 @@ pub enum Command {
         /// To.
         to_ms: i64,
     },
-    /// Export the recording as CSV to `path` (`None`: ask with the system's save dialog).
+    /// Export the recording as CSV to `path`.
     Export {
         /// Where.
-        path: Option<PathBuf>,
+        path: PathBuf,
         /// What.
         spec: ExportSpec,
     },
-    /// Save a single-file copy of the recording (the one written, or the one shown) to
-    /// `path` (`None`: ask with the system's save dialog), cut as `cut` says.
-    SaveCopy(Option<PathBuf>, CopyCut),
+    /// Save a single-file copy of the recording (the one written, or the one shown), cut as
+    /// `cut` says.
+    SaveCopy {
+        /// Where.
+        path: PathBuf,
+        /// What of it.
+        cut: CopyCut,
+        /// Replace a file already there (the user agreed to it in a save dialog); otherwise
+        /// such a file is refused.
+        replace: bool,
+    },
     /// List the server's sessions (answered by a `sessions` event).
     Sessions,
     /// Keep something of a target's commissioning in the recording.
@@ -170,12 +175,12 @@ pub enum Command {
     /// Read a target's commissioning from the recording (into the state).
     ReadCommissioning(String),
     /// Make the commissioning report of a target from the recording: the PDF at `path` and
-    /// the steps' CSV beside it (`None`: ask with the system's save dialog).
+    /// the steps' CSV beside it.
     Report {
         /// Target.
         target: String,
         /// Where.
-        path: Option<PathBuf>,
+        path: PathBuf,
     },
 }
 
@@ -303,12 +308,6 @@ pub enum CoreError {
         /// What is wrong (line and field for a bad file).
         reason: String,
     },
-    /// The file dialog gave no file: cancelled, or none could be shown (no desktop portal).
-    #[error(
-        "no map file chosen; if no file dialog appeared, this system has none (no desktop \
-         portal): type the file's path in Maps > Load map file instead"
-    )]
-    NoFileChosen,
     /// The settings file could not be written.
     #[error("cannot save settings to {path}: {reason}")]
     SaveSettings {

@@ -175,12 +175,11 @@ pub fn parse_command(
         }
         "report" => Ok(Command::Report {
             target: hostid()?,
-            path: Some(
-                f.opt_str("out")
-                    .map_err(|e| e.to_string())?
-                    .unwrap_or_else(|| "report.pdf".into())
-                    .into(),
-            ),
+            path: f
+                .opt_str("out")
+                .map_err(|e| e.to_string())?
+                .unwrap_or_else(|| "report.pdf".into())
+                .into(),
         }),
         other => Err(format!("unknown command {other:?}")),
     }

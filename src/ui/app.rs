@@ -138,6 +138,10 @@ impl eframe::App for CommissionerApp {
         self.lock_wait += asked.elapsed();
         self.view.ui(ui, &state);
         drop(state);
+        let ctx = ui.ctx().clone();
+        self.view
+            .dialogs
+            .open(self.runtime.handle(), move || ctx.request_repaint());
         for cmd in self.view.take_commands() {
             if let Err(e) = self.core.send(cmd) {
                 self.view.notice = Some(e.to_string());

@@ -3,6 +3,7 @@
 //! or by hand) and the report. Everything typed goes to the recording through the core; what
 //! is shown is read back from it, so the window and the report never disagree.
 
+use super::file_dialog::{Ask, Purpose};
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
@@ -19,6 +20,8 @@ const REFRESH: Duration = Duration::from_secs(3);
 /// What the window keeps between frames.
 #[derive(Debug, Default)]
 pub struct CommissionView {
+    /// A file asked for in the frame (the dialog opens after it).
+    pub ask: Option<super::file_dialog::Ask>,
     /// Shown.
     pub open: bool,
     /// The fields as typed, for the target they were loaded for.
@@ -519,6 +522,22 @@ fn protections_ui(
         });
 }
 
+/// The name a report is offered under: `commissioning-NAME-DATE.pdf`, the target's name
+/// (its id when it has none) made safe for a file name.
+fn report_name(state: &AppState, target: &str) -> String {
+    let name = state
+        .targets
+        .get(target)
+        .map(|t| t.hostname.clone())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| target.replace(':', "-"));
+    format!(
+        "commissioning-{}-{}.pdf",
+        name.replace(['/', '\\', ' '], "_"),
+        chrono::Local::now().format("%Y-%m-%d")
+    )
+}
+
 fn report_ui(
     ui: &mut egui::Ui,
     state: &AppState,
@@ -526,12 +545,19 @@ fn report_ui(
     v: &mut CommissionView,
     out: &mut Vec<Command>,
 ) {
-    let make = |v: &CommissionView, out: &mut Vec<Command>| {
-        let path = (!v.path.trim().is_empty()).then(|| v.path.trim().into());
-        out.push(Command::Report {
+    let make = |v: &mut CommissionView, out: &mut Vec<Command>| match v.path.trim() {
+        "" => {
+            v.ask = Some(Ask {
+                purpose: Purpose::Report(target.to_string()),
+                title: "Save the commissioning report",
+                filter: ("PDF", &["pdf"]),
+                save_as: Some(report_name(state, target)),
+            })
+        }
+        p => out.push(Command::Report {
             target: target.to_string(),
-            path,
-        });
+            path: p.into(),
+        }),
     };
     ui.horizontal(|ui| {
         let l = ui.label("Report file");

@@ -1,6 +1,7 @@
 //! A recording to hand over from the window: the Export CSV and Save a copy windows (what to
 //! keep of the recording, where to write it, and how it went).
 
+use super::file_dialog::{Ask, Purpose};
 use std::path::PathBuf;
 
 use eframe::egui;
@@ -66,9 +67,20 @@ pub fn export_ui(
                 match spec(state, v) {
                     Ok(spec) => {
                         v.error = None;
-                        let path =
-                            (!v.path.trim().is_empty()).then(|| PathBuf::from(v.path.trim()));
-                        out.push(Command::Export { path, spec });
+                        match v.path.trim() {
+                            "" => {
+                                v.ask = Some(Ask {
+                                    purpose: Purpose::Export(spec),
+                                    title: "Export the recording as CSV",
+                                    filter: ("CSV", &["csv"]),
+                                    save_as: Some("recording.csv".into()),
+                                })
+                            }
+                            p => out.push(Command::Export {
+                                path: PathBuf::from(p),
+                                spec,
+                            }),
+                        }
                     }
                     Err(e) => v.error = Some(e),
                 }
@@ -171,9 +183,23 @@ pub fn copy_ui(
                 match copy_cut(v, selected) {
                     Ok(cut) => {
                         v.copy_error = None;
-                        let p = v.copy_fields[2].trim();
-                        let path = (!p.is_empty()).then(|| PathBuf::from(p));
-                        out.push(Command::SaveCopy(path, cut));
+                        match v.copy_fields[2].trim() {
+                            "" => {
+                                v.ask = Some(Ask {
+                                    purpose: Purpose::SaveCopy(cut),
+                                    title: "Save a copy of the recording",
+                                    filter: ("Recording", &[crate::store::registry::EXTENSION]),
+                                    save_as: Some(copy_name(state)),
+                                })
+                            }
+                            // A path typed must be new: only a save dialog asks before
+                            // replacing a file.
+                            p => out.push(Command::SaveCopy {
+                                path: PathBuf::from(p),
+                                cut,
+                                replace: false,
+                            }),
+                        }
                     }
                     Err(e) => v.copy_error = Some(e),
                 }
@@ -241,4 +267,17 @@ fn spec(state: &AppState, v: &RecordView) -> Result<ExportSpec, String> {
             Dialect::PLAIN
         },
     })
+}
+
+/// The name a copy is offered under: the recording's own, with `-copy`.
+fn copy_name(state: &AppState) -> String {
+    let file = state
+        .recording
+        .path
+        .as_ref()
+        .or(state.offline.as_ref().map(|o| &o.path));
+    let stem = file
+        .and_then(|f| f.file_stem())
+        .map_or("recording".into(), |n| n.to_string_lossy());
+    format!("{stem}-copy.{}", crate::store::registry::EXTENSION)
 }

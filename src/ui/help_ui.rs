@@ -1,5 +1,6 @@
 //! The Help window and the "Load a register map" window.
 
+use super::file_dialog::{Ask, Purpose};
 use std::path::PathBuf;
 
 use eframe::egui;
@@ -9,6 +10,8 @@ use crate::app::{AppState, Command};
 /// What the two windows keep between frames.
 #[derive(Debug, Default)]
 pub struct HelpView {
+    /// A file asked for in the frame (the dialog opens after it).
+    pub ask: Option<super::file_dialog::Ask>,
     /// Help shown.
     pub help_open: bool,
     /// Map window shown.
@@ -118,7 +121,12 @@ pub fn map_ui(ctx: &egui::Context, v: &mut HelpView, state: &AppState, out: &mut
                     out.push(Command::LoadMap(PathBuf::from(typed)));
                 }
                 if ui.button("Browse…").clicked() {
-                    out.push(Command::PickMap);
+                    v.ask = Some(Ask {
+                        purpose: Purpose::LoadMap,
+                        title: "Load a register map",
+                        filter: ("Register map (TOML)", &["toml"]),
+                        save_as: None,
+                    });
                 }
             });
             match &state.map_result {

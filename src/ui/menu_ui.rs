@@ -1,5 +1,6 @@
 //! The menu bar: File, Demo, View, Maps, Help.
 
+use super::file_dialog::{Ask, Purpose};
 use eframe::egui;
 
 use super::view::View;
@@ -50,7 +51,12 @@ pub fn ui(ui: &mut egui::Ui, v: &mut View, state: &AppState) {
                 v.record.copy_open = true;
             }
             if ui.button("Open recording…").clicked() {
-                v.send(Command::OpenRecording(None));
+                v.dialogs.ask(Ask {
+                    purpose: Purpose::OpenRecording,
+                    title: "Open a recording",
+                    filter: ("Recording", &[crate::store::registry::EXTENSION]),
+                    save_as: None,
+                });
             }
             ui.separator();
             if ui.button("Quit").clicked() {

@@ -7,6 +7,7 @@ pub mod commission_ui;
 pub mod config_ui;
 pub mod diagram_ui;
 pub mod editor_ui;
+pub mod file_dialog;
 pub mod fleet_ui;
 pub mod handover_ui;
 pub mod help_ui;

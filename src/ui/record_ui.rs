@@ -12,6 +12,8 @@ use super::typing::LATE_KEYS;
 /// What the recording controls keep between frames.
 #[derive(Debug, Default)]
 pub struct RecordView {
+    /// A file asked for in the frame (the dialog opens after it).
+    pub ask: Option<super::file_dialog::Ask>,
     /// The note typed for the next marker.
     pub note: String,
     /// When the marker clicked is put in (input time, s): a moment after the click when the

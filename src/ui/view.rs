@@ -82,6 +82,8 @@ pub struct View {
     applied_theme: Option<Theme>,
     applied_scale: Option<u16>,
     outbox: Vec<Command>,
+    /// The system's file dialogs asked, and their answers.
+    pub dialogs: super::file_dialog::FileDialogs,
 }
 
 impl View {
@@ -122,6 +124,7 @@ impl View {
             applied_theme: None,
             applied_scale: None,
             outbox: Vec::new(),
+            dialogs: Default::default(),
         }
     }
 
@@ -235,6 +238,12 @@ impl View {
 
     /// Draws one frame.
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
+        for answer in self.dialogs.answers() {
+            match answer {
+                Ok(cmd) => self.send(cmd),
+                Err(said) => self.notice = Some(said.to_string()),
+            }
+        }
         self.apply_theme(ui.ctx());
         self.follow_targets(state);
         let scope = self.selected.clone();
@@ -308,6 +317,15 @@ impl View {
                 .request_repaint_after(std::time::Duration::from_secs(1));
         }
         self.typing.end(ui.ctx(), scope.as_deref());
+        let asked = [
+            self.help.ask.take(),
+            self.record.ask.take(),
+            self.commission.ask.take(),
+        ];
+        asked
+            .into_iter()
+            .flatten()
+            .for_each(|a| self.dialogs.ask(a));
     }
 
     /// Opens the "Connect serial" window with a fresh port list.

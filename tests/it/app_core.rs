@@ -539,7 +539,7 @@ async fn a_recording_shown_read_only_exports_and_copies_from_its_file() {
         .await;
     let csv = dir.join("viewed.csv");
     t.send(Command::Export {
-        path: Some(csv.clone()),
+        path: csv.clone(),
         spec: Default::default(),
     });
     t.until("the export", |s| s.export_result.is_some()).await;
@@ -552,7 +552,11 @@ async fn a_recording_shown_read_only_exports_and_copies_from_its_file() {
     );
 
     let copy = dir.join("handed-over.cmmrec");
-    t.send(Command::SaveCopy(Some(copy.clone()), Default::default()));
+    t.send(Command::SaveCopy {
+        path: copy.clone(),
+        cut: Default::default(),
+        replace: false,
+    });
     t.until("the copy", |s| s.copy_result.is_some()).await;
     let result = t.core.state().copy_result.clone().unwrap();
     assert!(result.is_ok(), "{result:?}");

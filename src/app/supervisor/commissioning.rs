@@ -81,8 +81,8 @@ impl Supervisor {
         });
     }
 
-    /// Writes the report of a target (asking where, when no path is given).
-    pub(super) fn make_report(&mut self, target: String, path: Option<PathBuf>) {
+    /// Writes the report of a target to `path`.
+    pub(super) fn make_report(&mut self, target: String, path: PathBuf) {
         let Some(file) = self.recording_file() else {
             let e = CoreError::NoRecording;
             return self.later(move |s, _| {
@@ -94,35 +94,7 @@ impl Supervisor {
         let tx = self.internal.clone();
         self.later(move |s, _| {
             let maps = s.maps.clone();
-            let name = s
-                .targets
-                .get(&target)
-                .map(|t| t.hostname.clone())
-                .filter(|n| !n.trim().is_empty())
-                .unwrap_or_else(|| target.replace(':', "-"));
-            let suggested = format!(
-                "commissioning-{}-{}.pdf",
-                name.replace(['/', '\\', ' '], "_"),
-                chrono::Local::now().format("%Y-%m-%d")
-            );
             tokio::spawn(async move {
-                let path = match path {
-                    Some(p) => p,
-                    None => match rfd::AsyncFileDialog::new()
-                        .set_title("Save the commissioning report")
-                        .add_filter("PDF", &["pdf"])
-                        .set_file_name(&suggested)
-                        .save_file()
-                        .await
-                    {
-                        Some(f) => f.path().to_path_buf(),
-                        None => {
-                            let e = CoreError::Busy("no file chosen for the report");
-                            let _ = tx.send(Internal::Reported(target, Err(e))).await;
-                            return;
-                        }
-                    },
-                };
                 let who = target.clone();
                 let result = tokio::task::spawn_blocking(move || {
                     if let Some(f) = flusher {

@@ -32,7 +32,6 @@ impl Supervisor {
                     let _ = tx.blocking_send(Internal::MapLoaded(load_map_file(&path)));
                 });
             }
-            Command::PickMap => self.pick_map(),
             Command::SaveSettings(settings) => self.save_settings(settings),
             Command::RefreshPorts => {
                 let tx = self.internal.clone();
@@ -102,7 +101,7 @@ impl Supervisor {
                 });
             }
             Command::Export { path, spec } => self.export(path, spec),
-            Command::SaveCopy(path, cut) => self.save_copy(path, cut),
+            Command::SaveCopy { path, cut, replace } => self.save_copy(path, cut, replace),
             Command::History {
                 key,
                 from_ms,
@@ -436,29 +435,8 @@ impl Supervisor {
         self.scan = Some(stop);
     }
 
-    fn pick_map(&mut self) {
-        let tx = self.internal.clone();
-        tokio::spawn(async move {
-            let picked = rfd::AsyncFileDialog::new()
-                .set_title("Load a register map")
-                .add_filter("Register map (TOML)", &["toml"])
-                .pick_file()
-                .await;
-            let result = match picked {
-                Some(file) => {
-                    let path = file.path().to_path_buf();
-                    tokio::task::spawn_blocking(move || load_map_file(&path))
-                        .await
-                        .unwrap_or(Err(CoreError::Busy("the map loader stopped")))
-                }
-                None => Err(CoreError::NoFileChosen),
-            };
-            let _ = tx.send(Internal::MapLoaded(result)).await;
-        });
-    }
-
     /// Exports the recording (what is committed: up to the last second) on a task of its own.
-    fn export(&mut self, path: Option<std::path::PathBuf>, spec: crate::app::command::ExportSpec) {
+    fn export(&mut self, path: std::path::PathBuf, spec: crate::app::command::ExportSpec) {
         let Some(file) = self.recording_file() else {
             let e = CoreError::NoRecording;
             return self.later(move |s, _| {
@@ -470,23 +448,6 @@ impl Supervisor {
         self.later(move |s, _| {
             let maps = s.maps.clone();
             tokio::spawn(async move {
-                let path = match path {
-                    Some(p) => p,
-                    None => match rfd::AsyncFileDialog::new()
-                        .set_title("Export the recording as CSV")
-                        .add_filter("CSV", &["csv"])
-                        .set_file_name("recording.csv")
-                        .save_file()
-                        .await
-                    {
-                        Some(f) => f.path().to_path_buf(),
-                        None => {
-                            let e = CoreError::Busy("no file chosen for the export");
-                            let _ = tx.send(Internal::Exported(Err(e))).await;
-                            return;
-                        }
-                    },
-                };
                 let result =
                     tokio::task::spawn_blocking(move || export_file(&file, &maps, &spec, &path))
                         .await
@@ -498,37 +459,14 @@ impl Supervisor {
     }
 
     /// Saves a single-file copy of the recording on a task of its own (a copy of one being
-    /// written holds what is committed: up to the last second).
-    fn save_copy(&mut self, path: Option<std::path::PathBuf>, cut: crate::app::CopyCut) {
+    /// written holds what is committed: up to the last second). An existing file at `path` is
+    /// replaced only when `replace` says the user agreed to it (a save dialog asks).
+    fn save_copy(&mut self, path: std::path::PathBuf, cut: crate::app::CopyCut, replace: bool) {
         let Some(file) = self.recording_file() else {
             return self.fail(Failure::new(CoreError::NoRecording));
         };
         let tx = self.internal.clone();
         tokio::spawn(async move {
-            let name = file
-                .file_stem()
-                .map(|n| {
-                    format!(
-                        "{}-copy.{}",
-                        n.to_string_lossy(),
-                        crate::store::registry::EXTENSION
-                    )
-                })
-                .unwrap_or_default();
-            // The save dialog asked before replacing a file; a path given (tests) must be new.
-            let (path, replace) = match path {
-                Some(p) => (p, false),
-                None => match rfd::AsyncFileDialog::new()
-                    .set_title("Save a copy of the recording")
-                    .add_filter("Recording", &[crate::store::registry::EXTENSION])
-                    .set_file_name(name)
-                    .save_file()
-                    .await
-                {
-                    Some(f) => (f.path().to_path_buf(), true),
-                    None => return,
-                },
-            };
             let spec = crate::store::copy::CopySpec {
                 from_ms: cut.from_ms,
                 to_ms: cut.to_ms,

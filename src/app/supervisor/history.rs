@@ -218,21 +218,9 @@ impl Supervisor {
     }
 
     /// Opens a recording in a window of its own (this program again, with the file).
-    pub(super) fn open_in_window(&mut self, path: Option<std::path::PathBuf>) {
+    pub(super) fn open_in_window(&mut self, path: std::path::PathBuf) {
         let tx = self.internal.clone();
         tokio::spawn(async move {
-            let path = match path {
-                Some(p) => p,
-                None => match rfd::AsyncFileDialog::new()
-                    .set_title("Open a recording")
-                    .add_filter("Recording", &[crate::store::registry::EXTENSION])
-                    .pick_file()
-                    .await
-                {
-                    Some(f) => f.path().to_path_buf(),
-                    None => return,
-                },
-            };
             let result = tokio::task::spawn_blocking(move || {
                 let exe = std::env::current_exe().map_err(|e| e.to_string())?;
                 std::process::Command::new(exe)
