@@ -66,16 +66,20 @@ impl Supervisor {
             return self.fail(Failure::new(CoreError::NoRecording));
         };
         let flusher = self.recorder.as_ref().map(|r| r.flusher());
-        let tx = self.internal.clone();
+        let jobs = self.jobs();
         self.later(move |s, _| {
             let maps = s.maps.clone();
-            tokio::task::spawn_blocking(move || {
+            let who = target.clone();
+            let read = move || {
                 if let Some(f) = flusher {
                     let _ = f.flush();
                 }
-                let result =
-                    crate::report::read(&file, Some(&target), &maps).map_err(CoreError::from);
-                let _ = tx.blocking_send(Internal::Commissioning(target, result));
+                crate::report::read(&file, Some(&who), &maps).map_err(CoreError::from)
+            };
+            jobs.spawn("the report reader stopped", read, |s, read, _| {
+                s.commissioning
+                    .insert(target, read.map_err(|e| e.to_string()));
+                Ok(())
             });
             Ok(())
         });
@@ -113,11 +117,6 @@ impl Supervisor {
     /// Takes in a commissioning read or a report written.
     pub(super) fn commissioning_read(&mut self, msg: Internal) {
         match msg {
-            Internal::Commissioning(target, result) => self.later(move |s, _| {
-                s.commissioning
-                    .insert(target, result.map_err(|e| e.to_string()));
-                Ok(())
-            }),
             Internal::Reported(target, Ok(w)) => {
                 let mut message = format!(
                     "report of {target} written to {} (steps in {})",

@@ -26,19 +26,45 @@ impl Supervisor {
             Command::RestartServer { listen, advertise } => self.restart_server(listen, advertise),
             Command::StartDemo { modems } => self.start_demo(modems),
             Command::StopDemo => self.stop_demo(),
-            Command::LoadMap(path) => {
-                let tx = self.internal.clone();
-                tokio::task::spawn_blocking(move || {
-                    let _ = tx.blocking_send(Internal::MapLoaded(load_map_file(&path)));
-                });
-            }
+            Command::LoadMap(path) => self.jobs().spawn(
+                "the map loader stopped",
+                move || load_map_file(&path),
+                |s, loaded, now| match loaded {
+                    Ok(map) => {
+                        let line = format!(
+                            "map loaded: {} ({} coils, {} registers) for {}",
+                            map.name,
+                            map.coils.len(),
+                            map.registers.len(),
+                            map.module_types.join(", ")
+                        );
+                        s.map_result = Some(Ok(map.name.clone()));
+                        s.add_map(std::sync::Arc::new(map));
+                        s.note(now, line);
+                        Ok(())
+                    }
+                    Err(e) => {
+                        s.map_result = Some(Err(e.clone()));
+                        Err(Failure::new(e))
+                    }
+                },
+            ),
             Command::SaveSettings(settings) => self.save_settings(settings),
-            Command::RefreshPorts => {
-                let tx = self.internal.clone();
-                tokio::task::spawn_blocking(move || {
-                    let _ = tx.blocking_send(Internal::Ports(list_ports()));
-                });
-            }
+            Command::RefreshPorts => self.jobs().spawn(
+                "the port list stopped",
+                || Ok(list_ports()),
+                |s, listed, _| {
+                    s.ports.listed = true;
+                    match listed? {
+                        Ok(p) => {
+                            s.ports.ports = p;
+                            s.ports.error = None;
+                        }
+                        Err(e) => s.ports.error = Some(e),
+                    }
+                    Ok(())
+                },
+            ),
             Command::AttachBroker(config) => self.attach_broker(config),
             Command::DetachBroker => self.detach_broker(),
             Command::Write {
@@ -444,16 +470,18 @@ impl Supervisor {
                 Err(Failure::new(e))
             });
         };
-        let tx = self.internal.clone();
+        let jobs = self.jobs();
         self.later(move |s, _| {
             let maps = s.maps.clone();
-            tokio::spawn(async move {
-                let result =
-                    tokio::task::spawn_blocking(move || export_file(&file, &maps, &spec, &path))
-                        .await
-                        .unwrap_or(Err(CoreError::Busy("the export stopped")));
-                let _ = tx.send(Internal::Exported(result)).await;
-            });
+            jobs.spawn(
+                "the export stopped",
+                move || export_file(&file, &maps, &spec, &path),
+                |s, exported, now| {
+                    s.export_result = Some(exported.clone());
+                    s.note(now, exported.map_err(Failure::new)?);
+                    Ok(())
+                },
+            );
             Ok(())
         });
     }
@@ -465,16 +493,16 @@ impl Supervisor {
         let Some(file) = self.recording_file() else {
             return self.fail(Failure::new(CoreError::NoRecording));
         };
-        let tx = self.internal.clone();
-        tokio::spawn(async move {
-            let spec = crate::store::copy::CopySpec {
-                from_ms: cut.from_ms,
-                to_ms: cut.to_ms,
-                targets: cut.targets,
-                replace,
-                program: "cmm-commissioner".into(),
-            };
-            let result = tokio::task::spawn_blocking(move || {
+        let spec = crate::store::copy::CopySpec {
+            from_ms: cut.from_ms,
+            to_ms: cut.to_ms,
+            targets: cut.targets,
+            replace,
+            program: "cmm-commissioner".into(),
+        };
+        self.jobs().spawn(
+            "the copy stopped",
+            move || {
                 crate::store::copy::copy(&file, &path, &spec)
                     .map(|what| {
                         format!(
@@ -483,11 +511,13 @@ impl Supervisor {
                         )
                     })
                     .map_err(|e| CoreError::Notice(format!("the copy was not saved: {e}")))
-            })
-            .await
-            .unwrap_or(Err(CoreError::Busy("the copy stopped")));
-            let _ = tx.send(Internal::Copied(result)).await;
-        });
+            },
+            |s, copied, now| {
+                s.copy_result = Some(copied.clone());
+                s.note(now, copied.map_err(Failure::new)?);
+                Ok(())
+            },
+        );
     }
 
     fn save_settings(&mut self, settings: crate::app::Settings) {

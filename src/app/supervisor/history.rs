@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use super::{Failure, Internal, Supervisor};
+use super::{Failure, Supervisor};
 use crate::app::command::{CoreError, StepTo};
 use crate::app::history::{History, Read, Timeline, decoding, points};
 use crate::app::state::PlotKey;
@@ -33,7 +33,7 @@ impl Supervisor {
         let Some(reader) = self.reader() else {
             return;
         };
-        let tx = self.internal.clone();
+        let jobs = self.jobs();
         self.later(move |s, _| {
             let (target, table, addr) = key.clone();
             let Some(t) = s.targets.get(&target) else {
@@ -43,7 +43,7 @@ impl Supervisor {
                 return Ok(());
             };
             let no_data = t.map.settings.no_data;
-            tokio::task::spawn_blocking(move || {
+            let read = move || {
                 let rec = crate::sync::lock(&reader);
                 let read = rec.target_id(&target).and_then(|id| match id {
                     Some(id) => Ok(Read {
@@ -60,13 +60,18 @@ impl Supervisor {
                     }),
                     None => Ok(Read::default()),
                 });
-                let result = read.map(|read| History {
+                read.map_err(CoreError::from).map(|read| History {
                     from_ms,
                     to_ms,
                     columns,
                     points: points(&read, from_ms, scale, no_data),
-                });
-                let _ = tx.blocking_send(Internal::History(key, result.map_err(CoreError::from)));
+                })
+            };
+            jobs.spawn("the history reader stopped", read, move |s, h, _| {
+                if s.plotted.contains_key(&key) {
+                    s.history.insert(key, h?);
+                }
+                Ok(())
             });
             Ok(())
         });
@@ -77,37 +82,23 @@ impl Supervisor {
         let Some(reader) = self.reader() else {
             return;
         };
-        let tx = self.internal.clone();
-        tokio::task::spawn_blocking(move || {
-            let rec = crate::sync::lock(&reader);
-            let result = rec
-                .timeline(from_ms, to_ms, TIMELINE_ITEMS)
-                .map(|items| Timeline {
-                    from_ms,
-                    to_ms,
-                    items,
-                })
-                .map_err(CoreError::from);
-            let _ = tx.blocking_send(Internal::Timeline(result));
-        });
-    }
-
-    /// Takes in what was read.
-    pub(super) fn history_read(&mut self, msg: Internal) {
-        match msg {
-            Internal::History(key, Ok(h)) => self.later(move |s, _| {
-                if s.plotted.contains_key(&key) {
-                    s.history.insert(key, h);
-                }
+        self.jobs().spawn(
+            "the timeline reader stopped",
+            move || {
+                let rec = crate::sync::lock(&reader);
+                rec.timeline(from_ms, to_ms, TIMELINE_ITEMS)
+                    .map(|items| Timeline {
+                        from_ms,
+                        to_ms,
+                        items,
+                    })
+                    .map_err(CoreError::from)
+            },
+            |s, t, _| {
+                s.timeline = t?;
                 Ok(())
-            }),
-            Internal::Timeline(Ok(t)) => self.later(move |s, _| {
-                s.timeline = t;
-                Ok(())
-            }),
-            Internal::History(_, Err(e)) | Internal::Timeline(Err(e)) => self.fail(Failure::new(e)),
-            _ => {}
-        }
+            },
+        );
     }
 }
 
@@ -142,17 +133,25 @@ impl Supervisor {
                 });
                 // The check reads the whole file: on a connection of its own, so the moments
                 // asked for meanwhile are not held up behind it.
-                let tx = self.internal.clone();
                 let file = path.to_path_buf();
-                tokio::task::spawn_blocking(move || {
-                    let damage = match Recording::open(&file) {
-                        Ok(rec) => crate::store::info::damage(&rec),
-                        Err(e) => Some(format!("this file is damaged: {e}")),
-                    };
-                    if let Some(d) = damage {
-                        let _ = tx.blocking_send(Internal::Damaged(d));
-                    }
-                });
+                self.jobs().spawn(
+                    "the check of the file stopped",
+                    move || {
+                        Ok(match Recording::open(&file) {
+                            Ok(rec) => crate::store::info::damage(&rec),
+                            Err(e) => Some(format!("this file is damaged: {e}")),
+                        })
+                    },
+                    |s, damage, now| {
+                        if let Some(problem) = damage? {
+                            s.note(now, problem.clone());
+                            if let Some(o) = s.offline.as_mut() {
+                                o.problem = Some(problem);
+                            }
+                        }
+                        Ok(())
+                    },
+                );
                 if let Some((_, end)) = span {
                     self.seek(end);
                 }
@@ -177,12 +176,14 @@ impl Supervisor {
         let Some(reader) = self.reader.clone() else {
             return self.fail(Failure::new(CoreError::NoRecording));
         };
-        let tx = self.internal.clone();
-        tokio::task::spawn_blocking(move || {
-            let rec = crate::sync::lock(&reader);
-            let result = crate::app::offline::snapshot(&rec, at_ms).map_err(CoreError::from);
-            let _ = tx.blocking_send(Internal::Snapshot(result));
-        });
+        self.jobs().spawn(
+            "the recording reader stopped",
+            move || {
+                let rec = crate::sync::lock(&reader);
+                crate::app::offline::snapshot(&rec, at_ms).map_err(CoreError::from)
+            },
+            show_snapshot,
+        );
     }
 
     /// Shows the recording at the reading or event recorded just before (`later`: after)
@@ -191,47 +192,71 @@ impl Supervisor {
         let Some(reader) = self.reader.clone() else {
             return self.fail(Failure::new(CoreError::NoRecording));
         };
-        let tx = self.internal.clone();
-        tokio::task::spawn_blocking(move || {
-            let rec = crate::sync::lock(&reader);
-            let found = match &to {
-                StepTo::Reading(Some(key)) => rec
-                    .target_id(key)
-                    .and_then(|id| rec.reading_beside(Some(id.unwrap_or(-1)), from_ms, later)),
-                StepTo::Reading(None) => rec.reading_beside(None, from_ms, later),
-                StepTo::Event => rec.event_beside(from_ms, later),
-            };
-            let result = found.map_err(CoreError::from).and_then(|t| {
-                let t = t.ok_or_else(|| {
-                    let what = match &to {
-                        StepTo::Reading(Some(key)) => format!("reading of {key}"),
-                        StepTo::Reading(None) => "reading".into(),
-                        StepTo::Event => "event".into(),
-                    };
-                    let side = if later { "after" } else { "before" };
-                    CoreError::NotFound(format!("no {what} recorded {side} this moment"))
-                })?;
-                crate::app::offline::snapshot(&rec, t).map_err(CoreError::from)
-            });
-            let _ = tx.blocking_send(Internal::Snapshot(result));
-        });
+        self.jobs().spawn(
+            "the recording reader stopped",
+            move || {
+                let rec = crate::sync::lock(&reader);
+                let found = match &to {
+                    StepTo::Reading(Some(key)) => rec
+                        .target_id(key)
+                        .and_then(|id| rec.reading_beside(Some(id.unwrap_or(-1)), from_ms, later)),
+                    StepTo::Reading(None) => rec.reading_beside(None, from_ms, later),
+                    StepTo::Event => rec.event_beside(from_ms, later),
+                };
+                found.map_err(CoreError::from).and_then(|t| {
+                    let t = t.ok_or_else(|| {
+                        let what = match &to {
+                            StepTo::Reading(Some(key)) => format!("reading of {key}"),
+                            StepTo::Reading(None) => "reading".into(),
+                            StepTo::Event => "event".into(),
+                        };
+                        let side = if later { "after" } else { "before" };
+                        CoreError::NotFound(format!("no {what} recorded {side} this moment"))
+                    })?;
+                    crate::app::offline::snapshot(&rec, t).map_err(CoreError::from)
+                })
+            },
+            show_snapshot,
+        );
     }
 
     /// Opens a recording in a window of its own (this program again, with the file).
     pub(super) fn open_in_window(&mut self, path: std::path::PathBuf) {
-        let tx = self.internal.clone();
-        tokio::spawn(async move {
-            let result = tokio::task::spawn_blocking(move || {
-                let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-                std::process::Command::new(exe)
-                    .arg(&path)
-                    .spawn()
-                    .map(|_| path.display().to_string())
-                    .map_err(|e| e.to_string())
-            })
-            .await
-            .unwrap_or_else(|e| Err(e.to_string()));
-            let _ = tx.send(Internal::Opened(result)).await;
-        });
+        self.jobs().spawn(
+            "the window could not be started",
+            move || {
+                let exe = std::env::current_exe().map_err(|e| e.to_string());
+                exe.and_then(|exe| {
+                    std::process::Command::new(exe)
+                        .arg(&path)
+                        .spawn()
+                        .map(|_| path.display().to_string())
+                        .map_err(|e| e.to_string())
+                })
+                .map_err(|e| {
+                    CoreError::Notice(format!(
+                        "cannot open the recording in a window of its own: {e}"
+                    ))
+                })
+            },
+            |s, opened, now| {
+                let p = opened?;
+                s.note(
+                    now,
+                    format!("opened the recording {p} in a window of its own"),
+                );
+                Ok(())
+            },
+        );
     }
+}
+
+/// Shows a moment read from the recording.
+fn show_snapshot(
+    s: &mut crate::app::state::AppState,
+    snap: Result<crate::app::offline::Snapshot, CoreError>,
+    _now: i64,
+) -> Result<(), Failure> {
+    crate::app::offline::apply(s, snap?);
+    Ok(())
 }

@@ -10,6 +10,7 @@ impl Supervisor {
     /// Takes in the result of slow work.
     pub(super) fn internal(&mut self, msg: Internal) {
         match msg {
+            Internal::Apply(op) => self.pending.push(super::Op::Do(op)),
             Internal::ServerStarted {
                 result,
                 fallback,
@@ -51,43 +52,8 @@ impl Supervisor {
                     }
                 }
             }
-            Internal::MapLoaded(Ok(map)) => self.later(move |s, now| {
-                let line = format!(
-                    "map loaded: {} ({} coils, {} registers) for {}",
-                    map.name,
-                    map.coils.len(),
-                    map.registers.len(),
-                    map.module_types.join(", ")
-                );
-                s.map_result = Some(Ok(map.name.clone()));
-                s.add_map(Arc::new(map));
-                s.note(now, line);
-                Ok(())
-            }),
-            Internal::MapLoaded(Err(e)) => self.later(move |s, _| {
-                s.map_result = Some(Err(e.clone()));
-                Err(Failure::new(e))
-            }),
             Internal::SettingsSaved(Err(e)) => self.fail(Failure::new(e)),
             Internal::SettingsSaved(Ok(_)) => {}
-            m @ (Internal::History(..) | Internal::Timeline(_)) => self.history_read(m),
-            Internal::Snapshot(Ok(snap)) => self.later(move |s, _| {
-                crate::app::offline::apply(s, snap);
-                Ok(())
-            }),
-            Internal::Snapshot(Err(e)) => self.fail(Failure::new(e)),
-            Internal::Opened(result) => self.later(move |s, now| match result {
-                Ok(p) => {
-                    s.note(
-                        now,
-                        format!("opened the recording {p} in a window of its own"),
-                    );
-                    Ok(())
-                }
-                Err(e) => Err(Failure::new(CoreError::Notice(format!(
-                    "cannot open the recording in a window of its own: {e}"
-                )))),
-            }),
             Internal::LongConnectionDue(hostid, n) => {
                 if let Some(n) = self.resets.long_connection_due(&hostid, n) {
                     self.pending.push(super::Op::Event(n));
@@ -103,51 +69,7 @@ impl Supervisor {
                     self.pending.push(super::Op::Event(n));
                 }
             }
-            msg @ (Internal::Commissioning(..) | Internal::Reported(..)) => {
-                self.commissioning_read(msg)
-            }
-            Internal::Exported(result) => self.later(move |s, now| {
-                s.export_result = Some(result.clone());
-                match result {
-                    Ok(text) => {
-                        s.note(now, text);
-                        Ok(())
-                    }
-                    Err(e) => Err(Failure::new(e)),
-                }
-            }),
-            Internal::Copied(result) => self.later(move |s, now| {
-                s.copy_result = Some(result.clone());
-                match result {
-                    Ok(text) => {
-                        s.note(now, text);
-                        Ok(())
-                    }
-                    Err(e) => Err(Failure::new(e)),
-                }
-            }),
-            Internal::Damaged(problem) => self.later(move |s, now| {
-                s.note(now, problem.clone());
-                if let Some(o) = s.offline.as_mut() {
-                    o.problem = Some(problem);
-                }
-                Ok(())
-            }),
-            Internal::Ports(result) => self.later(move |s, _| {
-                s.ports.listed = true;
-                match result {
-                    Ok(p) => {
-                        s.ports.ports = p;
-                        s.ports.error = None;
-                    }
-                    Err(e) => s.ports.error = Some(e),
-                }
-                Ok(())
-            }),
-            Internal::Addresses(list) => self.later(move |s, _| {
-                s.server.addresses = list;
-                Ok(())
-            }),
+            msg @ Internal::Reported(..) => self.commissioning_read(msg),
         }
     }
 }

@@ -26,9 +26,8 @@ use tokio_util::sync::CancellationToken;
 use super::command::{Command, CoreError};
 use super::core::{CoreConfig, Report, Shared, Waker};
 use super::state::AppState;
-use crate::link::serial::{PortInfo, SerialError, SerialHandle};
+use crate::link::serial::{SerialError, SerialHandle};
 use crate::link::{Event, EventSink, ServerConfig, ServerHandle};
-use crate::proto::map::RegisterMap;
 use crate::store::{Record, Recorder};
 
 /// Events taken off the links' channel at a time.
@@ -43,6 +42,12 @@ pub(super) struct Failure {
     error: CoreError,
     target: Option<String>,
     uid: Option<String>,
+}
+
+impl From<CoreError> for Failure {
+    fn from(error: CoreError) -> Self {
+        Failure::new(error)
+    }
 }
 
 impl Failure {
@@ -61,8 +66,39 @@ enum Op {
     Do(StateOp),
 }
 
+/// Slow work's way back: [`Jobs::spawn`] runs the work on the blocking pool and sends the
+/// change of the state its result makes. The one way a job reports, unless it changes the
+/// supervisor itself (a server started, a link opened: those have an [`Internal`] of their
+/// own).
+#[derive(Clone)]
+pub(super) struct Jobs(mpsc::Sender<Internal>);
+
+impl Jobs {
+    /// Runs `work` beside the core, then `apply` with its result (`Busy(stopped)` if the work
+    /// panicked) as a change of the state.
+    pub(super) fn spawn<T: Send + 'static>(
+        &self,
+        stopped: &'static str,
+        work: impl FnOnce() -> Result<T, CoreError> + Send + 'static,
+        apply: impl FnOnce(&mut AppState, Result<T, CoreError>, i64) -> Result<(), Failure>
+        + Send
+        + 'static,
+    ) {
+        let tx = self.0.clone();
+        tokio::spawn(async move {
+            let result = tokio::task::spawn_blocking(work)
+                .await
+                .unwrap_or(Err(CoreError::Busy(stopped)));
+            let op: StateOp = Box::new(move |s, now| apply(s, result, now));
+            let _ = tx.send(Internal::Apply(op)).await;
+        });
+    }
+}
+
 /// Results of the slow work, back from its tasks.
 enum Internal {
+    /// A change of the state made by a job's result ([`Jobs::spawn`]).
+    Apply(StateOp),
     /// A step of a command sent later (the rest of a pulse).
     Later(Box<Command>),
     ServerStarted {
@@ -82,17 +118,6 @@ enum Internal {
         slave: u8,
         result: Result<SerialHandle, SerialError>,
     },
-    MapLoaded(Result<RegisterMap, CoreError>),
-    Exported(Result<String, CoreError>),
-    Copied(Result<String, CoreError>),
-    /// What is wrong with the recording shown.
-    Damaged(String),
-    History(
-        crate::app::state::PlotKey,
-        Result<crate::app::history::History, CoreError>,
-    ),
-    Timeline(Result<crate::app::history::Timeline, CoreError>),
-    Commissioning(String, Result<crate::report::Commissioning, CoreError>),
     /// Two minutes after a reset was accepted: did the modem log in again?
     ResetDue(String, String),
     /// The wait for an accepted command's effect is over: (target, uid).
@@ -100,11 +125,7 @@ enum Internal {
     /// 30 s after a login: did the modem open its long connection?
     LongConnectionDue(String, u64),
     Reported(String, Result<crate::report::Written, CoreError>),
-    Snapshot(Result<crate::app::offline::Snapshot, CoreError>),
-    Opened(Result<String, String>),
     SettingsSaved(Result<PathBuf, CoreError>),
-    Ports(Result<Vec<PortInfo>, SerialError>),
-    Addresses(Vec<String>),
 }
 
 pub(super) struct Supervisor {
@@ -371,6 +392,11 @@ impl Supervisor {
             // Said right after the event that settled it.
             self.pending.extend(notices.drain(..).map(Op::Event));
         }
+    }
+
+    /// The way slow work reports back.
+    fn jobs(&self) -> Jobs {
+        Jobs(self.internal.clone())
     }
 
     /// Queues a change of the state.

@@ -132,12 +132,15 @@ impl Supervisor {
                     s.server.listen_error = error;
                     Ok(())
                 });
-                let tx = self.internal.clone();
                 let advertise = self.server.as_ref().map(|s| s.advertise.clone());
-                tokio::task::spawn_blocking(move || {
-                    let list = addresses(advertise.as_deref(), addr);
-                    let _ = tx.blocking_send(Internal::Addresses(list));
-                });
+                self.jobs().spawn(
+                    "the address list stopped",
+                    move || Ok(addresses(advertise.as_deref(), addr)),
+                    |s, list, _| {
+                        s.server.addresses = list?;
+                        Ok(())
+                    },
+                );
                 if let Some(n) = self.demo_on_start.take() {
                     self.start_demo(n);
                 }
