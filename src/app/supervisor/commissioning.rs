@@ -12,10 +12,11 @@ use crate::store::Record;
 impl Supervisor {
     /// The recording being written, else the one shown read-only.
     pub(super) fn recording_file(&self) -> Option<PathBuf> {
-        self.recorder
+        self.recording
+            .recorder
             .as_ref()
             .map(|r| r.path().to_path_buf())
-            .or_else(|| self.offline_file.clone())
+            .or_else(|| self.recording.offline_file.clone())
     }
 
     /// Keeps an entry in the recording (and, for steps and tests, in its timeline).
@@ -25,10 +26,10 @@ impl Supervisor {
             target: Some(target.clone()),
             uid: None,
         };
-        if self.offline {
+        if self.recording.offline {
             return self.fail(fail(CoreError::ReadOnly));
         }
-        let Some(r) = &self.recorder else {
+        let Some(r) = &self.recording.recorder else {
             return self.fail(fail(CoreError::NoRecording));
         };
         let t_ms = chrono::Utc::now().timestamp_millis();
@@ -65,7 +66,7 @@ impl Supervisor {
         let Some(file) = self.recording_file() else {
             return self.fail(Failure::new(CoreError::NoRecording));
         };
-        let flusher = self.recorder.as_ref().map(|r| r.flusher());
+        let flusher = self.recording.recorder.as_ref().map(|r| r.flusher());
         let jobs = self.jobs();
         self.later(move |s, _| {
             let maps = s.maps.clone();
@@ -94,7 +95,7 @@ impl Supervisor {
                 Err(Failure::new(e))
             });
         };
-        let flusher = self.recorder.as_ref().map(|r| r.flusher());
+        let flusher = self.recording.recorder.as_ref().map(|r| r.flusher());
         let tx = self.internal.clone();
         self.later(move |s, _| {
             let maps = s.maps.clone();

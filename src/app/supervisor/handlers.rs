@@ -19,7 +19,7 @@ impl Supervisor {
             Command::Disconnect { target } => self.disconnect(target),
             Command::Scan(s) => self.start_scan(s),
             Command::StopScan => {
-                if let Some(stop) = self.scan.take() {
+                if let Some(stop) = self.links.scan.take() {
                     stop.cancel();
                 }
             }
@@ -113,7 +113,7 @@ impl Supervisor {
                 } else {
                     format!("marker: {}", text.trim())
                 };
-                if let Some(r) = &self.recorder {
+                if let Some(r) = &self.recording.recorder {
                     r.record(Record::Event {
                         target: None,
                         kind: crate::model::NoticeKind::Marker.name(),
@@ -150,7 +150,7 @@ impl Supervisor {
             Command::Commission { target, entry } => self.commission(target, entry),
             Command::ReadCommissioning(target) => self.read_commissioning(target),
             Command::Report { target, path } => self.make_report(target, path),
-            Command::Sessions => match &self.server {
+            Command::Sessions => match &self.links.server {
                 Some(server) => {
                     let _ = server.commands.try_send(link::Command::Sessions);
                 }
@@ -231,7 +231,7 @@ impl Supervisor {
         + Send
         + 'static,
     ) {
-        if self.offline {
+        if self.recording.offline {
             return self.fail(Failure {
                 error: CoreError::ReadOnly,
                 target: Some(target),
@@ -239,12 +239,12 @@ impl Supervisor {
             });
         }
         let remote = crate::model::TargetId::is_remote(&target);
-        let serial = self.links.get(&target).map(|l| l.commands.clone());
+        let serial = self.links.serial.get(&target).map(|l| l.commands.clone());
         let is_serial = serial.is_some();
         let queue = if remote {
-            self.broker.as_ref().map(|b| b.commands.clone())
+            self.links.broker.as_ref().map(|b| b.commands.clone())
         } else {
-            serial.or_else(|| self.server.as_ref().map(|s| s.commands.clone()))
+            serial.or_else(|| self.links.server.as_ref().map(|s| s.commands.clone()))
         };
         self.later(move |s, _| {
             let refuse = |reason: String| Failure {
@@ -350,10 +350,11 @@ impl Supervisor {
     fn connect_serial(&mut self, mut settings: SerialSettings, model: String) {
         // Every request and reply as they were on the wire, for the traffic inspector (the
         // same switch as the modems' messages) and for a recording.
-        let inspector = self.server_config.as_ref().is_some_and(|c| c.traffic);
-        settings.traffic = inspector || self.recorder.is_some();
+        let inspector = self.links.server_config.as_ref().is_some_and(|c| c.traffic);
+        settings.traffic = inspector || self.recording.recorder.is_some();
         let target = settings.target();
-        if self.links.contains_key(&target) || !self.connecting.insert(target.clone()) {
+        if self.links.serial.contains_key(&target) || !self.links.connecting.insert(target.clone())
+        {
             let e = CoreError::AlreadyConnected(target);
             return self.later(move |s, _| {
                 s.serial_error = Some(e.clone());
@@ -378,12 +379,12 @@ impl Supervisor {
     }
 
     fn attach_broker(&mut self, config: link::broker::BrokerConfig) {
-        if self.offline {
+        if self.recording.offline {
             return self.fail(Failure::new(CoreError::ReadOnly));
         }
         // Attached again with new settings: the old link's targets leave first (its last
         // events before the new link's first).
-        if let Some(old) = self.broker.take() {
+        if let Some(old) = self.links.broker.take() {
             let tx = self.internal.clone();
             tokio::spawn(async move {
                 old.stop().await;
@@ -396,7 +397,7 @@ impl Supervisor {
         match link::broker::attach(&config, self.sink.clone()) {
             Ok(h) => {
                 let shown = h.broker.clone();
-                self.broker = Some(h);
+                self.links.broker = Some(h);
                 self.later(move |s, now| {
                     s.note(now, format!("attaching to the broker {shown}"));
                     s.broker = Some(crate::app::status::BrokerStatus {
@@ -412,7 +413,7 @@ impl Supervisor {
     }
 
     fn detach_broker(&mut self) {
-        if let Some(h) = self.broker.take() {
+        if let Some(h) = self.links.broker.take() {
             let shown = h.broker.clone();
             tokio::spawn(h.stop());
             self.later(move |s, now| {
@@ -424,7 +425,7 @@ impl Supervisor {
     }
 
     fn disconnect(&mut self, target: String) {
-        match self.links.remove(&target) {
+        match self.links.serial.remove(&target) {
             // The target goes when the link's last event (`LinkClosed`) is applied, after
             // every reading it sent: none can bring it back.
             Some(h) => {
@@ -438,7 +439,7 @@ impl Supervisor {
     }
 
     fn start_scan(&mut self, settings: ScanSettings) {
-        if self.scan.is_some() {
+        if self.links.scan.is_some() {
             return self.fail(Failure::new(CoreError::Busy("a scan is already running")));
         }
         let stop = CancellationToken::new();
@@ -458,7 +459,7 @@ impl Supervisor {
             self.sink.clone(),
             stop.clone(),
         ));
-        self.scan = Some(stop);
+        self.links.scan = Some(stop);
     }
 
     /// Exports the recording (what is committed: up to the last second) on a task of its own.

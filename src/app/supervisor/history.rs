@@ -15,17 +15,21 @@ const TIMELINE_ITEMS: i64 = 500;
 impl Supervisor {
     /// The recording to read from (the one being written), opened once.
     fn reader(&mut self) -> Option<Arc<Mutex<Recording>>> {
-        if self.reader.is_none() {
-            let path = self.recorder.as_ref().map(|r| r.path().to_path_buf())?;
+        if self.recording.reader.is_none() {
+            let path = self
+                .recording
+                .recorder
+                .as_ref()
+                .map(|r| r.path().to_path_buf())?;
             match Recording::open(&path) {
-                Ok(r) => self.reader = Some(Arc::new(Mutex::new(r))),
+                Ok(r) => self.recording.reader = Some(Arc::new(Mutex::new(r))),
                 Err(e) => {
                     self.fail(Failure::new(CoreError::from(e)));
                     return None;
                 }
             }
         }
-        self.reader.clone()
+        self.recording.reader.clone()
     }
 
     /// Reads a plotted value's history; the state gets it when it is read.
@@ -123,7 +127,7 @@ impl Supervisor {
                     .map(|e| format!("this file is damaged: its readings cannot be read ({e})"));
                 let span = span.ok().flatten();
                 let reader = Arc::new(Mutex::new(r));
-                self.reader = Some(reader.clone());
+                self.recording.reader = Some(reader.clone());
                 let status = status(span, problem);
                 let p = path.display().to_string();
                 self.later(move |s, now| {
@@ -173,7 +177,7 @@ impl Supervisor {
 
     /// Shows the recording as it stood at `at_ms`.
     pub(super) fn seek(&mut self, at_ms: i64) {
-        let Some(reader) = self.reader.clone() else {
+        let Some(reader) = self.recording.reader.clone() else {
             return self.fail(Failure::new(CoreError::NoRecording));
         };
         self.jobs().spawn(
@@ -189,7 +193,7 @@ impl Supervisor {
     /// Shows the recording at the reading or event recorded just before (`later`: after)
     /// `from_ms`; where there is none, says so and the moment stays.
     pub(super) fn step(&mut self, from_ms: i64, later: bool, to: StepTo) {
-        let Some(reader) = self.reader.clone() else {
+        let Some(reader) = self.recording.reader.clone() else {
             return self.fail(Failure::new(CoreError::NoRecording));
         };
         self.jobs().spawn(

@@ -17,7 +17,7 @@ impl Supervisor {
                 heartbeat_ms,
             } => self.server_started(result, fallback, heartbeat_ms),
             Internal::ServerStopped { then, demo } => {
-                self.demo_on_start = demo;
+                self.links.demo_on_start = demo;
                 self.later(|s, now| {
                     s.server.addr = None;
                     s.note(now, "server stopped".into());
@@ -32,10 +32,10 @@ impl Supervisor {
                 slave,
                 result,
             } => {
-                self.connecting.remove(&target);
+                self.links.connecting.remove(&target);
                 match result {
                     Ok(h) => {
-                        self.links.insert(target.clone(), h);
+                        self.links.serial.insert(target.clone(), h);
                         self.later(move |s, now| {
                             s.add_serial(&target, &description, &model, slave);
                             s.serial_error = None;

@@ -133,26 +133,47 @@ pub(super) struct Supervisor {
     pending: Vec<Op>,
     sink: EventSink,
     internal: mpsc::Sender<Internal>,
-    server: Option<ServerHandle>,
-    server_config: Option<ServerConfig>,
-    fallback_port: bool,
-    links: BTreeMap<String, SerialHandle>,
-    /// The attached broker, if any.
-    broker: Option<crate::link::broker::BrokerHandle>,
-    connecting: BTreeSet<String>,
-    scan: Option<CancellationToken>,
-    demo: Option<(CancellationToken, usize)>,
-    demo_on_start: Option<usize>,
+    /// The server, the serial links, the broker, the scan and the demo.
+    links: Links,
+    /// The recording written, or the one shown.
+    recording: RecordingIo,
+    /// The printing front end's reports (`cmmctl`).
+    printing: Printing,
     settings_path: Option<PathBuf>,
-    reports: Option<mpsc::Sender<Report>>,
-    /// Whether `reports` wants the messages in and out.
-    report_traffic: bool,
-    warned: BTreeSet<(String, String)>,
     waker: Waker,
     ready: Option<oneshot::Sender<Result<Option<std::net::SocketAddr>, CoreError>>>,
     dropped: u64,
     /// Settings files being written (waited for at shutdown).
     saving: tokio::task::JoinSet<()>,
+    /// Resets waiting for the modem's new login.
+    resets: resets::Resets,
+    /// Unknown methods reported, by modem (lower case).
+    unknown_methods: BTreeSet<(String, String)>,
+}
+
+/// What the supervisor owns that talks to the world: the server, the serial links, the
+/// broker, the scan and the demo.
+#[derive(Default)]
+struct Links {
+    server: Option<ServerHandle>,
+    server_config: Option<ServerConfig>,
+    /// When the port asked for is taken, listen on another one and say so.
+    fallback_port: bool,
+    /// The serial links, by target.
+    serial: BTreeMap<String, SerialHandle>,
+    /// The attached broker, if any.
+    broker: Option<crate::link::broker::BrokerHandle>,
+    /// Serial targets whose port is being opened.
+    connecting: BTreeSet<String>,
+    scan: Option<CancellationToken>,
+    demo: Option<(CancellationToken, usize)>,
+    /// Simulated modems to start once the server listens.
+    demo_on_start: Option<usize>,
+}
+
+/// The recording written, or the one shown read-only.
+#[derive(Default)]
+struct RecordingIo {
     /// The recording being written.
     recorder: Option<Recorder>,
     /// Records lost, as last reported.
@@ -161,12 +182,19 @@ pub(super) struct Supervisor {
     offline: bool,
     /// The recording shown read-only.
     offline_file: Option<std::path::PathBuf>,
-    /// Resets waiting for the modem's new login.
-    resets: resets::Resets,
-    /// Unknown methods reported, by modem (lower case).
-    unknown_methods: BTreeSet<(String, String)>,
     /// The recording opened to read (history, timeline).
     reader: Option<std::sync::Arc<std::sync::Mutex<crate::store::reader::Recording>>>,
+}
+
+/// The reports a printing front end (`cmmctl`) takes.
+#[derive(Default)]
+struct Printing {
+    /// Where they go (`None`: no such front end, or it went away).
+    tx: Option<mpsc::Sender<Report>>,
+    /// Whether it wants the messages in and out.
+    traffic: bool,
+    /// The map's sanity warnings already given, by modem: each is said once.
+    warned: BTreeSet<(String, String)>,
 }
 
 /// Starts the supervisor task.
@@ -184,28 +212,26 @@ pub(super) fn spawn(
         pending: Vec::new(),
         sink,
         internal,
-        server: None,
-        server_config: None,
-        fallback_port: config.fallback_port,
-        links: BTreeMap::new(),
-        broker: None,
-        connecting: BTreeSet::new(),
-        scan: None,
-        demo: None,
-        demo_on_start: config.demo,
+        links: Links {
+            fallback_port: config.fallback_port,
+            demo_on_start: config.demo,
+            ..Default::default()
+        },
+        recording: RecordingIo {
+            offline: config.offline.is_some(),
+            offline_file: config.offline.clone(),
+            ..Default::default()
+        },
+        printing: Printing {
+            tx: config.reports,
+            traffic: config.report_traffic,
+            warned: BTreeSet::new(),
+        },
         settings_path: config.settings_path,
-        reports: config.reports,
-        report_traffic: config.report_traffic,
-        warned: BTreeSet::new(),
         waker: config.waker,
         ready: Some(ready),
         dropped: 0,
         saving: tokio::task::JoinSet::new(),
-        recorder: None,
-        lost_reported: 0,
-        reader: None,
-        offline: config.offline.is_some(),
-        offline_file: config.offline.clone(),
         resets: Default::default(),
         unknown_methods: BTreeSet::new(),
     };
@@ -281,7 +307,7 @@ impl Supervisor {
         match Recorder::open(path, program) {
             Ok(r) => {
                 let p = path.to_path_buf();
-                self.recorder = Some(r);
+                self.recording.recorder = Some(r);
                 self.later(move |s, now| {
                     s.note(now, format!("recording to {}", p.display()));
                     s.recording.path = Some(p);
@@ -322,7 +348,7 @@ impl Supervisor {
         if known.is_empty() {
             return;
         }
-        if let Some(r) = &self.recorder {
+        if let Some(r) = &self.recording.recorder {
             for t in &known {
                 r.record(Record::Target {
                     key: t.key.clone(),
@@ -369,7 +395,7 @@ impl Supervisor {
         let mut notices = Vec::new();
         for e in batch.drain(..) {
             if let Event::ScanDone { .. } = e {
-                self.scan = None;
+                self.links.scan = None;
             }
             if let Some(n) = self.resets.watch(&e, &self.internal) {
                 notices.push(n);
@@ -419,10 +445,10 @@ impl Supervisor {
             return;
         };
         (self.waker)();
-        if let Some(tx) = &self.reports {
+        if let Some(tx) = &self.printing.tx {
             for r in reports {
                 if tx.send(r).await.is_err() {
-                    self.reports = None;
+                    self.printing.tx = None;
                     break;
                 }
             }
@@ -449,12 +475,12 @@ impl Supervisor {
             let failure = match op {
                 Op::Event(e) => {
                     let changes = state.apply(&e, now);
-                    if let Some(r) = &self.recorder {
+                    if let Some(r) = &self.recording.recorder {
                         for rec in super::recording::records_of(&e, &changes, &state, now) {
                             r.record(rec);
                         }
                     }
-                    if self.reports.is_some() && (self.report_traffic || !e.is_traffic()) {
+                    if self.printing.tx.is_some() && (self.printing.traffic || !e.is_traffic()) {
                         reports.push(self.report(&state, e, changes));
                     }
                     continue;
@@ -465,7 +491,7 @@ impl Supervisor {
                 },
             };
             state.error(now, failure.target.as_deref(), &failure.error);
-            if self.reports.is_some() {
+            if self.printing.tx.is_some() {
                 let event = Event::Error {
                     hostid: failure.target,
                     uid: failure.uid,
@@ -488,7 +514,7 @@ impl Supervisor {
                 let _ = tx.send(Internal::VerifyDue(target, uid)).await;
             });
         }
-        if let Some(r) = &self.recorder {
+        if let Some(r) = &self.recording.recorder {
             for (target, uid, verified) in state.take_verdicts() {
                 r.record(Record::Verified {
                     target,
@@ -498,12 +524,15 @@ impl Supervisor {
             }
             state.recording.written = r.written();
             state.recording.lost = r.lost();
-            let newly_lost = state.recording.lost.saturating_sub(self.lost_reported);
+            let newly_lost = state
+                .recording
+                .lost
+                .saturating_sub(self.recording.lost_reported);
             if newly_lost > 0 {
-                self.lost_reported = state.recording.lost;
+                self.recording.lost_reported = state.recording.lost;
                 let e = CoreError::from(crate::store::StoreError::Behind(newly_lost));
                 state.error(now, None, &e);
-                if self.reports.is_some() {
+                if self.printing.tx.is_some() {
                     reports.push(Report {
                         event: Event::Error {
                             hostid: None,
@@ -553,7 +582,7 @@ impl Supervisor {
                 Vec::new()
             };
             for m in sanity {
-                if self.warned.insert((hostid.clone(), m.clone())) {
+                if self.printing.warned.insert((hostid.clone(), m.clone())) {
                     warnings.push(m);
                 }
             }
@@ -572,15 +601,15 @@ impl Supervisor {
         events: &mut mpsc::Receiver<Event>,
         internal: &mut mpsc::Receiver<Internal>,
     ) {
-        if let Some(scan) = self.scan.take() {
+        if let Some(scan) = self.links.scan.take() {
             scan.cancel();
         }
-        if let Some((demo, _)) = self.demo.take() {
+        if let Some((demo, _)) = self.links.demo.take() {
             demo.cancel();
         }
-        let links = std::mem::take(&mut self.links);
-        let server = self.server.take();
-        let broker = self.broker.take();
+        let links = std::mem::take(&mut self.links.serial);
+        let server = self.links.server.take();
+        let broker = self.links.broker.take();
         let stopping = async move {
             for (_, h) in links {
                 h.stop().await;
@@ -615,8 +644,8 @@ impl Supervisor {
         }
         self.flush(true).await;
         // The recording's own reader lets go first: the last checkpoint need not wait for it.
-        self.reader = None;
-        if let Some(r) = self.recorder.take() {
+        self.recording.reader = None;
+        if let Some(r) = self.recording.recorder.take() {
             // Commits what is left; a blocking wait, off the runtime's threads.
             let closed = tokio::task::spawn_blocking(move || r.close()).await;
             if let Ok(Err(e)) = closed {

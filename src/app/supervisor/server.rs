@@ -14,8 +14,12 @@ use crate::sim::{SimModem, SimModemConfig};
 impl Supervisor {
     /// Starts the server (binding on a task; the result comes back as `ServerStarted`).
     pub(super) fn start_server(&mut self, config: ServerConfig) {
-        self.server_config = Some(config.clone());
-        let (tx, sink, fallback) = (self.internal.clone(), self.sink.clone(), self.fallback_port);
+        self.links.server_config = Some(config.clone());
+        let (tx, sink, fallback) = (
+            self.internal.clone(),
+            self.sink.clone(),
+            self.links.fallback_port,
+        );
         let heartbeat_ms = config.heartbeat.as_millis() as i64;
         tokio::spawn(async move {
             let asked = config.listen;
@@ -48,12 +52,12 @@ impl Supervisor {
     }
 
     pub(super) fn restart_server(&mut self, listen: SocketAddr, advertise: Option<String>) {
-        let mut config = self.server_config.clone().unwrap_or_default();
+        let mut config = self.links.server_config.clone().unwrap_or_default();
         config.listen = listen;
         config.advertise = advertise;
-        let demo = self.demo.as_ref().map(|(_, n)| *n);
+        let demo = self.links.demo.as_ref().map(|(_, n)| *n);
         self.stop_demo();
-        match self.server.take() {
+        match self.links.server.take() {
             Some(old) => {
                 let tx = self.internal.clone();
                 tokio::spawn(async move {
@@ -64,14 +68,14 @@ impl Supervisor {
                 });
             }
             None => {
-                self.demo_on_start = demo;
+                self.links.demo_on_start = demo;
                 self.start_server(config);
             }
         }
     }
 
     pub(super) fn start_demo(&mut self, modems: usize) {
-        let Some(addr) = self.server.as_ref().map(|s| s.addr) else {
+        let Some(addr) = self.links.server.as_ref().map(|s| s.addr) else {
             return self.fail(Failure::new(CoreError::NoServer));
         };
         self.stop_demo();
@@ -92,7 +96,7 @@ impl Supervisor {
             let modem = SimModem::new(config, Arc::new(|_| {}));
             tokio::spawn(modem.run(stop.clone()));
         }
-        self.demo = Some((stop, n));
+        self.links.demo = Some((stop, n));
         self.later(move |s, now| {
             s.demo = Some(n);
             s.note(now, format!("demo: {n} simulated modem(s) started"));
@@ -101,7 +105,7 @@ impl Supervisor {
     }
 
     pub(super) fn stop_demo(&mut self) {
-        if let Some((stop, _)) = self.demo.take() {
+        if let Some((stop, _)) = self.links.demo.take() {
             stop.cancel();
             self.later(|s, now| {
                 s.demo = None;
@@ -123,7 +127,7 @@ impl Supervisor {
                 if let Some(r) = self.ready.take() {
                     let _ = r.send(Ok(Some(addr)));
                 }
-                self.server = Some(server);
+                self.links.server = Some(server);
                 let error = fallback.map(|e| e.to_string());
                 self.later(move |s, _| {
                     s.server.addr = Some(addr);
@@ -132,7 +136,7 @@ impl Supervisor {
                     s.server.listen_error = error;
                     Ok(())
                 });
-                let advertise = self.server.as_ref().map(|s| s.advertise.clone());
+                let advertise = self.links.server.as_ref().map(|s| s.advertise.clone());
                 self.jobs().spawn(
                     "the address list stopped",
                     move || Ok(addresses(advertise.as_deref(), addr)),
@@ -141,7 +145,7 @@ impl Supervisor {
                         Ok(())
                     },
                 );
-                if let Some(n) = self.demo_on_start.take() {
+                if let Some(n) = self.links.demo_on_start.take() {
                     self.start_demo(n);
                 }
             }
