@@ -3,6 +3,7 @@
 
 pub mod command;
 pub mod command_effect;
+pub mod command_log;
 pub mod core;
 pub mod crash;
 pub mod entry;

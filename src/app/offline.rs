@@ -152,14 +152,16 @@ mod tests {
         assert_eq!(snap.targets.len(), 2);
         assert!(snap.targets.iter().all(|(_, _, v, _)| !v.is_empty()));
         assert!(!snap.unreadable.is_empty());
-        let mut state = AppState::default();
-        state.offline = Some(OfflineStatus {
-            path: p.clone(),
-            span: None,
-            at_ms: 0,
-            problem: None,
-            unreadable: None,
-        });
+        let mut state = AppState {
+            offline: Some(OfflineStatus {
+                path: p.clone(),
+                span: None,
+                at_ms: 0,
+                problem: None,
+                unreadable: None,
+            }),
+            ..AppState::default()
+        };
         apply(&mut state, snap);
         assert_eq!(state.targets.len(), 2);
         let problem = state.offline.as_ref().and_then(|o| o.unreadable.clone());

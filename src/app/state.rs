@@ -7,9 +7,9 @@ use std::sync::Arc;
 use super::command::{CoreError, Intent};
 use super::status::{EventLog, PortList, ScanStatus, ServerStatus, log_line};
 pub use super::target::{Health, Target};
-use crate::link::{Event, Outcome};
+use crate::link::Event;
 use crate::proto::image::Change;
-use crate::proto::map::{self, Confirm, RegisterMap, Watch};
+use crate::proto::map::{self, RegisterMap, Watch};
 use crate::proto::uplink::InputFlags;
 
 /// Points kept per plotted value: 24 hours at one a second.
@@ -17,39 +17,7 @@ pub const SERIES_CAPACITY: usize = 86_400;
 
 pub use super::series::PlotKey;
 
-/// A command and what became of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CommandRecord {
-    /// Target.
-    pub hostid: String,
-    /// Command id.
-    pub uid: String,
-    /// What was sent, decoded.
-    pub decoded: String,
-    /// The frame, for Modbus writes.
-    pub frame: Option<String>,
-    /// When it was sent.
-    pub sent_ms: i64,
-    /// How it ended, once it has.
-    pub outcome: Option<(Outcome, String)>,
-    /// Its name ("Manual"), when the front end gave one.
-    pub name: Option<String>,
-    /// Why the readings may not show its effect, known when it was sent.
-    pub hint: Option<String>,
-    /// What the readings show when it took effect.
-    pub confirm: Option<Confirm>,
-    /// Whether the readings after it was accepted show the effect (`None`: not known yet).
-    pub verified: Option<bool>,
-    /// When it was accepted (ms since the epoch).
-    pub accepted_ms: Option<i64>,
-    /// How long the readings have to show the effect once it was accepted (the map's
-    /// `confirm_within_s`), ms.
-    pub within_ms: i64,
-    /// What the log says when they do not ("Mains breaker still open").
-    pub unmet: Option<String>,
-    /// For a port command: the setting the modem has once it accepts.
-    port: Option<(u8, u8)>,
-}
+pub use super::command_log::{CommandLog, CommandRecord};
 
 /// Everything the program knows, driven by link events.
 #[derive(Debug)]
@@ -58,8 +26,8 @@ pub struct AppState {
     pub maps: Vec<Arc<RegisterMap>>,
     /// Targets by hostid.
     pub targets: BTreeMap<String, Target>,
-    /// Commands in the order sent.
-    pub commands: Vec<CommandRecord>,
+    /// The commands sent and what became of each.
+    pub commands: CommandLog,
     /// The last error reported.
     pub last_error: Option<String>,
     /// The target the last error concerns, if one does: it goes with the target.
@@ -67,8 +35,6 @@ pub struct AppState {
     /// Messages in and out, and the frames of serial links (when traffic is kept: the
     /// window always, `cmmctl` when asked or recording).
     pub traffic: super::traffic::TrafficLog,
-    /// What commands about to be sent are meant to do, by uid.
-    expected: BTreeMap<String, Intent>,
     /// Plotted values and their history (bounded).
     pub plotted: BTreeMap<PlotKey, super::series::Series>,
     /// The event log.
@@ -103,11 +69,6 @@ pub struct AppState {
     pub timeline: super::history::Timeline,
     /// A recording shown read-only (no server, no link, no command).
     pub offline: Option<super::status::OfflineStatus>,
-    /// Verdicts of the readings on commands, not yet taken by the recorder.
-    verdicts: Vec<(String, String, bool)>,
-    /// Commands accepted whose effect is awaited: (target, uid, ms to wait), not yet taken by
-    /// the supervisor (which times each wait).
-    awaited: Vec<(String, String, i64)>,
     /// Maps chosen by hand, by target: the map's name.
     pub map_choices: BTreeMap<String, String>,
     /// The broker the app is attached to, if any.
@@ -126,11 +87,10 @@ impl AppState {
         AppState {
             maps,
             targets: BTreeMap::new(),
-            commands: Vec::new(),
+            commands: CommandLog::default(),
             last_error: None,
             last_error_target: None,
             traffic: Default::default(),
-            expected: BTreeMap::new(),
             plotted: BTreeMap::new(),
             log: EventLog::default(),
             server: ServerStatus::default(),
@@ -148,8 +108,6 @@ impl AppState {
             history: BTreeMap::new(),
             timeline: Default::default(),
             offline: None,
-            verdicts: Vec::new(),
-            awaited: Vec::new(),
             map_choices: BTreeMap::new(),
             broker: None,
         }
@@ -157,7 +115,7 @@ impl AppState {
 
     /// The readings' verdicts on commands since the last call: (target, uid, confirmed).
     pub fn take_verdicts(&mut self) -> Vec<(String, String, bool)> {
-        std::mem::take(&mut self.verdicts)
+        self.commands.take_verdicts()
     }
 
     /// Adds a line to the event log.
@@ -233,7 +191,7 @@ impl AppState {
 
     /// Before sending command `uid`: its name and what its effect looks like in the readings.
     pub fn expect(&mut self, uid: &str, intent: Intent) {
-        self.expected.insert(uid.to_string(), intent);
+        self.commands.expect(uid, intent);
     }
 
     /// Checks accepted commands of `hostid` against its readings after an upload.
@@ -374,32 +332,14 @@ impl AppState {
                 t.map = map;
                 t.refresh_summary(now_ms);
             }
-            Event::Online { hostid, peer, .. } => {
-                let t = self.target(hostid);
-                t.online = true;
-                t.down_reason = None;
-                t.link = super::target::Link::Modem { peer: Some(*peer) };
-                t.last_seen_ms = Some(now_ms);
-            }
-            Event::Offline { hostid, reason } => {
-                let t = self.target(hostid);
-                t.online = false;
-                t.down_reason = Some(reason.name().to_string());
+            Event::Online { hostid, .. }
+            | Event::Heartbeat { hostid }
+            | Event::Timing { hostid }
+            | Event::PacketGap { hostid, .. } => self.target(hostid).apply(event, now_ms),
+            Event::LinkUp { target, .. } => self.target(target).apply(event, now_ms),
+            Event::Offline { hostid, .. } => {
+                self.target(hostid).apply(event, now_ms);
                 self.gap(hostid, now_ms);
-            }
-            Event::LinkUp {
-                target,
-                port,
-                settings,
-            } => {
-                let t = self.target(target);
-                t.online = true;
-                t.down_reason = None;
-                t.last_seen_ms = Some(now_ms);
-                t.serial_link_mut().description = format!("{port}, {settings}");
-                if t.hostname.is_empty() {
-                    t.hostname = port.clone();
-                }
             }
             Event::Remote {
                 target,
@@ -437,104 +377,35 @@ impl AppState {
                 }
             }
             Event::LinkDown { target, reason } => {
-                let t = self.target(target);
-                t.online = false;
-                t.down_reason = Some(reason.clone());
+                self.target(target).apply(event, now_ms);
                 self.set_last_error(Some(target), format!("{target}: {reason}"));
                 self.gap(target, now_ms);
             }
-            Event::Stats { target, stats } => {
+            Event::Stats { target, .. } => {
                 if let Some(t) = self.targets.get_mut(target) {
-                    t.serial_link_mut().stats = Some(*stats);
+                    t.apply(event, now_ms);
                 }
             }
-            Event::Heartbeat { hostid } => {
-                let t = self.target(hostid);
-                t.last_seen_ms = Some(now_ms);
-                t.last_heartbeat_ms = Some(now_ms);
-            }
-            Event::Timing { hostid } => self.target(hostid).last_seen_ms = Some(now_ms),
             Event::Data {
                 hostid,
                 blocks,
                 flags,
                 kind,
             } => return self.apply_data(hostid, blocks, *flags, *kind, now_ms),
-            Event::CommandSent {
-                hostid,
-                uid,
-                frame,
-                decoded,
-                ..
-            } => {
-                let intent = self.expected.remove(uid).unwrap_or_default();
+            Event::CommandSent { hostid, .. } | Event::CommandOutcome { hostid, .. } => {
                 let within = self.targets.get(hostid).map_or_else(
                     || map::Settings::default().confirm_within_ms,
                     |t| t.map.settings.confirm_within_ms,
                 );
-                self.commands.push(CommandRecord {
-                    hostid: hostid.clone(),
-                    uid: uid.clone(),
-                    decoded: decoded.clone(),
-                    frame: frame.clone(),
-                    sent_ms: now_ms,
-                    outcome: None,
-                    name: intent.name,
-                    hint: intent.hint,
-                    confirm: intent.effect,
-                    verified: None,
-                    accepted_ms: None,
-                    within_ms: i64::from(within),
-                    unmet: intent.unmet,
-                    port: intent.port,
-                })
-            }
-            Event::CommandOutcome {
-                hostid,
-                uid,
-                outcome,
-                detail,
-            } => {
-                let rec = self.commands.iter_mut().rev().find(|c| {
-                    // A late reply replaces the timeout it came after.
-                    &c.uid == uid
-                        && &c.hostid == hostid
-                        && matches!(c.outcome, None | Some((Outcome::Timeout, _)))
-                });
-                if let Some(rec) = rec {
-                    rec.outcome = Some((*outcome, detail.clone()));
-                    if *outcome == Outcome::Accepted && rec.confirm.is_some() {
-                        rec.accepted_ms = Some(now_ms);
-                        self.awaited
-                            .push((hostid.clone(), uid.clone(), rec.within_ms));
-                    }
-                    if let (Outcome::Accepted, Some((port, baud))) = (outcome, rec.port) {
-                        let t = self.target(hostid);
-                        t.module_port = Some(port);
-                        t.module_baud = Some(baud);
-                    }
+                if let Some((port, baud)) = self.commands.apply(event, now_ms, i64::from(within)) {
+                    let t = self.target(hostid);
+                    t.module_port = Some(port);
+                    t.module_baud = Some(baud);
                 }
             }
-            Event::Traffic {
-                hostid,
-                peer,
-                direction,
-                text,
-            } => self.traffic.push(
-                now_ms,
-                hostid.clone(),
-                peer.to_string(),
-                *direction,
-                text.clone(),
-            ),
-            Event::SerialTraffic {
-                target,
-                port,
-                request,
-                reply,
-            } => self
-                .traffic
-                .push_serial(now_ms, target, port, request, reply),
+            Event::Traffic { .. } | Event::SerialTraffic { .. } => {
+                self.traffic.apply(event, now_ms)
+            }
             Event::ProtocolError { hostid, error, .. } => {
                 self.set_last_error(hostid.as_deref(), error.to_string())
             }
@@ -546,23 +417,15 @@ impl AppState {
                 table,
                 addr,
                 qty,
-                reason,
+                ..
             } => {
-                let t = self.target(hostid);
-                for a in *addr..addr.saturating_add(*qty) {
-                    t.stale.insert((*table, a), (reason.clone(), now_ms));
-                }
+                self.target(hostid).apply(event, now_ms);
                 let now = now_ms as f64 / 1000.0;
                 let range = *addr..addr.saturating_add(*qty);
                 self.plotted
                     .iter_mut()
                     .filter(|((h, tb, a), _)| h == hostid && tb == table && range.contains(a))
                     .for_each(|(_, s)| s.push_gap(now));
-            }
-            Event::PacketGap { hostid, .. } => {
-                let t = self.target(hostid);
-                t.gap_since = Some(now_ms);
-                t.fresh_since_gap.clear();
             }
             Event::Notice {
                 kind: crate::model::NoticeKind::Warning,

@@ -1,7 +1,8 @@
 //! Tests of [`AppState::apply`].
 
 use super::*;
-use crate::link::DataKind;
+use crate::link::{DataKind, Outcome};
+use crate::proto::map::Confirm;
 use crate::proto::{Block, BlockValues, Table};
 
 /// An accepted login of modem "H" with controller model `m`.

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use crate::link::serial::LinkStats;
+use crate::model::Event;
+use crate::model::serial::LinkStats;
 use crate::proto::RegisterImage;
 use crate::proto::image::Change;
 use crate::proto::map::{Decoded, RegisterMap};
@@ -221,6 +222,59 @@ impl Target {
                 when(since)
             )
         })
+    }
+
+    /// Takes in what an event says of this target alone: its link up or down, when it was
+    /// last heard of, its link figures, its stale values. What concerns more than the target
+    /// (plots, the last error, maps) is the state's.
+    pub fn apply(&mut self, event: &Event, now_ms: i64) {
+        match event {
+            Event::Online { peer, .. } => {
+                self.online = true;
+                self.down_reason = None;
+                self.link = Link::Modem { peer: Some(*peer) };
+                self.last_seen_ms = Some(now_ms);
+            }
+            Event::Offline { reason, .. } => {
+                self.online = false;
+                self.down_reason = Some(reason.name().to_string());
+            }
+            Event::LinkUp { port, settings, .. } => {
+                self.online = true;
+                self.down_reason = None;
+                self.last_seen_ms = Some(now_ms);
+                self.serial_link_mut().description = format!("{port}, {settings}");
+                if self.hostname.is_empty() {
+                    self.hostname = port.clone();
+                }
+            }
+            Event::LinkDown { reason, .. } => {
+                self.online = false;
+                self.down_reason = Some(reason.clone());
+            }
+            Event::Stats { stats, .. } => self.serial_link_mut().stats = Some(*stats),
+            Event::Heartbeat { .. } => {
+                self.last_seen_ms = Some(now_ms);
+                self.last_heartbeat_ms = Some(now_ms);
+            }
+            Event::Timing { .. } => self.last_seen_ms = Some(now_ms),
+            Event::Stale {
+                table,
+                addr,
+                qty,
+                reason,
+                ..
+            } => {
+                for a in *addr..addr.saturating_add(*qty) {
+                    self.stale.insert((*table, a), (reason.clone(), now_ms));
+                }
+            }
+            Event::PacketGap { .. } => {
+                self.gap_since = Some(now_ms);
+                self.fresh_since_gap.clear();
+            }
+            _ => {}
+        }
     }
 
     /// A controller on the laptop's serial port rather than a modem.

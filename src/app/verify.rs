@@ -8,7 +8,7 @@ use crate::link::Outcome;
 impl AppState {
     /// Commands accepted since the last call whose effect is awaited: (target, uid, ms).
     pub fn take_awaited(&mut self) -> Vec<(String, String, i64)> {
-        std::mem::take(&mut self.awaited)
+        self.commands.take_awaited()
     }
 
     /// Checks the commands of `hostid` that wait for their effect against its readings.
@@ -27,7 +27,7 @@ impl AppState {
         // Every upload comes here: the target is looked up only when a command waits for its
         // check (seldom).
         let mut target = None;
-        for c in self.commands.iter_mut().filter(|c| {
+        for c in self.commands.sent.iter_mut().filter(|c| {
             c.hostid == hostid
                 && c.verified.is_none()
                 && due.is_none_or(|u| c.uid == u)
@@ -53,7 +53,9 @@ impl AppState {
                 c.verified = Some(false);
             }
             if let Some(v) = c.verified {
-                self.verdicts.push((c.hostid.clone(), c.uid.clone(), v));
+                self.commands
+                    .verdicts
+                    .push((c.hostid.clone(), c.uid.clone(), v));
             }
         }
     }

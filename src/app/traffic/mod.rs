@@ -116,6 +116,33 @@ impl TrafficLog {
         }
     }
 
+    /// Takes in a message in or out, or a serial request and its reply; other events are
+    /// not traffic.
+    pub fn apply(&mut self, event: &crate::model::Event, now_ms: i64) {
+        use crate::model::Event;
+        match event {
+            Event::Traffic {
+                hostid,
+                peer,
+                direction,
+                text,
+            } => self.push(
+                now_ms,
+                hostid.clone(),
+                peer.to_string(),
+                *direction,
+                text.clone(),
+            ),
+            Event::SerialTraffic {
+                target,
+                port,
+                request,
+                reply,
+            } => self.push_serial(now_ms, target, port, request, reply),
+            _ => {}
+        }
+    }
+
     /// Adds a message, dropping the oldest beyond the bounds.
     pub fn push(
         &mut self,
