@@ -56,6 +56,10 @@ pub struct SimModemConfig {
     /// How long a `writeConfig` takes before its reply: the modem's Modbus transaction with
     /// the controller on RS485 (tens to hundreds of ms on a real site; none by default).
     pub write_turnaround: Duration,
+    /// How many times faster than real time the genset's clock runs (1: real time): a
+    /// scenario's timeline and the engine's dynamics speed up; uploads, heartbeats and
+    /// commands keep their real pace.
+    pub time_scale: f64,
 }
 
 /// How a churning modem drops its connection (one of them at random each time).
@@ -91,6 +95,7 @@ impl Default for SimModemConfig {
             scenario: None,
             churn: 0.0,
             write_turnaround: Duration::ZERO,
+            time_scale: 1.0,
         }
     }
 }
@@ -252,8 +257,9 @@ impl SimModem {
         }
     }
 
+    /// The genset's clock: seconds since the modem started, sped up by the time scale.
     fn now(&self) -> f64 {
-        self.started.elapsed().as_secs_f64()
+        self.started.elapsed().as_secs_f64() * self.config.time_scale
     }
 
     fn note(&self, n: SimNote) {

@@ -146,6 +146,28 @@ fn every_subcommand_has_help() {
     }
 }
 
+/// A time scale that is no speed at all is refused before anything starts.
+#[test]
+fn sim_modem_refuses_a_time_scale_that_is_no_speed() {
+    for scale in ["0", "-2", "NaN"] {
+        let out = Command::new(BIN)
+            .args([
+                "sim-modem",
+                &format!("--time-scale={scale}"),
+                "--duration",
+                "1",
+            ])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{scale}");
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            text.contains("--time-scale must be a number above 0"),
+            "{scale}: {text}"
+        );
+    }
+}
+
 #[test]
 fn a_port_in_use_is_a_clear_error() {
     let held = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
