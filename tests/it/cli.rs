@@ -395,7 +395,20 @@ fn poll_and_write_against_sim_controller_on_its_own_pty() {
         .as_str()
         .unwrap()
         .to_string();
-    let mut poll = Proc::spawn(&["poll", "--port", &port, "--slave", "3", "--delay-ms", "50"]);
+    // A reply timeout for a busy test machine: at the controller's 200 ms, a simulator stalled
+    // that long by the other tests (the window tests render on the CPU) made the write time
+    // out now and then; a write is not repeated, so the test failed.
+    let mut poll = Proc::spawn(&[
+        "poll",
+        "--port",
+        &port,
+        "--slave",
+        "3",
+        "--delay-ms",
+        "50",
+        "--timeout-ms",
+        "2000",
+    ]);
     let up = poll.expect("online", |v| is(v, "online"));
     assert_eq!(up["hostid"], format!("serial:{port}:3"));
     let c = poll.expect("running status", |v| {
