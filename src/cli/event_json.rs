@@ -272,6 +272,10 @@ pub fn write_change<W: std::io::Write>(
 }
 
 #[cfg(test)]
+#[path = "event_json_golden.rs"]
+mod golden;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::proto::Table;
