@@ -3,44 +3,16 @@
 
 use serde_json::{Value, json};
 
-use crate::link::{Direction, Event};
+use crate::link::Event;
 use crate::proto::image::{Change, Reading};
 use crate::proto::json_text::{write_str, write_str_contents};
 use crate::proto::map::{Decoded, Value as Decodedvalue};
 
 /// The JSON line of an event; for data events only the modem's alarm inputs, when sent (the
 /// register changes are printed from the state instead); `None` when there is nothing to say.
+/// Most lines are the event's own fields, derived (`model::Event`); the four here are not.
 pub fn event_json(e: &Event) -> Option<Value> {
     Some(match e {
-        Event::Listening { addr, advertise } => {
-            json!({"event": "listening", "addr": addr.to_string(), "advertise": advertise})
-        }
-        Event::Login {
-            hostid,
-            hostname,
-            moduletype,
-            peer,
-            accepted,
-            reason,
-            module_port,
-            module_baud,
-        } => json!({
-            "event": "login", "hostid": hostid, "hostname": hostname, "moduletype": moduletype,
-            "peer": peer.to_string(), "accepted": accepted, "reason": reason,
-            "modulePort": module_port, "moduleBaud": module_baud,
-        }),
-        Event::Online {
-            hostid,
-            peer,
-            replaced,
-        } => {
-            json!({"event": "online", "hostid": hostid, "peer": peer.to_string(), "replaced": replaced})
-        }
-        Event::Offline { hostid, reason } => {
-            json!({"event": "offline", "hostid": hostid, "reason": reason.name()})
-        }
-        Event::Heartbeat { hostid } => json!({"event": "heartbeat", "hostid": hostid}),
-        Event::Timing { hostid } => json!({"event": "timing", "hostid": hostid}),
         Event::Data { hostid, flags, .. } => {
             if !flags.any() {
                 return None;
@@ -53,77 +25,12 @@ pub fn event_json(e: &Event) -> Option<Value> {
             }
             Value::Object(line)
         }
-        Event::CommandSent {
-            hostid,
-            uid,
-            method,
-            frame,
-            decoded,
-        } => json!({
-            "event": "command", "hostid": hostid, "uid": uid, "method": method,
-            "frame": frame, "decoded": decoded,
-        }),
-        Event::CommandOutcome {
-            hostid,
-            uid,
-            outcome,
-            detail,
-        } => json!({
-            "event": "outcome", "hostid": hostid, "uid": uid, "outcome": outcome.name(),
-            "detail": detail,
-        }),
-        Event::ProtocolError {
-            hostid,
-            peer,
-            error,
-            bytes,
-        } => json!({
-            "event": "protocol_error", "hostid": hostid, "peer": peer,
-            "error": error.to_string(), "bytes": bytes,
-        }),
-        Event::Traffic {
-            hostid,
-            peer,
-            direction,
-            text,
-        } => json!({
-            "event": "traffic", "hostid": hostid, "peer": peer.to_string(),
-            "direction": match direction { Direction::In => "in", Direction::Out => "out" },
-            "text": text,
-        }),
-        Event::Sessions(list) => {
-            let items: Vec<Value> = list
-                .iter()
-                .map(|s| {
-                    json!({
-                        "hostid": s.hostid, "hostname": s.hostname, "moduletype": s.moduletype,
-                        "online": s.online, "peer": s.peer.map(|p| p.to_string()),
-                    })
-                })
-                .collect();
-            json!({"event": "sessions", "sessions": items})
-        }
-        Event::Error {
-            hostid,
-            uid,
-            message,
-        } => json!({"event": "error", "hostid": hostid, "uid": uid, "message": message}),
         Event::Notice {
             hostid,
             kind,
             message,
         } => json!({"event": kind.name(), "hostid": hostid, "message": message}),
-        Event::Stale {
-            hostid,
-            table,
-            addr,
-            qty,
-            reason,
-        } => json!({"event": "stale", "hostid": hostid, "table": table.name(), "addr": addr,
-                    "qty": qty, "reason": reason}),
-        Event::PacketGap { hostid, missed } => {
-            json!({"event": "packet_gap", "hostid": hostid, "missed": missed})
-        }
+        // A serial link reads as a modem: online with its port as the peer...
         Event::LinkUp {
             target,
             port,
@@ -131,65 +38,13 @@ pub fn event_json(e: &Event) -> Option<Value> {
         } => {
             json!({"event": "online", "hostid": target, "peer": port, "settings": settings, "replaced": false})
         }
-        Event::Remote {
-            target,
-            broker,
-            hostname,
-            moduletype,
-            commands,
-        } => json!({
-            "event": "remote", "hostid": target, "broker": broker, "hostname": hostname,
-            "moduletype": moduletype, "commands": commands,
-        }),
-        Event::BrokerState {
-            broker,
-            connected,
-            detail,
-        } => json!({
-            "event": "broker", "broker": broker,
-            "state": if *connected { "connected" } else { "disconnected" }, "detail": detail,
-        }),
+        // ...and offline when its port is gone.
         Event::LinkDown { target, reason } => {
             json!({"event": "offline", "hostid": target, "reason": "port_gone", "detail": reason})
         }
-        Event::Stats { target, stats } => json!({
-            "event": "stats", "hostid": target, "requests": stats.requests, "responses": stats.responses,
-            "timeouts": stats.timeouts, "crc_errors": stats.crc_errors, "exceptions": stats.exceptions,
-            "last_ms": stats.last_ms(), "avg_ms": stats.avg_ms(), "worst_ms": stats.worst_ms(),
-        }),
-        Event::ScanProgress {
-            done,
-            total,
-            baud,
-            slave,
-        } => {
-            json!({"event": "scan_progress", "done": done, "total": total, "baud": baud, "slave": slave})
-        }
-        Event::ScanFound { port, baud, slave } => {
-            json!({"event": "scan_found", "port": port, "baud": baud, "slave": slave})
-        }
-        Event::ScanDone {
-            found,
-            cancelled,
-            error,
-        } => {
-            let found: Vec<Value> = found
-                .iter()
-                .map(|(b, s)| json!({"baud": b, "slave": s}))
-                .collect();
-            let error = error.as_ref().map(|e| e.to_string());
-            json!({"event": "scan_done", "found": found, "cancelled": cancelled, "error": error})
-        }
-        Event::LinkClosed { target } => json!({"event": "closed", "hostid": target}),
-        Event::SerialTraffic {
-            target,
-            port,
-            request,
-            reply,
-        } => json!({
-            "event": "serial_traffic", "hostid": target, "port": port, "request": request,
-            "reply": reply,
-        }),
+        e => serde_json::to_value(e).unwrap_or_else(
+            |err| json!({"event": "error", "hostid": null, "uid": null, "message": format!("an event could not be written: {err}")}),
+        ),
     })
 }
 

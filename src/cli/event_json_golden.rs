@@ -155,13 +155,15 @@ fn cases() -> Vec<(Event, Option<&'static str>)> {
             ),
         ),
         (
-            Event::Sessions(vec![SessionInfo {
-                hostid: H.into(),
-                hostname: "GENSET 1".into(),
-                moduletype: "HGM6120N-4G".into(),
-                online: true,
-                peer: Some(peer),
-            }]),
+            Event::Sessions {
+                sessions: vec![SessionInfo {
+                    hostid: H.into(),
+                    hostname: "GENSET 1".into(),
+                    moduletype: "HGM6120N-4G".into(),
+                    online: true,
+                    peer: Some(peer),
+                }],
+            },
             Some(
                 r#"{"event":"sessions","sessions":[{"hostid":"3130373031334717003D002E","hostname":"GENSET 1","moduletype":"HGM6120N-4G","online":true,"peer":"10.0.0.7:40100"}]}"#,
             ),

@@ -250,7 +250,7 @@ impl Hub {
             }
             HubMsg::Command(Command::Sessions) => {
                 let list = self.sessions();
-                self.events.send(Event::Sessions(list)).await;
+                self.events.send(Event::Sessions { sessions: list }).await;
             }
             HubMsg::Command(cmd) => self.route(cmd).await,
         }

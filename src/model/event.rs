@@ -2,6 +2,8 @@
 
 use std::net::SocketAddr;
 
+use serde::{Serialize, Serializer};
+
 use super::serial::{LinkStats, SerialError};
 use crate::proto::rtu::{Block, Request};
 use crate::proto::uplink::InputFlags;
@@ -42,7 +44,8 @@ pub enum Command {
 }
 
 /// How a command ended. Exactly one per command sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Outcome {
     /// The modem answered `,1` (or echoed the port settings, or replied to the reset).
     Accepted,
@@ -67,7 +70,8 @@ impl Outcome {
 }
 
 /// Why a modem went offline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum OfflineReason {
     /// The modem closed the connection (or it broke).
     Disconnected,
@@ -98,7 +102,8 @@ pub enum DataKind {
 }
 
 /// Direction of a traffic record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// From the modem.
     In,
@@ -178,7 +183,7 @@ impl NoticeKind {
 }
 
 /// What a session looks like, for `Command::Sessions`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SessionInfo {
     /// Modem id.
     pub hostid: String,
@@ -193,7 +198,13 @@ pub struct SessionInfo {
 }
 
 /// Something that happened, sent by the link.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Its JSON line (`cmmctl`'s stdout, the bridge's event topic) is derived from it: the
+/// `event` key is the variant's name in snake case unless renamed, then the fields in order.
+/// The few whose line is not their fields (`Data`, `Notice`, `LinkUp`, `LinkDown`) are
+/// written by `cli::event_json`. The lines are pinned by its tests.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
 pub enum Event {
     /// The server listens.
     Listening {
@@ -217,8 +228,10 @@ pub enum Event {
         /// Why not, when refused.
         reason: Option<String>,
         /// The modem's port setting.
+        #[serde(rename = "modulePort")]
         module_port: Option<u8>,
         /// The modem's baud setting.
+        #[serde(rename = "moduleBaud")]
         module_baud: Option<u8>,
     },
     /// The long connection is up.
@@ -248,6 +261,7 @@ pub enum Event {
         hostid: String,
     },
     /// Register data arrived, decoded into blocks (one event per upload).
+    #[serde(skip)]
     Data {
         /// Modem id.
         hostid: String,
@@ -259,6 +273,7 @@ pub enum Event {
         flags: InputFlags,
     },
     /// A command went out to the modem.
+    #[serde(rename = "command")]
     CommandSent {
         /// Modem id.
         hostid: String,
@@ -272,6 +287,7 @@ pub enum Event {
         decoded: String,
     },
     /// A command ended.
+    #[serde(rename = "outcome")]
     CommandOutcome {
         /// Modem id.
         hostid: String,
@@ -289,6 +305,7 @@ pub enum Event {
         /// Remote address, or serial port.
         peer: String,
         /// What was wrong.
+        #[serde(serialize_with = "as_text")]
         error: ProtocolError,
         /// The offending bytes, hex (cut to 256 bytes).
         bytes: String,
@@ -305,6 +322,7 @@ pub enum Event {
         text: String,
     },
     /// A serial link opened its port.
+    #[serde(skip)]
     LinkUp {
         /// Target id (`serial:PORT:SLAVE`).
         target: String,
@@ -317,6 +335,7 @@ pub enum Event {
     /// command setting changed): a target like a modem of our own.
     Remote {
         /// Target id (`mqtt:HOSTID`).
+        #[serde(rename = "hostid")]
         target: String,
         /// The broker's address.
         broker: String,
@@ -328,16 +347,19 @@ pub enum Event {
         commands: bool,
     },
     /// The connection to the attached broker came up or went down.
+    #[serde(rename = "broker")]
     BrokerState {
         /// The broker's address.
         broker: String,
         /// Up or down.
+        #[serde(rename = "state", serialize_with = "connected_word")]
         connected: bool,
         /// Why it went down.
         detail: String,
     },
     /// A serial link lost its port (unplugged); it retries with backoff; a remote target's
     /// modem, bridge or broker went away.
+    #[serde(skip)]
     LinkDown {
         /// Target id.
         target: String,
@@ -347,8 +369,10 @@ pub enum Event {
     /// Link statistics of a serial target.
     Stats {
         /// Target id.
+        #[serde(rename = "hostid")]
         target: String,
         /// The figures.
+        #[serde(flatten)]
         stats: LinkStats,
     },
     /// A scan tried one baud rate and slave id.
@@ -374,16 +398,19 @@ pub enum Event {
     /// A scan ended.
     ScanDone {
         /// What answered (baud, slave).
+        #[serde(serialize_with = "bauds_and_slaves")]
         found: Vec<(u32, u8)>,
         /// Stopped before the end.
         cancelled: bool,
         /// Why it could not go on (port missing, busy, no permission).
+        #[serde(serialize_with = "as_text_or_null")]
         error: Option<SerialError>,
     },
     /// A request to a controller on a serial link and its reply, as they were on the wire
     /// (only when the link was asked to report them).
     SerialTraffic {
         /// Target id.
+        #[serde(rename = "hostid")]
         target: String,
         /// Port path.
         port: String,
@@ -393,18 +420,24 @@ pub enum Event {
         reply: String,
     },
     /// A serial link ended (stopped by the user): its last event, sent after every other.
+    #[serde(rename = "closed")]
     LinkClosed {
         /// Target id.
+        #[serde(rename = "hostid")]
         target: String,
     },
     /// Answer to `Command::Sessions`, sorted by hostid.
-    Sessions(Vec<SessionInfo>),
+    Sessions {
+        /// The sessions.
+        sessions: Vec<SessionInfo>,
+    },
     /// Values that were not refreshed: a block the controller answered with an exception (or
     /// did not answer) in a `reqdata`. They keep their old value, shown as stale.
     Stale {
         /// Modem id.
         hostid: String,
         /// Table.
+        #[serde(serialize_with = "table_name")]
         table: crate::proto::Table,
         /// First address.
         addr: u16,
@@ -423,6 +456,7 @@ pub enum Event {
     },
     /// Something done as asked that is no link's doing (a commissioning entry kept, a report
     /// written).
+    #[serde(skip)]
     Notice {
         /// Target, when one is concerned.
         hostid: Option<String>,
@@ -455,4 +489,44 @@ impl Event {
             Event::Traffic { .. } | Event::SerialTraffic { .. } | Event::Heartbeat { .. }
         )
     }
+}
+
+/// A value in its words (its `Display`).
+fn as_text<T: std::fmt::Display, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(v)
+}
+
+/// A value in its words, or null.
+fn as_text_or_null<T: std::fmt::Display, S: Serializer>(
+    v: &Option<T>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => s.collect_str(v),
+        None => s.serialize_none(),
+    }
+}
+
+/// `connected` or `disconnected`.
+fn connected_word<S: Serializer>(connected: &bool, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(if *connected {
+        "connected"
+    } else {
+        "disconnected"
+    })
+}
+
+/// A table by its name (`holding`, `coils`...).
+fn table_name<S: Serializer>(t: &crate::proto::Table, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(t.name())
+}
+
+/// Each (baud, slave) as `{"baud": B, "slave": S}`.
+fn bauds_and_slaves<S: Serializer>(found: &[(u32, u8)], s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Found {
+        baud: u32,
+        slave: u8,
+    }
+    s.collect_seq(found.iter().map(|&(baud, slave)| Found { baud, slave }))
 }

@@ -156,7 +156,8 @@ impl ScanSettings {
     }
 }
 
-/// Counters and response times of a serial link.
+/// Counters and response times of a serial link. As JSON: the counters, then the last,
+/// average and worst response times in ms (null until a response came).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct LinkStats {
     /// Requests sent.
@@ -207,6 +208,22 @@ impl LinkStats {
     /// Worst response time, ms.
     pub fn worst_ms(&self) -> Option<f64> {
         Self::ms(self.worst)
+    }
+}
+
+impl serde::Serialize for LinkStats {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(8))?;
+        m.serialize_entry("requests", &self.requests)?;
+        m.serialize_entry("responses", &self.responses)?;
+        m.serialize_entry("timeouts", &self.timeouts)?;
+        m.serialize_entry("crc_errors", &self.crc_errors)?;
+        m.serialize_entry("exceptions", &self.exceptions)?;
+        m.serialize_entry("last_ms", &self.last_ms())?;
+        m.serialize_entry("avg_ms", &self.avg_ms())?;
+        m.serialize_entry("worst_ms", &self.worst_ms())?;
+        m.end()
     }
 }
 

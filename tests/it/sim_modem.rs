@@ -211,9 +211,9 @@ async fn many_simulated_modems_at_once_have_distinct_hostids() {
     }
     s.command(Command::Sessions).await;
     let e = s
-        .expect("sessions", |e| matches!(e, Event::Sessions(_)))
+        .expect("sessions", |e| matches!(e, Event::Sessions { .. }))
         .await;
-    let Event::Sessions(list) = e else {
+    let Event::Sessions { sessions: list } = e else {
         unreachable!()
     };
     assert_eq!(list.iter().filter(|x| x.online).count(), count);

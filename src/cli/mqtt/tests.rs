@@ -244,7 +244,12 @@ fn events_go_to_the_modems_topic_with_the_stdout_json() {
     t.no_changes = false;
     let mut o = Outbox::new(t);
     o.offer(&upload("H1", 230.0, false), "t");
-    o.offer(&report(Event::Sessions(Vec::new())), "t");
+    o.offer(
+        &report(Event::Sessions {
+            sessions: Vec::new(),
+        }),
+        "t",
+    );
     let msgs = drain(&mut o);
     let ev = on(&msgs, "cmm/H1/event");
     let change: Value = serde_json::from_str(&ev[0].payload).unwrap();
