@@ -12,10 +12,12 @@ mod commissioning;
 mod handlers;
 mod history;
 mod internal;
+mod parts;
+mod recording;
 mod resets;
 mod server;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -28,7 +30,8 @@ use super::core::{CoreConfig, Report, Shared, Waker};
 use super::state::AppState;
 use crate::link::serial::{SerialError, SerialHandle};
 use crate::link::{Event, EventSink, ServerConfig, ServerHandle};
-use crate::store::{Record, Recorder};
+use crate::store::Record;
+use parts::{Jobs, Links, Printing, RecordingIo};
 
 /// Events taken off the links' channel at a time.
 const BATCH: usize = 512;
@@ -64,35 +67,6 @@ impl Failure {
 enum Op {
     Event(Event),
     Do(StateOp),
-}
-
-/// Slow work's way back: [`Jobs::spawn`] runs the work on the blocking pool and sends the
-/// change of the state its result makes. The one way a job reports, unless it changes the
-/// supervisor itself (a server started, a link opened: those have an [`Internal`] of their
-/// own).
-#[derive(Clone)]
-pub(super) struct Jobs(mpsc::Sender<Internal>);
-
-impl Jobs {
-    /// Runs `work` beside the core, then `apply` with its result (`Busy(stopped)` if the work
-    /// panicked) as a change of the state.
-    pub(super) fn spawn<T: Send + 'static>(
-        &self,
-        stopped: &'static str,
-        work: impl FnOnce() -> Result<T, CoreError> + Send + 'static,
-        apply: impl FnOnce(&mut AppState, Result<T, CoreError>, i64) -> Result<(), Failure>
-        + Send
-        + 'static,
-    ) {
-        let tx = self.0.clone();
-        tokio::spawn(async move {
-            let result = tokio::task::spawn_blocking(work)
-                .await
-                .unwrap_or(Err(CoreError::Busy(stopped)));
-            let op: StateOp = Box::new(move |s, now| apply(s, result, now));
-            let _ = tx.send(Internal::Apply(op)).await;
-        });
-    }
 }
 
 /// Results of the slow work, back from its tasks.
@@ -149,52 +123,6 @@ pub(super) struct Supervisor {
     resets: resets::Resets,
     /// Unknown methods reported, by modem (lower case).
     unknown_methods: BTreeSet<(String, String)>,
-}
-
-/// What the supervisor owns that talks to the world: the server, the serial links, the
-/// broker, the scan and the demo.
-#[derive(Default)]
-struct Links {
-    server: Option<ServerHandle>,
-    server_config: Option<ServerConfig>,
-    /// When the port asked for is taken, listen on another one and say so.
-    fallback_port: bool,
-    /// The serial links, by target.
-    serial: BTreeMap<String, SerialHandle>,
-    /// The attached broker, if any.
-    broker: Option<crate::link::broker::BrokerHandle>,
-    /// Serial targets whose port is being opened.
-    connecting: BTreeSet<String>,
-    scan: Option<CancellationToken>,
-    demo: Option<(CancellationToken, usize)>,
-    /// Simulated modems to start once the server listens.
-    demo_on_start: Option<usize>,
-}
-
-/// The recording written, or the one shown read-only.
-#[derive(Default)]
-struct RecordingIo {
-    /// The recording being written.
-    recorder: Option<Recorder>,
-    /// Records lost, as last reported.
-    lost_reported: u64,
-    /// A recording is shown read-only: nothing is sent.
-    offline: bool,
-    /// The recording shown read-only.
-    offline_file: Option<std::path::PathBuf>,
-    /// The recording opened to read (history, timeline).
-    reader: Option<std::sync::Arc<std::sync::Mutex<crate::store::reader::Recording>>>,
-}
-
-/// The reports a printing front end (`cmmctl`) takes.
-#[derive(Default)]
-struct Printing {
-    /// Where they go (`None`: no such front end, or it went away).
-    tx: Option<mpsc::Sender<Report>>,
-    /// Whether it wants the messages in and out.
-    traffic: bool,
-    /// The map's sanity warnings already given, by modem: each is said once.
-    warned: BTreeSet<(String, String)>,
 }
 
 /// Starts the supervisor task.
@@ -299,96 +227,6 @@ impl Supervisor {
         self.stop_all(&mut events, &mut internal).await;
         *crate::sync::lock(&shared.finished) = true;
         shared.finished_cv.notify_all();
-    }
-
-    /// Starts recording to `path`; a file that cannot be used is reported and the live view
-    /// goes on.
-    fn open_recording(&mut self, path: &std::path::Path, program: &str) {
-        match Recorder::open(path, program) {
-            Ok(r) => {
-                let p = path.to_path_buf();
-                self.recording.recorder = Some(r);
-                self.later(move |s, now| {
-                    s.note(now, format!("recording to {}", p.display()));
-                    s.recording.path = Some(p);
-                    Ok(())
-                });
-            }
-            Err(e) => {
-                let e = CoreError::from(e);
-                self.later(move |s, _| {
-                    s.recording.error = Some(e.to_string());
-                    Err(Failure::new(e))
-                });
-            }
-        }
-    }
-
-    /// The modems known from the recordings before this one (none if they cannot be read:
-    /// said, and the start goes on).
-    fn known_modems(&mut self, path: &std::path::Path) -> Vec<crate::store::reader::TargetRow> {
-        match crate::store::registry::known_modems(path) {
-            Ok(k) => k,
-            Err(e) => {
-                let e = CoreError::from(e);
-                self.later(move |s, now| {
-                    s.note(
-                        now,
-                        format!("the modems of earlier recordings are not known: {e}"),
-                    );
-                    Ok(())
-                });
-                Vec::new()
-            }
-        }
-    }
-
-    /// Shows the known modems (offline until they connect) and keeps them in the new file.
-    fn carry_registry(&mut self, known: Vec<crate::store::reader::TargetRow>) {
-        if known.is_empty() {
-            return;
-        }
-        if let Some(r) = &self.recording.recorder {
-            for t in &known {
-                r.record(Record::Target {
-                    key: t.key.clone(),
-                    hostname: t.hostname.clone(),
-                    moduletype: t.moduletype.clone(),
-                    accepted: None,
-                    module_port: t.module_port,
-                    module_baud: t.module_baud,
-                    peer: String::new(),
-                    t_ms: t.last_seen_ms.unwrap_or_default(),
-                });
-            }
-        }
-        self.later(move |s, now| {
-            let n = known.len();
-            for t in known {
-                s.add_known(&t);
-            }
-            s.note(now, format!("{n} modem(s) known from earlier recordings"));
-            Ok(())
-        });
-    }
-
-    /// Deletes the oldest recordings beyond the limits.
-    fn prune(&mut self, path: &std::path::Path, (days, bytes): (Option<u32>, Option<u64>)) {
-        if days.is_none() && bytes.is_none() {
-            return;
-        }
-        let Some(dir) = path.parent() else {
-            return;
-        };
-        let gone = crate::store::registry::prune(dir, days, bytes, path);
-        if !gone.is_empty() {
-            self.later(move |s, now| {
-                for p in gone {
-                    s.note(now, format!("old recording deleted: {}", p.display()));
-                }
-                Ok(())
-            });
-        }
     }
 
     fn take_events(&mut self, batch: &mut Vec<Event>) {
