@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
+use crate::store::StoreError;
 use crate::store::copy::{CopySpec, copy};
 use crate::store::export::parse_time;
 
@@ -63,7 +64,10 @@ pub fn run(cmd: RecordingCmd) -> anyhow::Result<()> {
                 replace: force,
                 program: "cmmctl recording copy".into(),
             };
-            let what = copy(&file, &out, &spec)?;
+            let what = copy(&file, &out, &spec).map_err(|e| match e {
+                StoreError::Exists(_) => anyhow::anyhow!("{e}, or --force to replace it"),
+                e => e.into(),
+            })?;
             eprintln!("cmmctl recording copy: {} ({what})", out.display());
         }
     }

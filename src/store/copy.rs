@@ -74,10 +74,7 @@ fn check(source: &Path, out: &Path, replace: bool) -> Result<(), StoreError> {
         ));
     }
     if out.exists() && !replace {
-        return Err(io(
-            out,
-            "a file is already there: give another name, or --force to replace it",
-        ));
+        return Err(StoreError::Exists(out.to_path_buf()));
     }
     Ok(())
 }

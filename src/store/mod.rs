@@ -54,6 +54,9 @@ pub enum StoreError {
         /// Its schema version.
         version: i64,
     },
+    /// A copy's destination is an existing file, and replacing it was not asked for.
+    #[error("recording {0}: a file is already there: give another name")]
+    Exists(PathBuf),
     /// The writer fell behind and records were lost.
     #[error("the recorder fell behind: {0} records not written")]
     Behind(u64),

@@ -20,6 +20,8 @@ const REFRESH: Duration = Duration::from_secs(3);
 /// What the window keeps between frames.
 #[derive(Debug, Default)]
 pub struct CommissionView {
+    /// What the file dialog said when it gave no file for the report (until the next try).
+    pub report_note: Option<String>,
     /// A file asked for in the frame (the dialog opens after it).
     pub ask: Option<super::file_dialog::Ask>,
     /// Shown.
@@ -545,19 +547,22 @@ fn report_ui(
     v: &mut CommissionView,
     out: &mut Vec<Command>,
 ) {
-    let make = |v: &mut CommissionView, out: &mut Vec<Command>| match v.path.trim() {
-        "" => {
-            v.ask = Some(Ask {
-                purpose: Purpose::Report(target.to_string()),
-                title: "Save the commissioning report",
-                filter: ("PDF", &["pdf"]),
-                save_as: Some(report_name(state, target)),
-            })
+    let make = |v: &mut CommissionView, out: &mut Vec<Command>| {
+        v.report_note = None;
+        match v.path.trim() {
+            "" => {
+                v.ask = Some(Ask {
+                    purpose: Purpose::Report(target.to_string()),
+                    title: "Save the commissioning report",
+                    filter: ("PDF", &["pdf"]),
+                    save_as: Some(report_name(state, target)),
+                })
+            }
+            p => out.push(Command::Report {
+                target: target.to_string(),
+                path: p.into(),
+            }),
         }
-        p => out.push(Command::Report {
-            target: target.to_string(),
-            path: p.into(),
-        }),
     };
     ui.horizontal(|ui| {
         let l = ui.label("Report file");
@@ -594,13 +599,16 @@ fn report_ui(
             }
         });
     }
-    match &state.report_result {
-        Some(Ok(text)) => {
+    match (&v.report_note, &state.report_result) {
+        (Some(note), _) => {
+            ui.colored_label(egui::Color32::from_rgb(220, 120, 0), note);
+        }
+        (None, Some(Ok(text))) => {
             ui.label(text);
         }
-        Some(Err(e)) => {
+        (None, Some(Err(e))) => {
             ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.to_string());
         }
-        None => {}
+        (None, None) => {}
     }
 }

@@ -1,8 +1,9 @@
 //! The system's file dialogs, asked beside the window, never in a frame: a panel says what a
 //! file is for ([`Ask`]); the dialog runs on the app's runtime; its answer comes back at the
 //! next frame as the command that needs the file. The core never opens a dialog: its commands
-//! carry paths. A dialog closed without a file is said where it matters (no dialog at all
-//! means the system has no desktop portal: the path can be typed instead).
+//! carry paths. A dialog closed without a file is said in the window that asked, where it
+//! matters (no dialog at all means the system has no desktop portal: the path can be typed
+//! instead).
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -115,14 +116,14 @@ impl FileDialogs {
         }
     }
 
-    /// The dialogs closed since the last frame: the command of each file chosen, or what to
-    /// say of one closed without a file.
-    pub fn answers(&mut self) -> Vec<Result<Command, &'static str>> {
+    /// The dialogs closed since the last frame: the command of each file chosen, or, for one
+    /// closed without a file, what it was for and what to say of it.
+    pub fn answers(&mut self) -> Vec<Result<Command, (Purpose, &'static str)>> {
         lock(&self.answers)
             .drain(..)
             .filter_map(|(purpose, path)| match path {
                 Some(p) => Some(Ok(purpose.command(p))),
-                None => purpose.none_chosen().map(Err),
+                None => purpose.none_chosen().map(|said| Err((purpose, said))),
             })
             .collect()
     }
@@ -169,12 +170,13 @@ mod tests {
         d.answer(Purpose::Export(Default::default()), None);
         let said = d.answers();
         assert_eq!(said.len(), 2, "{said:?}");
-        assert!(
-            said[0]
-                .as_ref()
-                .unwrap_err()
-                .contains("type the file's path")
-        );
-        assert_eq!(said[1], Err("no file chosen for the export"));
+        let Err((Purpose::LoadMap, map)) = &said[0] else {
+            panic!("{said:?}")
+        };
+        assert!(map.contains("type the file's path"), "{map}");
+        assert!(matches!(
+            &said[1],
+            Err((Purpose::Export(_), "no file chosen for the export"))
+        ));
     }
 }

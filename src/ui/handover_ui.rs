@@ -31,8 +31,8 @@ pub fn export_ui(
                     fields_ui(
                         ui,
                         [
-                            ("From", &mut v.from, "the start (or 2026-11-24 10:15)"),
-                            ("To", &mut v.to, "now"),
+                            ("From", &mut v.from, "the start (or YYYY-MM-DD hh:mm:ss)"),
+                            ("To", &mut v.to, "the end"),
                             ("File", &mut v.path, "ask where (save dialog)"),
                         ],
                     );
@@ -64,6 +64,7 @@ pub fn export_ui(
                     ui.end_row();
                 });
             if ui.button("Export").clicked() {
+                v.export_note = None;
                 match spec(state, v) {
                     Ok(spec) => {
                         v.error = None;
@@ -88,7 +89,7 @@ pub fn export_ui(
             if let Some(e) = &v.error {
                 ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
             }
-            outcome_ui(ui, None, state.export_result.as_ref());
+            outcome_ui(ui, v.export_note.as_deref(), state.export_result.as_ref());
         });
     v.export_open = open;
 }

@@ -10,6 +10,8 @@ use crate::app::{AppState, Command};
 /// What the two windows keep between frames.
 #[derive(Debug, Default)]
 pub struct HelpView {
+    /// What the file dialog said when it gave no map file (until the next try).
+    pub dialog_note: Option<String>,
     /// A file asked for in the frame (the dialog opens after it).
     pub ask: Option<super::file_dialog::Ask>,
     /// Help shown.
@@ -118,9 +120,11 @@ pub fn map_ui(ctx: &egui::Context, v: &mut HelpView, state: &AppState, out: &mut
                     .add_enabled(!typed.is_empty(), egui::Button::new("Load"))
                     .clicked()
                 {
+                    v.dialog_note = None;
                     out.push(Command::LoadMap(PathBuf::from(typed)));
                 }
                 if ui.button("Browse…").clicked() {
+                    v.dialog_note = None;
                     v.ask = Some(Ask {
                         purpose: Purpose::LoadMap,
                         title: "Load a register map",
@@ -129,14 +133,17 @@ pub fn map_ui(ctx: &egui::Context, v: &mut HelpView, state: &AppState, out: &mut
                     });
                 }
             });
-            match &state.map_result {
-                Some(Ok(name)) => {
+            match (&v.dialog_note, &state.map_result) {
+                (Some(note), _) => {
+                    ui.colored_label(egui::Color32::from_rgb(220, 120, 0), note);
+                }
+                (None, Some(Ok(name))) => {
                     ui.label(format!("Loaded: {name}"));
                 }
-                Some(Err(e)) => {
+                (None, Some(Err(e))) => {
                     ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.to_string());
                 }
-                None => {}
+                (None, None) => {}
             }
             ui.separator();
             ui.label("Maps in use, first match wins:");

@@ -12,6 +12,8 @@ use super::typing::LATE_KEYS;
 /// What the recording controls keep between frames.
 #[derive(Debug, Default)]
 pub struct RecordView {
+    /// What the file dialog said when it gave no file for the export (until the next try).
+    pub export_note: Option<String>,
     /// A file asked for in the frame (the dialog opens after it).
     pub ask: Option<super::file_dialog::Ask>,
     /// The note typed for the next marker.

@@ -1,6 +1,7 @@
 //! What the window remembers between frames (selection, dialogs, typed values, plot and
 //! theme settings) and the layout of one frame. It reads the state and queues commands.
 
+use super::file_dialog::Purpose;
 use std::path::PathBuf;
 
 use eframe::egui;
@@ -241,7 +242,16 @@ impl View {
         for answer in self.dialogs.answers() {
             match answer {
                 Ok(cmd) => self.send(cmd),
-                Err(said) => self.notice = Some(said.to_string()),
+                // A dialog closed without a file is said in the window that asked.
+                Err((purpose, said)) => {
+                    let note = match purpose {
+                        Purpose::LoadMap => &mut self.help.dialog_note,
+                        Purpose::Export(_) => &mut self.record.export_note,
+                        Purpose::Report(_) => &mut self.commission.report_note,
+                        Purpose::OpenRecording | Purpose::SaveCopy(_) => continue,
+                    };
+                    *note = Some(said.to_string());
+                }
             }
         }
         self.apply_theme(ui.ctx());

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use cmm_commissioner::app::{Command, Settings};
 use cmm_commissioner::proto::Table;
 use cmm_commissioner::ui::editor_ui::Pending;
+use cmm_commissioner::ui::file_dialog::Purpose;
 use cmm_commissioner::ui::view::{Tab, View};
 use cmm_commissioner::ui::{CommissionerApp, Startup};
 use eframe::egui;
@@ -579,7 +580,9 @@ fn after_a_crash_the_app_offers_the_default_view() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Help opens with F1 and says how to point a modem here; a map loads from a typed path.
+/// Help opens with F1 and says how to point a modem here; a file dialog that gave no map says
+/// so in the map window, with the way out (type the path); a map loads from a typed path, and
+/// the note goes.
 #[test]
 fn help_and_a_map_from_a_typed_path() {
     let dir = crate::common::TempDir::new("gui-map");
@@ -607,6 +610,14 @@ fn help_and_a_map_from_a_typed_path() {
     until(&mut h, "the map window", |h| {
         h.query_all_by_label("Map file").next().is_some()
     });
+    // As the dialog's task answers when no file came (cancelled, or no dialog on this system).
+    h.state_mut().view().dialogs.answer(Purpose::LoadMap, None);
+    until(&mut h, "the note in the map window", |h| {
+        h.query_all_by_label_contains("no map file chosen")
+            .next()
+            .is_some()
+    });
+    assert!(has(&h, "Maps > Load map file"), "the way out is said");
     h.get_by_label("Map file").focus();
     h.step();
     h.get_by_label("Map file")
@@ -616,6 +627,12 @@ fn help_and_a_map_from_a_typed_path() {
     until(&mut h, "the map loaded", |h| {
         h.query_all_by_label("Loaded: Site map").next().is_some()
     });
+    assert!(
+        h.query_all_by_label_contains("no map file chosen")
+            .next()
+            .is_none(),
+        "the note went with the next try"
+    );
     assert_eq!(h.state().state().maps[0].name, "Site map");
     h.state_mut().shutdown();
     let _ = std::fs::remove_dir_all(&dir);

@@ -406,7 +406,7 @@ fn a_serve_stopped_by_a_signal_leaves_the_recording_in_one_file() {
 #[cfg(target_os = "linux")]
 #[test]
 fn the_app_stopped_by_sigterm_leaves_the_recording_in_one_file() {
-    use crate::renderer_tries::{Xvfb, lines, until};
+    use crate::renderer_tries::{Xvfb, lines, until_line};
     let x = Xvfb::start();
     let home = dir("app-term");
     let file = home.join("term.cmmrec");
@@ -431,7 +431,7 @@ fn the_app_stopped_by_sigterm_leaves_the_recording_in_one_file() {
         .unwrap();
     let rx = lines(&mut app);
     let mut seen = Vec::new();
-    until(&rx, "first frame drawn", &mut seen);
+    until_line(&rx, "first frame drawn", &mut seen);
     // Readings reach the file (committed once a second; read as the window reads it).
     let mut kept = 0;
     common::eventually_within(2 * common::GUARD, "readings in the file", || {

@@ -106,7 +106,7 @@ pub(crate) fn lines(app: &mut Child) -> mpsc::Receiver<String> {
 }
 
 /// Lines until one contains `what` (all of them, that one last).
-pub(crate) fn until(rx: &mpsc::Receiver<String>, what: &str, seen: &mut Vec<String>) {
+pub(crate) fn until_line(rx: &mpsc::Receiver<String>, what: &str, seen: &mut Vec<String>) {
     loop {
         match rx.recv_timeout(GUARD) {
             Ok(line) => {
@@ -137,7 +137,7 @@ fn a_try_that_aborts_is_followed_by_the_next_renderer() {
     let mut app = start_app(&x, &home, "vulkan,gl", "vulkan", "{ broken");
     let rx = lines(&mut app);
     let mut seen = Vec::new();
-    until(&rx, "first frame drawn", &mut seen);
+    until_line(&rx, "first frame drawn", &mut seen);
     let text = seen.join("\n");
     for said in [
         "CMM_TEST_ABORT_RENDERER: renderer vulkan aborts the process on purpose",
@@ -202,7 +202,7 @@ fn when_every_try_aborts_the_app_ends_with_the_reasons() {
     let mut app = start_app(&x, &home, "vulkan,gl", "vulkan,gl", "{}");
     let rx = lines(&mut app);
     let mut seen = Vec::new();
-    until(&rx, "no message box", &mut seen);
+    until_line(&rx, "no message box", &mut seen);
     let status = app.wait().unwrap();
     assert_eq!(status.code(), Some(1), "{}", seen.join("\n"));
     let text = seen.join("\n");

@@ -27,7 +27,7 @@ fn spawn_modem(config: SimModemConfig, stop: &CancellationToken) {
 }
 
 /// Applies events to the state until `f` holds.
-async fn until(
+async fn applied_until(
     s: &mut TestServer,
     state: &mut AppState,
     what: &str,
@@ -96,7 +96,7 @@ async fn a_simulated_modem_logs_in_uploads_and_obeys_commands() {
             .get(HOSTID)
             .and_then(|t| t.image.get(1, Table::Coils, a))
     };
-    until(&mut s, &mut state, "first values", |st| {
+    applied_until(&mut s, &mut state, "first values", |st| {
         reg(st, 0).is_some() && coil(st, 41).is_some()
     })
     .await;
@@ -110,7 +110,7 @@ async fn a_simulated_modem_logs_in_uploads_and_obeys_commands() {
         write(&mut s, "01050004FF00CDFB", "manual").await,
         Outcome::Accepted
     );
-    until(&mut s, &mut state, "manual mode coil", |st| {
+    applied_until(&mut s, &mut state, "manual mode coil", |st| {
         coil(st, 42) == Some(1) && coil(st, 41) == Some(0)
     })
     .await;
@@ -119,7 +119,7 @@ async fn a_simulated_modem_logs_in_uploads_and_obeys_commands() {
         write(&mut s, "01050000FF008C3A", "start").await,
         Outcome::Accepted
     );
-    until(&mut s, &mut state, "start sequence", |st| {
+    applied_until(&mut s, &mut state, "start sequence", |st| {
         reg(st, 34).is_some_and(|v| v != 0)
     })
     .await;
@@ -134,7 +134,7 @@ async fn a_simulated_modem_logs_in_uploads_and_obeys_commands() {
         write(&mut s, "01050001FF00DDFA", "stop").await,
         Outcome::Accepted
     );
-    until(&mut s, &mut state, "stop mode coil", |st| {
+    applied_until(&mut s, &mut state, "stop mode coil", |st| {
         coil(st, 43) == Some(1)
     })
     .await;

@@ -9,7 +9,7 @@ use crate::app::maps::load_map_file;
 use crate::app::status::ScanStatus;
 use crate::link;
 use crate::link::serial::{ScanSettings, SerialSettings, list_ports, open_serial};
-use crate::store::Record;
+use crate::store::{Record, StoreError};
 
 impl Supervisor {
     /// Carries out a command. Nothing here waits: slow work goes to a task of its own.
@@ -511,7 +511,16 @@ impl Supervisor {
                             path.display()
                         )
                     })
-                    .map_err(|e| CoreError::Notice(format!("the copy was not saved: {e}")))
+                    .map_err(|e| {
+                        let hint = match e {
+                            // Replacing is agreed in the save dialog, which asks first.
+                            StoreError::Exists(_) => {
+                                ", or leave the file empty to choose one in the save dialog"
+                            }
+                            _ => "",
+                        };
+                        CoreError::Notice(format!("the copy was not saved: {e}{hint}"))
+                    })
             },
             |s, copied, now| {
                 s.copy_result = Some(copied.clone());
