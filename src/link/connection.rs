@@ -231,13 +231,17 @@ impl Shell {
                 let _ = self
                     .shared
                     .hub
-                    .send(HubMsg::LoggedIn { hostid, info, peer })
+                    .send(HubMsg::LoggedIn {
+                        hostid: hostid.into(),
+                        info,
+                        peer,
+                    })
                     .await;
             }
             Output::Attach { hostid, take_over } => {
                 let (reply, rx) = oneshot::channel();
                 let msg = HubMsg::Attach {
-                    hostid,
+                    hostid: hostid.into(),
                     conn: self.id,
                     peer: self.peer,
                     tx: self.cmd_tx.clone(),
@@ -258,7 +262,7 @@ impl Shell {
             }
             Output::Detach { hostid, reason } => {
                 let msg = HubMsg::Detach {
-                    hostid,
+                    hostid: hostid.into(),
                     conn: self.id,
                     reason,
                 };

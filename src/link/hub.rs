@@ -8,6 +8,7 @@ use tokio::sync::{mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
 use super::event::{Command, Event, EventSink, OfflineReason, SessionInfo};
+use crate::model::HostId;
 use crate::proto::PollPlan;
 
 /// What the hub remembers of a modem's last login.
@@ -39,7 +40,7 @@ pub enum HubMsg {
     /// A login was accepted.
     LoggedIn {
         /// Modem id.
-        hostid: String,
+        hostid: HostId,
         /// What it said.
         info: LoginInfo,
         /// Where from.
@@ -48,7 +49,7 @@ pub enum HubMsg {
     /// A long connection identified itself.
     Attach {
         /// Modem id.
-        hostid: String,
+        hostid: HostId,
         /// Connection id (unique per server).
         conn: u64,
         /// Remote address.
@@ -64,7 +65,7 @@ pub enum HubMsg {
     /// A long connection ended.
     Detach {
         /// Modem id.
-        hostid: String,
+        hostid: HostId,
         /// Connection id.
         conn: u64,
         /// Why.
@@ -100,13 +101,13 @@ struct Attached {
 
 /// The hub's state.
 pub struct Hub {
-    logins: BTreeMap<String, LoginInfo>,
+    logins: BTreeMap<HostId, LoginInfo>,
     /// Where each modem's last accepted login came from, and when.
-    login_from: BTreeMap<String, (std::net::IpAddr, std::time::Instant)>,
+    login_from: BTreeMap<HostId, (std::net::IpAddr, std::time::Instant)>,
     /// Modems must log in with a password (`--allow`): a claim from another address without
     /// one is refused.
     allow_list: bool,
-    attached: BTreeMap<String, Attached>,
+    attached: BTreeMap<HostId, Attached>,
     events: EventSink,
 }
 
@@ -131,7 +132,7 @@ impl Hub {
 
     /// Remembers a login from before this start (the registry of a recording).
     pub fn remember(&mut self, hostid: &str, info: LoginInfo) {
-        self.logins.insert(hostid.to_string(), info);
+        self.logins.insert(hostid.into(), info);
     }
 
     /// Runs until shutdown or until every sender is gone.
@@ -189,7 +190,7 @@ impl Hub {
                         let _ = reply.send(AttachReply::Refused(why.clone()));
                         self.events
                             .send(Event::ProtocolError {
-                                hostid: Some(hostid),
+                                hostid: Some(hostid.into()),
                                 peer: peer.to_string(),
                                 error: why.into(),
                                 bytes: String::new(),
@@ -211,7 +212,7 @@ impl Hub {
                     };
                     self.events
                         .send(Event::ProtocolError {
-                            hostid: Some(hostid.clone()),
+                            hostid: Some(hostid.to_string()),
                             peer: peer.to_string(),
                             error: error.into(),
                             bytes: String::new(),
@@ -232,7 +233,7 @@ impl Hub {
                 });
                 self.events
                     .send(Event::Online {
-                        hostid,
+                        hostid: hostid.into(),
                         peer,
                         replaced,
                     })
@@ -245,6 +246,7 @@ impl Hub {
             } => {
                 if self.attached.get(&hostid).is_some_and(|a| a.conn == conn) {
                     self.attached.remove(&hostid);
+                    let hostid = hostid.into();
                     self.events.send(Event::Offline { hostid, reason }).await;
                 }
             }
@@ -257,7 +259,7 @@ impl Hub {
     }
 
     fn sessions(&self) -> Vec<SessionInfo> {
-        let mut ids: Vec<&String> = self.logins.keys().chain(self.attached.keys()).collect();
+        let mut ids: Vec<&HostId> = self.logins.keys().chain(self.attached.keys()).collect();
         ids.sort();
         ids.dedup();
         ids.into_iter()
@@ -283,7 +285,7 @@ impl Hub {
             Command::Sessions => return,
         };
         let uid = uid.unwrap_or_else(crate::model::next_command_id);
-        let failure = match self.attached.get(&hostid) {
+        let failure = match self.attached.get(hostid.as_str()) {
             None => Some(format!("no modem {hostid} is online")),
             Some(a) => match a.tx.try_send(ConnCmd::Send(Box::new((cmd, uid.clone())))) {
                 Ok(()) => None,

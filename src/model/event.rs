@@ -186,7 +186,7 @@ impl NoticeKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SessionInfo {
     /// Modem id.
-    pub hostid: String,
+    pub hostid: super::HostId,
     /// From its last login (empty if none since start).
     pub hostname: String,
     /// From its last login (empty if unknown).

@@ -1,7 +1,70 @@
 //! Who a target is, and the ids of commands.
 
+use std::borrow::Borrow;
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A modem's own id, as it logs in (24 hex digits on a real modem): what the server keys its
+/// sessions on. Where a target may also be a serial link or a remote modem, its id is a
+/// [`TargetId`] (whose string form is the hostid for a modem).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
+#[serde(transparent)]
+pub struct HostId(String);
+
+impl HostId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for HostId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Borrow<str> for HostId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for HostId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for HostId {
+    fn from(id: &str) -> Self {
+        HostId(id.to_string())
+    }
+}
+
+impl From<String> for HostId {
+    fn from(id: String) -> Self {
+        HostId(id)
+    }
+}
+
+impl From<HostId> for String {
+    fn from(id: HostId) -> Self {
+        id.0
+    }
+}
+
+impl PartialEq<str> for HostId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for HostId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
 
 /// A target: a modem on the server, a controller on a serial port, or a modem seen through
 /// an MQTT broker. Its one string form (used in events, the state, recordings and files):
@@ -9,7 +72,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TargetId {
     /// A modem connected to the server, by its hostid.
-    Modem(String),
+    Modem(HostId),
     /// A controller on a serial port of the laptop, at a slave id.
     Serial {
         /// Port path (`/dev/ttyUSB0`, `COM5`).
@@ -18,7 +81,7 @@ pub enum TargetId {
         slave: u8,
     },
     /// A modem published by a bridge on the attached broker, by its hostid.
-    Remote(String),
+    Remote(HostId),
 }
 
 impl TargetId {
@@ -31,7 +94,7 @@ impl TargetId {
     /// serial form without a slave id that reads as a number keeps all of it as the port.
     pub fn parse(s: &str) -> TargetId {
         if let Some(rest) = s.strip_prefix(Self::REMOTE_PREFIX) {
-            return TargetId::Remote(rest.to_string());
+            return TargetId::Remote(rest.into());
         }
         if let Some(rest) = s.strip_prefix(Self::SERIAL_PREFIX) {
             // The port may hold colons (`COM5`, `/dev/serial/by-id/...:1.0`): the slave is
@@ -49,7 +112,7 @@ impl TargetId {
                 slave: 0,
             };
         }
-        TargetId::Modem(s.to_string())
+        TargetId::Modem(s.into())
     }
 
     /// Whether the string form names a controller on a serial port.
@@ -63,7 +126,7 @@ impl TargetId {
     }
 
     /// The modem's hostid (a remote target's too); `None` for a serial target.
-    pub fn hostid(&self) -> Option<&str> {
+    pub fn hostid(&self) -> Option<&HostId> {
         match self {
             TargetId::Modem(h) | TargetId::Remote(h) => Some(h),
             TargetId::Serial { .. } => None,
@@ -74,7 +137,7 @@ impl TargetId {
 impl fmt::Display for TargetId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TargetId::Modem(h) => f.write_str(h),
+            TargetId::Modem(h) => f.write_str(h.as_str()),
             TargetId::Serial { port, slave } => {
                 write!(f, "{}{port}:{slave}", Self::SERIAL_PREFIX)
             }
@@ -123,7 +186,7 @@ mod tests {
         }
         assert!(TargetId::is_serial("serial:COM5:1") && !TargetId::is_serial("mqtt:x"));
         assert!(TargetId::is_remote("mqtt:x") && !TargetId::is_remote("H1"));
-        assert_eq!(TargetId::parse("mqtt:H1").hostid(), Some("H1"));
+        assert_eq!(TargetId::parse("mqtt:H1").hostid().unwrap(), "H1");
         assert_eq!(TargetId::parse("serial:COM5:1").hostid(), None);
     }
 

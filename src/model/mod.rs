@@ -12,4 +12,4 @@ pub use event::{
     Command, DataKind, Direction, Event, NoticeKind, OfflineReason, Outcome, ProtocolError,
     SessionInfo,
 };
-pub use ids::{TargetId, next_command_id};
+pub use ids::{HostId, TargetId, next_command_id};

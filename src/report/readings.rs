@@ -128,13 +128,15 @@ pub(super) fn equipment(
     }
     put("Register map", map.name.clone());
     match TargetId::parse(&target.key) {
-        TargetId::Remote(hostid) if target.peer.is_empty() => put("Modem through broker", hostid),
+        TargetId::Remote(hostid) if target.peer.is_empty() => {
+            put("Modem through broker", hostid.into())
+        }
         TargetId::Remote(hostid) => put(
             "Modem through broker",
             format!("{hostid} (broker {})", target.peer),
         ),
-        TargetId::Modem(hostid) if crate::proto::uplink::is_hostid(&hostid) => {
-            put("Modem hostid", hostid)
+        TargetId::Modem(hostid) if crate::proto::uplink::is_hostid(hostid.as_str()) => {
+            put("Modem hostid", hostid.into())
         }
         _ => put("Serial target", target.key.clone()),
     }

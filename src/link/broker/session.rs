@@ -30,7 +30,7 @@ pub const QUEUE_MAX: usize = 16;
 
 /// The target id of a modem published under the broker.
 pub fn target_of(hostid: &str) -> String {
-    TargetId::Remote(hostid.to_string()).to_string()
+    TargetId::Remote(hostid.into()).to_string()
 }
 
 /// Something to send to the broker.
@@ -353,6 +353,7 @@ impl BrokerSession {
                 detail: "not a target of the broker".into(),
             });
         };
+        let host = String::from(host);
         let refusal = match self.hosts.get(&host) {
             _ if !self.connected => Some("the broker is not connected".to_string()),
             None => Some("the broker has not published this modem".into()),
