@@ -21,6 +21,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod journal;
 pub mod link;
 pub mod model;
 pub mod proto;
