@@ -4,6 +4,7 @@ pub mod command_json;
 pub mod event_json;
 pub mod export_cmd;
 pub mod front;
+pub mod journal_cmd;
 pub mod map_cmd;
 pub mod mqtt;
 pub mod recording_cmd;
@@ -54,6 +55,9 @@ enum Cmd {
     Recording(recording_cmd::RecordingCmd),
     /// The commissioning report of a recording: PDF, with the load steps as CSV beside it.
     Report(report_cmd::ReportArgs),
+    /// A recording's event journal: alarms (the first-out marked), mode and status changes,
+    /// breakers, starts and stops, commands, links and markers, each with the key values.
+    Journal(journal_cmd::JournalArgs),
     /// Play a recording's uplinks back to a server, as the modems sent them.
     Replay(replay::ReplayArgs),
 }
@@ -66,6 +70,7 @@ pub fn main() -> anyhow::Result<()> {
         Cmd::Ports { json } => serial_cmd::ports(json),
         Cmd::Export(a) => export_cmd::run(a),
         Cmd::Report(a) => report_cmd::run(a),
+        Cmd::Journal(a) => journal_cmd::run(a),
         Cmd::Recording(c) => recording_cmd::run(c),
         // The server runs on one thread: each message then goes from its connection to the
         // state and to the printer without waking another thread (at 4,000 messages a second

@@ -124,6 +124,7 @@ fn every_subcommand_has_help() {
         &["--help"][..],
         &["serve", "--help"],
         &["sim-modem", "--help"],
+        &["journal", "--help"],
     ] {
         let out = Command::new(BIN).args(args).output().unwrap();
         assert!(out.status.success(), "{args:?}");

@@ -15,6 +15,7 @@ mod gui_commission;
 mod gui_keys;
 mod gui_recording;
 mod gui_trust;
+mod journal;
 mod mqtt;
 mod plots;
 mod protocol_audit;

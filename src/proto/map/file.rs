@@ -260,6 +260,7 @@ pub const COIL_ROLES: &[&str] = &[
     "emergency_stop",
     "gen_breaker",
     "mains_breaker",
+    "mains_normal",
 ];
 /// Roles a register may have.
 pub const REGISTER_ROLES: &[&str] = &[
