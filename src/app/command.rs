@@ -126,6 +126,11 @@ pub enum Command {
     },
     /// Show the recording (read-only) as it stood at this moment.
     Seek(i64),
+    /// Read the event journal of a target from the recording (written or shown).
+    Journal {
+        /// Target.
+        target: String,
+    },
     /// Show the recording (read-only) at the reading or event recorded just before (or
     /// after) `from_ms`.
     Step {

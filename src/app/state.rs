@@ -19,6 +19,15 @@ pub use super::series::PlotKey;
 
 pub use super::command_log::{CommandLog, CommandRecord};
 
+/// A target's event journal as read from the recording.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JournalRead {
+    /// The target.
+    pub target: String,
+    /// Its rows, in time order (or why they could not be read).
+    pub rows: Result<Vec<crate::journal::Row>, String>,
+}
+
 /// Everything the program knows, driven by link events.
 #[derive(Debug)]
 pub struct AppState {
@@ -67,6 +76,8 @@ pub struct AppState {
     pub history: BTreeMap<PlotKey, super::history::History>,
     /// The timeline of the range in view, read from the recording.
     pub timeline: super::history::Timeline,
+    /// The event journal last read from the recording, for the target it was read for.
+    pub journal: Option<JournalRead>,
     /// A recording shown read-only (no server, no link, no command).
     pub offline: Option<super::status::OfflineStatus>,
     /// Maps chosen by hand, by target: the map's name.
@@ -107,6 +118,7 @@ impl AppState {
             recording: Default::default(),
             history: BTreeMap::new(),
             timeline: Default::default(),
+            journal: None,
             offline: None,
             map_choices: BTreeMap::new(),
             broker: None,

@@ -494,3 +494,64 @@ fn nothing_found_is_said_and_a_failure_is_an_error() {
         Some("nothing is being recorded (the app was started without a recording)")
     );
 }
+
+/// The overview's first-out: of the alarms on now that came on together, the first; a later
+/// trip of its own does not join them.
+#[test]
+fn the_first_out_of_alarms_that_came_on_together() {
+    let mut s = AppState::default();
+    s.apply(&login("HGM6120N-4G"), 0);
+    let coil = |addr: u16, on: bool, t: i64, s: &mut AppState| {
+        s.apply(
+            &Event::Data {
+                hostid: "H".into(),
+                kind: DataKind::Change,
+                blocks: vec![Block {
+                    slave: 1,
+                    table: Table::Coils,
+                    addr,
+                    values: BlockValues::Bits(vec![on]),
+                }],
+                flags: InputFlags::default(),
+            },
+            t,
+        );
+    };
+    // Low oil pressure (19) is read 2 s after the overspeed (9), in address order the other
+    // way round.
+    coil(9, true, 10_000, &mut s);
+    coil(19, true, 12_000, &mut s);
+    let summary = &s.targets["H"].summary;
+    let (first, with) = summary.first_out().unwrap();
+    assert_eq!(summary.alarms[first].name, "Overspeed Alarm Shutdown");
+    assert_eq!(with, 1);
+    // Both in one upload: the lower address is first.
+    coil(9, false, 20_000, &mut s);
+    coil(19, false, 20_000, &mut s);
+    s.apply(
+        &Event::Data {
+            hostid: "H".into(),
+            kind: DataKind::Change,
+            blocks: vec![Block {
+                slave: 1,
+                table: Table::Coils,
+                addr: 8,
+                values: BlockValues::Bits(vec![true, true]),
+            }],
+            flags: InputFlags::default(),
+        },
+        40_000,
+    );
+    let summary = &s.targets["H"].summary;
+    let (first, with) = summary.first_out().unwrap();
+    assert_eq!(summary.alarms[first].name, "Emergency Stop");
+    assert_eq!(with, 1);
+    // A trip seconds later is not one that came with it.
+    coil(19, true, 50_000, &mut s);
+    let (first, with) = s.targets["H"].summary.first_out().unwrap();
+    assert_eq!(s.targets["H"].summary.alarms[first].name, "Emergency Stop");
+    assert_eq!(
+        with, 1,
+        "only the overspeed read with it, not the low oil pressure after"
+    );
+}

@@ -46,6 +46,28 @@ impl Summary {
     pub fn worst(&self) -> Option<AlarmKind> {
         self.alarms.first().map(|a| a.kind)
     }
+
+    /// Of the alarms on now that came on together (within
+    /// [`crate::journal::FIRST_OUT_WINDOW_MS`] of the first), the first: its index in
+    /// [`Summary::alarms`] and how many came with it. The earliest by the time each came on,
+    /// then coils before registers, then by address, as the journal orders an upload.
+    pub fn first_out(&self) -> Option<(usize, usize)> {
+        let order = |a: &ActiveAlarm| (a.since_ms, a.at.0 != Table::Coils, a.at.1);
+        let (first, a) = self
+            .alarms
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, a)| order(a))?;
+        let with = self
+            .alarms
+            .iter()
+            .filter(|b| {
+                order(b) > order(a)
+                    && b.since_ms - a.since_ms <= crate::journal::FIRST_OUT_WINDOW_MS
+            })
+            .count();
+        Some((first, with))
+    }
 }
 
 /// How serious a kind is, for ordering (higher first).

@@ -29,6 +29,7 @@ pub fn ui(v: &mut View, ctx: &egui::Context, state: &AppState) {
             (Key::Num1, Tab::Overview),
             (Key::Num2, Tab::Values),
             (Key::Num3, Tab::Fleet),
+            (Key::Num4, Tab::Journal),
         ] {
             if i.consume_key(Modifiers::COMMAND, key) {
                 v.tab = tab;

@@ -11,6 +11,7 @@ pub mod file_dialog;
 pub mod fleet_ui;
 pub mod handover_ui;
 pub mod help_ui;
+pub mod journal_ui;
 pub mod keys_ui;
 pub mod limits_ui;
 pub mod map_picker_ui;

@@ -129,17 +129,23 @@ pub fn since(now_ms: i64, at_ms: i64) -> String {
     format!("since {when} ({age})")
 }
 
-fn alarms_ui(ui: &mut egui::Ui, alarms: &[ActiveAlarm], now_ms: i64) {
+fn alarms_ui(
+    ui: &mut egui::Ui,
+    alarms: &[ActiveAlarm],
+    first_out: Option<(usize, usize)>,
+    now_ms: i64,
+) {
     if alarms.is_empty() {
         ui.colored_label(palette::LIVE, "No active alarms");
         return;
     }
     ui.strong(format!("Active alarms ({})", alarms.len()));
+    let first_out = first_out.filter(|_| alarms.len() > 1);
     egui::Grid::new("overview_alarms")
-        .num_columns(3)
+        .num_columns(4)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            for a in alarms {
+            for (i, a) in alarms.iter().enumerate() {
                 let badge = egui::RichText::new(format!(" {} ", a.kind.name().to_uppercase()))
                     .strong()
                     .color(egui::Color32::WHITE)
@@ -147,6 +153,19 @@ fn alarms_ui(ui: &mut egui::Ui, alarms: &[ActiveAlarm], now_ms: i64) {
                 ui.label(badge);
                 ui.label(egui::RichText::new(&a.name).strong());
                 ui.label(since(now_ms, a.since_ms));
+                match first_out {
+                    Some((f, with)) if f == i && with > 0 => {
+                        ui.label(
+                            egui::RichText::new(format!("FIRST-OUT (+{with} after it)")).strong(),
+                        )
+                        .on_hover_text(
+                            "The first of the alarms that came on together: what tripped first",
+                        );
+                    }
+                    _ => {
+                        ui.label("");
+                    }
+                }
                 ui.end_row();
             }
         });
@@ -364,7 +383,7 @@ pub fn ui(ui: &mut egui::Ui, target: Option<&Target>, now_ms: i64) {
                 ui.label("Load: no data (the target is offline)");
             }
             ui.separator();
-            alarms_ui(ui, &t.summary.alarms, now_ms);
+            alarms_ui(ui, &t.summary.alarms, t.summary.first_out(), now_ms);
             ui.separator();
             // Side by side (mains left, generator right, as in the diagram) when there is
             // room for three readings a side.

@@ -24,6 +24,8 @@ pub enum Tab {
     Overview,
     /// The selected target's values table and plots.
     Values,
+    /// What happened to the selected target, from the recording.
+    Journal,
     /// Every target in one table.
     Fleet,
 }
@@ -43,6 +45,8 @@ pub struct View {
     pub traffic: TrafficView,
     /// The plot's settings.
     pub plot: PlotView,
+    /// The Journal tab.
+    pub journal: super::journal_ui::JournalView,
     /// The values table's filter.
     pub values_filter: registers_ui::ValuesFilter,
     /// What the central panel shows.
@@ -98,6 +102,7 @@ impl View {
                 ..Default::default()
             },
             plot: PlotView::with(settings.normalise, settings.own_scales),
+            journal: Default::default(),
             values_filter: Default::default(),
             tab: Tab::default(),
             fleet: Default::default(),
@@ -463,6 +468,7 @@ impl View {
                 (Tab::Overview, "Overview", "Ctrl+1"),
                 (Tab::Values, "Values", "Ctrl+2"),
                 (Tab::Fleet, fleet.as_str(), "Ctrl+3"),
+                (Tab::Journal, "Journal", "Ctrl+4"),
             ] {
                 ui.selectable_value(&mut self.tab, tab, name)
                     .on_hover_text(key);
@@ -487,6 +493,7 @@ impl View {
                 super::overview_ui::ui(ui, target, now);
             }
             Tab::Values => self.values_ui(ui, state),
+            Tab::Journal => self.journal_ui(ui, state),
             Tab::Fleet => {
                 let sel = self.selected.clone();
                 if let Some(h) =
@@ -496,6 +503,23 @@ impl View {
                     self.tab = Tab::Overview;
                 }
             }
+        }
+    }
+
+    fn journal_ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
+        use super::journal_ui::{AROUND_S, JournalAction};
+        let target = self.selected.clone();
+        match super::journal_ui::ui(ui, state, target.as_deref(), &mut self.journal) {
+            Some(JournalAction::Read(target)) => self.send(Command::Journal { target }),
+            Some(JournalAction::Show(t_ms)) => {
+                let t = t_ms as f64 / 1000.0;
+                self.plot.follow = false;
+                self.plot.fit = Some((t - AROUND_S, t + AROUND_S));
+                if state.offline.is_some() {
+                    self.send(Command::Seek(t_ms));
+                }
+            }
+            None => {}
         }
     }
 

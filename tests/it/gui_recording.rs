@@ -289,3 +289,62 @@ fn the_commissioning_window_says_a_step_ended_by_a_trip() {
     h.state_mut().shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A trip in the window: the overview marks the first-out alarm live; the Journal tab reads
+/// the recording being written and shows the trip with its kind and the first-out mark; a
+/// click on a row shows the plots around it; Show picks one kind.
+#[test]
+fn a_trip_shows_its_first_out_in_the_overview_and_the_journal() {
+    use cmm_commissioner::journal::Kind;
+    let dir = crate::common::TempDir::new("gui-journal");
+    let file = dir.join("run.cmmrec");
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let mut startup = Startup::default();
+            startup.server.listen = "127.0.0.1:0".parse().unwrap();
+            startup.server.online_rate = 200;
+            startup.record = Some(file.clone());
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        });
+    h.step();
+    let addr = crate::gui::server_addr(&mut h);
+    let (_rt, stop) = crate::gui::scenario_modem(
+        addr,
+        "3130373031334717003D0A02",
+        "TRIP-SET",
+        "0:manual,2:fault=9,4:fault=19",
+    );
+    until(&mut h, "the modem's overview", |h| {
+        has(h, "TRIP-SET  3130373031334717003D0A02")
+    });
+    until(&mut h, "the first-out in the overview", |h| {
+        has(h, "FIRST-OUT (+1 after it)")
+    });
+    h.get_by_label("Journal").click();
+    until(&mut h, "the trip in the journal", |h| {
+        has(h, "Overspeed Alarm Shutdown (shutdown)")
+            && has(h, "Low Oil Pressure Shutdown (shutdown)")
+    });
+    assert!(has(&h, "FIRST-OUT (+1)"), "the first-out marked");
+    assert!(
+        h.state_mut().view().plot.follow,
+        "following until a row is clicked"
+    );
+    h.get_by_label("Overspeed Alarm Shutdown (shutdown)")
+        .click();
+    h.step();
+    h.step();
+    assert!(
+        !h.state_mut().view().plot.follow,
+        "the plots moved to the event"
+    );
+    // One kind only: the alarms go.
+    h.state_mut().view().journal.kind = Some(Kind::Mode);
+    until(&mut h, "only mode changes", |h| {
+        !has(h, "Overspeed Alarm Shutdown (shutdown)")
+    });
+    stop.cancel();
+    h.state_mut().shutdown();
+}

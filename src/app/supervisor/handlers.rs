@@ -136,6 +136,7 @@ impl Supervisor {
             } => self.history(key, from_ms, to_ms, columns),
             Command::Timeline { from_ms, to_ms } => self.timeline(from_ms, to_ms),
             Command::Seek(at_ms) => self.seek(at_ms),
+            Command::Journal { target } => self.journal(target),
             Command::Step { from_ms, later, to } => self.step(from_ms, later, to),
             Command::OpenRecording(path) => self.open_in_window(path),
             Command::TogglePlot(key) => self.later(move |s, _| {

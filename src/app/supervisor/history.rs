@@ -224,6 +224,39 @@ impl Supervisor {
         );
     }
 
+    /// Reads a target's journal from the recording (what is committed: up to the last
+    /// second), replayed from its start.
+    pub(super) fn journal(&mut self, target: String) {
+        let Some(file) = self.recording_file() else {
+            return self.fail(Failure::new(CoreError::NoRecording));
+        };
+        let flusher = self.recording.recorder.as_ref().map(|r| r.flusher());
+        let jobs = self.jobs();
+        self.later(move |s, _| {
+            let maps = s.maps.clone();
+            let who = target.clone();
+            let read = move || {
+                if let Some(f) = flusher {
+                    let _ = f.flush();
+                }
+                let rec = Recording::open(&file)?;
+                let ask = crate::journal::read::Ask {
+                    target: Some(who),
+                    ..Default::default()
+                };
+                Ok(crate::journal::read::journal(&rec, &maps, &ask)?)
+            };
+            jobs.spawn("the journal reader stopped", read, |s, rows, _| {
+                s.journal = Some(crate::app::state::JournalRead {
+                    target,
+                    rows: rows.map_err(|e: CoreError| e.to_string()),
+                });
+                Ok(())
+            });
+            Ok(())
+        });
+    }
+
     /// Opens a recording in a window of its own (this program again, with the file).
     pub(super) fn open_in_window(&mut self, path: std::path::PathBuf) {
         self.jobs().spawn(

@@ -1,0 +1,196 @@
+//! The Journal tab: what happened to the selected target, read from the recording (the one
+//! being written, or the one shown), one row per event with the key values at that moment;
+//! the first-out alarm marked. A click on a row shows the plots around it (and, for a
+//! recording shown, that moment).
+
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+
+use crate::app::AppState;
+use crate::journal::{Kind, Row};
+
+/// How often the journal of a recording being written is read again while shown.
+const FRESH_FOR: Duration = Duration::from_secs(10);
+
+/// Seconds shown either side of a row clicked.
+pub const AROUND_S: f64 = 60.0;
+
+/// What the tab remembers.
+#[derive(Debug, Default)]
+pub struct JournalView {
+    /// Only rows of this kind (`None`: all).
+    pub kind: Option<Kind>,
+    /// The target last asked for, and when.
+    asked: Option<(String, Instant)>,
+    /// The row last clicked (its time).
+    pub clicked: Option<i64>,
+}
+
+/// What the tab asks of the view.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JournalAction {
+    /// Read the journal of this target from the recording.
+    Read(String),
+    /// Show the plots (and a recording shown) around this moment (ms).
+    Show(i64),
+}
+
+/// Draws the tab for `target`.
+pub fn ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    target: Option<&str>,
+    v: &mut JournalView,
+) -> Option<JournalAction> {
+    let Some(target) = target else {
+        ui.label("Select a target to see its journal.");
+        return None;
+    };
+    if !state.has_recording() {
+        ui.label(
+            "The journal is read from the recording, and nothing is being recorded (the app \
+             was started without one).",
+        );
+        return None;
+    }
+    let mut action = None;
+    // Read when the target changes, and again now and then while a recording is written.
+    let live = state.offline.is_none();
+    let stale = match &v.asked {
+        Some((t, at)) => t != target || (live && at.elapsed() >= FRESH_FOR),
+        None => true,
+    };
+    if stale {
+        v.asked = Some((target.to_string(), Instant::now()));
+        action = Some(JournalAction::Read(target.to_string()));
+    }
+    if live {
+        ui.ctx().request_repaint_after(FRESH_FOR);
+    }
+    let read = state.journal.as_ref().filter(|j| j.target == target);
+    ui.horizontal(|ui| {
+        ui.label("Show");
+        egui::ComboBox::from_id_salt("journal_kind")
+            .selected_text(v.kind.map_or("every kind", |k| k.name()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut v.kind, None, "every kind");
+                for k in Kind::ALL {
+                    ui.selectable_value(&mut v.kind, Some(k), k.name());
+                }
+            });
+        if ui
+            .button("Read again")
+            .on_hover_text("Read the journal from the recording now")
+            .clicked()
+        {
+            v.asked = Some((target.to_string(), Instant::now()));
+            action = Some(JournalAction::Read(target.to_string()));
+        }
+        match read.map(|r| &r.rows) {
+            Some(Ok(rows)) => {
+                ui.label(format!("{} events", rows.len()));
+            }
+            Some(Err(e)) => {
+                ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
+            }
+            None => {
+                ui.label("reading…");
+            }
+        }
+    });
+    let Some(Ok(rows)) = read.map(|r| &r.rows) else {
+        return action;
+    };
+    let shown: Vec<&Row> = rows
+        .iter()
+        .filter(|r| v.kind.is_none_or(|k| r.kind == k))
+        .collect();
+    if shown.is_empty() {
+        ui.label("Nothing of this kind recorded for this target.");
+        return action;
+    }
+    let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .stick_to_bottom(true)
+        .show_rows(ui, height, shown.len(), |ui, range| {
+            egui::Grid::new("journal_rows")
+                .num_columns(4)
+                .striped(true)
+                .spacing([10.0, 2.0])
+                .show(ui, |ui| {
+                    for r in &shown[range] {
+                        if row_ui(ui, r, v.clicked == Some(r.t_ms)) {
+                            v.clicked = Some(r.t_ms);
+                            action = Some(JournalAction::Show(r.t_ms));
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    action
+}
+
+/// One row: time, kind, what (clickable), the key values. True when clicked.
+fn row_ui(ui: &mut egui::Ui, r: &Row, selected: bool) -> bool {
+    use chrono::TimeZone;
+    let time = chrono::Local
+        .timestamp_millis_opt(r.t_ms)
+        .single()
+        .map_or_else(
+            || r.t_ms.to_string(),
+            |t| t.format("%H:%M:%S%.3f").to_string(),
+        );
+    ui.monospace(time);
+    ui.label(r.kind.name());
+    let mut what = r.text.clone();
+    if let Some(k) = r.alarm {
+        what += &format!(" ({})", k.name());
+    }
+    let mut text = egui::RichText::new(what);
+    if r.first_out.is_some_and(|n| n > 0) || r.alarm.is_some() && r.kind == Kind::AlarmOn {
+        text = text.strong();
+    }
+    let mut hover = String::from("Show the plots around this moment");
+    if let Some(n) = r.first_out.filter(|n| *n > 0) {
+        hover = format!("First-out: {n} more came on with it. {hover}");
+    }
+    if let Some(first) = &r.came_with {
+        hover = format!("Came on after {first} (first-out). {hover}");
+    }
+    let clicked = ui.horizontal(|ui| {
+        let c = ui
+            .selectable_label(selected, text)
+            .on_hover_text(hover)
+            .clicked();
+        if r.first_out.is_some_and(|n| n > 0) {
+            ui.label(
+                egui::RichText::new(format!("FIRST-OUT (+{})", r.first_out.unwrap_or(0))).strong(),
+            );
+        }
+        c
+    });
+    let values: Vec<String> = r
+        .values
+        .iter()
+        .filter_map(|v| {
+            let value = v.value?;
+            let mut s = format!("{} {:.1}{}", v.label, value, unit(&v.unit));
+            if let Some(c) = v.change.filter(|c| c.abs() >= 0.05) {
+                s += &format!(" ({c:+.1})");
+            }
+            Some(s)
+        })
+        .collect();
+    ui.add(egui::Label::new(egui::RichText::new(values.join("  ·  ")).small()).truncate());
+    clicked.inner
+}
+
+fn unit(u: &str) -> String {
+    if u.is_empty() {
+        String::new()
+    } else {
+        format!(" {u}")
+    }
+}
