@@ -60,6 +60,20 @@ pub fn journal(
     Ok(rows)
 }
 
+/// The journal of one target of the recording, up to `to_ms`, first-out alarms marked.
+pub fn target_journal(
+    rec: &Recording,
+    t: &TargetRow,
+    map: &RegisterMap,
+    to_ms: i64,
+) -> Result<Vec<Row>, StoreError> {
+    let events = rec.events(i64::MIN, to_ms)?;
+    let mut rows = target_rows(rec, t, map, &events, to_ms)?;
+    rows.sort_by_key(|r| r.t_ms);
+    mark_first_out(&mut rows);
+    Ok(rows)
+}
+
 /// Something recorded beside the readings, at a time.
 struct Aside {
     t_ms: i64,

@@ -271,6 +271,7 @@ pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
 
     steps::section(&mut d, c);
     protections_section(&mut d, c);
+    alarms_section(&mut d, c);
 
     d.heading("Commands sent (audit trail)");
     if c.commands.is_empty() {
@@ -366,6 +367,78 @@ fn footer(c: &Commissioning) -> String {
 
 fn blank(s: String) -> String {
     if s.trim().is_empty() { "-".into() } else { s }
+}
+
+/// Alarms listed in the report at most; the rest are counted (all are in `cmmctl journal`).
+const ALARMS_LISTED: usize = 60;
+
+/// The alarms that came on during the recording, from the journal: what tripped first, and
+/// the engine's state then.
+fn alarms_section(d: &mut Doc, c: &Commissioning) {
+    d.heading("Alarms (from the journal)");
+    if c.alarms.is_empty() {
+        d.para("No alarm came on while recorded.", 9.5, true);
+        return;
+    }
+    d.para(
+        "Each alarm as it came on, with the readings then. When several came on together \
+         (within 5 s), the first is marked first-out: what tripped first.",
+        9.0,
+        true,
+    );
+    let value = |r: &crate::journal::Row, label: &str| {
+        r.values
+            .iter()
+            .find(|v| v.label == label)
+            .and_then(|v| {
+                v.value
+                    .map(|x| format!("{x:.1} {}", v.unit).trim().to_string())
+            })
+            .unwrap_or_else(|| "-".into())
+    };
+    let rows: Vec<Vec<String>> = c
+        .alarms
+        .iter()
+        .take(ALARMS_LISTED)
+        .map(|r| {
+            let first = match (r.first_out, &r.came_with) {
+                (Some(n), _) if n > 0 => format!("FIRST-OUT (+{n})"),
+                (_, Some(first)) => format!("after {first}"),
+                _ => String::new(),
+            };
+            let kind = r.alarm.map(|k| k.name()).unwrap_or("");
+            vec![
+                time(r.t_ms),
+                format!("{} ({kind})", r.text),
+                first,
+                value(r, "Engine speed"),
+                value(r, "Frequency"),
+                value(r, "Active power"),
+            ]
+        })
+        .collect();
+    d.table(
+        &[
+            Col("On at", 95.0, Align::Left),
+            Col("Alarm", 150.0, Align::Left),
+            Col("First-out", 100.0, Align::Left),
+            Col("Speed", 50.0, Align::Right),
+            Col("Frequency", 50.0, Align::Right),
+            Col("Power", 50.0, Align::Right),
+        ],
+        &rows,
+    );
+    if c.alarms.len() > ALARMS_LISTED {
+        d.para(
+            &format!(
+                "... and {} more: `cmmctl journal {} --kind alarm_on` lists them all.",
+                c.alarms.len() - ALARMS_LISTED,
+                c.file
+            ),
+            9.0,
+            true,
+        );
+    }
 }
 
 fn protections_section(d: &mut Doc, c: &Commissioning) {

@@ -200,6 +200,8 @@ pub struct Commissioning {
     pub steps: Vec<Step>,
     /// Protection tests.
     pub protections: Vec<Protection>,
+    /// The alarms that came on, from the journal (first-out marked), in time order.
+    pub alarms: Vec<crate::journal::Row>,
     /// The audit trail.
     pub commands: Vec<CommandRow>,
     /// Markers and notes.
@@ -342,6 +344,10 @@ pub fn build(
         counters: counters(rec, id, map, (first, end.max(last)))?,
         steps,
         protections,
+        alarms: crate::journal::read::target_journal(rec, target, map, i64::MAX)?
+            .into_iter()
+            .filter(|r| r.kind == crate::journal::Kind::AlarmOn)
+            .collect(),
         commands: rec.commands(&target.key)?,
         markers,
         span: (first, last),

@@ -183,6 +183,8 @@ fn a_commissioning_run_gives_a_report_with_steps_tests_and_the_audit_trail() {
             "Step \"25 %\"",
             "Step \"50 %\"",
             "Emergency Stop",
+            "Alarms (from the journal)",
+            "Emergency Stop (shutdown)",
             "PASS (recorded)",
             "PASS (by hand)",
             "governor test button",
