@@ -1,7 +1,8 @@
 //! The Journal tab: what happened to the selected target, read from the recording (the one
 //! being written, or the one shown), one row per event with the key values at that moment;
-//! the first-out alarm marked. A click on a row shows the plots around it (and, for a
-//! recording shown, that moment).
+//! the first-out alarm marked. A click on a row shows the plots a minute either side of it,
+//! with the engine's speed, frequency and power plotted if they were not (and, for a recording
+//! shown, moves to that moment).
 
 use std::time::{Duration, Instant};
 
@@ -15,6 +16,9 @@ const FRESH_FOR: Duration = Duration::from_secs(10);
 
 /// Seconds shown either side of a row clicked.
 pub const AROUND_S: f64 = 60.0;
+
+/// The values plotted around a row clicked (by map role), when they were not yet.
+pub const PLOTTED_AROUND: [&str; 3] = ["speed", "gen_frequency", "active_power"];
 
 /// What the tab remembers.
 #[derive(Debug, Default)]

@@ -515,6 +515,19 @@ impl View {
                 let t = t_ms as f64 / 1000.0;
                 self.plot.follow = false;
                 self.plot.fit = Some((t - AROUND_S, t + AROUND_S));
+                // The key values around the event, plotted if they were not.
+                if let Some((key, t)) =
+                    target.and_then(|k| Some((k.clone(), state.targets.get(&k)?)))
+                {
+                    for role in super::journal_ui::PLOTTED_AROUND {
+                        if let Some(r) = t.map.register_by_role(role) {
+                            let plot = (key.clone(), crate::proto::Table::Holding, r.addr);
+                            if !state.plotted.contains_key(&plot) {
+                                self.send(Command::TogglePlot(plot));
+                            }
+                        }
+                    }
+                }
                 if state.offline.is_some() {
                     self.send(Command::Seek(t_ms));
                 }

@@ -340,6 +340,9 @@ fn a_trip_shows_its_first_out_in_the_overview_and_the_journal() {
         !h.state_mut().view().plot.follow,
         "the plots moved to the event"
     );
+    until(&mut h, "speed, frequency and power plotted", |h| {
+        h.state().state().plotted.len() == 3
+    });
     // One kind only: the alarms go.
     h.state_mut().view().journal.kind = Some(Kind::Mode);
     until(&mut h, "only mode changes", |h| {
