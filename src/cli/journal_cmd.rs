@@ -70,22 +70,11 @@ pub fn run(a: JournalArgs) -> anyhow::Result<()> {
     };
     let rec = Recording::open(&a.file)?;
     let rows = journal(&rec, &maps, &ask)?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match a.format {
-        Format::Text => {
-            for r in &rows {
-                writeln!(out, "{}", text_line(r))?;
-            }
-        }
-        Format::Json => {
-            for r in &rows {
-                serde_json::to_writer(&mut out, r)?;
-                writeln!(out)?;
-            }
-        }
-        Format::Csv => write_csv(&mut out, &rows)?,
+    match write_rows(&rows, a.format) {
+        // The reader went away (`| head`): what it wanted was written.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+        r => r?,
     }
-    out.flush()?;
     if rows.is_empty() {
         eprintln!(
             "cmmctl journal: nothing in {} for what was asked",
@@ -93,6 +82,25 @@ pub fn run(a: JournalArgs) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+fn write_rows(rows: &[Row], format: Format) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match format {
+        Format::Text => {
+            for r in rows {
+                writeln!(out, "{}", text_line(r))?;
+            }
+        }
+        Format::Json => {
+            for r in rows {
+                serde_json::to_writer(&mut out, r)?;
+                writeln!(out)?;
+            }
+        }
+        Format::Csv => write_csv(&mut out, rows)?,
+    }
+    out.flush()
 }
 
 /// Local time with ms: `2026-12-04 10:15:02.345`.
@@ -127,10 +135,8 @@ fn text_line(r: &Row) -> String {
     if let Some(k) = r.alarm {
         tags.push(k.name().to_string());
     }
-    match r.first_out {
-        Some(0) | None => {}
-        Some(1) => tags.push("FIRST-OUT, 1 came with it".into()),
-        Some(n) => tags.push(format!("FIRST-OUT, {n} came with it")),
+    if let Some(n) = r.first_out.filter(|n| *n > 0) {
+        tags.push(crate::journal::first_out_mark(n));
     }
     if let Some(first) = &r.came_with {
         tags.push(format!("after {first}"));
@@ -140,12 +146,14 @@ fn text_line(r: &Row) -> String {
     }
     for v in &r.values {
         let Some(value) = v.value else { continue };
-        line += &format!("  | {} {}", v.label, number(value));
+        // "Engine speed 1500 → 0 RPM" where it changed with this reading.
+        line += &format!("  | {} ", v.label);
+        if let Some(c) = v.change.filter(|c| *c != 0.0) {
+            line += &format!("{} → ", number(value - c));
+        }
+        line += &number(value);
         if !v.unit.is_empty() {
             line += &format!(" {}", v.unit);
-        }
-        if let Some(c) = v.change.filter(|c| *c != 0.0) {
-            line += &format!(" ({}{})", if c > 0.0 { "+" } else { "" }, number(c));
         }
     }
     line
@@ -180,7 +188,7 @@ fn write_csv(out: &mut impl Write, rows: &[Row]) -> std::io::Result<()> {
         "kind".into(),
         "text".into(),
         "alarm".into(),
-        "first_out_with".into(),
+        "first_out_others_after".into(),
         "came_with".into(),
     ];
     for (label, unit) in &labels {

@@ -339,16 +339,27 @@ impl<'m> Tracker<'m> {
                     .register_by_role(role)
                     .map(|r| r.unit.to_string())
                     .unwrap_or_default();
-                let value = now.map(|(v, _)| v);
+                let value = now.map(|(v, _)| round(v));
                 Reading {
                     label,
                     unit,
                     value,
-                    change: value.zip(*before).map(|(a, b)| a - b),
+                    change: value.zip(*before).map(|(a, b)| round(a - round(b))),
                 }
             })
             .collect()
     }
+}
+
+/// A reading to the thousandth (no float noise in what is written out).
+fn round(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
+/// "FIRST-OUT (+1 after it)": how the first of alarms that came on together is marked, in
+/// the window, the report and the console alike.
+pub fn first_out_mark(after_it: usize) -> String {
+    format!("FIRST-OUT (+{after_it} after it)")
 }
 
 /// An alarm's kind by its name (`shutdown`...), or null.

@@ -11,7 +11,7 @@ use crate::store::reader::{Recording, TargetRow};
 /// What to read.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ask {
-    /// Only this target (hostid or target id; any case).
+    /// Only this target (hostid, target id or name; any case).
     pub target: Option<String>,
     /// Rows from this time (ms since the epoch).
     pub from_ms: Option<i64>,
@@ -35,7 +35,7 @@ pub fn journal(
         .filter(|t| {
             ask.target
                 .as_deref()
-                .is_none_or(|k| t.key.eq_ignore_ascii_case(k))
+                .is_none_or(|k| t.key.eq_ignore_ascii_case(k) || t.hostname.eq_ignore_ascii_case(k))
         })
         .collect();
     if let (Some(k), true) = (&ask.target, targets.is_empty()) {

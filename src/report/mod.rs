@@ -402,7 +402,7 @@ fn alarms_section(d: &mut Doc, c: &Commissioning) {
         .take(ALARMS_LISTED)
         .map(|r| {
             let first = match (r.first_out, &r.came_with) {
-                (Some(n), _) if n > 0 => format!("FIRST-OUT (+{n})"),
+                (Some(n), _) if n > 0 => crate::journal::first_out_mark(n),
                 (_, Some(first)) => format!("after {first}"),
                 _ => String::new(),
             };
@@ -428,6 +428,33 @@ fn alarms_section(d: &mut Doc, c: &Commissioning) {
         ],
         &rows,
     );
+    for t in &c.trips {
+        let with = match t.with {
+            0 => String::new(),
+            n => format!(", {}", crate::journal::first_out_mark(n)),
+        };
+        d.subheading(&format!("{} at {}{with}", t.name, clock(t.t_ms)));
+        let points: Vec<Vec<(f64, Option<f64>)>> = t
+            .plot
+            .iter()
+            .map(|p| p.points.iter().map(|(t, v)| (*t as f64, *v)).collect())
+            .collect();
+        let bands: Vec<plot::PlotBand<'_>> = t
+            .plot
+            .iter()
+            .zip(&points)
+            .map(|(p, pts)| plot::PlotBand {
+                label: with_unit(&p.label, &p.unit),
+                points: pts,
+            })
+            .collect();
+        let (from, to) = (
+            t.t_ms - model::AROUND_TRIP_MS,
+            t.t_ms + model::AROUND_TRIP_MS,
+        );
+        d.plot(&bands, (from as f64, to as f64), (&clock(from), &clock(to)));
+        d.para("The trip is at the middle of the plot.", 8.0, true);
+    }
     if c.alarms.len() > ALARMS_LISTED {
         d.para(
             &format!(

@@ -142,6 +142,25 @@ pub struct Series {
     pub points: Vec<(i64, Option<f64>)>,
 }
 
+/// A shutdown that tripped first, and the readings around it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trip {
+    /// The alarm.
+    pub name: String,
+    /// When it came on.
+    pub t_ms: i64,
+    /// How many came on with it.
+    pub with: usize,
+    /// Speed, frequency and power from a minute before to a minute after.
+    pub plot: Vec<Series>,
+}
+
+/// Trips plotted in the report at most (the first ones).
+pub const TRIPS_PLOTTED: usize = 6;
+
+/// Plotted either side of a trip, ms.
+pub const AROUND_TRIP_MS: i64 = 60_000;
+
 /// A load step as recorded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
@@ -202,6 +221,9 @@ pub struct Commissioning {
     pub protections: Vec<Protection>,
     /// The alarms that came on, from the journal (first-out marked), in time order.
     pub alarms: Vec<crate::journal::Row>,
+    /// Each shutdown that tripped first (first-out, or alone), with speed, frequency and
+    /// power a minute either side.
+    pub trips: Vec<Trip>,
     /// The audit trail.
     pub commands: Vec<CommandRow>,
     /// Markers and notes.
@@ -335,6 +357,40 @@ pub fn build(
         .into_iter()
         .filter(|e| e.kind == "marker" && e.target.as_deref().is_none_or(|t| t == target.key))
         .collect();
+    let alarms: Vec<crate::journal::Row> =
+        crate::journal::read::target_journal(rec, target, map, i64::MAX)?
+            .into_iter()
+            .filter(|r| r.kind == crate::journal::Kind::AlarmOn)
+            .collect();
+    let mut trips = Vec::new();
+    for r in alarms
+        .iter()
+        .filter(|r| r.alarm == Some(crate::proto::map::AlarmKind::Shutdown))
+        .filter(|r| r.first_out.is_some())
+        .take(TRIPS_PLOTTED)
+    {
+        let around = (r.t_ms - AROUND_TRIP_MS, r.t_ms + AROUND_TRIP_MS);
+        let mut plot = Vec::new();
+        for (role, label) in [
+            ("speed", "Engine speed"),
+            ("gen_frequency", "Frequency"),
+            ("active_power", "Active power"),
+        ] {
+            if let Some(spec) = map.register_by_role(role).filter(|s| s.words <= 2) {
+                plot.push(Series {
+                    label: label.to_string(),
+                    unit: spec.unit.to_string(),
+                    points: super::readings::readings(rec, id, map, spec, around)?,
+                });
+            }
+        }
+        trips.push(Trip {
+            name: r.text.clone(),
+            t_ms: r.t_ms,
+            with: r.first_out.unwrap_or(0),
+            plot,
+        });
+    }
     Ok(Commissioning {
         target: target.clone(),
         map_name: map.name.clone(),
@@ -344,10 +400,8 @@ pub fn build(
         counters: counters(rec, id, map, (first, end.max(last)))?,
         steps,
         protections,
-        alarms: crate::journal::read::target_journal(rec, target, map, i64::MAX)?
-            .into_iter()
-            .filter(|r| r.kind == crate::journal::Kind::AlarmOn)
-            .collect(),
+        alarms,
+        trips,
         commands: rec.commands(&target.key)?,
         markers,
         span: (first, last),

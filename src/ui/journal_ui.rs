@@ -93,7 +93,15 @@ pub fn ui(
         }
         match read.map(|r| &r.rows) {
             Some(Ok(rows)) => {
-                ui.label(format!("{} events", rows.len()));
+                let shown = rows
+                    .iter()
+                    .filter(|r| v.kind.is_none_or(|k| r.kind == k))
+                    .count();
+                if shown == rows.len() {
+                    ui.label(format!("{} events", rows.len()));
+                } else {
+                    ui.label(format!("{shown} of {} events", rows.len()));
+                }
             }
             Some(Err(e)) => {
                 ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
@@ -158,38 +166,49 @@ fn row_ui(ui: &mut egui::Ui, r: &Row, selected: bool) -> bool {
     }
     let mut hover = String::from("Show the plots around this moment");
     if let Some(n) = r.first_out.filter(|n| *n > 0) {
-        hover = format!("First-out: {n} more came on with it. {hover}");
+        hover = format!("First-out: {n} more came on after it. {hover}");
     }
     if let Some(first) = &r.came_with {
-        hover = format!("Came on after {first} (first-out). {hover}");
+        hover = format!("Came on after {first}, the first-out. {hover}");
     }
     let clicked = ui.horizontal(|ui| {
         let c = ui
             .selectable_label(selected, text)
             .on_hover_text(hover)
             .clicked();
-        if r.first_out.is_some_and(|n| n > 0) {
-            ui.label(
-                egui::RichText::new(format!("FIRST-OUT (+{})", r.first_out.unwrap_or(0))).strong(),
-            );
+        if let Some(n) = r.first_out.filter(|n| *n > 0) {
+            ui.label(egui::RichText::new(crate::journal::first_out_mark(n)).strong());
+        }
+        if let Some(first) = &r.came_with {
+            ui.weak(format!("after {first}"));
         }
         c
     });
-    let values: Vec<String> = r
+    // The engine at a glance; every key value on hover. A value this reading changed reads
+    // "1500.0 → 0.0": what it was just before, and now.
+    let said = |v: &crate::journal::Reading| {
+        let value = v.value?;
+        let was = v
+            .change
+            .filter(|c| c.abs() >= 0.05)
+            .map(|c| format!("{:.1} → ", value - c))
+            .unwrap_or_default();
+        Some(format!("{} {was}{value:.1}{}", v.label, unit(&v.unit)))
+    };
+    let glance: Vec<String> = r
         .values
         .iter()
-        .filter_map(|v| {
-            let value = v.value?;
-            let mut s = format!("{} {:.1}{}", v.label, value, unit(&v.unit));
-            if let Some(c) = v.change.filter(|c| c.abs() >= 0.05) {
-                s += &format!(" ({c:+.1})");
-            }
-            Some(s)
-        })
+        .filter(|v| AT_A_GLANCE.contains(&v.label))
+        .filter_map(said)
         .collect();
-    ui.add(egui::Label::new(egui::RichText::new(values.join("  ·  ")).small()).truncate());
+    let all: Vec<String> = r.values.iter().filter_map(said).collect();
+    ui.add(egui::Label::new(glance.join("  ·  ")).truncate())
+        .on_hover_text(all.join("\n"));
     clicked.inner
 }
+
+/// The key values a row shows (the others on hover).
+const AT_A_GLANCE: [&str; 3] = ["Engine speed", "Frequency", "Active power"];
 
 fn unit(u: &str) -> String {
     if u.is_empty() {

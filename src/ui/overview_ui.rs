@@ -156,7 +156,7 @@ fn alarms_ui(
                 match first_out {
                     Some((f, with)) if f == i && with > 0 => {
                         ui.label(
-                            egui::RichText::new(format!("FIRST-OUT (+{with} after it)")).strong(),
+                            egui::RichText::new(crate::journal::first_out_mark(with)).strong(),
                         )
                         .on_hover_text(
                             "The first of the alarms that came on together: what tripped first",

@@ -327,7 +327,7 @@ fn a_trip_shows_its_first_out_in_the_overview_and_the_journal() {
         has(h, "Overspeed Alarm Shutdown (shutdown)")
             && has(h, "Low Oil Pressure Shutdown (shutdown)")
     });
-    assert!(has(&h, "FIRST-OUT (+1)"), "the first-out marked");
+    assert!(has(&h, "FIRST-OUT (+1 after it)"), "the first-out marked");
     assert!(
         h.state_mut().view().plot.follow,
         "following until a row is clicked"

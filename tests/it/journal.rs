@@ -153,19 +153,37 @@ fn a_trip_reads_as_a_journal_with_the_first_out_marked_and_the_values_at_each_ev
         .find(|l| l.contains("Overspeed Alarm Shutdown"))
         .unwrap();
     assert!(
-        line.contains("[shutdown, FIRST-OUT, 1 came with it]") && line.contains("Engine speed"),
+        line.contains("[shutdown, FIRST-OUT (+1 after it)]") && line.contains("Engine speed"),
         "{line}"
     );
     let csv = journal(&file, &["--format", "csv", "--kind", "alarm_on"]);
     let mut lines = csv.lines();
     let header = lines.next().unwrap();
     assert!(
-        header.starts_with("time,t_ms,target,kind,text,alarm,first_out_with,came_with,")
+        header.starts_with("time,t_ms,target,kind,text,alarm,first_out_others_after,came_with,")
             && header.contains("Engine speed (RPM),Engine speed (RPM) change"),
         "{header}"
     );
     assert_eq!(lines.count(), 3, "{csv}");
 
+    // A target by its name too; the engine speed reads as it was just before, then now.
+    let by_name = journal(&file, &["--target", "sim-genset", "--kind", "alarm_on"]);
+    assert_eq!(by_name.lines().count(), 3, "{by_name}");
+    assert!(by_name.contains("Engine speed 1500 → "), "{by_name}");
+    // A reader that goes away early (`| head`) is no error.
+    let mut child = Command::new(BIN)
+        .args(["journal", file.to_str().unwrap(), "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // What is wrong in the asking is said plainly.
     let out = Command::new(BIN)
         .args(["journal", file.to_str().unwrap(), "--kind", "alarms"])
