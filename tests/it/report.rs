@@ -185,6 +185,7 @@ fn a_commissioning_run_gives_a_report_with_steps_tests_and_the_audit_trail() {
             "Emergency Stop",
             "Alarms (from the journal)",
             "Emergency Stop (shutdown)",
+            "The trip is at the middle of the plot.",
             "PASS (recorded)",
             "PASS (by hand)",
             "governor test button",
