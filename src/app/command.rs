@@ -230,6 +230,12 @@ pub enum Entry {
         /// The test.
         test: String,
     },
+    /// A snapshot of every value the target reports, as they stand now, kept with a label
+    /// ("as found", "as left") to compare with another (the recording holds the values).
+    Snapshot {
+        /// Its label.
+        label: String,
+    },
 }
 
 impl Entry {
@@ -243,6 +249,7 @@ impl Entry {
             Entry::StepEnd => ("step_end", String::new(), String::new()),
             Entry::Protection { test, note } => ("protection", test.clone(), note.clone()),
             Entry::ProtectionClear { test } => ("protection_clear", test.clone(), String::new()),
+            Entry::Snapshot { label } => ("snapshot", label.clone(), String::new()),
         }
     }
 
@@ -265,6 +272,7 @@ impl Entry {
             Entry::ProtectionClear { test } => {
                 Some(format!("protection test \"{test}\" not passed after all"))
             }
+            Entry::Snapshot { label } => Some(format!("snapshot \"{label}\" taken")),
         }
     }
 }

@@ -143,6 +143,18 @@ pub fn parse_command(
             let value = f.str("value").map_err(|e| e.to_string())?;
             commission(hostid()?, Entry::Field { name, value })
         }
+        "snapshot" => {
+            let label = f.str("label").map_err(|e| e.to_string())?;
+            if label.trim().is_empty() {
+                return Err("\"label\" is empty (e.g. \"as found\", \"as left\")".into());
+            }
+            commission(
+                hostid()?,
+                Entry::Snapshot {
+                    label: label.trim().to_string(),
+                },
+            )
+        }
         "step-start" => {
             let name = f.str("name").map_err(|e| e.to_string())?;
             if name.trim().is_empty() {

@@ -13,6 +13,7 @@ pub mod report_cmd;
 pub mod serial_cmd;
 pub mod serve;
 pub mod sim;
+pub mod snapshot_cmd;
 pub mod stdout;
 
 use clap::{Parser, Subcommand};
@@ -58,6 +59,9 @@ enum Cmd {
     /// A recording's event journal: alarms (the first-out marked), mode and status changes,
     /// breakers, starts and stops, commands, links and markers, each with the key values.
     Journal(journal_cmd::JournalArgs),
+    /// What changed on a target between two snapshots (as found, as left) kept in a
+    /// recording.
+    SnapshotDiff(snapshot_cmd::SnapshotDiffArgs),
     /// Play a recording's uplinks back to a server, as the modems sent them.
     Replay(replay::ReplayArgs),
 }
@@ -71,6 +75,7 @@ pub fn main() -> anyhow::Result<()> {
         Cmd::Export(a) => export_cmd::run(a),
         Cmd::Report(a) => report_cmd::run(a),
         Cmd::Journal(a) => journal_cmd::run(a),
+        Cmd::SnapshotDiff(a) => snapshot_cmd::run(a),
         Cmd::Recording(c) => recording_cmd::run(c),
         // The server runs on one thread: each message then goes from its connection to the
         // state and to the printer without waking another thread (at 4,000 messages a second

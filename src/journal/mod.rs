@@ -8,6 +8,7 @@
 //! reader ([`read`]) feeds it a target's uploads in order, as the live state could.
 
 pub mod read;
+pub mod snapshot;
 
 use crate::proto::map::{AlarmKind, RegisterMap, Value};
 use crate::proto::{RegisterImage, Table};

@@ -273,6 +273,8 @@ pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
     protections_section(&mut d, c);
     alarms_section(&mut d, c);
 
+    visit_section(&mut d, c);
+
     d.heading("Commands sent (audit trail)");
     if c.commands.is_empty() {
         d.para("No command was sent.", 9.5, true);
@@ -367,6 +369,62 @@ fn footer(c: &Commissioning) -> String {
 
 fn blank(s: String) -> String {
     if s.trim().is_empty() { "-".into() } else { s }
+}
+
+/// What changed during the visit: the settings and states that differ between the first
+/// snapshot and the last (measured values counted).
+fn visit_section(d: &mut Doc, c: &Commissioning) {
+    let Some(v) = &c.visit else {
+        return;
+    };
+    d.heading("Changed during the visit");
+    d.para(
+        &format!(
+            "From the snapshot \"{}\" ({}) to \"{}\" ({}).",
+            v.from.label,
+            time(v.from.t_ms),
+            v.to.label,
+            time(v.to.t_ms)
+        ),
+        9.5,
+        false,
+    );
+    let (states, measured): (Vec<_>, Vec<_>) = v.differences.iter().partition(|d| !d.measured);
+    if states.is_empty() {
+        d.para("No setting or state differs.", 9.5, true);
+    } else {
+        let rows: Vec<Vec<String>> = states
+            .iter()
+            .map(|x| {
+                vec![
+                    x.name.clone(),
+                    format!("{} {}", x.table.name(), x.addr),
+                    x.a.clone(),
+                    x.b.clone(),
+                ]
+            })
+            .collect();
+        d.table(
+            &[
+                Col("Value", 185.0, Align::Left),
+                Col("Where", 70.0, Align::Left),
+                Col(&v.from.label, 120.0, Align::Left),
+                Col(&v.to.label, 120.0, Align::Left),
+            ],
+            &rows,
+        );
+    }
+    if !measured.is_empty() {
+        d.para(
+            &format!(
+                "{} measured values differ too, as they move by themselves \
+                 (`cmmctl snapshot-diff --all` lists them).",
+                measured.len()
+            ),
+            9.0,
+            true,
+        );
+    }
 }
 
 /// Alarms listed in the report at most; the rest are counted (all are in `cmmctl journal`).

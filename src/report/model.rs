@@ -155,6 +155,17 @@ pub struct Trip {
     pub plot: Vec<Series>,
 }
 
+/// What changed between two snapshots.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Visit {
+    /// The first snapshot ("as found").
+    pub from: crate::journal::snapshot::Snapshot,
+    /// The last ("as left"), or the end of the recording.
+    pub to: crate::journal::snapshot::Snapshot,
+    /// The values that differ, settings and states first.
+    pub differences: Vec<crate::journal::snapshot::Difference>,
+}
+
 /// Trips plotted in the report at most (the first ones).
 pub const TRIPS_PLOTTED: usize = 6;
 
@@ -224,6 +235,9 @@ pub struct Commissioning {
     /// Each shutdown that tripped first (first-out, or alone), with speed, frequency and
     /// power a minute either side.
     pub trips: Vec<Trip>,
+    /// What changed during the visit: the first snapshot and the last (or the end of the
+    /// recording), and the values that differ; `None` when no snapshot was taken.
+    pub visit: Option<Visit>,
     /// The audit trail.
     pub commands: Vec<CommandRow>,
     /// Markers and notes.
@@ -391,6 +405,15 @@ pub fn build(
             plot,
         });
     }
+    let snaps = crate::journal::snapshot::snapshots(rec, &target.key)?;
+    let visit = match crate::journal::snapshot::pick(&snaps, None, None, last) {
+        Ok((from, to)) => Some(Visit {
+            differences: crate::journal::snapshot::diff(rec, target, map, (from.t_ms, to.t_ms))?,
+            from,
+            to,
+        }),
+        Err(_) => None,
+    };
     Ok(Commissioning {
         target: target.clone(),
         map_name: map.name.clone(),
@@ -402,6 +425,7 @@ pub fn build(
         protections,
         alarms,
         trips,
+        visit,
         commands: rec.commands(&target.key)?,
         markers,
         span: (first, last),

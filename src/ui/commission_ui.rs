@@ -131,6 +131,7 @@ pub fn ui(
             }
             // The report stays in view above the sections, in the same place.
             report_ui(ui, state, (target, c), v, out);
+            snapshots_ui(ui, target, c, out);
             ui.separator();
             egui::ScrollArea::both()
                 .auto_shrink([false, false])
@@ -522,6 +523,42 @@ fn protections_ui(
                 }
             });
         });
+}
+
+/// As found, as left: a snapshot of every value the target reports, kept in the recording
+/// to compare (the report's "Changed during the visit").
+fn snapshots_ui(
+    ui: &mut egui::Ui,
+    target: &str,
+    c: Option<&Commissioning>,
+    out: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label("Snapshot");
+        for label in ["as found", "as left"] {
+            if ui
+                .button(label)
+                .on_hover_text(format!(
+                    "Keep every value the target reports now, labelled \"{label}\", to compare"
+                ))
+                .clicked()
+            {
+                out.push(entry(
+                    target,
+                    Entry::Snapshot {
+                        label: label.to_string(),
+                    },
+                ));
+            }
+        }
+        if let Some(v) = c.and_then(|c| c.visit.as_ref()) {
+            let changed = v.differences.iter().filter(|d| !d.measured).count();
+            ui.weak(format!(
+                "\"{}\" → \"{}\": {changed} settings or states differ",
+                v.from.label, v.to.label
+            ));
+        }
+    });
 }
 
 /// The name a report is offered under: `commissioning-NAME-DATE.pdf`, the target's name

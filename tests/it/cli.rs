@@ -125,6 +125,7 @@ fn every_subcommand_has_help() {
         &["serve", "--help"],
         &["sim-modem", "--help"],
         &["journal", "--help"],
+        &["snapshot-diff", "--help"],
     ] {
         let out = Command::new(BIN).args(args).output().unwrap();
         assert!(out.status.success(), "{args:?}");

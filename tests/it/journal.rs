@@ -198,3 +198,123 @@ fn a_trip_reads_as_a_journal_with_the_first_out_marked_and_the_values_at_each_ev
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no target NOPE"));
 }
+
+/// As found and as left around a write: the snapshot diff names what the write changed, keeps
+/// the measured values apart, and the report says what changed during the visit.
+#[cfg(unix)]
+#[test]
+fn snapshots_around_a_write_show_what_it_changed() {
+    let d = TempDir::new("snapshots");
+    let file = d.join("visit.cmmrec");
+    let mut serve = Proc::spawn(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--online-rate",
+        "200",
+        "--record",
+        file.to_str().unwrap(),
+    ]);
+    let addr = listening(&mut serve);
+    let _sim = Proc::spawn(&["sim-modem", "--server", &addr, "--ignore-live-data"]);
+    let online = serve.expect("online", |v| is(v, "online"));
+    let h = online["hostid"].as_str().unwrap().to_string();
+    serve.expect("the mode read", |v| {
+        is(v, "change") && v["table"] == "coils" && v["addr"] == 41 && v["value"] == 1
+    });
+    serve.send(&format!(
+        r#"{{"cmd":"snapshot","hostid":"{h}","label":"as found"}}"#
+    ));
+    serve.expect("the snapshot kept", |v| {
+        is(v, "commissioning") && v["message"].as_str().unwrap().contains("as found")
+    });
+    serve.send(&format!(
+        r#"{{"cmd":"write-coil","hostid":"{h}","addr":4,"on":true,"uid":"manual"}}"#
+    ));
+    serve.expect("Manual mode read back", |v| {
+        is(v, "change") && v["table"] == "coils" && v["addr"] == 42 && v["value"] == 1
+    });
+    serve.send(&format!(
+        r#"{{"cmd":"snapshot","hostid":"{h}","label":"as left"}}"#
+    ));
+    serve.expect("the second snapshot kept", |v| {
+        is(v, "commissioning") && v["message"].as_str().unwrap().contains("as left")
+    });
+    serve.send(&format!(
+        r#"{{"cmd":"snapshot","hostid":"{h}","label":" "}}"#
+    ));
+    serve.expect("an empty label refused", |v| {
+        is(v, "error") && v["message"].as_str().unwrap().contains("label")
+    });
+    let pid = i32::try_from(serve.child.id()).unwrap();
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    assert!(serve.child.wait().unwrap().success());
+
+    let diff = |args: &[&str]| {
+        let out = Command::new(BIN)
+            .arg("snapshot-diff")
+            .arg(&file)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, text, err) = diff(&[]);
+    assert!(ok, "{err}");
+    assert!(
+        text.contains(r#""as found""#) && text.contains(r#""as left""#),
+        "{text}"
+    );
+    assert!(text.contains("Manual Mode (coils 42): off → on"), "{text}");
+    assert!(text.contains("Auto Mode (coils 41): on → off"), "{text}");
+    assert!(
+        !text.contains("Mains UA"),
+        "measured values are counted, not listed: {text}"
+    );
+    let (_, all, _) = diff(&["--all"]);
+    assert!(all.lines().count() > text.lines().count(), "{all}");
+    let (_, json, _) = diff(&["--json"]);
+    let rows: Vec<Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r["name"] == "Manual Mode" && r["a"] == "off" && r["b"] == "on"),
+        "{json}"
+    );
+    // The first snapshot against the end of the recording; a label that is not there.
+    let (ok, _, err) = diff(&["--a", "as found", "--b", "now"]);
+    assert!(ok, "{err}");
+    let (ok, _, err) = diff(&["--a", "as arrived"]);
+    assert!(!ok);
+    assert!(err.contains("there are as found, as left"), "{err}");
+
+    // The report says what changed during the visit.
+    let pdf = d.join("visit.pdf");
+    let out = Command::new(BIN)
+        .args([
+            "report",
+            file.to_str().unwrap(),
+            "--out",
+            pdf.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Changed during the visit"), "{text}");
+    assert!(text.contains("Manual Mode"), "{text}");
+}
