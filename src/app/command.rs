@@ -230,6 +230,18 @@ pub enum Entry {
         /// The test.
         test: String,
     },
+    /// A setting read from the controller's panel (one Modbus cannot read): as found on
+    /// arrival and as left.
+    Setting {
+        /// The setting's name.
+        name: String,
+        /// Its unit.
+        unit: String,
+        /// As found ("" if not read).
+        found: String,
+        /// As left ("" if not set yet).
+        left: String,
+    },
     /// A snapshot of every value the target reports, as they stand now, kept with a label
     /// ("as found", "as left") to compare with another (the recording holds the values).
     Snapshot {
@@ -250,6 +262,16 @@ impl Entry {
             Entry::Protection { test, note } => ("protection", test.clone(), note.clone()),
             Entry::ProtectionClear { test } => ("protection_clear", test.clone(), String::new()),
             Entry::Snapshot { label } => ("snapshot", label.clone(), String::new()),
+            Entry::Setting {
+                name,
+                unit,
+                found,
+                left,
+            } => (
+                "setting",
+                name.clone(),
+                serde_json::json!({"unit": unit, "found": found, "left": left}).to_string(),
+            ),
         }
     }
 
@@ -273,6 +295,23 @@ impl Entry {
                 Some(format!("protection test \"{test}\" not passed after all"))
             }
             Entry::Snapshot { label } => Some(format!("snapshot \"{label}\" taken")),
+            Entry::Setting {
+                name,
+                unit,
+                found,
+                left,
+            } => {
+                let with = |v: &str| match (v.trim(), unit.trim()) {
+                    ("", _) => "-".to_string(),
+                    (v, "") => v.to_string(),
+                    (v, u) => format!("{v} {u}"),
+                };
+                Some(format!(
+                    "setting \"{name}\": as found {}, as left {}",
+                    with(found),
+                    with(left)
+                ))
+            }
         }
     }
 }

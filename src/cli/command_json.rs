@@ -143,6 +143,24 @@ pub fn parse_command(
             let value = f.str("value").map_err(|e| e.to_string())?;
             commission(hostid()?, Entry::Field { name, value })
         }
+        "setting" => {
+            let name = f.str("name").map_err(|e| e.to_string())?;
+            if name.trim().is_empty() {
+                return Err("\"name\" is empty".into());
+            }
+            let text = |k: &'static str| -> Result<String, String> {
+                Ok(f.opt_str(k).map_err(|e| e.to_string())?.unwrap_or_default())
+            };
+            commission(
+                hostid()?,
+                Entry::Setting {
+                    name: name.trim().to_string(),
+                    unit: text("unit")?,
+                    found: text("as_found")?,
+                    left: text("as_left")?,
+                },
+            )
+        }
         "snapshot" => {
             let label = f.str("label").map_err(|e| e.to_string())?;
             if label.trim().is_empty() {

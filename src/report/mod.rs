@@ -274,6 +274,7 @@ pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
     alarms_section(&mut d, c);
 
     visit_section(&mut d, c);
+    hand_settings_section(&mut d, c);
 
     d.heading("Commands sent (audit trail)");
     if c.commands.is_empty() {
@@ -369,6 +370,42 @@ fn footer(c: &Commissioning) -> String {
 
 fn blank(s: String) -> String {
     if s.trim().is_empty() { "-".into() } else { s }
+}
+
+/// The settings read from the controller's panel (Modbus cannot read them), as found and as
+/// left.
+fn hand_settings_section(d: &mut Doc, c: &Commissioning) {
+    if c.hand_settings.is_empty() {
+        return;
+    }
+    d.heading("Settings read from the controller's panel");
+    let with = |v: &str, unit: &str| match (v.trim(), unit.trim()) {
+        ("", _) => "-".to_string(),
+        (v, "") => v.to_string(),
+        (v, u) => format!("{v} {u}"),
+    };
+    let rows: Vec<Vec<String>> = c
+        .hand_settings
+        .iter()
+        .map(|s| {
+            let changed = !s.left.trim().is_empty() && s.left.trim() != s.found.trim();
+            vec![
+                s.name.clone(),
+                with(&s.found, &s.unit),
+                with(&s.left, &s.unit),
+                if changed { "changed" } else { "" }.to_string(),
+            ]
+        })
+        .collect();
+    d.table(
+        &[
+            Col("Setting", 215.0, Align::Left),
+            Col("As found", 110.0, Align::Left),
+            Col("As left", 110.0, Align::Left),
+            Col("", 60.0, Align::Left),
+        ],
+        &rows,
+    );
 }
 
 /// What changed during the visit: the settings and states that differ between the first

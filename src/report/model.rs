@@ -155,6 +155,34 @@ pub struct Trip {
     pub plot: Vec<Series>,
 }
 
+/// A setting read from the controller's panel, as the engineer typed it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HandSetting {
+    /// Its name.
+    pub name: String,
+    /// Its unit.
+    pub unit: String,
+    /// As found.
+    pub found: String,
+    /// As left.
+    pub left: String,
+}
+
+impl HandSetting {
+    /// Reads a `setting` row of the commissioning log (name, and unit, found and left as
+    /// JSON).
+    pub fn from_row(name: &str, value: &str) -> HandSetting {
+        let v: serde_json::Value = serde_json::from_str(value).unwrap_or_default();
+        let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+        HandSetting {
+            name: name.to_string(),
+            unit: s("unit"),
+            found: s("found"),
+            left: s("left"),
+        }
+    }
+}
+
 /// What changed between two snapshots.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Visit {
@@ -238,6 +266,9 @@ pub struct Commissioning {
     /// What changed during the visit: the first snapshot and the last (or the end of the
     /// recording), and the values that differ; `None` when no snapshot was taken.
     pub visit: Option<Visit>,
+    /// Settings read from the controller's panel, in the order first kept (the last entry of
+    /// each).
+    pub hand_settings: Vec<HandSetting>,
     /// The audit trail.
     pub commands: Vec<CommandRow>,
     /// Markers and notes.
@@ -405,6 +436,14 @@ pub fn build(
             plot,
         });
     }
+    let mut hand_settings: Vec<HandSetting> = Vec::new();
+    for row in log.iter().filter(|r| r.kind == "setting") {
+        let s = HandSetting::from_row(&row.name, &row.value);
+        match hand_settings.iter_mut().find(|h| h.name == s.name) {
+            Some(h) => *h = s,
+            None => hand_settings.push(s),
+        }
+    }
     let snaps = crate::journal::snapshot::snapshots(rec, &target.key)?;
     let visit = match crate::journal::snapshot::pick(&snaps, None, None, last) {
         Ok((from, to)) => Some(Visit {
@@ -426,6 +465,7 @@ pub fn build(
         alarms,
         trips,
         visit,
+        hand_settings,
         commands: rec.commands(&target.key)?,
         markers,
         span: (first, last),

@@ -43,6 +43,8 @@ pub struct CommissionView {
     last_read: Option<Instant>,
     /// The Limits section.
     limits: super::limits_ui::LimitsView,
+    /// The settings read from the panel.
+    hand: super::hand_settings_ui::HandSettingsView,
 }
 
 fn entry(target: &str, e: Entry) -> Command {
@@ -141,6 +143,8 @@ pub fn ui(
                     steps_ui(ui, target, c, read_only, steps, out);
                     super::limits_ui::ui(ui, target, c, read_only, &mut v.limits, out);
                     protections_ui(ui, target, c, read_only, v, out);
+                    let map = state.targets.get(target).map(|t| t.map.as_ref());
+                    super::hand_settings_ui::ui(ui, target, map, c, read_only, &mut v.hand, out);
                 });
         });
     v.open = open;

@@ -200,7 +200,8 @@ fn a_trip_reads_as_a_journal_with_the_first_out_marked_and_the_values_at_each_ev
 }
 
 /// As found and as left around a write: the snapshot diff names what the write changed, keeps
-/// the measured values apart, and the report says what changed during the visit.
+/// the measured values apart, and the report says what changed during the visit, with a
+/// setting typed from the controller's panel.
 #[cfg(unix)]
 #[test]
 fn snapshots_around_a_write_show_what_it_changed() {
@@ -239,6 +240,17 @@ fn snapshots_around_a_write_show_what_it_changed() {
     ));
     serve.expect("the second snapshot kept", |v| {
         is(v, "commissioning") && v["message"].as_str().unwrap().contains("as left")
+    });
+    // A setpoint Modbus cannot read, typed from the panel.
+    serve.send(&format!(
+        r#"{{"cmd":"setting","hostid":"{h}","name":"Overspeed shutdown","unit":"%","as_found":"114","as_left":"112"}}"#
+    ));
+    serve.expect("the setting kept", |v| {
+        is(v, "commissioning")
+            && v["message"]
+                .as_str()
+                .unwrap()
+                .contains("setting \"Overspeed shutdown\": as found 114 %, as left 112 %")
     });
     serve.send(&format!(
         r#"{{"cmd":"snapshot","hostid":"{h}","label":" "}}"#
@@ -317,4 +329,16 @@ fn snapshots_around_a_write_show_what_it_changed() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("Changed during the visit"), "{text}");
     assert!(text.contains("Manual Mode"), "{text}");
+    assert!(
+        text.contains("Settings read from the controller's panel"),
+        "{text}"
+    );
+    let line = text
+        .lines()
+        .find(|l| l.contains("Overspeed shutdown"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.contains("114 %") && line.contains("112 %") && line.contains("changed"),
+        "{line}"
+    );
 }
