@@ -342,3 +342,61 @@ fn snapshots_around_a_write_show_what_it_changed() {
         "{line}"
     );
 }
+
+/// A controller on a serial port: `cmmctl poll` takes the snapshot command on stdin too, and
+/// its recording names the model, so the diff is decoded with the map.
+#[cfg(unix)]
+#[test]
+fn snapshots_of_a_controller_polled_on_a_serial_port() {
+    let d = TempDir::new("poll-snapshots");
+    let file = d.join("poll.cmmrec");
+    let mut sim = Proc::spawn(&["sim-controller", "--pty"]);
+    let port = sim.expect("sim_controller", |v| is(v, "sim_controller"))["port"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut poll = Proc::spawn(&[
+        "poll",
+        "--port",
+        &port,
+        "--delay-ms",
+        "50",
+        "--timeout-ms",
+        "2000",
+        "--record",
+        file.to_str().unwrap(),
+    ]);
+    let target = poll.expect("online", |v| is(v, "online"))["hostid"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    poll.expect("the mode read", |v| {
+        is(v, "change") && v["table"] == "coils" && v["addr"] == 41 && v["value"] == 1
+    });
+    poll.send(&format!(
+        r#"{{"cmd":"snapshot","hostid":"{target}","label":"as found"}}"#
+    ));
+    poll.expect("the snapshot kept", |v| is(v, "commissioning"));
+    poll.send(r#"{"cmd":"write-coil","addr":4,"on":true}"#);
+    poll.expect("Manual mode read back", |v| {
+        is(v, "change") && v["table"] == "coils" && v["addr"] == 42 && v["value"] == 1
+    });
+    poll.send(&format!(
+        r#"{{"cmd":"snapshot","hostid":"{target}","label":"as left"}}"#
+    ));
+    poll.expect("the second snapshot kept", |v| is(v, "commissioning"));
+    let pid = i32::try_from(poll.child.id()).unwrap();
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    assert!(poll.child.wait().unwrap().success());
+    let out = Command::new(BIN)
+        .args(["snapshot-diff", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("Manual Mode (coils 42): off → on"), "{text}");
+}

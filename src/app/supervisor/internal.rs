@@ -36,6 +36,24 @@ impl Supervisor {
                 match result {
                     Ok(h) => {
                         self.links.serial.insert(target.clone(), h);
+                        // The model is the engineer's choice, not the link's: kept with the
+                        // target so the recording is decoded with its map afterwards.
+                        if let Some(r) = &self.recording.recorder {
+                            let port = match crate::model::TargetId::parse(&target) {
+                                crate::model::TargetId::Serial { port, .. } => port,
+                                _ => String::new(),
+                            };
+                            r.record(crate::store::Record::Target {
+                                key: target.clone(),
+                                hostname: description.clone(),
+                                moduletype: model.clone(),
+                                accepted: None,
+                                module_port: None,
+                                module_baud: None,
+                                peer: port,
+                                t_ms: chrono::Utc::now().timestamp_millis(),
+                            });
+                        }
                         self.later(move |s, now| {
                             s.add_serial(&target, &description, &model, slave);
                             s.serial_error = None;
