@@ -16,7 +16,7 @@ pub struct ReportArgs {
     /// `report-steps.csv`).
     #[arg(long, default_value = "report.pdf")]
     pub out: PathBuf,
-    /// The target (hostid or serial target) to report on; needed when the recording holds
+    /// The target (hostid, serial target or name) to report on; needed when the recording holds
     /// several and only one has a commissioning.
     #[arg(long)]
     pub target: Option<String>,

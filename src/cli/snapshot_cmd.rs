@@ -104,8 +104,8 @@ pub fn run(a: SnapshotDiffArgs) -> anyhow::Result<()> {
     }
     if !a.all && !measured.is_empty() {
         println!(
-            "  and {} measured values that move by themselves (--all lists them)",
-            measured.len()
+            "  and {} that move by themselves (--all lists them)",
+            crate::journal::snapshot::measured_values(measured.len())
         );
     }
     Ok(())

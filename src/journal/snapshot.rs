@@ -38,6 +38,15 @@ fn table_name<S: serde::Serializer>(t: &Table, s: S) -> Result<S::Ok, S::Error> 
     s.serialize_str(t.name())
 }
 
+/// "1 measured value", "3 measured values".
+pub fn measured_values(n: usize) -> String {
+    if n == 1 {
+        "1 measured value".into()
+    } else {
+        format!("{n} measured values")
+    }
+}
+
 /// The snapshots of `target`, in time order.
 pub fn snapshots(rec: &Recording, target: &str) -> Result<Vec<Snapshot>, StoreError> {
     Ok(rec

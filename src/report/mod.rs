@@ -454,9 +454,9 @@ fn visit_section(d: &mut Doc, c: &Commissioning) {
     if !measured.is_empty() {
         d.para(
             &format!(
-                "{} measured values differ too, as they move by themselves \
-                 (`cmmctl snapshot-diff --all` lists them).",
-                measured.len()
+                "{} differ too, as they move by themselves (`cmmctl snapshot-diff --all` lists \
+                 them).",
+                crate::journal::snapshot::measured_values(measured.len())
             ),
             9.0,
             true,

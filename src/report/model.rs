@@ -295,7 +295,7 @@ pub fn pick_target(rec: &Recording, asked: Option<&str>) -> Result<TargetRow, Re
     if let Some(key) = asked {
         return targets
             .into_iter()
-            .find(|t| t.key.eq_ignore_ascii_case(key))
+            .find(|t| t.key.eq_ignore_ascii_case(key) || t.hostname.eq_ignore_ascii_case(key))
             .ok_or_else(|| ReportError::NoTarget(format!("the recording has no target {key}")));
     }
     let mut with_log = Vec::new();

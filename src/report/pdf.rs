@@ -283,6 +283,8 @@ impl Doc {
         };
         let header_text: Vec<&str> = cols.iter().map(|c| c.0).collect();
         let header = wrap_row(self, &header_text);
+        // Clear of the line above: its descenders sit below its baseline.
+        self.space(4.0);
         let draw_header = |d: &mut Doc| {
             let n = header.iter().map(Vec::len).max().unwrap_or(1);
             d.need(line * (n as f32 + 1.5));

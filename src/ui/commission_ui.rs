@@ -128,6 +128,12 @@ pub fn ui(
             if v.loaded_for.as_deref() != Some(target)
                 && let Some(c) = c
             {
+                if v.loaded_for.is_some() {
+                    // Another target: a report path typed for the last one is not this one's
+                    // (making it would overwrite that report).
+                    v.path.clear();
+                    v.report_note = None;
+                }
                 v.drafts = c.fields.clone();
                 v.loaded_for = Some(target.to_string());
             }

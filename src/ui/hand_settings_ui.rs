@@ -97,7 +97,7 @@ pub fn ui(
                             ui.add_enabled(
                                 !read_only,
                                 egui::TextEdit::singleline(text)
-                                    .desired_width(80.0)
+                                    .desired_width(100.0)
                                     .hint_text(field),
                             );
                         }
@@ -140,7 +140,7 @@ pub fn ui(
                 .collect();
             let keep = ui.add_enabled(
                 !changed.is_empty(),
-                egui::Button::new(format!("Keep ({} changed)", changed.len())),
+                egui::Button::new(format!("Keep ({} edited)", changed.len())),
             );
             if keep.clicked() {
                 for entry in changed {
