@@ -314,6 +314,8 @@ fn snapshots_around_a_write_show_what_it_changed() {
             file.to_str().unwrap(),
             "--out",
             pdf.to_str().unwrap(),
+            "--target",
+            "sim-genset",
         ])
         .output()
         .unwrap();
