@@ -164,7 +164,7 @@ fn row_ui(ui: &mut egui::Ui, r: &Row, selected: bool) -> bool {
     if r.first_out.is_some_and(|n| n > 0) || r.alarm.is_some() && r.kind == Kind::AlarmOn {
         text = text.strong();
     }
-    let mut hover = String::from("Show the plots around this moment");
+    let mut hover = String::from("Show ±60 s: the plots around this moment");
     if let Some(n) = r.first_out.filter(|n| *n > 0) {
         hover = format!("First-out: {n} more came on after it. {hover}");
     }
