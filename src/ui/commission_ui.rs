@@ -562,11 +562,21 @@ fn snapshots_ui(
             }
         }
         if let Some(v) = c.and_then(|c| c.visit.as_ref()) {
-            let changed = v.differences.iter().filter(|d| !d.measured).count();
-            ui.weak(format!(
-                "\"{}\" → \"{}\": {changed} settings or states differ",
-                v.from.label, v.to.label
+            let changed: Vec<String> = v
+                .differences
+                .iter()
+                .filter(|d| !d.measured)
+                .map(|d| format!("{}: {} → {}", d.name, d.a, d.b))
+                .collect();
+            let label = ui.weak(format!(
+                "\"{}\" → \"{}\": {} settings or states differ",
+                v.from.label,
+                v.to.label,
+                changed.len()
             ));
+            if !changed.is_empty() {
+                label.on_hover_text(changed.join("\n"));
+            }
         }
     });
 }
