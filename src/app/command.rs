@@ -247,6 +247,8 @@ pub enum Entry {
     Snapshot {
         /// Its label.
         label: String,
+        /// For a controller on a serial port, ranges to read beside what its map names.
+        also: Vec<crate::journal::snapshot::ReadRange>,
     },
 }
 
@@ -261,7 +263,7 @@ impl Entry {
             Entry::StepEnd => ("step_end", String::new(), String::new()),
             Entry::Protection { test, note } => ("protection", test.clone(), note.clone()),
             Entry::ProtectionClear { test } => ("protection_clear", test.clone(), String::new()),
-            Entry::Snapshot { label } => ("snapshot", label.clone(), String::new()),
+            Entry::Snapshot { label, .. } => ("snapshot", label.clone(), String::new()),
             Entry::Setting {
                 name,
                 unit,
@@ -294,7 +296,7 @@ impl Entry {
             Entry::ProtectionClear { test } => {
                 Some(format!("protection test \"{test}\" not passed after all"))
             }
-            Entry::Snapshot { label } => Some(format!("snapshot \"{label}\" taken")),
+            Entry::Snapshot { label, .. } => Some(format!("snapshot \"{label}\" taken")),
             Entry::Setting {
                 name,
                 unit,

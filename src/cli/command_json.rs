@@ -166,10 +166,19 @@ pub fn parse_command(
             if label.trim().is_empty() {
                 return Err("\"label\" is empty (e.g. \"as found\", \"as left\")".into());
             }
+            let also = f
+                .opt_str("also")
+                .map_err(|e| e.to_string())?
+                .unwrap_or_default()
+                .split(',')
+                .filter(|r| !r.trim().is_empty())
+                .map(crate::journal::snapshot::ReadRange::parse)
+                .collect::<Result<Vec<_>, _>>()?;
             commission(
                 hostid()?,
                 Entry::Snapshot {
                     label: label.trim().to_string(),
+                    also,
                 },
             )
         }

@@ -38,6 +38,109 @@ fn table_name<S: serde::Serializer>(t: &Table, s: S) -> Result<S::Ok, S::Error> 
     s.serialize_str(t.name())
 }
 
+/// An address range to read for a snapshot beyond what the map names (a configuration area
+/// read with 03 that the map does not name yet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadRange {
+    /// The table (by its read function).
+    pub table: Table,
+    /// First address.
+    pub addr: u16,
+    /// How many.
+    pub qty: u16,
+}
+
+impl ReadRange {
+    /// Reads `FC:ADDR+QTY` (`03:0x1000+64`, `01:0+80`): the read function, the first address
+    /// (decimal or 0x hex) and how many.
+    pub fn parse(text: &str) -> Result<ReadRange, String> {
+        let bad = || format!("{text:?}: give FC:ADDR+QTY, e.g. 03:0x1000+64");
+        let (fc, rest) = text.trim().split_once(':').ok_or_else(bad)?;
+        let (addr, qty) = rest.split_once('+').ok_or_else(bad)?;
+        let table = fc
+            .trim()
+            .parse::<u8>()
+            .ok()
+            .and_then(Table::from_read_function)
+            .ok_or_else(|| format!("{text:?}: the read function is 01, 02, 03 or 04"))?;
+        let addr = match addr
+            .trim()
+            .strip_prefix("0x")
+            .or_else(|| addr.trim().strip_prefix("0X"))
+        {
+            Some(h) => u16::from_str_radix(h, 16).ok(),
+            None => addr.trim().parse().ok(),
+        }
+        .ok_or_else(bad)?;
+        let max = if table.is_bits() { 2000 } else { 125 };
+        let qty: u16 = qty.trim().parse().map_err(|_| bad())?;
+        if qty == 0 || qty > max || u32::from(addr) + u32::from(qty) > 65536 {
+            return Err(format!("{text:?}: 1 to {max} at a time, within 0-65535"));
+        }
+        Ok(ReadRange { table, addr, qty })
+    }
+}
+
+/// The reads of a snapshot of a controller on a serial port: every block its map names
+/// (coils, registers and the registers of named bits), and the ranges asked beside, merged
+/// where they are close and cut to what one read may carry.
+pub fn snapshot_reads(
+    map: &RegisterMap,
+    slave: u8,
+    also: &[ReadRange],
+) -> Vec<crate::proto::rtu::Request> {
+    use crate::proto::rtu::{Request, RequestPdu};
+    let mut wanted: std::collections::BTreeMap<Table, Vec<u16>> = Default::default();
+    wanted
+        .entry(Table::Coils)
+        .or_default()
+        .extend(map.coils.keys().copied());
+    let holding = wanted.entry(Table::Holding).or_default();
+    for r in map.registers.values() {
+        holding.extend((0..u16::from(r.words.max(1))).map(|i| r.addr.saturating_add(i)));
+    }
+    holding.extend(map.bits.keys().map(|(addr, _)| *addr));
+    for r in also {
+        wanted
+            .entry(r.table)
+            .or_default()
+            .extend((0..r.qty).map(|i| r.addr.saturating_add(i)));
+    }
+    let mut out = Vec::new();
+    for (table, mut addrs) in wanted {
+        addrs.sort_unstable();
+        addrs.dedup();
+        // Short reads, gaps of a couple of addresses at most: a controller refuses a read that
+        // runs over addresses it does not have, and one refused read loses only its block.
+        let max = if table.is_bits() { 256 } else { 32 };
+        let mut run: Option<(u16, u16)> = None; // (first, last)
+        let flush = |run: Option<(u16, u16)>, out: &mut Vec<Request>| {
+            if let Some((first, last)) = run {
+                out.push(Request {
+                    slave,
+                    pdu: RequestPdu::Read {
+                        table,
+                        addr: first,
+                        qty: last - first + 1,
+                    },
+                });
+            }
+        };
+        for a in addrs {
+            run = match run {
+                // Close enough to read in one go (a few unnamed addresses between).
+                Some((first, last)) if a - last <= 2 && a - first < max => Some((first, a)),
+                other => {
+                    flush(other, &mut out);
+                    Some((a, a))
+                }
+            };
+        }
+        flush(run, &mut out);
+    }
+    out
+}
+
 /// "1 measured value", "3 measured values".
 pub fn measured_values(n: usize) -> String {
     if n == 1 {
@@ -169,4 +272,62 @@ pub fn diff(
     }
     out.sort_by_key(|d| d.measured);
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::proto::rtu::RequestPdu;
+
+    #[test]
+    fn a_range_reads_as_fc_addr_and_qty() {
+        assert_eq!(
+            ReadRange::parse("03:0x1000+64"),
+            Ok(ReadRange {
+                table: Table::Holding,
+                addr: 0x1000,
+                qty: 64
+            })
+        );
+        assert_eq!(ReadRange::parse(" 01:0+80 ").unwrap().table, Table::Coils);
+        for bad in [
+            "3:200",
+            "05:0+1",
+            "03:x+1",
+            "03:0+0",
+            "03:0+126",
+            "03:65535+2",
+        ] {
+            assert!(ReadRange::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_snapshot_reads_every_block_the_map_names_and_the_ranges_asked() {
+        let map = crate::proto::map::resolve(&crate::proto::map::builtin_maps(), "HGM6120N");
+        let also = [ReadRange::parse("03:300+4").unwrap()];
+        let reads = snapshot_reads(&map, 1, &also);
+        let covered = |table: Table, at: u16| {
+            reads.iter().any(|r| match r.pdu {
+                RequestPdu::Read {
+                    table: t,
+                    addr,
+                    qty,
+                } => t == table && (addr..addr + qty).contains(&at),
+                _ => false,
+            })
+        };
+        for addr in map.registers.keys() {
+            assert!(covered(Table::Holding, *addr), "register {addr}");
+        }
+        for addr in map.coils.keys() {
+            assert!(covered(Table::Coils, *addr), "coil {addr}");
+        }
+        assert!((300..304).all(|a| covered(Table::Holding, a)));
+        assert!(reads.iter().all(|r| r.slave == 1));
+        assert!(reads.iter().all(|r| match r.pdu {
+            RequestPdu::Read { table, qty, .. } => qty <= if table.is_bits() { 256 } else { 32 },
+            _ => false,
+        }));
+    }
 }

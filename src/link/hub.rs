@@ -282,6 +282,19 @@ impl Hub {
             Command::Write { hostid, uid, .. }
             | Command::SetPort { hostid, uid, .. }
             | Command::Reset { hostid, uid } => (hostid.clone(), uid.clone()),
+            Command::Read { hostid, uid, .. } => {
+                // A modem reads what its plan says, on its own: reads once are a serial
+                // link's.
+                let e = Event::Error {
+                    hostid: Some(hostid.clone()),
+                    uid: uid.clone(),
+                    message: format!(
+                        "{hostid}: a modem reads what its poll plan says; reads once are for a \
+                         controller on a serial port"
+                    ),
+                };
+                return self.events.send(e).await;
+            }
             Command::Sessions => return,
         };
         let uid = uid.unwrap_or_else(crate::model::next_command_id);

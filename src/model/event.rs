@@ -39,6 +39,16 @@ pub enum Command {
         /// Command id.
         uid: Option<String>,
     },
+    /// Reads once, on a serial link: every block asked, their values as one full upload
+    /// (`Event::Data`), then the outcome (a snapshot of what the map names, and more).
+    Read {
+        /// Target (a serial target).
+        hostid: String,
+        /// The reads (each a read request).
+        requests: Vec<Request>,
+        /// Command id.
+        uid: Option<String>,
+    },
     /// List the sessions (answered by `Event::Sessions`).
     Sessions,
 }

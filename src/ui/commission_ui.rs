@@ -45,6 +45,9 @@ pub struct CommissionView {
     limits: super::limits_ui::LimitsView,
     /// The settings read from the panel.
     hand: super::hand_settings_ui::HandSettingsView,
+    /// Ranges to read for a snapshot beside what the map names (a serial controller), as
+    /// typed, and why they could not be read.
+    snapshot_also: (String, Option<String>),
 }
 
 fn entry(target: &str, e: Entry) -> Command {
@@ -139,7 +142,8 @@ pub fn ui(
             }
             // The report stays in view above the sections, in the same place.
             report_ui(ui, state, (target, c), v, out);
-            snapshots_ui(ui, target, c, out);
+            let serial = state.targets.get(target).is_some_and(|t| t.is_serial());
+            snapshots_ui(ui, (target, serial), c, &mut v.snapshot_also, out);
             ui.separator();
             egui::ScrollArea::both()
                 .auto_shrink([false, false])
@@ -539,27 +543,56 @@ fn protections_ui(
 /// to compare (the report's "Changed during the visit").
 fn snapshots_ui(
     ui: &mut egui::Ui,
-    target: &str,
+    (target, serial): (&str, bool),
     c: Option<&Commissioning>,
+    (also, problem): &mut (String, Option<String>),
     out: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
         ui.label("Snapshot");
         for label in ["as found", "as left"] {
+            let what = if serial {
+                "Read every block the map names (and the ranges beside) and keep the values"
+            } else {
+                "Keep every value the target reports now"
+            };
             if ui
                 .button(label)
-                .on_hover_text(format!(
-                    "Keep every value the target reports now, labelled \"{label}\", to compare"
-                ))
+                .on_hover_text(format!("{what}, labelled \"{label}\", to compare"))
                 .clicked()
             {
-                out.push(entry(
-                    target,
-                    Entry::Snapshot {
-                        label: label.to_string(),
-                    },
-                ));
+                let ranges: Result<Vec<_>, String> = also
+                    .split(',')
+                    .filter(|r| !r.trim().is_empty())
+                    .map(crate::journal::snapshot::ReadRange::parse)
+                    .collect();
+                match ranges {
+                    Ok(also) => {
+                        *problem = None;
+                        out.push(entry(
+                            target,
+                            Entry::Snapshot {
+                                label: label.to_string(),
+                                also,
+                            },
+                        ));
+                    }
+                    Err(e) => *problem = Some(e),
+                }
             }
+        }
+        if serial {
+            let l = ui.label("also read");
+            ui.add(
+                egui::TextEdit::singleline(also)
+                    .desired_width(140.0)
+                    .hint_text("03:0x1000+64, ..."),
+            )
+            .labelled_by(l.id)
+            .on_hover_text("Ranges the map does not name: read function, first address, how many");
+        }
+        if let Some(p) = problem {
+            ui.colored_label(egui::Color32::from_rgb(220, 60, 50), p.as_str());
         }
         if let Some(v) = c.and_then(|c| c.visit.as_ref()) {
             let changed: Vec<String> = v

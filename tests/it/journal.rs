@@ -375,10 +375,25 @@ fn snapshots_of_a_controller_polled_on_a_serial_port() {
     poll.expect("the mode read", |v| {
         is(v, "change") && v["table"] == "coils" && v["addr"] == 41 && v["value"] == 1
     });
+    // Every block the map names is read once for it, and a range asked beside; one the
+    // controller does not have is named in the outcome, and the snapshot is still kept.
     poll.send(&format!(
-        r#"{{"cmd":"snapshot","hostid":"{target}","label":"as found"}}"#
+        r#"{{"cmd":"snapshot","hostid":"{target}","label":"as found","also":"03:200+4"}}"#
     ));
+    let read = poll.expect("the snapshot's reads", |v| is(v, "outcome"));
+    assert_eq!(read["outcome"], "accepted", "{read}");
+    let detail = read["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("blocks read") && detail.contains("holding from 200"),
+        "{read}"
+    );
     poll.expect("the snapshot kept", |v| is(v, "commissioning"));
+    poll.send(&format!(
+        r#"{{"cmd":"snapshot","hostid":"{target}","label":"x","also":"3:200"}}"#
+    ));
+    poll.expect("a range not read as one", |v| {
+        is(v, "error") && v["message"].as_str().unwrap().contains("FC:ADDR+QTY")
+    });
     poll.send(r#"{"cmd":"write-coil","addr":4,"on":true}"#);
     poll.expect("Manual mode read back", |v| {
         is(v, "change") && v["table"] == "coils" && v["addr"] == 42 && v["value"] == 1

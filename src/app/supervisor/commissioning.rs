@@ -19,8 +19,46 @@ impl Supervisor {
             .or_else(|| self.recording.offline_file.clone())
     }
 
-    /// Keeps an entry in the recording (and, for steps and tests, in its timeline).
+    /// Keeps an entry in the recording (and, for steps and tests, in its timeline). A snapshot
+    /// of a controller on a serial port first reads every block its map names (and the ranges
+    /// asked): it is kept once those values are in.
     pub(super) fn commission(&mut self, target: String, entry: Entry) {
+        if let Entry::Snapshot { label, also } = &entry
+            && !self.recording.offline
+            && self.recording.recorder.is_some()
+            && let Some(link) = self.links.serial.get(&target)
+        {
+            let tx = link.commands.clone();
+            let uid = crate::model::next_command_id();
+            self.links
+                .snapshot_reads
+                .insert(uid.clone(), (target.clone(), label.clone()));
+            let also = also.clone();
+            return self.later(move |s, _| {
+                let Some(t) = s.targets.get(&target) else {
+                    return Ok(());
+                };
+                let requests = crate::journal::snapshot::snapshot_reads(&t.map, t.slave(), &also);
+                let read = crate::model::Command::Read {
+                    hostid: target.clone(),
+                    requests,
+                    uid: Some(uid),
+                };
+                if tx.try_send(read).is_err() {
+                    return Err(Failure {
+                        error: CoreError::Busy("the serial link is busy: take the snapshot again"),
+                        target: Some(target),
+                        uid: None,
+                    });
+                }
+                Ok(())
+            });
+        }
+        self.keep_entry(target, entry);
+    }
+
+    /// Keeps an entry in the recording.
+    pub(super) fn keep_entry(&mut self, target: String, entry: Entry) {
         let fail = |error| Failure {
             error,
             target: Some(target.clone()),

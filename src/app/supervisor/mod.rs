@@ -238,6 +238,25 @@ impl Supervisor {
             if let Some(n) = self.resets.watch(&e, &self.internal) {
                 notices.push(n);
             }
+            if let Event::CommandOutcome {
+                uid,
+                outcome,
+                detail,
+                ..
+            } = &e
+                && let Some((target, label)) = self.links.snapshot_reads.remove(uid)
+            {
+                if *outcome == crate::model::Outcome::Accepted {
+                    self.links.snapshots_due.push((target, label));
+                } else {
+                    let message = format!("snapshot \"{label}\" not taken: {detail}");
+                    self.fail(Failure {
+                        error: CoreError::Notice(message),
+                        target: Some(target),
+                        uid: None,
+                    });
+                }
+            }
             // An unknown method is reported once per modem and method for the whole run
             // (each connection reports it once; a modem reconnects often).
             if let Event::ProtocolError {
@@ -279,16 +298,27 @@ impl Supervisor {
     /// Applies what waits, if the state is free (or, `wait`, once it is); wakes the front
     /// end and hands reports to the printing one.
     async fn flush(&mut self, wait: bool) {
-        let Some(reports) = self.apply_pending(wait) else {
-            return;
-        };
-        (self.waker)();
-        if let Some(tx) = &self.printing.tx {
-            for r in reports {
-                if tx.send(r).await.is_err() {
-                    self.printing.tx = None;
-                    break;
+        loop {
+            let Some(reports) = self.apply_pending(wait) else {
+                return;
+            };
+            (self.waker)();
+            if let Some(tx) = &self.printing.tx {
+                for r in reports {
+                    if tx.send(r).await.is_err() {
+                        self.printing.tx = None;
+                        break;
+                    }
                 }
+            }
+            // Snapshots whose reads are now in the recording are kept after them.
+            let due = std::mem::take(&mut self.links.snapshots_due);
+            if due.is_empty() {
+                return;
+            }
+            for (target, label) in due {
+                let also = Vec::new();
+                self.keep_entry(target, super::command::Entry::Snapshot { label, also });
             }
         }
     }

@@ -60,6 +60,10 @@ pub(super) struct Links {
     pub(super) demo: Option<(CancellationToken, usize)>,
     /// Simulated modems to start once the server listens.
     pub(super) demo_on_start: Option<usize>,
+    /// Snapshots waiting for their reads on a serial link: uid -> (target, label).
+    pub(super) snapshot_reads: BTreeMap<String, (String, String)>,
+    /// Snapshots read, to keep once their values are in the recording: (target, label).
+    pub(super) snapshots_due: Vec<(String, String)>,
 }
 
 /// The recording written, or the one shown read-only.

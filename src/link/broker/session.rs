@@ -342,6 +342,15 @@ impl BrokerSession {
             Command::Write { hostid, uid, .. }
             | Command::SetPort { hostid, uid, .. }
             | Command::Reset { hostid, uid } => (hostid.clone(), uid.clone()),
+            Command::Read { hostid, uid, .. } => {
+                let uid = uid.clone().unwrap_or_else(crate::model::next_command_id);
+                return self.events.push(Event::CommandOutcome {
+                    hostid: hostid.clone(),
+                    uid,
+                    outcome: Outcome::Gone,
+                    detail: "reads once are for a controller on a serial port".into(),
+                });
+            }
             Command::Sessions => return,
         };
         let uid = uid.unwrap_or_else(crate::model::next_command_id);
@@ -419,7 +428,8 @@ impl BrokerSession {
                 None,
                 "reset".to_string(),
             ),
-            Command::Sessions => return,
+            // Refused when it came (`command`).
+            Command::Read { .. } | Command::Sessions => return,
         };
         self.out.push(Publish {
             topic: format!("{}/{host}/command", self.prefix),

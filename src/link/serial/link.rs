@@ -303,6 +303,7 @@ impl Link {
     async fn command(&mut self, cmd: Command) {
         let (req, uid) = match cmd {
             Command::Write { request, uid, .. } => (request, uid),
+            Command::Read { requests, uid, .. } => return self.read_once(requests, uid).await,
             other => {
                 let message =
                     format!("{other:?} is not available on a serial link (only Modbus writes)");
@@ -355,6 +356,53 @@ impl Link {
                 self.port_gone(why).await;
             }
         }
+    }
+
+    /// Reads every block asked, once: the values as one full upload, then the outcome
+    /// (accepted when any block answered, with how many did).
+    async fn read_once(&mut self, requests: Vec<Request>, uid: Option<String>) {
+        let uid = uid.unwrap_or_else(crate::model::next_command_id);
+        if self.ctx.is_none() {
+            let why = self.down.clone().unwrap_or_else(|| "port closed".into());
+            return self.outcome(uid, Outcome::Gone, why).await;
+        }
+        let mut blocks = Vec::new();
+        let mut failed = Vec::new();
+        let total = requests.len();
+        for req in requests
+            .iter()
+            .filter(|r| matches!(r.pdu, RequestPdu::Read { .. }))
+        {
+            match self.call(req).await {
+                Step::Done(resp, _) => blocks.extend(to_block(req, resp)),
+                Step::Exception(code) => failed.push(format!("{req}: {code}")),
+                Step::Timeout(_) => failed.push(format!("{req}: no reply")),
+                Step::Gone(why) => {
+                    self.outcome(uid, Outcome::Gone, why.clone()).await;
+                    return self.port_gone(why).await;
+                }
+            }
+        }
+        let answered = total - failed.len();
+        if !blocks.is_empty() {
+            let e = Event::Data {
+                hostid: self.target.clone(),
+                kind: DataKind::Full,
+                blocks,
+                flags: Default::default(),
+            };
+            self.emit(e).await;
+        }
+        let mut detail = format!("{answered} of {total} blocks read");
+        if !failed.is_empty() {
+            detail += &format!(" (not: {})", failed.join("; "));
+        }
+        let outcome = if answered > 0 {
+            Outcome::Accepted
+        } else {
+            Outcome::Rejected
+        };
+        self.outcome(uid, outcome, detail).await;
     }
 
     /// Carries out the writes waiting now.

@@ -61,7 +61,8 @@ impl Session {
                 ),
             ),
             Command::Reset { .. } => (Downlink::Reset, PendingKind::Reset, None, "reset".into()),
-            Command::Sessions => return,
+            // The hub refuses reads once for a modem; never queued.
+            Command::Read { .. } | Command::Sessions => return,
         };
         self.send(&msg);
         self.pending.push_back(Pending {
