@@ -19,6 +19,9 @@
 //! - [`cli`]: the headless `cmmctl` tool.
 //! - [`ui`]: the egui desktop app.
 
+// First: its `t!` macro is used by the modules after it.
+#[macro_use]
+pub mod i18n;
 pub mod app;
 pub mod cli;
 pub mod journal;

@@ -186,6 +186,8 @@ pub enum Command {
         target: String,
         /// Where.
         path: PathBuf,
+        /// In which language (the report's own, whatever the window's).
+        lang: crate::i18n::Lang,
     },
 }
 

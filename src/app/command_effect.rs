@@ -9,11 +9,13 @@ use crate::proto::map::{CommandSpec, Confirm};
 /// The bit a toggling command flips, as read now.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Toggle {
-    /// What it is called: the breaker ("Mains breaker") when the command works one, else the
-    /// bit's name from the map.
+    /// What it is called: the breaker ("Mains breaker", in the window's language) when the
+    /// command works one, else the bit's name from the map.
     pub name: String,
     /// Whether it is on (a breaker closed) now; `None` when not read yet.
     pub on: Option<bool>,
+    /// Whether it is a breaker (said "open"/"closed" rather than "off"/"on").
+    breaker: bool,
     table: Table,
     addr: u16,
     bit: Option<u8>,
@@ -39,27 +41,32 @@ impl Toggle {
     }
 
     /// Its state in words: "open"/"closed" for a breaker, "off"/"on" for another bit.
-    pub fn state_word(&self, on: bool) -> &'static str {
-        match (self.name.ends_with("breaker"), on) {
-            (true, true) => "closed",
-            (true, false) => "open",
-            (false, true) => "on",
-            (false, false) => "off",
+    pub fn state_word(&self, on: bool) -> String {
+        match (self.breaker, on) {
+            (true, true) => t!("closed"),
+            (true, false) => t!("open"),
+            (false, true) => t!("on"),
+            (false, false) => t!("off"),
         }
     }
 
     /// What the log says when the readings do not show the flip: "Mains breaker still open".
     pub fn unmet(&self) -> Option<String> {
-        self.on
-            .map(|on| format!("{} still {}", self.name, self.state_word(on)))
+        let name = self.name.as_str();
+        self.on.map(|on| match (self.breaker, on) {
+            (true, true) => t!("{ $name } still closed", name = name),
+            (true, false) => t!("{ $name } still open", name = name),
+            (false, true) => t!("{ $name } still on", name = name),
+            (false, false) => t!("{ $name } still off", name = name),
+        })
     }
 }
 
-/// The breaker a command works, by its action.
-fn breaker_of(action: &str) -> Option<&'static str> {
+/// The breaker a command works, by its action, in the window's language.
+fn breaker_of(action: &str) -> Option<String> {
     match action {
-        "mains_breaker" => Some("Mains breaker"),
-        "gen_breaker" => Some("Generator breaker"),
+        "mains_breaker" => Some(t!("Mains breaker")),
+        "gen_breaker" => Some(t!("Generator breaker")),
         _ => None,
     }
 }
@@ -72,8 +79,11 @@ pub fn toggle_of(t: &Target, cmd: &CommandSpec) -> Option<Toggle> {
         None if table == Table::Coils => t.map.coils.get(&addr).map(|c| c.name.to_string()),
         None => t.map.registers.get(&addr).map(|r| r.name.to_string()),
     };
-    let name = breaker_of(&cmd.action)
-        .map(str::to_string)
+    let breaker_name = breaker_of(&cmd.action);
+    // A bit the map names "... breaker" is a breaker too.
+    let breaker =
+        breaker_name.is_some() || bit_name.as_deref().is_some_and(|n| n.ends_with("breaker"));
+    let name = breaker_name
         .or(bit_name)
         .unwrap_or_else(|| format!("{} {addr}", table.name()));
     let on = t
@@ -86,6 +96,7 @@ pub fn toggle_of(t: &Target, cmd: &CommandSpec) -> Option<Toggle> {
     Some(Toggle {
         name,
         on,
+        breaker,
         table,
         addr,
         bit: cmd.toggles_bit,
@@ -121,13 +132,12 @@ pub fn interlock_note(t: &Target, cmd: &CommandSpec) -> Option<String> {
         .find(|c| c.action == other_action)
         .and_then(|c| toggle_of(t, c))?;
     (other.on == Some(true)).then(|| {
-        format!(
-            "INTERLOCK: the {} is closed. Closing the {} as well would connect the mains and \
-             the generator together: the controller's interlock should refuse it, and the \
-             readings will then show the {} still open.",
-            other.name.to_lowercase(),
-            own.name.to_lowercase(),
-            own.name.to_lowercase()
+        t!(
+            "INTERLOCK: the { $other } is closed. Closing the { $own } as well would connect \
+             the mains and the generator together: the controller's interlock should refuse \
+             it, and the readings will then show the { $own } still open.",
+            other = other.name.to_lowercase(),
+            own = own.name.to_lowercase()
         )
     })
 }

@@ -6,16 +6,32 @@
 pub fn address(field: &str, text: &str) -> Result<u16, String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err(format!("{field}: give an address (0-65535)"));
+        return Err(t!("{ $field }: give an address (0-65535)", field = field));
     }
+    let quoted = || format!("{t:?}");
     let parsed = match t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
-        Some(h) => u32::from_str_radix(h, 16).map_err(|_| "not a hex number"),
-        None => t.parse::<u32>().map_err(|_| "not a number"),
+        Some(h) => u32::from_str_radix(h, 16).map_err(|_| {
+            t!(
+                "{ $field }: { $text } is not a hex number",
+                field = field,
+                text = quoted()
+            )
+        }),
+        None => t.parse::<u32>().map_err(|_| {
+            t!(
+                "{ $field }: { $text } is not a number",
+                field = field,
+                text = quoted()
+            )
+        }),
     };
-    match parsed {
-        Ok(a) if a <= 65535 => Ok(a as u16),
-        Ok(a) => Err(format!("{field}: address {a} is out of range (0-65535)")),
-        Err(why) => Err(format!("{field}: {t:?} is {why}")),
+    match parsed? {
+        a if a <= 65535 => Ok(a as u16),
+        a => Err(t!(
+            "{ $field }: address { $address } is out of range (0-65535)",
+            field = field,
+            address = a
+        )),
     }
 }
 
@@ -23,11 +39,15 @@ pub fn address(field: &str, text: &str) -> Result<u16, String> {
 pub fn number(field: &str, text: &str) -> Result<f64, String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err(format!("{field}: give a value"));
+        return Err(t!("{ $field }: give a value", field = field));
     }
     match t.replace(',', ".").parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(format!("{field}: {t:?} is not a number")),
+        _ => Err(t!(
+            "{ $field }: { $text } is not a number",
+            field = field,
+            text = format!("{t:?}")
+        )),
     }
 }
 
@@ -46,7 +66,7 @@ pub fn numbers(field: &str, text: &str) -> Result<Vec<f64>, String> {
         .map(|p| number(field, p))
         .collect::<Result<_, _>>()?;
     if values.is_empty() {
-        return Err(format!("{field}: give at least one value"));
+        return Err(t!("{ $field }: give at least one value", field = field));
     }
     Ok(values)
 }

@@ -27,19 +27,27 @@ pub fn snapshot(rec: &Recording, at_ms: i64) -> Result<Snapshot, StoreError> {
     let mut targets = Vec::new();
     let mut unreadable = Vec::new();
     let stale_events = rec.stale_events(at_ms).unwrap_or_else(|e| {
-        unreadable.push(format!("the stale marks: {e}"));
+        unreadable.push(t!("the stale marks: { $error }", error = e.to_string()));
         Default::default()
     });
     for t in rec.targets()? {
         let values = rec.values_at(t.id, at_ms).unwrap_or_else(|e| {
-            unreadable.push(format!("the values of {}: {e}", t.key));
+            unreadable.push(t!(
+                "the values of { $target }: { $error }",
+                target = t.key.as_str(),
+                error = e.to_string()
+            ));
             Vec::new()
         });
         let last_sample = values.iter().map(|v| v.t_ms).max();
         let moment = rec
             .moment_given(t.id, at_ms, last_sample)
             .unwrap_or_else(|e| {
-                unreadable.push(format!("the link state of {}: {e}", t.key));
+                unreadable.push(t!(
+                    "the link state of { $target }: { $error }",
+                    target = t.key.as_str(),
+                    error = e.to_string()
+                ));
                 Moment {
                     last_seen_ms: last_sample,
                     ..Moment::default()
@@ -48,7 +56,11 @@ pub fn snapshot(rec: &Recording, at_ms: i64) -> Result<Snapshot, StoreError> {
         let stale = rec
             .stale_at_given(t.id, at_ms, &stale_events)
             .unwrap_or_else(|e| {
-                unreadable.push(format!("the stale marks of {}: {e}", t.key));
+                unreadable.push(t!(
+                    "the stale marks of { $target }: { $error }",
+                    target = t.key.as_str(),
+                    error = e.to_string()
+                ));
                 StaleAt::default()
             });
         targets.push((t, moment, values, stale));
@@ -79,7 +91,7 @@ pub fn apply(state: &mut AppState, snap: Snapshot) {
         target.online = moment.online;
         target.last_seen_ms = moment.last_seen_ms;
         target.last_heartbeat_ms = moment.last_heartbeat_ms;
-        target.down_reason = (!moment.online).then(|| "offline at this moment".into());
+        target.down_reason = (!moment.online).then(|| t!("offline at this moment"));
         target.read_only = true;
         let slave = target.slave();
         for v in values {
@@ -103,13 +115,20 @@ pub fn apply(state: &mut AppState, snap: Snapshot) {
     }
     if let Some(o) = state.offline.as_mut() {
         o.at_ms = snap.at_ms;
-        o.unreadable = snap.unreadable.first().map(|first| {
-            let more = match snap.unreadable.len() {
-                1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            format!("part of this moment cannot be read: {first}{more}")
-        });
+        o.unreadable = snap
+            .unreadable
+            .first()
+            .map(|first| match snap.unreadable.len() {
+                1 => t!(
+                    "part of this moment cannot be read: { $what }",
+                    what = first.as_str()
+                ),
+                n => t!(
+                    "offline-unreadable-and-more",
+                    what = first.as_str(),
+                    n = n - 1
+                ),
+            });
     }
 }
 

@@ -144,6 +144,8 @@ pub struct Settings {
     pub targets_hidden: bool,
     /// The Commands panel put away (Ctrl+]).
     pub commands_hidden: bool,
+    /// The language of the window (`en`, `zh`, `ru`, `es`); empty: the system's.
+    pub language: String,
 }
 
 /// A planned load step.
@@ -187,11 +189,17 @@ impl Default for Settings {
             broker: BrokerPrefs::default(),
             targets_hidden: false,
             commands_hidden: false,
+            language: String::new(),
         }
     }
 }
 
 impl Settings {
+    /// The language of the window: the one chosen, else the system's.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::from_code(&self.language).unwrap_or_else(crate::i18n::Lang::system)
+    }
+
     /// Where settings live by default (`~/.config/cmm-commissioner/settings.json`,
     /// `%APPDATA%\cmm-commissioner\config\settings.json`), if the system has a home folder.
     pub fn default_path() -> Option<PathBuf> {

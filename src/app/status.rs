@@ -160,12 +160,16 @@ pub struct BrokerStatus {
     pub detail: String,
 }
 
-/// A line for the event log, or `None` for routine events (data, heartbeats).
+/// A line for the event log, or `None` for routine events (data, heartbeats): in this
+/// thread's language, except a `stale` line, which the recording keeps and reads back
+/// (`store::stale`), so it stays in English.
 pub fn log_line(ev: &Event) -> Option<String> {
     Some(match ev {
-        Event::Listening { addr, advertise } => {
-            format!("listening on {addr}; modems use {advertise}")
-        }
+        Event::Listening { addr, advertise } => t!(
+            "listening on { $addr }; modems use { $advertise }",
+            addr = addr.to_string(),
+            advertise = advertise.as_str()
+        ),
         Event::Login {
             hostid,
             hostname,
@@ -176,11 +180,19 @@ pub fn log_line(ev: &Event) -> Option<String> {
             ..
         } => {
             if *accepted {
-                format!("login {hostid} \"{hostname}\" {moduletype} from {peer}")
+                t!(
+                    "login { $hostid } \"{ $hostname }\" { $model } from { $peer }",
+                    hostid = hostid.as_str(),
+                    hostname = hostname.as_str(),
+                    model = moduletype.as_str(),
+                    peer = peer.to_string()
+                )
             } else {
-                format!(
-                    "login REFUSED {hostid} from {peer}: {}",
-                    reason.as_deref().unwrap_or("")
+                t!(
+                    "login REFUSED { $hostid } from { $peer }: { $reason }",
+                    hostid = hostid.as_str(),
+                    peer = peer.to_string(),
+                    reason = reason.as_deref().unwrap_or("")
                 )
             }
         }
@@ -189,41 +201,62 @@ pub fn log_line(ev: &Event) -> Option<String> {
             peer,
             replaced,
         } => {
-            let r = if *replaced {
-                " (replaced the old connection)"
+            let (hostid, peer) = (hostid.as_str(), peer.to_string());
+            if *replaced {
+                t!(
+                    "online { $hostid } from { $peer } (replaced the old connection)",
+                    hostid = hostid,
+                    peer = peer
+                )
             } else {
-                ""
-            };
-            format!("online {hostid} from {peer}{r}")
+                t!(
+                    "online { $hostid } from { $peer }",
+                    hostid = hostid,
+                    peer = peer
+                )
+            }
         }
-        Event::Offline { hostid, reason } => format!("offline {hostid}: {}", reason.name()),
+        Event::Offline { hostid, reason } => t!(
+            "offline { $hostid }: { $reason }",
+            hostid = hostid.as_str(),
+            reason = offline_word(*reason)
+        ),
         Event::CommandSent {
             hostid,
             uid,
             decoded,
             ..
-        } => format!("sent #{uid} to {hostid}: {decoded}"),
+        } => t!(
+            "sent #{ $uid } to { $hostid }: { $command }",
+            uid = uid.as_str(),
+            hostid = hostid.as_str(),
+            command = decoded.as_str()
+        ),
         Event::CommandOutcome {
             hostid,
             uid,
             outcome,
             detail,
-        } => {
-            format!("#{uid} {hostid}: {} ({detail})", outcome.name())
-        }
+        } => t!(
+            "#{ $uid } { $hostid }: { $outcome } ({ $detail })",
+            uid = uid.as_str(),
+            hostid = hostid.as_str(),
+            outcome = outcome_word(*outcome),
+            detail = detail.as_str()
+        ),
         Event::ProtocolError {
             hostid,
             peer,
             error,
             ..
-        } => {
-            format!(
-                "protocol error from {}: {error}",
-                hostid.as_deref().unwrap_or(&peer.to_string())
-            )
-        }
-        Event::Error { message, .. } => format!("error: {message}"),
+        } => t!(
+            "protocol error from { $from }: { $error }",
+            from = hostid.as_deref().unwrap_or(peer.as_str()),
+            error = error.to_string()
+        ),
+        Event::Error { message, .. } => t!("error: { $message }", message = message.as_str()),
         Event::Notice { message, .. } => message.clone(),
+        // Read back from the recording (`store::stale`): not translated.
         Event::Stale {
             hostid,
             table,
@@ -235,46 +268,98 @@ pub fn log_line(ev: &Event) -> Option<String> {
             table.name(),
             addr.saturating_add(qty.saturating_sub(1))
         ),
-        Event::PacketGap { hostid, missed } => format!(
-            "{hostid}: {missed} change upload(s) lost (packetnum gap): values not refreshed since may be out of date until the next full upload"
-        ),
+        Event::PacketGap { hostid, missed } => {
+            t!("status-uploads-lost", hostid = hostid.as_str(), n = *missed)
+        }
         Event::LinkUp {
             target, settings, ..
-        } => format!("serial {target} open ({settings})"),
-        Event::LinkDown { target, reason } if crate::model::TargetId::is_remote(target) => {
-            format!("{target} down: {reason}")
-        }
-        Event::LinkDown { target, reason } => format!("serial {target} lost: {reason}"),
+        } => t!(
+            "serial { $target } open ({ $settings })",
+            target = target.as_str(),
+            settings = settings.as_str()
+        ),
+        Event::LinkDown { target, reason } if crate::model::TargetId::is_remote(target) => t!(
+            "{ $target } down: { $reason }",
+            target = target.as_str(),
+            reason = reason.as_str()
+        ),
+        Event::LinkDown { target, reason } => t!(
+            "serial { $target } lost: { $reason }",
+            target = target.as_str(),
+            reason = reason.as_str()
+        ),
         Event::Remote {
             target,
             broker,
             hostname,
             moduletype,
             commands,
-        } => format!(
-            "{target} \"{hostname}\" {moduletype} up through {broker}{}",
+        } => {
+            let (target, hostname) = (target.as_str(), hostname.as_str());
+            let (model, broker) = (moduletype.as_str(), broker.as_str());
             if *commands {
-                ""
+                t!(
+                    "{ $target } \"{ $hostname }\" { $model } up through { $broker }",
+                    target = target,
+                    hostname = hostname,
+                    model = model,
+                    broker = broker
+                )
             } else {
-                " (its bridge takes no commands)"
+                t!(
+                    "{ $target } \"{ $hostname }\" { $model } up through { $broker } (its \
+                     bridge takes no commands)",
+                    target = target,
+                    hostname = hostname,
+                    model = model,
+                    broker = broker
+                )
             }
-        ),
+        }
         Event::BrokerState {
             broker,
             connected: true,
             ..
-        } => format!("broker {broker} connected"),
-        Event::BrokerState { broker, detail, .. } => {
-            format!("broker {broker} disconnected: {detail}; retrying")
-        }
+        } => t!("broker { $broker } connected", broker = broker.as_str()),
+        Event::BrokerState { broker, detail, .. } => t!(
+            "broker { $broker } disconnected: { $reason }; retrying",
+            broker = broker.as_str(),
+            reason = detail.as_str()
+        ),
         Event::LinkClosed { target } if crate::model::TargetId::is_remote(target) => {
-            format!("{target} detached")
+            t!("{ $target } detached", target = target.as_str())
         }
-        Event::ScanFound { port, baud, slave } => {
-            format!("scan: slave {slave} answers at {baud} baud on {port}")
+        Event::ScanFound { port, baud, slave } => t!(
+            "scan: slave { $slave } answers at { $baud } baud on { $port }",
+            slave = *slave,
+            baud = *baud,
+            port = port.as_str()
+        ),
+        Event::ScanDone { error: Some(e), .. } => t!("scan: { $error }", error = e.to_string()),
+        Event::LinkClosed { target } => {
+            t!("serial { $target } closed", target = target.as_str())
         }
-        Event::ScanDone { error: Some(e), .. } => format!("scan: {e}"),
-        Event::LinkClosed { target } => format!("serial {target} closed"),
         _ => return None,
     })
+}
+
+/// Why a modem went offline, in a word of this thread's language.
+fn offline_word(r: crate::model::event::OfflineReason) -> String {
+    use crate::model::event::OfflineReason;
+    match r {
+        OfflineReason::Disconnected => t!("disconnected"),
+        OfflineReason::Timeout => t!("timeout"),
+        OfflineReason::Shutdown => t!("shutdown"),
+    }
+}
+
+/// How a command ended, in a word of this thread's language.
+fn outcome_word(o: crate::model::event::Outcome) -> String {
+    use crate::model::event::Outcome;
+    match o {
+        Outcome::Accepted => t!("accepted"),
+        Outcome::Rejected => t!("rejected"),
+        Outcome::Timeout => t!("timeout"),
+        Outcome::Gone => t!("gone"),
+    }
 }

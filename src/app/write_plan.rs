@@ -60,10 +60,11 @@ pub fn check_function(t: &Target, function: u8) -> Result<(), String> {
         .flatten()
         .map(|f| format!("{f:02}"))
         .collect();
-    Err(format!(
-        "{} answers Modbus functions {} only, not {function:02}",
-        t.moduletype,
-        list.join(", ")
+    Err(t!(
+        "{ $model } answers Modbus functions { $list } only, not { $function }",
+        model = t.moduletype.as_str(),
+        list = list.join(", "),
+        function = format!("{function:02}")
     ))
 }
 

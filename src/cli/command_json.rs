@@ -219,6 +219,10 @@ pub fn parse_command(
                 .map_err(|e| e.to_string())?
                 .unwrap_or_else(|| "report.pdf".into())
                 .into(),
+            lang: match f.opt_str("lang").map_err(|e| e.to_string())? {
+                Some(l) => l.parse()?,
+                None => crate::i18n::Lang::En,
+            },
         }),
         other => Err(format!("unknown command {other:?}")),
     }

@@ -23,12 +23,17 @@ pub struct ReportArgs {
     /// A register map file to decode with, before the shipped ones (repeatable).
     #[arg(long = "map", value_name = "FILE")]
     pub maps: Vec<PathBuf>,
+    /// The language of the report: en, zh, ru or es.
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    pub lang: crate::i18n::Lang,
 }
 
 /// Makes the report.
 pub fn run(a: ReportArgs) -> anyhow::Result<()> {
     let maps = load_maps(&a.maps)?;
-    let c = crate::report::read(&a.file, a.target.as_deref(), &maps)?;
+    let c = crate::i18n::with_lang(a.lang, || {
+        crate::report::read(&a.file, a.target.as_deref(), &maps)
+    })?;
     if c.entries == 0 {
         // Not interactive: said, and made anyway.
         eprintln!(
@@ -38,7 +43,7 @@ pub fn run(a: ReportArgs) -> anyhow::Result<()> {
             crate::report::EMPTY_WARNING
         );
     }
-    let w = crate::report::write_read(&c, &a.out)?;
+    let w = crate::i18n::with_lang(a.lang, || crate::report::write_read(&c, &a.out))?;
     eprintln!(
         "cmmctl report: {} for {}; steps in {}",
         w.pdf.display(),

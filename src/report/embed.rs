@@ -73,7 +73,7 @@ impl Doc {
     }
 
     fn footer_on(&mut self, i: usize, n: usize) {
-        let page = format!("page {} of {n}", i + 1);
+        let page = t!("page { $page } of { $pages }", page = i + 1, pages = n);
         let lines = self.footer.clone();
         let y0 = 38.0;
         for (k, l) in lines.iter().enumerate() {

@@ -12,7 +12,7 @@ use super::model::{Commissioning, Stat, Step};
 pub struct LimitField {
     /// Name of the commissioning field.
     pub key: &'static str,
-    /// Label in the window and the report.
+    /// Label in the window and the report, in English: shown with [`crate::i18n::tr`].
     pub label: &'static str,
     /// Unit.
     pub unit: &'static str,
@@ -38,46 +38,54 @@ pub const NOMINAL_HZ: &str = "nominal_hz";
 pub const LIMIT_FIELDS: [LimitField; 8] = [
     LimitField {
         key: NOMINAL_V,
-        label: "Nominal voltage, line to neutral",
+        label: n!("Nominal voltage, line to neutral"),
         unit: "V",
         default: None,
     },
     LimitField {
         key: NOMINAL_HZ,
-        label: "Nominal frequency",
+        label: n!("Nominal frequency"),
         unit: "Hz",
         default: None,
     },
     field(
         "limit_voltage_pct",
-        "Voltage band, ± % of nominal",
+        n!("Voltage band, ± % of nominal"),
         "%",
         2.5,
     ),
     field(
         "limit_frequency_pct",
-        "Frequency band, ± % of nominal",
+        n!("Frequency band, ± % of nominal"),
         "%",
         0.75,
     ),
-    field("limit_min_pf", "Minimum power factor (under load)", "", 0.8),
+    field(
+        "limit_min_pf",
+        n!("Minimum power factor (under load)"),
+        "",
+        0.8,
+    ),
     field(
         "limit_max_coolant",
-        "Maximum coolant temperature",
+        n!("Maximum coolant temperature"),
         "°C",
         95.0,
     ),
-    field("limit_min_oil", "Minimum oil pressure", "kPa", 150.0),
+    field("limit_min_oil", n!("Minimum oil pressure"), "kPa", 150.0),
     field(
         "limit_settle_s",
-        "Judged from, after the step's start",
+        n!("Judged from, after the step's start"),
         "s",
         10.0,
     ),
 ];
 
-/// Where the default bands come from, as the report says it.
-pub const STANDARD_NOTE: &str = "The default voltage and frequency bands follow the steady-state bands of ISO 8528-5 performance class G2 (steady-state voltage deviation ±2.5 %; steady-state frequency band 1.5 %, taken as ±0.75 % about nominal); the judging starts 10 s after each step's start, past G2's recovery times. They are defaults for a commissioning check, not a test to the standard: no compliance with ISO 8528-5 is claimed.";
+/// Where the default bands come from, as the report says it (shown with
+/// [`crate::i18n::tr`]).
+pub const STANDARD_NOTE: &str = n!(
+    "The default voltage and frequency bands follow the steady-state bands of ISO 8528-5 performance class G2 (steady-state voltage deviation ±2.5 %; steady-state frequency band 1.5 %, taken as ±0.75 % about nominal); the judging starts 10 s after each step's start, past G2's recovery times. They are defaults for a commissioning check, not a test to the standard: no compliance with ISO 8528-5 is claimed."
+);
 
 /// Standard line-to-neutral voltages a nominal is assumed from.
 const STANDARD_V: [f64; 10] = [
@@ -238,25 +246,31 @@ pub struct Judgement {
 }
 
 impl Judgement {
-    /// PASS, FAIL or `-`.
-    pub fn word(&self) -> &'static str {
+    /// PASS, FAIL or `-`, in this thread's language.
+    pub fn word(&self) -> String {
         match self.pass {
-            Some(true) => "PASS",
-            Some(false) => "FAIL",
-            None => "-",
+            Some(true) => t!("PASS"),
+            Some(false) => t!("FAIL"),
+            None => "-".into(),
         }
     }
 }
 
+/// `v` with up to two decimals, no trailing zeros, with the language's decimal mark.
 fn fmt(v: f64) -> String {
     let s = format!("{v:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if crate::i18n::decimal_comma() {
+        s.replace('.', ",")
+    } else {
+        s.to_string()
+    }
 }
 
 fn band(n: Option<Nominal>, pct: f64, unit: &str, st: &Stat) -> Judgement {
     let Some(n) = n else {
         return Judgement {
-            limit: "no nominal: enter it".into(),
+            limit: t!("no nominal: enter it"),
             pass: None,
         };
     };
@@ -264,10 +278,13 @@ fn band(n: Option<Nominal>, pct: f64, unit: &str, st: &Stat) -> Judgement {
     // One decimal more than the readings: the edges are not rounded into the band.
     let d = st.decimals.max(1) + 1;
     within(
-        format!(
-            "{} {unit} ±{} %: {lo:.d$} to {hi:.d$}",
-            fmt(n.value),
-            fmt(pct)
+        t!(
+            "{ $nominal } { $unit } ±{ $band } %: { $low } to { $high }",
+            nominal = fmt(n.value),
+            unit = unit,
+            band = fmt(pct),
+            low = crate::i18n::num(lo, d),
+            high = crate::i18n::num(hi, d)
         ),
         st,
         |(min, max)| min >= lo - 1e-9 && max <= hi + 1e-9,
@@ -281,11 +298,14 @@ fn within(limit: String, st: &Stat, ok: impl Fn((f64, f64)) -> bool) -> Judgemen
             pass: Some(ok(mm)),
         },
         None if st.min.is_none() => Judgement {
-            limit: "no readings".into(),
+            limit: t!("no readings"),
             pass: None,
         },
         None => Judgement {
-            limit: format!("{limit} (no readings after the settling time)"),
+            limit: t!(
+                "{ $limit } (no readings after the settling time)",
+                limit = limit
+            ),
             pass: None,
         },
     }
@@ -317,35 +337,41 @@ pub fn judge(l: &Limits, step: &Step, st: &Stat) -> Option<Judgement> {
                 .is_some_and(|kw| kw.abs() >= 1.0);
             if !loaded {
                 return Some(Judgement {
-                    limit: format!("at least {} under load; no load", fmt(min)),
+                    limit: t!("at least { $min } under load; no load", min = fmt(min)),
                     pass: None,
                 });
             }
-            within(format!("at least {}", fmt(min)), st, |(lo, _)| {
+            within(t!("at least { $min }", min = fmt(min)), st, |(lo, _)| {
                 lo >= min - 1e-9
             })
         }
         "Coolant temperature" if unit_is("°C") => {
             let max = l.get("limit_max_coolant");
-            within(format!("at most {} °C", fmt(max)), st, |(_, hi)| {
+            within(t!("at most { $max } °C", max = fmt(max)), st, |(_, hi)| {
                 hi <= max + 1e-9
             })
         }
         "Oil pressure" if unit_is("kPa") => {
             let min = l.get("limit_min_oil");
-            within(format!("at least {} kPa", fmt(min)), st, |(lo, _)| {
-                lo >= min - 1e-9
-            })
+            within(
+                t!("at least { $min } kPa", min = fmt(min)),
+                st,
+                |(lo, _)| lo >= min - 1e-9,
+            )
         }
         "Coolant temperature" | "Oil pressure" => Judgement {
-            limit: format!("the map gives {}: not judged", st.unit),
+            limit: t!(
+                "the map gives { $unit }: not judged",
+                unit = st.unit.as_str()
+            ),
             pass: None,
         },
         _ => return None,
     })
 }
 
-/// The values of a step outside their limits: their labels.
+/// The values of a step outside their limits: their labels (in English: shown with
+/// [`super::model::label`]).
 pub fn failures(l: &Limits, step: &Step) -> Vec<String> {
     step.stats
         .iter()

@@ -21,7 +21,8 @@ use crate::proto::map::{RegisterMap, resolve};
 use crate::store::StoreError;
 use crate::store::reader::Recording;
 pub use model::{
-    Commissioning, DEFAULT_STEPS, DEVIATIONS, EMPTY_WARNING, FIELD_GROUPS, Protection, Step, fields,
+    Commissioning, DEFAULT_STEPS, DEVIATIONS, EMPTY_WARNING, FIELD_GROUPS, Protection, Step,
+    fields, label,
 };
 use pdf::{Align, Col, Doc};
 pub use steps::step_status;
@@ -37,7 +38,14 @@ pub enum ReportError {
     #[error("{0}")]
     NoTarget(String),
     /// The report could not be written.
-    #[error("cannot write {path}: {reason}")]
+    #[error(
+        "{}",
+        t!(
+            "cannot write { $path }: { $reason }",
+            path = .path.display().to_string(),
+            reason = .reason.as_str()
+        )
+    )]
     Write {
         /// The file.
         path: PathBuf,
@@ -76,11 +84,10 @@ pub fn missing_note(missing: &[char]) -> Option<String> {
         .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
         .collect::<Vec<_>>()
         .join(", ");
-    Some(format!(
-        "{} character{} could not be printed (no font on this computer has {}; they show as empty boxes): {list}",
-        missing.len(),
-        if missing.len() == 1 { "" } else { "s" },
-        if missing.len() == 1 { "it" } else { "them" },
+    Some(t!(
+        "report-missing-characters",
+        n = missing.len(),
+        list = list
     ))
 }
 
@@ -143,12 +150,13 @@ pub fn write_read(c: &Commissioning, out: &Path) -> Result<Written, ReportError>
     })
 }
 
-/// A time as the report prints it: local time of this computer, with its UTC offset.
+/// A time as the report prints it: local time of this computer, with its UTC offset (the
+/// date in this thread's language).
 pub fn time(t_ms: i64) -> String {
     chrono::Local
         .timestamp_millis_opt(t_ms)
         .single()
-        .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC%:z").to_string())
+        .map(|t| format!("{} UTC{}", crate::i18n::date_time(&t), t.format("%:z")))
         .unwrap_or_else(|| "?".into())
 }
 
@@ -156,28 +164,54 @@ fn clock(t_ms: i64) -> String {
     chrono::Local
         .timestamp_millis_opt(t_ms)
         .single()
-        .map(|t| t.format("%H:%M:%S").to_string())
+        .map(|t| crate::i18n::time(&t))
         .unwrap_or_else(|| "?".into())
 }
 
-/// A duration in words: `4 s`, `12 min 05 s`, `1 h 02 min`.
+/// A duration in words: `4 s`, `12 min 05 s`, `1 h 02 min` (in this thread's language).
 pub fn duration(ms: i64) -> String {
     let s = ms.max(0) / 1000;
     if s < 60 {
         let tenths = ms.max(0) % 1000 / 100;
-        if s < 10 && tenths > 0 {
-            return format!("{s}.{tenths} s");
-        }
-        format!("{s} s")
+        let seconds = if s < 10 && tenths > 0 {
+            let mark = if crate::i18n::decimal_comma() {
+                ','
+            } else {
+                '.'
+            };
+            format!("{s}{mark}{tenths}")
+        } else {
+            s.to_string()
+        };
+        t!("{ $seconds } s", seconds = seconds)
     } else if s < 3600 {
-        format!("{} min {:02} s", s / 60, s % 60)
+        t!(
+            "{ $minutes } min { $seconds } s",
+            minutes = (s / 60).to_string(),
+            seconds = format!("{:02}", s % 60)
+        )
     } else {
-        format!("{} h {:02} min", s / 3600, s % 3600 / 60)
+        t!(
+            "{ $hours } h { $minutes } min",
+            hours = (s / 3600).to_string(),
+            minutes = format!("{:02}", s % 3600 / 60)
+        )
     }
 }
 
+/// A figure with `decimals` decimals and the language's decimal mark; `###` for none.
 fn num(v: Option<f64>, decimals: usize) -> String {
-    v.map_or_else(|| "###".to_string(), |v| format!("{v:.decimals$}"))
+    v.map_or_else(|| "###".to_string(), |v| crate::i18n::num(v, decimals))
+}
+
+/// A number as Rust writes it (`230`, `0.75`), with the language's decimal mark.
+fn plain(v: f64) -> String {
+    let s = v.to_string();
+    if crate::i18n::decimal_comma() {
+        s.replace('.', ",")
+    } else {
+        s
+    }
 }
 
 fn with_unit(label: &str, unit: &str) -> String {
@@ -188,14 +222,15 @@ fn with_unit(label: &str, unit: &str) -> String {
     }
 }
 
-/// The title on the first page and in every footer.
-pub const TITLE: &str = "Generator set commissioning report";
+/// The title on the first page and in every footer (shown with [`crate::i18n::tr`]).
+pub const TITLE: &str = n!("Generator set commissioning report");
 
 /// Lays the report out as PDF; also gives the characters no font could print.
 pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
     let field = |k: &str| c.fields.get(k).cloned().unwrap_or_default();
-    let mut d = Doc::new(TITLE, &footer(c));
-    d.title(TITLE);
+    let title = crate::i18n::tr(TITLE);
+    let mut d = Doc::new(&title, &footer(c));
+    d.title(&title);
     let who = [field("site"), field("customer")]
         .into_iter()
         .filter(|s| !s.trim().is_empty())
@@ -205,12 +240,12 @@ pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
         d.para(&who, 11.0, false);
     }
     d.para(
-        &format!(
-            "Made {} from the recording {} (readings {} to {}); times are this computer's local time, with their offset from UTC.",
-            time(chrono::Utc::now().timestamp_millis()),
-            c.file,
-            time(c.span.0),
-            time(c.span.1)
+        &t!(
+            "Made { $made } from the recording { $file } (readings { $from } to { $to }); times are this computer's local time, with their offset from UTC.",
+            made = time(chrono::Utc::now().timestamp_millis()),
+            file = c.file.as_str(),
+            from = time(c.span.0),
+            to = time(c.span.1)
         ),
         8.5,
         true,
@@ -218,36 +253,41 @@ pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
     d.para(&steps::summary(c, &limits::Limits::of(c)), 9.5, false);
 
     for (heading, group) in &FIELD_GROUPS[..2] {
-        d.heading(heading);
+        d.heading(&crate::i18n::tr(heading));
         let pairs: Vec<(String, String)> = group
             .iter()
-            .map(|(k, label)| (label.to_string(), blank(field(k))))
+            .map(|(k, name)| (crate::i18n::tr(name), blank(field(k))))
             .collect();
         d.pairs(&pairs);
     }
-    d.heading("Read from the controller and the modem");
-    d.pairs(&c.equipment);
-    d.heading(FIELD_GROUPS[2].0);
+    d.heading(&t!("Read from the controller and the modem"));
+    let equipment: Vec<(String, String)> = c
+        .equipment
+        .iter()
+        .map(|(k, v)| (label(k), v.clone()))
+        .collect();
+    d.pairs(&equipment);
+    d.heading(&crate::i18n::tr(FIELD_GROUPS[2].0));
     let pairs: Vec<(String, String)> = FIELD_GROUPS[2]
         .1
         .iter()
-        .map(|(k, label)| (label.to_string(), blank(field(k))))
+        .map(|(k, name)| (crate::i18n::tr(name), blank(field(k))))
         .collect();
     d.pairs(&pairs);
 
     if !c.counters.is_empty() {
-        d.heading("Counters");
+        d.heading(&t!("Counters"));
         let when = |t: Option<i64>| t.map_or_else(|| "-".into(), time);
         let rows: Vec<Vec<String>> = c
             .counters
             .iter()
             .map(|k| {
                 let diff = match (k.start, k.end) {
-                    (Some(a), Some(b)) => format!("{:.0}", b - a),
+                    (Some(a), Some(b)) => crate::i18n::num(b - a, 0),
                     _ => "###".into(),
                 };
                 vec![
-                    with_unit(&k.label, &k.unit),
+                    with_unit(&label(&k.label), &k.unit),
                     num(k.start, 0),
                     when(k.read_ms.0),
                     num(k.end, 0),
@@ -258,12 +298,12 @@ pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
             .collect();
         d.table(
             &[
-                Col("Counter", 95.0, Align::Left),
-                Col("Start of the recording", 70.0, Align::Right),
-                Col("read at", 95.0, Align::Left),
-                Col("End of the recording", 70.0, Align::Right),
-                Col("read at", 95.0, Align::Left),
-                Col("Difference", 70.0, Align::Right),
+                Col(&t!("Counter"), 95.0, Align::Left),
+                Col(&t!("Start of the recording"), 70.0, Align::Right),
+                Col(&t!("read at"), 95.0, Align::Left),
+                Col(&t!("End of the recording"), 70.0, Align::Right),
+                Col(&t!("read at"), 95.0, Align::Left),
+                Col(&t!("Difference"), 70.0, Align::Right),
             ],
             &rows,
         );
@@ -276,9 +316,9 @@ pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
     visit_section(&mut d, c);
     hand_settings_section(&mut d, c);
 
-    d.heading("Commands sent (audit trail)");
+    d.heading(&t!("Commands sent (audit trail)"));
     if c.commands.is_empty() {
-        d.para("No command was sent.", 9.5, true);
+        d.para(&t!("No command was sent."), 9.5, true);
     } else {
         let rows: Vec<Vec<String>> = c
             .commands
@@ -287,35 +327,35 @@ pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
                 let outcome = match (&k.outcome, &k.detail) {
                     (Some(o), Some(d)) if !d.is_empty() => format!("{o}: {d}"),
                     (Some(o), _) => o.clone(),
-                    (None, _) => "no outcome recorded".into(),
+                    (None, _) => t!("no outcome recorded"),
                 };
                 let verdict = match k.verified {
-                    Some(true) => "confirmed",
-                    Some(false) => "NOT confirmed",
-                    None => "-",
+                    Some(true) => t!("confirmed"),
+                    Some(false) => t!("NOT confirmed"),
+                    None => "-".into(),
                 };
                 vec![
                     time(k.sent_ms),
                     k.name.clone().unwrap_or_else(|| k.decoded.clone()),
                     outcome,
-                    verdict.to_string(),
+                    verdict,
                 ]
             })
             .collect();
         d.table(
             &[
-                Col("Sent", 95.0, Align::Left),
-                Col("Command", 175.0, Align::Left),
-                Col("Outcome", 150.0, Align::Left),
-                Col("Readings", 75.0, Align::Left),
+                Col(&t!("Sent"), 95.0, Align::Left),
+                Col(&t!("Command"), 175.0, Align::Left),
+                Col(&t!("Outcome"), 150.0, Align::Left),
+                Col(&t!("Readings"), 75.0, Align::Left),
             ],
             &rows,
         );
     }
 
-    d.heading("Markers and notes");
+    d.heading(&t!("Markers and notes"));
     if c.markers.is_empty() {
-        d.para("None.", 9.5, true);
+        d.para(&t!("None."), 9.5, true);
     } else {
         let rows: Vec<Vec<String>> = c
             .markers
@@ -324,26 +364,26 @@ pub fn render_pdf(c: &Commissioning) -> (Vec<u8>, Vec<char>) {
             .collect();
         d.table(
             &[
-                Col("Time", 95.0, Align::Left),
-                Col("Note", 400.0, Align::Left),
+                Col(&t!("Time"), 95.0, Align::Left),
+                Col(&t!("Note"), 400.0, Align::Left),
             ],
             &rows,
         );
     }
 
-    d.heading("Deviations");
+    d.heading(&t!("Deviations"));
     let dev = field(DEVIATIONS);
     if dev.trim().is_empty() {
-        d.para("None recorded.", 9.5, true);
+        d.para(&t!("None recorded."), 9.5, true);
     } else {
         d.para(&dev, 9.5, false);
     }
 
-    d.heading("Signatures");
+    d.heading(&t!("Signatures"));
     d.signatures(&[
-        ("Commissioning engineer", &field("engineer")),
-        ("Witness", &field("witness")),
-        ("Customer", &field("customer_rep")),
+        (&t!("Commissioning engineer"), &field("engineer")),
+        (&t!("Witness"), &field("witness")),
+        (&t!("Customer"), &field("customer_rep")),
     ]);
     let missing = d.missing();
     (d.finish(), missing)
@@ -359,12 +399,12 @@ fn footer(c: &Commissioning) -> String {
     };
     let mut parts = Vec::new();
     if !field("job").is_empty() {
-        parts.push(format!("Job {}", field("job")));
+        parts.push(t!("Job { $job }", job = field("job")));
     }
     if !field("site").is_empty() {
         parts.push(field("site"));
     }
-    parts.push(TITLE.to_string());
+    parts.push(crate::i18n::tr(TITLE));
     parts.join(" · ")
 }
 
@@ -378,7 +418,7 @@ fn hand_settings_section(d: &mut Doc, c: &Commissioning) {
     if c.hand_settings.is_empty() {
         return;
     }
-    d.heading("Settings read from the controller's panel");
+    d.heading(&t!("Settings read from the controller's panel"));
     let with = |v: &str, unit: &str| match (v.trim(), unit.trim()) {
         ("", _) => "-".to_string(),
         (v, "") => v.to_string(),
@@ -393,15 +433,19 @@ fn hand_settings_section(d: &mut Doc, c: &Commissioning) {
                 s.name.clone(),
                 with(&s.found, &s.unit),
                 with(&s.left, &s.unit),
-                if changed { "changed" } else { "" }.to_string(),
+                if changed {
+                    t!("changed")
+                } else {
+                    String::new()
+                },
             ]
         })
         .collect();
     d.table(
         &[
-            Col("Setting", 215.0, Align::Left),
-            Col("As found", 110.0, Align::Left),
-            Col("As left", 110.0, Align::Left),
+            Col(&t!("Setting"), 215.0, Align::Left),
+            Col(&t!("As found"), 110.0, Align::Left),
+            Col(&t!("As left"), 110.0, Align::Left),
             Col("", 60.0, Align::Left),
         ],
         &rows,
@@ -414,21 +458,21 @@ fn visit_section(d: &mut Doc, c: &Commissioning) {
     let Some(v) = &c.visit else {
         return;
     };
-    d.heading("Changed during the visit");
+    d.heading(&t!("Changed during the visit"));
     d.para(
-        &format!(
-            "From the snapshot \"{}\" ({}) to \"{}\" ({}).",
-            v.from.label,
-            time(v.from.t_ms),
-            v.to.label,
-            time(v.to.t_ms)
+        &t!(
+            "From the snapshot \"{ $first }\" ({ $first_time }) to \"{ $last }\" ({ $last_time }).",
+            first = v.from.label.as_str(),
+            first_time = time(v.from.t_ms),
+            last = v.to.label.as_str(),
+            last_time = time(v.to.t_ms)
         ),
         9.5,
         false,
     );
     let (states, measured): (Vec<_>, Vec<_>) = v.differences.iter().partition(|d| !d.measured);
     if states.is_empty() {
-        d.para("No setting or state differs.", 9.5, true);
+        d.para(&t!("No setting or state differs."), 9.5, true);
     } else {
         let rows: Vec<Vec<String>> = states
             .iter()
@@ -443,8 +487,8 @@ fn visit_section(d: &mut Doc, c: &Commissioning) {
             .collect();
         d.table(
             &[
-                Col("Value", 185.0, Align::Left),
-                Col("Where", 70.0, Align::Left),
+                Col(&t!("Value"), 185.0, Align::Left),
+                Col(&t!("Where"), 70.0, Align::Left),
                 Col(&v.from.label, 120.0, Align::Left),
                 Col(&v.to.label, 120.0, Align::Left),
             ],
@@ -453,14 +497,22 @@ fn visit_section(d: &mut Doc, c: &Commissioning) {
     }
     if !measured.is_empty() {
         d.para(
-            &format!(
-                "{} differ too, as they move by themselves (`cmmctl snapshot-diff --all` lists \
-                 them).",
-                crate::journal::snapshot::measured_values(measured.len())
-            ),
+            &t!("report-measured-values-differ", n = measured.len()),
             9.0,
             true,
         );
+    }
+}
+
+/// An alarm's kind as the report names it (`shutdown`...), in this thread's language.
+fn alarm_kind(k: crate::proto::map::AlarmKind) -> String {
+    use crate::proto::map::AlarmKind;
+    match k {
+        AlarmKind::Summary => t!("summary"),
+        AlarmKind::Warning => t!("warning"),
+        AlarmKind::Shutdown => t!("shutdown"),
+        AlarmKind::Trip => t!("trip"),
+        AlarmKind::Block => t!("block"),
     }
 }
 
@@ -470,14 +522,16 @@ const ALARMS_LISTED: usize = 60;
 /// The alarms that came on during the recording, from the journal: what tripped first, and
 /// the engine's state then.
 fn alarms_section(d: &mut Doc, c: &Commissioning) {
-    d.heading("Alarms (from the journal)");
+    d.heading(&t!("Alarms (from the journal)"));
     if c.alarms.is_empty() {
-        d.para("No alarm came on while recorded.", 9.5, true);
+        d.para(&t!("No alarm came on while recorded."), 9.5, true);
         return;
     }
     d.para(
-        "Each alarm as it came on, with the readings then. When several came on together \
-         (within 5 s), the first is marked first-out: what tripped first.",
+        &t!(
+            "Each alarm as it came on, with the readings then. When several came on together \
+             (within 5 s), the first is marked first-out: what tripped first."
+        ),
         9.0,
         true,
     );
@@ -486,8 +540,11 @@ fn alarms_section(d: &mut Doc, c: &Commissioning) {
             .iter()
             .find(|v| v.label == label)
             .and_then(|v| {
-                v.value
-                    .map(|x| format!("{x:.1} {}", v.unit).trim().to_string())
+                v.value.map(|x| {
+                    format!("{} {}", crate::i18n::num(x, 1), v.unit)
+                        .trim()
+                        .to_string()
+                })
             })
             .unwrap_or_else(|| "-".into())
     };
@@ -498,10 +555,10 @@ fn alarms_section(d: &mut Doc, c: &Commissioning) {
         .map(|r| {
             let first = match (r.first_out, &r.came_with) {
                 (Some(n), _) if n > 0 => crate::journal::first_out_mark(n),
-                (_, Some(first)) => format!("after {first}"),
+                (_, Some(first)) => t!("after { $first }", first = first.as_str()),
                 _ => String::new(),
             };
-            let kind = r.alarm.map(|k| k.name()).unwrap_or("");
+            let kind = r.alarm.map(alarm_kind).unwrap_or_default();
             vec![
                 time(r.t_ms),
                 format!("{} ({kind})", r.text),
@@ -514,12 +571,12 @@ fn alarms_section(d: &mut Doc, c: &Commissioning) {
         .collect();
     d.table(
         &[
-            Col("On at", 95.0, Align::Left),
-            Col("Alarm", 150.0, Align::Left),
-            Col("First-out", 100.0, Align::Left),
-            Col("Speed", 50.0, Align::Right),
-            Col("Frequency", 50.0, Align::Right),
-            Col("Power", 50.0, Align::Right),
+            Col(&t!("On at"), 95.0, Align::Left),
+            Col(&t!("Alarm"), 150.0, Align::Left),
+            Col(&t!("First-out"), 100.0, Align::Left),
+            Col(&t!("Speed"), 50.0, Align::Right),
+            Col(&t!("Frequency"), 50.0, Align::Right),
+            Col(&t!("Power"), 50.0, Align::Right),
         ],
         &rows,
     );
@@ -528,7 +585,12 @@ fn alarms_section(d: &mut Doc, c: &Commissioning) {
             0 => String::new(),
             n => format!(", {}", crate::journal::first_out_mark(n)),
         };
-        d.subheading(&format!("{} at {}{with}", t.name, clock(t.t_ms)));
+        d.subheading(&t!(
+            "{ $alarm } at { $time }{ $with }",
+            alarm = t.name.as_str(),
+            time = clock(t.t_ms),
+            with = with
+        ));
         let points: Vec<Vec<(f64, Option<f64>)>> = t
             .plot
             .iter()
@@ -539,7 +601,7 @@ fn alarms_section(d: &mut Doc, c: &Commissioning) {
             .iter()
             .zip(&points)
             .map(|(p, pts)| plot::PlotBand {
-                label: with_unit(&p.label, &p.unit),
+                label: with_unit(&label(&p.label), &p.unit),
                 points: pts,
             })
             .collect();
@@ -548,14 +610,14 @@ fn alarms_section(d: &mut Doc, c: &Commissioning) {
             t.t_ms + model::AROUND_TRIP_MS,
         );
         d.plot(&bands, (from as f64, to as f64), (&clock(from), &clock(to)));
-        d.para("The trip is at the middle of the plot.", 8.0, true);
+        d.para(&t!("The trip is at the middle of the plot."), 8.0, true);
     }
     if c.alarms.len() > ALARMS_LISTED {
         d.para(
-            &format!(
-                "... and {} more: `cmmctl journal {} --kind alarm_on` lists them all.",
-                c.alarms.len() - ALARMS_LISTED,
-                c.file
+            &t!(
+                "... and { $more } more: `cmmctl journal { $file } --kind alarm_on` lists them all.",
+                more = c.alarms.len() - ALARMS_LISTED,
+                file = c.file.as_str()
             ),
             9.0,
             true,
@@ -564,12 +626,13 @@ fn alarms_section(d: &mut Doc, c: &Commissioning) {
 }
 
 fn protections_section(d: &mut Doc, c: &Commissioning) {
-    d.heading("Protection tests");
+    d.heading(&t!("Protection tests"));
     let done = c.protections.iter().filter(|p| p.done()).count();
     d.para(
-        &format!(
-            "{done} of {} tests passed. A test ticks itself when the recording shows its alarm coming on; the time to stop is until the engine speed (or the frequency) read 0.",
-            c.protections.len()
+        &t!(
+            "{ $passed } of { $tests } tests passed. A test ticks itself when the recording shows its alarm coming on; the time to stop is until the engine speed (or the frequency) read 0.",
+            passed = done,
+            tests = c.protections.len()
         ),
         8.5,
         true,
@@ -582,30 +645,27 @@ fn protections_section(d: &mut Doc, c: &Commissioning) {
         .map(|p| {
             let (result, when, stop, note) = match (&p.seen_ms, &p.by_hand) {
                 (Some(t), hand) => (
-                    "PASS (recorded)".to_string(),
+                    t!("PASS (recorded)"),
                     time(*t),
                     p.stopped_after_ms
-                        .map_or_else(|| "stop not seen".into(), duration),
+                        .map_or_else(|| t!("stop not seen"), duration),
                     hand.as_ref().map(|h| h.1.clone()).unwrap_or_default(),
                 ),
-                (None, Some((t, note))) => (
-                    "PASS (by hand)".to_string(),
-                    time(*t),
-                    "-".into(),
-                    note.clone(),
-                ),
-                (None, None) => ("not tested".into(), "-".into(), "-".into(), String::new()),
+                (None, Some((t, note))) => {
+                    (t!("PASS (by hand)"), time(*t), "-".into(), note.clone())
+                }
+                (None, None) => (t!("not tested"), "-".into(), "-".into(), String::new()),
             };
             vec![p.name.clone(), result, when, stop, note]
         })
         .collect();
     d.table(
         &[
-            Col("Test", 150.0, Align::Left),
-            Col("Result", 85.0, Align::Left),
-            Col("Time", 95.0, Align::Left),
-            Col("Time to stop", 70.0, Align::Right),
-            Col("Note", 95.0, Align::Left),
+            Col(&t!("Test"), 150.0, Align::Left),
+            Col(&t!("Result"), 85.0, Align::Left),
+            Col(&t!("Time"), 95.0, Align::Left),
+            Col(&t!("Time to stop"), 70.0, Align::Right),
+            Col(&t!("Note"), 95.0, Align::Left),
         ],
         &rows,
     );

@@ -16,46 +16,54 @@ use crate::store::reader::{CommandRow, EventRow, Recording, TargetRow};
 
 /// Who and where: (name in the file, label).
 pub const PEOPLE: [(&str, &str); 6] = [
-    ("site", "Site"),
-    ("customer", "Customer"),
-    ("customer_rep", "Customer's representative"),
-    ("job", "Job number"),
-    ("engineer", "Engineer"),
-    ("witness", "Witness"),
+    ("site", n!("Site")),
+    ("customer", n!("Customer")),
+    ("customer_rep", n!("Customer's representative")),
+    ("job", n!("Job number")),
+    ("engineer", n!("Engineer")),
+    ("witness", n!("Witness")),
 ];
 
 /// The nameplates, as the engineer reads them.
 pub const NAMEPLATES: [(&str, &str); 13] = [
-    ("genset_make", "Genset make"),
-    ("genset_model", "Genset model"),
-    ("genset_serial", "Genset serial number"),
-    ("genset_rating", "Genset rating (kVA / kW, V, Hz)"),
-    ("engine_make", "Engine make"),
-    ("engine_model", "Engine model"),
-    ("engine_serial", "Engine serial number"),
-    ("engine_rating", "Engine rating (kW, rpm)"),
-    ("alternator_make", "Alternator make"),
-    ("alternator_model", "Alternator model"),
-    ("alternator_serial", "Alternator serial number"),
-    ("alternator_rating", "Alternator rating (kVA, V, Hz)"),
-    ("controller_serial", "Controller serial number"),
+    ("genset_make", n!("Genset make")),
+    ("genset_model", n!("Genset model")),
+    ("genset_serial", n!("Genset serial number")),
+    ("genset_rating", n!("Genset rating (kVA / kW, V, Hz)")),
+    ("engine_make", n!("Engine make")),
+    ("engine_model", n!("Engine model")),
+    ("engine_serial", n!("Engine serial number")),
+    ("engine_rating", n!("Engine rating (kW, rpm)")),
+    ("alternator_make", n!("Alternator make")),
+    ("alternator_model", n!("Alternator model")),
+    ("alternator_serial", n!("Alternator serial number")),
+    ("alternator_rating", n!("Alternator rating (kVA, V, Hz)")),
+    ("controller_serial", n!("Controller serial number")),
 ];
 
 /// Site conditions and the load bank.
 pub const CONDITIONS: [(&str, &str); 5] = [
-    ("ambient_c", "Ambient temperature (°C)"),
-    ("altitude_m", "Altitude (m)"),
-    ("loadbank_make", "Load bank make and model"),
-    ("loadbank_rating", "Load bank rating (kW / kvar)"),
-    ("loadbank_kind", "Load bank type (resistive, reactive)"),
+    ("ambient_c", n!("Ambient temperature (°C)")),
+    ("altitude_m", n!("Altitude (m)")),
+    ("loadbank_make", n!("Load bank make and model")),
+    ("loadbank_rating", n!("Load bank rating (kW / kvar)")),
+    ("loadbank_kind", n!("Load bank type (resistive, reactive)")),
 ];
 
-/// The engineer's fields in groups: (heading, fields).
+/// The engineer's fields in groups: (heading, fields). Headings and labels are shown with
+/// [`crate::i18n::tr`].
 pub const FIELD_GROUPS: [(&str, &[(&str, &str)]); 3] = [
-    ("Site and people", &PEOPLE),
-    ("Nameplates", &NAMEPLATES),
-    ("Conditions and load bank", &CONDITIONS),
+    (n!("Site and people"), &PEOPLE),
+    (n!("Nameplates"), &NAMEPLATES),
+    (n!("Conditions and load bank"), &CONDITIONS),
 ];
+
+/// A label the commissioning keeps in English, as it names a value (a key value's, a
+/// counter's, a line of the equipment's, why a step ended), in this thread's language;
+/// a name from elsewhere (an alarm's, from the map) as it is.
+pub fn label(english: &str) -> String {
+    crate::i18n::tr_args(english, &[])
+}
 
 /// Every field of the engineer's: (name in the file, label).
 pub fn fields() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -65,39 +73,41 @@ pub fn fields() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// The field holding the deviations the engineer typed.
 pub const DEVIATIONS: &str = "deviations";
 
-/// Key values of a load step: (role, label). Those the map lacks are left out.
+/// Key values of a load step: (role, label). Those the map lacks are left out. The label, in
+/// English, names the value in the commissioning (and the limits find it by it); it is shown
+/// with [`label`].
 pub const KEY_VALUES: [(&str, &str); 17] = [
-    ("gen_voltage_a", "Voltage L1-N"),
-    ("gen_voltage_b", "Voltage L2-N"),
-    ("gen_voltage_c", "Voltage L3-N"),
-    ("gen_voltage_ab", "Voltage L1-L2"),
-    ("gen_voltage_bc", "Voltage L2-L3"),
-    ("gen_voltage_ca", "Voltage L3-L1"),
-    ("current_a", "Current L1"),
-    ("current_b", "Current L2"),
-    ("current_c", "Current L3"),
-    ("gen_frequency", "Frequency"),
-    ("active_power", "Active power"),
-    ("apparent_power", "Apparent power"),
-    ("power_factor", "Power factor"),
-    ("speed", "Engine speed"),
-    ("oil_pressure", "Oil pressure"),
-    ("coolant_temperature", "Coolant temperature"),
-    ("battery_voltage", "Battery voltage"),
+    ("gen_voltage_a", n!("Voltage L1-N")),
+    ("gen_voltage_b", n!("Voltage L2-N")),
+    ("gen_voltage_c", n!("Voltage L3-N")),
+    ("gen_voltage_ab", n!("Voltage L1-L2")),
+    ("gen_voltage_bc", n!("Voltage L2-L3")),
+    ("gen_voltage_ca", n!("Voltage L3-L1")),
+    ("current_a", n!("Current L1")),
+    ("current_b", n!("Current L2")),
+    ("current_c", n!("Current L3")),
+    ("gen_frequency", n!("Frequency")),
+    ("active_power", n!("Active power")),
+    ("apparent_power", n!("Apparent power")),
+    ("power_factor", n!("Power factor")),
+    ("speed", n!("Engine speed")),
+    ("oil_pressure", n!("Oil pressure")),
+    ("coolant_temperature", n!("Coolant temperature")),
+    ("battery_voltage", n!("Battery voltage")),
 ];
 
 /// Values drawn in each step's plot: (role, label).
 pub const PLOTTED: [(&str, &str); 3] = [
-    ("active_power", "Active power"),
-    ("gen_frequency", "Frequency"),
-    ("gen_voltage_a", "Voltage L1-N"),
+    ("active_power", n!("Active power")),
+    ("gen_frequency", n!("Frequency")),
+    ("gen_voltage_a", n!("Voltage L1-N")),
 ];
 
 /// Counters read at the start and the end: (role, label).
 pub const COUNTERS: [(&str, &str); 3] = [
-    ("run_hours", "Run hours"),
-    ("start_count", "Starts"),
-    ("energy", "Energy"),
+    ("run_hours", n!("Run hours")),
+    ("start_count", n!("Starts")),
+    ("energy", n!("Energy")),
 ];
 
 /// The default load steps: (name, planned seconds).
@@ -285,8 +295,9 @@ pub struct Commissioning {
     pub entries: usize,
 }
 
-/// The warning before a report with no commissioning entries.
-pub const EMPTY_WARNING: &str = "no site, no steps, no tests: make it anyway?";
+/// The warning before a report with no commissioning entries (shown with
+/// [`crate::i18n::tr`]).
+pub const EMPTY_WARNING: &str = n!("no site, no steps, no tests: make it anyway?");
 
 /// Chooses the target of a report: the one asked for, else the only one with a commissioning
 /// log, else the only one with readings.
@@ -296,7 +307,9 @@ pub fn pick_target(rec: &Recording, asked: Option<&str>) -> Result<TargetRow, Re
         return targets
             .into_iter()
             .find(|t| t.key.eq_ignore_ascii_case(key) || t.hostname.eq_ignore_ascii_case(key))
-            .ok_or_else(|| ReportError::NoTarget(format!("the recording has no target {key}")));
+            .ok_or_else(|| {
+                ReportError::NoTarget(t!("the recording has no target { $target }", target = key))
+            });
     }
     let mut with_log = Vec::new();
     for t in &targets {
@@ -317,12 +330,12 @@ pub fn pick_target(rec: &Recording, asked: Option<&str>) -> Result<TargetRow, Re
     let mut it = list.into_iter();
     match (it.next(), n) {
         (Some(t), 1) => Ok(t),
-        (None, _) => Err(ReportError::NoTarget(
-            "the recording holds no target to report on".into(),
-        )),
-        (Some(t), _) => Err(ReportError::NoTarget(format!(
-            "the recording holds several targets; name one with --target ({})",
-            std::iter::once(t)
+        (None, _) => Err(ReportError::NoTarget(t!(
+            "the recording holds no target to report on"
+        ))),
+        (Some(t), _) => Err(ReportError::NoTarget(t!(
+            "the recording holds several targets; name one with --target ({ $targets })",
+            targets = std::iter::once(t)
                 .chain(it)
                 .map(|t| t.key)
                 .collect::<Vec<_>>()
@@ -417,9 +430,9 @@ pub fn build(
         let around = (r.t_ms - AROUND_TRIP_MS, r.t_ms + AROUND_TRIP_MS);
         let mut plot = Vec::new();
         for (role, label) in [
-            ("speed", "Engine speed"),
-            ("gen_frequency", "Frequency"),
-            ("active_power", "Active power"),
+            ("speed", n!("Engine speed")),
+            ("gen_frequency", n!("Frequency")),
+            ("active_power", n!("Active power")),
         ] {
             if let Some(spec) = map.register_by_role(role).filter(|s| s.words <= 2) {
                 plot.push(Series {

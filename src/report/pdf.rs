@@ -366,13 +366,14 @@ impl Doc {
         let w = (WIDTH - 20.0 * (roles.len() as f32 - 1.0)) / roles.len() as f32;
         let names: Vec<Vec<String>> = roles
             .iter()
-            .map(|(_, n)| self.wrap(&format!("Name: {n}"), 9.0, w))
+            .map(|(_, n)| self.wrap(&t!("Name: { $name }", name = *n), 9.0, w))
             .collect();
         let extra = names.iter().map(Vec::len).max().unwrap_or(1) as f32 * 11.0;
         let h = 50.0 + extra;
         self.need(h + 10.0);
         self.y -= 10.0;
         let top = self.y;
+        let (signature, date) = (t!("Signature:"), t!("Date:"));
         for (i, ((role, _), name)) in roles.iter().zip(&names).enumerate() {
             let x = MARGIN + i as f32 * (w + 20.0);
             self.text_at(x, top - 10.0, role, 9.5, true, false);
@@ -380,8 +381,8 @@ impl Doc {
                 self.text_at(x, top - 24.0 - 11.0 * k as f32, l, 9.0, false, false);
             }
             let sig = top - 26.0 - extra;
-            self.text_at(x, sig, "Signature:", 9.0, false, true);
-            self.text_at(x, sig - 18.0, "Date:", 9.0, false, true);
+            self.text_at(x, sig, &signature, 9.0, false, true);
+            self.text_at(x, sig - 18.0, &date, 9.0, false, true);
             let c = self.page();
             c.set_line_width(0.5);
             for y in [sig, sig - 18.0] {

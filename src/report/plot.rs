@@ -35,7 +35,7 @@ pub fn ticks(lo: f64, hi: f64) -> (Vec<f64>, (f64, f64)) {
     (ticks, (first, last))
 }
 
-/// A tick value with no more decimals than its step needs.
+/// A tick value with no more decimals than its step needs, with the language's decimal mark.
 fn tick_label(v: f64, step: f64) -> String {
     let exp = step.log10().floor();
     let mantissa = step / 10f64.powf(exp);
@@ -46,8 +46,8 @@ fn tick_label(v: f64, step: f64) -> String {
             0.0
         })
     .max(0.0) as usize;
-    let s = format!("{v:.decimals$}");
-    if s.starts_with('-') && s.trim_start_matches(['-', '0', '.']).is_empty() {
+    let s = crate::i18n::num(v, decimals);
+    if s.starts_with('-') && s.trim_start_matches(['-', '0', '.', ',']).is_empty() {
         s.trim_start_matches('-').to_string()
     } else {
         s
@@ -122,7 +122,8 @@ impl Doc {
             c.stroke();
         }
         if valid.is_empty() {
-            self.text_at(left + 6.0, bottom + h / 2.0, "no data", 9.0, false, true);
+            let no_data = t!("no data");
+            self.text_at(left + 6.0, bottom + h / 2.0, &no_data, 9.0, false, true);
         }
         let c = self.page();
         c.set_line_width(0.5);

@@ -97,7 +97,8 @@ pub(super) fn equipment(
     img: &BTreeMap<(Table, u16), u16>,
 ) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut put = |label: &str, value: String| {
+    // The labels stay in English in the commissioning: shown with `model::label`.
+    let mut put = |label: &'static str, value: String| {
         if !value.trim().is_empty() {
             out.push((label.to_string(), value));
         }
@@ -108,15 +109,15 @@ pub(super) fn equipment(
         Some(format!("{n:.*}", map.decimals(spec)))
     };
     put(
-        "Controller model",
+        n!("Controller model"),
         shown("controller_model").unwrap_or_default(),
     );
     put(
-        "Software version",
+        n!("Software version"),
         shown("software_version").unwrap_or_default(),
     );
     put(
-        "Hardware version",
+        n!("Hardware version"),
         shown("hardware_version").unwrap_or_default(),
     );
     if let (Some(y), Some(m), Some(d)) = (
@@ -124,24 +125,28 @@ pub(super) fn equipment(
         shown("release_month"),
         shown("release_day"),
     ) {
-        put("Software date", format!("{y}-{m:0>2}-{d:0>2}"));
+        put(n!("Software date"), format!("{y}-{m:0>2}-{d:0>2}"));
     }
-    put("Register map", map.name.clone());
+    put(n!("Register map"), map.name.clone());
     match TargetId::parse(&target.key) {
         TargetId::Remote(hostid) if target.peer.is_empty() => {
-            put("Modem through broker", hostid.into())
+            put(n!("Modem through broker"), hostid.into())
         }
         TargetId::Remote(hostid) => put(
-            "Modem through broker",
-            format!("{hostid} (broker {})", target.peer),
+            n!("Modem through broker"),
+            t!(
+                "{ $hostid } (broker { $broker })",
+                hostid = hostid.as_str(),
+                broker = target.peer.as_str()
+            ),
         ),
         TargetId::Modem(hostid) if crate::proto::uplink::is_hostid(hostid.as_str()) => {
-            put("Modem hostid", hostid.into())
+            put(n!("Modem hostid"), hostid.into())
         }
-        _ => put("Serial target", target.key.clone()),
+        _ => put(n!("Serial target"), target.key.clone()),
     }
-    put("Modem name", target.hostname.clone());
-    put("Reported model", target.moduletype.clone());
+    put(n!("Modem name"), target.hostname.clone());
+    put(n!("Reported model"), target.moduletype.clone());
     if let Some(p) = target.module_port {
         put("modulePort", format!("{p} ({})", port_name(p)));
     }

@@ -7,7 +7,9 @@ use super::limits::{self, Limits};
 use super::pdf::{Align, Col, Doc};
 use super::plot::PlotBand;
 use super::protections::protections;
-use super::{Commissioning, ReportError, Step, clock, duration, num, time, with_unit};
+use super::{
+    Commissioning, ReportError, Step, clock, duration, label, num, plain, time, with_unit,
+};
 use crate::proto::map::RegisterMap;
 use crate::store::reader::Recording;
 
@@ -58,7 +60,8 @@ pub(super) fn shutdown_in(
             match v {
                 Some(v) if v > 0.0 => running = true,
                 Some(_) if running => {
-                    stopped = Some((t, "the engine stopping".to_string()));
+                    // Kept in English, as the alarms' names are: shown with `label`.
+                    stopped = Some((t, n!("the engine stopping").to_string()));
                     break;
                 }
                 _ => {}
@@ -92,12 +95,16 @@ pub fn sampling_interval_ms(times: &mut Vec<i64>) -> Option<i64> {
 pub fn step_status(s: &Step) -> String {
     let mut out = String::new();
     if let Some((t, why)) = &s.ended_by {
-        out.push_str(&format!(", ended by {why} at {}", clock(*t)));
+        out.push_str(&t!(
+            ", ended by { $reason } at { $time }",
+            reason = label(why),
+            time = clock(*t)
+        ));
     } else if !s.ended {
-        out.push_str(" (not ended)");
+        out.push_str(&t!(" (not ended)"));
     }
     if is_short(s.end_ms - s.start_ms, s.planned_s) {
-        out.push_str("; SHORT: under half the planned time");
+        out.push_str(&t!("; SHORT: under half the planned time"));
     }
     out
 }
@@ -109,33 +116,31 @@ pub(super) fn summary(c: &Commissioning, l: &Limits) -> String {
         .iter()
         .filter_map(|s| {
             let f = limits::failures(l, s);
-            (!f.is_empty()).then(|| format!("\"{}\": {}", s.name, f.join(", ")))
+            (!f.is_empty()).then(|| {
+                let values: Vec<String> = f.iter().map(|v| label(v)).collect();
+                format!("\"{}\": {}", s.name, values.join(", "))
+            })
         })
         .collect();
     if c.steps.is_empty() {
-        "Limits: no load step was recorded, nothing was judged.".into()
+        t!("Limits: no load step was recorded, nothing was judged.")
     } else if failed.is_empty() {
-        format!(
-            "Limits: every judged value of the {} load step{} was within its limits (FAIL: 0).",
-            c.steps.len(),
-            if c.steps.len() == 1 { "" } else { "s" }
-        )
+        t!("report-limits-all-within", steps = c.steps.len())
     } else {
         let n: usize = c.steps.iter().map(|s| limits::failures(l, s).len()).sum();
-        format!(
-            "Limits: FAIL: {n} value{} outside {} limits, in {} of {} load steps ({}).",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "its" } else { "their" },
-            failed.len(),
-            c.steps.len(),
-            failed.join("; ")
+        t!(
+            "report-limits-failed",
+            n = n,
+            failed = failed.len(),
+            steps = c.steps.len(),
+            list = failed.join("; ")
         )
     }
 }
 
 /// The limits in force and where each comes from.
 fn limits_table(d: &mut Doc, l: &Limits) {
-    d.subheading("Limits the steps are judged against");
+    d.subheading(&t!("Limits the steps are judged against"));
     let rows: Vec<Vec<String>> = limits::LIMIT_FIELDS
         .iter()
         .map(|f| {
@@ -147,72 +152,76 @@ fn limits_table(d: &mut Doc, l: &Limits) {
             let (value, source) = match nominal {
                 Some(None) => (
                     "-".into(),
-                    "not entered, and not recognised in the readings".into(),
+                    t!("not entered, and not recognised in the readings"),
                 ),
                 Some(Some(n)) => (
-                    format!("{} {}", n.value, f.unit),
+                    format!("{} {}", plain(n.value), f.unit),
                     if n.entered {
-                        "entered"
+                        t!("entered")
                     } else if n.from_controller {
-                        "the controller's own setting"
+                        t!("the controller's own setting")
                     } else {
-                        "assumed: the standard value nearest the readings (enter it to be sure)"
-                    }
-                    .to_string(),
+                        t!("assumed: the standard value nearest the readings (enter it to be sure)")
+                    },
                 ),
                 None => (
-                    format!("{} {}", l.get(f.key), f.unit).trim().to_string(),
+                    format!("{} {}", plain(l.get(f.key)), f.unit)
+                        .trim()
+                        .to_string(),
                     if l.entered.contains(&f.key) {
-                        "entered"
+                        t!("entered")
                     } else {
-                        "default"
-                    }
-                    .to_string(),
+                        t!("default")
+                    },
                 ),
             };
-            vec![f.label.to_string(), value, source]
+            vec![crate::i18n::tr(f.label), value, source]
         })
         .collect();
     d.table(
         &[
-            Col("Limit", 200.0, Align::Left),
-            Col("Value", 80.0, Align::Right),
-            Col("From", 210.0, Align::Left),
+            Col(&t!("Limit"), 200.0, Align::Left),
+            Col(&t!("Value"), 80.0, Align::Right),
+            Col(&t!("From"), 210.0, Align::Left),
         ],
         &rows,
     );
     if l.entered.is_empty() {
         d.para(
-            "No limits were entered in this recording: the defaults apply.",
+            &t!("No limits were entered in this recording: the defaults apply."),
             8.5,
             false,
         );
     }
     for (label, text) in &l.bad {
         d.para(
-            &format!("{label}: \"{text}\" is not a number; the default applies."),
+            &t!(
+                "{ $limit }: \"{ $text }\" is not a number; the default applies.",
+                limit = crate::i18n::tr(label),
+                text = text.as_str()
+            ),
             8.5,
             false,
         );
     }
-    d.para(limits::STANDARD_NOTE, 8.5, true);
+    d.para(&crate::i18n::tr(limits::STANDARD_NOTE), 8.5, true);
 }
 
 /// The load steps: the overview, the limits, and each step's figures, verdicts and plot.
 pub(super) fn section(d: &mut Doc, c: &Commissioning) {
-    d.heading("Load steps");
+    d.heading(&t!("Load steps"));
     if let Some(ms) = c.interval_ms {
         d.para(
-            &format!(
-                "The figures rest on readings every {}: a dip or a peak shorter than that is not seen.",
-                duration(ms)
+            &t!(
+                "The figures rest on readings every { $interval }: a dip or a peak shorter than that is not seen.",
+                interval = duration(ms)
             ),
             8.5,
             true,
         );
     }
     if c.steps.is_empty() && c.not_run.is_empty() {
-        d.para("No load step was recorded.", 9.5, true);
+        d.para(&t!("No load step was recorded."), 9.5, true);
         return;
     }
     let l = Limits::of(c);
@@ -252,9 +261,10 @@ fn overview(d: &mut Doc, c: &Commissioning, l: &Limits) {
                 value_of(s, "Frequency"),
                 s.alarms.len().to_string(),
                 if failed.is_empty() {
-                    "PASS".into()
+                    t!("PASS")
                 } else {
-                    format!("FAIL: {}", failed.join(", "))
+                    let values: Vec<String> = failed.iter().map(|v| label(v)).collect();
+                    t!("FAIL: { $values }", values = values.join(", "))
                 },
             ]
         })
@@ -262,7 +272,7 @@ fn overview(d: &mut Doc, c: &Commissioning, l: &Limits) {
     for (name, planned_s) in &c.not_run {
         rows.push(vec![
             name.clone(),
-            "not run".into(),
+            t!("not run"),
             format!("- / {}", duration(i64::from(*planned_s) * 1000)),
             "-".into(),
             "-".into(),
@@ -272,13 +282,13 @@ fn overview(d: &mut Doc, c: &Commissioning, l: &Limits) {
     }
     d.table(
         &[
-            Col("Step", 65.0, Align::Left),
-            Col("Started", 85.0, Align::Left),
-            Col("Lasted / planned", 120.0, Align::Left),
-            Col("Mean kW", 50.0, Align::Right),
-            Col("Mean Hz", 50.0, Align::Right),
-            Col("Alarms", 40.0, Align::Right),
-            Col("Limits", 80.0, Align::Left),
+            Col(&t!("Step"), 65.0, Align::Left),
+            Col(&t!("Started"), 85.0, Align::Left),
+            Col(&t!("Lasted / planned"), 120.0, Align::Left),
+            Col(&t!("Mean kW"), 50.0, Align::Right),
+            Col(&t!("Mean Hz"), 50.0, Align::Right),
+            Col(&t!("Alarms"), 40.0, Align::Right),
+            Col(&t!("Limits"), 80.0, Align::Left),
         ],
         &rows,
     );
@@ -287,12 +297,12 @@ fn overview(d: &mut Doc, c: &Commissioning, l: &Limits) {
 fn step_detail(d: &mut Doc, s: &Step, l: &Limits) {
     // A step's table and plot stay on one page.
     d.need(60.0 + 25.0 * (s.stats.len() as f32 + 1.0) + 70.0 * s.plot.len() as f32 + 40.0);
-    d.subheading(&format!(
-        "Step \"{}\": {} to {}{}",
-        s.name,
-        time(s.start_ms),
-        clock(s.end_ms),
-        step_status(s)
+    d.subheading(&t!(
+        "Step \"{ $step }\": { $from } to { $to }{ $status }",
+        step = s.name.as_str(),
+        from = time(s.start_ms),
+        to = clock(s.end_ms),
+        status = step_status(s)
     ));
     let rows: Vec<Vec<String>> = s
         .stats
@@ -301,51 +311,59 @@ fn step_detail(d: &mut Doc, s: &Step, l: &Limits) {
             let j = limits::judge(l, s, st);
             let judged = match (&j, st.steady) {
                 (None, _) => String::new(),
-                (Some(_), Some((lo, hi))) => format!(
-                    "{} to {}",
-                    num(Some(lo), st.decimals),
-                    num(Some(hi), st.decimals)
+                (Some(_), Some((lo, hi))) => t!(
+                    "{ $low } to { $high }",
+                    low = num(Some(lo), st.decimals),
+                    high = num(Some(hi), st.decimals)
                 ),
                 (Some(_), None) => "-".into(),
             };
             vec![
-                st.label.clone(),
+                label(&st.label),
                 st.unit.clone(),
                 num(st.min, st.decimals),
                 num(st.mean, st.decimals),
                 num(st.max, st.decimals),
                 judged,
                 j.as_ref().map(|j| j.limit.clone()).unwrap_or_default(),
-                j.as_ref().map(|j| j.word().to_string()).unwrap_or_default(),
+                j.as_ref().map(|j| j.word()).unwrap_or_default(),
             ]
         })
         .collect();
     d.table(
         &[
-            Col("Value", 95.0, Align::Left),
-            Col("Unit", 30.0, Align::Left),
-            Col("Minimum", 50.0, Align::Right),
-            Col("Mean", 50.0, Align::Right),
-            Col("Maximum", 50.0, Align::Right),
-            Col("Judged", 70.0, Align::Right),
-            Col("Limit", 110.0, Align::Left),
-            Col("Result", 35.0, Align::Left),
+            Col(&t!("Value"), 95.0, Align::Left),
+            Col(&t!("Unit"), 30.0, Align::Left),
+            Col(&t!("Minimum"), 50.0, Align::Right),
+            Col(&t!("Mean"), 50.0, Align::Right),
+            Col(&t!("Maximum"), 50.0, Align::Right),
+            Col(&t!("Judged"), 70.0, Align::Right),
+            Col(&t!("Limit"), 110.0, Align::Left),
+            Col(&t!("Result"), 35.0, Align::Left),
         ],
         &rows,
     );
     d.para(
-        &format!(
-            "Judged: the lowest and highest reading from {} after the step's start to its end.",
-            duration(l.settle_ms())
+        &t!(
+            "Judged: the lowest and highest reading from { $settle } after the step's start to its end.",
+            settle = duration(l.settle_ms())
         ),
         8.0,
         true,
     );
     if s.alarms.is_empty() {
-        d.para("No alarm during the step.", 8.5, true);
+        d.para(&t!("No alarm during the step."), 8.5, true);
     } else {
         for (t, a) in &s.alarms {
-            d.para(&format!("Alarm at {}: {a}", clock(*t)), 8.5, false);
+            d.para(
+                &t!(
+                    "Alarm at { $time }: { $alarm }",
+                    time = clock(*t),
+                    alarm = a.as_str()
+                ),
+                8.5,
+                false,
+            );
         }
     }
     let points: Vec<Vec<(f64, Option<f64>)>> = s
@@ -358,7 +376,7 @@ fn step_detail(d: &mut Doc, s: &Step, l: &Limits) {
         .iter()
         .zip(&points)
         .map(|(p, pts)| PlotBand {
-            label: with_unit(&p.label, &p.unit),
+            label: with_unit(&label(&p.label), &p.unit),
             points: pts,
         })
         .collect();

@@ -239,8 +239,16 @@ pub fn export(
     let mut rows = 0u64;
     match spec.format {
         Format::Long => {
-            w.write_record(["time", "target", "name", "value", "unit", "raw"])
-                .map_err(csv_error)?;
+            // The header in this thread's language (the console tool's: English).
+            w.write_record([
+                t!("time"),
+                t!("target"),
+                t!("name"),
+                t!("value"),
+                t!("unit"),
+                t!("raw"),
+            ])
+            .map_err(csv_error)?;
             for c in &changes {
                 let col = &columns[c.column];
                 let t = iso_time(c.t_ms, spec.utc);
@@ -257,7 +265,7 @@ pub fn export(
             }
         }
         Format::Wide => {
-            let mut header = vec!["time".to_string()];
+            let mut header = vec![t!("time")];
             header.extend(columns.iter().map(|c| {
                 format!(
                     "{} [{} {} {}]",

@@ -5,6 +5,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use eframe::egui;
 
@@ -21,14 +22,46 @@ pub struct CommissionerApp {
     window_fit: super::window_fit::WindowFit,
     /// Time the frames waited for the state's lock, in all (the frame benchmark reads it).
     lock_wait: std::time::Duration,
+    language: super::fonts::Language,
+    /// The window's language, for the core's threads.
+    core_lang: CoreLang,
+}
+
+/// The window's language as the core's threads speak it: the texts the core makes (the event
+/// log, what a recording shown says of a moment) follow the window's, also after a change.
+/// Each app has its own (several windows in one process, as in the tests, keep theirs).
+#[derive(Clone)]
+struct CoreLang(Arc<AtomicU8>);
+
+impl CoreLang {
+    fn new(lang: crate::i18n::Lang) -> Self {
+        let c = CoreLang(Arc::new(AtomicU8::new(0)));
+        c.set(lang);
+        c
+    }
+
+    fn set(&self, lang: crate::i18n::Lang) {
+        self.0.store(lang.index(), Ordering::Relaxed);
+    }
+
+    /// Puts the calling thread (one of the core's) in the window's language.
+    fn apply(&self) {
+        crate::i18n::set_thread_lang(crate::i18n::Lang::from_index(
+            self.0.load(Ordering::Relaxed),
+        ));
+    }
 }
 
 impl CommissionerApp {
     /// Starts the runtime and the core; `waker` is called whenever the state changed.
     pub fn new(startup: Startup, waker: Arc<dyn Fn() + Send + Sync>) -> std::io::Result<Self> {
+        let core_lang = CoreLang::new(startup.settings.lang());
+        let (on_start, on_unpark) = (core_lang.clone(), core_lang.clone());
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("cmm-core")
+            .on_thread_start(move || on_start.apply())
+            .on_thread_unpark(move || on_unpark.apply())
             .enable_all()
             .build()?;
         let settings = startup.settings;
@@ -70,6 +103,8 @@ impl CommissionerApp {
             frame_stats: FrameStats::new(),
             window_fit: Default::default(),
             lock_wait: std::time::Duration::ZERO,
+            language: Default::default(),
+            core_lang,
         })
     }
 
@@ -132,6 +167,9 @@ impl CommissionerApp {
 impl eframe::App for CommissionerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_stats.frame();
+        let lang = self.view.settings.lang();
+        self.language.frame(ui.ctx(), lang);
+        self.core_lang.set(lang);
         self.window_fit.ui(ui.ctx());
         let asked = std::time::Instant::now();
         let state = self.core.state();

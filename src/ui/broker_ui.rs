@@ -44,18 +44,21 @@ impl BrokerDialog {
     pub fn check(&self) -> Result<BrokerConfig, String> {
         let url = self.prefs.url.trim();
         if url.is_empty() {
-            return Err("give the broker's address, e.g. mqtts://broker.example.com:8883".into());
+            return Err(t!(
+                "give the broker's address, e.g. mqtts://broker.example.com:8883"
+            ));
         }
         let broker = parse_broker(url)?;
         let prefix = self.prefs.prefix.trim().trim_matches('/');
         if prefix.is_empty() || prefix.contains(['+', '#']) {
-            return Err(format!(
-                "topic prefix {prefix:?}: give a topic level without + or # (cmm by default)"
+            return Err(t!(
+                "topic prefix { $prefix }: give a topic level without + or # (cmm by default)",
+                prefix = format!("{prefix:?}")
             ));
         }
         let ca = self.prefs.ca.trim();
         if !ca.is_empty() && !broker.tls {
-            return Err("a CA file is for mqtts:// only".into());
+            return Err(t!("a CA file is for mqtts:// only"));
         }
         let user = self.prefs.user.trim();
         Ok(BrokerConfig {
@@ -76,18 +79,20 @@ pub fn status_text(state: &AppState) -> Option<(String, bool)> {
         .values()
         .filter(|t| t.remote().is_some())
         .count();
+    let broker = b.broker.as_str();
     Some(if !b.connected && b.detail == "connecting" {
-        (format!("broker {}: connecting", b.broker), false)
+        (t!("broker { $broker }: connecting", broker = broker), false)
     } else if b.connected {
         (
-            format!("broker {}: connected, {remote} modem(s)", b.broker),
+            t!("broker-connected-modems", broker = broker, n = remote),
             false,
         )
     } else {
         (
-            format!(
-                "broker {}: not connected ({}); retrying",
-                b.broker, b.detail
+            t!(
+                "broker { $broker }: not connected ({ $reason }); retrying",
+                broker = broker,
+                reason = b.detail.as_str()
             ),
             true,
         )
@@ -101,47 +106,48 @@ pub fn ui(ctx: &egui::Context, d: &mut BrokerDialog, state: &AppState) -> Option
     }
     let mut action = None;
     let mut open = true;
-    egui::Window::new("Attach to broker")
+    egui::Window::new(t!("Attach to broker"))
+        .id(egui::Id::unique("broker_window"))
         .open(&mut open)
         .resizable(false)
         .collapsible(false)
         .show(ctx, |ui| {
-            ui.label(
+            ui.label(t!(
                 "The modems a cmmctl serve --mqtt publishes on this broker appear as targets \
                  mqtt:HOSTID, with the same views. Commands need a bridge run with \
-                 --mqtt-commands, over mqtts:// with credentials.",
-            );
+                 --mqtt-commands, over mqtts:// with credentials."
+            ));
             egui::Grid::new("broker_grid")
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    let l = ui.label("Broker");
+                    let l = ui.label(t!("Broker"));
                     ui.add(
                         egui::TextEdit::singleline(&mut d.prefs.url)
                             .hint_text("mqtts://broker.example.com:8883"),
                     )
                     .labelled_by(l.id);
                     ui.end_row();
-                    let l = ui.label("User");
-                    ui.add(egui::TextEdit::singleline(&mut d.prefs.user).hint_text("none"))
+                    let l = ui.label(t!("User"));
+                    ui.add(egui::TextEdit::singleline(&mut d.prefs.user).hint_text(t!("none")))
                         .labelled_by(l.id);
                     ui.end_row();
-                    let l = ui.label("Password");
+                    let l = ui.label(t!("Password"));
                     ui.add(
                         egui::TextEdit::singleline(&mut d.password)
                             .password(true)
-                            .hint_text("kept for this run only, never saved"),
+                            .hint_text(t!("kept for this run only, never saved")),
                     )
                     .labelled_by(l.id);
                     ui.end_row();
-                    let l = ui.label("CA file");
+                    let l = ui.label(t!("CA file"));
                     ui.add(
                         egui::TextEdit::singleline(&mut d.prefs.ca)
-                            .hint_text("mqtts://: the system's certificates"),
+                            .hint_text(t!("mqtts://: the system's certificates")),
                     )
                     .labelled_by(l.id);
                     ui.end_row();
-                    let l = ui.label("Topic prefix");
+                    let l = ui.label(t!("Topic prefix"));
                     ui.add(egui::TextEdit::singleline(&mut d.prefs.prefix).hint_text("cmm"))
                         .labelled_by(l.id);
                     ui.end_row();
@@ -158,7 +164,11 @@ pub fn ui(ctx: &egui::Context, d: &mut BrokerDialog, state: &AppState) -> Option
             }
             ui.horizontal(|ui| {
                 let attached = state.broker.is_some();
-                let label = if attached { "Attach again" } else { "Attach" };
+                let label = if attached {
+                    t!("Attach again")
+                } else {
+                    t!("Attach")
+                };
                 if ui.button(label).clicked() {
                     match d.check() {
                         Ok(c) => {
@@ -168,10 +178,10 @@ pub fn ui(ctx: &egui::Context, d: &mut BrokerDialog, state: &AppState) -> Option
                         Err(e) => d.error = Some(e),
                     }
                 }
-                if attached && ui.button("Detach").clicked() {
+                if attached && ui.button(t!("Detach")).clicked() {
                     action = Some(BrokerAction::Detach);
                 }
-                if ui.button("Close").clicked() {
+                if ui.button(t!("Close")).clicked() {
                     d.open = false;
                 }
             });

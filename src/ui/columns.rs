@@ -7,12 +7,20 @@ use eframe::egui;
 /// A column: its title, width, and rank (0 first: the columns that are always shown).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Column {
-    /// Title in the header.
+    /// Title in the header: a text of the catalogue (`n!("…")`, shown with [`Column::label`]),
+    /// or a unit as it is.
     pub title: &'static str,
     /// Width, points (the least, for the stretching column).
     pub width: f32,
     /// Which give way first: the highest rank.
     pub rank: u8,
+}
+
+impl Column {
+    /// Its title in the window's language.
+    pub fn label(&self) -> String {
+        crate::i18n::tr(self.title)
+    }
 }
 
 /// A column of `width` points that gives way at `rank` (0: never).

@@ -36,6 +36,8 @@ pub struct CommissionView {
     own_note: String,
     /// Report file (empty: ask with the save dialog).
     pub path: String,
+    /// The report's language (`None`: the window's).
+    pub report_lang: Option<crate::i18n::Lang>,
     /// "Make the report" was clicked with nothing entered: asking first.
     confirm_empty: bool,
     /// Where the window may be: the window's free area, above the status bar.
@@ -77,7 +79,8 @@ pub fn ui(
         660.0_f32.min(area.width()),
         (area.height() - 8.0).max(200.0),
     );
-    egui::Window::new("Commissioning")
+    egui::Window::new(t!("Commissioning"))
+        .id(egui::Id::unique("commissioning_window"))
         .open(&mut open)
         .resizable(true)
         .default_size(size)
@@ -88,7 +91,7 @@ pub fn ui(
         .constrain_to(area)
         .show(ctx, |ui| {
             let Some(target) = selected.filter(|t| state.targets.contains_key(*t)) else {
-                ui.label("Select a modem or a serial target in the list first.");
+                ui.label(t!("Select a modem or a serial target in the list first."));
                 return;
             };
             let recording = state.recording.path.is_some();
@@ -96,8 +99,10 @@ pub fn ui(
             if !recording && !read_only {
                 ui.colored_label(
                     egui::Color32::from_rgb(220, 120, 0),
-                    "Nothing is being recorded: a commissioning is kept in the recording. \
-                     Start the app without --no-record.",
+                    t!(
+                        "Nothing is being recorded: a commissioning is kept in the recording. \
+                     Start the app without --no-record."
+                    ),
                 );
                 return;
             }
@@ -114,17 +119,20 @@ pub fn ui(
                 ui.heading(format!("{} ", t.hostname));
                 ui.label(format!("{} · {}", target, t.moduletype));
                 if read_only {
-                    ui.weak("(recording shown read-only: entries cannot be changed)");
+                    ui.weak(t!("(recording shown read-only: entries cannot be changed)"));
                 }
             });
             let c = match state.commissioning.get(target) {
                 Some(Ok(c)) => Some(c),
                 Some(Err(e)) => {
-                    ui.weak(format!("Not in the recording yet: {e}"));
+                    ui.weak(t!(
+                        "Not in the recording yet: { $reason }",
+                        reason = e.as_str()
+                    ));
                     None
                 }
                 None => {
-                    ui.weak("reading the recording…");
+                    ui.weak(t!("reading the recording…"));
                     None
                 }
             };
@@ -168,22 +176,26 @@ fn people_ui(
     v: &mut CommissionView,
     out: &mut Vec<Command>,
 ) {
-    egui::CollapsingHeader::new("Site, people, nameplates and load bank")
+    egui::CollapsingHeader::new(t!("Site, people, nameplates and load bank"))
+        .id_salt("Site, people, nameplates and load bank")
         .default_open(true)
         .show(ui, |ui| {
             for (heading, group) in FIELD_GROUPS {
-                ui.strong(heading);
+                ui.strong(crate::i18n::tr(heading));
                 egui::Grid::new(("commission_fields", heading))
                     .num_columns(2)
                     .show(ui, |ui| {
                         for (name, label) in group {
-                            let l = ui.label(*label);
+                            let l = ui.label(crate::i18n::tr(label));
                             let text = v.drafts.entry(name.to_string()).or_default();
-                            ui.add_enabled(
-                                !read_only,
-                                egui::TextEdit::singleline(text).desired_width(320.0),
-                            )
-                            .labelled_by(l.id);
+                            ui.horizontal(|ui| {
+                                ui.add_enabled(
+                                    !read_only,
+                                    egui::TextEdit::singleline(text).desired_width(320.0),
+                                )
+                                .labelled_by(l.id);
+                                super::fonts::glyph_note(ui, text);
+                            });
                             ui.end_row();
                         }
                     });
@@ -191,16 +203,16 @@ fn people_ui(
             egui::Grid::new("commission_deviations")
                 .num_columns(2)
                 .show(ui, |ui| {
-                    let l = ui.label("Deviations");
+                    let l = ui.label(t!("Deviations"));
                     let text = v.drafts.entry(DEVIATIONS.to_string()).or_default();
                     ui.add_enabled(
                         !read_only,
                         egui::TextEdit::multiline(text)
                             .desired_rows(3)
                             .desired_width(320.0)
-                            .hint_text(
-                                "what differs from the specification, and what is left to do",
-                            ),
+                            .hint_text(t!(
+                                "what differs from the specification, and what is left to do"
+                            )),
                     )
                     .labelled_by(l.id);
                     ui.end_row();
@@ -219,7 +231,7 @@ fn people_ui(
             ui.horizontal(|ui| {
                 let save = ui.add_enabled(
                     !read_only && !changed.is_empty(),
-                    egui::Button::new("Save to the recording"),
+                    egui::Button::new(t!("Save to the recording")),
                 );
                 if save.clicked() {
                     for (name, value) in changed.iter().cloned() {
@@ -227,7 +239,7 @@ fn people_ui(
                     }
                 }
                 if !changed.is_empty() {
-                    ui.weak(format!("{} not saved yet", changed.len()));
+                    ui.weak(t!("{ $count } not saved yet", count = changed.len()));
                 }
             });
         });
@@ -238,11 +250,12 @@ fn shown(v: Option<f64>) -> String {
 }
 
 fn equipment_ui(ui: &mut egui::Ui, c: Option<&Commissioning>) {
-    egui::CollapsingHeader::new("Equipment and counters")
+    egui::CollapsingHeader::new(t!("Equipment and counters"))
+        .id_salt("Equipment and counters")
         .default_open(false)
         .show(ui, |ui| {
             let Some(c) = c else {
-                ui.weak("read from the recording once it has readings");
+                ui.weak(t!("read from the recording once it has readings"));
                 return;
             };
             egui::Grid::new("commission_equipment")
@@ -256,12 +269,12 @@ fn equipment_ui(ui: &mut egui::Ui, c: Option<&Commissioning>) {
                     for k in &c.counters {
                         ui.weak(format!("{} {}", k.label, k.unit));
                         let when = |t: Option<i64>| t.map_or_else(|| "-".into(), report::time);
-                        ui.label(format!(
-                            "{} at the start of the recording ({}), {} at {}",
-                            shown(k.start),
-                            when(k.read_ms.0),
-                            shown(k.end),
-                            when(k.read_ms.1)
+                        ui.label(t!(
+                            "{ $start } at the start of the recording ({ $start_time }), { $end } at { $end_time }",
+                            start = shown(k.start),
+                            start_time = when(k.read_ms.0),
+                            end = shown(k.end),
+                            end_time = when(k.read_ms.1),
                         ));
                         ui.end_row();
                     }
@@ -277,7 +290,8 @@ fn steps_ui(
     steps: &mut Vec<StepPref>,
     out: &mut Vec<Command>,
 ) {
-    egui::CollapsingHeader::new("Load steps")
+    egui::CollapsingHeader::new(t!("Load steps"))
+        .id_salt("Load steps")
         .default_open(true)
         .show(ui, |ui| {
             let recorded = c.map(|c| c.steps.as_slice()).unwrap_or_default();
@@ -286,24 +300,27 @@ fn steps_ui(
             let now = chrono::Utc::now().timestamp_millis();
             if let Some(r) = running {
                 ui.horizontal(|ui| {
-                    ui.strong(format!(
-                        "Running: {} for {}",
-                        r.name,
-                        report::duration(now - r.start_ms)
+                    ui.strong(t!(
+                        "Running: { $step } for { $duration }",
+                        step = r.name.as_str(),
+                        duration = report::duration(now - r.start_ms),
                     ));
                     if r.planned_s > 0 {
                         let left = i64::from(r.planned_s) * 1000 - (now - r.start_ms);
                         if left > 0 {
-                            ui.label(format!("({} left)", report::duration(left)));
+                            ui.label(t!(
+                                "({ $duration } left)",
+                                duration = report::duration(left)
+                            ));
                         } else {
                             ui.colored_label(
                                 egui::Color32::from_rgb(60, 160, 60),
-                                "(planned time reached)",
+                                t!("(planned time reached)"),
                             );
                         }
                     }
                     if ui
-                        .add_enabled(!read_only, egui::Button::new("End the step"))
+                        .add_enabled(!read_only, egui::Button::new(t!("End the step")))
                         .clicked()
                     {
                         out.push(entry(target, Entry::StepEnd));
@@ -312,8 +329,8 @@ fn steps_ui(
             } else {
                 // The same line when no step runs: the step buttons below never move.
                 ui.horizontal(|ui| {
-                    ui.weak("No step running");
-                    ui.add_enabled(false, egui::Button::new("End the step"));
+                    ui.weak(t!("No step running"));
+                    ui.add_enabled(false, egui::Button::new(t!("End the step")));
                 });
             }
             let plan = report::steps::plan_value(
@@ -330,9 +347,9 @@ fn steps_ui(
                 .num_columns(4)
                 .striped(true)
                 .show(ui, |ui| {
-                    ui.strong("Step");
-                    ui.strong("Minutes");
-                    recorded_cell(ui, egui::RichText::new("Recorded").strong());
+                    ui.strong(t!("Step"));
+                    ui.strong(t!("Minutes"));
+                    recorded_cell(ui, egui::RichText::new(t!("Recorded")).strong());
                     ui.strong("");
                     ui.end_row();
                     for (i, s) in steps.iter_mut().enumerate() {
@@ -347,14 +364,19 @@ fn steps_ui(
                                     .iter()
                                     .find(|x| x.label == "Active power")
                                     .and_then(|x| x.mean)
-                                    .map(|m| format!(", mean {m:.1} kW"))
+                                    .map(|m| {
+                                        format!(
+                                            ", {}",
+                                            t!("mean { $kw } kW", kw = format!("{m:.1}"))
+                                        )
+                                    })
                                     .unwrap_or_default();
                                 let ended = r.ended || r.ended_by.is_some();
                                 let lasted = if ended { r.end_ms } else { now } - r.start_ms;
                                 let status = if ended {
                                     report::step_status(r) + &verdict(c, r)
                                 } else {
-                                    " (running)".to_string()
+                                    format!(" {}", t!("(running)"))
                                 };
                                 let text = format!(
                                     "{} {}{kw}{status}",
@@ -370,9 +392,9 @@ fn steps_ui(
                             let start = ui
                                 .add_enabled(
                                     !read_only && !is_running && !s.name.trim().is_empty(),
-                                    egui::Button::new("Start step"),
+                                    egui::Button::new(t!("Start step")),
                                 )
-                                .on_hover_text("Start this step now (ends the running one)");
+                                .on_hover_text(t!("Start this step now (ends the running one)"));
                             if start.clicked() {
                                 // The plan goes with the steps, so the report lists those not run.
                                 if stored_plan != Some(plan.as_str()) {
@@ -393,8 +415,8 @@ fn steps_ui(
                                 ));
                             }
                             if ui
-                                .small_button("Remove")
-                                .on_hover_text("Remove from the plan")
+                                .small_button(t!("Remove"))
+                                .on_hover_text(t!("Remove from the plan"))
                                 .clicked()
                             {
                                 remove = Some(i);
@@ -407,13 +429,13 @@ fn steps_ui(
                 steps.remove(i);
             }
             ui.horizontal(|ui| {
-                if ui.button("Add a step").clicked() {
+                if ui.button(t!("Add a step")).clicked() {
                     steps.push(StepPref {
-                        name: format!("Step {}", steps.len() + 1),
+                        name: t!("Step { $number }", number = steps.len() + 1),
                         minutes: 15,
                     });
                 }
-                if ui.button("Default steps").clicked() {
+                if ui.button(t!("Default steps")).clicked() {
                     *steps = crate::app::settings::default_steps();
                 }
             });
@@ -436,9 +458,9 @@ fn verdict(c: Option<&Commissioning>, s: &report::Step) -> String {
     let Some(c) = c else { return String::new() };
     let failed = report::limits::failures(&report::limits::Limits::of(c), s);
     if failed.is_empty() {
-        "; within limits".into()
+        format!("; {}", t!("within limits"))
     } else {
-        format!("; FAIL: {}", failed.join(", "))
+        format!("; {}", t!("FAIL: { $limits }", limits = failed.join(", ")))
     }
 }
 
@@ -450,17 +472,19 @@ fn protections_ui(
     v: &mut CommissionView,
     out: &mut Vec<Command>,
 ) {
-    egui::CollapsingHeader::new("Protection tests")
+    egui::CollapsingHeader::new(t!("Protection tests"))
+        .id_salt("Protection tests")
         .default_open(true)
         .show(ui, |ui| {
             let Some(c) = c else {
-                ui.weak("read from the recording once it has readings");
+                ui.weak(t!("read from the recording once it has readings"));
                 return;
             };
             let done = c.protections.iter().filter(|p| p.done()).count();
-            ui.label(format!(
-                "{done} of {} passed. A test ticks itself when the recording shows its alarm coming on.",
-                c.protections.len()
+            ui.label(t!(
+                "{ $done } of { $total } passed. A test ticks itself when the recording shows its alarm coming on.",
+                done = done,
+                total = c.protections.len(),
             ));
             egui::Grid::new("commission_protections")
                 .num_columns(3)
@@ -471,12 +495,16 @@ fn protections_ui(
                         match (&p.seen_ms, &p.by_hand) {
                             (Some(t), _) => {
                                 let stop = p.stopped_after_ms.map_or_else(
-                                    || "stop not seen".to_string(),
-                                    |ms| format!("stopped after {}", report::duration(ms)),
+                                    || t!("stop not seen"),
+                                    |ms| t!("stopped after { $duration }", duration = report::duration(ms)),
                                 );
                                 ui.colored_label(
                                     egui::Color32::from_rgb(60, 160, 60),
-                                    format!("Passed, recorded {}, {stop}", report::time(*t)),
+                                    t!(
+                                        "Passed, recorded { $time }, { $stop }",
+                                        time = report::time(*t),
+                                        stop = stop,
+                                    ),
                                 );
                                 ui.label("");
                             }
@@ -484,12 +512,16 @@ fn protections_ui(
                                 ui.colored_label(
                                     egui::Color32::from_rgb(60, 160, 60),
                                     if note.trim().is_empty() {
-                                        format!("Passed by hand {}", report::time(*t))
+                                        t!("Passed by hand { $time }", time = report::time(*t))
                                     } else {
-                                        format!("Passed by hand {}: {note}", report::time(*t))
+                                        t!(
+                                            "Passed by hand { $time }: { $note }",
+                                            time = report::time(*t),
+                                            note = note.as_str(),
+                                        )
                                     },
                                 );
-                                if ui.add_enabled(!read_only, egui::Button::new("Undo")).clicked() {
+                                if ui.add_enabled(!read_only, egui::Button::new(t!("Undo"))).clicked() {
                                     out.push(entry(target, Entry::ProtectionClear { test: p.name.clone() }));
                                 }
                             }
@@ -498,12 +530,12 @@ fn protections_ui(
                                 ui.add_enabled_ui(!read_only, |ui| {
                                     ui.add_sized(
                                         [220.0, 20.0],
-                                        egui::TextEdit::singleline(note).hint_text("how it was tested"),
+                                        egui::TextEdit::singleline(note).hint_text(t!("how it was tested")),
                                     )
                                 });
                                 if ui
-                                    .add_enabled(!read_only, egui::Button::new("Passed"))
-                                    .on_hover_text("Tick by hand, with the note")
+                                    .add_enabled(!read_only, egui::Button::new(t!("Passed")))
+                                    .on_hover_text(t!("Tick by hand, with the note"))
                                     .clicked()
                                 {
                                     let note = v.notes.remove(&p.name).unwrap_or_default();
@@ -519,16 +551,16 @@ fn protections_ui(
                     !read_only,
                     egui::TextEdit::singleline(&mut v.own_test)
                         .desired_width(200.0)
-                        .hint_text("another test (e.g. load rejection)"),
+                        .hint_text(t!("another test (e.g. load rejection)")),
                 );
                 ui.add_enabled(
                     !read_only,
                     egui::TextEdit::singleline(&mut v.own_note)
                         .desired_width(200.0)
-                        .hint_text("how it was tested"),
+                        .hint_text(t!("how it was tested")),
                 );
                 if ui
-                    .add_enabled(!read_only && !v.own_test.trim().is_empty(), egui::Button::new("Passed"))
+                    .add_enabled(!read_only && !v.own_test.trim().is_empty(), egui::Button::new(t!("Passed")))
                     .clicked()
                 {
                     let test = std::mem::take(&mut v.own_test).trim().to_string();
@@ -549,17 +581,21 @@ fn snapshots_ui(
     out: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.label("Snapshot");
-        for label in ["as found", "as left"] {
+        ui.label(t!("Snapshot"));
+        for label in SNAPSHOT_LABELS {
+            let shown = crate::i18n::tr(label);
             let what = if serial {
-                "Read every block the map names (and the ranges beside) and keep the values"
+                t!(
+                    "Read every block the map names (and the ranges beside) and keep the values, labelled \"{ $label }\", to compare",
+                    label = shown.as_str(),
+                )
             } else {
-                "Keep every value the target reports now"
+                t!(
+                    "Keep every value the target reports now, labelled \"{ $label }\", to compare",
+                    label = shown.as_str(),
+                )
             };
-            if ui
-                .button(label)
-                .on_hover_text(format!("{what}, labelled \"{label}\", to compare"))
-                .clicked()
+            if ui.button(shown).on_hover_text(what).clicked()
             {
                 let ranges: Result<Vec<_>, String> = also
                     .split(',')
@@ -582,14 +618,16 @@ fn snapshots_ui(
             }
         }
         if serial {
-            let l = ui.label("also read");
+            let l = ui.label(t!("also read"));
             ui.add(
                 egui::TextEdit::singleline(also)
                     .desired_width(140.0)
                     .hint_text("03:0x1000+64, ..."),
             )
             .labelled_by(l.id)
-            .on_hover_text("Ranges the map does not name: read function, first address, how many");
+            .on_hover_text(t!(
+                "Ranges the map does not name: read function, first address, how many"
+            ));
         }
         if let Some(p) = problem {
             ui.colored_label(egui::Color32::from_rgb(220, 60, 50), p.as_str());
@@ -601,17 +639,30 @@ fn snapshots_ui(
                 .filter(|d| !d.measured)
                 .map(|d| format!("{}: {} → {}", d.name, d.a, d.b))
                 .collect();
-            let label = ui.weak(format!(
-                "\"{}\" → \"{}\": {} settings or states differ",
-                v.from.label,
-                v.to.label,
-                changed.len()
+            let label = ui.weak(t!(
+                "commission-visit-differences",
+                from = snapshot_label(&v.from.label),
+                to = snapshot_label(&v.to.label),
+                n = changed.len(),
             ));
             if !changed.is_empty() {
                 label.on_hover_text(changed.join("\n"));
             }
         }
     });
+}
+
+/// The labels of the snapshots the window takes, as kept in the recording (in English: the
+/// report and the CLI compare by them); shown in the window's language.
+const SNAPSHOT_LABELS: [&str; 2] = [n!("as found"), n!("as left")];
+
+/// A snapshot's label as shown: one of the window's in the window's language, any other as
+/// it was given.
+fn snapshot_label(label: &str) -> String {
+    SNAPSHOT_LABELS
+        .iter()
+        .find(|l| **l == label)
+        .map_or_else(|| label.to_string(), |l| crate::i18n::tr(l))
 }
 
 /// The name a report is offered under: `commissioning-NAME-DATE.pdf`, the target's name
@@ -637,13 +688,14 @@ fn report_ui(
     v: &mut CommissionView,
     out: &mut Vec<Command>,
 ) {
+    let lang = v.report_lang.unwrap_or_else(crate::i18n::lang);
     let make = |v: &mut CommissionView, out: &mut Vec<Command>| {
         v.report_note = None;
         match v.path.trim() {
             "" => {
                 v.ask = Some(Ask {
-                    purpose: Purpose::Report(target.to_string()),
-                    title: "Save the commissioning report",
+                    purpose: Purpose::Report(target.to_string(), lang),
+                    title: n!("Save the commissioning report"),
                     filter: ("PDF", &["pdf"]),
                     save_as: Some(report_name(state, target)),
                 })
@@ -651,20 +703,37 @@ fn report_ui(
             p => out.push(Command::Report {
                 target: target.to_string(),
                 path: p.into(),
+                lang,
             }),
         }
     };
     ui.horizontal(|ui| {
-        let l = ui.label("Report file");
+        let l = ui.label(t!("Report file"));
         ui.add(
             egui::TextEdit::singleline(&mut v.path)
                 .desired_width(300.0)
-                .hint_text("ask where (save dialog)"),
+                .hint_text(t!("ask where (save dialog)")),
         )
         .labelled_by(l.id);
+        let l = ui.label(t!("in"));
+        egui::ComboBox::from_id_salt("report_lang")
+            .selected_text(lang.native_name())
+            .show_ui(ui, |ui| {
+                for each in crate::i18n::Lang::ALL {
+                    if ui
+                        .selectable_label(lang == each, each.native_name())
+                        .clicked()
+                    {
+                        v.report_lang = Some(each);
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id)
+            .on_hover_text(t!("The report's language, whatever the window's"));
         if ui
-            .button("Make the report")
-            .on_hover_text("PDF, with the load steps as CSV beside it")
+            .button(t!("Make the report"))
+            .on_hover_text(t!("PDF, with the load steps as CSV beside it"))
             .clicked()
         {
             if c.is_some_and(|c| c.entries == 0) {
@@ -678,13 +747,16 @@ fn report_ui(
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(
                 egui::Color32::from_rgb(220, 120, 0),
-                format!("Nothing entered for this target: {}", report::EMPTY_WARNING),
+                t!(
+                    "Nothing entered for this target: { $warning }",
+                    warning = crate::i18n::tr(report::EMPTY_WARNING),
+                ),
             );
-            if ui.button("Make it anyway").clicked() {
+            if ui.button(t!("Make it anyway")).clicked() {
                 v.confirm_empty = false;
                 make(v, out);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("Cancel")).clicked() {
                 v.confirm_empty = false;
             }
         });

@@ -24,7 +24,7 @@ pub fn ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         return;
     }
     ui.separator();
-    ui.strong("Configuration");
+    ui.strong(t!("Configuration"));
     // One register a block, wrapping at the panel's width: the panel never grows to fit a
     // long name.
     for r in settings {
@@ -34,18 +34,20 @@ pub fn ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
                 let now = t
                     .map
                     .decode(&t.image, t.slave(), Table::Holding, r.addr)
-                    .map_or_else(|| "not read".to_string(), |d| d.shown());
-                ui.label(egui::RichText::new(format!("now {now}")).weak());
+                    .map_or_else(|| t!("not read"), |d| d.shown());
+                ui.label(egui::RichText::new(t!("now { $value }", value = now)).weak());
                 name
             });
             if r.unverified {
-                name.inner = name.inner.on_hover_text(crate::proto::map::UNVERIFIED_NOTE);
+                name.inner = name
+                    .inner
+                    .on_hover_text(crate::i18n::tr(crate::proto::map::UNVERIFIED_NOTE));
             }
-            let range = format!(
-                "{} to {} {}",
-                r.min.map_or_else(|| "-".into(), |v| v.to_string()),
-                r.max.map_or_else(|| "-".into(), |v| v.to_string()),
-                r.unit
+            let range = t!(
+                "{ $min } to { $max } { $unit }",
+                min = r.min.map_or_else(|| "-".into(), |v| v.to_string()),
+                max = r.max.map_or_else(|| "-".into(), |v| v.to_string()),
+                unit = &*r.unit
             );
             ui.horizontal_wrapped(|ui| {
                 let text = ed.config.entry(r.addr).or_default();
@@ -55,8 +57,8 @@ pub fn ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
                     .hint_text(range.clone());
                 ui.add(edit)
                     .labelled_by(name.inner.id)
-                    .on_hover_text(format!("allowed: {range}"));
-                if ui.button(format!("Set {}…", r.name)).clicked() {
+                    .on_hover_text(t!("allowed: { $range }", range = &range));
+                if ui.button(t!("Set { $name }…", name = &*r.name)).clicked() {
                     ed.prepare_typed(t, Source::Config(r.addr));
                 }
             });

@@ -78,51 +78,51 @@ impl Line {
     }
 
     /// Which supply feeds the load.
-    pub fn load_fed_by(&self) -> &'static str {
+    pub fn load_fed_by(&self) -> String {
         let mains = self.mains == Some(true) && self.mains_breaker == Some(true);
         let generator = self.generator == Some(true) && self.gen_breaker == Some(true);
         match (mains, generator, self.load_live()) {
-            (true, true, _) => "mains and generator (in parallel)",
-            (true, false, _) => "mains",
-            (false, true, _) => "generator",
-            (_, _, None) => "not known (no breaker state read)",
-            _ => "nothing: the load is dead",
+            (true, true, _) => t!("mains and generator (in parallel)"),
+            (true, false, _) => t!("mains"),
+            (false, true, _) => t!("generator"),
+            (_, _, None) => t!("not known (no breaker state read)"),
+            _ => t!("nothing: the load is dead"),
         }
     }
 
     /// The diagram in words (for screen readers and tests).
     pub fn describe(&self) -> String {
-        format!(
-            "Single-line diagram: mains {}, mains breaker {}, generator breaker {}, generator {}; load fed by {}",
-            supply_word(self.mains),
-            breaker_word(self.mains_breaker),
-            breaker_word(self.gen_breaker),
-            supply_word(self.generator),
-            self.load_fed_by()
+        t!(
+            "Single-line diagram: mains { $mains }, mains breaker { $mains_breaker }, generator breaker { $gen_breaker }, generator { $generator }; load fed by { $fed_by }",
+            mains = supply_word(self.mains),
+            mains_breaker = breaker_word(self.mains_breaker),
+            gen_breaker = breaker_word(self.gen_breaker),
+            generator = supply_word(self.generator),
+            fed_by = self.load_fed_by(),
         )
     }
 }
 
 /// A state read from a bit or a supply in a word: `yes`, `no`, or not read.
-fn word(v: Option<bool>, yes: &'static str, no: &'static str) -> &'static str {
+fn word(v: Option<bool>, yes: &'static str, no: &'static str) -> String {
     match v {
-        Some(true) => yes,
-        Some(false) => no,
-        None => "not read",
+        Some(true) => crate::i18n::tr(yes),
+        Some(false) => crate::i18n::tr(no),
+        None => t!("not read"),
     }
 }
 
-fn supply_word(v: Option<bool>) -> &'static str {
-    word(v, "live", "dead")
+fn supply_word(v: Option<bool>) -> String {
+    word(v, n!("live"), n!("dead"))
 }
 
-fn breaker_word(v: Option<bool>) -> &'static str {
-    word(v, "closed", "open")
+fn breaker_word(v: Option<bool>) -> String {
+    word(v, n!("closed"), n!("open"))
 }
 
 /// What the diagram prints under a part: its state, or "no data" when nothing is live.
-fn shown(live: bool, word: &'static str) -> &'static str {
-    if live { word } else { "no data" }
+fn shown(live: bool, word: String) -> String {
+    if live { word } else { t!("no data") }
 }
 
 fn line_colour(ui: &egui::Ui, live: Option<bool>) -> egui::Color32 {
@@ -151,7 +151,7 @@ pub fn ui(ui: &mut egui::Ui, line: Line, live: bool) {
     let description = if live {
         line.describe()
     } else {
-        "Single-line diagram: no data (the target is offline)".to_string()
+        t!("Single-line diagram: no data (the target is offline)")
     };
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
     let p = ui.painter_at(rect);
@@ -172,8 +172,8 @@ pub fn ui(ui: &mut egui::Ui, line: Line, live: bool) {
     segment(0.28, 0.72, load_live);
     segment(0.78, 0.96, line.generator);
     for (f, live, letter, name) in [
-        (0.04, line.mains, "M", "Mains"),
-        (0.96, line.generator, "G", "Generator"),
+        (0.04, line.mains, "M", t!("Mains")),
+        (0.96, line.generator, "G", t!("Generator")),
     ] {
         let c = egui::pos2(x(f), y);
         p.circle(
@@ -199,8 +199,8 @@ pub fn ui(ui: &mut egui::Ui, line: Line, live: bool) {
     }
     // Breakers: a filled square when closed, an empty one when open.
     for (f, state, name) in [
-        (0.25, line.mains_breaker, "Mains breaker"),
-        (0.75, line.gen_breaker, "Gen breaker"),
+        (0.25, line.mains_breaker, t!("Mains breaker")),
+        (0.75, line.gen_breaker, t!("Gen breaker")),
     ] {
         let c = egui::pos2(x(f), y);
         let r = egui::Rect::from_center_size(c, egui::vec2(22.0, 22.0));
@@ -240,7 +240,7 @@ pub fn ui(ui: &mut egui::Ui, line: Line, live: bool) {
     p.text(
         c + egui::vec2(0.0, -12.0),
         egui::Align2::CENTER_BOTTOM,
-        "Load",
+        t!("Load"),
         font,
         text,
     );

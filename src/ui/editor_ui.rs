@@ -136,15 +136,15 @@ impl EditorState {
 fn commands_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     let blocked = remote_blocked(t);
     if let Some(why) = &blocked {
-        ui.colored_label(RED, format!("Remote control blocked: {why}"));
+        ui.colored_label(RED, t!("Remote control blocked: { $reason }", reason = why));
         ui.checkbox(
             &mut ed.override_block,
-            "Override: I am at the set and it is safe",
+            t!("Override: I am at the set and it is safe"),
         );
     }
     let cmds = t.map.commands_for(&t.moduletype);
     if cmds.is_empty() {
-        ui.label("No remote commands known for this model.");
+        ui.label(t!("No remote commands known for this model."));
     }
     // A scope of its own: the buttons' ids stay the same whatever appears above them.
     ui.push_id("remote_commands", |ui| {
@@ -163,12 +163,12 @@ fn commands_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
 
 fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     ui.horizontal(|ui| {
-        let l = ui.label("Register");
+        let l = ui.label(t!("Register"));
         ui.add(
             egui::TextEdit::singleline(&mut ed.addr)
                 .desired_width(50.0)
                 .clip_text(false)
-                .hint_text("addr"),
+                .hint_text(t!("addr")),
         )
         .labelled_by(l.id);
         let unit = entry::address("Register", &ed.addr)
@@ -179,10 +179,10 @@ fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
             egui::TextEdit::singleline(&mut ed.value)
                 .desired_width(70.0)
                 .clip_text(false)
-                .hint_text("value"),
+                .hint_text(t!("value")),
         );
         ui.label(unit.unwrap_or_default());
-        if ui.button("Write…").clicked() {
+        if ui.button(t!("Write…")).clicked() {
             ed.prepare_typed(t, Source::Register);
         }
     });
@@ -190,15 +190,15 @@ fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
 
 fn coil_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     ui.horizontal(|ui| {
-        let l = ui.label("Coil");
+        let l = ui.label(t!("Coil"));
         ui.add(
             egui::TextEdit::singleline(&mut ed.coil)
                 .desired_width(50.0)
                 .clip_text(false)
-                .hint_text("addr"),
+                .hint_text(t!("addr")),
         )
         .labelled_by(l.id);
-        for (text, on) in [("On…", true), ("Off…", false)] {
+        for (text, on) in [(t!("On…"), true), (t!("Off…"), false)] {
             if ui.button(text).clicked() {
                 ed.prepare_typed(t, Source::Coil(on));
             }
@@ -208,22 +208,24 @@ fn coil_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
 
 fn multi_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     ui.horizontal(|ui| {
-        let l = ui.label("Registers");
+        let l = ui.label(t!("Registers"));
         ui.add(
             egui::TextEdit::singleline(&mut ed.multi_addr)
                 .desired_width(50.0)
                 .clip_text(false)
-                .hint_text("from"),
+                .hint_text(t!("from")),
         )
         .labelled_by(l.id);
         ui.add(
             egui::TextEdit::singleline(&mut ed.multi_values)
                 .desired_width(130.0)
                 .clip_text(false)
-                .hint_text("v1, v2 or v1; v2"),
+                .hint_text(t!("v1, v2 or v1; v2")),
         )
-        .on_hover_text("Each value in its register's unit; with ';' between values, 25,5 is 25.5");
-        if ui.button("Write…").clicked() {
+        .on_hover_text(t!(
+            "Each value in its register's unit; with ';' between values, 25,5 is 25.5"
+        ));
+        if ui.button(t!("Write…")).clicked() {
             ed.prepare_typed(t, Source::Registers);
         }
     });
@@ -235,27 +237,27 @@ fn modem_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     }
     let current = (t.module_port, t.module_baud);
     ui.horizontal_wrapped(|ui| {
-        ui.label("Modem port now:");
+        ui.label(t!("Modem port now:"));
         ui.strong(port::setting_known(current.0, current.1));
         if current.0.is_none() || current.1.is_none() {
-            ui.label(egui::RichText::new("(its login did not say: choose both)").weak());
+            ui.label(egui::RichText::new(t!("(its login did not say: choose both)")).weak());
         }
     });
     // The form starts from the modem's setting: nothing is changed unless chosen.
     let chosen = (ed.port.or(current.0), ed.baud.or(current.1));
     ui.horizontal(|ui| {
-        ui.label("Set to");
+        ui.label(t!("Set to"));
         let mut p = chosen.0;
-        egui::ComboBox::new("module_port", "at")
-            .selected_text(p.map_or("choose…", port::port_name))
+        egui::ComboBox::new("module_port", t!("at"))
+            .selected_text(p.map_or_else(|| t!("choose…"), |p| port::port_name(p).to_string()))
             .show_ui(ui, |ui| {
                 for (i, n) in MODULE_PORTS.iter().enumerate() {
                     ui.selectable_value(&mut p, Some(i as u8), *n);
                 }
             });
         let mut b = chosen.1;
-        egui::ComboBox::new("module_baud", "baud")
-            .selected_text(b.map_or("choose…", port::baud_name))
+        egui::ComboBox::new("module_baud", t!("baud"))
+            .selected_text(b.map_or_else(|| t!("choose…"), |b| port::baud_name(b).to_string()))
             .show_ui(ui, |ui| {
                 for (i, n) in MODULE_BAUDS.iter().enumerate() {
                     ui.selectable_value(&mut b, Some(i as u8), *n);
@@ -271,12 +273,15 @@ fn modem_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     ui.horizontal(|ui| {
         let (port, baud) = (ed.port.or(current.0), ed.baud.or(current.1));
         let why_not = match (port, baud) {
-            (None, _) | (_, None) => Some("Choose the port and the baud first"),
-            (p, b) if (p, b) == current => Some("This is the modem's setting already"),
+            (None, _) | (_, None) => Some(t!("Choose the port and the baud first")),
+            (p, b) if (p, b) == current => Some(t!("This is the modem's setting already")),
             _ => None,
         };
         let set = ui
-            .add_enabled(why_not.is_none(), egui::Button::new("Set port and baud…"))
+            .add_enabled(
+                why_not.is_none(),
+                egui::Button::new(t!("Set port and baud…")),
+            )
             .on_disabled_hover_text(why_not.unwrap_or_default());
         if set.clicked()
             && let (Some(port), Some(baud)) = (port, baud)
@@ -290,7 +295,7 @@ fn modem_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
                 }),
             );
         }
-        if ui.button("Reset modem…").clicked() {
+        if ui.button(t!("Reset modem…")).clicked() {
             ed.prepare(&t.hostid, Ok(Pending::Reset));
         }
     });
@@ -313,29 +318,34 @@ fn log_line(state: &AppState, c: &crate::app::CommandRecord) -> String {
         .unwrap_or(&c.hostid);
     let name = c.name.as_deref().unwrap_or(&c.decoded);
     let outcome = match &c.outcome {
-        None => "sent, waiting…".to_string(),
+        None => t!("sent, waiting…"),
         Some((o, d)) => format!("{} ({d})", o.name()),
     };
     let verified = match (c.verified, &c.outcome) {
-        (Some(true), _) => " · confirmed by the readings".to_string(),
+        (Some(true), _) => Some(t!("confirmed by the readings")),
         (Some(false), _) => {
-            let secs = c.within_ms as f64 / 1000.0;
-            match (&c.hint, &c.unmet) {
-                (Some(h), _) => format!(" · NOT seen in the readings: {h}"),
-                (None, Some(u)) => format!(" · not confirmed: {u} after {secs} s"),
-                (None, None) => format!(" · NOT seen in the readings within {secs} s"),
-            }
+            let secs = (c.within_ms as f64 / 1000.0).to_string();
+            Some(match (&c.hint, &c.unmet) {
+                (Some(h), _) => t!("NOT seen in the readings: { $hint }", hint = h),
+                (None, Some(u)) => t!(
+                    "not confirmed: { $unmet } after { $secs } s",
+                    unmet = u,
+                    secs = secs
+                ),
+                (None, None) => t!("NOT seen in the readings within { $secs } s", secs = secs),
+            })
         }
         (None, Some((Outcome::Accepted, _))) if c.confirm.is_some() => {
-            " · checking the readings…".to_string()
+            Some(t!("checking the readings…"))
         }
-        _ => String::new(),
+        _ => None,
     };
+    let verified = verified.map(|v| format!(" · {v}")).unwrap_or_default();
     format!("{time} {target} · {name}: {outcome}{verified}")
 }
 
 fn log_ui(ui: &mut egui::Ui, state: &AppState, hostid: &str) {
-    ui.strong("Write log");
+    ui.strong(t!("Write log"));
     egui::ScrollArea::vertical()
         .id_salt("write_log")
         .max_height(220.0)
@@ -363,18 +373,20 @@ fn describe(p: &Pending) -> (String, Option<String>, Vec<String>) {
             current,
         } => {
             let at = |p: Option<u8>, b: Option<u8>| {
-                format!(
-                    "{} at {}",
-                    p.map_or("unknown port", port::port_name),
-                    b.map_or("unknown baud", port::baud_name)
+                t!(
+                    "{ $port } at { $baud }",
+                    port = p.map_or_else(|| t!("unknown port"), |p| port::port_name(p).to_string()),
+                    baud = b.map_or_else(|| t!("unknown baud"), |b| port::baud_name(b).to_string())
                 )
             };
             (
-                format!(
-                    "Set the modem's own serial port: {} -> {} (modulePort {new_port}, moduleBaud \
-                     {baud})",
-                    at(current.0, current.1),
-                    at(Some(*new_port), Some(*baud)),
+                t!(
+                    "Set the modem's own serial port: { $from } -> { $to } (modulePort \
+                     { $port }, moduleBaud { $baud })",
+                    from = at(current.0, current.1),
+                    to = at(Some(*new_port), Some(*baud)),
+                    port = *new_port,
+                    baud = *baud,
                 ),
                 None,
                 port::change_warning(current.0, *new_port)
@@ -383,7 +395,7 @@ fn describe(p: &Pending) -> (String, Option<String>, Vec<String>) {
             )
         }
         Pending::Reset => (
-            "Reset the modem: it drops the connection and logs in again".into(),
+            t!("Reset the modem: it drops the connection and logs in again"),
             None,
             Vec::new(),
         ),
@@ -403,7 +415,7 @@ pub fn confirm_ui(ctx: &egui::Context, ed: &mut EditorState, state: &AppState) -
         .and_then(|t| t.commands_refused(now_ms))
     {
         ed.pending = None;
-        ed.error = Some(format!("Not sent. {why}"));
+        ed.error = Some(t!("Not sent. { $reason }", reason = why));
         return false;
     }
     let (text, frame, notes) = describe(&p);
@@ -419,13 +431,17 @@ pub fn confirm_ui(ctx: &egui::Context, ed: &mut EditorState, state: &AppState) -
     let modal = egui::Modal::new(egui::Id::unique("confirm_write")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.heading(match p {
-            Pending::Write(_) => "Send to the controller?",
-            Pending::Port { .. } | Pending::Reset => "Send to the modem?",
+            Pending::Write(_) => t!("Send to the controller?"),
+            Pending::Port { .. } | Pending::Reset => t!("Send to the modem?"),
         });
-        ui.label(format!("Target: {name} {hostid}"));
+        ui.label(t!(
+            "Target: { $name } { $hostid }",
+            name = &name,
+            hostid = &hostid
+        ));
         if let Pending::Write(w) = &p {
             ui.label(
-                egui::RichText::new(format!("Slave {}", w.request.slave))
+                egui::RichText::new(t!("Slave { $slave }", slave = w.request.slave))
                     .size(22.0)
                     .strong(),
             );
@@ -439,22 +455,22 @@ pub fn confirm_ui(ctx: &egui::Context, ed: &mut EditorState, state: &AppState) -
             }
         }
         if let Some(f) = &frame {
-            ui.monospace(format!("Frame: {f}"));
+            ui.monospace(t!("Frame: { $frame }", frame = f));
         }
         if ed.revised.is_some() {
             ui.label(
-                egui::RichText::new(
-                    "Updated: keys typed before the click arrived after it (input method).",
-                )
+                egui::RichText::new(t!(
+                    "Updated: keys typed before the click arrived after it (input method)."
+                ))
                 .weak(),
             );
         }
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.button("Send").clicked() && !revised_now {
+            if ui.button(t!("Send")).clicked() && !revised_now {
                 confirmed = true;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("Cancel")).clicked() {
                 cancel = true;
             }
         });
@@ -480,9 +496,9 @@ pub fn ui(
     ed: &mut EditorState,
     now_ms: i64,
 ) {
-    ui.heading("Commands");
+    ui.heading(t!("Commands"));
     let Some(t) = target else {
-        ui.label("Select a modem.");
+        ui.label(t!("Select a modem."));
         return;
     };
     ed.follow(&t.hostid);
@@ -498,19 +514,20 @@ pub fn ui(
     }
     if let Some(r) = t.remote() {
         if !r.commands {
-            ui.label(format!(
-                "Seen through the broker {}. Its bridge takes no commands (cmmctl serve runs \
-                 without --mqtt-commands): read-only.",
-                r.broker
+            ui.label(t!(
+                "Seen through the broker { $broker }. Its bridge takes no commands (cmmctl serve \
+                 runs without --mqtt-commands): read-only.",
+                broker = &r.broker
             ));
             ui.separator();
             log_ui(ui, state, &t.hostid);
             return;
         }
         ui.label(
-            egui::RichText::new(format!(
-                "Through the broker {}: each command goes to its bridge, which checks it again.",
-                r.broker
+            egui::RichText::new(t!(
+                "Through the broker { $broker }: each command goes to its bridge, which checks it \
+                 again.",
+                broker = &r.broker
             ))
             .weak(),
         );
@@ -539,7 +556,7 @@ fn commands_and_writes_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         }
     }
     if let Err(why) = check_function(t, 6) {
-        ui.label(egui::RichText::new(format!("No register writes: {why}.")).weak());
+        ui.label(egui::RichText::new(t!("No register writes: { $reason }.", reason = why)).weak());
     }
     super::config_ui::ui(ui, t, ed);
     modem_ui(ui, t, ed);

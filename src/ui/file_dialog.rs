@@ -23,19 +23,20 @@ pub enum Purpose {
     /// Where to save a copy of the recording, cut so.
     SaveCopy(CopyCut),
     /// Where to save a target's commissioning report.
-    Report(String),
+    Report(String, crate::i18n::Lang),
 }
 
 impl Purpose {
-    /// What to say when the dialog gave no file (cancelled, or none could be shown).
+    /// What to say when the dialog gave no file (cancelled, or none could be shown): a text
+    /// of the catalogue, shown with [`crate::i18n::tr`].
     pub fn none_chosen(&self) -> Option<&'static str> {
         match self {
-            Purpose::LoadMap => Some(
+            Purpose::LoadMap => Some(n!(
                 "no map file chosen; if no file dialog appeared, this system has none (no \
-                 desktop portal): type the file's path in Maps > Load map file instead",
-            ),
-            Purpose::Export(_) => Some("no file chosen for the export"),
-            Purpose::Report(_) => Some("no file chosen for the report"),
+                 desktop portal): type the file's path in Maps > Load map file instead"
+            )),
+            Purpose::Export(_) => Some(n!("no file chosen for the export")),
+            Purpose::Report(..) => Some(n!("no file chosen for the report")),
             Purpose::OpenRecording | Purpose::SaveCopy(_) => None,
         }
     }
@@ -51,7 +52,7 @@ impl Purpose {
                 cut,
                 replace: true,
             },
-            Purpose::Report(target) => Command::Report { target, path },
+            Purpose::Report(target, lang) => Command::Report { target, path, lang },
         }
     }
 }
@@ -61,9 +62,9 @@ impl Purpose {
 pub struct Ask {
     /// What it is for.
     pub purpose: Purpose,
-    /// The dialog's title.
+    /// The dialog's title: a text of the catalogue (`n!("…")`), shown in the window's language.
     pub title: &'static str,
-    /// The kind of file, and its extensions.
+    /// The kind of file (a text of the catalogue, as the title), and its extensions.
     pub filter: (&'static str, &'static [&'static str]),
     /// A file to save (with the name suggested), rather than one to open.
     pub save_as: Option<String>,
@@ -100,10 +101,13 @@ impl FileDialogs {
         for ask in self.take_asked() {
             let answers = self.answers.clone();
             let repaint = repaint.clone();
+            // In the window's language: the dialog's task runs on another thread.
+            let title = crate::i18n::tr(ask.title);
+            let name = crate::i18n::tr(ask.filter.0);
             runtime.spawn(async move {
-                let (name, extensions) = ask.filter;
+                let extensions = ask.filter.1;
                 let dialog = rfd::AsyncFileDialog::new()
-                    .set_title(ask.title)
+                    .set_title(title)
                     .add_filter(name, extensions);
                 let chosen = match ask.save_as {
                     Some(file) => dialog.set_file_name(file).save_file().await,
@@ -117,7 +121,7 @@ impl FileDialogs {
     }
 
     /// The dialogs closed since the last frame: the command of each file chosen, or, for one
-    /// closed without a file, what it was for and what to say of it.
+    /// closed without a file, what it was for and what to say of it (a text of the catalogue).
     pub fn answers(&mut self) -> Vec<Result<Command, (Purpose, &'static str)>> {
         lock(&self.answers)
             .drain(..)
@@ -142,7 +146,7 @@ mod tests {
     fn a_file_chosen_becomes_its_command_at_the_next_frame() {
         let mut d = FileDialogs::default();
         d.ask(Ask {
-            purpose: Purpose::Report("H1".into()),
+            purpose: Purpose::Report("H1".into(), crate::i18n::Lang::Ru),
             title: "Save the commissioning report",
             filter: ("PDF", &["pdf"]),
             save_as: Some("commissioning-H1.pdf".into()),
@@ -156,7 +160,8 @@ mod tests {
             d.answers(),
             vec![Ok(Command::Report {
                 target: "H1".into(),
-                path: "/tmp/r.pdf".into()
+                path: "/tmp/r.pdf".into(),
+                lang: crate::i18n::Lang::Ru,
             })]
         );
         assert!(d.answers().is_empty(), "sent once");

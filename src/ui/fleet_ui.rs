@@ -54,15 +54,15 @@ const COLUMNS: [Column; 9] = [
 /// window the columns give way from the highest rank: health (the bar), name, link, alarms
 /// and kW stay in view, the rest are on the row's hover.
 const WIDTHS: [columns::Column; 9] = [
-    col("Name", 170.0, 0),
-    col("Modem / port", 210.0, 8),
-    col("Model", 100.0, 7),
-    col("Link", 110.0, 1),
-    col("Mode", 72.0, 5),
-    col("Status", 130.0, 6),
-    col("Alarms", 210.0, 2),
+    col(n!("Name"), 170.0, 0),
+    col(n!("Modem / port"), 210.0, 8),
+    col(n!("Model"), 100.0, 7),
+    col(n!("Link"), 110.0, 1),
+    col(n!("Mode"), 72.0, 5),
+    col(n!("Status"), 130.0, 6),
+    col(n!("Alarms"), 210.0, 2),
     col("kW", 64.0, 3),
-    col("Last seen", 90.0, 4),
+    col(n!("Last seen"), 90.0, 4),
 ];
 
 /// Width of the health bar before the first column.
@@ -81,7 +81,23 @@ pub struct FleetView {
     pub focus_filter: bool,
 }
 
-fn matches(t: &Target, needle: &str) -> bool {
+/// The filter's words for "offline" and "alarm" in the window's language (lowercase); the
+/// English ones work in every language.
+struct Words {
+    offline: String,
+    alarm: String,
+}
+
+impl Words {
+    fn new() -> Words {
+        Words {
+            offline: t!("offline").to_lowercase(),
+            alarm: t!("alarm").to_lowercase(),
+        }
+    }
+}
+
+fn matches(t: &Target, needle: &str, words: &Words) -> bool {
     let s = &t.summary;
     let has = |x: &str| super::contains_lower(x, needle);
     has(&t.hostname)
@@ -89,9 +105,11 @@ fn matches(t: &Target, needle: &str) -> bool {
         || has(&t.moduletype)
         || s.mode.as_deref().is_some_and(has)
         || s.status.as_deref().is_some_and(has)
-        || s.alarms.iter().any(|a| has(&a.name) || has(a.kind.name()))
-        || (needle == "offline" && !t.online)
-        || (needle == "alarm" && !s.alarms.is_empty())
+        || s.alarms.iter().any(|a| {
+            has(&a.name) || has(a.kind.name()) || has(&super::overview_ui::kind_name(a.kind))
+        })
+        || ((needle == "offline" || needle == words.offline) && !t.online)
+        || ((needle == "alarm" || needle == words.alarm) && !s.alarms.is_empty())
 }
 
 fn health_rank(h: Health) -> u8 {
@@ -131,10 +149,11 @@ fn compare(a: &Target, b: &Target, col: Column, now: i64, hb: i64) -> Ordering {
 /// The targets in the table's order.
 pub fn rows<'a>(state: &'a AppState, v: &FleetView, now: i64, hb: i64) -> Vec<&'a Target> {
     let needle = v.filter.trim().to_lowercase();
+    let words = Words::new();
     let mut rows: Vec<&Target> = state
         .targets
         .values()
-        .filter(|t| needle.is_empty() || matches(t, &needle))
+        .filter(|t| needle.is_empty() || matches(t, &needle, &words))
         .collect();
     let (col, desc) = v.sort;
     // Unstable is enough: the hostid breaks every tie.
@@ -171,9 +190,9 @@ fn texts(t: &Target, health: Health, now: i64, ui: &egui::Ui) -> [(String, egui:
     let (text, weak) = (visuals.text_color(), visuals.weak_text_color());
     let s = &t.summary;
     let name = if t.hostname.is_empty() {
-        "(no login yet)"
+        t!("(no login yet)")
     } else {
-        t.hostname.as_str()
+        t.hostname.clone()
     };
     let (alarms, colour) = match s.alarms.as_slice() {
         [] => (String::new(), text),
@@ -181,13 +200,13 @@ fn texts(t: &Target, health: Health, now: i64, ui: &egui::Ui) -> [(String, egui:
         [a, rest @ ..] => (format!("{} (+{})", a.name, rest.len()), kind_colour(a.kind)),
     };
     [
-        (name.to_string(), text),
+        (name, text),
         (
             t.serial_description().unwrap_or(&t.hostid).to_string(),
             weak,
         ),
         (t.moduletype.clone(), text),
-        (health_word(t, health).to_string(), health_colour(health)),
+        (health_word(t, health), health_colour(health)),
         (s.mode.clone().unwrap_or_default(), text),
         (s.status.clone().unwrap_or_default(), text),
         (alarms, colour),
@@ -212,7 +231,12 @@ fn row_ui(
     // Named for screen readers and tests: the row is painted, not made of labels.
     let name = texts[0].0.clone();
     resp.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::Row, true, selected, format!("fleet {name}"))
+        egui::WidgetInfo::selected(
+            egui::Role::Row,
+            true,
+            selected,
+            t!("fleet { $name }", name = name.as_str()),
+        )
     });
     let visuals = ui.visuals();
     if selected {
@@ -232,7 +256,7 @@ fn row_ui(
         .zip(&texts)
         .zip(&layout.cells)
         .filter(|((_, (text, _)), c)| c.is_none() && !text.is_empty())
-        .map(|((col, (text, _)), _)| format!("{}: {text}", col.title))
+        .map(|((col, (text, _)), _)| format!("{}: {text}", col.label()))
         .collect();
     let resp = if hidden.is_empty() {
         resp
@@ -246,7 +270,7 @@ fn header_ui(ui: &mut egui::Ui, v: &mut FleetView, layout: &Layout, height: f32)
     let width = BAR + layout.width;
     let (head, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
     for (i, (col, c)) in COLUMNS.iter().zip(&WIDTHS).enumerate() {
-        let title = c.title;
+        let title = c.label();
         let arrow = match v.sort {
             (c, false) if c == *col => " ^",
             (c, true) if c == *col => " v",
@@ -259,7 +283,7 @@ fn header_ui(ui: &mut egui::Ui, v: &mut FleetView, layout: &Layout, height: f32)
             r,
             egui::Button::new(egui::RichText::new(format!("{title}{arrow}")).strong()).frame(false),
         );
-        if b.on_hover_text(format!("sort by {}", title.to_lowercase()))
+        if b.on_hover_text(t!("sort by { $column }", column = title.to_lowercase()))
             .clicked()
         {
             v.sort = if v.sort.0 == *col {
@@ -291,18 +315,20 @@ pub fn ui(
         )
     });
     ui.horizontal(|ui| {
-        ui.heading("Fleet");
-        ui.label(format!(
-            "{} targets · {online} online · {alarmed} with alarms · {} shown",
-            state.targets.len(),
-            rows.len()
+        ui.heading(t!("Fleet"));
+        ui.label(t!(
+            "fleet-counts",
+            n = state.targets.len(),
+            online = online,
+            alarmed = alarmed,
+            shown = rows.len(),
         ));
     });
     ui.horizontal(|ui| {
-        let label = ui.label("Fleet filter");
+        let label = ui.label(t!("Fleet filter"));
         let edit = egui::TextEdit::singleline(&mut v.filter)
             .desired_width(220.0)
-            .hint_text("name, id, model, mode, alarm, offline");
+            .hint_text(t!("name, id, model, mode, alarm, offline"));
         let resp = ui.add(edit).labelled_by(label.id);
         if std::mem::take(&mut v.focus_filter) {
             resp.request_focus();

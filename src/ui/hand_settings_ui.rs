@@ -66,21 +66,22 @@ pub fn ui(
             rows.push((name.clone(), v.drafts[name].0.clone(), String::new()));
         }
     }
-    egui::CollapsingHeader::new("Settings read from the controller's panel")
+    egui::CollapsingHeader::new(t!("Settings read from the controller's panel"))
+        .id_salt("Settings read from the controller's panel")
         .default_open(false)
         .show(ui, |ui| {
-            ui.weak(
+            ui.weak(t!(
                 "Setpoints Modbus cannot read: type them from the controller's panel as found \
-                 on arrival and as left, then Keep.",
-            );
+                 on arrival and as left, then Keep."
+            ));
             egui::Grid::new("hand_settings")
                 .num_columns(4)
                 .striped(true)
                 .show(ui, |ui| {
-                    ui.strong("Setting");
-                    ui.strong("Range");
-                    ui.strong("As found");
-                    ui.strong("As left");
+                    ui.strong(t!("Setting"));
+                    ui.strong(t!("Range"));
+                    ui.strong(t!("As found"));
+                    ui.strong(t!("As left"));
                     ui.end_row();
                     for (name, unit, range) in &rows {
                         let d = v
@@ -93,7 +94,8 @@ pub fn ui(
                             ui.label(format!("{name} ({unit})"));
                         }
                         ui.weak(range);
-                        for (field, text) in [("as found", &mut d.1), ("as left", &mut d.2)] {
+                        for (field, text) in [(t!("as found"), &mut d.1), (t!("as left"), &mut d.2)]
+                        {
                             ui.add_enabled(
                                 !read_only,
                                 egui::TextEdit::singleline(text)
@@ -108,14 +110,14 @@ pub fn ui(
                 return;
             }
             ui.horizontal(|ui| {
-                let l = ui.label("Another setting");
+                let l = ui.label(t!("Another setting"));
                 ui.add(
                     egui::TextEdit::singleline(&mut v.new_name)
                         .desired_width(200.0)
-                        .hint_text("its name on the panel"),
+                        .hint_text(t!("its name on the panel")),
                 )
                 .labelled_by(l.id);
-                if ui.button("Add").clicked() && !v.new_name.trim().is_empty() {
+                if ui.button(t!("Add")).clicked() && !v.new_name.trim().is_empty() {
                     v.drafts.entry(v.new_name.trim().to_string()).or_default();
                     v.new_name.clear();
                 }
@@ -140,7 +142,7 @@ pub fn ui(
                 .collect();
             let keep = ui.add_enabled(
                 !changed.is_empty(),
-                egui::Button::new(format!("Keep ({} edited)", changed.len())),
+                egui::Button::new(t!("Keep ({ $count } edited)", count = changed.len())),
             );
             if keep.clicked() {
                 for entry in changed {

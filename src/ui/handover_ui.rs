@@ -20,7 +20,9 @@ pub fn export_ui(
     out: &mut Vec<Command>,
 ) {
     let mut open = v.export_open;
-    egui::Window::new("Export CSV")
+    egui::Window::new(t!("Export CSV"))
+        // The id egui gives the English title: the window keeps its place in every language.
+        .id(egui::Id::unique(Some("Export CSV")))
         .open(&mut open)
         .resizable(false)
         .constrain(true)
@@ -31,39 +33,45 @@ pub fn export_ui(
                     fields_ui(
                         ui,
                         [
-                            ("From", &mut v.from, "the start (or YYYY-MM-DD hh:mm:ss)"),
-                            ("To", &mut v.to, "the end"),
-                            ("File", &mut v.path, "ask where (save dialog)"),
+                            (
+                                t!("From"),
+                                &mut v.from,
+                                t!("the start (or YYYY-MM-DD hh:mm:ss)"),
+                            ),
+                            (t!("To"), &mut v.to, t!("the end")),
+                            (t!("File"), &mut v.path, t!("ask where (save dialog)")),
                         ],
                     );
-                    ui.label("Values");
+                    ui.label(t!("Values"));
                     ui.horizontal(|ui| {
-                        ui.radio_value(&mut v.plotted_only, true, "the plotted ones");
-                        ui.radio_value(&mut v.plotted_only, false, "all");
+                        ui.radio_value(&mut v.plotted_only, true, t!("the plotted ones"));
+                        ui.radio_value(&mut v.plotted_only, false, t!("all"));
                     });
                     ui.end_row();
-                    ui.label("Layout");
+                    ui.label(t!("Layout"));
                     ui.horizontal(|ui| {
-                        ui.radio_value(&mut v.long, false, "wide (a column per value)");
-                        ui.radio_value(&mut v.long, true, "long (a row per change)");
+                        ui.radio_value(&mut v.long, false, t!("wide (a column per value)"));
+                        ui.radio_value(&mut v.long, true, t!("long (a row per change)"));
                     });
                     ui.end_row();
-                    ui.label("Times");
-                    ui.checkbox(&mut v.utc, "UTC (else local time with its offset)");
+                    ui.label(t!("Times"));
+                    ui.checkbox(&mut v.utc, t!("UTC (else local time with its offset)"));
                     ui.end_row();
-                    ui.label("For");
+                    ui.label(t!("For"));
                     ui.horizontal(|ui| {
-                        ui.radio_value(&mut v.excel, true, "a spreadsheet (Excel)")
-                            .on_hover_text(
+                        ui.radio_value(&mut v.excel, true, t!("a spreadsheet (Excel)"))
+                            .on_hover_text(t!(
                                 "Opens right by double-click: °C, Ω and non-Latin names, \
-                                 ; between fields, this computer's decimal mark",
-                            );
-                        ui.radio_value(&mut v.excel, false, "scripts (plain CSV)")
-                            .on_hover_text("Comma-separated, decimal point, no byte-order mark");
+                                 ; between fields, this computer's decimal mark"
+                            ));
+                        ui.radio_value(&mut v.excel, false, t!("scripts (plain CSV)"))
+                            .on_hover_text(t!(
+                                "Comma-separated, decimal point, no byte-order mark"
+                            ));
                     });
                     ui.end_row();
                 });
-            if ui.button("Export").clicked() {
+            if ui.button(t!("Export")).clicked() {
                 v.export_note = None;
                 match spec(state, v) {
                     Ok(spec) => {
@@ -72,7 +80,7 @@ pub fn export_ui(
                             "" => {
                                 v.ask = Some(Ask {
                                     purpose: Purpose::Export(spec),
-                                    title: "Export the recording as CSV",
+                                    title: n!("Export the recording as CSV"),
                                     filter: ("CSV", &["csv"]),
                                     save_as: Some("recording.csv".into()),
                                 })
@@ -95,7 +103,7 @@ pub fn export_ui(
 }
 
 /// Rows of labelled text fields (From, To, File) in a window's grid.
-fn fields_ui<const N: usize>(ui: &mut egui::Ui, fields: [(&str, &mut String, &str); N]) {
+fn fields_ui<const N: usize>(ui: &mut egui::Ui, fields: [(String, &mut String, String); N]) {
     for (label, text, hint) in fields {
         let l = ui.label(label);
         ui.add(
@@ -149,7 +157,9 @@ pub fn copy_ui(
     out: &mut Vec<Command>,
 ) {
     let mut open = v.copy_open;
-    egui::Window::new("Save a copy of the recording")
+    egui::Window::new(t!("Save a copy of the recording"))
+        // The id egui gives the English title: the window keeps its place in every language.
+        .id(egui::Id::unique(Some("Save a copy of the recording")))
         .open(&mut open)
         .resizable(false)
         .constrain(true)
@@ -159,28 +169,28 @@ pub fn copy_ui(
                 fields_ui(
                     ui,
                     [
-                        ("From", from, "the start (or YYYY-MM-DD hh:mm:ss)"),
-                        ("To", to, "the end"),
-                        ("File", path, "ask where (save dialog)"),
+                        (t!("From"), from, t!("the start (or YYYY-MM-DD hh:mm:ss)")),
+                        (t!("To"), to, t!("the end")),
+                        (t!("File"), path, t!("ask where (save dialog)")),
                     ],
                 );
-                ui.label("Targets");
+                ui.label(t!("Targets"));
                 ui.horizontal(|ui| {
-                    ui.radio_value(&mut v.copy_selected_only, false, "all");
+                    ui.radio_value(&mut v.copy_selected_only, false, t!("all"));
                     let name = selected
                         .and_then(|s| state.targets.get(s))
-                        .map(|t| format!("only {}", t.hostname));
+                        .map(|t| t!("only { $name }", name = &t.hostname));
                     ui.add_enabled_ui(name.is_some(), |ui| {
                         ui.radio_value(
                             &mut v.copy_selected_only,
                             true,
-                            name.unwrap_or_else(|| "only the selected one".into()),
+                            name.unwrap_or_else(|| t!("only the selected one")),
                         );
                     });
                 });
                 ui.end_row();
             });
-            if ui.button("Save").clicked() {
+            if ui.button(t!("Save")).clicked() {
                 match copy_cut(v, selected) {
                     Ok(cut) => {
                         v.copy_error = None;
@@ -188,8 +198,8 @@ pub fn copy_ui(
                             "" => {
                                 v.ask = Some(Ask {
                                     purpose: Purpose::SaveCopy(cut),
-                                    title: "Save a copy of the recording",
-                                    filter: ("Recording", &[crate::store::registry::EXTENSION]),
+                                    title: n!("Save a copy of the recording"),
+                                    filter: (n!("Recording"), &[crate::store::registry::EXTENSION]),
                                     save_as: Some(copy_name(state)),
                                 })
                             }
@@ -213,17 +223,17 @@ pub fn copy_ui(
 /// The cut the "Save a copy" window describes.
 fn copy_cut(v: &RecordView, selected: Option<&str>) -> Result<crate::app::CopyCut, String> {
     let (from_ms, to_ms) = (
-        time("From", &v.copy_fields[0])?,
-        time("To", &v.copy_fields[1])?,
+        time(&t!("From"), &v.copy_fields[0])?,
+        time(&t!("To"), &v.copy_fields[1])?,
     );
     if let (Some(a), Some(b)) = (from_ms, to_ms)
         && a > b
     {
-        return Err("From is after To".into());
+        return Err(t!("From is after To"));
     }
     let targets = match (v.copy_selected_only, selected) {
         (true, Some(t)) => vec![t.to_string()],
-        (true, None) => return Err("no target is selected".into()),
+        (true, None) => return Err(t!("no target is selected")),
         (false, _) => Vec::new(),
     };
     Ok(crate::app::CopyCut {
@@ -250,15 +260,17 @@ fn spec(state: &AppState, v: &RecordView) -> Result<ExportSpec, String> {
             })
             .collect();
         if names.is_empty() {
-            return Err("nothing is plotted: choose \"all\", or plot the values to export".into());
+            return Err(t!(
+                "nothing is plotted: choose \"all\", or plot the values to export"
+            ));
         }
         names
     } else {
         Vec::new()
     };
     Ok(ExportSpec {
-        from_ms: time("From", &v.from)?,
-        to_ms: time("To", &v.to)?,
+        from_ms: time(&t!("From"), &v.from)?,
+        to_ms: time(&t!("To"), &v.to)?,
         values,
         format: if v.long { Format::Long } else { Format::Wide },
         utc: v.utc,

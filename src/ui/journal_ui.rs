@@ -48,14 +48,14 @@ pub fn ui(
     v: &mut JournalView,
 ) -> Option<JournalAction> {
     let Some(target) = target else {
-        ui.label("Select a target to see its journal.");
+        ui.label(t!("Select a target to see its journal."));
         return None;
     };
     if !state.has_recording() {
-        ui.label(
+        ui.label(t!(
             "The journal is read from the recording, and nothing is being recorded (the app \
-             was started without one).",
-        );
+             was started without one)."
+        ));
         return None;
     }
     let mut action = None;
@@ -74,18 +74,18 @@ pub fn ui(
     }
     let read = state.journal.as_ref().filter(|j| j.target == target);
     ui.horizontal(|ui| {
-        ui.label("Show");
+        ui.label(t!("Show"));
         egui::ComboBox::from_id_salt("journal_kind")
-            .selected_text(v.kind.map_or("every kind", |k| k.name()))
+            .selected_text(v.kind.map_or_else(|| t!("every kind"), kind_name))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut v.kind, None, "every kind");
+                ui.selectable_value(&mut v.kind, None, t!("every kind"));
                 for k in Kind::ALL {
-                    ui.selectable_value(&mut v.kind, Some(k), k.name());
+                    ui.selectable_value(&mut v.kind, Some(k), kind_name(k));
                 }
             });
         if ui
-            .button("Read again")
-            .on_hover_text("Read the journal from the recording now")
+            .button(t!("Read again"))
+            .on_hover_text(t!("Read the journal from the recording now"))
             .clicked()
         {
             v.asked = Some((target.to_string(), Instant::now()));
@@ -98,16 +98,16 @@ pub fn ui(
                     .filter(|r| v.kind.is_none_or(|k| r.kind == k))
                     .count();
                 if shown == rows.len() {
-                    ui.label(format!("{} events", rows.len()));
+                    ui.label(t!("journal-events", n = rows.len()));
                 } else {
-                    ui.label(format!("{shown} of {} events", rows.len()));
+                    ui.label(t!("journal-events-shown", shown = shown, n = rows.len()));
                 }
             }
             Some(Err(e)) => {
                 ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
             }
             None => {
-                ui.label("reading…");
+                ui.label(t!("reading…"));
             }
         }
     });
@@ -119,7 +119,7 @@ pub fn ui(
         .filter(|r| v.kind.is_none_or(|k| r.kind == k))
         .collect();
     if shown.is_empty() {
-        ui.label("Nothing of this kind recorded for this target.");
+        ui.label(t!("Nothing of this kind recorded for this target."));
         return action;
     }
     let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
@@ -155,21 +155,26 @@ fn row_ui(ui: &mut egui::Ui, r: &Row, selected: bool) -> bool {
             |t| t.format("%H:%M:%S%.3f").to_string(),
         );
     ui.monospace(time);
-    ui.label(r.kind.name());
+    ui.label(kind_name(r.kind));
     let mut what = r.text.clone();
     if let Some(k) = r.alarm {
-        what += &format!(" ({})", k.name());
+        what += &format!(" ({})", super::overview_ui::kind_name(k));
     }
     let mut text = egui::RichText::new(what);
     if r.first_out.is_some_and(|n| n > 0) || r.alarm.is_some() && r.kind == Kind::AlarmOn {
         text = text.strong();
     }
-    let mut hover = String::from("Show ±60 s: the plots around this moment");
+    let mut hover = t!("Show ±60 s: the plots around this moment");
     if let Some(n) = r.first_out.filter(|n| *n > 0) {
-        hover = format!("First-out: {n} more came on after it. {hover}");
+        let first_out = t!("First-out: { $count } more came on after it.", count = n);
+        hover = format!("{first_out} {hover}");
     }
     if let Some(first) = &r.came_with {
-        hover = format!("Came on after {first}, the first-out. {hover}");
+        let came_on = t!(
+            "Came on after { $first }, the first-out.",
+            first = first.as_str()
+        );
+        hover = format!("{came_on} {hover}");
     }
     let clicked = ui.horizontal(|ui| {
         let c = ui
@@ -180,7 +185,7 @@ fn row_ui(ui: &mut egui::Ui, r: &Row, selected: bool) -> bool {
             ui.label(egui::RichText::new(crate::journal::first_out_mark(n)).strong());
         }
         if let Some(first) = &r.came_with {
-            ui.weak(format!("after {first}"));
+            ui.weak(t!("after { $first }", first = first.as_str()));
         }
         c
     });
@@ -193,7 +198,11 @@ fn row_ui(ui: &mut egui::Ui, r: &Row, selected: bool) -> bool {
             .filter(|c| c.abs() >= 0.05)
             .map(|c| format!("{:.1} → ", value - c))
             .unwrap_or_default();
-        Some(format!("{} {was}{value:.1}{}", v.label, unit(&v.unit)))
+        Some(format!(
+            "{} {was}{value:.1}{}",
+            crate::i18n::tr(v.label),
+            unit(&v.unit)
+        ))
     };
     let glance: Vec<String> = r
         .values
@@ -205,6 +214,24 @@ fn row_ui(ui: &mut egui::Ui, r: &Row, selected: bool) -> bool {
     ui.add(egui::Label::new(glance.join("  ·  ")).truncate())
         .on_hover_text(all.join("\n"));
     clicked.inner
+}
+
+/// A kind of row in words, in the window's language (the CLI's names in English).
+fn kind_name(k: Kind) -> String {
+    match k {
+        Kind::AlarmOn => t!("alarm_on"),
+        Kind::AlarmOff => t!("alarm_off"),
+        Kind::Mode => t!("mode"),
+        Kind::Status => t!("status"),
+        Kind::Breaker => t!("breaker"),
+        Kind::Mains => t!("mains"),
+        Kind::Start => t!("start"),
+        Kind::Stop => t!("stop"),
+        Kind::Command => t!("command"),
+        Kind::Verdict => t!("verdict"),
+        Kind::Link => t!("link"),
+        Kind::Marker => t!("marker"),
+    }
 }
 
 /// The key values a row shows (the others on hover).

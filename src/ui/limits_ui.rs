@@ -26,10 +26,18 @@ fn hint(key: &str, default: Option<f64>, l: Option<&Limits>) -> String {
         _ => None,
     };
     match (default, assumed) {
-        (Some(d), _) => format!("default {d}"),
-        (None, Some(n)) if n.from_controller => format!("{} from the controller", n.value),
-        (None, Some(n)) => format!("assumed {} from the readings", n.value),
-        (None, None) => "from the readings, or enter it".into(),
+        (Some(d), _) => t!("default { $value }", value = d.to_string()),
+        (None, Some(n)) if n.from_controller => {
+            t!(
+                "{ $value } from the controller",
+                value = n.value.to_string()
+            )
+        }
+        (None, Some(n)) => t!(
+            "assumed { $value } from the readings",
+            value = n.value.to_string()
+        ),
+        (None, None) => t!("from the readings, or enter it"),
     }
 }
 
@@ -42,7 +50,8 @@ pub fn ui(
     v: &mut LimitsView,
     out: &mut Vec<Command>,
 ) {
-    egui::CollapsingHeader::new("Limits")
+    egui::CollapsingHeader::new(t!("Limits"))
+        .id_salt("Limits")
         .default_open(false)
         .show(ui, |ui| {
             if v.loaded_for.as_deref() != Some(target)
@@ -55,17 +64,17 @@ pub fn ui(
                 v.loaded_for = Some(target.to_string());
             }
             let limits = c.map(Limits::of);
-            ui.label(
+            ui.label(t!(
                 "Each load step's values are judged against these (empty: the default). \
                  The default bands follow ISO 8528-5 class G2's steady-state bands; \
-                 no compliance with the standard is claimed.",
-            );
+                 no compliance with the standard is claimed."
+            ));
             let mut bad = false;
             egui::Grid::new("commission_limits")
                 .num_columns(3)
                 .show(ui, |ui| {
                     for f in LIMIT_FIELDS {
-                        let l = ui.label(f.label);
+                        let l = ui.label(crate::i18n::tr(f.label));
                         let text = v.drafts.entry(f.key).or_default();
                         let shown = hint(f.key, f.default, limits.as_ref());
                         ui.add_enabled(
@@ -80,7 +89,7 @@ pub fn ui(
                             bad = true;
                             ui.colored_label(
                                 egui::Color32::from_rgb(220, 60, 50),
-                                format!("{}: not a number", f.unit),
+                                t!("{ $unit }: not a number", unit = f.unit),
                             );
                         } else {
                             ui.label(f.unit);
@@ -102,7 +111,7 @@ pub fn ui(
             ui.horizontal(|ui| {
                 let save = ui.add_enabled(
                     !read_only && !bad && !changed.is_empty(),
-                    egui::Button::new("Save the limits"),
+                    egui::Button::new(t!("Save the limits")),
                 );
                 if save.clicked() {
                     for (name, value) in changed.iter().cloned() {
@@ -116,7 +125,7 @@ pub fn ui(
                     }
                 }
                 if !changed.is_empty() {
-                    ui.weak(format!("{} not saved yet", changed.len()));
+                    ui.weak(t!("{ $count } not saved yet", count = changed.len()));
                 }
             });
         });

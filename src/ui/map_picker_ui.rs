@@ -10,15 +10,18 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, t: &crate::app::Target, out: &mut
     let chosen = state.map_choices.get(&t.hostid);
     let shown = match chosen {
         Some(m) => m.clone(),
-        None => format!("by model: {}", t.map.name),
+        None => t!("by model: { $map }", map = t.map.name.as_str()),
     };
-    let label = ui.label("Map");
+    let label = ui.label(t!("Map"));
     let mut pick: Option<Option<String>> = None;
     egui::ComboBox::from_id_salt("map_picker")
         .selected_text(shown)
         .width(260.0)
         .show_ui(ui, |ui| {
-            if ui.selectable_label(chosen.is_none(), "By model").clicked() {
+            if ui
+                .selectable_label(chosen.is_none(), t!("By model"))
+                .clicked()
+            {
                 pick = Some(None);
             }
             for m in &state.maps {
@@ -32,10 +35,10 @@ pub fn ui(ui: &mut egui::Ui, state: &AppState, t: &crate::app::Target, out: &mut
         })
         .response
         .labelled_by(label.id)
-        .on_hover_text(
+        .on_hover_text(t!(
             "Decode this target with another map (remembered for it). A modem keeps polling \
-             what its model's map asks for.",
-        );
+             what its model's map asks for."
+        ));
     if let Some(map) = pick {
         out.push(Command::ChooseMap {
             target: t.hostid.clone(),

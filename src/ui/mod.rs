@@ -9,6 +9,7 @@ pub mod diagram_ui;
 pub mod editor_ui;
 pub mod file_dialog;
 pub mod fleet_ui;
+pub mod fonts;
 pub mod hand_settings_ui;
 pub mod handover_ui;
 pub mod help_ui;

@@ -16,7 +16,7 @@ use super::palette;
 /// The groups of the panel and the roles shown in each, in order.
 pub const GROUPS: [(&str, &[&str]); 4] = [
     (
-        "Mains",
+        n!("Mains"),
         &[
             "mains_voltage_a",
             "mains_voltage_b",
@@ -28,7 +28,7 @@ pub const GROUPS: [(&str, &[&str]); 4] = [
         ],
     ),
     (
-        "Generator",
+        n!("Generator"),
         &[
             "gen_voltage_a",
             "gen_voltage_b",
@@ -40,7 +40,7 @@ pub const GROUPS: [(&str, &[&str]); 4] = [
         ],
     ),
     (
-        "Load",
+        n!("Load"),
         &[
             "active_power",
             "reactive_power",
@@ -53,7 +53,7 @@ pub const GROUPS: [(&str, &[&str]); 4] = [
         ],
     ),
     (
-        "Engine",
+        n!("Engine"),
         &[
             "speed",
             "oil_pressure",
@@ -69,15 +69,16 @@ pub const GROUPS: [(&str, &[&str]); 4] = [
 
 /// The key readings in one compact row at the top, each from the first of its roles the map
 /// has: what the engineer looks at first, in view without scrolling on a laptop's screen.
+/// The titles that are words are for the catalogue (shown with `i18n::tr`); units stay.
 pub const KEY_READINGS: [(&str, &[&str]); 8] = [
-    ("Gen V", &["gen_voltage_a", "gen_voltage_ab"]),
+    (n!("Gen V"), &["gen_voltage_a", "gen_voltage_ab"]),
     ("Hz", &["gen_frequency"]),
     ("kW", &["active_power"]),
-    ("PF", &["power_factor"]),
-    ("Speed", &["speed"]),
-    ("Oil", &["oil_pressure"]),
-    ("Coolant", &["coolant_temperature"]),
-    ("Battery", &["battery_voltage"]),
+    (n!("PF"), &["power_factor"]),
+    (n!("Speed"), &["speed"]),
+    (n!("Oil"), &["oil_pressure"]),
+    (n!("Coolant"), &["coolant_temperature"]),
+    (n!("Battery"), &["battery_voltage"]),
 ];
 
 /// Width of one reading's tile.
@@ -102,7 +103,13 @@ fn reading(t: &Target, role: &str) -> Option<Reading> {
         Some(Value::NoData) => "###".to_string(),
         Some(Value::Number(v)) => format!("{v:.*}", d.as_ref().map_or(0, |d| d.decimals)),
         Some(Value::Text(s)) => s.clone(),
-        Some(Value::Bit(b)) => if *b { "on" } else { "off" }.to_string(),
+        Some(Value::Bit(b)) => {
+            if *b {
+                t!("on")
+            } else {
+                t!("off")
+            }
+        }
     };
     Some(Reading {
         name: spec.name.to_string(),
@@ -123,10 +130,21 @@ pub fn kind_colour(kind: AlarmKind) -> egui::Color32 {
     }
 }
 
+/// An alarm kind in words, in the window's language.
+pub fn kind_name(kind: AlarmKind) -> String {
+    match kind {
+        AlarmKind::Summary => t!("summary"),
+        AlarmKind::Warning => t!("warning"),
+        AlarmKind::Shutdown => t!("shutdown"),
+        AlarmKind::Trip => t!("trip"),
+        AlarmKind::Block => t!("block"),
+    }
+}
+
 /// "since 10:42:05 (12 min)".
 pub fn since(now_ms: i64, at_ms: i64) -> String {
     let (when, age) = crate::app::target::clock_and_age(now_ms, at_ms);
-    format!("since {when} ({age})")
+    t!("since { $when } ({ $age })", when = when, age = age)
 }
 
 fn alarms_ui(
@@ -136,17 +154,17 @@ fn alarms_ui(
     now_ms: i64,
 ) {
     if alarms.is_empty() {
-        ui.colored_label(palette::LIVE, "No active alarms");
+        ui.colored_label(palette::LIVE, t!("No active alarms"));
         return;
     }
-    ui.strong(format!("Active alarms ({})", alarms.len()));
+    ui.strong(t!("Active alarms ({ $count })", count = alarms.len()));
     let first_out = first_out.filter(|_| alarms.len() > 1);
     egui::Grid::new("overview_alarms")
         .num_columns(4)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
             for (i, a) in alarms.iter().enumerate() {
-                let badge = egui::RichText::new(format!(" {} ", a.kind.name().to_uppercase()))
+                let badge = egui::RichText::new(format!(" {} ", kind_name(a.kind).to_uppercase()))
                     .strong()
                     .color(egui::Color32::WHITE)
                     .background_color(kind_colour(a.kind));
@@ -158,9 +176,9 @@ fn alarms_ui(
                         ui.label(
                             egui::RichText::new(crate::journal::first_out_mark(with)).strong(),
                         )
-                        .on_hover_text(
-                            "The first of the alarms that came on together: what tripped first",
-                        );
+                        .on_hover_text(t!(
+                            "The first of the alarms that came on together: what tripped first"
+                        ));
                     }
                     _ => {
                         ui.label("");
@@ -186,7 +204,7 @@ fn tile_ui(ui: &mut egui::Ui, r: &Reading) {
             ui.set_width(TILE_WIDTH - 12.0);
             ui.vertical(|ui| {
                 let name = if r.unverified {
-                    format!("{} (unverified)", r.name)
+                    t!("{ $name } (unverified)", name = r.name.as_str())
                 } else {
                     r.name.clone()
                 };
@@ -204,10 +222,11 @@ fn tile_ui(ui: &mut egui::Ui, r: &Reading) {
             });
         })
         .response;
+    let note = || crate::i18n::tr(crate::proto::map::UNVERIFIED_NOTE);
     let hover = match (&r.stale, r.unverified) {
-        (Some(why), true) => Some(format!("{why}\n{}", crate::proto::map::UNVERIFIED_NOTE)),
+        (Some(why), true) => Some(format!("{why}\n{}", note())),
         (Some(why), false) => Some(why.clone()),
-        (None, true) => Some(crate::proto::map::UNVERIFIED_NOTE.to_string()),
+        (None, true) => Some(note()),
         (None, false) => None,
     };
     if let Some(h) = hover {
@@ -215,14 +234,14 @@ fn tile_ui(ui: &mut egui::Ui, r: &Reading) {
     }
 }
 
-fn group_ui(ui: &mut egui::Ui, t: &Target, title: &str, roles: &[&str]) {
+fn group_ui(ui: &mut egui::Ui, t: &Target, title: &'static str, roles: &[&str]) {
     let readings: Vec<Reading> = roles.iter().filter_map(|r| reading(t, r)).collect();
     if readings.is_empty() {
         return;
     }
     ui.group(|ui| {
         ui.set_width(ui.available_width());
-        ui.heading(title);
+        ui.heading(crate::i18n::tr(title));
         let per_row = (((ui.available_width() + GAP) / (TILE_WIDTH + GAP)).floor() as usize).max(1);
         egui::Grid::new(("overview_group", title))
             .spacing([GAP, GAP])
@@ -239,7 +258,7 @@ fn group_ui(ui: &mut egui::Ui, t: &Target, title: &str, roles: &[&str]) {
 
 /// One key reading, `width` wide: its short title above its value and unit, named for
 /// screen readers and tests ("kW: 120 kW").
-fn key_ui(ui: &mut egui::Ui, title: &str, r: &Reading, width: f32) {
+fn key_ui(ui: &mut egui::Ui, title: &'static str, r: &Reading, width: f32) {
     let stale = r.stale.is_some();
     let fill = if stale {
         ui.visuals().faint_bg_color
@@ -253,7 +272,9 @@ fn key_ui(ui: &mut egui::Ui, title: &str, r: &Reading, width: f32) {
         .show(ui, |ui| {
             ui.set_width(width - 12.0);
             ui.vertical(|ui| {
-                let title = egui::RichText::new(title).size(12.0).weak();
+                let title = egui::RichText::new(crate::i18n::tr(title))
+                    .size(12.0)
+                    .weak();
                 ui.add(egui::Label::new(title).truncate());
                 // One label, elided at the tile's width (whole on hover): a tile never grows.
                 let text = format!("{} {}", r.value, r.unit);
@@ -270,7 +291,7 @@ fn key_ui(ui: &mut egui::Ui, title: &str, r: &Reading, width: f32) {
         ui.scope_id().with(("key", title)),
         egui::Sense::hover(),
     );
-    let name = format!("{title}: {} {}", r.value, r.unit);
+    let name = format!("{}: {} {}", crate::i18n::tr(title), r.value, r.unit);
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name.trim()));
     let hover = match &r.stale {
         Some(why) => format!("{}\n{why}", r.name),
@@ -282,7 +303,7 @@ fn key_ui(ui: &mut egui::Ui, title: &str, r: &Reading, width: f32) {
 /// The key readings row (nothing when the map names none of them): all in one row from
 /// about 700 points wide, in two below.
 fn keys_ui(ui: &mut egui::Ui, t: &Target) {
-    let keys: Vec<(&str, Reading)> = KEY_READINGS
+    let keys: Vec<(&'static str, Reading)> = KEY_READINGS
         .iter()
         .filter_map(|(title, roles)| Some((*title, roles.iter().find_map(|r| reading(t, r))?)))
         .collect();
@@ -305,39 +326,44 @@ fn keys_ui(ui: &mut egui::Ui, t: &Target) {
 fn header_ui(ui: &mut egui::Ui, t: &Target, s: &Summary, now_ms: i64) {
     ui.horizontal_wrapped(|ui| {
         ui.heading(format!("{}  {}", t.hostname, t.hostid));
-        ui.label(format!("{} · map: {}", t.moduletype, t.map.name));
+        ui.label(t!(
+            "{ $model } · map: { $map }",
+            model = t.moduletype.as_str(),
+            map = t.map.name.as_str(),
+        ));
     });
-    let last = if t.not_live(now_ms).is_some() {
-        " (last known)"
-    } else {
-        ""
-    };
+    let last_known = t.not_live(now_ms).is_some();
     ui.horizontal_wrapped(|ui| {
         let big = |s: String| egui::RichText::new(s).size(20.0).strong();
-        ui.label(big(format!(
-            "Mode: {}{last}",
-            s.mode.as_deref().unwrap_or("not read")
-        )));
+        let mode = s.mode.clone().unwrap_or_else(|| t!("not read"));
+        let status = s.status.clone().unwrap_or_else(|| t!("not read"));
+        ui.label(big(if last_known {
+            t!("Mode: { $mode } (last known)", mode = mode)
+        } else {
+            t!("Mode: { $mode }", mode = mode)
+        }));
         ui.separator();
-        ui.label(big(format!(
-            "Status: {}{last}",
-            s.status.as_deref().unwrap_or("not read")
-        )));
+        ui.label(big(if last_known {
+            t!("Status: { $status } (last known)", status = status)
+        } else {
+            t!("Status: { $status }", status = status)
+        }));
     });
     if let Some(why) = t.not_live(now_ms) {
         ui.colored_label(palette::ALARM, egui::RichText::new(why).size(18.0).strong());
         ui.label(
-            egui::RichText::new("The readings below are the last ones received, shaded.").weak(),
+            egui::RichText::new(t!("The readings below are the last ones received, shaded."))
+                .weak(),
         );
     }
     if t.flags.inhibit_remote == Some(true) {
         ui.colored_label(
             palette::ALARM,
-            "Remote control inhibited by the modem (InhbitRemote)",
+            t!("Remote control inhibited by the modem (InhbitRemote)"),
         );
     }
     if s.remote_locked {
-        ui.colored_label(palette::ALARM, "Controller reports Remote Lock");
+        ui.colored_label(palette::ALARM, t!("Controller reports Remote Lock"));
     }
     for w in t.map.sanity(&t.image, t.slave()) {
         ui.colored_label(palette::WARN, w);
@@ -348,7 +374,7 @@ fn header_ui(ui: &mut egui::Ui, t: &Target, s: &Summary, now_ms: i64) {
 /// Draws the overview of the selected target.
 pub fn ui(ui: &mut egui::Ui, target: Option<&Target>, now_ms: i64) {
     let Some(t) = target else {
-        ui.heading("Select a modem");
+        ui.heading(t!("Select a modem"));
         return;
     };
     // The key readings stay in view while the detail scrolls.
@@ -360,17 +386,17 @@ pub fn ui(ui: &mut egui::Ui, target: Option<&Target>, now_ms: i64) {
             header_ui(ui, t, &t.summary, now_ms);
             ui.separator();
             if t.image.is_empty() {
-                ui.label("No data yet.");
+                ui.label(t!("No data yet."));
                 return;
             }
             let has_roles = GROUPS
                 .iter()
                 .any(|(_, roles)| roles.iter().any(|r| t.map.register_by_role(r).is_some()));
             if !has_roles {
-                ui.label(format!(
-                    "The map \"{}\" names no values by role, so there is no overview: the \
-                     values are in the Values tab.",
-                    t.map.name
+                ui.label(t!(
+                    "The map \"{ $map }\" names no values by role, so there is no overview: \
+                     the values are in the Values tab.",
+                    map = t.map.name.as_str(),
                 ));
                 return;
             }
@@ -378,9 +404,9 @@ pub fn ui(ui: &mut egui::Ui, target: Option<&Target>, now_ms: i64) {
             let line = Line::of(t);
             diagram_ui::ui(ui, line, live);
             if live {
-                ui.label(format!("Load fed by {}", line.load_fed_by()));
+                ui.label(t!("Load fed by { $source }", source = line.load_fed_by()));
             } else {
-                ui.label("Load: no data (the target is offline)");
+                ui.label(t!("Load: no data (the target is offline)"));
             }
             ui.separator();
             alarms_ui(ui, &t.summary.alarms, t.summary.first_out(), now_ms);

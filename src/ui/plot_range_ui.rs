@@ -50,7 +50,7 @@ pub fn parse_typed(text: &str, now_ms: i64) -> Result<i64, String> {
             continue;
         };
         let now = chrono::DateTime::from_timestamp_millis(now_ms)
-            .ok_or("the clock is out of range")?
+            .ok_or_else(|| t!("the clock is out of range"))?
             .with_timezone(&chrono::Local);
         let at = |day: chrono::NaiveDate| {
             day.and_time(tod)
@@ -58,12 +58,18 @@ pub fn parse_typed(text: &str, now_ms: i64) -> Result<i64, String> {
                 .earliest()
                 .map(|d| d.timestamp_millis())
         };
-        let today = at(now.date_naive()).ok_or(format!("{t:?} does not exist today"))?;
+        let today = at(now.date_naive())
+            .ok_or_else(|| t!("{ $time } does not exist today", time = format!("{t:?}")))?;
         if today <= now_ms {
             return Ok(today);
         }
         let yesterday = now.date_naive().pred_opt().and_then(at);
-        return yesterday.ok_or(format!("{t:?} does not exist yesterday"));
+        return yesterday.ok_or_else(|| {
+            t!(
+                "{ $time } does not exist yesterday",
+                time = format!("{t:?}")
+            )
+        });
     }
     crate::store::export::parse_time(t).map_err(|e| e.to_string())
 }
@@ -77,23 +83,27 @@ pub fn range_ui(
 ) -> Option<(f64, f64)> {
     let mut shown = None;
     let config = MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
-    let (button, _) = MenuButton::new("Range…").config(config).ui(ui, |ui| {
+    let (button, _) = MenuButton::new(t!("Range…")).config(config).ui(ui, |ui| {
         let mut enter = false;
         egui::Grid::new("plot_range").num_columns(2).show(ui, |ui| {
-            for (label, text) in [("From", &mut form.from), ("To", &mut form.to)] {
+            let fields = [
+                (t!("From"), &mut form.from, true),
+                (t!("To"), &mut form.to, false),
+            ];
+            for (label, text, is_from) in fields {
                 let l = ui.label(label);
                 let r = ui
                     .add(
                         egui::TextEdit::singleline(text)
                             .desired_width(180.0)
-                            .hint_text(if label == "To" {
-                                "now"
+                            .hint_text(if is_from {
+                                t!("10:15 or 2026-11-24 10:15")
                             } else {
-                                "10:15 or 2026-11-24 10:15"
+                                t!("now")
                             }),
                     )
                     .labelled_by(l.id);
-                if label == "From" && std::mem::take(&mut form.focus) {
+                if is_from && std::mem::take(&mut form.focus) {
                     r.request_focus();
                 }
                 enter |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -101,11 +111,11 @@ pub fn range_ui(
             }
         });
         ui.label(
-            egui::RichText::new("A time of day is today's; To left empty is now.")
+            egui::RichText::new(t!("A time of day is today's; To left empty is now."))
                 .small()
                 .weak(),
         );
-        if ui.button("Show").clicked() || enter {
+        if ui.button(t!("Show")).clicked() || enter {
             match parse_range(form) {
                 Ok(r) => {
                     form.error = None;
@@ -134,14 +144,14 @@ pub fn range_ui(
 /// The typed range in seconds, or why not.
 fn parse_range(form: &RangeForm) -> Result<(f64, f64), String> {
     let now = chrono::Utc::now().timestamp_millis();
-    let from = parse_typed(&form.from, now).map_err(|e| format!("From: {e}"))?;
+    let from = parse_typed(&form.from, now).map_err(|e| t!("From: { $reason }", reason = e))?;
     let to = if form.to.trim().is_empty() {
         now
     } else {
-        parse_typed(&form.to, now).map_err(|e| format!("To: {e}"))?
+        parse_typed(&form.to, now).map_err(|e| t!("To: { $reason }", reason = e))?
     };
     if from >= to {
-        return Err("From must be before To".into());
+        return Err(t!("From must be before To"));
     }
     Ok((from as f64 / 1000.0, to as f64 / 1000.0))
 }
@@ -149,12 +159,12 @@ fn parse_range(form: &RangeForm) -> Result<(f64, f64), String> {
 /// The timeline of the range in view, as a drop-down list.
 pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState) {
     let items = &state.timeline.items;
-    ui.menu_button(format!("Timeline ({})", items.len()), |ui| {
+    ui.menu_button(t!("Timeline ({ $count })", count = items.len()), |ui| {
         egui::ScrollArea::vertical()
             .max_height(300.0)
             .show(ui, |ui| {
                 if items.is_empty() {
-                    ui.label("No alarm, command, marker or link event in view.");
+                    ui.label(t!("No alarm, command, marker or link event in view."));
                 }
                 for e in items {
                     let t = chrono::DateTime::from_timestamp_millis(e.t_ms)

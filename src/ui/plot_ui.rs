@@ -195,25 +195,27 @@ fn toolbar(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
     // Wrapped: a toolbar wider than the pane would widen the plots past its edge (their
     // legends cut off).
     ui.horizontal_wrapped(|ui| {
-        ui.checkbox(&mut v.follow, "Follow live")
-            .on_hover_text("Keep the newest Window seconds in view, the values fitted");
-        v.refit |= ui.checkbox(&mut v.normalise, "Normalise").changed();
+        ui.checkbox(&mut v.follow, t!("Follow live"))
+            .on_hover_text(t!(
+                "Keep the newest Window seconds in view, the values fitted"
+            ));
+        v.refit |= ui.checkbox(&mut v.normalise, t!("Normalise")).changed();
         v.refit |= ui
-            .checkbox(&mut v.separate, "Own scales")
-            .on_hover_text("Each value in its own plot, on its own y scale")
+            .checkbox(&mut v.separate, t!("Own scales"))
+            .on_hover_text(t!("Each value in its own plot, on its own y scale"))
             .changed();
-        ui.label("Window");
+        ui.label(t!("Window"));
         ui.add(
             egui::DragValue::new(&mut v.window)
                 .range(10.0..=30.0 * 86_400.0)
                 .suffix(" s"),
         );
         if ui
-            .button("Fit")
-            .on_hover_text(
+            .button(t!("Fit"))
+            .on_hover_text(t!(
                 "Fit the values' axis to what is shown; without Follow live, show all the data \
-                 (double-click on a plot does the same)",
-            )
+                 (double-click on a plot does the same)"
+            ))
             .clicked()
         {
             fit_all(state, v);
@@ -228,7 +230,7 @@ fn toolbar(ui: &mut egui::Ui, state: &AppState, v: &mut PlotView) {
             plot_range_ui::timeline_ui(ui, state);
         }
         ui.label(
-            egui::RichText::new("wheel: zoom time · Ctrl+wheel: zoom values · drag: pan")
+            egui::RichText::new(t!("wheel: zoom time · Ctrl+wheel: zoom values · drag: pan"))
                 .weak()
                 .small(),
         );
@@ -462,19 +464,26 @@ fn local_time(secs: f64) -> String {
 
 /// The hover readout: series name, local time and value.
 fn hover_label(pos: &egui_plot::HoverPosition<'_>, normalise: bool) -> String {
-    let unit = if normalise { " (normalised)" } else { "" };
+    let value = |y: f64| {
+        let y = format!("{y:.3}");
+        if normalise {
+            t!("{ $value } (normalised)", value = y)
+        } else {
+            y
+        }
+    };
     match pos {
         egui_plot::HoverPosition::NearDataPoint {
             plot_name,
             position,
             ..
         } => format!(
-            "{plot_name}\n{}\n{:.3}{unit}",
+            "{plot_name}\n{}\n{}",
             local_time(position.x),
-            position.y
+            value(position.y)
         ),
         egui_plot::HoverPosition::Elsewhere { position } => {
-            format!("{}\n{:.3}{unit}", local_time(position.x), position.y)
+            format!("{}\n{}", local_time(position.x), value(position.y))
         }
     }
 }

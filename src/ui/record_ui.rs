@@ -66,17 +66,21 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState, v: &mut RecordView, out: &
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
-            ui.label(format!("Recording {name}: {} kept", r.written))
-                .on_hover_text(p.display().to_string());
+            ui.label(t!(
+                "Recording { $file }: { $count } kept",
+                file = name,
+                count = r.written
+            ))
+            .on_hover_text(p.display().to_string());
             if r.lost > 0 {
                 ui.colored_label(
                     egui::Color32::from_rgb(220, 120, 0),
-                    format!("{} lost", r.lost),
+                    t!("{ $count } lost", count = r.lost),
                 );
             }
         }
         None => {
-            ui.label("Not recording");
+            ui.label(t!("Not recording"));
         }
     }
     if let Some(e) = &r.error {
@@ -93,18 +97,18 @@ pub fn status_ui(ui: &mut egui::Ui, state: &AppState, v: &mut RecordView, out: &
 /// typed just before the click that an input method may still be handing over
 /// ([`LATE_KEYS`]), so that the marker has the whole note.
 fn mark_ui(ui: &mut egui::Ui, v: &mut RecordView, out: &mut Vec<Command>) {
-    let l = ui.label("Note");
+    let l = ui.label(t!("Note"));
     let note = ui
         .add(
             egui::TextEdit::singleline(&mut v.note)
                 .desired_width(140.0)
-                .hint_text("for the marker"),
+                .hint_text(t!("for the marker")),
         )
         .labelled_by(l.id);
     let now = ui.input(|i| i.time);
     let mark = ui
-        .button("Mark")
-        .on_hover_text("Put a marker with this note in the recording");
+        .button(t!("Mark"))
+        .on_hover_text(t!("Put a marker with this note in the recording"));
     if mark.clicked() && v.mark_at.is_none() {
         let typing = note.has_focus() || note.lost_focus();
         v.mark_at = Some(if typing { now + LATE_KEYS } else { now });
@@ -135,9 +139,9 @@ pub fn offline_ui(
         ui.colored_label(egui::Color32::from_rgb(220, 60, 50), problem);
     }
     let Some((start, end)) = o.span else {
-        ui.label(format!(
-            "{}: no readings in this recording",
-            o.path.display()
+        ui.label(t!(
+            "{ $file }: no readings in this recording",
+            file = o.path.display().to_string()
         ));
         return;
     };
@@ -160,12 +164,12 @@ pub fn offline_ui(
     }
     let when = |ms: i64| crate::store::export::iso_time(ms, false);
     ui.horizontal(|ui| {
-        ui.strong("Recording (read-only)");
+        ui.strong(t!("Recording (read-only)"));
         ui.label(o.path.display().to_string());
         ui.separator();
         ui.monospace(when(v.at));
         if o.at_ms != v.at {
-            ui.weak("reading…");
+            ui.weak(t!("reading…"));
         }
     });
     let mut seek = None;
@@ -186,7 +190,7 @@ pub fn offline_ui(
     let value = v.at as f64;
     r.widget_info(|| {
         let mut info =
-            egui::WidgetInfo::labeled(egui::Role::Slider, true, "Moment in the recording");
+            egui::WidgetInfo::labeled(egui::Role::Slider, true, t!("Moment in the recording"));
         info.value = Some(value);
         info
     });
@@ -211,32 +215,35 @@ fn steps_ui(
     v: &RecordView,
     out: &mut Vec<Command>,
 ) {
-    let whose = selected.unwrap_or("any target");
+    let whose = selected.map_or_else(|| t!("any target"), str::to_string);
     let reading = || StepTo::Reading(selected.map(str::to_string));
     let buttons = [
         (
-            "Previous event",
+            t!("Previous event"),
             false,
             StepTo::Event,
-            "The previous alarm, command, marker or link change".to_string(),
+            t!("The previous alarm, command, marker or link change"),
         ),
         (
-            "-1 reading",
+            t!("-1 reading"),
             false,
             reading(),
-            format!("The previous reading recorded of {whose}"),
+            t!(
+                "The previous reading recorded of { $target }",
+                target = &whose
+            ),
         ),
         (
-            "+1 reading",
+            t!("+1 reading"),
             true,
             reading(),
-            format!("The next reading recorded of {whose}"),
+            t!("The next reading recorded of { $target }", target = &whose),
         ),
         (
-            "Next event",
+            t!("Next event"),
             true,
             StepTo::Event,
-            "The next alarm, command, marker or link change".to_string(),
+            t!("The next alarm, command, marker or link change"),
         ),
     ];
     for (label, later, to, hint) in buttons {
@@ -258,12 +265,12 @@ fn steps_ui(
 
 /// The moment typed (taken with Enter); a time that cannot be read is said below the bar.
 fn typed_moment_ui(ui: &mut egui::Ui, v: &mut RecordView) -> Option<i64> {
-    let l = ui.label("Moment");
+    let l = ui.label(t!("Moment"));
     let typed = ui
         .add(
             egui::TextEdit::singleline(&mut v.typed_at)
                 .desired_width(170.0)
-                .hint_text("YYYY-MM-DD hh:mm:ss"),
+                .hint_text(t!("YYYY-MM-DD hh:mm:ss")),
         )
         .labelled_by(l.id);
     if !(typed.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {

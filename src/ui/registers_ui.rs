@@ -19,24 +19,28 @@ fn header_ui(ui: &mut egui::Ui, t: &Target, now_ms: i64) {
         ui.colored_label(ALARM_RED, egui::RichText::new(why).strong());
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{} · map: {}", t.moduletype, map.name));
+        ui.label(t!(
+            "{ $model } · map: { $map }",
+            model = &t.moduletype,
+            map = &*map.name
+        ));
         if let Some(mode) = map.mode(img, slave) {
             ui.separator();
-            ui.strong(format!("Mode: {mode}"));
+            ui.strong(t!("Mode: { $mode }", mode = mode));
         }
         if let Some(status) = map.running_status(img, slave) {
             ui.separator();
-            ui.strong(format!("Status: {status}"));
+            ui.strong(t!("Status: { $status }", status = status));
         }
     });
     if t.flags.inhibit_remote == Some(true) {
         ui.colored_label(
             ALARM_RED,
-            "Remote control inhibited by the modem (InhbitRemote)",
+            t!("Remote control inhibited by the modem (InhbitRemote)"),
         );
     }
     if map.remote_locked(img, slave) {
-        ui.colored_label(ALARM_RED, "Controller reports Remote Lock");
+        ui.colored_label(ALARM_RED, t!("Controller reports Remote Lock"));
     }
     for (name, kind) in map.active_alarms(img, slave) {
         let color = if kind == AlarmKind::Shutdown {
@@ -44,7 +48,14 @@ fn header_ui(ui: &mut egui::Ui, t: &Target, now_ms: i64) {
         } else {
             WARN_AMBER
         };
-        ui.colored_label(color, format!("ALARM {name} ({})", kind.name()));
+        ui.colored_label(
+            color,
+            t!(
+                "ALARM { $name } ({ $kind })",
+                name = name,
+                kind = kind.name()
+            ),
+        );
     }
     for w in map.sanity(img, slave) {
         ui.colored_label(WARN_AMBER, w);
@@ -57,9 +68,9 @@ pub fn unverified_ui(ui: &mut egui::Ui, t: &Target) {
     if t.map.has_unverified() {
         ui.colored_label(
             WARN_AMBER,
-            format!(
-                "Entries marked (unverified) are {}.",
-                crate::proto::map::UNVERIFIED_NOTE
+            t!(
+                "Entries marked (unverified) are { $note }.",
+                note = crate::i18n::tr(crate::proto::map::UNVERIFIED_NOTE)
             ),
         );
     }
@@ -81,10 +92,10 @@ pub struct ValuesFilter {
 
 fn filter_ui(ui: &mut egui::Ui, t: &Target, f: &mut ValuesFilter) {
     ui.horizontal(|ui| {
-        let label = ui.label("Filter");
+        let label = ui.label(t!("Filter"));
         let edit = egui::TextEdit::singleline(&mut f.text)
             .desired_width(140.0)
-            .hint_text("name or address");
+            .hint_text(t!("name or address"));
         let resp = ui.add(edit).labelled_by(label.id);
         if std::mem::take(&mut f.focus) {
             resp.request_focus();
@@ -98,14 +109,14 @@ fn filter_ui(ui: &mut egui::Ui, t: &Target, f: &mut ValuesFilter) {
         groups.sort_unstable();
         groups.dedup();
         let shown = if f.group.is_empty() {
-            "all"
+            t!("all")
         } else {
-            f.group.as_str()
+            f.group.clone()
         };
-        egui::ComboBox::new("group_filter", "group")
-            .selected_text(shown.to_string())
+        egui::ComboBox::new("group_filter", t!("group"))
+            .selected_text(shown)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.group, String::new(), "all");
+                ui.selectable_value(&mut f.group, String::new(), t!("all"));
                 for g in groups {
                     ui.selectable_value(&mut f.group, g.to_string(), g);
                 }
@@ -134,13 +145,13 @@ pub fn ui(
     hex: bool,
 ) -> Option<(Table, u16)> {
     let Some(t) = target else {
-        ui.heading("Select a modem");
+        ui.heading(t!("Select a modem"));
         return None;
     };
     header_ui(ui, t, now_ms);
     ui.separator();
     if t.image.is_empty() {
-        ui.label("No data yet.");
+        ui.label(t!("No data yet."));
         return None;
     }
     filter_ui(ui, t, filter);
@@ -173,9 +184,14 @@ pub fn ui(
     let hidden = layout.hidden(&COLUMNS);
     if !hidden.is_empty() {
         ui.label(
-            egui::RichText::new(format!(
-                "Not shown for lack of room: {} (Ctrl+[ and Ctrl+] put the side panels away)",
-                hidden.join(", ")
+            egui::RichText::new(t!(
+                "Not shown for lack of room: { $columns } (Ctrl+[ and Ctrl+] put the side panels \
+                 away)",
+                columns = hidden
+                    .into_iter()
+                    .map(crate::i18n::tr)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
             .weak()
             .small(),
@@ -191,7 +207,7 @@ pub fn ui(
                 ui.allocate_exact_size(egui::vec2(width, row_height), egui::Sense::hover());
             for (i, c) in COLUMNS.iter().enumerate() {
                 if let Some(r) = layout.cell(head, i) {
-                    let title = egui::RichText::new(c.title).strong();
+                    let title = egui::RichText::new(crate::i18n::tr(c.title)).strong();
                     let at = egui::UiBuilder::new()
                         .max_rect(r.shrink2(egui::vec2(4.0, 0.0)))
                         .layout(egui::Layout::left_to_right(egui::Align::Center));
@@ -235,15 +251,15 @@ pub fn ui(
 /// narrow window the Name and Value stay in view while the others give way (highest rank
 /// first).
 const COLUMNS: [Column; 9] = [
-    col("Plot", 36.0, 0),
-    col("Slave", 46.0, 7),
-    col("Table", 92.0, 6),
-    col("Address", 66.0, 2),
-    col("Name", 150.0, 0),
-    col("Value", 132.0, 0),
-    col("Raw", 84.0, 4),
-    col("Group", 100.0, 5),
-    col("Changed", 124.0, 3),
+    col(n!("Plot"), 36.0, 0),
+    col(n!("Slave"), 46.0, 7),
+    col(n!("Table"), 92.0, 6),
+    col(n!("Address"), 66.0, 2),
+    col(n!("Name"), 150.0, 0),
+    col(n!("Value"), 132.0, 0),
+    col(n!("Raw"), 84.0, 4),
+    col(n!("Group"), 100.0, 5),
+    col(n!("Changed"), 124.0, 3),
 ];
 
 /// The Name column, which takes the width left over up to [`NAME_MAX`].
@@ -310,15 +326,11 @@ fn row_ui(
         ui.add_enabled(can_plot, egui::Checkbox::without_text(&mut on))
     });
     // Named for screen readers and tests: the box has no text of its own.
+    let plot_name = t!("plot { $name }", name = &*d.name);
     plot_box.widget_info(|| {
-        egui::WidgetInfo::selected(
-            egui::Role::CheckBox,
-            can_plot,
-            on,
-            format!("plot {}", d.name),
-        )
+        egui::WidgetInfo::selected(egui::Role::CheckBox, can_plot, on, plot_name.clone())
     });
-    let clicked = plot_box.on_hover_text(format!("plot {}", d.name)).clicked();
+    let clicked = plot_box.on_hover_text(plot_name).clicked();
     let mono = egui::TextStyle::Monospace.resolve(ui.style());
     let body = egui::TextStyle::Body.resolve(ui.style());
     let text = ui.visuals().text_color();
@@ -329,7 +341,7 @@ fn row_ui(
         layout,
         row,
         2,
-        table_name(d.table),
+        &crate::i18n::tr(table_name(d.table)),
         body.clone(),
         weak,
         None,
@@ -355,10 +367,10 @@ fn row_ui(
         .layout(egui::Layout::left_to_right(egui::Align::Center));
     // An entry built from public sources says so, and why on hover.
     if t.map.is_unverified(d.table, d.addr) {
-        let text = format!("{} (unverified)", d.name);
+        let text = t!("{ $name } (unverified)", name = &*d.name);
         ui.scope_builder(name, |ui| ui.add(egui::Label::new(text).truncate()))
             .inner
-            .on_hover_text(crate::proto::map::UNVERIFIED_NOTE);
+            .on_hover_text(crate::i18n::tr(crate::proto::map::UNVERIFIED_NOTE));
     } else {
         ui.scope_builder(name, |ui| ui.add(egui::Label::new(&*d.name).truncate()));
     }
@@ -388,20 +400,21 @@ fn row_ui(
         })
         .unwrap_or_default();
     let when = match &stale {
-        Some(why) if why.starts_with("possibly") => format!("{when} (stale?)"),
-        Some(_) => format!("{when} (stale)"),
+        Some(why) if why.starts_with("possibly") => t!("{ $time } (stale?)", time = when),
+        Some(_) => t!("{ $time } (stale)", time = when),
         None => when,
     };
     paint_cell(ui, layout, row, 8, &when, mono, weak, None);
     clicked
 }
 
-/// A Modbus table as an engineer names it.
+/// A Modbus table as an engineer names it (a text of the catalogue: shown with
+/// [`crate::i18n::tr`]).
 pub fn table_name(table: Table) -> &'static str {
     match table {
-        Table::Coils => "coil",
-        Table::DiscreteInputs => "input bit",
-        Table::Holding => "holding reg",
-        Table::Input => "input reg",
+        Table::Coils => n!("coil"),
+        Table::DiscreteInputs => n!("input bit"),
+        Table::Holding => n!("holding reg"),
+        Table::Input => n!("input reg"),
     }
 }

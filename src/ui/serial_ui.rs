@@ -107,7 +107,9 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
     }
     let mut action = None;
     let mut open = true;
-    egui::Window::new("Connect serial")
+    egui::Window::new(t!("Connect serial"))
+        // The id egui gives the English title: the window keeps its place in every language.
+        .id(egui::Id::unique(Some("Connect serial")))
         .open(&mut open)
         .resizable(false)
         .collapsible(false)
@@ -116,41 +118,41 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    ui.label("Port");
+                    ui.label(t!("Port"));
                     ui.horizontal(|ui| {
                         let shown = ports
                             .ports
                             .iter()
                             .find(|p| p.path == d.prefs.port)
                             .map_or_else(|| d.prefs.port.clone(), |p| p.name.clone());
-                        egui::ComboBox::new("serial_port", "Detected ports")
+                        egui::ComboBox::new("serial_port", t!("Detected ports"))
                             .selected_text(shown)
                             .width(260.0)
                             .show_ui(ui, |ui| {
                                 for p in &ports.ports {
-                                    ui.selectable_value(
-                                        &mut d.prefs.port,
-                                        p.path.clone(),
-                                        &p.name,
-                                    );
+                                    ui.selectable_value(&mut d.prefs.port, p.path.clone(), &p.name);
                                 }
                             });
-                        if ui.button("Refresh").clicked() {
+                        if ui.button(t!("Refresh")).clicked() {
                             action = Some(SerialAction::RefreshPorts);
                         }
                     });
                     ui.end_row();
 
-                    let label = ui.label("Port path");
+                    let label = ui.label(t!("Port path"));
                     ui.add(
                         egui::TextEdit::singleline(&mut d.prefs.port)
-                            .hint_text(if cfg!(windows) { "COM5" } else { "/dev/ttyUSB0" })
+                            .hint_text(if cfg!(windows) {
+                                "COM5"
+                            } else {
+                                "/dev/ttyUSB0"
+                            })
                             .desired_width(260.0),
                     )
                     .labelled_by(label.id);
                     ui.end_row();
 
-                    ui.label("Baud");
+                    ui.label(t!("Baud"));
                     egui::ComboBox::new("serial_baud", "bit/s")
                         .selected_text(d.prefs.baud.to_string())
                         .show_ui(ui, |ui| {
@@ -160,14 +162,19 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                         });
                     ui.end_row();
 
-                    ui.label("Slave id");
+                    ui.label(t!("Slave id"));
                     ui.add(egui::DragValue::new(&mut d.prefs.slave).range(1..=247));
                     ui.end_row();
 
-                    ui.label("Parity, stop bits");
+                    ui.label(t!("Parity, stop bits"));
                     ui.horizontal(|ui| {
-                        for p in ["none", "even", "odd"] {
-                            ui.radio_value(&mut d.prefs.parity, p.to_string(), p);
+                        let parities = [
+                            ("none", t!("none")),
+                            ("even", t!("even")),
+                            ("odd", t!("odd")),
+                        ];
+                        for (p, label) in parities {
+                            ui.radio_value(&mut d.prefs.parity, p.to_string(), label);
                         }
                         ui.separator();
                         ui.radio_value(&mut d.prefs.stop_bits, 1, "1");
@@ -175,8 +182,8 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                     });
                     ui.end_row();
 
-                    ui.label("Controller");
-                    egui::ComboBox::new("serial_model", "model")
+                    ui.label(t!("Controller"));
+                    egui::ComboBox::new("serial_model", t!("model"))
                         .selected_text(d.prefs.model.clone())
                         .show_ui(ui, |ui| {
                             for m in models(maps) {
@@ -188,7 +195,10 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
             if let Some(e) = &ports.error {
                 ui.colored_label(egui::Color32::from_rgb(220, 120, 0), e.to_string());
             } else if ports.listed && ports.ports.is_empty() {
-                ui.label("No serial port detected: plug the adapter in and press Refresh, or type the path.");
+                ui.label(t!(
+                    "No serial port detected: plug the adapter in and press Refresh, or type \
+                     the path."
+                ));
             }
             ui.separator();
             let has_port = !d.prefs.port.trim().is_empty();
@@ -196,49 +206,54 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
             ui.horizontal(|ui| {
                 let idle = !scanning && d.connecting.is_none();
                 if ui
-                    .add_enabled(has_port && idle, egui::Button::new("Connect"))
+                    .add_enabled(has_port && idle, egui::Button::new(t!("Connect")))
                     .clicked()
                 {
                     action = Some(SerialAction::Connect);
                 }
                 if scanning {
-                    if ui.button("Stop scan").clicked() {
+                    if ui.button(t!("Stop scan")).clicked() {
                         action = Some(SerialAction::StopScan);
                     }
                 } else if ui
-                    .add_enabled(has_port, egui::Button::new("Scan"))
-                    .on_hover_text("Try 2400 to 19200 baud and slave ids 1 to 32")
+                    .add_enabled(has_port, egui::Button::new(t!("Scan")))
+                    .on_hover_text(t!("Try 2400 to 19200 baud and slave ids 1 to 32"))
                     .clicked()
                 {
                     action = Some(SerialAction::Scan);
                 }
             });
             if d.connecting.is_some() {
-                ui.label("Opening the port…");
+                ui.label(t!("Opening the port…"));
             } else if let Some(e) = &state.serial_error {
                 ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.to_string());
             }
             if let Some(scan) = scan {
                 if scan.running {
                     let f = scan.done as f32 / scan.total.max(1) as f32;
-                    ui.add(
-                        egui::ProgressBar::new(f)
-                            .text(format!("scanning: {} of {}", scan.done, scan.total)),
-                    );
+                    ui.add(egui::ProgressBar::new(f).text(t!(
+                        "scanning: { $done } of { $total }",
+                        done = scan.done,
+                        total = scan.total
+                    )));
                 } else if let Some(e) = &scan.error {
                     ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.to_string());
                 } else if scan.found.is_empty() {
                     ui.label(if scan.cancelled {
-                        "Scan stopped: nothing found so far."
+                        t!("Scan stopped: nothing found so far.")
                     } else {
-                        "Scan done: nothing answered. Check the wiring (A/B), the controller's \
-                         communication settings, and the adapter's termination."
+                        t!("Scan done: nothing answered. Check the wiring (A/B), the \
+                             controller's communication settings, and the adapter's termination.")
                     });
                 }
                 let mut pick = None;
                 for &(baud, slave) in &scan.found {
                     if ui
-                        .button(format!("Found: slave {slave} at {baud} baud (use it)"))
+                        .button(t!(
+                            "Found: slave { $slave } at { $baud } baud (use it)",
+                            slave = slave,
+                            baud = baud
+                        ))
                         .clicked()
                     {
                         pick = Some((baud, slave));

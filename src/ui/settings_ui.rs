@@ -53,9 +53,9 @@ impl SettingsView {
     /// Checks what was typed.
     pub fn check(&self) -> Result<Applied, String> {
         let listen_addr: SocketAddr = self.listen.trim().parse().map_err(|_| {
-            format!(
-                "listen address {:?} is not IP:PORT (e.g. 0.0.0.0:21318)",
-                self.listen
+            t!(
+                "listen address { $address } is not IP:PORT (e.g. 0.0.0.0:21318)",
+                address = format!("{:?}", self.listen)
             )
         })?;
         let adv = self.advertise.trim();
@@ -64,8 +64,9 @@ impl SettingsView {
                 .rsplit_once(':')
                 .is_some_and(|(h, p)| !h.is_empty() && p.parse::<u16>().is_ok_and(|p| p > 0));
             if !port_ok {
-                return Err(format!(
-                    "advertised address {adv:?} is not HOST:PORT (e.g. 192.168.1.20:21318)"
+                return Err(t!(
+                    "advertised address { $address } is not HOST:PORT (e.g. 192.168.1.20:21318)",
+                    address = format!("{adv:?}")
                 ));
             }
         }
@@ -84,7 +85,8 @@ pub fn ui(ctx: &egui::Context, v: &mut SettingsView) -> Option<Applied> {
     }
     let mut applied = None;
     let mut open = true;
-    egui::Window::new("Settings")
+    egui::Window::new(t!("Settings"))
+        .id(egui::Id::unique("settings_window"))
         .open(&mut open)
         .resizable(false)
         .collapsible(false)
@@ -93,26 +95,26 @@ pub fn ui(ctx: &egui::Context, v: &mut SettingsView) -> Option<Applied> {
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    let l = ui.label("Listen on");
+                    let l = ui.label(t!("Listen on"));
                     ui.add(egui::TextEdit::singleline(&mut v.listen).hint_text("0.0.0.0:21318"))
                         .labelled_by(l.id);
                     ui.end_row();
-                    let l = ui.label("Tell modems to use");
+                    let l = ui.label(t!("Tell modems to use"));
                     ui.add(
                         egui::TextEdit::singleline(&mut v.advertise)
-                            .hint_text("automatic: this laptop's address"),
+                            .hint_text(t!("automatic: this laptop's address")),
                     )
                     .labelled_by(l.id);
                     ui.end_row();
                 });
-            ui.small(
-                "Applying restarts the modem server: connected modems reconnect by themselves.",
-            );
+            ui.small(t!(
+                "Applying restarts the modem server: connected modems reconnect by themselves."
+            ));
             if let Some(e) = &v.error {
                 ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e);
             }
             ui.horizontal(|ui| {
-                if ui.button("Apply").clicked() {
+                if ui.button(t!("Apply")).clicked() {
                     match v.check() {
                         Ok(a) => {
                             v.error = None;
@@ -122,7 +124,7 @@ pub fn ui(ctx: &egui::Context, v: &mut SettingsView) -> Option<Applied> {
                         Err(e) => v.error = Some(e),
                     }
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("Cancel")).clicked() {
                     v.open = false;
                 }
             });

@@ -19,29 +19,29 @@ pub fn ui(
     ui.horizontal_wrapped(|ui| {
         if let Some((text, dismissed @ false)) = lasting {
             ui.colored_label(egui::Color32::from_rgb(220, 120, 0), text.as_str());
-            if ui.button("Dismiss").clicked() {
+            if ui.button(t!("Dismiss")).clicked() {
                 *dismissed = true;
             }
             ui.separator();
         }
         match state.server.addr {
             Some(_) => {
-                ui.label("Modem server address:");
+                ui.label(t!("Modem server address:"));
                 for s in &state.server.addresses {
-                    if ui.button(s).on_hover_text("Click to copy").clicked() {
+                    if ui.button(s).on_hover_text(t!("Click to copy")).clicked() {
                         ui.ctx().copy_text(s.clone());
                     }
                 }
             }
             None if state.offline.is_some() => {
-                ui.label("Showing a recording: no modem server");
+                ui.label(t!("Showing a recording: no modem server"));
             }
             None => {
-                ui.colored_label(egui::Color32::RED, "server not running");
+                ui.colored_label(egui::Color32::RED, t!("server not running"));
             }
         }
         ui.separator();
-        ui.label(format!("{} online", state.online_count()));
+        ui.label(t!("{ $count } online", count = state.online_count()));
         if let Some((text, bad)) = super::broker_ui::status_text(state) {
             ui.separator();
             if bad {
@@ -52,14 +52,11 @@ pub fn ui(
         }
         if state.dropped_events > 0 {
             ui.separator();
-            ui.label(format!(
-                "{} traffic lines/heartbeats skipped under load",
-                state.dropped_events
-            ))
-            .on_hover_text(
-                "Readings, logins, outcomes and errors are never skipped; traffic-inspector \
-                     lines and heartbeats are, when events arrive faster than they are shown.",
-            );
+            ui.label(t!("status-skipped-under-load", n = state.dropped_events))
+                .on_hover_text(t!(
+                    "Readings, logins, outcomes and errors are never skipped; traffic-inspector \
+                     lines and heartbeats are, when events arrive faster than they are shown."
+                ));
         }
         let error = notice
             .or(state.server.listen_error.as_deref())

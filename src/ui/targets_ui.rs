@@ -22,18 +22,22 @@ pub fn health_colour(h: Health) -> egui::Color32 {
     }
 }
 
-/// The health of a target in a word or two.
-pub fn health_word(t: &Target, h: Health) -> &'static str {
+/// The health of a target in a word or two, in the window's language.
+pub fn health_word(t: &Target, h: Health) -> String {
     if t.remote().is_some() {
-        return if t.online { "via broker" } else { "OFFLINE" };
+        return if t.online {
+            t!("via broker")
+        } else {
+            t!("OFFLINE")
+        };
     }
     match (h, t.online, t.is_serial()) {
-        (_, false, true) => "LINK DOWN",
-        (_, false, false) => "OFFLINE",
-        (Health::Good, _, true) => "polling",
-        (Health::Good, _, false) => "online",
-        (Health::Late, ..) => "heartbeat late",
-        (Health::Down, ..) => "silent",
+        (_, false, true) => t!("LINK DOWN"),
+        (_, false, false) => t!("OFFLINE"),
+        (Health::Good, _, true) => t!("polling"),
+        (Health::Good, _, false) => t!("online"),
+        (Health::Late, ..) => t!("heartbeat late"),
+        (Health::Down, ..) => t!("silent"),
     }
 }
 
@@ -48,15 +52,15 @@ fn detail_text(text: impl Into<String>) -> egui::RichText {
 /// "12 s ago", "5 min ago", "3 h ago", or "never".
 pub fn ago(now_ms: i64, at: Option<i64>) -> String {
     match at {
-        None => "never".into(),
+        None => t!("never"),
         Some(t) => {
             let s = (now_ms - t).max(0) / 1000;
             if s < 120 {
-                format!("{s} s ago")
+                t!("{ $seconds } s ago", seconds = s)
             } else if s < 7200 {
-                format!("{} min ago", s / 60)
+                t!("{ $minutes } min ago", minutes = s / 60)
             } else {
-                format!("{} h ago", s / 3600)
+                t!("{ $hours } h ago", hours = s / 3600)
             }
         }
     }
@@ -74,9 +78,9 @@ fn row_ui(
     let health = t.heartbeat_health(now_ms, heartbeat_ms);
     let is_sel = selected.as_deref() == Some(t.hostid.as_str());
     let name = if t.hostname.is_empty() {
-        "(no login yet)"
+        t!("(no login yet)")
     } else {
-        t.hostname.as_str()
+        t.hostname.clone()
     };
     ui.horizontal(|ui| {
         // A coloured bar, not a glyph: the default fonts have no circles.
@@ -92,31 +96,38 @@ fn row_ui(
                 if ui.allocate_ui(room, |ui| ui.add(title)).inner.clicked() {
                     *selected = Some(t.hostid.clone());
                 }
-                if t.is_serial() && ui.small_button("Disconnect").clicked() {
+                if t.is_serial() && ui.small_button(t!("Disconnect")).clicked() {
                     action = Some(TargetAction::Disconnect(t.hostid.clone()));
                 }
             });
             let detail = match (t.serial_description(), t.remote()) {
                 (Some(s), _) => format!("{s}  ·  {}", t.moduletype),
                 (None, Some(r)) if !r.commands => {
-                    format!("{}  ·  {}  ·  read-only", t.hostid, t.moduletype)
+                    format!("{}  ·  {}  ·  {}", t.hostid, t.moduletype, t!("read-only"))
                 }
                 (None, _) => format!("{}  ·  {}", t.hostid, t.moduletype),
             };
             // Elided at the panel's width (whole on hover): the panel never grows to fit.
             ui.add(egui::Label::new(detail_text(detail)).truncate());
-            let mut line = format!("seen {}", ago(now_ms, t.last_seen_ms));
+            let mut line = t!("seen { $ago }", ago = ago(now_ms, t.last_seen_ms));
             if matches!(t.link, Link::Modem { .. }) {
-                line += &format!("  ·  heartbeat {}", ago(now_ms, t.last_heartbeat_ms));
+                let heartbeat = ago(now_ms, t.last_heartbeat_ms);
+                line += &format!("  ·  {}", t!("heartbeat { $ago }", ago = heartbeat));
             }
             if let Some(st) = t.link_stats() {
-                line += &format!("  ·  {} timeouts, {} CRC", st.timeouts, st.crc_errors);
+                let errors = t!(
+                    "targets-timeouts-crc",
+                    timeouts = st.timeouts,
+                    crc = st.crc_errors
+                );
+                line += &format!("  ·  {errors}");
             }
             let down = t.down_reason.as_ref().filter(|_| !t.online);
             let seen = ui.add(egui::Label::new(detail_text(line)).truncate());
             if let Some(why) = down {
-                seen.on_hover_text(format!("down: {why}"));
-                ui.add(egui::Label::new(detail_text(format!("down: {why}"))).truncate());
+                let down = t!("down: { $reason }", reason = why.as_str());
+                seen.on_hover_text(down.clone());
+                ui.add(egui::Label::new(detail_text(down)).truncate());
             }
         });
     });
@@ -133,27 +144,27 @@ pub fn ui(
 ) -> Option<TargetAction> {
     let mut action = None;
     ui.horizontal(|ui| {
-        ui.heading("Targets");
+        ui.heading(t!("Targets"));
         // A recording shown read-only links to nothing.
         let live = state.offline.is_none();
         if ui
-            .add_enabled(live, egui::Button::new("Connect serial…"))
-            .on_hover_text("A controller on this laptop's RS485/USB adapter")
-            .on_disabled_hover_text("A recording is shown read-only")
+            .add_enabled(live, egui::Button::new(t!("Connect serial…")))
+            .on_hover_text(t!("A controller on this laptop's RS485/USB adapter"))
+            .on_disabled_hover_text(t!("A recording is shown read-only"))
             .clicked()
         {
             action = Some(TargetAction::ConnectSerial);
         }
     });
     if state.targets.is_empty() && state.offline.is_some() {
-        ui.label("No target in this recording.");
+        ui.label(t!("No target in this recording."));
         return action;
     }
     if state.targets.is_empty() {
-        ui.label(
+        ui.label(t!(
             "No modem yet. Point a modem's server address at the address below, \
-             connect a controller by serial, or start the demo.",
-        );
+             connect a controller by serial, or start the demo."
+        ));
         return action;
     }
     // Rows of one height, and only those in view laid out: 2,000 modems cost a screenful.

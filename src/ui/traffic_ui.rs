@@ -36,23 +36,23 @@ pub enum TargetFilter {
 }
 
 impl TargetFilter {
-    fn text(&self) -> &str {
+    fn text(&self) -> String {
         match self {
-            TargetFilter::All => "all",
-            TargetFilter::Selected => "the selected one",
-            TargetFilter::One(t) => t,
+            TargetFilter::All => t!("all"),
+            TargetFilter::Selected => t!("the selected one"),
+            TargetFilter::One(t) => t.clone(),
         }
     }
 }
 
 fn target_ui(ui: &mut egui::Ui, state: &AppState, v: &mut TrafficView) {
-    let label = ui.label("Target");
+    let label = ui.label(t!("Target"));
     egui::ComboBox::from_id_salt("traffic_target")
-        .selected_text(v.target.text().to_string())
+        .selected_text(v.target.text())
         .width(160.0)
         .show_ui(ui, |ui| {
             for f in [TargetFilter::All, TargetFilter::Selected] {
-                let text = f.text().to_string();
+                let text = f.text();
                 ui.selectable_value(&mut v.target, f, text);
             }
             for t in state.traffic.targets() {
@@ -72,11 +72,11 @@ fn line(r: &TrafficRecord) -> String {
         })
         .unwrap_or_default();
     let dir = match r.direction {
-        Direction::In => "in ",
-        Direction::Out => "out",
+        Direction::In => t!("in"),
+        Direction::Out => t!("out"),
     };
     format!(
-        "{t} {dir} {} {}",
+        "{t} {dir:<3} {} {}",
         r.target.as_deref().unwrap_or(&r.peer),
         r.method
     )
@@ -93,12 +93,16 @@ fn detail_ui(ui: &mut egui::Ui, state: &AppState, r: &TrafficRecord, hex: bool) 
     let text = pretty(&r.text);
     ui.horizontal(|ui| {
         ui.strong(line(r));
-        if ui.button("Copy").clicked() {
+        if ui.button(t!("Copy")).clicked() {
             ui.ctx().copy_text(r.text.clone());
         }
     });
     for f in r.frames(&plan) {
-        let verdict = if f.crc_ok { "CRC ok" } else { "CRC BAD" };
+        let verdict = if f.crc_ok {
+            t!("CRC ok")
+        } else {
+            t!("CRC BAD")
+        };
         let color = if f.crc_ok {
             ui.visuals().text_color()
         } else {
@@ -139,21 +143,21 @@ pub fn ui(
         .size_range(120.0..=max)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.strong("Traffic inspector");
-                let label = ui.label("Method");
+                ui.strong(t!("Traffic inspector"));
+                let label = ui.label(t!("Method"));
                 ui.add(
                     egui::TextEdit::singleline(&mut v.method)
                         .desired_width(100.0)
-                        .hint_text("all"),
+                        .hint_text(t!("all")),
                 )
                 .labelled_by(label.id);
                 target_ui(ui, state, v);
                 let mut paused = v.paused_at.is_some();
-                if ui.checkbox(&mut paused, "Pause").changed() {
+                if ui.checkbox(&mut paused, t!("Pause")).changed() {
                     v.paused_at = paused.then(|| chrono::Utc::now().timestamp_millis());
                 }
-                ui.label(format!("{} messages kept", state.traffic.len()));
-                if ui.button("Close").clicked() {
+                ui.label(t!("traffic-messages-kept", n = state.traffic.len()));
+                if ui.button(t!("Close")).clicked() {
                     v.open = false;
                 }
             });
@@ -190,7 +194,7 @@ pub fn ui(
                     .show(&mut cols[1], |ui| match &v.selected {
                         Some(r) => detail_ui(ui, state, r, hex),
                         None => {
-                            ui.label("Select a message.");
+                            ui.label(t!("Select a message."));
                         }
                     });
             });

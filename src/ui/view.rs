@@ -252,10 +252,10 @@ impl View {
                     let note = match purpose {
                         Purpose::LoadMap => &mut self.help.dialog_note,
                         Purpose::Export(_) => &mut self.record.export_note,
-                        Purpose::Report(_) => &mut self.commission.report_note,
+                        Purpose::Report(..) => &mut self.commission.report_note,
                         Purpose::OpenRecording | Purpose::SaveCopy(_) => continue,
                     };
-                    *note = Some(said.to_string());
+                    *note = Some(crate::i18n::tr(said));
                 }
             }
         }
@@ -303,8 +303,8 @@ impl View {
             super::side_panels::commands(ui, hidden, |ui| {
                 let target = self.selected.as_ref().and_then(|h| state.targets.get(h));
                 if state.offline.is_some() {
-                    ui.heading("Commands");
-                    ui.label("A recording is read-only: nothing can be sent from it.");
+                    ui.heading(t!("Commands"));
+                    ui.label(t!("A recording is read-only: nothing can be sent from it."));
                 } else {
                     let now = chrono::Utc::now().timestamp_millis();
                     editor_ui::ui(ui, state, target, &mut self.editor, now);
@@ -418,18 +418,18 @@ impl View {
         };
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("crash_report")).show(ctx, |ui| {
-            ui.heading("CMM Commissioner stopped unexpectedly last time");
-            ui.label("What happened is in the crash report:");
+            ui.heading(t!("CMM Commissioner stopped unexpectedly last time"));
+            ui.label(t!("What happened is in the crash report:"));
             ui.monospace(report.display().to_string());
-            ui.label(
+            ui.label(t!(
                 "Start with the default view (nothing plotted, no window open, panels at \
-                 their default sizes) if the same view brought it down.",
-            );
+                 their default sizes) if the same view brought it down."
+            ));
             ui.horizontal(|ui| {
-                if ui.button("Start with the default view").clicked() {
+                if ui.button(t!("Start with the default view")).clicked() {
                     answer = Some(true);
                 }
-                if ui.button("Keep my view").clicked() {
+                if ui.button(t!("Keep my view")).clicked() {
                     answer = Some(false);
                 }
             });
@@ -463,12 +463,13 @@ impl View {
 
     fn central_ui(&mut self, ui: &mut egui::Ui, state: &AppState) {
         ui.horizontal(|ui| {
-            let fleet = format!("Fleet ({})", state.targets.len());
+            // The tab's name (as the tab carries it in every language) and its count.
+            let fleet = format!("{} ({})", t!("Fleet"), state.targets.len());
             for (tab, name, key) in [
-                (Tab::Overview, "Overview", "Ctrl+1"),
-                (Tab::Values, "Values", "Ctrl+2"),
-                (Tab::Fleet, fleet.as_str(), "Ctrl+3"),
-                (Tab::Journal, "Journal", "Ctrl+4"),
+                (Tab::Overview, t!("Overview"), "Ctrl+1"),
+                (Tab::Values, t!("Values"), "Ctrl+2"),
+                (Tab::Fleet, fleet, "Ctrl+3"),
+                (Tab::Journal, t!("Journal"), "Ctrl+4"),
             ] {
                 ui.selectable_value(&mut self.tab, tab, name)
                     .on_hover_text(key);

@@ -34,22 +34,21 @@ impl Source {
     /// The write the fields ask for, or why there is none.
     pub fn plan(self, t: &Target, ed: &EditorState) -> Result<Pending, String> {
         let plan = match self {
-            Source::Register => entry::address("Register", &ed.addr).and_then(|a| {
-                let v = entry::number("Value", &ed.value)?;
+            Source::Register => entry::address(&t!("Register"), &ed.addr).and_then(|a| {
+                let v = entry::number(&t!("Value"), &ed.value)?;
                 register_write(t, a, v)
             }),
-            Source::Registers => entry::address("Registers", &ed.multi_addr).and_then(|a| {
-                let v = entry::numbers("Values", &ed.multi_values)?;
+            Source::Registers => entry::address(&t!("Registers"), &ed.multi_addr).and_then(|a| {
+                let v = entry::numbers(&t!("Values"), &ed.multi_values)?;
                 registers_write(t, a, &v)
             }),
-            Source::Coil(on) => entry::address("Coil", &ed.coil)
+            Source::Coil(on) => entry::address(&t!("Coil"), &ed.coil)
                 .and_then(|a| coil_write(t, a, on, ed.override_block)),
             Source::Config(addr) => {
-                let name = t
-                    .map
-                    .registers
-                    .get(&addr)
-                    .map_or_else(|| format!("register {addr}"), |r| r.name.to_string());
+                let name = t.map.registers.get(&addr).map_or_else(
+                    || t!("register { $addr }", addr = addr),
+                    |r| r.name.to_string(),
+                );
                 entry::number(&name, &Source::Config(addr).typed(ed))
                     .and_then(|v| register_write(t, addr, v))
             }
@@ -94,7 +93,7 @@ impl EditorState {
             Err(e) => {
                 self.pending = None;
                 self.from = None;
-                self.error = Some(format!("Not sent: {e}"));
+                self.error = Some(t!("Not sent: { $reason }", reason = e));
             }
         }
     }

@@ -13,6 +13,7 @@ mod controllers;
 mod gui;
 mod gui_commission;
 mod gui_keys;
+mod gui_lang;
 mod gui_recording;
 mod gui_trust;
 mod journal;

@@ -342,3 +342,53 @@ fn cmmctl_report_warns_on_stderr_when_nothing_was_entered() {
     assert!(!stderr.contains("no site"), "{stderr}");
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// The report in Russian and in Chinese, read back: its title and headings in the language
+/// asked for, whatever the names entered are written in, dates in the language's order.
+#[test]
+fn cmmctl_report_in_russian_and_in_chinese() {
+    use cmm_commissioner::i18n::{Lang, tr, with_lang};
+    use cmm_commissioner::report::TITLE;
+    let d = dir("lang");
+    let file = d.join("lang.cmmrec");
+    plain_recording(
+        &file,
+        &[("site", "北方采石场"), ("customer", "Северный карьер")],
+    );
+    for (code, l) in [("ru", Lang::Ru), ("zh", Lang::Zh)] {
+        let pdf = d.join(format!("{code}.pdf"));
+        let out = Command::new(BIN)
+            .args([
+                "report",
+                file.to_str().unwrap(),
+                "--out",
+                pdf.to_str().unwrap(),
+            ])
+            .args(["--lang", code])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        // pdftotext lays a long line out with extra spaces; compare words.
+        let text: String = pdftotext(&pdf).split_whitespace().collect();
+        let title: String = with_lang(l, || tr(TITLE)).split_whitespace().collect();
+        assert_ne!(title, TITLE.split_whitespace().collect::<String>());
+        assert!(text.contains(&title), "{code}: no {title:?} in {text}");
+        assert!(
+            !text.contains("commissioningreport"),
+            "{code}: English left: {text}"
+        );
+        assert!(
+            text.contains("北方采石场") && text.contains("Северныйкарьер"),
+            "{text}"
+        );
+        let csv = std::fs::read_to_string(d.join(format!("{code}-steps.csv"))).unwrap();
+        assert!(
+            !csv.lines().next().unwrap_or_default().contains("duration"),
+            "{csv}"
+        );
+    }
+    // The date of the recording (2026-09-21 UTC) in Russian order.
+    let ru: String = pdftotext(&d.join("ru.pdf")).split_whitespace().collect();
+    assert!(ru.contains(".09.2026") || ru.contains(".2026"), "{ru}");
+    let _ = std::fs::remove_dir_all(&d);
+}

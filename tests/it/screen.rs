@@ -337,6 +337,17 @@ fn the_fleet_keeps_its_first_columns_in_view() {
 
 /// Every dialog opens whole on the screen, above the status bar: its last field and its
 /// buttons can be reached without moving it.
+/// The id of the window titled `title` in English.
+fn window_id(title: &str) -> egui::Id {
+    match title {
+        "Settings" => egui::Id::unique("settings_window"),
+        "Attach to broker" => egui::Id::unique("broker_window"),
+        "Help" => egui::Id::unique("help_window"),
+        "Load a register map" => egui::Id::unique("map_window"),
+        t => egui::Id::unique(Some(std::borrow::Cow::Borrowed(t))),
+    }
+}
+
 #[test]
 fn every_dialog_opens_whole_above_the_status_bar() {
     type Open = fn(&mut cmm_commissioner::ui::view::View, bool);
@@ -361,8 +372,9 @@ fn every_dialog_opens_whole_above_the_status_bar() {
             settle(&mut h);
             let area = h
                 .ctx
-                // A window's area is named by its title, as egui names it.
-                .memory(|m| m.area_rect(egui::Id::unique(Some(std::borrow::Cow::Borrowed(title)))))
+                // A window's area is named by its id: its English title, as egui names it,
+                // or the id of its own that a window with a translated title keeps.
+                .memory(|m| m.area_rect(window_id(title)))
                 .unwrap_or_else(|| panic!("{title} is open"));
             let status = status_top(&h);
             assert!(

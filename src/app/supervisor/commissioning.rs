@@ -125,7 +125,7 @@ impl Supervisor {
     }
 
     /// Writes the report of a target to `path`.
-    pub(super) fn make_report(&mut self, target: String, path: PathBuf) {
+    pub(super) fn make_report(&mut self, target: String, path: PathBuf, lang: crate::i18n::Lang) {
         let Some(file) = self.recording_file() else {
             let e = CoreError::NoRecording;
             return self.later(move |s, _| {
@@ -143,7 +143,10 @@ impl Supervisor {
                     if let Some(f) = flusher {
                         f.flush().map_err(CoreError::from)?;
                     }
-                    crate::report::write(&file, Some(&who), &maps, &path).map_err(CoreError::from)
+                    crate::i18n::with_lang(lang, || {
+                        crate::report::write(&file, Some(&who), &maps, &path)
+                    })
+                    .map_err(CoreError::from)
                 })
                 .await
                 .unwrap_or(Err(CoreError::Busy("the report stopped")));

@@ -150,7 +150,7 @@ impl Supervisor {
             }),
             Command::Commission { target, entry } => self.commission(target, entry),
             Command::ReadCommissioning(target) => self.read_commissioning(target),
-            Command::Report { target, path } => self.make_report(target, path),
+            Command::Report { target, path, lang } => self.make_report(target, path, lang),
             Command::Sessions => match &self.links.server {
                 Some(server) => {
                     let _ = server.commands.try_send(link::Command::Sessions);

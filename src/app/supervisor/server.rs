@@ -99,7 +99,7 @@ impl Supervisor {
         self.links.demo = Some((stop, n));
         self.later(move |s, now| {
             s.demo = Some(n);
-            s.note(now, format!("demo: {n} simulated modem(s) started"));
+            s.note(now, t!("demo-modems-started", n = n));
             Ok(())
         });
     }

@@ -48,6 +48,9 @@ struct Args {
     /// Do not record.
     #[arg(long)]
     no_record: bool,
+    /// Language of the window: en, zh, ru or es (remembered; default: the system's).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<cmm_commissioner::i18n::Lang>,
 }
 
 fn main() -> anyhow::Result<()> {

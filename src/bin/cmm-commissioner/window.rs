@@ -85,10 +85,15 @@ pub fn run(args: Args, chain: &[Renderer], attempt: usize) -> anyhow::Result<()>
 /// The app's start-up options from the command line and the settings file.
 fn startup(args: Args) -> Startup {
     let path = args.settings.or_else(Settings::default_path);
-    let (settings, settings_error) = match &path {
+    let (mut settings, settings_error) = match &path {
         Some(p) => Settings::load(p),
         None => (Settings::default(), None),
     };
+    // Chosen on the command line: remembered, as if chosen in View > Language.
+    if let Some(lang) = args.lang {
+        settings.language = lang.code().to_string();
+    }
+    cmm_commissioner::i18n::set_lang(settings.lang());
     if let Some(e) = &settings_error {
         say(e);
     }

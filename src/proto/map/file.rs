@@ -156,7 +156,7 @@ struct RawBit {
 #[serde(deny_unknown_fields)]
 struct RawCoil {
     addr: u16,
-    name: String,
+    name: Name,
     #[serde(default)]
     group: String,
     alarm: Option<AlarmKind>,
@@ -170,7 +170,7 @@ struct RawCoil {
 #[serde(deny_unknown_fields)]
 struct RawRegister {
     addr: u16,
-    name: String,
+    name: Name,
     #[serde(default)]
     group: String,
     #[serde(default)]
@@ -348,7 +348,17 @@ pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
     let registers = registers(&c, &raw.register, &enums)?;
     let commands = commands(&c, &raw.command)?;
     let bits = super::file_bits::bits(&c, &raw.bit, &registers)?;
+    let names = raw
+        .coil
+        .iter()
+        .map(|e| &e.get_ref().name)
+        .chain(raw.register.iter().map(|e| &e.get_ref().name))
+        .chain(raw.bit.iter().map(|e| e.get_ref().name()))
+        .filter(|n| !n.per.is_empty())
+        .map(|n| (n.shown.clone(), n.per.clone()))
+        .collect();
     let map = RegisterMap {
+        names,
         name: raw.name,
         source: raw.source,
         module_types: raw.module_types,
@@ -537,4 +547,46 @@ fn coils(c: &Checker<'_>, raw: &[Spanned<RawCoil>]) -> Result<BTreeMap<u16, Coil
         );
     }
     Ok(out)
+}
+
+/// A name in a map file: one for every language (`name = "Oil pressure"`), or one per
+/// language (`name.en = "Oil pressure"`, `name.zh = "机油压力"`), shown in the window's
+/// language, else in English, else the first given. The English (or first) one is the name
+/// everywhere else: recordings, `cmmctl`, MQTT.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Name {
+    shown: String,
+    per: BTreeMap<String, String>,
+}
+
+impl std::ops::Deref for Name {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.shown
+    }
+}
+
+impl<'de> Deserialize<'de> for Name {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            One(String),
+            Per(BTreeMap<String, String>),
+        }
+        Ok(match Raw::deserialize(d)? {
+            Raw::One(shown) => Name {
+                shown,
+                per: BTreeMap::new(),
+            },
+            Raw::Per(per) => Name {
+                shown: per
+                    .get("en")
+                    .or_else(|| per.values().next())
+                    .cloned()
+                    .unwrap_or_default(),
+                per,
+            },
+        })
+    }
 }

@@ -15,7 +15,7 @@ use super::{AlarmKind, BitSpec, MapError, RegisterSpec};
 pub(super) struct RawBitEntry {
     addr: u16,
     bit: u8,
-    name: String,
+    name: super::file::Name,
     /// shutdown, trip, warning, block, summary, or status (the default).
     kind: Option<String>,
     mode: Option<String>,
@@ -101,7 +101,7 @@ pub(super) fn bits(
             BitSpec {
                 addr: e.addr,
                 bit: e.bit,
-                name: e.name.clone(),
+                name: e.name.to_string(),
                 alarm,
                 mode: e.mode.clone(),
                 role: e.role.clone(),
@@ -110,4 +110,11 @@ pub(super) fn bits(
         );
     }
     Ok(out)
+}
+
+impl RawBitEntry {
+    /// Its name.
+    pub(super) fn name(&self) -> &super::file::Name {
+        &self.name
+    }
 }

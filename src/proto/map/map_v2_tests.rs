@@ -230,3 +230,31 @@ fn the_new_maps_ship_resolve_by_model_and_mark_what_is_unverified() {
     assert!(names("HGM4010N").contains(&"Gen Open".to_string()));
     assert!(names("HGM4020N-4G").contains(&"Gen Close/Open".to_string()));
 }
+
+#[test]
+fn a_name_given_per_language_is_shown_in_the_threads_language_and_named_in_english() {
+    use crate::i18n::{Lang, with_lang};
+    let m = map(
+        "[[register]]\naddr = 7\nname.en = \"Oil pressure\"\nname.zh = \"机油压力\"\n\
+         unit = \"kPa\"\n\n[[register]]\naddr = 8\nname.ru = \"Давление\"\n\n\
+         [[coil]]\naddr = 1\nname = \"Common alarm\"\n",
+    );
+    let oil = m.registers[&7].name.to_string();
+    assert_eq!(oil, "Oil pressure", "English is the name everywhere else");
+    assert_eq!(
+        with_lang(Lang::Zh, || m.shown(&oil).to_string()),
+        "机油压力"
+    );
+    assert_eq!(
+        with_lang(Lang::Ru, || m.shown(&oil).to_string()),
+        "Oil pressure"
+    );
+    // Without English, the first given is the name.
+    assert_eq!(&*m.registers[&8].name, "Давление");
+    assert_eq!(
+        with_lang(Lang::Zh, || m.shown("Common alarm").to_string()),
+        "Common alarm"
+    );
+    let e = err(&format!("{HEAD}[[register]]\naddr = 9\nname = 5\n"));
+    assert!(e.contains("name") || e.contains("register"), "{e}");
+}

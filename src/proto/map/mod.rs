@@ -292,6 +292,8 @@ pub struct RegisterMap {
     pub bits: BTreeMap<(u16, u8), BitSpec>,
     /// Enumerations by name.
     pub enums: BTreeMap<String, BTreeMap<u16, String>>,
+    /// Names given per language: the name -> language code -> the name in it.
+    pub names: BTreeMap<String, BTreeMap<String, String>>,
     /// Remote commands.
     pub commands: Vec<CommandSpec>,
     /// The file text.
@@ -330,6 +332,15 @@ impl Watch {
 pub const POWER_ROLE: &str = "active_power";
 
 impl RegisterMap {
+    /// `name` (a coil's, a register's or a bit's) as shown in the language of this thread,
+    /// when the map gives it in that language.
+    pub fn shown<'a>(&'a self, name: &'a str) -> &'a str {
+        self.names
+            .get(name)
+            .and_then(|per| per.get(crate::i18n::lang().code()))
+            .map_or(name, String::as_str)
+    }
+
     /// Fills the address index; every constructor ends here.
     fn indexed(mut self) -> Self {
         let mut covering = BTreeMap::new();
@@ -408,6 +419,7 @@ impl RegisterMap {
     /// The map for models we have no document for: raw addresses, no names.
     pub fn generic() -> RegisterMap {
         RegisterMap {
+            names: BTreeMap::new(),
             name: "Generic (no map for this model: raw addresses)".into(),
             source: String::new(),
             module_types: Vec::new(),

@@ -1,0 +1,219 @@
+//! The window in the engineer's language: every text of every tab, menu and dialog comes
+//! from the catalogue (found with the pseudo-language, whose letters are all accented, so
+//! plain English left on the screen stands out), and in Russian and Chinese the tabs carry
+//! their translated names.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use cmm_commissioner::app::Settings;
+use cmm_commissioner::i18n::{Lang, with_lang};
+use cmm_commissioner::t;
+use cmm_commissioner::ui::view::Tab;
+use cmm_commissioner::ui::{CommissionerApp, Startup};
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+use crate::gui::until;
+
+/// The app in demo mode with one simulated modem, its window in `lang`.
+fn start_in(lang: &str) -> Harness<'static, CommissionerApp> {
+    let lang = lang.to_string();
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_step_dt(0.25)
+        .build_eframe(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            let settings = Settings {
+                language: lang.clone(),
+                ..Settings::default()
+            };
+            let mut startup = Startup::from_settings(settings, None);
+            startup.server.listen = "127.0.0.1:0".parse().unwrap();
+            startup.demo = true;
+            startup.demo_modems = 1;
+            CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+        })
+}
+
+/// Every label and shown value in the window, but what is typed in fields.
+fn texts(h: &Harness<'_, CommissionerApp>) -> Vec<String> {
+    let mut out = Vec::new();
+    for n in h.root().children_recursive() {
+        let a = n.accesskit_node();
+        if a.role() == egui::accesskit::Role::TextInput
+            || a.role() == egui::accesskit::Role::MultilineTextInput
+        {
+            continue;
+        }
+        out.extend(a.label());
+        out.extend(a.value());
+    }
+    out
+}
+
+/// Words that are data, not text of the app: names and units from the register maps,
+/// what the targets say of themselves, and the words every language keeps (units, the
+/// product's name, acronyms).
+fn data_words(h: &Harness<'_, CommissionerApp>) -> BTreeSet<String> {
+    let dump = {
+        let state = h.state().state();
+        format!("{:?} {:?} {:?}", state.maps, state.targets, state.traffic)
+    };
+    words(&dump).into_iter().collect()
+}
+
+/// The runs of two or more ASCII letters in `text`.
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut w = String::new();
+    for c in text.chars().chain([' ']) {
+        if c.is_ascii_alphabetic() {
+            w.push(c);
+        } else {
+            if w.len() >= 2 {
+                out.push(std::mem::take(&mut w));
+            }
+            w.clear();
+        }
+    }
+    out
+}
+
+/// What egui itself names for screen readers (its own words, not the app's).
+const EGUI_OWN: [&str; 3] = ["Close window", "Resize panel", "Hide"];
+
+/// Words every language keeps: units, the product's name, acronyms.
+const KEPT: [&str; 7] = ["Commissioner", "kW", "kVA", "kvar", "kWh", "Hz", "rpm"];
+
+/// The firewall commands the Help shows, to be typed as they are.
+const COMMANDS: [&str; 15] = [
+    "Linux",
+    "Windows",
+    "sudo",
+    "ufw",
+    "allow",
+    "tcp",
+    "netsh",
+    "advfirewall",
+    "firewall",
+    "add",
+    "rule",
+    "name",
+    "dir",
+    "action",
+    "protocol",
+];
+
+/// Texts with an English word that is neither data nor a unit: not from the catalogue.
+fn untranslated(texts: &[String], data: &BTreeSet<String>) -> BTreeSet<String> {
+    texts
+        .iter()
+        .filter(|t| !EGUI_OWN.contains(&t.as_str()) && !t.starts_with("Resize window "))
+        .filter(|t| {
+            let kept: Vec<&str> = t
+                .split_whitespace()
+                // Paths, file names, addresses, options, names cut short: data.
+                .filter(|w| !w.contains(['/', '.', '=', '_', '-', '…']))
+                .filter(|w| !COMMANDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+                .collect();
+            words(&kept.join(" ")).iter().any(|w| {
+                !data.contains(w)
+                    && !KEPT.contains(&w.as_str())
+                    // Acronyms and model names: all capitals.
+                    && !w.chars().all(|c| c.is_ascii_uppercase())
+            })
+        })
+        .map(|t| format!("[!{t}!]"))
+        .collect()
+}
+
+/// Opens a dialog.
+type Opens = fn(&mut cmm_commissioner::ui::view::View);
+
+#[test]
+fn every_tab_menu_and_dialog_shows_only_catalogued_text() {
+    let mut h = start_in("qps");
+    until(&mut h, "the simulated modem's readings", |h| {
+        h.state()
+            .state()
+            .targets
+            .values()
+            .any(|t| t.last_seen_ms.is_some())
+    });
+    let data = data_words(&h);
+    let mut found = BTreeSet::new();
+    let mut look = |h: &mut Harness<'_, CommissionerApp>, what: &str| {
+        for _ in 0..4 {
+            h.step();
+        }
+        for t in untranslated(&texts(h), &data) {
+            found.insert(format!("{what}: {t}"));
+        }
+    };
+    for tab in [Tab::Overview, Tab::Values, Tab::Journal, Tab::Fleet] {
+        h.state_mut().view().tab = tab;
+        look(&mut h, &format!("{tab:?} tab"));
+    }
+    let menus = ["File", "Demo", "View", "Maps", "Help"];
+    for m in menus {
+        let label = with_lang(Lang::Pseudo, || cmm_commissioner::i18n::tr(m));
+        h.get_by_label(&label).click();
+        look(&mut h, &format!("{m} menu"));
+        h.key_press(egui::Key::Escape);
+        h.step();
+    }
+    let dialogs: [(&str, Opens); 8] = [
+        ("settings", |v| v.settings_view.open = true),
+        ("serial", |v| v.open_serial()),
+        ("broker", |v| v.broker.open = true),
+        ("commissioning", |v| v.commission.open = true),
+        ("export", |v| v.record.export_open = true),
+        ("copy", |v| v.record.copy_open = true),
+        ("help", |v| v.help.help_open = true),
+        ("map", |v| v.help.map_open = true),
+    ];
+    for (name, open) in dialogs {
+        open(h.state_mut().view());
+        look(&mut h, &format!("{name} dialog"));
+    }
+    h.state_mut().view().traffic.open = true;
+    look(&mut h, "traffic inspector");
+    assert!(
+        found.is_empty(),
+        "{} texts shown that are not in the catalogue:\n{}",
+        found.len(),
+        found.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn in_russian_and_chinese_the_tabs_carry_their_translated_names() {
+    for (lang, l, script) in [
+        ("ru", Lang::Ru, (0x0400u32..0x0500) as std::ops::Range<u32>),
+        ("zh", Lang::Zh, 0x4e00..0xa000),
+    ] {
+        let mut h = start_in(lang);
+        for tab in ["Overview", "Values", "Journal", "Fleet"] {
+            let name = with_lang(l, || cmm_commissioner::i18n::tr(tab));
+            assert!(
+                name.chars().any(|c| script.contains(&u32::from(c))),
+                "{lang}: {tab} is {name:?}"
+            );
+            until(&mut h, &format!("{lang}: the {tab} tab as {name}"), |h| {
+                h.query_all_by_label_contains(&name).next().is_some()
+            });
+            assert!(
+                h.query_all_by_label_contains(tab).next().is_none(),
+                "{lang}: {tab} in English"
+            );
+        }
+        // The menus too, and the texts with arguments and plural forms.
+        let file = with_lang(l, || t!("File"));
+        assert!(
+            h.query_all_by_label(&file).next().is_some(),
+            "{lang}: {file}"
+        );
+    }
+}
