@@ -5,6 +5,18 @@
 # a text, change it in the code. Texts with plural forms have ids of their own and are
 # written by hand at the end.
 
+## src/app/command.rs
+cannot-listen-on-addr-reason-4040a1 = cannot listen on { $addr }: { $reason }
+target-is-already-connected-170e73 = { $target } is already connected
+map-path-reason-f930b8 = map { $path }: { $reason }
+cannot-save-settings-to-path-rea-1ac8dc = cannot save settings to { $path }: { $reason }
+not-sent-to-target-reason-43af3a = not sent to { $target }: { $reason }
+broker-reason-80ab20 = broker: { $reason }
+a-recording-is-read-only-nothing-14213d = a recording is read-only: nothing can be sent from it
+nothing-is-being-recorded-the-ap-89fbe0 = nothing is being recorded (the app was started without a recording)
+the-demo-needs-the-modem-server-cf6097 = the demo needs the modem server, which is not running
+the-core-is-not-taking-commands-d52b86 = the core is not taking commands: { $reason }
+
 ## src/app/command_effect.rs
 closed-ee50c5 = closed
 open-5ec4c9 = open
@@ -33,6 +45,9 @@ the-link-state-of-target-error-e88f21 = the link state of { $target }: { $error 
 the-stale-marks-of-target-error-559137 = the stale marks of { $target }: { $error }
 offline-at-this-moment-51c69d = offline at this moment
 part-of-this-moment-cannot-be-re-ec8247 = part of this moment cannot be read: { $what }
+
+## src/app/state.rs
+not-connected-since-the-last-sta-b8fca8 = not connected since the last start
 
 ## src/app/status.rs
 listening-on-addr-modems-use-adv-45d99e = listening on { $addr }; modems use { $advertise }
@@ -63,8 +78,77 @@ accepted-c03140 = accepted
 rejected-7f6847 = rejected
 gone-62aaae = gone
 
+## src/app/target.rs
+offline-8b9928 = offline
+last-seen-ago-ccae91 = last seen { $ago }
+never-seen-d0f3a8 = never seen
+offline-why-seen-b8e8fd = OFFLINE ({ $why }) · { $seen }
+a-recording-is-read-only-no-comm-331a3f = a recording is read-only: no command can be sent
+no-command-can-be-sent-why-2573a4 = No command can be sent: { $why }
+not-live-the-target-is-offline-w-aacd20 = not live: the target is offline ({ $why }), last reading at { $time }; this is its last value
+not-live-the-target-is-offline-w-10ca76 = not live: the target is offline ({ $why }); this is its last value
+stale-since-time-why-d84d07 = stale since { $time }: { $why }
+possibly-stale-change-uploads-we-b92d75 = possibly stale: change uploads were lost at { $time }, and this value has not been refreshed since (the next full upload settles it)
+when-age-ago-397e1e = { $when } ({ $age } ago)
+
 ## src/app/write_plan.rs
 model-answers-modbus-functions-l-971a49 = { $model } answers Modbus functions { $list } only, not { $function }
+unknown-759fb9 = unknown
+mode-mode-status-status-31a7ad = mode { $mode }, status { $status }
+mode-mode-b0d27b = mode { $mode }
+command-acts-in-modes-mode-only-6ee15d = { $command } acts in { $modes } mode only: the controller is in { $mode }, so it will do nothing.
+another-mode-c191bf = another mode
+command-acts-in-modes-mode-only-be09bb = { $command } acts in { $modes } mode only, and the mode is not read yet: in { $modes }, the engine will crank and start; in another mode, nothing happens.
+command-acts-in-modes-mode-only-e4258f = { $command } acts in { $modes } mode only (the mode is not read yet).
+the-engine-will-crank-and-start-91bff2 = The engine will crank and start. Now: { $now }.
+the-name-is-state-and-this-opens-6196cb = the { $name } is { $state }, and this opens it
+the-name-is-state-and-this-close-afcab9 = the { $name } is { $state }, and this closes it
+the-name-is-not-read-yet-its-sta-08a095 = the { $name } is not read yet: its state is not known
+this-coil-toggles-it-opens-a-clo-5308b1 = This coil toggles: it opens a closed breaker and closes an open one. Now: { $now }.
+this-command-toggles-the-breaker-c13f22 = This command toggles the breaker: it opens a closed one and closes an open one.
+sent-as-a-pulse-off-gap-ms-later-c01ada = Sent as a pulse: off, { $gap } ms later on, held { $hold } ms, then off (three writes).
+command-refused-why-bc3da4 = { $command } refused: { $why }
+
+## src/journal/mod.rs
+first-out-n-after-it-782951 = FIRST-OUT (+{ $n } after it)
+
+## src/model/serial.rs
+cannot-open-port-at-baud-baud-re-d523fa = cannot open { $port } at { $baud } baud: { $reason }
+cannot-list-the-serial-ports-rea-904e7d = cannot list the serial ports: { $reason }
+
+## src/proto/fields.rs
+malformed-json-reason-c161e8 = malformed JSON: { $reason }
+message-is-not-a-json-object-b376b7 = message is not a JSON object
+missing-field-field-a49c01 = missing field `{ $field }`
+field-field-should-be-expected-g-2f2f03 = field `{ $field }` should be { $expected }, got { $got }
+unknown-method-method-845e4f = unknown method `{ $method }`
+
+## src/proto/hex.rs
+not-hex-reason-in-text-1d827d = not hex: { $reason } in { $text }
+
+## src/proto/map/mod.rs
+built-from-public-sources-check-b66cd6 = built from public sources: check against the controller's display
+
+## src/proto/port.rs
+disabled-f36f05 = disabled
+port-baud-baud-d0a46c = { $port }, { $baud } baud
+port-baud-unknown-a65aa8 = { $port }, baud unknown
+port-unknown-baud-baud-1071d6 = port unknown, { $baud } baud
+the-modem-will-stop-talking-to-i-c7c670 = The modem will stop talking to its controller: its serial port is disabled, and you may have no other way back in than a visit to the set.
+the-modem-will-stop-talking-to-i-4213b2 = The modem will stop talking to its controller unless the controller is wired to its { $new } port (now { $now }).
+the-modem-s-current-port-is-not-65290e = The modem's current port is not known: if the controller is not wired to the port chosen, the modem will stop talking to it.
+
+## src/proto/remote.rs
+not-a-json-object-reason-7ec568 = not a JSON object: { $reason }
+len-bytes-over-the-max-byte-limi-65027b = { $len } bytes, over the { $max } byte limit
+
+## src/proto/rtu.rs
+frame-too-short-len-bytes-6b24d9 = frame too short ({ $len } bytes)
+crc-error-frame-says-actual-byte-c4ca1c = CRC error: frame says { $actual }, bytes give { $expected }
+unsupported-function-code-code-d79ece = unsupported function code { $code }
+frame-length-actual-bytes-expect-37e843 = frame length { $actual } bytes, expected { $expected }
+invalid-frame-reason-09328b = invalid frame: { $reason }
+response-does-not-match-request-e1319a = response does not match request: { $reason }
 
 ## src/report/embed.rs
 page-page-of-pages-8f0bf4 = page { $page } of { $pages }
@@ -295,6 +379,13 @@ target-608848 = target
 name-39bde6 = name
 raw-ff12f1 = raw
 
+## src/store/mod.rs
+recording-path-reason-cb39bf = recording { $path }: { $reason }
+path-is-not-a-cmm-commissioner-r-eddf3c = { $path } is not a CMM Commissioner recording
+path-was-made-by-a-newer-version-9ad2e5 = { $path } was made by a newer version of CMM Commissioner (schema { $version }); this one reads schema { $ours }
+recording-path-a-file-is-already-a9123d = recording { $path }: a file is already there: give another name
+the-recorder-fell-behind-n-recor-c723f5 = the recorder fell behind: { $n } records not written
+
 ## src/ui/broker_ui.rs
 give-the-broker-s-address-e-g-mq-d32e02 = give the broker's address, e.g. mqtts://broker.example.com:8883
 topic-prefix-prefix-give-a-topic-58d9fe = topic prefix { $prefix }: give a topic level without + or # (cmm by default)
@@ -462,7 +553,6 @@ link-08e589 = Link
 mode-4e7732 = Mode
 status-5ef20f = Status
 last-seen-877718 = Last seen
-offline-8b9928 = offline
 alarm-ebecda = alarm
 no-login-yet-54b22a = (no login yet)
 fleet-name-9f7576 = fleet { $name }

@@ -340,7 +340,7 @@ pub struct Intent {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CoreError {
     /// The modem server could not listen.
-    #[error("cannot listen on {addr}: {reason}")]
+    #[error("{}", t!("cannot listen on { $addr }: { $reason }", addr = .addr.to_string(), reason = .reason.as_str()))]
     Listen {
         /// Address asked for.
         addr: SocketAddr,
@@ -354,10 +354,10 @@ pub enum CoreError {
     #[error(transparent)]
     Record(#[from] crate::store::StoreError),
     /// The same controller is connected already.
-    #[error("{0} is already connected")]
+    #[error("{}", t!("{ $target } is already connected", target = .0.as_str()))]
     AlreadyConnected(String),
     /// A map file could not be used.
-    #[error("map {path}: {reason}")]
+    #[error("{}", t!("map { $path }: { $reason }", path = .path.display().to_string(), reason = .reason.as_str()))]
     Map {
         /// The file.
         path: PathBuf,
@@ -365,7 +365,7 @@ pub enum CoreError {
         reason: String,
     },
     /// The settings file could not be written.
-    #[error("cannot save settings to {path}: {reason}")]
+    #[error("{}", t!("cannot save settings to { $path }: { $reason }", path = .path.display().to_string(), reason = .reason.as_str()))]
     SaveSettings {
         /// The file.
         path: PathBuf,
@@ -373,7 +373,7 @@ pub enum CoreError {
         reason: String,
     },
     /// A command was not sent.
-    #[error("not sent to {target}: {reason}")]
+    #[error("{}", t!("not sent to { $target }: { $reason }", target = .target.as_str(), reason = .reason.as_str()))]
     NotSent {
         /// The target.
         target: String,
@@ -381,19 +381,19 @@ pub enum CoreError {
         reason: String,
     },
     /// The broker settings cannot be used.
-    #[error("broker: {0}")]
+    #[error("{}", t!("broker: { $reason }", reason = .0.as_str()))]
     Broker(String),
     /// A recording shown is read-only.
-    #[error("a recording is read-only: nothing can be sent from it")]
+    #[error("{}", t!("a recording is read-only: nothing can be sent from it"))]
     ReadOnly,
     /// A report could not be made.
     #[error(transparent)]
     Report(#[from] crate::report::ReportError),
     /// Nothing is being recorded.
-    #[error("nothing is being recorded (the app was started without a recording)")]
+    #[error("{}", t!("nothing is being recorded (the app was started without a recording)"))]
     NoRecording,
     /// The demo needs the server.
-    #[error("the demo needs the modem server, which is not running")]
+    #[error("{}", t!("the demo needs the modem server, which is not running"))]
     NoServer,
     /// Something to tell the user at start (e.g. a settings file that could not be read).
     #[error("{0}")]
@@ -402,7 +402,7 @@ pub enum CoreError {
     #[error("{0}")]
     NotFound(String),
     /// The core is not taking commands (shutting down, or its queue is full).
-    #[error("the core is not taking commands: {0}")]
+    #[error("{}", t!("the core is not taking commands: { $reason }", reason = *.0))]
     Busy(&'static str),
 }
 

@@ -58,6 +58,9 @@ pub struct AppState {
     pub demo: Option<usize>,
     /// Why the last serial connect was refused (shown in the serial window).
     pub serial_error: Option<CoreError>,
+    /// Serial links being opened: target -> the model chosen, so that the link's first
+    /// readings are decoded with its map (they may come before the link's opening is told).
+    pub serial_models: BTreeMap<String, String>,
     /// The last map load: the map's name, or why not (shown in the map window).
     pub map_result: Option<Result<String, CoreError>>,
     /// The last export: what was written, or why not (shown in the export window).
@@ -109,6 +112,7 @@ impl AppState {
             ports: PortList::default(),
             demo: None,
             serial_error: None,
+            serial_models: BTreeMap::new(),
             map_result: None,
             export_result: None,
             copy_result: None,
@@ -287,7 +291,7 @@ impl AppState {
         t.module_baud = row.module_baud;
         t.map = map;
         t.last_seen_ms = seen_ms;
-        t.down_reason = Some("not connected since the last start".into());
+        t.down_reason = Some(t!("not connected since the last start"));
     }
 
     /// Forgets a target (a serial link closed by the user). Its error leaves the status bar.
@@ -348,7 +352,15 @@ impl AppState {
             | Event::Heartbeat { hostid }
             | Event::Timing { hostid }
             | Event::PacketGap { hostid, .. } => self.target(hostid).apply(event, now_ms),
-            Event::LinkUp { target, .. } => self.target(target).apply(event, now_ms),
+            Event::LinkUp { target, .. } => {
+                if let Some(model) = self.serial_models.remove(target) {
+                    let map = self.map_for(target, &model);
+                    let t = self.target(target);
+                    t.moduletype = model;
+                    t.map = map;
+                }
+                self.target(target).apply(event, now_ms)
+            }
             Event::Offline { hostid, .. } => {
                 self.target(hostid).apply(event, now_ms);
                 self.gap(hostid, now_ms);

@@ -173,22 +173,22 @@ impl Target {
         if self.online || self.read_only {
             return None;
         }
-        let why = self.down_reason.as_deref().unwrap_or("offline");
+        let why = self.down_reason.clone().unwrap_or_else(|| t!("offline"));
         let seen = match self.last_seen_ms {
-            Some(at) => format!("last seen {}", ago(now_ms, at)),
-            None => "never seen".to_string(),
+            Some(at) => t!("last seen { $ago }", ago = ago(now_ms, at)),
+            None => t!("never seen"),
         };
-        Some(format!("OFFLINE ({why}) · {seen}"))
+        Some(t!("OFFLINE ({ $why }) · { $seen }", why = why, seen = seen))
     }
 
     /// Why no command can go to it now, when none can: its link is down, or it is a
     /// recording. The window disables every command with this reason and opens no dialog.
     pub fn commands_refused(&self, now_ms: i64) -> Option<String> {
         if self.read_only {
-            return Some("a recording is read-only: no command can be sent".into());
+            return Some(t!("a recording is read-only: no command can be sent"));
         }
         self.not_live(now_ms)
-            .map(|why| format!("No command can be sent: {why}"))
+            .map(|why| t!("No command can be sent: { $why }", why = why))
     }
 
     /// Why a value may not be current, if it may not: its block went unanswered, or uploads
@@ -204,24 +204,42 @@ impl Target {
                 .unwrap_or_default()
         };
         if !self.online && !self.read_only {
-            let seen = self.last_seen_ms.map_or(String::new(), |at| {
-                format!(", last reading at {}", when(at))
+            let why = self.down_reason.clone().unwrap_or_else(|| t!("offline"));
+            return Some(match self.last_seen_ms {
+                Some(at) => t!(
+                    "not live: the target is offline ({ $why }), last reading at { $time }; this is its last value",
+                    why = why,
+                    time = when(at)
+                ),
+                None => t!(
+                    "not live: the target is offline ({ $why }); this is its last value",
+                    why = why
+                ),
             });
-            let why = self.down_reason.as_deref().unwrap_or("offline");
-            return Some(format!(
-                "not live: the target is offline ({why}){seen}; this is its last value"
-            ));
         }
         if let Some((why, since)) = self.stale.get(&(table, addr)) {
-            return Some(format!("stale since {}: {why}", when(*since)));
+            return Some(t!(
+                "stale since { $time }: { $why }",
+                time = when(*since),
+                why = why.as_str()
+            ));
         }
         let since = self.gap_since?;
-        (!self.fresh_since_gap.contains(&(table, addr))).then(|| {
-            format!(
-                "possibly stale: change uploads were lost at {}, and this value has not been refreshed since (the next full upload settles it)",
-                when(since)
+        self.possibly_stale(table, addr).then(|| {
+            t!(
+                "possibly stale: change uploads were lost at { $time }, and this value has not been refreshed since (the next full upload settles it)",
+                time = when(since)
             )
         })
+    }
+
+    /// Whether a value may only possibly be stale: uploads were lost after it was last
+    /// refreshed (its target live, its block answered).
+    pub fn possibly_stale(&self, table: crate::proto::Table, addr: u16) -> bool {
+        (self.online || self.read_only)
+            && !self.stale.contains_key(&(table, addr))
+            && self.gap_since.is_some()
+            && !self.fresh_since_gap.contains(&(table, addr))
     }
 
     /// Takes in what an event says of this target alone: its link up or down, when it was
@@ -380,7 +398,7 @@ pub enum Health {
 /// "14:33:10 (4 min ago)", in local time.
 pub fn ago(now_ms: i64, at_ms: i64) -> String {
     let (when, age) = clock_and_age(now_ms, at_ms);
-    format!("{when} ({age} ago)")
+    t!("{ $when } ({ $age } ago)", when = when, age = age)
 }
 
 /// The local clock time of `at_ms` and how long before `now_ms` it was: ("14:33:10", "4 min").

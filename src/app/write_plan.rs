@@ -24,6 +24,9 @@ pub struct WritePlan {
     pub notes: Vec<String>,
     /// A command coil written as a pulse: off, on, off.
     pub pulse: Option<crate::proto::map::Pulse>,
+    /// The mode in which a command acts, when it may do nothing (one of the notes; the write
+    /// log repeats it beside the outcome).
+    pub hint: Option<String>,
     /// What the write log says when the readings do not confirm it in time ("Mains breaker
     /// still open"); `None`: that the readings did not show it.
     pub unmet: Option<String>,
@@ -71,10 +74,51 @@ pub fn check_function(t: &Target, function: u8) -> Result<(), String> {
 /// The controller's mode and running status, as the readings show them now.
 pub fn mode_and_status(t: &Target) -> String {
     let (img, slave) = (&t.image, t.slave());
-    let mode = t.map.mode(img, slave).unwrap_or("unknown");
+    let mode = t
+        .map
+        .mode(img, slave)
+        .map_or_else(|| t!("unknown"), str::to_string);
     match t.map.running_status(img, slave) {
-        Some(s) => format!("mode {mode}, status {s}"),
-        None => format!("mode {mode}"),
+        Some(s) => t!(
+            "mode { $mode }, status { $status }",
+            mode = mode,
+            status = s
+        ),
+        None => t!("mode { $mode }", mode = mode),
+    }
+}
+
+/// The mode a command acts in, when the controller is in another or its mode is not read yet:
+/// the command may do nothing.
+pub fn mode_note(t: &Target, cmd: &CommandSpec) -> Option<String> {
+    let list = cmd
+        .modes
+        .as_ref()
+        .map(|m| m.join(" or "))
+        .unwrap_or_default();
+    let starts = matches!(cmd.action.as_str(), "start" | "test");
+    let name = cmd.name.as_str();
+    match super::command_effect::acts_in_mode(t, cmd) {
+        Some(true) => None,
+        Some(false) => Some(t!(
+            "{ $command } acts in { $modes } mode only: the controller is in { $mode }, so it will do nothing.",
+            command = name,
+            modes = list.as_str(),
+            mode = t
+                .map
+                .mode(&t.image, t.slave())
+                .map_or_else(|| t!("another mode"), str::to_string)
+        )),
+        None if starts => Some(t!(
+            "{ $command } acts in { $modes } mode only, and the mode is not read yet: in { $modes }, the engine will crank and start; in another mode, nothing happens.",
+            command = name,
+            modes = list.as_str()
+        )),
+        None => Some(t!(
+            "{ $command } acts in { $modes } mode only (the mode is not read yet).",
+            command = name,
+            modes = list.as_str()
+        )),
     }
 }
 
@@ -84,68 +128,54 @@ pub fn mode_and_status(t: &Target) -> String {
 pub fn command_notes(t: &Target, cmd: &CommandSpec) -> Vec<String> {
     use super::command_effect::{acts_in_mode, interlock_note, toggle_of};
     let mut notes = Vec::new();
-    let acts = acts_in_mode(t, cmd);
-    let list = cmd
-        .modes
-        .as_ref()
-        .map(|m| m.join(" or "))
-        .unwrap_or_default();
     let starts = matches!(cmd.action.as_str(), "start" | "test");
-    match acts {
-        Some(true) if starts => notes.push(format!(
-            "The engine will crank and start. Now: {}.",
-            mode_and_status(t)
-        )),
-        Some(true) => {}
-        Some(false) => notes.push(format!(
-            "{} acts in {list} mode only: the controller is in {}, so it will do nothing.",
-            cmd.name,
-            t.map.mode(&t.image, t.slave()).unwrap_or("another mode")
-        )),
-        None if starts => notes.push(format!(
-            "{} acts in {list} mode only, and the mode is not read yet: in {list}, the engine \
-             will crank and start; in another mode, nothing happens.",
-            cmd.name
-        )),
-        None => notes.push(format!(
-            "{} acts in {list} mode only (the mode is not read yet).",
-            cmd.name
-        )),
+    if starts && acts_in_mode(t, cmd) == Some(true) {
+        notes.push(t!(
+            "The engine will crank and start. Now: { $now }.",
+            now = mode_and_status(t)
+        ));
     }
+    notes.extend(mode_note(t, cmd));
     if let Some(toggle) = toggle_of(t, cmd) {
+        let name = toggle.name.to_lowercase();
         let now = match toggle.on {
-            Some(on) => format!(
-                "the {} is {}, and this {} it",
-                toggle.name.to_lowercase(),
-                toggle.state_word(on),
-                if on { "opens" } else { "closes" }
+            Some(true) => t!(
+                "the { $name } is { $state }, and this opens it",
+                name = name.as_str(),
+                state = toggle.state_word(true)
             ),
-            None => format!(
-                "the {} is not read yet: its state is not known",
-                toggle.name.to_lowercase()
+            Some(false) => t!(
+                "the { $name } is { $state }, and this closes it",
+                name = name.as_str(),
+                state = toggle.state_word(false)
+            ),
+            None => t!(
+                "the { $name } is not read yet: its state is not known",
+                name = name.as_str()
             ),
         };
-        notes.push(format!(
-            "This coil toggles: it opens a closed breaker and closes an open one. Now: {now}."
+        notes.push(t!(
+            "This coil toggles: it opens a closed breaker and closes an open one. Now: { $now }.",
+            now = now
         ));
         notes.extend(interlock_note(t, cmd));
     } else if cmd.action.contains("breaker") {
-        notes.push(
+        notes.push(t!(
             "This command toggles the breaker: it opens a closed one and closes an open one."
-                .into(),
-        );
+        ));
     }
     if let Some(p) = cmd.pulse {
-        notes.push(format!(
-            "Sent as a pulse: off, {} ms later on, held {} ms, then off (three writes).",
-            p.gap_ms, p.hold_ms
+        notes.push(t!(
+            "Sent as a pulse: off, { $gap } ms later on, held { $hold } ms, then off (three writes).",
+            gap = p.gap_ms.to_string(),
+            hold = p.hold_ms.to_string()
         ));
     }
     if cmd.unverified {
         notes.push(format!(
             "{}: {}.",
             cmd.name,
-            crate::proto::map::UNVERIFIED_NOTE
+            crate::i18n::tr(crate::proto::map::UNVERIFIED_NOTE)
         ));
     }
     notes
@@ -162,7 +192,11 @@ pub fn remote_command(
     if let Some(why) = remote_blocked(t)
         && !override_block
     {
-        return Err(format!("{} refused: {why}", cmd.name));
+        return Err(t!(
+            "{ $command } refused: { $why }",
+            command = cmd.name.as_str(),
+            why = why
+        ));
     }
     let value = t.map.settings.coil_on;
     let request = Request {
@@ -184,6 +218,7 @@ pub fn remote_command(
         request,
         confirm,
         notes: command_notes(t, cmd),
+        hint: mode_note(t, cmd),
         pulse: cmd.pulse,
         unmet: toggle.and_then(|g| g.unmet()),
     })
@@ -343,6 +378,7 @@ pub fn register_write(t: &Target, addr: u16, value: f64) -> Result<WritePlan, St
         request,
         notes,
         pulse: None,
+        hint: None,
         unmet: None,
     })
 }
@@ -387,6 +423,7 @@ pub fn coil_write(
             .filter(|_| on)
             .map(|c| command_notes(t, c))
             .unwrap_or_default(),
+        hint: command.filter(|_| on).and_then(|c| mode_note(t, c)),
         request,
         pulse: None,
         unmet: None,
@@ -487,6 +524,7 @@ pub fn registers_write(t: &Target, addr: u16, values: &[f64]) -> Result<WritePla
         }),
         request,
         pulse: None,
+        hint: None,
         unmet: None,
     })
 }

@@ -360,7 +360,7 @@ fn round(v: f64) -> f64 {
 /// "FIRST-OUT (+1 after it)": how the first of alarms that came on together is marked, in
 /// the window, the report and the console alike.
 pub fn first_out_mark(after_it: usize) -> String {
-    format!("FIRST-OUT (+{after_it} after it)")
+    t!("FIRST-OUT (+{ $n } after it)", n = after_it.to_string())
 }
 
 /// An alarm's kind by its name (`shutdown`...), or null.

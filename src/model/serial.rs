@@ -9,7 +9,7 @@ use crate::proto::PollPlan;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SerialError {
     /// The port did not open (missing, busy, no permission).
-    #[error("cannot open {port} at {baud} baud: {reason}")]
+    #[error("{}", t!("cannot open { $port } at { $baud } baud: { $reason }", port = .port.as_str(), baud = .baud.to_string(), reason = .reason.as_str()))]
     Open {
         /// Port path.
         port: String,
@@ -19,7 +19,7 @@ pub enum SerialError {
         reason: String,
     },
     /// The ports could not be listed.
-    #[error("cannot list the serial ports: {0}")]
+    #[error("{}", t!("cannot list the serial ports: { $reason }", reason = .0.as_str()))]
     List(String),
 }
 

@@ -7,16 +7,16 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MessageError {
     /// Not JSON at all.
-    #[error("malformed JSON: {0}")]
+    #[error("{}", t!("malformed JSON: { $reason }", reason = .0.as_str()))]
     Json(String),
     /// JSON, but not an object.
-    #[error("message is not a JSON object")]
+    #[error("{}", t!("message is not a JSON object"))]
     NotObject,
     /// A required key is absent.
-    #[error("missing field `{0}`")]
+    #[error("{}", t!("missing field `{ $field }`", field = *.0))]
     Missing(&'static str),
     /// A key holds the wrong kind of value.
-    #[error("field `{field}` should be {expected}, got {got}")]
+    #[error("{}", t!("field `{ $field }` should be { $expected }, got { $got }", field = .field.as_str(), expected = *.expected, got = .got.as_str()))]
     WrongType {
         /// Key.
         field: String,
@@ -26,7 +26,7 @@ pub enum MessageError {
         got: String,
     },
     /// A method this program does not know.
-    #[error("unknown method `{0}`")]
+    #[error("{}", t!("unknown method `{ $method }`", method = .0.as_str()))]
     UnknownMethod(String),
 }
 

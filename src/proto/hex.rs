@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 /// A string that is not valid hex.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not hex: {reason} in {text:?}")]
+#[error("{}", t!("not hex: { $reason } in { $text }", reason = self.reason, text = format!("{:?}", self.text)))]
 pub struct HexError {
     /// What was wrong.
     pub reason: &'static str,

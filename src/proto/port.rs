@@ -2,13 +2,22 @@
 //! the names the window, the write log, the console and the report show.
 
 /// Names of the `modulePort` values, by value.
-pub const PORTS: [&str; 5] = ["disabled", "LINK", "RS485", "RS232", "USB"];
+pub const PORTS: [&str; 5] = [n!("disabled"), "LINK", "RS485", "RS232", "USB"];
 /// Names of the `moduleBaud` values, by value.
 pub const BAUDS: [&str; 3] = ["9600", "19200", "115200"];
 
 /// `modulePort` in words ("unknown" for a value outside the protocol's).
 pub fn port_name(p: u8) -> &'static str {
     PORTS.get(usize::from(p)).copied().unwrap_or("unknown")
+}
+
+/// `modulePort` in words in the language of this thread ("disabled" translated; the port
+/// names are names).
+pub fn port_shown(p: u8) -> String {
+    match PORTS.get(usize::from(p)) {
+        Some(name) => crate::i18n::tr(name),
+        None => t!("unknown"),
+    }
 }
 
 /// `moduleBaud` in words ("unknown" for a value outside the protocol's).
@@ -18,16 +27,20 @@ pub fn baud_name(b: u8) -> &'static str {
 
 /// A setting as the engineer reads it: "RS485, 9600 baud".
 pub fn setting(port: u8, baud: u8) -> String {
-    format!("{}, {} baud", port_name(port), baud_name(baud))
+    t!(
+        "{ $port }, { $baud } baud",
+        port = port_shown(port),
+        baud = baud_name(baud)
+    )
 }
 
 /// A setting that may be partly unknown (a login without the fields): "RS485, baud unknown".
 pub fn setting_known(port: Option<u8>, baud: Option<u8>) -> String {
     match (port, baud) {
         (Some(p), Some(b)) => setting(p, b),
-        (Some(p), None) => format!("{}, baud unknown", port_name(p)),
-        (None, Some(b)) => format!("port unknown, {} baud", baud_name(b)),
-        (None, None) => "unknown".to_string(),
+        (Some(p), None) => t!("{ $port }, baud unknown", port = port_shown(p)),
+        (None, Some(b)) => t!("port unknown, { $baud } baud", baud = baud_name(b)),
+        (None, None) => t!("unknown"),
     }
 }
 
@@ -35,25 +48,23 @@ pub fn setting_known(port: Option<u8>, baud: Option<u8>) -> String {
 /// it or may: `None` when only the baud changes on the same, enabled port.
 pub fn change_warning(current: Option<u8>, new_port: u8) -> Option<String> {
     if new_port == 0 {
-        return Some(
+        return Some(t!(
             "The modem will stop talking to its controller: its serial port is disabled, and \
              you may have no other way back in than a visit to the set."
-                .into(),
-        );
+        ));
     }
     match current {
         Some(c) if c == new_port => None,
-        Some(c) => Some(format!(
+        Some(c) => Some(t!(
             "The modem will stop talking to its controller unless the controller is wired to \
-             its {} port (now {}).",
-            port_name(new_port),
-            port_name(c)
+             its { $new } port (now { $now }).",
+            new = port_shown(new_port),
+            now = port_shown(c)
         )),
-        None => Some(
+        None => Some(t!(
             "The modem's current port is not known: if the controller is not wired to the port \
              chosen, the modem will stop talking to it."
-                .into(),
-        ),
+        )),
     }
 }
 

@@ -48,10 +48,10 @@ pub struct Registers {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RemoteError {
     /// Not JSON, or not an object.
-    #[error("not a JSON object: {0}")]
+    #[error("{}", t!("not a JSON object: { $reason }", reason = .0.as_str()))]
     Json(String),
     /// Larger than [`MAX_LEN`].
-    #[error("{0} bytes, over the {MAX_LEN} byte limit")]
+    #[error("{}", t!("{ $len } bytes, over the { $max } byte limit", len = .0.to_string(), max = MAX_LEN.to_string()))]
     TooLong(usize),
     /// A field missing or of the wrong type.
     #[error("field {field}: {what}")]

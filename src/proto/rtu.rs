@@ -29,13 +29,13 @@ pub enum RtuError {
     #[error(transparent)]
     Hex(#[from] HexError),
     /// Shorter than any frame can be.
-    #[error("frame too short ({len} bytes)")]
+    #[error("{}", t!("frame too short ({ $len } bytes)", len = .len.to_string()))]
     TooShort {
         /// Bytes received.
         len: usize,
     },
     /// The checksum does not match the frame.
-    #[error("CRC error: frame says {actual:04X}, bytes give {expected:04X}")]
+    #[error("{}", t!("CRC error: frame says { $actual }, bytes give { $expected }", actual = format!("{:04X}", .actual), expected = format!("{:04X}", .expected)))]
     Crc {
         /// CRC computed over the frame.
         expected: u16,
@@ -43,10 +43,10 @@ pub enum RtuError {
         actual: u16,
     },
     /// A function code this codec does not know.
-    #[error("unsupported function code {0:02X}")]
+    #[error("{}", t!("unsupported function code { $code }", code = format!("{:02X}", .0)))]
     UnsupportedFunction(u8),
     /// The length does not fit the function or the byte count.
-    #[error("frame length {actual} bytes, expected {expected}")]
+    #[error("{}", t!("frame length { $actual } bytes, expected { $expected }", actual = .actual.to_string(), expected = .expected.to_string()))]
     Length {
         /// Length the header implies.
         expected: usize,
@@ -54,10 +54,10 @@ pub enum RtuError {
         actual: usize,
     },
     /// A value outside what the function allows.
-    #[error("invalid frame: {0}")]
+    #[error("{}", t!("invalid frame: { $reason }", reason = .0.as_str()))]
     Invalid(String),
     /// A response that does not answer the request it is paired with.
-    #[error("response does not match request: {0}")]
+    #[error("{}", t!("response does not match request: { $reason }", reason = .0.as_str()))]
     Mismatch(String),
 }
 

@@ -25,7 +25,7 @@ pub use writer::Recorder;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     /// SQLite refused (disk full, read-only folder, a damaged file...).
-    #[error("recording {path}: {reason}")]
+    #[error("{}", t!("recording { $path }: { $reason }", path = .path.display().to_string(), reason = .reason.as_str()))]
     Sqlite {
         /// The file.
         path: PathBuf,
@@ -33,7 +33,7 @@ pub enum StoreError {
         reason: String,
     },
     /// A file or folder could not be used.
-    #[error("recording {path}: {reason}")]
+    #[error("{}", t!("recording { $path }: { $reason }", path = .path.display().to_string(), reason = .reason.as_str()))]
     Io {
         /// The file or folder.
         path: PathBuf,
@@ -41,13 +41,15 @@ pub enum StoreError {
         reason: String,
     },
     /// The file is some other database.
-    #[error("{0} is not a CMM Commissioner recording")]
+    #[error("{}", t!("{ $path } is not a CMM Commissioner recording", path = .0.display().to_string()))]
     NotARecording(PathBuf),
     /// The file was written by a newer version of the program.
-    #[error(
-        "{path} was made by a newer version of CMM Commissioner (schema {version}); this one reads schema {}",
-        schema::SCHEMA_VERSION
-    )]
+    #[error("{}", t!(
+        "{ $path } was made by a newer version of CMM Commissioner (schema { $version }); this one reads schema { $ours }",
+        path = .path.display().to_string(),
+        version = .version.to_string(),
+        ours = schema::SCHEMA_VERSION.to_string()
+    ))]
     Newer {
         /// The file.
         path: PathBuf,
@@ -55,10 +57,10 @@ pub enum StoreError {
         version: i64,
     },
     /// A copy's destination is an existing file, and replacing it was not asked for.
-    #[error("recording {0}: a file is already there: give another name")]
+    #[error("{}", t!("recording { $path }: a file is already there: give another name", path = .0.display().to_string()))]
     Exists(PathBuf),
     /// The writer fell behind and records were lost.
-    #[error("the recorder fell behind: {0} records not written")]
+    #[error("{}", t!("the recorder fell behind: { $n } records not written", n = .0.to_string()))]
     Behind(u64),
     /// Bad arguments (an unknown value name, a bad time).
     #[error("{0}")]

@@ -215,6 +215,7 @@ fn people_ui(
                             )),
                     )
                     .labelled_by(l.id);
+                    super::fonts::glyph_note(ui, text);
                     ui.end_row();
                 });
             let stored = c.map(|c| &c.fields);
@@ -559,6 +560,7 @@ fn protections_ui(
                         .desired_width(200.0)
                         .hint_text(t!("how it was tested")),
                 );
+                super::fonts::glyph_note(ui, &format!("{}{}", v.own_test, v.own_note));
                 if ui
                     .add_enabled(!read_only && !v.own_test.trim().is_empty(), egui::Button::new(t!("Passed")))
                     .clicked()

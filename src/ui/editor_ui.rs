@@ -101,7 +101,7 @@ impl EditorState {
             Pending::Write(plan) => {
                 let intent = Intent {
                     name: Some(plan.name),
-                    hint: plan.notes.iter().find(|n| n.contains("mode only")).cloned(),
+                    hint: plan.hint,
                     effect: plan.confirm,
                     port: None,
                     unmet: plan.unmet,
@@ -249,10 +249,10 @@ fn modem_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
         ui.label(t!("Set to"));
         let mut p = chosen.0;
         egui::ComboBox::new("module_port", t!("at"))
-            .selected_text(p.map_or_else(|| t!("choose…"), |p| port::port_name(p).to_string()))
+            .selected_text(p.map_or_else(|| t!("choose…"), port::port_shown))
             .show_ui(ui, |ui| {
-                for (i, n) in MODULE_PORTS.iter().enumerate() {
-                    ui.selectable_value(&mut p, Some(i as u8), *n);
+                for i in 0..MODULE_PORTS.len() as u8 {
+                    ui.selectable_value(&mut p, Some(i), port::port_shown(i));
                 }
             });
         let mut b = chosen.1;
@@ -375,7 +375,7 @@ fn describe(p: &Pending) -> (String, Option<String>, Vec<String>) {
             let at = |p: Option<u8>, b: Option<u8>| {
                 t!(
                     "{ $port } at { $baud }",
-                    port = p.map_or_else(|| t!("unknown port"), |p| port::port_name(p).to_string()),
+                    port = p.map_or_else(|| t!("unknown port"), port::port_shown),
                     baud = b.map_or_else(|| t!("unknown baud"), |b| port::baud_name(b).to_string())
                 )
             };

@@ -112,7 +112,7 @@ fn reading(t: &Target, role: &str) -> Option<Reading> {
         }
     };
     Some(Reading {
-        name: spec.name.to_string(),
+        name: t.map.shown(&spec.name).to_string(),
         value,
         unit: spec.unit.to_string(),
         stale: t.staleness(Table::Holding, spec.addr),
@@ -149,6 +149,7 @@ pub fn since(now_ms: i64, at_ms: i64) -> String {
 
 fn alarms_ui(
     ui: &mut egui::Ui,
+    map: &crate::proto::map::RegisterMap,
     alarms: &[ActiveAlarm],
     first_out: Option<(usize, usize)>,
     now_ms: i64,
@@ -169,7 +170,7 @@ fn alarms_ui(
                     .color(egui::Color32::WHITE)
                     .background_color(kind_colour(a.kind));
                 ui.label(badge);
-                ui.label(egui::RichText::new(&a.name).strong());
+                ui.label(egui::RichText::new(map.shown(&a.name)).strong());
                 ui.label(since(now_ms, a.since_ms));
                 match first_out {
                     Some((f, with)) if f == i && with > 0 => {
@@ -409,7 +410,7 @@ pub fn ui(ui: &mut egui::Ui, target: Option<&Target>, now_ms: i64) {
                 ui.label(t!("Load: no data (the target is offline)"));
             }
             ui.separator();
-            alarms_ui(ui, &t.summary.alarms, t.summary.first_out(), now_ms);
+            alarms_ui(ui, &t.map, &t.summary.alarms, t.summary.first_out(), now_ms);
             ui.separator();
             // Side by side (mains left, generator right, as in the diagram) when there is
             // room for three readings a side.

@@ -326,7 +326,9 @@ fn row_ui(
         ui.add_enabled(can_plot, egui::Checkbox::without_text(&mut on))
     });
     // Named for screen readers and tests: the box has no text of its own.
-    let plot_name = t!("plot { $name }", name = &*d.name);
+    // In the window's language when the map gives the name in it.
+    let shown = t.map.shown(&d.name);
+    let plot_name = t!("plot { $name }", name = shown);
     plot_box.widget_info(|| {
         egui::WidgetInfo::selected(egui::Role::CheckBox, can_plot, on, plot_name.clone())
     });
@@ -367,12 +369,12 @@ fn row_ui(
         .layout(egui::Layout::left_to_right(egui::Align::Center));
     // An entry built from public sources says so, and why on hover.
     if t.map.is_unverified(d.table, d.addr) {
-        let text = t!("{ $name } (unverified)", name = &*d.name);
+        let text = t!("{ $name } (unverified)", name = shown);
         ui.scope_builder(name, |ui| ui.add(egui::Label::new(text).truncate()))
             .inner
             .on_hover_text(crate::i18n::tr(crate::proto::map::UNVERIFIED_NOTE));
     } else {
-        ui.scope_builder(name, |ui| ui.add(egui::Label::new(&*d.name).truncate()));
+        ui.scope_builder(name, |ui| ui.add(egui::Label::new(shown).truncate()));
     }
     let changed = t.changed_ms.get(&(d.table, d.addr)).copied();
     let fresh = changed.is_some_and(|c| now_ms - c < HIGHLIGHT_MS);
@@ -400,7 +402,7 @@ fn row_ui(
         })
         .unwrap_or_default();
     let when = match &stale {
-        Some(why) if why.starts_with("possibly") => t!("{ $time } (stale?)", time = when),
+        Some(_) if t.possibly_stale(d.table, d.addr) => t!("{ $time } (stale?)", time = when),
         Some(_) => t!("{ $time } (stale)", time = when),
         None => when,
     };

@@ -362,6 +362,12 @@ impl Supervisor {
                 Err(Failure::new(e))
             });
         }
+        // Before the link can tell anything: its first readings are decoded with its map.
+        let (t, m) = (target.clone(), model.clone());
+        self.later(move |s, _| {
+            s.serial_models.insert(t, m);
+            Ok(())
+        });
         let (tx, sink) = (self.internal.clone(), self.sink.clone());
         let handle = tokio::runtime::Handle::current();
         tokio::task::spawn_blocking(move || {

@@ -64,6 +64,7 @@ impl Supervisor {
                     Err(e) => {
                         let e = CoreError::from(e);
                         self.later(move |s, _| {
+                            s.serial_models.remove(&target);
                             s.serial_error = Some(e.clone());
                             Err(Failure::new(e))
                         });

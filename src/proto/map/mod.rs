@@ -30,7 +30,7 @@ pub const HGM9500N_TOML: &str = include_str!("../../../assets/maps/hgm9500n.toml
 
 /// What the app says of entries built from public sources.
 pub const UNVERIFIED_NOTE: &str =
-    "built from public sources: check against the controller's display";
+    n!("built from public sources: check against the controller's display");
 
 /// How serious an alarm coil is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
