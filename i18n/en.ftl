@@ -78,6 +78,9 @@ accepted-c03140 = accepted
 rejected-7f6847 = rejected
 gone-62aaae = gone
 
+## src/app/supervisor/commissioning.rs
+report-of-target-written-to-pdf-7c1c68 = report of { $target } written to { $pdf } (steps in { $csv })
+
 ## src/app/target.rs
 offline-8b9928 = offline
 last-seen-ago-ccae91 = last seen { $ago }

@@ -899,3 +899,4 @@ unsupported-function-code-code-d79ece = 不支持的功能码 { $code }
 frame-length-actual-bytes-expect-37e843 = 帧长 { $actual } 字节，应为 { $expected }
 invalid-frame-reason-09328b = 无效帧：{ $reason }
 response-does-not-match-request-e1319a = 应答与请求不符：{ $reason }
+report-of-target-written-to-pdf-7c1c68 = { $target } 的报告已写入 { $pdf }（负载阶跃见 { $csv }）

@@ -52,6 +52,20 @@ pub struct CommissionView {
     snapshot_also: (String, Option<String>),
 }
 
+/// The fields typed and not yet in the recording: (field, value).
+fn unsaved(v: &CommissionView, c: Option<&Commissioning>) -> Vec<(String, String)> {
+    let stored = c.map(|c| &c.fields);
+    v.drafts
+        .iter()
+        .filter(|(k, val)| {
+            stored
+                .and_then(|s| s.get(*k))
+                .map_or(!val.is_empty(), |s| s != *val)
+        })
+        .map(|(k, val)| (k.clone(), val.clone()))
+        .collect()
+}
+
 fn entry(target: &str, e: Entry) -> Command {
     Command::Commission {
         target: target.to_string(),
@@ -218,17 +232,7 @@ fn people_ui(
                     super::fonts::glyph_note(ui, text);
                     ui.end_row();
                 });
-            let stored = c.map(|c| &c.fields);
-            let changed: Vec<(String, String)> = v
-                .drafts
-                .iter()
-                .filter(|(k, val)| {
-                    stored
-                        .and_then(|s| s.get(*k))
-                        .map_or(!val.is_empty(), |s| s != *val)
-                })
-                .map(|(k, val)| (k.clone(), val.clone()))
-                .collect();
+            let changed = unsaved(v, c);
             ui.horizontal(|ui| {
                 let save = ui.add_enabled(
                     !read_only && !changed.is_empty(),
@@ -263,12 +267,12 @@ fn equipment_ui(ui: &mut egui::Ui, c: Option<&Commissioning>) {
                 .num_columns(2)
                 .show(ui, |ui| {
                     for (k, val) in &c.equipment {
-                        ui.weak(k);
+                        ui.weak(report::label(k));
                         ui.label(val);
                         ui.end_row();
                     }
                     for k in &c.counters {
-                        ui.weak(format!("{} {}", k.label, k.unit));
+                        ui.weak(format!("{} {}", report::label(&k.label), k.unit));
                         let when = |t: Option<i64>| t.map_or_else(|| "-".into(), report::time);
                         ui.label(t!(
                             "{ $start } at the start of the recording ({ $start_time }), { $end } at { $end_time }",
@@ -691,8 +695,13 @@ fn report_ui(
     out: &mut Vec<Command>,
 ) {
     let lang = v.report_lang.unwrap_or_else(crate::i18n::lang);
+    // What is typed is what the report shows: fields not saved yet are saved first.
+    let pending = unsaved(v, c);
     let make = |v: &mut CommissionView, out: &mut Vec<Command>| {
         v.report_note = None;
+        for (name, value) in pending.iter().cloned() {
+            out.push(entry(target, Entry::Field { name, value }));
+        }
         match v.path.trim() {
             "" => {
                 v.ask = Some(Ask {
@@ -738,7 +747,7 @@ fn report_ui(
             .on_hover_text(t!("PDF, with the load steps as CSV beside it"))
             .clicked()
         {
-            if c.is_some_and(|c| c.entries == 0) {
+            if c.is_some_and(|c| c.entries == 0) && pending.is_empty() {
                 v.confirm_empty = true;
             } else {
                 make(v, out);

@@ -189,9 +189,15 @@ pub fn ui(ui: &mut egui::Ui, line: Line, live: bool) {
             egui::FontId::proportional(16.0),
             text,
         );
+        // At the ends, the words lean inwards: a longer word (in Russian) stays on the line.
+        let (at, align) = if f < 0.5 {
+            (rect.left() + 2.0, egui::Align2::LEFT_TOP)
+        } else {
+            (rect.right() - 2.0, egui::Align2::RIGHT_TOP)
+        };
         p.text(
-            egui::pos2(c.x, y + 26.0),
-            egui::Align2::CENTER_TOP,
+            egui::pos2(at, y + 26.0),
+            align,
             format!("{name}\n{}", shown(shown_live, supply_word(live))),
             font.clone(),
             text,

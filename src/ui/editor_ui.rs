@@ -162,7 +162,7 @@ fn commands_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
 }
 
 fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label(t!("Register"));
         ui.add(
             egui::TextEdit::singleline(&mut ed.addr)
@@ -189,7 +189,7 @@ fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
 }
 
 fn coil_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label(t!("Coil"));
         ui.add(
             egui::TextEdit::singleline(&mut ed.coil)
@@ -207,7 +207,7 @@ fn coil_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
 }
 
 fn multi_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label(t!("Registers"));
         ui.add(
             egui::TextEdit::singleline(&mut ed.multi_addr)
@@ -245,7 +245,7 @@ fn modem_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
     });
     // The form starts from the modem's setting: nothing is changed unless chosen.
     let chosen = (ed.port.or(current.0), ed.baud.or(current.1));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(t!("Set to"));
         let mut p = chosen.0;
         egui::ComboBox::new("module_port", t!("at"))
@@ -270,7 +270,7 @@ fn modem_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
             ed.baud = b;
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let (port, baud) = (ed.port.or(current.0), ed.baud.or(current.1));
         let why_not = match (port, baud) {
             (None, _) | (_, None) => Some(t!("Choose the port and the baud first")),

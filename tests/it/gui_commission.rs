@@ -93,6 +93,27 @@ fn a_report_with_nothing_entered_is_asked_for_first() {
             .is_some_and(|r| r.is_ok())
     });
     assert!(pdf.exists());
+    // A field typed and not saved is saved first: the report shows what the window shows,
+    // and asks nothing.
+    type_into(&mut h, "Site", "North Quarry");
+    let typed = dir.join("typed.pdf");
+    h.state_mut().view().commission.path = typed.to_str().unwrap().to_string();
+    h.state_mut().state_mut().report_result = None;
+    h.get_by_label("Make the report").click();
+    until(&mut h, "the second report written", |h| {
+        h.state()
+            .state()
+            .report_result
+            .as_ref()
+            .is_some_and(|r| r.is_ok())
+    });
+    assert!(!has(&h, "make it anyway?"), "not asked: a field is typed");
+    let text = std::process::Command::new("pdftotext")
+        .args([typed.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("North Quarry"), "{text}");
     h.state_mut().shutdown();
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -297,3 +297,80 @@ fn a_name_in_any_script_is_drawn_and_a_character_no_font_has_is_marked() {
     let typed = typed(&h);
     assert_eq!(typed, "北方采石场\u{10FFFD}", "kept as typed");
 }
+
+/// The panels' edges (the resize handles): x of the Targets panel's right edge and of the
+/// Commands panel's left edge.
+fn panel_edges(h: &Harness<'_, CommissionerApp>) -> (f64, f64) {
+    let mut xs: Vec<f64> = h
+        .root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Splitter)
+        .filter_map(|n| n.accesskit_node().bounding_box())
+        .filter(|r| r.x1 - r.x0 < 20.0)
+        .map(|r| (r.x0 + r.x1) / 2.0)
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    (xs[0], xs[xs.len() - 1])
+}
+
+/// On a laptop's 1280x720, in the languages with the longest words, what each panel shows
+/// stays inside it: nothing of the middle crosses into the Commands panel, nothing of the
+/// Commands panel is laid out left of its edge.
+#[test]
+fn in_every_language_the_panels_keep_to_their_own_width_at_1280x720() {
+    for lang in ["ru", "es", "zh"] {
+        let l = Lang::from_code(lang).unwrap();
+        let code = lang.to_string();
+        let mut h = Harness::builder()
+            .with_size([1280.0, 720.0])
+            .with_step_dt(0.25)
+            .build_eframe(move |cc| {
+                let ctx = cc.egui_ctx.clone();
+                let settings = Settings {
+                    language: code.clone(),
+                    ..Settings::default()
+                };
+                let mut startup = Startup::from_settings(settings, None);
+                startup.server.listen = "127.0.0.1:0".parse().unwrap();
+                startup.demo = true;
+                startup.demo_modems = 1;
+                CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
+            });
+        until(&mut h, "readings", |h| {
+            h.state()
+                .state()
+                .targets
+                .values()
+                .any(|t| !t.image.is_empty())
+        });
+        let hostid = h.state().state().targets.keys().next().unwrap().clone();
+        h.state_mut().view().selected = Some(hostid);
+        let commands = with_lang(l, || t!("Commands"));
+        for tab in [Tab::Overview, Tab::Values, Tab::Journal] {
+            h.state_mut().view().tab = tab;
+            for _ in 0..6 {
+                h.step();
+            }
+            let (left, right) = panel_edges(&h);
+            let heading = h.get_by_label(&commands).rect();
+            assert!(
+                f64::from(heading.left()) >= right,
+                "{lang} {tab:?}: the Commands panel starts at {right}, its heading at {heading:?}"
+            );
+            for n in h.root().children_recursive() {
+                let a = n.accesskit_node();
+                let Some(r) = a.bounding_box() else { continue };
+                // What starts in the middle ends before the Commands panel.
+                if r.x0 > left + 4.0 && r.x0 < right - 4.0 && r.y0 > 40.0 && r.y0 < 540.0 {
+                    assert!(
+                        r.x1 <= right + 1.0,
+                        "{lang} {tab:?}: {:?} {:?} reaches {} past the Commands panel at {right}",
+                        a.role(),
+                        a.label(),
+                        r.x1
+                    );
+                }
+            }
+        }
+    }
+}

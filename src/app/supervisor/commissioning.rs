@@ -160,10 +160,11 @@ impl Supervisor {
     pub(super) fn commissioning_read(&mut self, msg: Internal) {
         match msg {
             Internal::Reported(target, Ok(w)) => {
-                let mut message = format!(
-                    "report of {target} written to {} (steps in {})",
-                    w.pdf.display(),
-                    w.csv.display()
+                let mut message = t!(
+                    "report of { $target } written to { $pdf } (steps in { $csv })",
+                    target = target.as_str(),
+                    pdf = w.pdf.display().to_string(),
+                    csv = w.csv.display().to_string()
                 );
                 if let Some(note) = w.missing_note() {
                     message.push_str("; ");
