@@ -81,6 +81,30 @@ gone-62aaae = gone
 ## src/app/supervisor/commissioning.rs
 report-of-target-written-to-pdf-7c1c68 = report of { $target } written to { $pdf } (steps in { $csv })
 
+## src/app/supervisor/handlers.rs
+attaching-to-the-broker-broker-9267b8 = attaching to the broker { $broker }
+detached-from-the-broker-broker-65af6c = detached from the broker { $broker }
+scan-port-started-bc0fd6 = scan: { $port } started
+saved-a-copy-of-the-recording-to-be2909 = saved a copy of the recording to { $file } ({ $what })
+the-copy-was-not-saved-reason-or-61907f = the copy was not saved: { $reason }, or leave the file empty to choose one in the save dialog
+the-copy-was-not-saved-reason-28c49a = the copy was not saved: { $reason }
+
+## src/app/supervisor/history.rs
+showing-the-recording-file-read-c5c8cc = showing the recording { $file } (read-only)
+opened-the-recording-file-in-a-w-264a0b = opened the recording { $file } in a window of its own
+
+## src/app/supervisor/internal.rs
+server-stopped-f214db = server stopped
+serial-connected-port-c7f6c7 = serial: connected { $port }
+
+## src/app/supervisor/recording.rs
+recording-to-file-2472d5 = recording to { $file }
+the-modems-of-earlier-recordings-ea2418 = the modems of earlier recordings are not known: { $reason }
+old-recording-deleted-file-195cde = old recording deleted: { $file }
+
+## src/app/supervisor/server.rs
+demo-simulated-modems-stopped-5e069c = demo: simulated modems stopped
+
 ## src/app/target.rs
 offline-8b9928 = offline
 last-seen-ago-ccae91 = last seen { $ago }
@@ -982,4 +1006,12 @@ read-only = read-only
 demo-modems-started = { $n ->
     [one] demo: { $n } simulated modem(s) started
    *[other] demo: { $n } simulated modem(s) started
+}
+export-rows-written = { $n ->
+    [one] exported { $n } row to { $path }
+   *[other] exported { $n } rows to { $path }
+}
+modems-known-earlier = { $n ->
+    [one] { $n } modem(s) known from earlier recordings
+   *[other] { $n } modem(s) known from earlier recordings
 }

@@ -949,3 +949,25 @@ frame-length-actual-bytes-expect-37e843 = longitud de trama { $actual } bytes, s
 invalid-frame-reason-09328b = trama no válida: { $reason }
 response-does-not-match-request-e1319a = la respuesta no corresponde a la petición: { $reason }
 report-of-target-written-to-pdf-7c1c68 = informe de { $target } escrito en { $pdf } (escalones en { $csv })
+export-rows-written = { $n ->
+    [one] exportada { $n } fila a { $path }
+   *[other] exportadas { $n } filas a { $path }
+}
+attaching-to-the-broker-broker-9267b8 = conectando con el bróker { $broker }
+detached-from-the-broker-broker-65af6c = desconectado del bróker { $broker }
+scan-port-started-bc0fd6 = búsqueda: { $port } iniciada
+saved-a-copy-of-the-recording-to-be2909 = copia de la grabación guardada en { $file } ({ $what })
+the-copy-was-not-saved-reason-or-61907f = la copia no se guardó: { $reason }, o deje el archivo vacío para elegirlo en el diálogo de guardar
+the-copy-was-not-saved-reason-28c49a = la copia no se guardó: { $reason }
+showing-the-recording-file-read-c5c8cc = mostrando la grabación { $file } (solo lectura)
+opened-the-recording-file-in-a-w-264a0b = grabación { $file } abierta en una ventana propia
+server-stopped-f214db = servidor detenido
+serial-connected-port-c7f6c7 = serie: conectado { $port }
+recording-to-file-2472d5 = grabando en { $file }
+the-modems-of-earlier-recordings-ea2418 = no se conocen los módems de grabaciones anteriores: { $reason }
+old-recording-deleted-file-195cde = grabación antigua borrada: { $file }
+demo-simulated-modems-stopped-5e069c = demo: módems simulados detenidos
+modems-known-earlier = { $n ->
+    [one] { $n } módem conocido de grabaciones anteriores
+   *[other] { $n } módems conocidos de grabaciones anteriores
+}

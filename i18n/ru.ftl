@@ -980,3 +980,27 @@ frame-length-actual-bytes-expect-37e843 = длина кадра { $actual } ба
 invalid-frame-reason-09328b = неверный кадр: { $reason }
 response-does-not-match-request-e1319a = ответ не соответствует запросу: { $reason }
 report-of-target-written-to-pdf-7c1c68 = протокол { $target } записан в { $pdf } (ступени в { $csv })
+export-rows-written = { $n ->
+    [one] экспортирована { $n } строка в { $path }
+    [few] экспортированы { $n } строки в { $path }
+   *[many] экспортировано { $n } строк в { $path }
+}
+attaching-to-the-broker-broker-9267b8 = подключение к брокеру { $broker }
+detached-from-the-broker-broker-65af6c = отключено от брокера { $broker }
+scan-port-started-bc0fd6 = поиск: { $port }, начат
+saved-a-copy-of-the-recording-to-be2909 = копия записи сохранена в { $file } ({ $what })
+the-copy-was-not-saved-reason-or-61907f = копия не сохранена: { $reason }; или оставьте поле файла пустым, чтобы выбрать его в диалоге сохранения
+the-copy-was-not-saved-reason-28c49a = копия не сохранена: { $reason }
+showing-the-recording-file-read-c5c8cc = показана запись { $file } (только чтение)
+opened-the-recording-file-in-a-w-264a0b = запись { $file } открыта в отдельном окне
+server-stopped-f214db = сервер остановлен
+serial-connected-port-c7f6c7 = COM-порт: подключено { $port }
+recording-to-file-2472d5 = запись в { $file }
+the-modems-of-earlier-recordings-ea2418 = модемы из прежних записей неизвестны: { $reason }
+old-recording-deleted-file-195cde = старая запись удалена: { $file }
+demo-simulated-modems-stopped-5e069c = демо: имитируемые модемы остановлены
+modems-known-earlier = { $n ->
+    [one] из прежних записей известен { $n } модем
+    [few] из прежних записей известны { $n } модема
+   *[many] из прежних записей известно { $n } модемов
+}

@@ -300,6 +300,58 @@ pub fn export(
 mod tests {
     use super::*;
 
+    /// The header in the language of the thread that writes it: the window's export in the
+    /// window's, the console tool's in English.
+    #[test]
+    fn the_header_is_in_the_language_of_the_thread() {
+        use crate::i18n::{Lang, with_lang};
+        use crate::proto::Table;
+        use crate::store::{Record, Recorder};
+        let dir = std::env::temp_dir().join(format!("export-lang-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("r.cmmrec");
+        let r = Recorder::open(&file, "test").unwrap();
+        r.record(Record::Target {
+            key: "H1".into(),
+            hostname: "north".into(),
+            moduletype: "HGM6120N-4G".into(),
+            accepted: Some(true),
+            module_port: None,
+            module_baud: None,
+            peer: String::new(),
+            t_ms: 1_790_000_000_000,
+        });
+        r.record(Record::Sample {
+            target: "H1".into(),
+            table: Table::Holding,
+            addr: 13,
+            raw: 500,
+            t_ms: 1_790_000_000_000,
+        });
+        r.close().unwrap();
+        let rec = crate::store::reader::Recording::open(&file).unwrap();
+        let maps = crate::proto::map::builtin_maps();
+        let header = |l: Lang| {
+            let mut out = Vec::new();
+            let spec = Spec {
+                format: Format::Long,
+                ..Spec::default()
+            };
+            with_lang(l, || export(&rec, &maps, &spec, &mut out)).unwrap();
+            String::from_utf8(out)
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(header(Lang::En), "time,target,name,value,unit,raw");
+        let ru = header(Lang::Ru);
+        assert!(ru.chars().any(|c| ('а'..='я').contains(&c)), "{ru}");
+        assert_ne!(header(Lang::Es), header(Lang::En));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     #[test]
     fn a_unit_is_named_once_in_a_header() {
         assert_eq!(with_unit("Mains UA", "V"), "Mains UA (V)");

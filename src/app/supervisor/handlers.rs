@@ -406,7 +406,13 @@ impl Supervisor {
                 let shown = h.broker.clone();
                 self.links.broker = Some(h);
                 self.later(move |s, now| {
-                    s.note(now, format!("attaching to the broker {shown}"));
+                    s.note(
+                        now,
+                        t!(
+                            "attaching to the broker { $broker }",
+                            broker = shown.as_str()
+                        ),
+                    );
                     s.broker = Some(crate::app::status::BrokerStatus {
                         broker: shown,
                         connected: false,
@@ -424,7 +430,13 @@ impl Supervisor {
             let shown = h.broker.clone();
             tokio::spawn(h.stop());
             self.later(move |s, now| {
-                s.note(now, format!("detached from the broker {shown}"));
+                s.note(
+                    now,
+                    t!(
+                        "detached from the broker { $broker }",
+                        broker = shown.as_str()
+                    ),
+                );
                 s.broker = None;
                 Ok(())
             });
@@ -457,7 +469,10 @@ impl Supervisor {
             ..Default::default()
         };
         self.later(move |s, now| {
-            s.note(now, format!("scan: {} started", status.port));
+            s.note(
+                now,
+                t!("scan: { $port } started", port = status.port.as_str()),
+            );
             s.scan = Some(status);
             Ok(())
         });
@@ -513,20 +528,24 @@ impl Supervisor {
             move || {
                 crate::store::copy::copy(&file, &path, &spec)
                     .map(|what| {
-                        format!(
-                            "saved a copy of the recording to {} ({what})",
-                            path.display()
+                        t!(
+                            "saved a copy of the recording to { $file } ({ $what })",
+                            file = path.display().to_string(),
+                            what = what
                         )
                     })
                     .map_err(|e| {
-                        let hint = match e {
+                        CoreError::Notice(match e {
                             // Replacing is agreed in the save dialog, which asks first.
-                            StoreError::Exists(_) => {
-                                ", or leave the file empty to choose one in the save dialog"
-                            }
-                            _ => "",
-                        };
-                        CoreError::Notice(format!("the copy was not saved: {e}{hint}"))
+                            StoreError::Exists(_) => t!(
+                                "the copy was not saved: { $reason }, or leave the file empty to choose one in the save dialog",
+                                reason = e.to_string()
+                            ),
+                            _ => t!(
+                                "the copy was not saved: { $reason }",
+                                reason = e.to_string()
+                            ),
+                        })
                     })
             },
             |s, copied, now| {

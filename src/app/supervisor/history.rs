@@ -132,7 +132,13 @@ impl Supervisor {
                 let p = path.display().to_string();
                 self.later(move |s, now| {
                     s.offline = Some(status);
-                    s.note(now, format!("showing the recording {p} (read-only)"));
+                    s.note(
+                        now,
+                        t!(
+                            "showing the recording { $file } (read-only)",
+                            file = p.to_string()
+                        ),
+                    );
                     Ok(())
                 });
                 // The check reads the whole file: on a connection of its own, so the moments
@@ -280,7 +286,10 @@ impl Supervisor {
                 let p = opened?;
                 s.note(
                     now,
-                    format!("opened the recording {p} in a window of its own"),
+                    t!(
+                        "opened the recording { $file } in a window of its own",
+                        file = p.to_string()
+                    ),
                 );
                 Ok(())
             },

@@ -20,7 +20,7 @@ impl Supervisor {
                 self.links.demo_on_start = demo;
                 self.later(|s, now| {
                     s.server.addr = None;
-                    s.note(now, "server stopped".into());
+                    s.note(now, t!("server stopped"));
                     Ok(())
                 });
                 self.start_server(then);
@@ -57,7 +57,10 @@ impl Supervisor {
                         self.later(move |s, now| {
                             s.add_serial(&target, &description, &model, slave);
                             s.serial_error = None;
-                            s.note(now, format!("serial: connected {description}"));
+                            s.note(
+                                now,
+                                t!("serial: connected { $port }", port = description.as_str()),
+                            );
                             Ok(())
                         });
                     }
@@ -105,5 +108,9 @@ pub(super) fn export_file(
     let rows = crate::store::file_out::write_whole(path, |w| {
         crate::store::export::export(&rec, maps, spec, w)
     })?;
-    Ok(format!("exported {rows} rows to {}", path.display()))
+    Ok(t!(
+        "export-rows-written",
+        n = rows,
+        path = path.display().to_string()
+    ))
 }

@@ -14,7 +14,10 @@ impl Supervisor {
                 let p = path.to_path_buf();
                 self.recording.recorder = Some(r);
                 self.later(move |s, now| {
-                    s.note(now, format!("recording to {}", p.display()));
+                    s.note(
+                        now,
+                        t!("recording to { $file }", file = p.display().to_string()),
+                    );
                     s.recording.path = Some(p);
                     Ok(())
                 });
@@ -42,7 +45,10 @@ impl Supervisor {
                 self.later(move |s, now| {
                     s.note(
                         now,
-                        format!("the modems of earlier recordings are not known: {e}"),
+                        t!(
+                            "the modems of earlier recordings are not known: { $reason }",
+                            reason = e.to_string()
+                        ),
                     );
                     Ok(())
                 });
@@ -75,7 +81,7 @@ impl Supervisor {
             for t in known {
                 s.add_known(&t);
             }
-            s.note(now, format!("{n} modem(s) known from earlier recordings"));
+            s.note(now, t!("modems-known-earlier", n = n));
             Ok(())
         });
     }
@@ -96,7 +102,13 @@ impl Supervisor {
         if !gone.is_empty() {
             self.later(move |s, now| {
                 for p in gone {
-                    s.note(now, format!("old recording deleted: {}", p.display()));
+                    s.note(
+                        now,
+                        t!(
+                            "old recording deleted: { $file }",
+                            file = p.display().to_string()
+                        ),
+                    );
                 }
                 Ok(())
             });

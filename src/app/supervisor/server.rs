@@ -109,7 +109,7 @@ impl Supervisor {
             stop.cancel();
             self.later(|s, now| {
                 s.demo = None;
-                s.note(now, "demo: simulated modems stopped".into());
+                s.note(now, t!("demo: simulated modems stopped"));
                 Ok(())
             });
         }
