@@ -46,6 +46,13 @@ the-stale-marks-of-target-error-559137 = the stale marks of { $target }: { $erro
 offline-at-this-moment-51c69d = offline at this moment
 part-of-this-moment-cannot-be-re-ec8247 = part of this moment cannot be read: { $what }
 
+## src/app/settings.rs
+cannot-read-it-reason-e9f561 = cannot read it: { $reason }
+the-file-is-kept-as-file-351a06 = the file is kept as { $file }
+it-cannot-be-kept-aside-reason-s-33a449 = it cannot be kept aside ({ $reason }), so it will not be overwritten: settings are not saved this run
+settings-in-file-ignored-default-9d1a15 = settings in { $file } ignored (defaults used): { $problem }; { $outcome }
+file-is-not-readable-settings-an-351f7e = { $file } is not readable settings and cannot be kept aside ({ $reason }); not overwritten
+
 ## src/app/state.rs
 not-connected-since-the-last-sta-b8fca8 = not connected since the last start
 
@@ -139,9 +146,16 @@ command-refused-why-bc3da4 = { $command } refused: { $why }
 ## src/journal/mod.rs
 first-out-n-after-it-782951 = FIRST-OUT (+{ $n } after it)
 
+## src/link/serial/link.rs
+address-the-connection-was-close-fc4476 = { $address }: the connection was closed by the other end
+
+## src/link/serial/mod.rs
+no-answer-in-ms-ms-608ccf = no answer in { $ms } ms
+
 ## src/model/serial.rs
 cannot-open-port-at-baud-baud-re-d523fa = cannot open { $port } at { $baud } baud: { $reason }
 cannot-list-the-serial-ports-rea-904e7d = cannot list the serial ports: { $reason }
+cannot-connect-to-address-reason-d68741 = cannot connect to { $address }: { $reason }
 
 ## src/proto/fields.rs
 malformed-json-reason-c161e8 = malformed JSON: { $reason }
@@ -152,6 +166,49 @@ unknown-method-method-845e4f = unknown method `{ $method }`
 
 ## src/proto/hex.rs
 not-hex-reason-in-text-1d827d = not hex: { $reason } in { $text }
+
+## src/proto/map/file/entries.rs
+field-must-be-1-or-2-got-value-c021e8 = { $field }: must be 1 or 2, got { $value }
+field-only-for-condition-5239bb = { $field }: only for { $condition }
+field-must-be-a-non-zero-number-dcee9a = { $field }: must be a non-zero number, got { $value }
+field-flag-registers-take-their-ef43eb = { $field }: `{ $flag }` registers take their ratio from { $setting }; remove `{ $key }`
+field-no-table-table-in-the-file-9abc7e = { $field }: no { $table } table in the file
+field-value-is-not-first-or-seco-fa0fae = { $field }: { $value } is not { $first } or { $second }
+field-runs-past-address-last-d44e49 = { $field }: runs past address { $last }
+field-a-counter-pair-is-read-hig-672ebd = { $field }: a counter pair is read high part first
+field-must-be-a-number-got-value-779962 = { $field }: must be a number, got { $value }
+field-a-range-is-for-settings-co-5825c1 = { $field }: a range is for settings ({ $condition })
+field-min-min-is-above-max-max-63f270 = { $field }: min { $min } is above max { $max }
+field-address-addr-is-already-de-40b9a8 = { $field }: address { $addr } is already defined at line { $line }
+field-first-and-second-are-requi-ee8e49 = { $field }: { $first } and { $second } are required
+field-give-exactly-one-of-first-50086a = { $field }: give exactly one of `{ $first }` or `{ $second }`
+field-a-bit-range-of-a-holding-r-bd9fec = { $field }: a bit { $range } of a holding register
+field-first-and-second-are-for-c-93645c = { $field }: { $first } and { $second } are for { $condition }
+field-gap-must-be-at-most-gap-ma-11807e = { $field }: { $gap } must be at most { $gap_max } and { $hold } { $hold_min } to { $hold_max } (ms)
+
+## src/proto/map/file.rs
+line-line-message-99dcaa = line { $line }: { $message }
+field-unknown-role-role-known-kn-3e91f2 = { $field }: unknown role { $role } (known: { $known })
+field-needs-version-2-the-file-s-1bc721 = { $field }: needs version = 2 (the file says version = 1)
+error-in-source-bbefa0 = { $error } (in `{ $source }`)
+field-expected-expected-got-got-bdcd81 = { $field }: expected { $expected }, got { $got }
+field-this-program-reads-version-cf3d5e = { $field }: this program reads versions 1 to { $newest }, the file is version { $version }
+field-value-is-not-a-non-zero-he-8157c8 = { $field }: { $value } is not a non-zero hex word like { $example }
+field-must-be-a-positive-number-d6d763 = { $field }: must be a positive number, got { $value }
+field-must-be-min-to-max-seconds-4b41aa = { $field }: must be { $min } to { $max } seconds, got { $value }
+field-must-be-at-least-min-got-v-687414 = { $field }: must be at least { $min }, got { $value }
+field-value-is-not-a-modbus-func-8e562d = { $field }: { $value } is not a Modbus function this program speaks ({ $known })
+field-key-key-is-not-a-number-ra-1c9f7b = { $field }: key { $key } is not a number { $range }
+field-must-be-min-to-max-for-tab-3eb616 = { $field }: must be { $min } to { $max } for { $table }, got { $value }
+field-sum-runs-past-last-251148 = { $field }: { $sum } runs past { $last }
+field-empty-0c8a98 = { $field }: empty
+
+## src/proto/map/file_bits.rs
+field-must-be-min-to-max-aaf75c = { $field }: must be { $min } to { $max }
+field-the-register-at-addr-is-a-d68dd6 = { $field }: the register at { $addr } is a pair or an enumeration, not a word of bits
+field-no-register-entry-at-addr-2fbf41 = { $field }: no register entry at { $addr } (add one for the word, e.g. { $example })
+field-value-is-not-shutdown-trip-60a21e = { $field }: { $value } is not { $shutdown }, { $trip }, { $warning }, { $block }, { $summary } or { $status }
+field-this-bit-is-already-define-68e6b4 = { $field }: this bit is already defined at line { $line }
 
 ## src/proto/map/mod.rs
 built-from-public-sources-check-b66cd6 = built from public sources: check against the controller's display
@@ -852,6 +909,7 @@ port-c53cc6 = Port
 detected-ports-59f6bb = Detected ports
 refresh-15aad4 = Refresh
 port-path-3edc31 = Port path
+a-serial-port-or-a-controller-on-35267f = A serial port, or a controller on the network: tcp://HOST:502 (Modbus TCP, a controller or a gateway) or rtu-over-tcp://HOST:PORT (a transparent gateway). The slave id is then its unit id.
 baud-ad5bad = Baud
 slave-id-30303d = Slave id
 parity-stop-bits-db59e8 = Parity, stop bits

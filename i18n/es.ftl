@@ -971,3 +971,51 @@ modems-known-earlier = { $n ->
     [one] { $n } módem conocido de grabaciones anteriores
    *[other] { $n } módems conocidos de grabaciones anteriores
 }
+address-the-connection-was-close-fc4476 = { $address }: el otro extremo cerró la conexión
+cannot-connect-to-address-reason-d68741 = no se puede conectar con { $address }: { $reason }
+a-serial-port-or-a-controller-on-35267f = Un puerto serie, o un controlador en la red: tcp://HOST:502 (Modbus TCP, un controlador o una pasarela) o rtu-over-tcp://HOST:PORT (una pasarela transparente). El id de esclavo es entonces su unit id.
+no-answer-in-ms-ms-608ccf = sin respuesta en { $ms } ms
+
+## src/app/settings.rs, src/proto/map/file.rs, file/entries.rs, file_bits.rs
+cannot-read-it-reason-e9f561 = no se puede leer: { $reason }
+the-file-is-kept-as-file-351a06 = el archivo se conserva como { $file }
+it-cannot-be-kept-aside-reason-s-33a449 = no se puede apartar ({ $reason }), así que no se sobrescribirá: los ajustes no se guardan en esta ejecución
+settings-in-file-ignored-default-9d1a15 = ajustes de { $file } ignorados (se usan los predeterminados): { $problem }; { $outcome }
+file-is-not-readable-settings-an-351f7e = { $file } no son ajustes legibles y no se puede apartar ({ $reason }); no se sobrescribe
+field-must-be-1-or-2-got-value-c021e8 = { $field }: debe ser 1 o 2, se obtuvo { $value }
+field-only-for-condition-5239bb = { $field }: solo con { $condition }
+field-must-be-a-non-zero-number-dcee9a = { $field }: debe ser un número distinto de cero, se obtuvo { $value }
+field-flag-registers-take-their-ef43eb = { $field }: los registros `{ $flag }` toman su relación de { $setting }; quite `{ $key }`
+field-no-table-table-in-the-file-9abc7e = { $field }: no hay tabla { $table } en el archivo
+field-value-is-not-first-or-seco-fa0fae = { $field }: { $value } no es { $first } ni { $second }
+field-runs-past-address-last-d44e49 = { $field }: sobrepasa la dirección { $last }
+field-a-counter-pair-is-read-hig-672ebd = { $field }: un par contador se lee con la parte alta primero
+field-must-be-a-number-got-value-779962 = { $field }: debe ser un número, se obtuvo { $value }
+field-a-range-is-for-settings-co-5825c1 = { $field }: un rango es solo para ajustes ({ $condition })
+field-min-min-is-above-max-max-63f270 = { $field }: el mínimo { $min } es mayor que el máximo { $max }
+field-address-addr-is-already-de-40b9a8 = { $field }: la dirección { $addr } ya está definida en la línea { $line }
+field-first-and-second-are-requi-ee8e49 = { $field }: { $first } y { $second } son obligatorios
+field-give-exactly-one-of-first-50086a = { $field }: indique exactamente uno de `{ $first }` o `{ $second }`
+field-a-bit-range-of-a-holding-r-bd9fec = { $field }: un bit { $range } de un registro de retención
+field-first-and-second-are-for-c-93645c = { $field }: { $first } y { $second } son para { $condition }
+field-gap-must-be-at-most-gap-ma-11807e = { $field }: { $gap } debe ser como máximo { $gap_max } y { $hold } de { $hold_min } a { $hold_max } (ms)
+line-line-message-99dcaa = línea { $line }: { $message }
+field-unknown-role-role-known-kn-3e91f2 = { $field }: rol desconocido { $role } (conocidos: { $known })
+field-needs-version-2-the-file-s-1bc721 = { $field }: requiere version = 2 (el archivo dice version = 1)
+error-in-source-bbefa0 = { $error } (en `{ $source }`)
+field-expected-expected-got-got-bdcd81 = { $field }: se esperaba { $expected }, se obtuvo { $got }
+field-this-program-reads-version-cf3d5e = { $field }: este programa lee las versiones 1 a { $newest }, el archivo es de versión { $version }
+field-value-is-not-a-non-zero-he-8157c8 = { $field }: { $value } no es una palabra hex distinta de cero como { $example }
+field-must-be-a-positive-number-d6d763 = { $field }: debe ser un número positivo, se obtuvo { $value }
+field-must-be-min-to-max-seconds-4b41aa = { $field }: debe ser de { $min } a { $max } segundos, se obtuvo { $value }
+field-must-be-at-least-min-got-v-687414 = { $field }: debe ser al menos { $min }, se obtuvo { $value }
+field-value-is-not-a-modbus-func-8e562d = { $field }: { $value } no es una función Modbus que este programa admita ({ $known })
+field-key-key-is-not-a-number-ra-1c9f7b = { $field }: la clave { $key } no es un número { $range }
+field-must-be-min-to-max-for-tab-3eb616 = { $field }: debe ser de { $min } a { $max } para { $table }, se obtuvo { $value }
+field-sum-runs-past-last-251148 = { $field }: { $sum } sobrepasa { $last }
+field-empty-0c8a98 = { $field }: vacío
+field-must-be-min-to-max-aaf75c = { $field }: debe ser de { $min } a { $max }
+field-the-register-at-addr-is-a-d68dd6 = { $field }: el registro en { $addr } es un par o una enumeración, no una palabra de bits
+field-no-register-entry-at-addr-2fbf41 = { $field }: no hay entrada de registro en { $addr } (añada una para la palabra, p. ej. { $example })
+field-value-is-not-shutdown-trip-60a21e = { $field }: { $value } no es { $shutdown }, { $trip }, { $warning }, { $block }, { $summary } ni { $status }
+field-this-bit-is-already-define-68e6b4 = { $field }: este bit ya está definido en la línea { $line }

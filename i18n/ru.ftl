@@ -1004,3 +1004,51 @@ modems-known-earlier = { $n ->
     [few] из прежних записей известны { $n } модема
    *[many] из прежних записей известно { $n } модемов
 }
+address-the-connection-was-close-fc4476 = { $address }: соединение закрыто другой стороной
+cannot-connect-to-address-reason-d68741 = не удаётся подключиться к { $address }: { $reason }
+a-serial-port-or-a-controller-on-35267f = COM-порт или контроллер в сети: tcp://HOST:502 (Modbus TCP, контроллер или шлюз) или rtu-over-tcp://HOST:PORT (прозрачный шлюз). Адрес ведомого тогда — его идентификатор устройства (unit id).
+no-answer-in-ms-ms-608ccf = нет ответа за { $ms } ms
+
+## src/app/settings.rs, src/proto/map/file.rs, file/entries.rs, file_bits.rs
+cannot-read-it-reason-e9f561 = не удаётся прочитать: { $reason }
+the-file-is-kept-as-file-351a06 = файл сохранён как { $file }
+it-cannot-be-kept-aside-reason-s-33a449 = его не удаётся сохранить отдельно ({ $reason }), поэтому он не будет перезаписан: в этом сеансе настройки не сохраняются
+settings-in-file-ignored-default-9d1a15 = настройки в { $file } не учтены (используются значения по умолчанию): { $problem }; { $outcome }
+file-is-not-readable-settings-an-351f7e = { $file } не читается как настройки и не может быть сохранён отдельно ({ $reason }); не перезаписан
+field-must-be-1-or-2-got-value-c021e8 = { $field }: должно быть 1 или 2, получено { $value }
+field-only-for-condition-5239bb = { $field }: только при { $condition }
+field-must-be-a-non-zero-number-dcee9a = { $field }: должно быть ненулевым числом, получено { $value }
+field-flag-registers-take-their-ef43eb = { $field }: регистры `{ $flag }` берут коэффициент из { $setting }; удалите `{ $key }`
+field-no-table-table-in-the-file-9abc7e = { $field }: в файле нет таблицы { $table }
+field-value-is-not-first-or-seco-fa0fae = { $field }: { $value } — не { $first } и не { $second }
+field-runs-past-address-last-d44e49 = { $field }: выходит за адрес { $last }
+field-a-counter-pair-is-read-hig-672ebd = { $field }: пара счётчика читается старшей частью вперёд
+field-must-be-a-number-got-value-779962 = { $field }: должно быть числом, получено { $value }
+field-a-range-is-for-settings-co-5825c1 = { $field }: диапазон задаётся только для настроек ({ $condition })
+field-min-min-is-above-max-max-63f270 = { $field }: минимум { $min } больше максимума { $max }
+field-address-addr-is-already-de-40b9a8 = { $field }: адрес { $addr } уже определён в строке { $line }
+field-first-and-second-are-requi-ee8e49 = { $field }: { $first } и { $second } обязательны
+field-give-exactly-one-of-first-50086a = { $field }: укажите ровно одно из `{ $first }` или `{ $second }`
+field-a-bit-range-of-a-holding-r-bd9fec = { $field }: бит { $range } регистра хранения
+field-first-and-second-are-for-c-93645c = { $field }: { $first } и { $second } — только для { $condition }
+field-gap-must-be-at-most-gap-ma-11807e = { $field }: { $gap } — не более { $gap_max }, { $hold } — от { $hold_min } до { $hold_max } (ms)
+line-line-message-99dcaa = строка { $line }: { $message }
+field-unknown-role-role-known-kn-3e91f2 = { $field }: неизвестная роль { $role } (известные: { $known })
+field-needs-version-2-the-file-s-1bc721 = { $field }: требуется version = 2 (в файле version = 1)
+error-in-source-bbefa0 = { $error } (в `{ $source }`)
+field-expected-expected-got-got-bdcd81 = { $field }: ожидалось { $expected }, получено { $got }
+field-this-program-reads-version-cf3d5e = { $field }: программа читает версии от 1 до { $newest }, версия файла { $version }
+field-value-is-not-a-non-zero-he-8157c8 = { $field }: { $value } — не ненулевое шестнадцатеричное слово вида { $example }
+field-must-be-a-positive-number-d6d763 = { $field }: должно быть положительным числом, получено { $value }
+field-must-be-min-to-max-seconds-4b41aa = { $field }: должно быть от { $min } до { $max } секунд, получено { $value }
+field-must-be-at-least-min-got-v-687414 = { $field }: должно быть не меньше { $min }, получено { $value }
+field-value-is-not-a-modbus-func-8e562d = { $field }: { $value } — не функция Modbus, которую поддерживает программа ({ $known })
+field-key-key-is-not-a-number-ra-1c9f7b = { $field }: ключ { $key } — не число { $range }
+field-must-be-min-to-max-for-tab-3eb616 = { $field }: для { $table } должно быть от { $min } до { $max }, получено { $value }
+field-sum-runs-past-last-251148 = { $field }: { $sum } выходит за { $last }
+field-empty-0c8a98 = { $field }: пусто
+field-must-be-min-to-max-aaf75c = { $field }: должно быть от { $min } до { $max }
+field-the-register-at-addr-is-a-d68dd6 = { $field }: регистр по адресу { $addr } — пара или перечисление, а не слово битов
+field-no-register-entry-at-addr-2fbf41 = { $field }: нет записи регистра по адресу { $addr } (добавьте её для этого слова, например { $example })
+field-value-is-not-shutdown-trip-60a21e = { $field }: { $value } — не { $shutdown }, { $trip }, { $warning }, { $block }, { $summary } или { $status }
+field-this-bit-is-already-define-68e6b4 = { $field }: этот бит уже определён в строке { $line }

@@ -220,18 +220,24 @@ impl Settings {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return (Settings::default(), None);
             }
-            Err(e) => format!("cannot read it: {e}"),
+            Err(e) => t!("cannot read it: { $reason }", reason = e.to_string()),
         };
         let what = match keep_aside(path) {
-            Ok(kept) => format!("the file is kept as {}", kept.display()),
-            Err(e) => format!(
-                "it cannot be kept aside ({e}), so it will not be overwritten: settings are \
-                 not saved this run"
+            Ok(kept) => t!(
+                "the file is kept as { $file }",
+                file = kept.display().to_string()
+            ),
+            Err(e) => t!(
+                "it cannot be kept aside ({ $reason }), so it will not be overwritten: settings \
+                 are not saved this run",
+                reason = e.to_string()
             ),
         };
-        let text = format!(
-            "settings in {} ignored (defaults used): {problem}; {what}",
-            path.display()
+        let text = t!(
+            "settings in { $file } ignored (defaults used): { $problem }; { $outcome }",
+            file = path.display().to_string(),
+            problem = problem,
+            outcome = what
         );
         (Settings::default(), Some(text))
     }
@@ -247,10 +253,11 @@ impl Settings {
             keep_aside(path).map_err(|e| {
                 std::io::Error::new(
                     e.kind(),
-                    format!(
-                        "{} is not readable settings and cannot be kept aside ({e}); not \
-                         overwritten",
-                        path.display()
+                    t!(
+                        "{ $file } is not readable settings and cannot be kept aside \
+                         ({ $reason }); not overwritten",
+                        file = path.display().to_string(),
+                        reason = e.to_string()
                     ),
                 )
             })?;

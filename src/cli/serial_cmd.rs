@@ -23,9 +23,10 @@ use crate::sim::serial_slave::{Faults, serve_serial};
 /// How to reach the controller.
 #[derive(Debug, Args, Clone)]
 pub struct PortArgs {
-    /// Serial port (`/dev/ttyUSB0`, `COM5`).
-    #[arg(long)]
-    pub port: String,
+    /// Serial port (`/dev/ttyUSB0`, `COM5`), or a controller on the network:
+    /// `tcp://HOST:PORT` (Modbus TCP) or `rtu-over-tcp://HOST:PORT` (a transparent gateway).
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<String>,
     /// Baud rate (2400 to 115200).
     #[arg(long, default_value_t = 9600, value_parser = clap::value_parser!(u32).range(1200..=115200))]
     pub baud: u32,
@@ -44,20 +45,36 @@ pub struct PortArgs {
 }
 
 impl PortArgs {
-    fn settings(&self) -> SerialSettings {
-        let mut s = SerialSettings::new(self.port.clone());
+    /// The settings, at `address` (given before the options) or `--port`.
+    fn settings(&self, address: Option<&str>) -> anyhow::Result<SerialSettings> {
+        let port = match (address, &self.port) {
+            (Some(a), None) => a.to_string(),
+            (None, Some(p)) => p.clone(),
+            (Some(_), Some(_)) => {
+                anyhow::bail!("give the controller's address once: as ADDRESS or as --port")
+            }
+            (None, None) => anyhow::bail!(
+                "which controller? --port /dev/ttyUSB0 (COM5), or tcp://HOST:PORT or \
+                 rtu-over-tcp://HOST:PORT"
+            ),
+        };
+        let mut s = SerialSettings::new(port);
         s.baud = self.baud;
         s.parity = self.parity;
         s.stop_bits = self.stop_bits;
         s.slave = self.slave;
         s.timeout = Duration::from_millis(self.timeout_ms.max(1));
-        s
+        Ok(s)
     }
 }
 
 /// Options of `cmmctl poll`.
 #[derive(Debug, Args)]
 pub struct PollArgs {
+    /// The controller on the network, `tcp://HOST:PORT` or `rtu-over-tcp://HOST:PORT` (or a
+    /// serial port, as --port).
+    #[arg(value_name = "ADDRESS")]
+    address: Option<String>,
     #[command(flatten)]
     port: PortArgs,
     /// Controller model, for its register map and poll plan.
@@ -88,9 +105,12 @@ pub struct PollArgs {
 pub struct WriteArgs {
     #[command(flatten)]
     port: PortArgs,
-    /// The write, in the shape `serve` reads on stdin, without the hostid, e.g.
+    /// `[ADDRESS] COMMAND`: the controller on the network (`tcp://HOST:PORT`,
+    /// `rtu-over-tcp://HOST:PORT`) when not given as --port, then the write, in the shape
+    /// `serve` reads on stdin, without the hostid, e.g.
     /// '{"cmd":"write-coil","slave":1,"addr":4,"on":true}'.
-    command: String,
+    #[arg(value_name = "[ADDRESS] COMMAND", num_args = 1..=2, required = true)]
+    args: Vec<String>,
     /// Raw value written for `"on": true` (hex).
     #[arg(long, default_value = "FF00")]
     coil_on: String,
@@ -99,9 +119,17 @@ pub struct WriteArgs {
 /// Options of `cmmctl scan`.
 #[derive(Debug, Args)]
 pub struct ScanArgs {
+    /// The controller's address on the network, `tcp://HOST:PORT` or
+    /// `rtu-over-tcp://HOST:PORT` (unit ids 1-247 of one gateway), or a serial port as --port.
+    #[arg(
+        value_name = "ADDRESS",
+        conflicts_with = "port",
+        required_unless_present = "port"
+    )]
+    address: Option<String>,
     /// Serial port.
     #[arg(long)]
-    port: String,
+    port: Option<String>,
     /// Baud rates to try, comma-separated.
     #[arg(long, default_value = "2400,4800,9600,19200", value_delimiter = ',')]
     bauds: Vec<u32>,
@@ -117,11 +145,20 @@ pub struct ScanArgs {
 #[derive(Debug, Args)]
 pub struct SimControllerArgs {
     /// Serve on this port (e.g. one end of a socat pty pair).
-    #[arg(long, conflicts_with = "pty", required_unless_present = "pty")]
+    #[arg(long, conflicts_with_all = ["pty", "tcp", "rtu_over_tcp"], required_unless_present_any = ["pty", "tcp", "rtu_over_tcp"])]
     port: Option<String>,
     /// Make a pty pair and print the path to connect to (Unix only).
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["tcp", "rtu_over_tcp"])]
     pty: bool,
+    /// Serve Modbus TCP on ADDR:PORT (port 0: any free one; the address to use is printed
+    /// as `tcp://...`). A unit id other than --slave is answered with exception 0x0B, as a
+    /// gateway answers for an absent slave.
+    #[arg(long, value_name = "ADDR:PORT", conflicts_with = "rtu_over_tcp")]
+    tcp: Option<String>,
+    /// Serve RTU frames over TCP on ADDR:PORT, as a transparent gateway does (one client at a
+    /// time).
+    #[arg(long, value_name = "ADDR:PORT")]
+    rtu_over_tcp: Option<String>,
     /// Baud rate (for a real port).
     #[arg(long, default_value_t = 9600)]
     baud: u32,
@@ -202,7 +239,7 @@ fn serial_core(
 pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
     let (core, reports) = serial_core(&a.maps, a.record.clone())?;
     let map = resolve(&core.state().maps, &a.model);
-    let mut settings = a.port.settings();
+    let mut settings = a.port.settings(a.address.as_deref())?;
     settings.poll_delay = Duration::from_millis(a.delay_ms);
     settings.poll_as(&map);
     if let Some(p) = &a.plan {
@@ -236,12 +273,17 @@ pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
 
 /// `cmmctl write`: one write; exit status 0 only when the controller accepted it.
 pub async fn write(a: WriteArgs) -> anyhow::Result<()> {
-    let mut settings = a.port.settings();
+    let (address, command) = match a.args.as_slice() {
+        [address, command] => (Some(address.as_str()), command.as_str()),
+        [command] => (None, command.as_str()),
+        _ => anyhow::bail!("give the write (and before it the address when not --port)"),
+    };
+    let mut settings = a.port.settings(address)?;
     settings.plan = PollPlan { requests: vec![] };
     settings.poll_delay = Duration::from_secs(3600);
     let target = settings.target();
-    let cmd = parse_command(&a.command, coil_on(&a.coil_on)?, Some(&target))
-        .map_err(anyhow::Error::msg)?;
+    let cmd =
+        parse_command(command, coil_on(&a.coil_on)?, Some(&target)).map_err(anyhow::Error::msg)?;
     let (mut core, mut reports) = serial_core(&[], None)?;
     core.send(Command::ConnectSerial {
         settings,
@@ -301,7 +343,7 @@ fn slave_range(text: &str) -> anyhow::Result<Vec<u8>> {
 
 /// `cmmctl scan`.
 pub async fn scan_cmd(a: ScanArgs) -> anyhow::Result<()> {
-    let mut s = ScanSettings::new(a.port);
+    let mut s = ScanSettings::new(a.address.or(a.port).unwrap_or_default());
     s.bauds = a.bauds;
     s.slaves = slave_range(&a.slaves)?;
     s.timeout = Duration::from_millis(a.timeout_ms.max(1));
@@ -335,6 +377,33 @@ pub async fn sim_controller(a: SimControllerArgs) -> anyhow::Result<()> {
     }
     let stop = CancellationToken::new();
     let serve = async {
+        if let Some(addr) = a.tcp.as_deref().or(a.rtu_over_tcp.as_deref()) {
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+            let bound = listener.local_addr()?;
+            let scheme = if a.tcp.is_some() {
+                "tcp"
+            } else {
+                "rtu-over-tcp"
+            };
+            print(&serde_json::json!({
+                "event": "sim_controller", "port": format!("{scheme}://{bound}"), "slave": a.slave
+            }));
+            return if a.tcp.is_some() {
+                crate::sim::tcp_slave::serve_modbus_tcp(listener, controller, stop.clone()).await
+            } else {
+                crate::sim::tcp_slave::serve_rtu_over_tcp(
+                    listener,
+                    controller,
+                    a.faults,
+                    a.seed,
+                    stop.clone(),
+                )
+                .await
+            }
+            .map_err(anyhow::Error::from);
+        }
         if a.pty {
             #[cfg(unix)]
             {

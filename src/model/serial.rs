@@ -21,6 +21,14 @@ pub enum SerialError {
     /// The ports could not be listed.
     #[error("{}", t!("cannot list the serial ports: { $reason }", reason = .0.as_str()))]
     List(String),
+    /// A controller or gateway on the network could not be reached.
+    #[error("{}", t!("cannot connect to { $address }: { $reason }", address = .address.as_str(), reason = .reason.as_str()))]
+    Connect {
+        /// `tcp://HOST:PORT` or `rtu-over-tcp://HOST:PORT`.
+        address: String,
+        /// What the system said (refused, no route, no answer in time).
+        reason: String,
+    },
 }
 
 /// Parity setting.
@@ -116,6 +124,11 @@ impl SerialSettings {
 
     /// E.g. `9600 8N1, slave 1`.
     pub fn describe(&self) -> String {
+        match Transport::of(&self.port) {
+            Transport::ModbusTcp(_) => return format!("Modbus TCP, unit {}", self.slave),
+            Transport::RtuOverTcp(_) => return format!("RTU over TCP, slave {}", self.slave),
+            Transport::Serial => {}
+        }
         let p = match self.parity {
             Parity::None => 'N',
             Parity::Even => 'E',
@@ -240,6 +253,67 @@ mod tests {
         assert_eq!(
             (s.avg_ms(), s.worst_ms(), s.last_ms()),
             (Some(20.0), Some(30.0), Some(30.0))
+        );
+    }
+}
+
+/// How a controller is reached, from the address in a link's settings (its `port`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Transport {
+    /// A serial port (`/dev/ttyUSB0`, `COM5`): Modbus RTU.
+    Serial,
+    /// `tcp://HOST:PORT`: Modbus TCP (MBAP header), to a controller or a gateway.
+    ModbusTcp(String),
+    /// `rtu-over-tcp://HOST:PORT`: RTU frames as they are through a transparent gateway.
+    RtuOverTcp(String),
+}
+
+impl Transport {
+    /// The transport of an address; `HOST:PORT` after the scheme.
+    pub fn of(address: &str) -> Transport {
+        let a = address.trim();
+        if let Some(rest) = a.strip_prefix("tcp://") {
+            Transport::ModbusTcp(rest.trim_end_matches('/').to_string())
+        } else if let Some(rest) = a.strip_prefix("rtu-over-tcp://") {
+            Transport::RtuOverTcp(rest.trim_end_matches('/').to_string())
+        } else {
+            Transport::Serial
+        }
+    }
+
+    /// Whether the controller is reached over the network.
+    pub fn is_network(&self) -> bool {
+        !matches!(self, Transport::Serial)
+    }
+}
+
+#[cfg(test)]
+mod transport_tests {
+    use super::*;
+
+    #[test]
+    fn an_address_says_how_the_controller_is_reached() {
+        assert_eq!(Transport::of("/dev/ttyUSB0"), Transport::Serial);
+        assert_eq!(Transport::of("COM5"), Transport::Serial);
+        assert_eq!(
+            Transport::of("tcp://10.0.0.7:502"),
+            Transport::ModbusTcp("10.0.0.7:502".into())
+        );
+        assert_eq!(
+            Transport::of("rtu-over-tcp://gw.local:4001/"),
+            Transport::RtuOverTcp("gw.local:4001".into())
+        );
+        let mut s = SerialSettings::new("tcp://10.0.0.7:502");
+        s.slave = 3;
+        assert_eq!(s.describe(), "Modbus TCP, unit 3");
+        // The target keeps the whole address, and reads back.
+        let t = s.target();
+        assert_eq!(
+            crate::model::TargetId::parse(&t),
+            crate::model::TargetId::Serial {
+                port: "tcp://10.0.0.7:502".into(),
+                slave: 3
+            }
         );
     }
 }

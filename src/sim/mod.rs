@@ -8,6 +8,7 @@ pub mod engine;
 pub mod modem;
 pub mod scenario;
 pub mod serial_slave;
+pub mod tcp_slave;
 
 pub use controller::SimController;
 pub use modem::{Notify, SimModem, SimModemConfig, SimNote, SimReport};

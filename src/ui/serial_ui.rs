@@ -139,13 +139,15 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                     });
                     ui.end_row();
 
-                    let label = ui.label(t!("Port path"));
+                    let label = ui.label(t!("Port path")).on_hover_text(t!(
+                        "A serial port, or a controller on the network: tcp://HOST:502 (Modbus TCP, a controller or a gateway) or rtu-over-tcp://HOST:PORT (a transparent gateway). The slave id is then its unit id."
+                    ));
                     ui.add(
                         egui::TextEdit::singleline(&mut d.prefs.port)
                             .hint_text(if cfg!(windows) {
-                                "COM5"
+                                "COM5 · tcp://192.168.1.20:502"
                             } else {
-                                "/dev/ttyUSB0"
+                                "/dev/ttyUSB0 · tcp://192.168.1.20:502"
                             })
                             .desired_width(260.0),
                     )

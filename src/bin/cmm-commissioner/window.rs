@@ -85,6 +85,12 @@ pub fn run(args: Args, chain: &[Renderer], attempt: usize) -> anyhow::Result<()>
 /// The app's start-up options from the command line and the settings file.
 fn startup(args: Args) -> Startup {
     let path = args.settings.or_else(Settings::default_path);
+    // What is said of a settings file that cannot be read is said in the language asked for,
+    // else the system's (the file that would say another cannot be read).
+    cmm_commissioner::i18n::set_lang(
+        args.lang
+            .unwrap_or_else(cmm_commissioner::i18n::Lang::system),
+    );
     let (mut settings, settings_error) = match &path {
         Some(p) => Settings::load(p),
         None => (Settings::default(), None),

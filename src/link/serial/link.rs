@@ -57,7 +57,7 @@ pub fn open_serial(
 fn spawn_link(
     settings: SerialSettings,
     events: EventSink,
-    stream: Option<tokio_serial::SerialStream>,
+    stream: Option<super::stream::Stream>,
 ) -> SerialHandle {
     let (tx, rx) = mpsc::channel(64);
     let stop = CancellationToken::new();
@@ -129,17 +129,22 @@ impl Link {
         self.events.send(e).await;
     }
 
-    fn attach(&mut self, stream: tokio_serial::SerialStream) {
+    fn attach(&mut self, stream: super::stream::Stream) {
+        let tcp = matches!(
+            crate::model::serial::Transport::of(&self.s.port),
+            crate::model::serial::Transport::ModbusTcp(_)
+        );
         let tap = Tap::new(stream, self.captured.clone());
-        self.ctx = Some(tokio_modbus::client::rtu::attach_slave(
-            tap,
-            Slave(self.s.slave),
-        ));
+        self.ctx = Some(if tcp {
+            tokio_modbus::client::tcp::attach_slave(tap, Slave(self.s.slave))
+        } else {
+            tokio_modbus::client::rtu::attach_slave(tap, Slave(self.s.slave))
+        });
     }
 
     /// Opens the port; true when it is open.
     async fn open(&mut self) -> bool {
-        match super::open(&self.s) {
+        match super::open_async(&self.s).await {
             Ok(stream) => {
                 self.attach(stream);
                 let was_down = self.down.take();
@@ -216,7 +221,7 @@ impl Link {
             Ok(Err(tokio_modbus::Error::Transport(e)))
                 if e.kind() != std::io::ErrorKind::InvalidData =>
             {
-                Step::Gone(format!("{}: {e}", self.s.port))
+                Step::Gone(gone_reason(&self.s.port, &e))
             }
             // tokio-modbus gives up on a frame it cannot resync (e.g. a long reply with a bad CRC).
             Ok(Err(tokio_modbus::Error::Transport(_))) => self.bad_reply(req).await,
@@ -526,5 +531,29 @@ impl Link {
                 .await;
             }
         }
+    }
+}
+
+/// Why the link went down, from the error of a call: a connection the other end closed is
+/// said so (tokio-modbus reports it as a missing file or an early end).
+fn gone_reason(port: &str, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    // An end of stream comes as "Success (os error 0)" from tokio-modbus.
+    let closed = e.raw_os_error() == Some(0)
+        || matches!(
+            e.kind(),
+            K::NotFound
+                | K::UnexpectedEof
+                | K::ConnectionReset
+                | K::ConnectionAborted
+                | K::BrokenPipe
+        );
+    if closed && crate::model::serial::Transport::of(port).is_network() {
+        t!(
+            "{ $address }: the connection was closed by the other end",
+            address = port
+        )
+    } else {
+        format!("{port}: {e}")
     }
 }

@@ -5,6 +5,7 @@ mod convert;
 mod link;
 mod ports;
 mod scan;
+pub mod stream;
 mod tap;
 
 pub use crate::model::serial::{LinkStats, Parity, ScanSettings, SerialError, SerialSettings};
@@ -12,13 +13,68 @@ pub use link::{SerialHandle, open_serial, start_serial};
 pub use ports::{PortInfo, list_ports};
 pub use scan::scan;
 
-/// Opens the port with `settings`.
-pub fn open(settings: &SerialSettings) -> Result<tokio_serial::SerialStream, SerialError> {
-    tokio_serial::SerialStream::open(&builder(settings)).map_err(|e| SerialError::Open {
-        port: settings.port.clone(),
-        baud: settings.baud,
-        reason: e.to_string(),
-    })
+/// Opens the port with `settings`: the serial port, or a TCP connection to `tcp://HOST:PORT`
+/// or `rtu-over-tcp://HOST:PORT` (within the reply timeout, at least a second). Called
+/// within a tokio runtime.
+pub fn open(settings: &SerialSettings) -> Result<stream::Stream, SerialError> {
+    use crate::model::serial::Transport;
+    let (Transport::ModbusTcp(a) | Transport::RtuOverTcp(a)) = Transport::of(&settings.port) else {
+        return tokio_serial::SerialStream::open(&builder(settings))
+            .map(stream::Stream::Serial)
+            .map_err(|e| SerialError::Open {
+                port: settings.port.clone(),
+                baud: settings.baud,
+                reason: e.to_string(),
+            });
+    };
+    use std::net::ToSocketAddrs;
+    let refused = |reason: String| SerialError::Connect {
+        address: settings.port.clone(),
+        reason,
+    };
+    let wait = settings.timeout.max(std::time::Duration::from_secs(1));
+    let addrs = a
+        .to_socket_addrs()
+        .map_err(|e| refused(format!("{a}: {e}")))?;
+    let mut last = refused(format!("{a}: no address"));
+    for addr in addrs {
+        match std::net::TcpStream::connect_timeout(&addr, wait) {
+            Ok(s) => {
+                let _ = s.set_nodelay(true);
+                s.set_nonblocking(true)
+                    .map_err(|e| refused(e.to_string()))?;
+                return tokio::net::TcpStream::from_std(s)
+                    .map(stream::Stream::Tcp)
+                    .map_err(|e| refused(e.to_string()));
+            }
+            Err(e) => last = refused(e.to_string()),
+        }
+    }
+    Err(last)
+}
+
+/// As [`open`], without holding up the runtime's thread: the link's reopening.
+pub async fn open_async(settings: &SerialSettings) -> Result<stream::Stream, SerialError> {
+    use crate::model::serial::Transport;
+    let (Transport::ModbusTcp(a) | Transport::RtuOverTcp(a)) = Transport::of(&settings.port) else {
+        return open(settings);
+    };
+    let wait = settings.timeout.max(std::time::Duration::from_secs(1));
+    let refused = |reason: String| SerialError::Connect {
+        address: settings.port.clone(),
+        reason,
+    };
+    match tokio::time::timeout(wait, tokio::net::TcpStream::connect(&a)).await {
+        Ok(Ok(s)) => {
+            let _ = s.set_nodelay(true);
+            Ok(stream::Stream::Tcp(s))
+        }
+        Ok(Err(e)) => Err(refused(e.to_string())),
+        Err(_) => Err(refused(t!(
+            "no answer in { $ms } ms",
+            ms = wait.as_millis().to_string()
+        ))),
+    }
 }
 
 /// The port settings of `settings` for tokio-serial.

@@ -10,16 +10,23 @@ use crate::link::event::{Event, EventSink};
 
 /// Runs the scan; returns what answered. A controller that answers with an exception answers.
 pub async fn scan(s: ScanSettings, events: EventSink, stop: CancellationToken) -> Vec<(u32, u8)> {
-    let total = s.bauds.len() * s.slaves.len();
+    use crate::model::serial::Transport;
+    let transport = Transport::of(&s.port);
+    // Over the network there is no baud rate to try: one pass over the ids.
+    let bauds = match transport {
+        Transport::Serial => s.bauds.clone(),
+        _ => vec![s.bauds.first().copied().unwrap_or(9600)],
+    };
+    let total = bauds.len() * s.slaves.len();
     let mut found = Vec::new();
     let mut done = 0;
-    for &baud in &s.bauds {
+    for &baud in &bauds {
         let mut settings = SerialSettings::new(s.port.clone());
         settings.baud = baud;
         settings.parity = s.parity;
         settings.stop_bits = s.stop_bits;
         settings.timeout = s.timeout;
-        let stream = match super::open(&settings) {
+        let stream = match super::open_async(&settings).await {
             Ok(st) => st,
             Err(e) => {
                 events
@@ -32,7 +39,10 @@ pub async fn scan(s: ScanSettings, events: EventSink, stop: CancellationToken) -
                 return found;
             }
         };
-        let mut ctx = tokio_modbus::client::rtu::attach_slave(stream, Slave(1));
+        let mut ctx = match transport {
+            Transport::ModbusTcp(_) => tokio_modbus::client::tcp::attach_slave(stream, Slave(1)),
+            _ => tokio_modbus::client::rtu::attach_slave(stream, Slave(1)),
+        };
         for &slave in &s.slaves {
             if stop.is_cancelled() {
                 events
@@ -47,7 +57,19 @@ pub async fn scan(s: ScanSettings, events: EventSink, stop: CancellationToken) -
             ctx.set_slave(Slave(slave));
             let answered = tokio::select! {
                 _ = stop.cancelled() => false,
-                r = timeout(s.timeout, ctx.read_holding_registers(0, 1)) => matches!(r, Ok(Ok(_))),
+                // A reply is an answer, an exception too (the slave is there and refuses the
+                // address), but a gateway's 0x0A/0x0B: that says no slave answered behind it.
+                r = timeout(s.timeout, ctx.read_holding_registers(0, 1)) => matches!(
+                    r,
+                    Ok(Ok(Ok(_)))
+                        | Ok(Ok(Err(
+                            tokio_modbus::ExceptionCode::IllegalFunction
+                                | tokio_modbus::ExceptionCode::IllegalDataAddress
+                                | tokio_modbus::ExceptionCode::IllegalDataValue
+                                | tokio_modbus::ExceptionCode::ServerDeviceFailure
+                                | tokio_modbus::ExceptionCode::ServerDeviceBusy
+                        )))
+                ),
             };
             done += 1;
             events

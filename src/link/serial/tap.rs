@@ -35,6 +35,7 @@ impl Captured {
 }
 
 /// Wraps a transport and copies the bytes read into [`Captured`].
+#[derive(Debug)]
 pub struct Tap<T> {
     inner: T,
     captured: Captured,

@@ -36,7 +36,11 @@ pub struct MapError {
 impl fmt::Display for MapError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some(l) => write!(f, "line {l}: {}", self.message),
+            Some(l) => f.write_str(&t!(
+                "line { $line }: { $message }",
+                line = l,
+                message = self.message.as_str()
+            )),
             None => write!(f, "{}", self.message),
         }
     }
@@ -222,9 +226,11 @@ impl Checker<'_> {
         match role {
             Some(r) if !known.contains(&r) => self.err(
                 span,
-                format!(
-                    "{here}.role: unknown role {r:?} (known: {})",
-                    known.join(", ")
+                t!(
+                    "{ $field }: unknown role { $role } (known: { $known })",
+                    field = format!("{here}.role"),
+                    role = format!("{r:?}"),
+                    known = known.join(", ")
                 ),
             ),
             _ => Ok(()),
@@ -238,7 +244,10 @@ impl Checker<'_> {
         }
         self.err(
             span,
-            format!("{field}: needs version = 2 (the file says version = 1)"),
+            t!(
+                "{ $field }: needs version = 2 (the file says version = 1)",
+                field = field
+            ),
         )
     }
 
@@ -310,14 +319,16 @@ pub const REGISTER_ROLES: &[&str] = &[
 pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
     let raw: RawMap = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| line_of(text, s.start));
-        let src = line
-            .and_then(|l| text.lines().nth(l - 1))
-            .map(|s| format!(" (in `{}`)", s.trim()))
-            .unwrap_or_default();
-        MapError {
-            line,
-            message: format!("{}{src}", e.message().trim()),
-        }
+        let error = e.message().trim();
+        let message = match line.and_then(|l| text.lines().nth(l - 1)) {
+            Some(s) => t!(
+                "{ $error } (in `{ $source }`)",
+                error = error,
+                source = s.trim()
+            ),
+            None => error.to_string(),
+        };
+        MapError { line, message }
     })?;
     let c = Checker {
         text,
@@ -326,18 +337,22 @@ pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
     if raw.format.get_ref() != FORMAT {
         return c.err(
             raw.format.span(),
-            format!(
-                "format: expected \"{FORMAT}\", got {:?}",
-                raw.format.get_ref()
+            t!(
+                "{ $field }: expected { $expected }, got { $got }",
+                field = "format",
+                expected = format!("{FORMAT:?}"),
+                got = format!("{:?}", raw.format.get_ref())
             ),
         );
     }
     if !(1..=VERSION).contains(raw.version.get_ref()) {
         return c.err(
             raw.version.span(),
-            format!(
-                "version: this program reads versions 1 to {VERSION}, the file is version {}",
-                raw.version.get_ref()
+            t!(
+                "{ $field }: this program reads versions 1 to { $newest }, the file is version { $version }",
+                field = "version",
+                newest = VERSION,
+                version = *raw.version.get_ref()
             ),
         );
     }
@@ -391,7 +406,12 @@ fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Setting
             _ => {
                 return c.err(
                     span,
-                    format!("settings.coil_on: {text:?} is not a non-zero hex word like \"FF00\""),
+                    t!(
+                        "{ $field }: { $value } is not a non-zero hex word like { $example }",
+                        field = "settings.coil_on",
+                        value = format!("{text:?}"),
+                        example = "\"FF00\""
+                    ),
                 );
             }
         }
@@ -400,7 +420,11 @@ fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Setting
         if !(r.is_finite() && r > 0.0) {
             return c.err(
                 span,
-                format!("settings.frequency_ratio: must be a positive number, got {r}"),
+                t!(
+                    "{ $field }: must be a positive number, got { $value }",
+                    field = "settings.frequency_ratio",
+                    value = r.to_string()
+                ),
             );
         }
         out.frequency_ratio = r;
@@ -409,7 +433,13 @@ fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Setting
         if !(w.is_finite() && (0.5..=600.0).contains(&w)) {
             return c.err(
                 span,
-                format!("settings.confirm_within_s: must be 0.5 to 600 seconds, got {w}"),
+                t!(
+                    "{ $field }: must be { $min } to { $max } seconds, got { $value }",
+                    field = "settings.confirm_within_s",
+                    min = "0.5",
+                    max = "600",
+                    value = w.to_string()
+                ),
             );
         }
         out.confirm_within_ms = (w * 1000.0).round() as u32;
@@ -418,7 +448,12 @@ fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Setting
         if m < 2 {
             return c.err(
                 span,
-                format!("settings.counter_multiplier: must be at least 2, got {m}"),
+                t!(
+                    "{ $field }: must be at least { $min }, got { $value }",
+                    field = "settings.counter_multiplier",
+                    min = 2,
+                    value = m
+                ),
             );
         }
         out.counter_multiplier = m;
@@ -427,7 +462,12 @@ fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Setting
         if let Some(bad) = f.iter().find(|f| !KNOWN_FUNCTIONS.contains(f)) {
             return c.err(
                 span,
-                format!("settings.functions: {bad} is not a Modbus function this program speaks (1-6, 15, 16)"),
+                t!(
+                    "{ $field }: { $value } is not a Modbus function this program speaks ({ $known })",
+                    field = "settings.functions",
+                    value = *bad,
+                    known = "1-6, 15, 16"
+                ),
             );
         }
         out.functions = Some(f.clone());
@@ -439,8 +479,12 @@ fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Setting
             other => {
                 return c.err(
                     span,
-                    format!(
-                        "settings.coil_delta: {other:?} is not \"rtu-bytes\" or \"integer-lsb\""
+                    t!(
+                        "{ $field }: { $value } is not { $first } or { $second }",
+                        field = "settings.coil_delta",
+                        value = format!("{other:?}"),
+                        first = "\"rtu-bytes\"",
+                        second = "\"integer-lsb\""
                     ),
                 );
             }
@@ -461,7 +505,12 @@ fn enums(
             let Ok(n) = k.parse::<u16>() else {
                 return c.err(
                     table.span(),
-                    format!("enum.{name}: key {k:?} is not a number 0-65535"),
+                    t!(
+                        "{ $field }: key { $key } is not a number { $range }",
+                        field = format!("enum.{name}"),
+                        key = format!("{k:?}"),
+                        range = "0-65535"
+                    ),
                 );
             };
             t.insert(n, v.clone());
@@ -480,15 +529,26 @@ fn poll_plan(c: &Checker<'_>, raw: &[Spanned<RawPoll>], slave: u8) -> Result<Pol
         if p.qty == 0 || p.qty > max {
             return c.err(
                 span,
-                format!(
-                    "poll[{i}].qty: must be 1 to {max} for {}, got {}",
-                    table.name(),
-                    p.qty
+                t!(
+                    "{ $field }: must be { $min } to { $max } for { $table }, got { $value }",
+                    field = format!("poll[{i}].qty"),
+                    min = 1,
+                    max = max,
+                    table = table.name(),
+                    value = p.qty
                 ),
             );
         }
         if u32::from(p.addr) + u32::from(p.qty) > 0x1_0000 {
-            return c.err(span, format!("poll[{i}]: addr + qty runs past 65535"));
+            return c.err(
+                span,
+                t!(
+                    "{ $field }: { $sum } runs past { $last }",
+                    field = format!("poll[{i}]"),
+                    sum = "addr + qty",
+                    last = 65535
+                ),
+            );
         }
         requests.push(Request {
             slave: p.slave.unwrap_or(slave),
@@ -510,14 +570,19 @@ fn coils(c: &Checker<'_>, raw: &[Spanned<RawCoil>]) -> Result<BTreeMap<u16, Coil
         if let Some(first) = lines.get(&e.addr) {
             return c.err(
                 span,
-                format!(
-                    "coil[{i}].addr: address {} is already defined at line {first}",
-                    e.addr
+                t!(
+                    "{ $field }: address { $addr } is already defined at line { $line }",
+                    field = format!("coil[{i}].addr"),
+                    addr = e.addr,
+                    line = *first
                 ),
             );
         }
         if e.name.trim().is_empty() {
-            return c.err(span, format!("coil[{i}].name: empty"));
+            return c.err(
+                span,
+                t!("{ $field }: empty", field = format!("coil[{i}].name")),
+            );
         }
         c.role(
             span.clone(),

@@ -49,28 +49,42 @@ pub(super) fn bits(
         let here = format!("bit[{i}] (addr {}, bit {})", e.addr, e.bit);
         c.v2(span.clone(), &format!("bit[{i}]"))?;
         if e.bit > 15 {
-            return c.err(span, format!("{here}.bit: must be 0 to 15"));
+            return c.err(
+                span,
+                t!(
+                    "{ $field }: must be { $min } to { $max }",
+                    field = format!("{here}.bit"),
+                    min = 0,
+                    max = 15
+                ),
+            );
         }
         if e.name.trim().is_empty() {
-            return c.err(span, format!("{here}.name: empty"));
+            return c.err(
+                span,
+                t!("{ $field }: empty", field = format!("{here}.name")),
+            );
         }
         match registers.get(&e.addr) {
             Some(r) if r.words == 1 && r.enum_name.is_none() => {}
             Some(_) => {
                 return c.err(
                     span,
-                    format!(
-                        "{here}.addr: the register at {} is a pair or an enumeration, not a word of bits",
-                        e.addr
+                    t!(
+                        "{ $field }: the register at { $addr } is a pair or an enumeration, not a word of bits",
+                        field = format!("{here}.addr"),
+                        addr = e.addr
                     ),
                 );
             }
             None => {
                 return c.err(
                     span,
-                    format!(
-                        "{here}.addr: no register entry at {} (add one for the word, e.g. format = \"hex\")",
-                        e.addr
+                    t!(
+                        "{ $field }: no register entry at { $addr } (add one for the word, e.g. { $example })",
+                        field = format!("{here}.addr"),
+                        addr = e.addr,
+                        example = "format = \"hex\""
                     ),
                 );
             }
@@ -81,9 +95,16 @@ pub(super) fn bits(
             Some(None) => {
                 return c.err(
                     span,
-                    format!(
-                        "{here}.kind: {:?} is not shutdown, trip, warning, block, summary or status",
-                        e.kind.as_deref().unwrap_or_default()
+                    t!(
+                        "{ $field }: { $value } is not { $shutdown }, { $trip }, { $warning }, { $block }, { $summary } or { $status }",
+                        field = format!("{here}.kind"),
+                        value = format!("{:?}", e.kind.as_deref().unwrap_or_default()),
+                        shutdown = "shutdown",
+                        trip = "trip",
+                        warning = "warning",
+                        block = "block",
+                        summary = "summary",
+                        status = "status"
                     ),
                 );
             }
@@ -92,7 +113,11 @@ pub(super) fn bits(
         if let Some(first) = lines.get(&(e.addr, e.bit)) {
             return c.err(
                 span,
-                format!("{here}: this bit is already defined at line {first}"),
+                t!(
+                    "{ $field }: this bit is already defined at line { $line }",
+                    field = here,
+                    line = *first
+                ),
             );
         }
         lines.insert((e.addr, e.bit), super::file::line_of(c.text, span.start));

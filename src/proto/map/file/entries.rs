@@ -19,27 +19,58 @@ pub(super) fn registers(
         let here = format!("register[{i}] (addr {})", e.addr);
         let words = e.words.unwrap_or(1);
         if !(1..=2).contains(&words) {
-            return c.err(span, format!("{here}.words: must be 1 or 2, got {words}"));
+            return c.err(
+                span,
+                t!(
+                    "{ $field }: must be 1 or 2, got { $value }",
+                    field = format!("{here}.words"),
+                    value = words
+                ),
+            );
         }
         if e.combine.is_some() && words != 2 {
-            return c.err(span, format!("{here}.combine: only for words = 2"));
+            return c.err(
+                span,
+                t!(
+                    "{ $field }: only for { $condition }",
+                    field = format!("{here}.combine"),
+                    condition = "words = 2"
+                ),
+            );
         }
         let scale = e.scale.unwrap_or(1.0);
         if !scale.is_finite() || scale == 0.0 {
             return c.err(
                 span,
-                format!("{here}.scale: must be a non-zero number, got {scale}"),
+                t!(
+                    "{ $field }: must be a non-zero number, got { $value }",
+                    field = format!("{here}.scale"),
+                    value = scale.to_string()
+                ),
             );
         }
         if e.frequency && e.scale.is_some() {
-            return c.err(span, format!("{here}: `frequency` registers take their ratio from settings.frequency_ratio; remove `scale`"));
+            return c.err(
+                span,
+                t!(
+                    "{ $field }: `{ $flag }` registers take their ratio from { $setting }; remove `{ $key }`",
+                    field = here,
+                    flag = "frequency",
+                    setting = "settings.frequency_ratio",
+                    key = "scale"
+                ),
+            );
         }
         if let Some(n) = &e.enum_name
             && !enums.contains_key(n)
         {
             return c.err(
                 span,
-                format!("{here}.enum: no [enum.{n}] table in the file"),
+                t!(
+                    "{ $field }: no { $table } table in the file",
+                    field = format!("{here}.enum"),
+                    table = format!("[enum.{n}]")
+                ),
             );
         }
         c.role(span.clone(), &here, e.role.as_deref(), REGISTER_ROLES)?;
@@ -49,12 +80,25 @@ pub(super) fn registers(
             Some(f) => {
                 return c.err(
                     span,
-                    format!("{here}.format: {f:?} is not \"dec\" or \"hex\""),
+                    t!(
+                        "{ $field }: { $value } is not { $first } or { $second }",
+                        field = format!("{here}.format"),
+                        value = format!("{f:?}"),
+                        first = "\"dec\"",
+                        second = "\"hex\""
+                    ),
                 );
             }
         };
         if u32::from(e.addr) + u32::from(words) > 0x1_0000 {
-            return c.err(span, format!("{here}: runs past address 65535"));
+            return c.err(
+                span,
+                t!(
+                    "{ $field }: runs past address { $last }",
+                    field = here,
+                    last = 65535
+                ),
+            );
         }
         let lsw_first = match e.order.as_deref() {
             None | Some("msw_first") => false,
@@ -62,19 +106,35 @@ pub(super) fn registers(
             Some(o) => {
                 return c.err(
                     span,
-                    format!("{here}.order: {o:?} is not \"msw_first\" or \"lsw_first\""),
+                    t!(
+                        "{ $field }: { $value } is not { $first } or { $second }",
+                        field = format!("{here}.order"),
+                        value = format!("{o:?}"),
+                        first = "\"msw_first\"",
+                        second = "\"lsw_first\""
+                    ),
                 );
             }
         };
         if e.order.is_some() {
             c.v2(span.clone(), &format!("{here}.order"))?;
             if words != 2 {
-                return c.err(span, format!("{here}.order: only for words = 2"));
+                return c.err(
+                    span,
+                    t!(
+                        "{ $field }: only for { $condition }",
+                        field = format!("{here}.order"),
+                        condition = "words = 2"
+                    ),
+                );
             }
             if lsw_first && e.combine == Some(Combine::Counter) {
                 return c.err(
                     span,
-                    format!("{here}.order: a counter pair is read high part first"),
+                    t!(
+                        "{ $field }: a counter pair is read high part first",
+                        field = format!("{here}.order")
+                    ),
                 );
             }
         }
@@ -82,12 +142,23 @@ pub(super) fn registers(
             if let Some(v) = v {
                 c.v2(span.clone(), &format!("{here}.{field}"))?;
                 if !v.is_finite() {
-                    return c.err(span, format!("{here}.{field}: must be a number, got {v}"));
+                    return c.err(
+                        span,
+                        t!(
+                            "{ $field }: must be a number, got { $value }",
+                            field = format!("{here}.{field}"),
+                            value = v.to_string()
+                        ),
+                    );
                 }
                 if !e.setting {
                     return c.err(
                         span,
-                        format!("{here}.{field}: a range is for settings (setting = true)"),
+                        t!(
+                            "{ $field }: a range is for settings ({ $condition })",
+                            field = format!("{here}.{field}"),
+                            condition = "setting = true"
+                        ),
                     );
                 }
             }
@@ -95,7 +166,15 @@ pub(super) fn registers(
         if let (Some(lo), Some(hi)) = (e.min, e.max)
             && lo > hi
         {
-            return c.err(span, format!("{here}: min {lo} is above max {hi}"));
+            return c.err(
+                span,
+                t!(
+                    "{ $field }: min { $min } is above max { $max }",
+                    field = here,
+                    min = lo.to_string(),
+                    max = hi.to_string()
+                ),
+            );
         }
         if e.unverified {
             c.v2(span.clone(), &format!("{here}.unverified"))?;
@@ -104,7 +183,12 @@ pub(super) fn registers(
             if let Some(first) = lines.get(&a) {
                 return c.err(
                     span,
-                    format!("{here}.addr: address {a} is already defined at line {first}"),
+                    t!(
+                        "{ $field }: address { $addr } is already defined at line { $line }",
+                        field = format!("{here}.addr"),
+                        addr = a,
+                        line = *first
+                    ),
                 );
             }
             lines.insert(a, line_of(c.text, span.start));
@@ -149,7 +233,15 @@ pub(super) fn commands(
     for (i, e) in raw.iter().enumerate() {
         let (span, e) = (e.span(), e.get_ref());
         if e.name.trim().is_empty() || e.action.trim().is_empty() {
-            return c.err(span, format!("command[{i}]: name and action are required"));
+            return c.err(
+                span,
+                t!(
+                    "{ $field }: { $first } and { $second } are required",
+                    field = format!("command[{i}]"),
+                    first = "name",
+                    second = "action"
+                ),
+            );
         }
         let confirm = match &e.confirm {
             None => None,
@@ -157,7 +249,12 @@ pub(super) fn commands(
                 if cf.value.is_some() == cf.not.is_some() {
                     return c.err(
                         span,
-                        format!("command[{i}].confirm: give exactly one of `value` or `not`"),
+                        t!(
+                            "{ $field }: give exactly one of `{ $first }` or `{ $second }`",
+                            field = format!("command[{i}].confirm"),
+                            first = "value",
+                            second = "not"
+                        ),
                     );
                 }
                 if let Some(b) = cf.bit {
@@ -165,7 +262,11 @@ pub(super) fn commands(
                     if b > 15 || cf.table != TableName::Holding {
                         return c.err(
                             span,
-                            format!("command[{i}].confirm.bit: a bit 0-15 of a holding register"),
+                            t!(
+                                "{ $field }: a bit { $range } of a holding register",
+                                field = format!("command[{i}].confirm.bit"),
+                                range = "0-15"
+                            ),
                         );
                     }
                 }
@@ -183,7 +284,13 @@ pub(super) fn commands(
                 if e.gap_ms.is_some() || e.hold_ms.is_some() {
                     return c.err(
                         span,
-                        format!("command[{i}]: gap_ms and hold_ms are for write = \"pulse\""),
+                        t!(
+                            "{ $field }: { $first } and { $second } are for { $condition }",
+                            field = format!("command[{i}]"),
+                            first = "gap_ms",
+                            second = "hold_ms",
+                            condition = "write = \"pulse\""
+                        ),
                     );
                 }
                 None
@@ -193,7 +300,15 @@ pub(super) fn commands(
                 if gap_ms > 10_000 || !(50..=10_000).contains(&hold_ms) {
                     return c.err(
                         span,
-                        format!("command[{i}]: gap_ms must be at most 10000 and hold_ms 50 to 10000 (ms)"),
+                        t!(
+                            "{ $field }: { $gap } must be at most { $gap_max } and { $hold } { $hold_min } to { $hold_max } (ms)",
+                            field = format!("command[{i}]"),
+                            gap = "gap_ms",
+                            gap_max = 10_000,
+                            hold = "hold_ms",
+                            hold_min = 50,
+                            hold_max = 10_000
+                        ),
                     );
                 }
                 Some(crate::proto::map::Pulse { gap_ms, hold_ms })
@@ -201,7 +316,13 @@ pub(super) fn commands(
             Some(w) => {
                 return c.err(
                     span,
-                    format!("command[{i}].write: {w:?} is not \"single\" or \"pulse\""),
+                    t!(
+                        "{ $field }: { $value } is not { $first } or { $second }",
+                        field = format!("command[{i}].write"),
+                        value = format!("{w:?}"),
+                        first = "\"single\"",
+                        second = "\"pulse\""
+                    ),
                 );
             }
         };

@@ -1,0 +1,185 @@
+//! Controllers on the network: `cmmctl sim-controller --tcp` serves the simulated controller
+//! as Modbus TCP (answering for an absent unit id with exception 0x0B, as a gateway does) and
+//! `--rtu-over-tcp` as a transparent gateway; `cmmctl poll`, `write` and `scan` reach them at
+//! `tcp://HOST:PORT` and `rtu-over-tcp://HOST:PORT`; mbpoll reads the simulator as an
+//! independent Modbus TCP client; a lost connection is said and comes back by itself.
+
+use std::process::Command;
+
+use crate::common::proc::{BIN, Proc, is};
+
+/// A simulated controller on the network (`--tcp` or `--rtu-over-tcp`): it and its address.
+fn sim(kind: &str, listen: &str) -> (Proc, String) {
+    let mut sim = Proc::spawn(&["sim-controller", kind, listen]);
+    let address = sim.expect("sim_controller", |v| is(v, "sim_controller"))["port"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    (sim, address)
+}
+
+#[test]
+fn poll_write_and_scan_a_controller_over_modbus_tcp() {
+    let (_sim, address) = sim("--tcp", "127.0.0.1:0");
+    assert!(address.starts_with("tcp://127.0.0.1:"), "{address}");
+    let mut poll = Proc::spawn(&["poll", &address, "--slave", "1", "--delay-ms", "50"]);
+    let up = poll.expect("online", |v| is(v, "online"));
+    assert_eq!(up["hostid"], format!("serial:{address}:1"));
+    assert_eq!(up["settings"], "Modbus TCP, unit 1");
+    let c = poll.expect("running status", |v| {
+        is(v, "change") && v["table"] == "holding" && v["addr"] == 34
+    });
+    assert_eq!(
+        c["name"], "Controller Running Status",
+        "decoded with its map"
+    );
+    poll.send(r#"{"cmd":"write-coil","slave":1,"addr":4,"on":true}"#);
+    let out = poll.expect("outcome", |v| is(v, "outcome"));
+    assert_eq!(out["outcome"], "accepted", "{out}");
+    poll.expect("manual mode read back", |v| {
+        is(v, "change") && v["table"] == "coils" && v["addr"] == 42 && v["value"] == 1
+    });
+    drop(poll);
+
+    // One write from the command line, the address before the write.
+    let w = Command::new(BIN)
+        .args([
+            "write",
+            &address,
+            r#"{"cmd":"write-coil","slave":1,"addr":3,"on":true}"#,
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&w.stdout);
+    assert!(
+        w.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&w.stderr)
+    );
+    assert!(stdout.contains(r#""outcome":"accepted""#), "{stdout}");
+
+    // The scan finds the one unit id that answers; the others are the gateway's 0x0B.
+    let s = Command::new(BIN)
+        .args(["scan", &address, "--slaves", "1-4", "--timeout-ms", "500"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&s.stdout);
+    let done = stdout
+        .lines()
+        .find(|l| l.contains(r#""event":"scan_done""#))
+        .unwrap_or_else(|| panic!("no scan_done in {stdout}"));
+    let done: serde_json::Value = serde_json::from_str(done).unwrap();
+    let found: Vec<u64> = done["found"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["slave"].as_u64().unwrap())
+        .collect();
+    assert_eq!(found, [1], "{done}");
+}
+
+#[test]
+fn an_absent_unit_behind_a_gateway_is_said_with_its_exception() {
+    let (_sim, address) = sim("--tcp", "127.0.0.1:0");
+    let mut poll = Proc::spawn(&["poll", &address, "--slave", "7", "--delay-ms", "50"]);
+    let e = poll.expect("the gateway's exception", |v| is(v, "error"));
+    let message = e["message"].as_str().unwrap();
+    assert!(
+        message.contains("Gateway Target Device Failed to Respond (0B)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_refused_connection_is_said_and_a_lost_one_comes_back() {
+    // Nothing listens on the port of a listener just closed.
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = free.local_addr().unwrap().port();
+    drop(free);
+    let out = Command::new(BIN)
+        .args([
+            "poll",
+            &format!("tcp://127.0.0.1:{port}"),
+            "--duration",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!out.status.success(), "{said}");
+    assert!(
+        said.contains(&format!("cannot connect to tcp://127.0.0.1:{port}"))
+            && said.contains("refused"),
+        "{said}"
+    );
+
+    let (sim1, address) = sim("--tcp", "127.0.0.1:0");
+    let listen = address.trim_start_matches("tcp://").to_string();
+    let mut poll = Proc::spawn(&["poll", &address, "--delay-ms", "50"]);
+    poll.expect("online", |v| is(v, "online"));
+    drop(sim1);
+    let down = poll.expect("offline", |v| is(v, "offline"));
+    let detail = down["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("the connection was closed by the other end") || detail.contains("refused"),
+        "{detail}"
+    );
+    // The controller back on the same address: the link reconnects by itself.
+    let _sim2 = sim("--tcp", &listen);
+    poll.expect("online again", |v| is(v, "online"));
+    poll.expect("readings again", |v| is(v, "change") || is(v, "stats"));
+}
+
+#[test]
+fn poll_through_a_transparent_gateway_carrying_rtu_frames() {
+    let (_sim, address) = sim("--rtu-over-tcp", "127.0.0.1:0");
+    assert!(address.starts_with("rtu-over-tcp://"), "{address}");
+    let mut poll = Proc::spawn(&["poll", &address, "--delay-ms", "50"]);
+    let up = poll.expect("online", |v| is(v, "online"));
+    assert_eq!(up["settings"], "RTU over TCP, slave 1");
+    let c = poll.expect("running status", |v| {
+        is(v, "change") && v["table"] == "holding" && v["addr"] == 34
+    });
+    assert_eq!(c["name"], "Controller Running Status");
+}
+
+/// mbpoll, an independent Modbus TCP client, reads the simulated controller's running status
+/// and its battery voltage as the map places them.
+#[test]
+fn mbpoll_reads_the_simulated_controller_over_modbus_tcp() {
+    let (_sim, address) = sim("--tcp", "127.0.0.1:0");
+    let port = address.rsplit(':').next().unwrap().to_string();
+    // mbpoll counts references from 1: holding register 34 is reference 35.
+    let out = Command::new("mbpoll")
+        .args([
+            "-m", "tcp", "-a", "1", "-t", "4", "-r", "35", "-c", "1", "-p", &port, "-1",
+        ])
+        .arg("127.0.0.1")
+        .output()
+        .expect("mbpoll is installed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("[35]:"), "{text}");
+    // Another unit id: the simulator answers as a gateway for an absent slave.
+    let out = Command::new("mbpoll")
+        .args([
+            "-m", "tcp", "-a", "9", "-t", "4", "-r", "35", "-c", "1", "-p", &port, "-1",
+        ])
+        .arg("127.0.0.1")
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.to_lowercase()
+            .contains("target device failed to respond"),
+        "{text}"
+    );
+}
