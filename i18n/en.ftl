@@ -67,6 +67,7 @@ sent-uid-to-hostid-command-4da4c3 = sent #{ $uid } to { $hostid }: { $command }
 uid-hostid-outcome-detail-26ad05 = #{ $uid } { $hostid }: { $outcome } ({ $detail })
 protocol-error-from-from-error-b20767 = protocol error from { $from }: { $error }
 error-message-16f61c = error: { $message }
+connected-to-target-settings-89690c = connected to { $target } ({ $settings })
 serial-target-open-settings-c9eae8 = serial { $target } open ({ $settings })
 target-down-reason-a40a38 = { $target } down: { $reason }
 serial-target-lost-reason-e263cc = serial { $target } lost: { $reason }
@@ -75,6 +76,7 @@ target-hostname-model-up-through-a789cc = { $target } "{ $hostname }" { $model }
 broker-broker-connected-1827f0 = broker { $broker } connected
 broker-broker-disconnected-reaso-62dee3 = broker { $broker } disconnected: { $reason }; retrying
 target-detached-25e096 = { $target } detached
+scan-unit-slave-answers-at-port-c42ef4 = scan: unit { $slave } answers at { $port }
 scan-slave-slave-answers-at-baud-63330e = scan: slave { $slave } answers at { $baud } baud on { $port }
 scan-error-4bbce0 = scan: { $error }
 serial-target-closed-dc9b4e = serial { $target } closed
@@ -147,6 +149,7 @@ command-refused-why-bc3da4 = { $command } refused: { $why }
 first-out-n-after-it-782951 = FIRST-OUT (+{ $n } after it)
 
 ## src/link/serial/link.rs
+done-in-ms-ms-2e401e = done in { $ms } ms
 address-the-connection-was-close-fc4476 = { $address }: the connection was closed by the other end
 
 ## src/link/serial/mod.rs
@@ -225,6 +228,13 @@ the-modem-s-current-port-is-not-65290e = The modem's current port is not known: 
 ## src/proto/remote.rs
 not-a-json-object-reason-7ec568 = not a JSON object: { $reason }
 len-bytes-over-the-max-byte-limi-65027b = { $len } bytes, over the { $max } byte limit
+
+## src/proto/rtu/request.rs
+slave-slave-read-qty-table-from-581f72 = slave { $slave } read { $qty } { $table } from { $addr }
+slave-slave-write-coil-addr-valu-12d65e = slave { $slave } write coil { $addr } = { $value }
+slave-slave-write-register-addr-0e2814 = slave { $slave } write register { $addr } = { $value }
+slave-slave-write-n-coils-from-a-aac472 = slave { $slave } write { $n } coils from { $addr } = { $bits }
+slave-slave-write-n-registers-fr-0daef2 = slave { $slave } write { $n } registers from { $addr } = { $values }
 
 ## src/proto/rtu.rs
 frame-too-short-len-bytes-6b24d9 = frame too short ({ $len } bytes)
@@ -926,6 +936,7 @@ opening-the-port-0393a9 = Opening the port…
 scanning-done-of-total-63638b = scanning: { $done } of { $total }
 scan-stopped-nothing-found-so-fa-171f97 = Scan stopped: nothing found so far.
 scan-done-nothing-answered-check-3a288b = Scan done: nothing answered. Check the wiring (A/B), the controller's communication settings, and the adapter's termination.
+found-unit-slave-use-it-e47955 = Found: unit { $slave } (use it)
 found-slave-slave-at-baud-baud-u-85c671 = Found: slave { $slave } at { $baud } baud (use it)
 
 ## src/ui/settings_ui.rs

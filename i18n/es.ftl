@@ -1019,3 +1019,12 @@ field-the-register-at-addr-is-a-d68dd6 = { $field }: el registro en { $addr } es
 field-no-register-entry-at-addr-2fbf41 = { $field }: no hay entrada de registro en { $addr } (añada una para la palabra, p. ej. { $example })
 field-value-is-not-shutdown-trip-60a21e = { $field }: { $value } no es { $shutdown }, { $trip }, { $warning }, { $block }, { $summary } ni { $status }
 field-this-bit-is-already-define-68e6b4 = { $field }: este bit ya está definido en la línea { $line }
+connected-to-target-settings-89690c = conectado a { $target } ({ $settings })
+scan-unit-slave-answers-at-port-c42ef4 = búsqueda: la unidad { $slave } responde en { $port }
+done-in-ms-ms-2e401e = hecho en { $ms } ms
+slave-slave-read-qty-table-from-581f72 = esclavo { $slave }: leer { $qty } { $table } desde { $addr }
+slave-slave-write-coil-addr-valu-12d65e = esclavo { $slave }: escribir bobina { $addr } = { $value }
+slave-slave-write-register-addr-0e2814 = esclavo { $slave }: escribir registro { $addr } = { $value }
+slave-slave-write-n-coils-from-a-aac472 = esclavo { $slave }: escribir { $n } bobinas desde { $addr } = { $bits }
+slave-slave-write-n-registers-fr-0daef2 = esclavo { $slave }: escribir { $n } registros desde { $addr } = { $values }
+found-unit-slave-use-it-e47955 = Encontrada: unidad { $slave } (usar)

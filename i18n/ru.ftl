@@ -769,7 +769,7 @@ offline-819448 = НЕ В СЕТИ
 link-down-af4787 = НЕТ СВЯЗИ
 polling-f7ce50 = опрос
 online-73308a = в сети
-heartbeat-late-6823d1 = heartbeat запаздывает
+heartbeat-late-6823d1 = сигнал связи запаздывает
 silent-f23804 = молчит
 never-c95089 = никогда
 seconds-s-ago-5befa0 = { $seconds } s назад
@@ -777,7 +777,7 @@ minutes-min-ago-bd3849 = { $minutes } мин назад
 hours-h-ago-c065df = { $hours } h назад
 disconnect-84790b = Отключить
 seen-ago-a2a3ab = на связи { $ago }
-heartbeat-ago-6f2a7c = heartbeat был { $ago }
+heartbeat-ago-6f2a7c = сигнал связи был { $ago }
 down-reason-6cbe03 = нет связи: { $reason }
 a-controller-on-this-laptop-s-rs-b972a7 = Контроллер на адаптере RS485/USB этого ноутбука
 a-recording-is-shown-read-only-7ac161 = Запись показана только для чтения
@@ -1052,3 +1052,12 @@ field-the-register-at-addr-is-a-d68dd6 = { $field }: регистр по адр�
 field-no-register-entry-at-addr-2fbf41 = { $field }: нет записи регистра по адресу { $addr } (добавьте её для этого слова, например { $example })
 field-value-is-not-shutdown-trip-60a21e = { $field }: { $value } — не { $shutdown }, { $trip }, { $warning }, { $block }, { $summary } или { $status }
 field-this-bit-is-already-define-68e6b4 = { $field }: этот бит уже определён в строке { $line }
+connected-to-target-settings-89690c = подключено к { $target } ({ $settings })
+scan-unit-slave-answers-at-port-c42ef4 = поиск: устройство { $slave } отвечает на { $port }
+done-in-ms-ms-2e401e = выполнено за { $ms } ms
+slave-slave-read-qty-table-from-581f72 = ведомый { $slave }: чтение { $qty } { $table } с { $addr }
+slave-slave-write-coil-addr-valu-12d65e = ведомый { $slave }: запись катушки { $addr } = { $value }
+slave-slave-write-register-addr-0e2814 = ведомый { $slave }: запись регистра { $addr } = { $value }
+slave-slave-write-n-coils-from-a-aac472 = ведомый { $slave }: запись { $n } катушек с { $addr } = { $bits }
+slave-slave-write-n-registers-fr-0daef2 = ведомый { $slave }: запись { $n } регистров с { $addr } = { $values }
+found-unit-slave-use-it-e47955 = Найдено: устройство { $slave } (использовать)

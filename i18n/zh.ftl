@@ -964,3 +964,12 @@ field-the-register-at-addr-is-a-d68dd6 = { $field }: { $addr } 处的寄存器�
 field-no-register-entry-at-addr-2fbf41 = { $field }: { $addr } 处没有寄存器条目（请为该字添加一条，例如 { $example }）
 field-value-is-not-shutdown-trip-60a21e = { $field }: { $value } 不是 { $shutdown }、{ $trip }、{ $warning }、{ $block }、{ $summary } 或 { $status }
 field-this-bit-is-already-define-68e6b4 = { $field }: 该位已在第 { $line } 行定义
+connected-to-target-settings-89690c = 已连接 { $target }（{ $settings }）
+scan-unit-slave-answers-at-port-c42ef4 = 扫描：单元 { $slave } 在 { $port } 应答
+done-in-ms-ms-2e401e = 完成，用时 { $ms } ms
+slave-slave-read-qty-table-from-581f72 = 从站 { $slave } 读取 { $qty } 个 { $table }，起始 { $addr }
+slave-slave-write-coil-addr-valu-12d65e = 从站 { $slave } 写线圈 { $addr } = { $value }
+slave-slave-write-register-addr-0e2814 = 从站 { $slave } 写寄存器 { $addr } = { $value }
+slave-slave-write-n-coils-from-a-aac472 = 从站 { $slave } 写 { $n } 个线圈，起始 { $addr } = { $bits }
+slave-slave-write-n-registers-fr-0daef2 = 从站 { $slave } 写 { $n } 个寄存器，起始 { $addr } = { $values }
+found-unit-slave-use-it-e47955 = 找到：单元 { $slave }（使用）

@@ -191,6 +191,31 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The target whose link carries it out, for a command that goes down a link.
+    pub fn link_target(&self) -> Option<&str> {
+        match self {
+            Command::Write { target, .. }
+            | Command::Pulse { target, .. }
+            | Command::SetPort { target, .. }
+            | Command::Reset { target, .. }
+            | Command::Commission { target, .. } => Some(target),
+            _ => None,
+        }
+    }
+
+    /// The id its outcome is told under, when it has one.
+    pub fn uid(&self) -> Option<&str> {
+        match self {
+            Command::Write { uid, .. }
+            | Command::Pulse { uid, .. }
+            | Command::SetPort { uid, .. }
+            | Command::Reset { uid, .. } => uid.as_deref(),
+            _ => None,
+        }
+    }
+}
+
 /// Something the engineer enters for a commissioning.
 /// What a step in a recording shown read-only goes to.
 #[derive(Debug, Clone, PartialEq, Eq)]

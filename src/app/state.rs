@@ -353,6 +353,11 @@ impl AppState {
             | Event::Timing { hostid }
             | Event::PacketGap { hostid, .. } => self.target(hostid).apply(event, now_ms),
             Event::LinkUp { target, .. } => {
+                // The link back: what it failed with before is over.
+                if self.last_error_target.as_deref() == Some(target.as_str()) {
+                    self.last_error = None;
+                    self.last_error_target = None;
+                }
                 if let Some(model) = self.serial_models.remove(target) {
                     let map = self.map_for(target, &model);
                     let t = self.target(target);

@@ -272,6 +272,15 @@ pub fn log_line(ev: &Event) -> Option<String> {
             t!("status-uploads-lost", hostid = hostid.as_str(), n = *missed)
         }
         Event::LinkUp {
+            target,
+            port,
+            settings,
+        } if crate::model::serial::Transport::of(port).is_network() => t!(
+            "connected to { $target } ({ $settings })",
+            target = target.as_str(),
+            settings = settings.as_str()
+        ),
+        Event::LinkUp {
             target, settings, ..
         } => t!(
             "serial { $target } open ({ $settings })",
@@ -328,6 +337,15 @@ pub fn log_line(ev: &Event) -> Option<String> {
         ),
         Event::LinkClosed { target } if crate::model::TargetId::is_remote(target) => {
             t!("{ $target } detached", target = target.as_str())
+        }
+        Event::ScanFound { port, slave, .. }
+            if crate::model::serial::Transport::of(port).is_network() =>
+        {
+            t!(
+                "scan: unit { $slave } answers at { $port }",
+                slave = *slave,
+                port = port.as_str()
+            )
         }
         Event::ScanFound { port, baud, slave } => t!(
             "scan: slave { $slave } answers at { $baud } baud on { $port }",

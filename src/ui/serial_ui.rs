@@ -249,20 +249,27 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                     });
                 }
                 let mut pick = None;
+                // Over the network there is no baud rate: the unit id alone.
+                let network =
+                    crate::model::serial::Transport::of(&d.prefs.port).is_network();
                 for &(baud, slave) in &scan.found {
-                    if ui
-                        .button(t!(
+                    let text = if network {
+                        t!("Found: unit { $slave } (use it)", slave = slave)
+                    } else {
+                        t!(
                             "Found: slave { $slave } at { $baud } baud (use it)",
                             slave = slave,
                             baud = baud
-                        ))
-                        .clicked()
-                    {
+                        )
+                    };
+                    if ui.button(text).clicked() {
                         pick = Some((baud, slave));
                     }
                 }
                 if let Some((baud, slave)) = pick {
-                    d.prefs.baud = baud;
+                    if !network {
+                        d.prefs.baud = baud;
+                    }
                     d.prefs.slave = slave;
                 }
             }

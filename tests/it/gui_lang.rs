@@ -142,13 +142,15 @@ fn every_tab_menu_and_dialog_shows_only_catalogued_text() {
             .values()
             .any(|t| t.last_seen_ms.is_some())
     });
-    let data = data_words(&h);
     let mut found = BTreeSet::new();
     let mut look = |h: &mut Harness<'_, CommissionerApp>, what: &str| {
         for _ in 0..4 {
             h.step();
         }
-        for t in untranslated(&texts(h), &data) {
+        // The data of the moment (the traffic seen so far, the targets as they are now).
+        let shown = texts(h);
+        let data = data_words(h);
+        for t in untranslated(&shown, &data) {
             found.insert(format!("{what}: {t}"));
         }
     };

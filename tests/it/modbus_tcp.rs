@@ -183,3 +183,66 @@ fn mbpoll_reads_the_simulated_controller_over_modbus_tcp() {
         "{text}"
     );
 }
+
+/// The Python of the virtual environment with pymodbus that `.ci/run` makes (or
+/// `CMM_PYMODBUS_PYTHON`).
+fn pymodbus_python() -> std::path::PathBuf {
+    if let Some(p) = std::env::var_os("CMM_PYMODBUS_PYTHON") {
+        return p.into();
+    }
+    let home = std::env::var_os("HOME").unwrap_or_default();
+    std::path::Path::new(&home).join(".cache/cmm-commissioner/venv/bin/python")
+}
+
+/// pymodbus, an independent Modbus TCP server with two devices (units 1 and 2), read and
+/// written by `cmmctl poll` and `cmmctl write` at its address.
+#[test]
+fn an_independent_modbus_tcp_server_is_polled_and_written() {
+    let python = pymodbus_python();
+    assert!(
+        python.exists(),
+        "{} missing: python3 -m venv ~/.cache/cmm-commissioner/venv && \
+         ~/.cache/cmm-commissioner/venv/bin/pip install pymodbus==3.16.1 (what .ci/run does)",
+        python.display()
+    );
+    let peer_script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/peers/pymodbus_peer.py");
+    let mut peer = Proc::spawn_with(python.to_str().unwrap(), &[peer_script, "tcp"]);
+    let address = peer.expect("the peer serving", |v| v["event"] == "peer")["address"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // Unit 2's first ten holding registers: 2000-2009.
+    let mut poll = Proc::spawn(&[
+        "poll",
+        &address,
+        "--slave",
+        "2",
+        "--model",
+        "none",
+        "--plan",
+        "02030000000AC5FE",
+        "--delay-ms",
+        "100",
+    ]);
+    let c = poll.expect("register 5 of unit 2", |v| {
+        is(v, "change") && v["table"] == "holding" && v["addr"] == 5
+    });
+    assert_eq!(c["value"], 2005, "{c}");
+    assert_eq!(c["hostid"], format!("serial:{address}:2"));
+    poll.send(r#"{"cmd":"write-register","slave":2,"addr":5,"value":4242}"#);
+    let out = poll.expect("outcome", |v| is(v, "outcome"));
+    assert_eq!(out["outcome"], "accepted", "{out}");
+    poll.expect("the value written, read back", |v| {
+        is(v, "change") && v["addr"] == 5 && v["value"] == 4242
+    });
+    // Unit 1 is another device behind the same address.
+    let w = Command::new(BIN)
+        .args([
+            "write",
+            &address,
+            r#"{"cmd":"write-register","slave":1,"addr":7,"value":77}"#,
+        ])
+        .output()
+        .unwrap();
+    assert!(w.status.success(), "{}", String::from_utf8_lossy(&w.stdout));
+}

@@ -14,6 +14,13 @@ use crate::store::{Record, StoreError};
 impl Supervisor {
     /// Carries out a command. Nothing here waits: slow work goes to a task of its own.
     pub(super) fn command(&mut self, cmd: Command) {
+        if let Some(target) = cmd.link_target()
+            && self.links.connecting.contains(target)
+        {
+            let target = target.to_string();
+            self.links.waiting.entry(target).or_default().push(cmd);
+            return;
+        }
         match cmd {
             Command::ConnectSerial { settings, model } => self.connect_serial(settings, model),
             Command::Disconnect { target } => self.disconnect(target),

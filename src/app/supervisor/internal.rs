@@ -54,8 +54,10 @@ impl Supervisor {
                                 t_ms: chrono::Utc::now().timestamp_millis(),
                             });
                         }
+                        let waiting = self.links.waiting.remove(&target).unwrap_or_default();
+                        let t = target.clone();
                         self.later(move |s, now| {
-                            s.add_serial(&target, &description, &model, slave);
+                            s.add_serial(&t, &description, &model, slave);
                             s.serial_error = None;
                             s.note(
                                 now,
@@ -63,9 +65,22 @@ impl Supervisor {
                             );
                             Ok(())
                         });
+                        for cmd in waiting {
+                            self.command(cmd);
+                        }
                     }
                     Err(e) => {
                         let e = CoreError::from(e);
+                        for cmd in self.links.waiting.remove(&target).unwrap_or_default() {
+                            self.fail(Failure {
+                                error: CoreError::NotSent {
+                                    target: target.clone(),
+                                    reason: e.to_string(),
+                                },
+                                target: Some(target.clone()),
+                                uid: cmd.uid().map(str::to_string),
+                            });
+                        }
                         self.later(move |s, _| {
                             s.serial_models.remove(&target);
                             s.serial_error = Some(e.clone());

@@ -351,7 +351,10 @@ impl Link {
         }
         match self.call(&req).await {
             Step::Done(_, took) => {
-                let detail = format!("done in {:.1} ms", took.as_secs_f64() * 1000.0);
+                let detail = t!(
+                    "done in { $ms } ms",
+                    ms = format!("{:.1}", took.as_secs_f64() * 1000.0)
+                );
                 self.outcome(uid, Outcome::Accepted, detail).await
             }
             Step::Exception(code) => self.outcome(uid, Outcome::Rejected, code.to_string()).await,
@@ -547,6 +550,7 @@ fn gone_reason(port: &str, e: &std::io::Error) -> String {
                 | K::ConnectionReset
                 | K::ConnectionAborted
                 | K::BrokenPipe
+                | K::WouldBlock
         );
     if closed && crate::model::serial::Transport::of(port).is_network() {
         t!(

@@ -144,28 +144,45 @@ impl Request {
 
 impl fmt::Display for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "slave {} ", self.slave)?;
-        match &self.pdu {
-            RequestPdu::Read { table, addr, qty } => {
-                write!(f, "read {qty} {} from {addr}", table.name())
-            }
-            RequestPdu::WriteSingleCoil { addr, value } => {
-                write!(f, "write coil {addr} = {value:04X}")
-            }
-            RequestPdu::WriteSingleRegister { addr, value } => {
-                write!(f, "write register {addr} = {value}")
-            }
-            RequestPdu::WriteMultipleCoils { addr, bits } => {
-                let s: String = bits.iter().map(|&b| if b { '1' } else { '0' }).collect();
-                write!(f, "write {} coils from {addr} = {s}", bits.len())
-            }
-            RequestPdu::WriteMultipleRegisters { addr, values } => {
-                write!(
-                    f,
-                    "write {} registers from {addr} = {values:?}",
-                    values.len()
-                )
-            }
-        }
+        // In the thread's language: the console's is English (its JSON lines' `decoded`).
+        let text = match &self.pdu {
+            RequestPdu::Read { table, addr, qty } => t!(
+                "slave { $slave } read { $qty } { $table } from { $addr }",
+                slave = self.slave.to_string(),
+                qty = qty.to_string(),
+                table = table.name(),
+                addr = addr.to_string()
+            ),
+            RequestPdu::WriteSingleCoil { addr, value } => t!(
+                "slave { $slave } write coil { $addr } = { $value }",
+                slave = self.slave.to_string(),
+                addr = addr.to_string(),
+                value = format!("{value:04X}")
+            ),
+            RequestPdu::WriteSingleRegister { addr, value } => t!(
+                "slave { $slave } write register { $addr } = { $value }",
+                slave = self.slave.to_string(),
+                addr = addr.to_string(),
+                value = value.to_string()
+            ),
+            RequestPdu::WriteMultipleCoils { addr, bits } => t!(
+                "slave { $slave } write { $n } coils from { $addr } = { $bits }",
+                slave = self.slave.to_string(),
+                n = bits.len().to_string(),
+                addr = addr.to_string(),
+                bits = bits
+                    .iter()
+                    .map(|&b| if b { '1' } else { '0' })
+                    .collect::<String>()
+            ),
+            RequestPdu::WriteMultipleRegisters { addr, values } => t!(
+                "slave { $slave } write { $n } registers from { $addr } = { $values }",
+                slave = self.slave.to_string(),
+                n = values.len().to_string(),
+                addr = addr.to_string(),
+                values = format!("{values:?}")
+            ),
+        };
+        f.write_str(&text)
     }
 }
