@@ -372,7 +372,7 @@ fn offline_word(r: crate::model::event::OfflineReason) -> String {
 }
 
 /// How a command ended, in a word of this thread's language.
-fn outcome_word(o: crate::model::event::Outcome) -> String {
+pub fn outcome_word(o: crate::model::event::Outcome) -> String {
     use crate::model::event::Outcome;
     match o {
         Outcome::Accepted => t!("accepted"),

@@ -251,7 +251,7 @@ fn people_ui(
 }
 
 fn shown(v: Option<f64>) -> String {
-    v.map_or_else(|| "###".into(), |v| format!("{v:.0}"))
+    v.map_or_else(|| "###".into(), |v| crate::i18n::num(v, 0))
 }
 
 fn equipment_ui(ui: &mut egui::Ui, c: Option<&Commissioning>) {
@@ -372,7 +372,7 @@ fn steps_ui(
                                     .map(|m| {
                                         format!(
                                             ", {}",
-                                            t!("mean { $kw } kW", kw = format!("{m:.1}"))
+                                            t!("mean { $kw } kW", kw = crate::i18n::num(m, 1))
                                         )
                                     })
                                     .unwrap_or_default();

@@ -319,7 +319,7 @@ fn log_line(state: &AppState, c: &crate::app::CommandRecord) -> String {
     let name = c.name.as_deref().unwrap_or(&c.decoded);
     let outcome = match &c.outcome {
         None => t!("sent, waiting…"),
-        Some((o, d)) => format!("{} ({d})", o.name()),
+        Some((o, d)) => format!("{} ({d})", crate::app::status::outcome_word(*o)),
     };
     let verified = match (c.verified, &c.outcome) {
         (Some(true), _) => Some(t!("confirmed by the readings")),

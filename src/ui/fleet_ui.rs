@@ -210,7 +210,10 @@ fn texts(t: &Target, health: Health, now: i64, ui: &egui::Ui) -> [(String, egui:
         (s.mode.clone().unwrap_or_default(), text),
         (s.status.clone().unwrap_or_default(), text),
         (alarms, colour),
-        (s.kw.map(|k| format!("{k:.0}")).unwrap_or_default(), text),
+        (
+            s.kw.map(|k| crate::i18n::num(k, 0)).unwrap_or_default(),
+            text,
+        ),
         (ago(now, t.last_seen_ms), weak),
     ]
 }

@@ -196,7 +196,7 @@ fn row_ui(ui: &mut egui::Ui, r: &Row, selected: bool) -> bool {
         let was = v
             .change
             .filter(|c| c.abs() >= 0.05)
-            .map(|c| format!("{:.1} → ", value - c))
+            .map(|c| format!("{} → ", crate::i18n::num(value - c, 1)))
             .unwrap_or_default();
         Some(format!(
             "{} {was}{value:.1}{}",

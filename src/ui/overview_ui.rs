@@ -101,7 +101,7 @@ fn reading(t: &Target, role: &str) -> Option<Reading> {
     let value = match d.as_ref().map(|d| &d.value) {
         None => "--".to_string(),
         Some(Value::NoData) => "###".to_string(),
-        Some(Value::Number(v)) => format!("{v:.*}", d.as_ref().map_or(0, |d| d.decimals)),
+        Some(Value::Number(v)) => crate::i18n::num(*v, d.as_ref().map_or(0, |d| d.decimals)),
         Some(Value::Text(s)) => s.clone(),
         Some(Value::Bit(b)) => {
             if *b {

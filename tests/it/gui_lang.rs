@@ -211,6 +211,31 @@ fn in_russian_and_chinese_the_tabs_carry_their_translated_names() {
                 "{lang}: {tab} in English"
             );
         }
+        // Numbers in the language's way: a decimal comma in Russian, a point in Chinese.
+        until(&mut h, "readings", |h| {
+            h.state()
+                .state()
+                .targets
+                .values()
+                .any(|t| !t.image.is_empty())
+        });
+        let hostid = h.state().state().targets.keys().next().unwrap().clone();
+        h.state_mut().view().selected = Some(hostid);
+        h.state_mut().view().tab = Tab::Overview;
+        let decimal = if lang == "ru" { ',' } else { '.' };
+        until(
+            &mut h,
+            &format!("{lang}: a reading with a decimal {decimal}"),
+            |h| {
+                texts(h).iter().any(|t| {
+                    let c: Vec<char> = t.chars().collect();
+                    c.windows(3)
+                        .any(|w| w[0].is_ascii_digit() && w[1] == decimal && w[2].is_ascii_digit())
+                        && t.chars()
+                            .all(|ch| ch.is_ascii_digit() || ch == decimal || ch == '-')
+                })
+            },
+        );
         // The menus too, and the texts with arguments and plural forms.
         let file = with_lang(l, || t!("File"));
         assert!(

@@ -86,14 +86,16 @@ pub struct Decoded {
 }
 
 impl Decoded {
-    /// The value as shown: number with unit, `###`, text, or on/off.
+    /// The value as shown: number with unit, `###`, text, or on/off, in the language of this
+    /// thread (a decimal comma in Russian and Spanish; the console's is English).
     pub fn shown(&self) -> String {
         match &self.value {
-            Value::Number(v) if self.unit.is_empty() => format!("{v:.*}", self.decimals),
-            Value::Number(v) => format!("{v:.*} {}", self.decimals, self.unit),
+            Value::Number(v) if self.unit.is_empty() => crate::i18n::num(*v, self.decimals),
+            Value::Number(v) => format!("{} {}", crate::i18n::num(*v, self.decimals), self.unit),
             Value::NoData => "###".into(),
             Value::Text(t) => t.clone(),
-            Value::Bit(b) => if *b { "on" } else { "off" }.into(),
+            Value::Bit(true) => t!("on"),
+            Value::Bit(false) => t!("off"),
         }
     }
 
