@@ -779,7 +779,6 @@ disconnect-84790b = Desconectar
 seen-ago-a2a3ab = visto { $ago }
 heartbeat-ago-6f2a7c = latido { $ago }
 down-reason-6cbe03 = caído: { $reason }
-a-controller-on-this-laptop-s-rs-b972a7 = Un controlador en el adaptador RS485/USB de este portátil
 a-recording-is-shown-read-only-7ac161 = Se muestra una grabación en solo lectura
 no-target-in-this-recording-dd7e41 = Ningún destino en esta grabación.
 no-modem-yet-point-a-modem-s-ser-ae6a12 = Aún no hay módems. Apunte la dirección del servidor de un módem a la dirección de abajo, conecte un controlador por serie o inicie la demo.
@@ -1028,3 +1027,4 @@ slave-slave-write-register-addr-0e2814 = esclavo { $slave }: escribir registro {
 slave-slave-write-n-coils-from-a-aac472 = esclavo { $slave }: escribir { $n } bobinas desde { $addr } = { $bits }
 slave-slave-write-n-registers-fr-0daef2 = esclavo { $slave }: escribir { $n } registros desde { $addr } = { $values }
 found-unit-slave-use-it-e47955 = Encontrada: unidad { $slave } (usar)
+a-controller-on-this-laptop-s-rs-13b83a = Un controlador en el adaptador RS485/USB de este portátil, o en la red (Modbus TCP)

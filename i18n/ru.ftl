@@ -779,7 +779,6 @@ disconnect-84790b = Отключить
 seen-ago-a2a3ab = на связи { $ago }
 heartbeat-ago-6f2a7c = сигнал связи был { $ago }
 down-reason-6cbe03 = нет связи: { $reason }
-a-controller-on-this-laptop-s-rs-b972a7 = Контроллер на адаптере RS485/USB этого ноутбука
 a-recording-is-shown-read-only-7ac161 = Запись показана только для чтения
 no-target-in-this-recording-dd7e41 = В этой записи нет объектов.
 no-modem-yet-point-a-modem-s-ser-ae6a12 = Модемов пока нет. Укажите в модеме адрес сервера, приведённый ниже, подключите контроллер по последовательному порту или запустите демо.
@@ -1061,3 +1060,4 @@ slave-slave-write-register-addr-0e2814 = ведомый { $slave }: запись
 slave-slave-write-n-coils-from-a-aac472 = ведомый { $slave }: запись { $n } катушек с { $addr } = { $bits }
 slave-slave-write-n-registers-fr-0daef2 = ведомый { $slave }: запись { $n } регистров с { $addr } = { $values }
 found-unit-slave-use-it-e47955 = Найдено: устройство { $slave } (использовать)
+a-controller-on-this-laptop-s-rs-13b83a = Контроллер на адаптере RS485/USB этого ноутбука или в сети (Modbus TCP)

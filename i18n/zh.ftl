@@ -779,7 +779,6 @@ disconnect-84790b = 断开连接
 seen-ago-a2a3ab = 最后出现 { $ago }
 heartbeat-ago-6f2a7c = 心跳 { $ago }
 down-reason-6cbe03 = 中断: { $reason }
-a-controller-on-this-laptop-s-rs-b972a7 = 本笔记本 RS485/USB 适配器上的控制器
 a-recording-is-shown-read-only-7ac161 = 正在只读显示记录
 no-target-in-this-recording-dd7e41 = 该记录中没有目标。
 no-modem-yet-point-a-modem-s-ser-ae6a12 = 尚无通讯模块。请将模块的服务器地址设为下方地址，或通过串口连接控制器，或启动演示。
@@ -973,3 +972,4 @@ slave-slave-write-register-addr-0e2814 = 从站 { $slave } 写寄存器 { $addr 
 slave-slave-write-n-coils-from-a-aac472 = 从站 { $slave } 写 { $n } 个线圈，起始 { $addr } = { $bits }
 slave-slave-write-n-registers-fr-0daef2 = 从站 { $slave } 写 { $n } 个寄存器，起始 { $addr } = { $values }
 found-unit-slave-use-it-e47955 = 找到：单元 { $slave }（使用）
+a-controller-on-this-laptop-s-rs-13b83a = 连接到本机 RS485/USB 适配器或网络上（Modbus TCP）的控制器

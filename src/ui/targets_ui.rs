@@ -143,13 +143,17 @@ pub fn ui(
     heartbeat_ms: i64,
 ) -> Option<TargetAction> {
     let mut action = None;
-    ui.horizontal(|ui| {
+    // Wrapped: a longer button (in Russian) goes below the heading instead of widening the
+    // panel's content past its edge, where the rows below would be cut without their "…".
+    ui.horizontal_wrapped(|ui| {
         ui.heading(t!("Targets"));
         // A recording shown read-only links to nothing.
         let live = state.offline.is_none();
         if ui
             .add_enabled(live, egui::Button::new(t!("Connect serial…")))
-            .on_hover_text(t!("A controller on this laptop's RS485/USB adapter"))
+            .on_hover_text(t!(
+                "A controller on this laptop's RS485/USB adapter, or on the network (Modbus TCP)"
+            ))
             .on_disabled_hover_text(t!("A recording is shown read-only"))
             .clicked()
         {

@@ -387,6 +387,16 @@ fn in_every_language_the_panels_keep_to_their_own_width_at_1280x720() {
             for n in h.root().children_recursive() {
                 let a = n.accesskit_node();
                 let Some(r) = a.bounding_box() else { continue };
+                // What starts in the Targets panel ends at its edge (cut short with its "…").
+                if r.x0 < left - 4.0 && r.y0 > 40.0 && r.y0 < 540.0 {
+                    assert!(
+                        r.x1 <= left + 1.0,
+                        "{lang} {tab:?}: {:?} {:?} reaches {} past the Targets panel at {left}",
+                        a.role(),
+                        a.label(),
+                        r.x1
+                    );
+                }
                 // What starts in the middle ends before the Commands panel.
                 if r.x0 > left + 4.0 && r.x0 < right - 4.0 && r.y0 > 40.0 && r.y0 < 540.0 {
                     assert!(
