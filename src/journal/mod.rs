@@ -19,18 +19,18 @@ pub const FIRST_OUT_WINDOW_MS: i64 = 5_000;
 
 /// The key values each row carries: (role, label). Those the map lacks are left out.
 pub const KEY_VALUES: [(&str, &str); 12] = [
-    ("gen_voltage_a", "Voltage L1-N"),
-    ("gen_voltage_ab", "Voltage L1-L2"),
-    ("gen_frequency", "Frequency"),
-    ("active_power", "Active power"),
-    ("power_factor", "Power factor"),
-    ("speed", "Engine speed"),
-    ("oil_pressure", "Oil pressure"),
-    ("coolant_temperature", "Coolant temperature"),
-    ("battery_voltage", "Battery voltage"),
-    ("fuel_level", "Fuel level"),
-    ("mains_voltage_a", "Mains L1-N"),
-    ("run_hours", "Run hours"),
+    ("gen_voltage_a", n!("Voltage L1-N")),
+    ("gen_voltage_ab", n!("Voltage L1-L2")),
+    ("gen_frequency", n!("Frequency")),
+    ("active_power", n!("Active power")),
+    ("power_factor", n!("Power factor")),
+    ("speed", n!("Engine speed")),
+    ("oil_pressure", n!("Oil pressure")),
+    ("coolant_temperature", n!("Coolant temperature")),
+    ("battery_voltage", n!("Battery voltage")),
+    ("fuel_level", n!("Fuel level")),
+    ("mains_voltage_a", n!("Mains L1-N")),
+    ("run_hours", n!("Run hours")),
 ];
 
 /// What a row is about.
@@ -258,41 +258,36 @@ impl<'m> Tracker<'m> {
                 rows.push(self.row(t_ms, kind, text));
             }
         };
-        change(Kind::Mode, changed(&was.mode, &now.mode, "mode"));
-        change(Kind::Status, changed(&was.status, &now.status, "status"));
-        change(
-            Kind::Breaker,
-            flipped(
-                was.gen_breaker,
-                now.gen_breaker,
-                "generator breaker",
-                "closed",
-                "opened",
-            ),
-        );
-        change(
-            Kind::Breaker,
-            flipped(
-                was.mains_breaker,
-                now.mains_breaker,
-                "mains breaker",
-                "closed",
-                "opened",
-            ),
-        );
-        change(
-            Kind::Mains,
-            flipped(
-                was.mains_normal,
-                now.mains_normal,
-                "mains",
-                "returned",
-                "failed",
-            ),
-        );
+        if let Some((from, to)) = changed(&was.mode, &now.mode) {
+            change(
+                Kind::Mode,
+                Some(t!("mode { $from } → { $to }", from = from, to = to)),
+            );
+        }
+        if let Some((from, to)) = changed(&was.status, &now.status) {
+            change(
+                Kind::Status,
+                Some(t!("status { $from } → { $to }", from = from, to = to)),
+            );
+        }
+        match flipped(was.gen_breaker, now.gen_breaker) {
+            Some(true) => change(Kind::Breaker, Some(t!("generator breaker closed"))),
+            Some(false) => change(Kind::Breaker, Some(t!("generator breaker opened"))),
+            None => {}
+        }
+        match flipped(was.mains_breaker, now.mains_breaker) {
+            Some(true) => change(Kind::Breaker, Some(t!("mains breaker closed"))),
+            Some(false) => change(Kind::Breaker, Some(t!("mains breaker opened"))),
+            None => {}
+        }
+        match flipped(was.mains_normal, now.mains_normal) {
+            Some(true) => change(Kind::Mains, Some(t!("mains returned"))),
+            Some(false) => change(Kind::Mains, Some(t!("mains failed"))),
+            None => {}
+        }
         match (was.turning, now.turning) {
-            (Some(false), Some(true)) => change(Kind::Start, Some("engine started".into())),
-            (Some(true), Some(false)) => change(Kind::Stop, Some("engine stopped".into())),
+            (Some(false), Some(true)) => change(Kind::Start, Some(t!("engine started"))),
+            (Some(true), Some(false)) => change(Kind::Stop, Some(t!("engine stopped"))),
             _ => {}
         }
         rows
@@ -300,8 +295,8 @@ impl<'m> Tracker<'m> {
 
     fn alarm_row(&self, t_ms: i64, kind: Kind, name: &str, alarm: AlarmKind, first: bool) -> Row {
         let text = match (kind, first) {
-            (Kind::AlarmOn, true) => format!("{name} (on when first read)"),
-            (Kind::AlarmOff, _) => format!("{name} cleared"),
+            (Kind::AlarmOn, true) => t!("{ $name } (on when first read)", name = name),
+            (Kind::AlarmOff, _) => t!("{ $name } cleared", name = name),
             _ => name.to_string(),
         };
         Row {
@@ -371,25 +366,19 @@ fn alarm_name<S: serde::Serializer>(kind: &Option<AlarmKind>, s: S) -> Result<S:
     }
 }
 
-/// "mode Manual → Auto", when it changed between two known values.
-fn changed(was: &Option<String>, now: &Option<String>, what: &str) -> Option<String> {
+/// (was, now), when a value changed between two known values ("mode Manual → Auto").
+fn changed(was: &Option<String>, now: &Option<String>) -> Option<(String, String)> {
     match (was, now) {
-        (Some(a), Some(b)) if a != b => Some(format!("{what} {a} → {b}")),
+        (Some(a), Some(b)) if a != b => Some((a.clone(), b.clone())),
         _ => None,
     }
 }
 
-/// "generator breaker closed", when a known state flipped.
-fn flipped(
-    was: Option<bool>,
-    now: Option<bool>,
-    what: &str,
-    on: &str,
-    off: &str,
-) -> Option<String> {
+/// Whether a known state turned on (`Some(true)`) or off (`Some(false)`).
+fn flipped(was: Option<bool>, now: Option<bool>) -> Option<bool> {
     match (was, now) {
-        (Some(false), Some(true)) => Some(format!("{what} {on}")),
-        (Some(true), Some(false)) => Some(format!("{what} {off}")),
+        (Some(false), Some(true)) => Some(true),
+        (Some(true), Some(false)) => Some(false),
         _ => None,
     }
 }

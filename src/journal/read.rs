@@ -108,18 +108,45 @@ fn target_rows(
         asides.push(Aside {
             t_ms: c.sent_ms,
             kind: Kind::Command,
-            text: format!("{what} sent (#{})", c.uid),
+            text: t!(
+                "{ $what } sent (#{ $uid })",
+                what = what.as_str(),
+                uid = c.uid.as_str()
+            ),
         });
         if let (Some(outcome), Some(at)) = (&c.outcome, c.outcome_ms) {
-            let verdict = match c.verified {
-                Some(true) => ", confirmed by the readings",
-                Some(false) => ", not confirmed by the readings",
-                None => "",
+            let outcome = match outcome.as_str() {
+                "accepted" => t!("accepted"),
+                "rejected" => t!("rejected"),
+                "timeout" => t!("timeout"),
+                "gone" => t!("gone"),
+                other => other.to_string(),
+            };
+            let (what, uid) = (what.as_str(), c.uid.as_str());
+            let text = match c.verified {
+                Some(true) => t!(
+                    "{ $what } { $outcome }, confirmed by the readings (#{ $uid })",
+                    what = what,
+                    outcome = outcome,
+                    uid = uid
+                ),
+                Some(false) => t!(
+                    "{ $what } { $outcome }, not confirmed by the readings (#{ $uid })",
+                    what = what,
+                    outcome = outcome,
+                    uid = uid
+                ),
+                None => t!(
+                    "{ $what } { $outcome } (#{ $uid })",
+                    what = what,
+                    outcome = outcome,
+                    uid = uid
+                ),
             };
             asides.push(Aside {
                 t_ms: at,
                 kind: Kind::Verdict,
-                text: format!("{what} {outcome}{verdict} (#{})", c.uid),
+                text,
             });
         }
     }
