@@ -430,7 +430,7 @@ fn hand_settings_section(d: &mut Doc, c: &Commissioning) {
         .map(|s| {
             let changed = !s.left.trim().is_empty() && s.left.trim() != s.found.trim();
             vec![
-                s.name.clone(),
+                c.shown(&s.name).to_string(),
                 with(&s.found, &s.unit),
                 with(&s.left, &s.unit),
                 if changed {
@@ -478,7 +478,7 @@ fn visit_section(d: &mut Doc, c: &Commissioning) {
             .iter()
             .map(|x| {
                 vec![
-                    x.name.clone(),
+                    c.shown(&x.name).to_string(),
                     format!("{} {}", x.table.name(), x.addr),
                     x.a.clone(),
                     x.b.clone(),
@@ -656,7 +656,7 @@ fn protections_section(d: &mut Doc, c: &Commissioning) {
                 }
                 (None, None) => (t!("not tested"), "-".into(), "-".into(), String::new()),
             };
-            vec![p.name.clone(), result, when, stop, note]
+            vec![c.shown(&p.name).to_string(), result, when, stop, note]
         })
         .collect();
     d.table(

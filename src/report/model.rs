@@ -255,6 +255,8 @@ pub struct Commissioning {
     pub target: TargetRow,
     /// The map its values were read with.
     pub map_name: String,
+    /// Names the map gives in the report's language: the name -> the name in it.
+    pub shown_names: BTreeMap<String, String>,
     /// The engineer's fields, by name (site, customer...; deviations).
     pub fields: BTreeMap<String, String>,
     /// Equipment identity: (label, value).
@@ -293,6 +295,14 @@ pub struct Commissioning {
     pub interval_ms: Option<i64>,
     /// How many entries the engineer made (fields, steps, tests): none makes an empty report.
     pub entries: usize,
+}
+
+impl Commissioning {
+    /// A name from the map (an alarm's, a setting's) in the report's language, when the map
+    /// gives it in that language.
+    pub fn shown<'a>(&'a self, name: &'a str) -> &'a str {
+        self.shown_names.get(name).map_or(name, String::as_str)
+    }
 }
 
 /// The warning before a report with no commissioning entries (shown with
@@ -469,6 +479,14 @@ pub fn build(
     Ok(Commissioning {
         target: target.clone(),
         map_name: map.name.clone(),
+        shown_names: map
+            .names
+            .iter()
+            .filter_map(|(name, per)| {
+                let shown = per.get(crate::i18n::lang().code())?;
+                Some((name.clone(), shown.clone()))
+            })
+            .collect(),
         fields,
         equipment: equipment(target, map, &after),
         rated: super::readings::rated(map, &after),

@@ -392,3 +392,47 @@ fn cmmctl_report_in_russian_and_in_chinese() {
     assert!(ru.contains(".09.2026") || ru.contains(".2026"), "{ru}");
     let _ = std::fs::remove_dir_all(&d);
 }
+
+/// A map that names its alarms per language: the report in Chinese prints the Chinese name,
+/// in English the English one.
+#[test]
+fn the_report_prints_a_maps_names_in_its_language() {
+    let d = dir("map-names");
+    let map = d.join("names.toml");
+    std::fs::write(
+        &map,
+        "format = \"cmm-register-map\"\nversion = 2\nname = \"Names\"\n\
+         module_types = [\"HGM6120N-4G\"]\n\n[[coil]]\naddr = 0\n\
+         name = { en = \"Emergency Stop\", zh = \"紧急停机\", ru = \"Аварийный останов\" }\n\
+         group = \"Alarms\"\nalarm = \"shutdown\"\n",
+    )
+    .unwrap();
+    let file = d.join("names.cmmrec");
+    plain_recording(&file, &[("site", "North")]);
+    let text = |lang: &str| {
+        let pdf = d.join(format!("{lang}.pdf"));
+        let out = Command::new(BIN)
+            .args([
+                "report",
+                file.to_str().unwrap(),
+                "--out",
+                pdf.to_str().unwrap(),
+            ])
+            .args(["--map", map.to_str().unwrap(), "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        pdftotext(&pdf)
+    };
+    let zh = text("zh");
+    assert!(
+        zh.contains("紧急停机") && !zh.contains("Emergency Stop"),
+        "{zh}"
+    );
+    let en = text("en");
+    assert!(
+        en.contains("Emergency Stop") && !en.contains("紧急停机"),
+        "{en}"
+    );
+    let _ = std::fs::remove_dir_all(&d);
+}
