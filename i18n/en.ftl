@@ -958,6 +958,7 @@ scan-stopped-nothing-found-so-fa-171f97 = Scan stopped: nothing found so far.
 scan-done-nothing-answered-check-3a288b = Scan done: nothing answered. Check the wiring (A/B), the controller's communication settings, and the adapter's termination.
 found-unit-slave-use-it-e47955 = Found: unit { $slave } (use it)
 found-slave-slave-at-baud-baud-u-85c671 = Found: slave { $slave } at { $baud } baud (use it)
+add-all-count-each-with-the-mode-b7e43a = Add all { $count } (each with the model chosen)
 
 ## src/ui/settings_ui.rs
 listen-address-address-is-not-ip-dc860b = listen address { $address } is not IP:PORT (e.g. 0.0.0.0:21318)

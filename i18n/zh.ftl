@@ -991,3 +991,4 @@ what-sent-uid-831d6d = { $what } 已发送（#{ $uid }）
 what-outcome-confirmed-by-the-re-baf453 = { $what } { $outcome }，已由读数确认（#{ $uid }）
 what-outcome-not-confirmed-by-th-5f648e = { $what } { $outcome }，未被读数确认（#{ $uid }）
 what-outcome-uid-48fba7 = { $what } { $outcome }（#{ $uid }）
+add-all-count-each-with-the-mode-b7e43a = 全部添加 { $count } 个（均使用所选型号）

@@ -71,6 +71,8 @@ pub enum SerialAction {
     StopScan,
     /// List the ports again.
     RefreshPorts,
+    /// Open a link to each of these slave ids behind the network address (a gateway's finds).
+    ConnectAll(Vec<u8>),
 }
 
 /// The controller models the maps know, in map order.
@@ -271,6 +273,19 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                         d.prefs.baud = baud;
                     }
                     d.prefs.slave = slave;
+                }
+                // Behind a gateway each unit is a target of its own, on its own connection.
+                if network
+                    && scan.found.len() > 1
+                    && ui
+                        .button(t!(
+                            "Add all { $count } (each with the model chosen)",
+                            count = scan.found.len()
+                        ))
+                        .clicked()
+                {
+                    let slaves = scan.found.iter().map(|&(_, s)| s).collect();
+                    action = Some(SerialAction::ConnectAll(slaves));
                 }
             }
         });

@@ -358,6 +358,18 @@ impl View {
                 let model = self.serial.prefs.model.clone();
                 self.send(Command::ConnectSerial { settings, model });
             }
+            Some(SerialAction::ConnectAll(slaves)) => {
+                let model = self.serial.prefs.model.clone();
+                for slave in slaves {
+                    let mut settings = self.serial.settings(&state.maps);
+                    settings.set_slave(slave);
+                    self.selected.get_or_insert_with(|| settings.target());
+                    self.send(Command::ConnectSerial {
+                        settings,
+                        model: model.clone(),
+                    });
+                }
+            }
             Some(SerialAction::Scan) => {
                 let s = self.serial.scan_settings();
                 self.send(Command::Scan(s));

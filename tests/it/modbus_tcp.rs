@@ -246,3 +246,42 @@ fn an_independent_modbus_tcp_server_is_polled_and_written() {
         .unwrap();
     assert!(w.status.success(), "{}", String::from_utf8_lossy(&w.stdout));
 }
+
+/// In the window: a scan of a gateway's address (pymodbus with units 1 and 2) finds both, and
+/// one click adds each as a target of its own, both online.
+#[test]
+fn the_window_adds_every_unit_a_gateway_scan_finds() {
+    use crate::gui::{start_app, until_within};
+    use egui_kittest::kittest::Queryable;
+    let python = pymodbus_python();
+    assert!(
+        python.exists(),
+        "{} missing (.ci/run makes it)",
+        python.display()
+    );
+    let peer_script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/peers/pymodbus_peer.py");
+    let mut peer = Proc::spawn_with(python.to_str().unwrap(), &[peer_script, "tcp"]);
+    let address = peer.expect("the peer serving", |v| v["event"] == "peer")["address"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut h = start_app(0, None);
+    h.state_mut().view().open_serial();
+    h.state_mut().view().serial.prefs.port = address.clone();
+    crate::gui::until(&mut h, "the Connect serial window", |h| {
+        h.query_by_label("Scan").is_some()
+    });
+    h.get_by_label("Scan").click();
+    let guard = crate::gui::SCENARIO_GUARD;
+    until_within(&mut h, guard, "the scan's two finds", |h| {
+        h.query_all_by_label_contains("Add all 2").next().is_some()
+    });
+    h.get_by_label_contains("Add all 2").click();
+    let targets = [format!("serial:{address}:1"), format!("serial:{address}:2")];
+    until_within(&mut h, guard, "both units online as targets", |h| {
+        let state = h.state().state();
+        targets
+            .iter()
+            .all(|t| state.targets.get(t).is_some_and(|t| t.online))
+    });
+}

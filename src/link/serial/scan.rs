@@ -59,17 +59,19 @@ pub async fn scan(s: ScanSettings, events: EventSink, stop: CancellationToken) -
                 _ = stop.cancelled() => false,
                 // A reply is an answer, an exception too (the slave is there and refuses the
                 // address), but a gateway's 0x0A/0x0B: that says no slave answered behind it.
-                r = timeout(s.timeout, ctx.read_holding_registers(0, 1)) => matches!(
-                    r,
-                    Ok(Ok(Ok(_)))
-                        | Ok(Ok(Err(
-                            tokio_modbus::ExceptionCode::IllegalFunction
-                                | tokio_modbus::ExceptionCode::IllegalDataAddress
-                                | tokio_modbus::ExceptionCode::IllegalDataValue
-                                | tokio_modbus::ExceptionCode::ServerDeviceFailure
-                                | tokio_modbus::ExceptionCode::ServerDeviceBusy
-                        )))
-                ),
+                // Over the network a server failure (04) or busy (06) is the server's word
+                // for a unit id it does not have, not a slave's.
+                r = timeout(s.timeout, ctx.read_holding_registers(0, 1)) => {
+                    use tokio_modbus::ExceptionCode as X;
+                    match r {
+                        Ok(Ok(Ok(_))) => true,
+                        Ok(Ok(Err(X::IllegalFunction | X::IllegalDataAddress | X::IllegalDataValue))) => true,
+                        Ok(Ok(Err(X::ServerDeviceFailure | X::ServerDeviceBusy))) => {
+                            !transport.is_network()
+                        }
+                        _ => false,
+                    }
+                }
             };
             done += 1;
             events
