@@ -15,6 +15,20 @@ pub enum MapCmd {
         /// The map file (TOML).
         file: PathBuf,
     },
+    /// Make a map from a register list in CSV (columns address, name, unit, scale, table: a
+    /// manual's table pasted into a spreadsheet), with a poll plan covering it; the map is
+    /// validated as on load and written to --out.
+    New {
+        /// The register list.
+        #[arg(long = "from-csv", value_name = "FILE")]
+        from_csv: PathBuf,
+        /// The module type it serves, as the modem or the link names it.
+        #[arg(long)]
+        model: String,
+        /// Where to write it (default: MODEL.toml here); an existing file is not replaced.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Print the map used for a module type (e.g. HGM6120N-4G).
     Show {
         /// Module type as the modem reports it.
@@ -56,6 +70,37 @@ pub fn run(cmd: MapCmd) -> anyhow::Result<()> {
         MapCmd::Check { file } => {
             let m = load_map_file(&file)?;
             println!("ok: {}", summary(&m));
+            Ok(())
+        }
+        MapCmd::New {
+            from_csv,
+            model,
+            out,
+        } => {
+            let csv = std::fs::read_to_string(&from_csv)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", from_csv.display()))?;
+            let (text, map) = crate::proto::map::map_from_csv(&csv, &model)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", from_csv.display()))?;
+            let out = out.unwrap_or_else(|| {
+                let safe: String = model
+                    .chars()
+                    .map(|c| {
+                        if c.is_alphanumeric() || c == '-' {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                PathBuf::from(format!("{safe}.toml"))
+            });
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&out)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?;
+            std::io::Write::write_all(&mut file, text.as_bytes())?;
+            println!("ok: {} written: {}", out.display(), summary(&map));
             Ok(())
         }
         MapCmd::Show { model, maps } => {

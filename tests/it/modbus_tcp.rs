@@ -285,3 +285,80 @@ fn the_window_adds_every_unit_a_gateway_scan_finds() {
             .all(|t| state.targets.get(t).is_some_and(|t| t.online))
     });
 }
+
+/// A controller with no map: its register list (as a manual's table pasted into a
+/// spreadsheet) made into a map with `cmmctl map new`, then used to poll it (pymodbus) by name.
+#[test]
+fn a_map_made_from_a_register_list_names_an_unknown_controller() {
+    let dir = crate::common::TempDir::new("map-from-csv");
+    let csv = dir.join("list.csv");
+    std::fs::write(
+        &csv,
+        "Address;Name;Unit;Scale;Table\n2;Busbar voltage;V;0,1;holding\n5;Load;kW;;03\n",
+    )
+    .unwrap();
+    let map = dir.join("acme.toml");
+    let made = Command::new(BIN)
+        .args([
+            "map",
+            "new",
+            "--from-csv",
+            csv.to_str().unwrap(),
+            "--model",
+            "ACME-7",
+        ])
+        .args(["--out", map.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&made.stdout);
+    assert!(
+        made.status.success(),
+        "{said} {}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    assert!(said.contains("ACME-7"), "{said}");
+    // Not replaced by a second run.
+    let again = Command::new(BIN)
+        .args([
+            "map",
+            "new",
+            "--from-csv",
+            csv.to_str().unwrap(),
+            "--model",
+            "ACME-7",
+        ])
+        .args(["--out", map.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+
+    let python = pymodbus_python();
+    assert!(
+        python.exists(),
+        "{} missing (.ci/run makes it)",
+        python.display()
+    );
+    let peer_script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/peers/pymodbus_peer.py");
+    let mut peer = Proc::spawn_with(python.to_str().unwrap(), &[peer_script, "tcp"]);
+    let address = peer.expect("the peer serving", |v| v["event"] == "peer")["address"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut poll = Proc::spawn(&[
+        "poll",
+        &address,
+        "--model",
+        "ACME-7",
+        "--map",
+        map.to_str().unwrap(),
+        "--delay-ms",
+        "100",
+    ]);
+    // Unit 1's register 2 holds 1002: 100.2 V.
+    let c = poll.expect("the busbar voltage by name", |v| {
+        is(v, "change") && v["addr"] == 2 && v["table"] == "holding"
+    });
+    assert_eq!(c["name"], "Busbar voltage", "{c}");
+    assert_eq!(c["scaled"], 100.2, "{c}");
+    assert_eq!(c["unit"], "V");
+}

@@ -6,6 +6,7 @@
 mod decode;
 mod file;
 mod file_bits;
+mod from_csv;
 mod index;
 
 use std::collections::BTreeMap;
@@ -15,6 +16,7 @@ use serde::Deserialize;
 
 pub use decode::{Decoded, Value, Words};
 pub use file::{FORMAT, MapError, VERSION, parse_map};
+pub use from_csv::map_from_csv;
 
 use super::PollPlan;
 pub use super::image::CoilDelta;
