@@ -10,7 +10,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use crate::gui::{has, start_recorded_app, until};
 
 /// The app recording a demo modem to `dir`, its Commissioning window open on the modem.
-fn open_window(dir: &std::path::Path) -> (Harness<'static, CommissionerApp>, String) {
+pub(crate) fn open_window(dir: &std::path::Path) -> (Harness<'static, CommissionerApp>, String) {
     let _ = std::fs::remove_dir_all(dir);
     let mut h = start_recorded_app(dir.join("run.cmmrec"), 1, Some(200));
     until(&mut h, "a modem with data", |h| {

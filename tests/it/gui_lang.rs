@@ -19,9 +19,14 @@ use crate::gui::until;
 
 /// The app in demo mode with one simulated modem, its window in `lang`.
 fn start_in(lang: &str) -> Harness<'static, CommissionerApp> {
+    start_in_at(lang, [1400.0, 900.0])
+}
+
+/// [`start_in`] in a window of `size`.
+fn start_in_at(lang: &str, size: [f32; 2]) -> Harness<'static, CommissionerApp> {
     let lang = lang.to_string();
     Harness::builder()
-        .with_size([1400.0, 900.0])
+        .with_size(size)
         .with_step_dt(0.25)
         .build_eframe(move |cc| {
             let ctx = cc.egui_ctx.clone();
@@ -250,28 +255,7 @@ fn in_russian_and_chinese_the_tabs_carry_their_translated_names() {
 #[test]
 fn a_name_in_any_script_is_drawn_and_a_character_no_font_has_is_marked() {
     let dir = crate::common::TempDir::new("gui-lang-glyphs");
-    let mut h = crate::gui::start_recorded_app(dir.join("run.cmmrec"), 1, Some(200));
-    until(&mut h, "the simulated modem's readings", |h| {
-        h.state()
-            .state()
-            .targets
-            .values()
-            .any(|t| !t.image.is_empty())
-    });
-    let hostid = h.state().state().targets.keys().next().unwrap().clone();
-    h.state_mut().view().selected = Some(hostid.clone());
-    h.state_mut().view().commission.open = true;
-    // The fields are filled from the recording once it is read: typing waits for that.
-    until(&mut h, "the commissioning read", |h| {
-        h.state()
-            .state()
-            .commissioning
-            .get(&hostid)
-            .is_some_and(|c| c.is_ok())
-    });
-    until(&mut h, "the window drawn", |h| {
-        h.query_all_by_label("Report file").next().is_some()
-    });
+    let (mut h, _) = crate::gui_commission::open_window(&dir);
     let input = |h: &Harness<'_, CommissionerApp>| {
         h.query_all_by_label("Customer")
             .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
@@ -347,22 +331,7 @@ fn panel_edges(h: &Harness<'_, CommissionerApp>) -> (f64, f64) {
 fn in_every_language_the_panels_keep_to_their_own_width_at_1280x720() {
     for lang in ["ru", "es", "zh"] {
         let l = Lang::from_code(lang).unwrap();
-        let code = lang.to_string();
-        let mut h = Harness::builder()
-            .with_size([1280.0, 720.0])
-            .with_step_dt(0.25)
-            .build_eframe(move |cc| {
-                let ctx = cc.egui_ctx.clone();
-                let settings = Settings {
-                    language: code.clone(),
-                    ..Settings::default()
-                };
-                let mut startup = Startup::from_settings(settings, None);
-                startup.server.listen = "127.0.0.1:0".parse().unwrap();
-                startup.demo = true;
-                startup.demo_modems = 1;
-                CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
-            });
+        let mut h = start_in_at(lang, [1280.0, 720.0]);
         until(&mut h, "readings", |h| {
             h.state()
                 .state()

@@ -194,10 +194,9 @@ fn pymodbus_python() -> std::path::PathBuf {
     std::path::Path::new(&home).join(".cache/cmm-commissioner/venv/bin/python")
 }
 
-/// pymodbus, an independent Modbus TCP server with two devices (units 1 and 2), read and
-/// written by `cmmctl poll` and `cmmctl write` at its address.
-#[test]
-fn an_independent_modbus_tcp_server_is_polled_and_written() {
+/// pymodbus serving Modbus TCP (units 1 and 2, see tests/peers/pymodbus_peer.py): it and its
+/// address.
+fn pymodbus_peer() -> (Proc, String) {
     let python = pymodbus_python();
     assert!(
         python.exists(),
@@ -211,6 +210,14 @@ fn an_independent_modbus_tcp_server_is_polled_and_written() {
         .as_str()
         .unwrap()
         .to_string();
+    (peer, address)
+}
+
+/// pymodbus, an independent Modbus TCP server with two devices (units 1 and 2), read and
+/// written by `cmmctl poll` and `cmmctl write` at its address.
+#[test]
+fn an_independent_modbus_tcp_server_is_polled_and_written() {
+    let (_peer, address) = pymodbus_peer();
     // Unit 2's first ten holding registers: 2000-2009.
     let mut poll = Proc::spawn(&[
         "poll",
@@ -253,18 +260,7 @@ fn an_independent_modbus_tcp_server_is_polled_and_written() {
 fn the_window_adds_every_unit_a_gateway_scan_finds() {
     use crate::gui::{start_app, until_within};
     use egui_kittest::kittest::Queryable;
-    let python = pymodbus_python();
-    assert!(
-        python.exists(),
-        "{} missing (.ci/run makes it)",
-        python.display()
-    );
-    let peer_script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/peers/pymodbus_peer.py");
-    let mut peer = Proc::spawn_with(python.to_str().unwrap(), &[peer_script, "tcp"]);
-    let address = peer.expect("the peer serving", |v| v["event"] == "peer")["address"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (_peer, address) = pymodbus_peer();
     let mut h = start_app(0, None);
     h.state_mut().view().open_serial();
     h.state_mut().view().serial.prefs.port = address.clone();
@@ -332,18 +328,7 @@ fn a_map_made_from_a_register_list_names_an_unknown_controller() {
         .unwrap();
     assert!(!again.status.success());
 
-    let python = pymodbus_python();
-    assert!(
-        python.exists(),
-        "{} missing (.ci/run makes it)",
-        python.display()
-    );
-    let peer_script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/peers/pymodbus_peer.py");
-    let mut peer = Proc::spawn_with(python.to_str().unwrap(), &[peer_script, "tcp"]);
-    let address = peer.expect("the peer serving", |v| v["event"] == "peer")["address"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (_peer, address) = pymodbus_peer();
     let mut poll = Proc::spawn(&[
         "poll",
         &address,
