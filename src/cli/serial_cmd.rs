@@ -247,7 +247,7 @@ pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
         settings.set_slave(settings.slave);
     }
     // A port that cannot be opened ends the command at once, with the reason.
-    drop(crate::link::serial::open(&settings)?);
+    drop(crate::link::serial::open(&settings).await?);
     let console = Console {
         default_target: Some(settings.target()),
         coil_on: coil_on(&a.coil_on)?,

@@ -50,7 +50,8 @@ pub fn open_serial(
     settings: SerialSettings,
     events: EventSink,
 ) -> Result<SerialHandle, SerialError> {
-    let stream = super::open(&settings)?;
+    // Called on a blocking thread within the runtime (the supervisor's connect).
+    let stream = tokio::runtime::Handle::current().block_on(super::open(&settings))?;
     Ok(spawn_link(settings, events, Some(stream)))
 }
 
@@ -130,21 +131,13 @@ impl Link {
     }
 
     fn attach(&mut self, stream: super::stream::Stream) {
-        let tcp = matches!(
-            crate::model::serial::Transport::of(&self.s.port),
-            crate::model::serial::Transport::ModbusTcp(_)
-        );
         let tap = Tap::new(stream, self.captured.clone());
-        self.ctx = Some(if tcp {
-            tokio_modbus::client::tcp::attach_slave(tap, Slave(self.s.slave))
-        } else {
-            tokio_modbus::client::rtu::attach_slave(tap, Slave(self.s.slave))
-        });
+        self.ctx = Some(super::stream::attach(&self.s.port, tap, self.s.slave));
     }
 
     /// Opens the port; true when it is open.
     async fn open(&mut self) -> bool {
-        match super::open_async(&self.s).await {
+        match super::open(&self.s).await {
             Ok(stream) => {
                 self.attach(stream);
                 let was_down = self.down.take();

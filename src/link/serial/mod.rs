@@ -14,9 +14,8 @@ pub use ports::{PortInfo, list_ports};
 pub use scan::scan;
 
 /// Opens the port with `settings`: the serial port, or a TCP connection to `tcp://HOST:PORT`
-/// or `rtu-over-tcp://HOST:PORT` (within the reply timeout, at least a second). Called
-/// within a tokio runtime.
-pub fn open(settings: &SerialSettings) -> Result<stream::Stream, SerialError> {
+/// or `rtu-over-tcp://HOST:PORT` (within the reply timeout, at least a second).
+pub async fn open(settings: &SerialSettings) -> Result<stream::Stream, SerialError> {
     use crate::model::serial::Transport;
     let (Transport::ModbusTcp(a) | Transport::RtuOverTcp(a)) = Transport::of(&settings.port) else {
         return tokio_serial::SerialStream::open(&builder(settings))
@@ -26,38 +25,6 @@ pub fn open(settings: &SerialSettings) -> Result<stream::Stream, SerialError> {
                 baud: settings.baud,
                 reason: e.to_string(),
             });
-    };
-    use std::net::ToSocketAddrs;
-    let refused = |reason: String| SerialError::Connect {
-        address: settings.port.clone(),
-        reason,
-    };
-    let wait = settings.timeout.max(std::time::Duration::from_secs(1));
-    let addrs = a
-        .to_socket_addrs()
-        .map_err(|e| refused(format!("{a}: {e}")))?;
-    let mut last = refused(format!("{a}: no address"));
-    for addr in addrs {
-        match std::net::TcpStream::connect_timeout(&addr, wait) {
-            Ok(s) => {
-                let _ = s.set_nodelay(true);
-                s.set_nonblocking(true)
-                    .map_err(|e| refused(e.to_string()))?;
-                return tokio::net::TcpStream::from_std(s)
-                    .map(stream::Stream::Tcp)
-                    .map_err(|e| refused(e.to_string()));
-            }
-            Err(e) => last = refused(e.to_string()),
-        }
-    }
-    Err(last)
-}
-
-/// As [`open`], without holding up the runtime's thread: the link's reopening.
-pub async fn open_async(settings: &SerialSettings) -> Result<stream::Stream, SerialError> {
-    use crate::model::serial::Transport;
-    let (Transport::ModbusTcp(a) | Transport::RtuOverTcp(a)) = Transport::of(&settings.port) else {
-        return open(settings);
     };
     let wait = settings.timeout.max(std::time::Duration::from_secs(1));
     let refused = |reason: String| SerialError::Connect {

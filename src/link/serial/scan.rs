@@ -26,7 +26,7 @@ pub async fn scan(s: ScanSettings, events: EventSink, stop: CancellationToken) -
         settings.parity = s.parity;
         settings.stop_bits = s.stop_bits;
         settings.timeout = s.timeout;
-        let stream = match super::open_async(&settings).await {
+        let stream = match super::open(&settings).await {
             Ok(st) => st,
             Err(e) => {
                 events
@@ -39,10 +39,7 @@ pub async fn scan(s: ScanSettings, events: EventSink, stop: CancellationToken) -
                 return found;
             }
         };
-        let mut ctx = match transport {
-            Transport::ModbusTcp(_) => tokio_modbus::client::tcp::attach_slave(stream, Slave(1)),
-            _ => tokio_modbus::client::rtu::attach_slave(stream, Slave(1)),
-        };
+        let mut ctx = super::stream::attach(&settings.port, stream, 1);
         for &slave in &s.slaves {
             if stop.is_cancelled() {
                 events

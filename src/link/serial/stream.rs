@@ -52,3 +52,18 @@ impl AsyncWrite for Stream {
         }
     }
 }
+
+/// A Modbus client over `io` for slave `slave`: Modbus TCP framing (MBAP) for a `tcp://`
+/// address, RTU framing otherwise (a serial port, or a transparent gateway).
+pub fn attach<T>(port: &str, io: T, slave: u8) -> tokio_modbus::client::Context
+where
+    T: AsyncRead + AsyncWrite + std::fmt::Debug + Send + Unpin + 'static,
+{
+    let slave = tokio_modbus::slave::Slave(slave);
+    match crate::model::serial::Transport::of(port) {
+        crate::model::serial::Transport::ModbusTcp(_) => {
+            tokio_modbus::client::tcp::attach_slave(io, slave)
+        }
+        _ => tokio_modbus::client::rtu::attach_slave(io, slave),
+    }
+}
