@@ -13,7 +13,12 @@ pub fn decimal_comma() -> bool {
 
 /// `v` with `decimals` decimals, with the decimal mark of this thread's language.
 pub fn num(v: f64, decimals: usize) -> String {
-    let text = format!("{v:.decimals$}");
+    with_mark(format!("{v:.decimals$}"))
+}
+
+/// A number written with a decimal point (`0.75`), with the decimal mark of this thread's
+/// language instead.
+pub fn with_mark(text: String) -> String {
     if decimal_comma() {
         text.replace('.', ",")
     } else {

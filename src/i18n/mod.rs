@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-pub use format::{date, date_time, decimal_comma, num, time};
+pub use format::{date, date_time, decimal_comma, num, time, with_mark};
 
 /// A language of the window and the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -311,11 +311,6 @@ fn lookup(l: Lang, key: &str, args: Option<&FluentArgs>) -> String {
         return text.into_owned();
     }
     key.to_string()
-}
-
-/// Whether the catalogue has `key` in `l` itself (not through English).
-pub fn has(l: Lang, key: &str) -> bool {
-    catalogue().bundles[usize::from(l.index())].has_message(&id_of(key))
 }
 
 /// The pseudo-language's letters: each ASCII letter as an accented one, the rest unchanged

@@ -259,12 +259,7 @@ impl Judgement {
 /// `v` with up to two decimals, no trailing zeros, with the language's decimal mark.
 fn fmt(v: f64) -> String {
     let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if crate::i18n::decimal_comma() {
-        s.replace('.', ",")
-    } else {
-        s.to_string()
-    }
+    crate::i18n::with_mark(s.trim_end_matches('0').trim_end_matches('.').to_string())
 }
 
 fn band(n: Option<Nominal>, pct: f64, unit: &str, st: &Stat) -> Judgement {

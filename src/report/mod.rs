@@ -174,12 +174,7 @@ pub fn duration(ms: i64) -> String {
     if s < 60 {
         let tenths = ms.max(0) % 1000 / 100;
         let seconds = if s < 10 && tenths > 0 {
-            let mark = if crate::i18n::decimal_comma() {
-                ','
-            } else {
-                '.'
-            };
-            format!("{s}{mark}{tenths}")
+            crate::i18n::with_mark(format!("{s}.{tenths}"))
         } else {
             s.to_string()
         };
@@ -206,12 +201,7 @@ fn num(v: Option<f64>, decimals: usize) -> String {
 
 /// A number as Rust writes it (`230`, `0.75`), with the language's decimal mark.
 fn plain(v: f64) -> String {
-    let s = v.to_string();
-    if crate::i18n::decimal_comma() {
-        s.replace('.', ",")
-    } else {
-        s
-    }
+    crate::i18n::with_mark(v.to_string())
 }
 
 fn with_unit(label: &str, unit: &str) -> String {
