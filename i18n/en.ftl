@@ -178,9 +178,12 @@ what-outcome-confirmed-by-the-re-baf453 = { $what } { $outcome }, confirmed by t
 what-outcome-not-confirmed-by-th-5f648e = { $what } { $outcome }, not confirmed by the readings (#{ $uid })
 what-outcome-uid-48fba7 = { $what } { $outcome } (#{ $uid })
 
-## src/link/serial/link.rs
-done-in-ms-ms-2e401e = done in { $ms } ms
+## src/link/serial/call.rs
 address-the-connection-was-close-fc4476 = { $address }: the connection was closed by the other end
+
+## src/link/serial/link.rs
+the-line-was-closing-66dc48 = the line was closing
+done-in-ms-ms-2e401e = done in { $ms } ms
 
 ## src/link/serial/mod.rs
 no-answer-in-ms-ms-608ccf = no answer in { $ms } ms
@@ -189,6 +192,7 @@ no-answer-in-ms-ms-608ccf = no answer in { $ms } ms
 cannot-open-port-at-baud-baud-re-d523fa = cannot open { $port } at { $baud } baud: { $reason }
 cannot-list-the-serial-ports-rea-904e7d = cannot list the serial ports: { $reason }
 cannot-connect-to-address-reason-d68741 = cannot connect to { $address }: { $reason }
+port-is-open-at-open-a-slave-on-471707 = { $port } is open at { $open }; a slave on the same line uses the same settings, not { $asked }
 
 ## src/proto/fields.rs
 malformed-json-reason-c161e8 = malformed JSON: { $reason }
@@ -952,6 +956,8 @@ connect-89a899 = Connect
 stop-scan-be1666 = Stop scan
 scan-148508 = Scan
 try-2400-to-19200-baud-and-slave-f21ada = Try 2400 to 19200 baud and slave ids 1 to 32
+the-port-is-in-use-by-the-slaves-a5f4d8 = The port is in use by the slaves polled on it: disconnect them to scan it
+this-line-is-open-with-slave-sla-795f28 = This line is open, with slave { $slaves }: Connect adds slave { $slave } to it, polled in turn, at the line's baud rate, parity and stop bits.
 opening-the-port-0393a9 = Opening the port…
 scanning-done-of-total-63638b = scanning: { $done } of { $total }
 scan-stopped-nothing-found-so-fa-171f97 = Scan stopped: nothing found so far.
@@ -999,6 +1005,9 @@ a-controller-on-this-laptop-s-rs-13b83a = A controller on this laptop's RS485/US
 a-recording-is-shown-read-only-7ac161 = A recording is shown read-only
 no-target-in-this-recording-dd7e41 = No target in this recording.
 no-modem-yet-point-a-modem-s-ser-ae6a12 = No modem yet. Point a modem's server address at the address below, connect a controller by serial, or start the demo.
+requests-requests-responses-repl-635120 = { $requests } requests, { $responses } replies, { $timeouts } timeouts, { $crc } bad CRC, { $exceptions } exceptions; reply { $avg } ms on average, { $worst } ms at worst
+this-slave-b5db6a = This slave
+the-whole-line-d1ec47 = The whole line
 
 ## src/ui/traffic_ui.rs
 the-selected-one-4d2545 = the selected one

@@ -130,6 +130,8 @@ pub struct SerialLink {
     pub slave: Option<u8>,
     /// The link's figures.
     pub stats: Option<LinkStats>,
+    /// The whole line's figures, when it carries other slaves too.
+    pub line: Option<LinkStats>,
 }
 
 /// How a remote target (`mqtt:HOSTID`) is reached.
@@ -270,7 +272,11 @@ impl Target {
                 self.online = false;
                 self.down_reason = Some(reason.clone());
             }
-            Event::Stats { stats, .. } => self.serial_link_mut().stats = Some(*stats),
+            Event::Stats { stats, line, .. } => {
+                let link = self.serial_link_mut();
+                link.stats = Some(*stats);
+                link.line = *line;
+            }
             Event::Heartbeat { .. } => {
                 self.last_seen_ms = Some(now_ms);
                 self.last_heartbeat_ms = Some(now_ms);
@@ -323,6 +329,14 @@ impl Target {
     pub fn link_stats(&self) -> Option<&LinkStats> {
         match &self.link {
             Link::Serial(s) => s.stats.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The figures of the whole line this serial target shares with other slaves.
+    pub fn line_stats(&self) -> Option<&LinkStats> {
+        match &self.link {
+            Link::Serial(s) => s.line.as_ref(),
             _ => None,
         }
     }

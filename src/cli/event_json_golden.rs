@@ -250,9 +250,21 @@ fn cases() -> Vec<(Event, Option<&'static str>)> {
             Event::Stats {
                 target: "serial:/dev/ttyUSB0:1".into(),
                 stats,
+                line: None,
             },
             Some(
                 r#"{"event":"stats","hostid":"serial:/dev/ttyUSB0:1","requests":10,"responses":2,"timeouts":1,"crc_errors":0,"exceptions":0,"last_ms":30.0,"avg_ms":21.0,"worst_ms":30.0}"#,
+            ),
+        ),
+        (
+            // A slave on a line with others: the line's figures beside its own.
+            Event::Stats {
+                target: "serial:/dev/ttyUSB0:2".into(),
+                stats: Default::default(),
+                line: Some(stats),
+            },
+            Some(
+                r#"{"event":"stats","hostid":"serial:/dev/ttyUSB0:2","requests":0,"responses":0,"timeouts":0,"crc_errors":0,"exceptions":0,"last_ms":null,"avg_ms":null,"worst_ms":null,"line":{"requests":10,"responses":2,"timeouts":1,"crc_errors":0,"exceptions":0,"last_ms":30.0,"avg_ms":21.0,"worst_ms":30.0}}"#,
             ),
         ),
         (

@@ -36,9 +36,14 @@ pub struct PortArgs {
     /// Stop bits.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
     pub stop_bits: u8,
-    /// Slave id of the controller.
-    #[arg(long, default_value_t = 1)]
-    pub slave: u8,
+    /// Slave id of the controller; for `poll`, several comma-separated (`1,2,10`): the
+    /// slaves on one line, each its own target, polled in turn.
+    #[arg(long, default_value = "1", value_delimiter = ',', value_parser = clap::value_parser!(u8).range(1..=247))]
+    pub slave: Vec<u8>,
+    /// On a line with several slaves, the least quiet time, ms, before a request to another
+    /// slave than the last one (beside the 3.5-character gap at the baud rate).
+    #[arg(long, default_value_t = 5)]
+    pub turnaround_ms: u64,
     /// Reply timeout, ms (the HGM6100N document says 200).
     #[arg(long, default_value_t = 200)]
     pub timeout_ms: u64,
@@ -62,9 +67,21 @@ impl PortArgs {
         s.baud = self.baud;
         s.parity = self.parity;
         s.stop_bits = self.stop_bits;
-        s.slave = self.slave;
+        s.slave = self.slave.first().copied().unwrap_or(1);
         s.timeout = Duration::from_millis(self.timeout_ms.max(1));
+        s.turnaround = Duration::from_millis(self.turnaround_ms);
         Ok(s)
+    }
+
+    /// The settings of one slave, for the commands that talk to one.
+    fn one(&self, address: Option<&str>) -> anyhow::Result<SerialSettings> {
+        if self.slave.len() > 1 {
+            anyhow::bail!(
+                "--slave: this command talks to one slave, not {:?}",
+                self.slave
+            );
+        }
+        self.settings(address)
     }
 }
 
@@ -77,10 +94,12 @@ pub struct PollArgs {
     address: Option<String>,
     #[command(flatten)]
     port: PortArgs,
-    /// Controller model, for its register map and poll plan.
-    #[arg(long, default_value = "HGM6120N")]
-    model: String,
-    /// Poll plan, `;`-separated hex read requests (default: the model's map's plan).
+    /// Controller model, for its register map and poll plan; with several slaves, one for
+    /// all or one per slave, comma-separated in the order of --slave.
+    #[arg(long, default_value = "HGM6120N", value_delimiter = ',')]
+    model: Vec<String>,
+    /// Poll plan, `;`-separated hex read requests (default: the model's map's plan); the
+    /// slave id in it is replaced by each slave's.
     #[arg(long)]
     plan: Option<String>,
     /// A register map file to use before the shipped ones (repeatable).
@@ -162,9 +181,10 @@ pub struct SimControllerArgs {
     /// Baud rate (for a real port).
     #[arg(long, default_value_t = 9600)]
     baud: u32,
-    /// Slave id it answers to.
-    #[arg(long, default_value_t = 1)]
-    slave: u8,
+    /// Slave id it answers to; several comma-separated (`1,2`) put several controllers on
+    /// the line, each answering to its own.
+    #[arg(long, default_value = "1", value_delimiter = ',', value_parser = clap::value_parser!(u8).range(1..=247))]
+    slave: Vec<u8>,
     /// Faults, e.g. `crc=0.1,silence=0.05,slow=0.1,slow-ms=300` (rates 0-1).
     #[arg(long, default_value = "")]
     faults: Faults,
@@ -174,8 +194,9 @@ pub struct SimControllerArgs {
     /// The controller simulated, for its register layout: HGM6120N (the HGM6100N and
     /// HGM4000N families) or HGM9520N (the HGM9500N family: bitfield alarms, low word first,
     /// pulsed commands).
-    #[arg(long, default_value = "HGM6120N")]
-    model: String,
+    /// With several slaves, one model for all or one per slave, comma-separated.
+    #[arg(long, default_value = "HGM6120N", value_delimiter = ',')]
+    model: Vec<String>,
     /// A scripted run from when it starts: `0:manual,1:start,16:gen_close,17:load=25,
     /// 40:load=50,60:estop` (actions: start, stop, test, auto, manual, gen_close, gen_open,
     /// load=PCT of 100 kW, estop, estop_release, fault=COIL).
@@ -238,26 +259,41 @@ fn serial_core(
 /// `cmmctl poll`: events as JSON lines (the shapes of `serve`), writes from stdin.
 pub async fn poll(a: PollArgs) -> anyhow::Result<()> {
     let (core, reports) = serial_core(&a.maps, a.record.clone())?;
-    let map = resolve(&core.state().maps, &a.model);
-    let mut settings = a.port.settings(a.address.as_deref())?;
-    settings.poll_delay = Duration::from_millis(a.delay_ms);
-    settings.poll_as(&map);
-    if let Some(p) = &a.plan {
-        settings.plan = PollPlan::parse(p).map_err(anyhow::Error::msg)?;
-        settings.set_slave(settings.slave);
-    }
+    let slaves = &a.port.slave;
+    let models = match a.model.len() {
+        1 => vec![a.model[0].clone(); slaves.len()],
+        n if n == slaves.len() => a.model.clone(),
+        n => anyhow::bail!(
+            "--model: one model for every slave, or one per slave ({} slaves, {n} models)",
+            slaves.len()
+        ),
+    };
+    let line = a.port.settings(a.address.as_deref())?;
     // A port that cannot be opened ends the command at once, with the reason.
-    drop(crate::link::serial::open(&settings).await?);
+    drop(crate::link::serial::open(&line).await?);
+    let mut first = None;
+    // One line for all of them: the first opens it, the others join it.
+    for (&slave, model) in slaves.iter().zip(&models) {
+        let mut settings = line.clone();
+        settings.slave = slave;
+        settings.poll_delay = Duration::from_millis(a.delay_ms);
+        settings.poll_as(&resolve(&core.state().maps, model));
+        if let Some(p) = &a.plan {
+            settings.plan = PollPlan::parse(p).map_err(anyhow::Error::msg)?;
+            settings.set_slave(slave);
+        }
+        first.get_or_insert_with(|| settings.target());
+        core.send(Command::ConnectSerial {
+            settings,
+            model: model.clone(),
+        })?;
+    }
     let console = Console {
-        default_target: Some(settings.target()),
+        default_target: first,
         coil_on: coil_on(&a.coil_on)?,
         no_changes: false,
         traffic: false,
     };
-    core.send(Command::ConnectSerial {
-        settings,
-        model: a.model.clone(),
-    })?;
     let stop = async {
         match a.duration {
             Some(d) => tokio::time::sleep(Duration::from_secs_f64(d.max(0.0))).await,
@@ -278,7 +314,7 @@ pub async fn write(a: WriteArgs) -> anyhow::Result<()> {
         [command] => (None, command.as_str()),
         _ => anyhow::bail!("give the write (and before it the address when not --port)"),
     };
-    let mut settings = a.port.settings(address)?;
+    let mut settings = a.port.one(address)?;
     settings.plan = PollPlan { requests: vec![] };
     settings.poll_delay = Duration::from_secs(3600);
     let target = settings.target();
@@ -370,11 +406,34 @@ pub async fn scan_cmd(a: ScanArgs) -> anyhow::Result<()> {
 
 /// `cmmctl sim-controller`.
 pub async fn sim_controller(a: SimControllerArgs) -> anyhow::Result<()> {
-    let mut controller =
-        SimController::new(a.slave, a.seed, chrono::Utc::now().timestamp()).with_model(&a.model);
-    if let Some(s) = a.scenario.clone() {
-        controller.set_scenario(s);
+    if a.model.len() != 1 && a.model.len() != a.slave.len() {
+        anyhow::bail!(
+            "--model: one model for every slave, or one per slave ({} slaves, {} models)",
+            a.slave.len(),
+            a.model.len()
+        );
     }
+    let started = chrono::Utc::now().timestamp();
+    let controllers = a
+        .slave
+        .iter()
+        .enumerate()
+        .map(|(i, &slave)| {
+            let model = a.model.get(i).unwrap_or(&a.model[0]);
+            let mut c = SimController::new(slave, a.seed + i as u64, started).with_model(model);
+            // A scenario drives the first controller: the genset.
+            if let (0, Some(s)) = (i, a.scenario.clone()) {
+                c.set_scenario(s);
+            }
+            c
+        })
+        .collect();
+    let controller = crate::sim::SimLine::new(controllers);
+    let slave = if a.slave.len() == 1 {
+        serde_json::json!(a.slave[0])
+    } else {
+        serde_json::json!(a.slave)
+    };
     let stop = CancellationToken::new();
     let serve = async {
         if let Some(addr) = a.tcp.as_deref().or(a.rtu_over_tcp.as_deref()) {
@@ -388,7 +447,7 @@ pub async fn sim_controller(a: SimControllerArgs) -> anyhow::Result<()> {
                 "rtu-over-tcp"
             };
             print(&serde_json::json!({
-                "event": "sim_controller", "port": format!("{scheme}://{bound}"), "slave": a.slave
+                "event": "sim_controller", "port": format!("{scheme}://{bound}"), "slave": slave
             }));
             return if a.tcp.is_some() {
                 crate::sim::tcp_slave::serve_modbus_tcp(listener, controller, stop.clone()).await
@@ -411,7 +470,7 @@ pub async fn sim_controller(a: SimControllerArgs) -> anyhow::Result<()> {
                 let (ours, theirs) = tokio_serial::SerialStream::pair()?;
                 let path = theirs.name().unwrap_or_default();
                 print(
-                    &serde_json::json!({"event": "sim_controller", "port": path, "slave": a.slave}),
+                    &serde_json::json!({"event": "sim_controller", "port": path, "slave": slave}),
                 );
                 // Keep the other end open so the pty stays up between clients.
                 let _keep = theirs;
@@ -429,7 +488,7 @@ pub async fn sim_controller(a: SimControllerArgs) -> anyhow::Result<()> {
         settings.baud = a.baud;
         let stream = tokio_serial::SerialStream::open(&crate::link::serial::builder(&settings))
             .map_err(|e| anyhow::anyhow!("cannot open {port}: {e}"))?;
-        print(&serde_json::json!({"event": "sim_controller", "port": port, "slave": a.slave}));
+        print(&serde_json::json!({"event": "sim_controller", "port": port, "slave": slave}));
         serve_serial(stream, controller, a.faults, a.seed, stop.clone())
             .await
             .map_err(anyhow::Error::from)

@@ -384,6 +384,9 @@ pub enum Event {
         /// The figures.
         #[serde(flatten)]
         stats: LinkStats,
+        /// The whole line's figures, when it carries several slaves.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        line: Option<LinkStats>,
     },
     /// A scan tried one baud rate and slave id.
     ScanProgress {

@@ -29,6 +29,16 @@ pub enum SerialError {
         /// What the system said (refused, no route, no answer in time).
         reason: String,
     },
+    /// A slave added to an open line asked for other line settings than the line has.
+    #[error("{}", t!("{ $port } is open at { $open }; a slave on the same line uses the same settings, not { $asked }", port = .port.as_str(), open = .open.as_str(), asked = .asked.as_str()))]
+    Line {
+        /// Port path or address.
+        port: String,
+        /// The line's settings, e.g. `9600 8N1`.
+        open: String,
+        /// The settings asked.
+        asked: String,
+    },
 }
 
 /// Parity setting.
@@ -77,6 +87,9 @@ pub struct SerialSettings {
     /// Report every request and reply as it was on the wire (`Event::SerialTraffic`), for a
     /// recording.
     pub traffic: bool,
+    /// On a line with several slaves, the least quiet time before a request to another slave
+    /// than the last one answered (a slow RS485 transceiver releasing the line).
+    pub turnaround: Duration,
 }
 
 impl SerialSettings {
@@ -92,7 +105,40 @@ impl SerialSettings {
             poll_delay: Duration::from_millis(200),
             plan: PollPlan::default(),
             traffic: false,
+            turnaround: Duration::from_millis(5),
         }
+    }
+
+    /// The line's quiet time between frames: 3.5 characters of 11 bits at the baud rate, and
+    /// 1.75 ms above 19200 baud (Modbus over serial line, 2.5.1.1). None on the network:
+    /// Modbus TCP has no such gap, and a gateway keeps its own serial side's.
+    pub fn frame_gap(&self) -> Duration {
+        if Transport::of(&self.port).is_network() {
+            Duration::ZERO
+        } else if self.baud > 19_200 {
+            Duration::from_micros(1750)
+        } else {
+            Duration::from_secs_f64(38.5 / f64::from(self.baud.max(1)))
+        }
+    }
+
+    /// The line's own settings, without the slave: e.g. `9600 8N1` (the address for the
+    /// network).
+    pub fn line(&self) -> String {
+        if Transport::of(&self.port).is_network() {
+            return self.port.clone();
+        }
+        let p = match self.parity {
+            Parity::None => 'N',
+            Parity::Even => 'E',
+            Parity::Odd => 'O',
+        };
+        format!("{} 8{p}{}", self.baud, self.stop_bits)
+    }
+
+    /// Whether `other` is a slave on the same line: the same port at the same settings.
+    pub fn same_line(&self, other: &SerialSettings) -> bool {
+        self.port == other.port && self.line() == other.line()
     }
 
     /// The target id used in events (`serial:PORT:SLAVE`).
@@ -129,12 +175,7 @@ impl SerialSettings {
             Transport::RtuOverTcp(_) => return format!("RTU over TCP, slave {}", self.slave),
             Transport::Serial => {}
         }
-        let p = match self.parity {
-            Parity::None => 'N',
-            Parity::Even => 'E',
-            Parity::Odd => 'O',
-        };
-        format!("{} 8{p}{}, slave {}", self.baud, self.stop_bits, self.slave)
+        format!("{}, slave {}", self.line(), self.slave)
     }
 }
 
@@ -248,6 +289,17 @@ mod tests {
     fn average_and_worst() {
         let mut s = LinkStats::default();
         assert_eq!(s.avg_ms(), None);
+        let mut line = SerialSettings::new("/dev/ttyUSB0");
+        // 3.5 characters of 11 bits: 4.01 ms at 9600 baud; 1.75 ms above 19200.
+        assert_eq!(line.frame_gap().as_micros(), 4010);
+        line.baud = 38400;
+        assert_eq!(line.frame_gap().as_micros(), 1750);
+        let mut other = line.clone();
+        other.slave = 2;
+        assert!(line.same_line(&other));
+        other.parity = Parity::Even;
+        assert!(!line.same_line(&other));
+        assert_eq!(other.describe(), "38400 8E1, slave 2");
         s.response(Duration::from_millis(10));
         s.response(Duration::from_millis(30));
         assert_eq!(
@@ -307,6 +359,7 @@ mod transport_tests {
         s.slave = 3;
         assert_eq!(s.describe(), "Modbus TCP, unit 3");
         // The target keeps the whole address, and reads back.
+        assert_eq!(s.frame_gap(), Duration::ZERO);
         let t = s.target();
         assert_eq!(
             crate::model::TargetId::parse(&t),

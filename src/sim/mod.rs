@@ -5,10 +5,12 @@ pub mod controller;
 pub mod day;
 pub mod delta;
 pub mod engine;
+pub mod line;
 pub mod modem;
 pub mod scenario;
 pub mod serial_slave;
 pub mod tcp_slave;
 
 pub use controller::SimController;
+pub use line::SimLine;
 pub use modem::{Notify, SimModem, SimModemConfig, SimNote, SimReport};

@@ -7,7 +7,7 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::time::{Instant, timeout};
 use tokio_util::sync::CancellationToken;
 
-use super::controller::SimController;
+use super::line::SimLine;
 use crate::proto::rtu::Request;
 
 /// Faults to inject, each a rate from 0 to 1 per reply.
@@ -68,10 +68,11 @@ fn request_len(buf: &[u8]) -> Option<usize> {
     }
 }
 
-/// Serves `controller` on `port` until `stop` (or the port closes).
+/// Serves `controller` (or the controllers of a [`SimLine`], each at its slave id) on `port`
+/// until `stop` (or the port closes).
 pub async fn serve_serial<P>(
     mut port: P,
-    mut controller: SimController,
+    controller: impl Into<SimLine>,
     faults: Faults,
     seed: u64,
     stop: CancellationToken,
@@ -79,6 +80,7 @@ pub async fn serve_serial<P>(
 where
     P: AsyncRead + AsyncWrite + Unpin,
 {
+    let mut controller = controller.into();
     let started = Instant::now();
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut buf: Vec<u8> = Vec::new();

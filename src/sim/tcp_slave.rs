@@ -10,21 +10,22 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
-use super::controller::SimController;
+use super::line::SimLine;
 use super::serial_slave::{Faults, serve_serial};
 use crate::proto::rtu::{ExceptionCode, Request, with_crc};
 
-/// The controller as every connection sees it, and when it started.
-type Shared = Arc<Mutex<(SimController, Instant)>>;
+/// The controllers as every connection sees them, and when they started.
+type Shared = Arc<Mutex<(SimLine, Instant)>>;
 
-/// Serves `controller` as Modbus TCP on `listener` until `stop`, any number of clients at
-/// once (one controller: what one writes, the others read).
+/// Serves `controller` (or a line of them, each at its unit id) as Modbus TCP on `listener`
+/// until `stop`, any number of clients at once (the same controllers: what one writes, the
+/// others read).
 pub async fn serve_modbus_tcp(
     listener: TcpListener,
-    controller: SimController,
+    controller: impl Into<SimLine>,
     stop: CancellationToken,
 ) -> std::io::Result<()> {
-    let shared: Shared = Arc::new(Mutex::new((controller, Instant::now())));
+    let shared: Shared = Arc::new(Mutex::new((controller.into(), Instant::now())));
     loop {
         let (stream, _) = tokio::select! {
             _ = stop.cancelled() => return Ok(()),
@@ -94,14 +95,16 @@ fn answer(shared: &Shared, unit: u8, pdu: &[u8]) -> Vec<u8> {
     }
 }
 
-/// Serves `controller` as RTU frames over TCP (a transparent gateway), one client at a time.
+/// Serves `controller` (or a line of them) as RTU frames over TCP (a transparent gateway),
+/// one client at a time.
 pub async fn serve_rtu_over_tcp(
     listener: TcpListener,
-    controller: SimController,
+    controller: impl Into<SimLine>,
     faults: Faults,
     seed: u64,
     stop: CancellationToken,
 ) -> std::io::Result<()> {
+    let controller = controller.into();
     loop {
         let (stream, _) = tokio::select! {
             _ = stop.cancelled() => return Ok(()),

@@ -207,6 +207,10 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
             ui.separator();
             let has_port = !d.prefs.port.trim().is_empty();
             let scanning = scan.is_some_and(|s| s.running);
+            let polled = slaves_on(state, d.prefs.port.trim());
+            // A serial port is one task's: a scan would need it to itself.
+            let busy = !polled.is_empty()
+                && !crate::model::serial::Transport::of(&d.prefs.port).is_network();
             ui.horizontal(|ui| {
                 let idle = !scanning && d.connecting.is_none();
                 if ui
@@ -220,13 +224,24 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                         action = Some(SerialAction::StopScan);
                     }
                 } else if ui
-                    .add_enabled(has_port, egui::Button::new(t!("Scan")))
+                    .add_enabled(has_port && !busy, egui::Button::new(t!("Scan")))
                     .on_hover_text(t!("Try 2400 to 19200 baud and slave ids 1 to 32"))
+                    .on_disabled_hover_text(t!(
+                        "The port is in use by the slaves polled on it: disconnect them to scan it"
+                    ))
                     .clicked()
                 {
                     action = Some(SerialAction::Scan);
                 }
             });
+            if !polled.is_empty() && d.connecting.is_none() {
+                let list: Vec<String> = polled.iter().map(u8::to_string).collect();
+                ui.label(t!(
+                    "This line is open, with slave { $slaves }: Connect adds slave { $slave } to it, polled in turn, at the line's baud rate, parity and stop bits.",
+                    slaves = list.join(", "),
+                    slave = d.prefs.slave
+                ));
+            }
             if d.connecting.is_some() {
                 ui.label(t!("Opening the port…"));
             } else if let Some(e) = &state.serial_error {
@@ -274,8 +289,10 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                     }
                     d.prefs.slave = slave;
                 }
-                // Behind a gateway each unit is a target of its own, on its own connection.
-                if network
+                // Each slave is a target of its own, all on one line: behind a gateway, or
+                // on a serial port when they answered at the same baud rate.
+                let one_baud = scan.found.windows(2).all(|w| w[0].0 == w[1].0);
+                if (network || one_baud)
                     && scan.found.len() > 1
                     && ui
                         .button(t!(
@@ -284,6 +301,9 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                         ))
                         .clicked()
                 {
+                    if !network {
+                        d.prefs.baud = scan.found[0].0;
+                    }
                     let slaves = scan.found.iter().map(|&(_, s)| s).collect();
                     action = Some(SerialAction::ConnectAll(slaves));
                 }
@@ -296,4 +316,16 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
         }
     }
     action
+}
+
+/// The slave ids polled on the line at `port`.
+fn slaves_on(state: &AppState, port: &str) -> Vec<u8> {
+    state
+        .targets
+        .keys()
+        .filter_map(|k| match crate::model::TargetId::parse(k) {
+            crate::model::TargetId::Serial { port: p, slave } if p == port => Some(slave),
+            _ => None,
+        })
+        .collect()
 }

@@ -123,7 +123,10 @@ fn row_ui(
                 line += &format!("  ·  {errors}");
             }
             let down = t.down_reason.as_ref().filter(|_| !t.online);
-            let seen = ui.add(egui::Label::new(detail_text(line)).truncate());
+            let mut seen = ui.add(egui::Label::new(detail_text(line)).truncate());
+            if let Some(st) = t.link_stats() {
+                seen = seen.on_hover_text(stats_text(st, t.line_stats()));
+            }
             if let Some(why) = down {
                 let down = t!("down: { $reason }", reason = why.as_str());
                 seen.on_hover_text(down.clone());
@@ -189,4 +192,29 @@ pub fn ui(
             }
         });
     action
+}
+
+/// A serial target's figures in full, and its line's when it shares the line with others.
+fn stats_text(
+    st: &crate::model::serial::LinkStats,
+    line: Option<&crate::model::serial::LinkStats>,
+) -> String {
+    let one = |st: &crate::model::serial::LinkStats| {
+        let ms = |v: Option<f64>| v.map_or("–".to_string(), |v| crate::i18n::num(v, 1));
+        t!(
+            "{ $requests } requests, { $responses } replies, { $timeouts } timeouts, { $crc } bad CRC, { $exceptions } exceptions; reply { $avg } ms on average, { $worst } ms at worst",
+            requests = st.requests,
+            responses = st.responses,
+            timeouts = st.timeouts,
+            crc = st.crc_errors,
+            exceptions = st.exceptions,
+            avg = ms(st.avg_ms()),
+            worst = ms(st.worst_ms())
+        )
+    };
+    let mut text = format!("{}: {}", t!("This slave"), one(st));
+    if let Some(line) = line {
+        text += &format!("\n{}: {}", t!("The whole line"), one(line));
+    }
+    text
 }

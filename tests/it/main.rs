@@ -28,6 +28,7 @@ mod report;
 #[cfg(unix)]
 mod screen;
 mod serial;
+mod serial_bus;
 mod server_protocol;
 mod sim_modem;
 mod startup;

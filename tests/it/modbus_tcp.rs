@@ -197,15 +197,24 @@ fn pymodbus_python() -> std::path::PathBuf {
 /// pymodbus serving Modbus TCP (units 1 and 2, see tests/peers/pymodbus_peer.py): it and its
 /// address.
 fn pymodbus_peer() -> (Proc, String) {
+    pymodbus_peer_on(&["tcp"])
+}
+
+/// pymodbus serving units 1 and 2: `["tcp"]`, or `["serial", PATH]` for Modbus RTU on a
+/// serial port.
+pub(crate) fn pymodbus_peer_on(how: &[&str]) -> (Proc, String) {
     let python = pymodbus_python();
     assert!(
         python.exists(),
         "{} missing: python3 -m venv ~/.cache/cmm-commissioner/venv && \
-         ~/.cache/cmm-commissioner/venv/bin/pip install pymodbus==3.16.1 (what .ci/run does)",
+         ~/.cache/cmm-commissioner/venv/bin/pip install pymodbus==3.16.1 pyserial==3.5 (what .ci/run does)",
         python.display()
     );
     let peer_script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/peers/pymodbus_peer.py");
-    let mut peer = Proc::spawn_with(python.to_str().unwrap(), &[peer_script, "tcp"]);
+    let args: Vec<&str> = std::iter::once(peer_script)
+        .chain(how.iter().copied())
+        .collect();
+    let mut peer = Proc::spawn_with(python.to_str().unwrap(), &args);
     let address = peer.expect("the peer serving", |v| v["event"] == "peer")["address"]
         .as_str()
         .unwrap()

@@ -19,13 +19,13 @@ use tokio_util::sync::CancellationToken;
 use crate::common::GUARD;
 
 /// A socat pty pair: the controller's end and the laptop's end, as links in a temp folder.
-struct PtyPair {
+pub(crate) struct PtyPair {
     socat: Child,
     dir: crate::common::TempDir,
 }
 
 impl PtyPair {
-    fn new(name: &str) -> PtyPair {
+    pub(crate) fn new(name: &str) -> PtyPair {
         let dir = crate::common::TempDir::new(&format!("serial-{name}"));
         let mut p = PtyPair {
             socat: Self::spawn(&dir),
@@ -54,11 +54,11 @@ impl PtyPair {
         panic!("socat made no pty pair");
     }
 
-    fn controller(&self) -> String {
+    pub(crate) fn controller(&self) -> String {
         self.dir.join("controller").display().to_string()
     }
 
-    fn laptop(&self) -> String {
+    pub(crate) fn laptop(&self) -> String {
         self.dir.join("laptop").display().to_string()
     }
 
@@ -153,7 +153,7 @@ impl Harness {
 
     async fn write(&mut self, frame: Vec<u8>, uid: &str) -> (Outcome, String) {
         let c = Command::Write {
-            hostid: String::new(),
+            hostid: self.link.target.clone(),
             request: Request::decode(&frame).unwrap(),
             uid: Some(uid.into()),
         };
@@ -298,7 +298,7 @@ async fn each_exception_is_named() {
     h.link
         .commands
         .send(Command::Write {
-            hostid: String::new(),
+            hostid: h.link.target.clone(),
             request: Request {
                 slave: 1,
                 pdu: RequestPdu::Read {
@@ -463,7 +463,7 @@ async fn slave_zero_and_reads_are_refused_on_a_serial_link() {
     h.link
         .commands
         .send(Command::Write {
-            hostid: String::new(),
+            hostid: h.link.target.clone(),
             request: Request::decode(&broadcast).unwrap(),
             uid: Some("b".into()),
         })

@@ -355,7 +355,7 @@ impl Supervisor {
         });
     }
 
-    fn connect_serial(&mut self, mut settings: SerialSettings, model: String) {
+    pub(super) fn connect_serial(&mut self, mut settings: SerialSettings, model: String) {
         // Every request and reply as they were on the wire, for the traffic inspector (the
         // same switch as the modems' messages) and for a recording.
         let inspector = self.links.server_config.as_ref().is_some_and(|c| c.traffic);
@@ -375,6 +375,34 @@ impl Supervisor {
             s.serial_models.insert(t, m);
             Ok(())
         });
+        // One task owns a port: another slave on a port already open joins its line, and one
+        // asked while the port is being opened waits for it.
+        let port = settings.port.clone();
+        if let Some(line) = self.links.serial.values().find(|h| h.port() == port) {
+            let description = format!("{} {}", settings.port, settings.describe());
+            let slave = settings.slave;
+            let result = line.add_slave(settings);
+            return self.internal(Internal::SerialOpened {
+                target,
+                model,
+                description,
+                slave,
+                result,
+            });
+        }
+        let opening = self.links.connecting.iter().any(|t| {
+            t != &target
+                && matches!(crate::model::TargetId::parse(t),
+                    crate::model::TargetId::Serial { port: p, .. } if p == port)
+        });
+        if opening {
+            self.links
+                .port_waiting
+                .entry(port)
+                .or_default()
+                .push((settings, model));
+            return;
+        }
         let (tx, sink) = (self.internal.clone(), self.sink.clone());
         let handle = tokio::runtime::Handle::current();
         tokio::task::spawn_blocking(move || {

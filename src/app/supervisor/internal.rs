@@ -33,60 +33,15 @@ impl Supervisor {
                 result,
             } => {
                 self.links.connecting.remove(&target);
-                match result {
-                    Ok(h) => {
-                        self.links.serial.insert(target.clone(), h);
-                        // The model is the engineer's choice, not the link's: kept with the
-                        // target so the recording is decoded with its map afterwards.
-                        if let Some(r) = &self.recording.recorder {
-                            let port = match crate::model::TargetId::parse(&target) {
-                                crate::model::TargetId::Serial { port, .. } => port,
-                                _ => String::new(),
-                            };
-                            r.record(crate::store::Record::Target {
-                                key: target.clone(),
-                                hostname: description.clone(),
-                                moduletype: model.clone(),
-                                accepted: None,
-                                module_port: None,
-                                module_baud: None,
-                                peer: port,
-                                t_ms: chrono::Utc::now().timestamp_millis(),
-                            });
-                        }
-                        let waiting = self.links.waiting.remove(&target).unwrap_or_default();
-                        let t = target.clone();
-                        self.later(move |s, now| {
-                            s.add_serial(&t, &description, &model, slave);
-                            s.serial_error = None;
-                            s.note(
-                                now,
-                                t!("serial: connected { $port }", port = description.as_str()),
-                            );
-                            Ok(())
-                        });
-                        for cmd in waiting {
-                            self.command(cmd);
-                        }
-                    }
-                    Err(e) => {
-                        let e = CoreError::from(e);
-                        for cmd in self.links.waiting.remove(&target).unwrap_or_default() {
-                            self.fail(Failure {
-                                error: CoreError::NotSent {
-                                    target: target.clone(),
-                                    reason: e.to_string(),
-                                },
-                                target: Some(target.clone()),
-                                uid: cmd.uid().map(str::to_string),
-                            });
-                        }
-                        self.later(move |s, _| {
-                            s.serial_models.remove(&target);
-                            s.serial_error = Some(e.clone());
-                            Err(Failure::new(e))
-                        });
-                    }
+                let port = match crate::model::TargetId::parse(&target) {
+                    crate::model::TargetId::Serial { port, .. } => port,
+                    _ => String::new(),
+                };
+                self.serial_opened(target, model, description, slave, result);
+                // Slaves asked for meanwhile join the line now (or try the port themselves).
+                for (settings, model) in self.links.port_waiting.remove(&port).unwrap_or_default() {
+                    self.links.connecting.remove(&settings.target());
+                    self.connect_serial(settings, model);
                 }
             }
             Internal::SettingsSaved(Err(e)) => self.fail(Failure::new(e)),
@@ -107,6 +62,72 @@ impl Supervisor {
                 }
             }
             msg @ Internal::Reported(..) => self.commissioning_read(msg),
+        }
+    }
+
+    /// A serial target's link opened (or joined its line), or could not be.
+    fn serial_opened(
+        &mut self,
+        target: String,
+        model: String,
+        description: String,
+        slave: u8,
+        result: Result<crate::link::serial::SerialHandle, crate::link::serial::SerialError>,
+    ) {
+        match result {
+            Ok(h) => {
+                self.links.serial.insert(target.clone(), h);
+                // The model is the engineer's choice, not the link's: kept with the
+                // target so the recording is decoded with its map afterwards.
+                if let Some(r) = &self.recording.recorder {
+                    let port = match crate::model::TargetId::parse(&target) {
+                        crate::model::TargetId::Serial { port, .. } => port,
+                        _ => String::new(),
+                    };
+                    r.record(crate::store::Record::Target {
+                        key: target.clone(),
+                        hostname: description.clone(),
+                        moduletype: model.clone(),
+                        accepted: None,
+                        module_port: None,
+                        module_baud: None,
+                        peer: port,
+                        t_ms: chrono::Utc::now().timestamp_millis(),
+                    });
+                }
+                let waiting = self.links.waiting.remove(&target).unwrap_or_default();
+                let t = target.clone();
+                self.later(move |s, now| {
+                    s.add_serial(&t, &description, &model, slave);
+                    s.serial_error = None;
+                    s.note(
+                        now,
+                        t!("serial: connected { $port }", port = description.as_str()),
+                    );
+                    Ok(())
+                });
+                for cmd in waiting {
+                    self.command(cmd);
+                }
+            }
+            Err(e) => {
+                let e = CoreError::from(e);
+                for cmd in self.links.waiting.remove(&target).unwrap_or_default() {
+                    self.fail(Failure {
+                        error: CoreError::NotSent {
+                            target: target.clone(),
+                            reason: e.to_string(),
+                        },
+                        target: Some(target.clone()),
+                        uid: cmd.uid().map(str::to_string),
+                    });
+                }
+                self.later(move |s, _| {
+                    s.serial_models.remove(&target);
+                    s.serial_error = Some(e.clone());
+                    Err(Failure::new(e))
+                });
+            }
         }
     }
 }

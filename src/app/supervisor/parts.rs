@@ -56,6 +56,9 @@ pub(super) struct Links {
     pub(super) broker: Option<crate::link::broker::BrokerHandle>,
     /// Serial targets whose port is being opened.
     pub(super) connecting: BTreeSet<String>,
+    /// Slaves asked for on a port that is being opened, by port: added to its line once
+    /// it is open (one task owns a port).
+    pub(super) port_waiting: BTreeMap<String, Vec<(crate::link::serial::SerialSettings, String)>>,
     /// Commands for a link still being opened, in order: sent once it is open (its first
     /// readings may be told before its opening is), failed with the reason if it is not.
     pub(super) waiting: BTreeMap<String, Vec<crate::app::Command>>,

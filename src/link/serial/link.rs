@@ -1,50 +1,114 @@
-//! The serial link: one task owns the port and the tokio-modbus context. It polls the plan,
-//! carries writes out between polls, counts what happens, and reopens the port with backoff
-//! when it disappears. Every client call is wrapped in a timeout (tokio-modbus has none).
+//! The serial link: one task owns a line (a serial port, or the connection to a gateway) and
+//! its tokio-modbus context, for every slave on it. Each slave is its own target with its own
+//! poll plan and figures; they are polled in turn, with the line's quiet time between frames.
+//! Writes go out between polls. The line reopens with backoff when it disappears.
+//! Every client call is wrapped in a timeout (tokio-modbus has none).
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 use tokio::task::JoinHandle;
-use tokio::time::{Instant, sleep, timeout};
-use tokio_modbus::client::{Client, Context};
-use tokio_modbus::slave::{Slave, SlaveContext};
-use tokio_util::sync::CancellationToken;
+use tokio::time::{Instant, sleep, sleep_until};
 
 use super::LinkStats;
-use super::convert::{exception, to_block, to_modbus};
+use super::call::Step;
+use super::convert::to_block;
 use super::tap::{Captured, Tap};
 use super::{SerialError, SerialSettings};
 use crate::link::event::{Command, DataKind, Event, EventSink, Outcome};
-use crate::proto::hex;
-use crate::proto::rtu::{ExceptionCode, Request, RequestPdu, Response, RtuError};
+use crate::proto::rtu::{Request, RequestPdu};
 
-/// A running serial link.
+/// One slave's link on a line: its commands go to the line's task, which polls it in turn
+/// with the other slaves there.
 pub struct SerialHandle {
-    /// Writes to carry out (`Command::Write`; other commands are refused with an error event).
+    /// Writes to carry out (`Command::Write`, `Command::Read`; others are refused with an
+    /// error event). Shared by the line's slaves; a command goes to the one it names.
     pub commands: mpsc::Sender<Command>,
     /// Target id used in its events.
     pub target: String,
-    stop: CancellationToken,
-    task: JoinHandle<()>,
+    line: Arc<Shared>,
+}
+
+/// What the handles of one line share; the line's task ends when the last one goes.
+struct Shared {
+    control: mpsc::UnboundedSender<Control>,
+    commands: mpsc::Sender<Command>,
+    settings: SerialSettings,
+    task: std::sync::Mutex<Option<JoinHandle<()>>>,
+}
+
+enum Control {
+    Add(Box<SerialSettings>),
+    Remove {
+        target: String,
+        done: oneshot::Sender<()>,
+    },
 }
 
 impl SerialHandle {
-    /// Stops the link (a write in progress ends as `gone`) and waits for it.
+    /// Stops polling this slave (a write in progress ends as `gone`) and waits until its last
+    /// event is out; the last slave of a line closes the port, and this waits for that too.
     pub async fn stop(self) {
-        self.stop.cancel();
-        let _ = self.task.await;
+        let (done, gone) = oneshot::channel();
+        let remove = Control::Remove {
+            target: self.target.clone(),
+            done,
+        };
+        if self.line.control.send(remove).is_ok() {
+            let _ = gone.await;
+        }
+        drop(self.commands);
+        if let Some(shared) = Arc::into_inner(self.line) {
+            let task = shared.task.lock().ok().and_then(|mut t| t.take());
+            // Its channels close: the task closes the port and ends.
+            drop(shared);
+            if let Some(task) = task {
+                let _ = task.await;
+            }
+        }
+    }
+
+    /// The port (or network address) of the line.
+    pub fn port(&self) -> &str {
+        &self.line.settings.port
+    }
+
+    /// Adds another slave on this line: polled in turn with the others, its own target. The
+    /// line's settings (baud, parity, stop bits) are the line's: other ones are refused.
+    pub fn add_slave(&self, settings: SerialSettings) -> Result<SerialHandle, SerialError> {
+        let open = &self.line.settings;
+        if !open.same_line(&settings) {
+            return Err(SerialError::Line {
+                port: open.port.clone(),
+                open: open.line(),
+                asked: settings.line(),
+            });
+        }
+        let target = settings.target();
+        self.line
+            .control
+            .send(Control::Add(Box::new(settings)))
+            .map_err(|_| SerialError::Connect {
+                address: open.port.clone(),
+                reason: t!("the line was closing"),
+            })?;
+        Ok(SerialHandle {
+            commands: self.line.commands.clone(),
+            target,
+            line: self.line.clone(),
+        })
     }
 }
 
-/// Starts a link to the controller described by `settings`. The port is opened by the task;
-/// if it cannot be, the link reports `LinkDown` and retries with backoff.
+/// Starts a line with the slave described by `settings`. The port is opened by the task; if
+/// it cannot be, the link reports `LinkDown` and retries with backoff.
 pub fn start_serial(settings: SerialSettings, events: EventSink) -> SerialHandle {
-    spawn_link(settings, events, None)
+    spawn_line(settings, events, None)
 }
 
-/// Opens the port first and starts the link on it: a port that cannot be opened is refused
+/// Opens the port first and starts the line on it: a port that cannot be opened is refused
 /// here, with the reason, instead of becoming a target that retries forever.
 pub fn open_serial(
     settings: SerialSettings,
@@ -52,245 +116,197 @@ pub fn open_serial(
 ) -> Result<SerialHandle, SerialError> {
     // Called on a blocking thread within the runtime (the supervisor's connect).
     let stream = tokio::runtime::Handle::current().block_on(super::open(&settings))?;
-    Ok(spawn_link(settings, events, Some(stream)))
+    Ok(spawn_line(settings, events, Some(stream)))
 }
 
-fn spawn_link(
+fn spawn_line(
     settings: SerialSettings,
     events: EventSink,
     stream: Option<super::stream::Stream>,
 ) -> SerialHandle {
     let (tx, rx) = mpsc::channel(64);
-    let stop = CancellationToken::new();
+    let (control, control_rx) = mpsc::unbounded_channel();
     let target = settings.target();
-    let mut link = Link {
-        target: target.clone(),
-        s: settings,
-        events,
-        stats: LinkStats::default(),
-        captured: Captured::default(),
-        ctx: None,
-        rx,
-        stop: stop.clone(),
+    let mut line = Line {
+        io: super::call::Io {
+            settings: settings.clone(),
+            events,
+            captured: Captured::default(),
+            ctx: None,
+            stats: LinkStats::default(),
+            quiet_since: None,
+            last_slave: None,
+        },
         down: None,
-        reported: BTreeSet::new(),
+        ever_up: false,
+        slaves: Vec::new(),
+        commands: rx,
+        control: control_rx,
     };
     if let Some(stream) = stream {
-        link.attach(stream);
+        line.attach(stream);
     }
-    let task = tokio::spawn(async move {
-        let first_up = link.ctx.is_some().then(|| Event::LinkUp {
-            target: link.target.clone(),
-            port: link.s.port.clone(),
-            settings: link.s.describe(),
-        });
-        if let Some(e) = first_up {
-            link.emit(e).await;
-        }
-        let target = link.target.clone();
-        let events = link.events.clone();
-        link.run().await;
-        // Last of all: whoever forgets the target waits for this, so no reading still on its
-        // way can bring the target back.
-        events.send(Event::LinkClosed { target }).await;
-    });
+    line.add(settings.clone());
+    let task = tokio::spawn(line.run());
+    let shared = Shared {
+        control,
+        commands: tx.clone(),
+        settings,
+        task: std::sync::Mutex::new(Some(task)),
+    };
     SerialHandle {
         commands: tx,
         target,
-        stop,
-        task,
+        line: Arc::new(shared),
     }
 }
 
-/// How one call ended.
-enum Step {
-    Done(tokio_modbus::Response, Duration),
-    Exception(ExceptionCode),
-    Timeout(&'static str),
-    Gone(String),
-}
-
-struct Link {
-    target: String,
-    s: SerialSettings,
-    events: EventSink,
-    stats: LinkStats,
-    captured: Captured,
-    ctx: Option<Context>,
-    rx: mpsc::Receiver<Command>,
-    stop: CancellationToken,
-    /// Why the port is down (None while up or never tried).
-    down: Option<String>,
+/// One slave on the line.
+pub(super) struct Slave {
+    pub(super) target: String,
+    pub(super) s: SerialSettings,
+    pub(super) stats: LinkStats,
     /// Poll requests whose exception was already reported.
     reported: BTreeSet<usize>,
+    /// When its next poll cycle is due.
+    next: Instant,
 }
 
-impl Link {
+struct Line {
+    io: super::call::Io,
+    /// Why the line is down (None while up or never tried).
+    down: Option<String>,
+    /// Whether the line was ever open (its first opening says so to every slave).
+    ever_up: bool,
+    slaves: Vec<Slave>,
+    commands: mpsc::Receiver<Command>,
+    control: mpsc::UnboundedReceiver<Control>,
+}
+
+impl Line {
     async fn emit(&mut self, e: Event) {
-        self.events.send(e).await;
+        self.io.events.send(e).await;
     }
 
     fn attach(&mut self, stream: super::stream::Stream) {
-        let tap = Tap::new(stream, self.captured.clone());
-        self.ctx = Some(super::stream::attach(&self.s.port, tap, self.s.slave));
+        let tap = Tap::new(stream, self.io.captured.clone());
+        let s = &self.io.settings;
+        self.io.ctx = Some(super::stream::attach(&s.port, tap, s.slave));
+        self.ever_up = true;
+    }
+
+    fn add(&mut self, s: SerialSettings) {
+        self.slaves.push(Slave {
+            target: s.target(),
+            s,
+            stats: LinkStats::default(),
+            reported: BTreeSet::new(),
+            next: Instant::now(),
+        });
+    }
+
+    fn up_event(&self, slave: &Slave) -> Event {
+        Event::LinkUp {
+            target: slave.target.clone(),
+            port: slave.s.port.clone(),
+            settings: slave.s.describe(),
+        }
+    }
+
+    /// Takes in a slave added or removed; false when every handle is gone.
+    async fn take_control(&mut self, c: Option<Control>) -> bool {
+        match c {
+            None => false,
+            Some(Control::Add(s)) => {
+                if self.slaves.iter().any(|x| x.target == s.target()) {
+                    return true;
+                }
+                self.add(*s);
+                let e = match (self.slaves.last(), &self.down) {
+                    (Some(slave), Some(why)) => Event::LinkDown {
+                        target: slave.target.clone(),
+                        reason: why.clone(),
+                    },
+                    (Some(slave), None) if self.ever_up => self.up_event(slave),
+                    // Not opened yet: its opening says so to every slave.
+                    _ => return true,
+                };
+                self.emit(e).await;
+                true
+            }
+            Some(Control::Remove { target, done }) => {
+                if let Some(i) = self.slaves.iter().position(|s| s.target == target) {
+                    self.slaves.remove(i);
+                    // Last of all: whoever forgets the target waits for this, so no reading
+                    // still on its way can bring the target back.
+                    self.emit(Event::LinkClosed { target }).await;
+                }
+                let _ = done.send(());
+                true
+            }
+        }
+    }
+
+    /// Takes in what was added or removed meanwhile; false when every handle is gone.
+    async fn controls_waiting(&mut self) -> bool {
+        loop {
+            match self.control.try_recv() {
+                Ok(c) => {
+                    self.take_control(Some(c)).await;
+                }
+                Err(mpsc::error::TryRecvError::Empty) => return true,
+                Err(mpsc::error::TryRecvError::Disconnected) => return false,
+            }
+        }
     }
 
     /// Opens the port; true when it is open.
     async fn open(&mut self) -> bool {
-        match super::open(&self.s).await {
+        match super::open(&self.io.settings).await {
             Ok(stream) => {
+                let first = !self.ever_up;
                 self.attach(stream);
-                let was_down = self.down.take();
-                if was_down.is_some() || self.stats.requests == 0 {
-                    let e = Event::LinkUp {
-                        target: self.target.clone(),
-                        port: self.s.port.clone(),
-                        settings: self.s.describe(),
-                    };
-                    self.emit(e).await;
+                if self.down.take().is_some() || first {
+                    let ups: Vec<Event> = self.slaves.iter().map(|s| self.up_event(s)).collect();
+                    for e in ups {
+                        self.emit(e).await;
+                    }
                 }
                 true
             }
             Err(e) => {
-                self.port_gone(e.to_string()).await;
+                self.line_gone(e.to_string()).await;
                 false
             }
         }
     }
 
-    async fn port_gone(&mut self, reason: String) {
-        self.ctx = None;
+    async fn line_gone(&mut self, reason: String) {
+        self.io.ctx = None;
         if self.down.is_none() {
             self.down = Some(reason.clone());
-            self.emit(Event::LinkDown {
-                target: self.target.clone(),
-                reason,
-            })
-            .await;
+            let targets: Vec<String> = self.slaves.iter().map(|s| s.target.clone()).collect();
+            for target in targets {
+                let reason = reason.clone();
+                self.emit(Event::LinkDown { target, reason }).await;
+            }
         }
     }
 
-    /// One request with its timeout; counts it, and reports it with its reply when asked:
-    /// the bytes as they came, a bad CRC or a cut reply included (empty: nothing came).
-    async fn call(&mut self, req: &Request) -> Step {
-        let step = self.call_counted(req).await;
-        let reply = self.captured.take();
-        if self.s.traffic {
-            let reply = match &step {
-                Step::Gone(_) => String::new(),
-                _ => hex::encode(&reply),
-            };
-            let e = Event::SerialTraffic {
-                target: self.target.clone(),
-                port: self.s.port.clone(),
-                request: req.to_hex(),
-                reply,
-            };
-            self.emit(e).await;
+    /// One request for slave `i`, on the line's timing. A reply that came wrong leaves the
+    /// line reopened, so a late reply is not taken for the next request's.
+    async fn call(&mut self, i: usize, req: &Request) -> Step {
+        let (step, reopen) = self.io.call(&mut self.slaves[i], req).await;
+        if reopen {
+            self.io.ctx = None;
+            self.open().await;
         }
         step
     }
 
-    async fn call_counted(&mut self, req: &Request) -> Step {
-        let Some(ctx) = self.ctx.as_mut() else {
-            return Step::Gone("port closed".into());
-        };
-        ctx.set_slave(Slave(req.slave));
-        self.captured.take();
-        self.stats.requests += 1;
-        let started = Instant::now();
-        let r = timeout(self.s.timeout, ctx.call(to_modbus(req))).await;
-        let took = started.elapsed();
-        match r {
-            Ok(Ok(Ok(resp))) => {
-                self.stats.response(took);
-                Step::Done(resp, took)
-            }
-            Ok(Ok(Err(code))) => {
-                self.stats.response(took);
-                self.stats.exceptions += 1;
-                Step::Exception(exception(code))
-            }
-            Ok(Err(tokio_modbus::Error::Transport(e)))
-                if e.kind() != std::io::ErrorKind::InvalidData =>
-            {
-                Step::Gone(gone_reason(&self.s.port, &e))
-            }
-            // tokio-modbus gives up on a frame it cannot resync (e.g. a long reply with a bad CRC).
-            Ok(Err(tokio_modbus::Error::Transport(_))) => self.bad_reply(req).await,
-            Ok(Err(tokio_modbus::Error::Protocol(e))) => {
-                use tokio_modbus::ProtocolError as P;
-                match e {
-                    // A write sent as written (e.g. coil value 00FF) comes back under another
-                    // function name; the controller's verdict is still in the reply.
-                    P::FunctionCodeMismatch { result: Err(x), .. }
-                    | P::HeaderMismatch { result: Err(x), .. } => {
-                        self.stats.response(took);
-                        self.stats.exceptions += 1;
-                        Step::Exception(exception(x.exception))
-                    }
-                    P::FunctionCodeMismatch {
-                        result: Ok(resp), ..
-                    } if !matches!(req.pdu, RequestPdu::Read { .. }) => {
-                        self.stats.response(took);
-                        Step::Done(resp, took)
-                    }
-                    other => {
-                        self.stats.timeouts += 1;
-                        let bytes = self.captured.peek();
-                        self.protocol_error(format!("reply does not match {req}: {other}"), &bytes)
-                            .await;
-                        self.reopen().await;
-                        Step::Timeout("reply did not match the request")
-                    }
-                }
-            }
-            Err(_) => self.bad_reply(req).await,
-        }
-    }
-
-    /// No usable reply: a bad CRC (tokio-modbus skips those silently; the bytes tell) or none.
-    async fn bad_reply(&mut self, req: &Request) -> Step {
-        let bytes = self.captured.peek();
-        let crc = match Response::decode(&bytes) {
-            Err(e @ RtuError::Crc { .. }) => Some(e.to_string()),
-            _ => None,
-        };
-        let what = match crc {
-            Some(err) => {
-                self.stats.crc_errors += 1;
-                self.protocol_error(format!("reply to {req}: {err}"), &bytes)
-                    .await;
-                "reply had a bad CRC"
-            }
-            None => {
-                self.stats.timeouts += 1;
-                "no reply in time"
-            }
-        };
-        // A late reply must not be taken for the next request's: start clean.
-        self.reopen().await;
-        Step::Timeout(what)
-    }
-
-    async fn reopen(&mut self) {
-        self.ctx = None;
-        self.open().await;
-    }
-
-    async fn protocol_error(&mut self, error: String, bytes: &[u8]) {
-        let e = Event::ProtocolError {
-            hostid: Some(self.target.clone()),
-            peer: self.s.port.clone(),
-            error: error.into(),
-            bytes: hex::encode(bytes),
-        };
-        self.emit(e).await;
-    }
-
-    async fn outcome(&mut self, uid: String, outcome: Outcome, detail: String) {
+    async fn outcome(&mut self, target: &str, uid: String, outcome: Outcome, detail: String) {
         let e = Event::CommandOutcome {
-            hostid: self.target.clone(),
+            hostid: target.to_string(),
             uid,
             outcome,
             detail,
@@ -299,25 +315,47 @@ impl Link {
     }
 
     async fn command(&mut self, cmd: Command) {
+        let hostid = match &cmd {
+            Command::Write { hostid, .. }
+            | Command::Read { hostid, .. }
+            | Command::SetPort { hostid, .. }
+            | Command::Reset { hostid, .. } => Some(hostid.clone()),
+            Command::Sessions => None,
+        };
+        let i = hostid
+            .as_ref()
+            .and_then(|h| self.slaves.iter().position(|s| &s.target == h));
+        let target = hostid.clone().unwrap_or_default();
         let (req, uid) = match cmd {
-            Command::Write { request, uid, .. } => (request, uid),
-            Command::Read { requests, uid, .. } => return self.read_once(requests, uid).await,
+            Command::Write { request, uid, .. } if i.is_some() => (request, uid),
+            Command::Read { requests, uid, .. } if i.is_some() => {
+                return self.read_once(i.unwrap_or_default(), requests, uid).await;
+            }
+            Command::Write { uid, .. } | Command::Read { uid, .. } => {
+                let e = Event::Error {
+                    hostid,
+                    uid,
+                    message: format!("not sent: {target} is no longer polled on this line"),
+                };
+                return self.emit(e).await;
+            }
             other => {
                 let message =
                     format!("{other:?} is not available on a serial link (only Modbus writes)");
                 let e = Event::Error {
-                    hostid: Some(self.target.clone()),
+                    hostid,
                     uid: None,
                     message,
                 };
                 return self.emit(e).await;
             }
         };
+        let i = i.unwrap_or_default();
         let uid = uid.unwrap_or_else(crate::model::next_command_id);
         let text = req.to_hex();
-        let (target, u) = (self.target.clone(), uid.clone());
+        let (t, u) = (target.clone(), uid.clone());
         let refuse = move |message: String| Event::Error {
-            hostid: Some(target),
+            hostid: Some(t),
             uid: Some(u),
             message,
         };
@@ -331,41 +369,48 @@ impl Link {
             return self.emit(refuse(msg.into())).await;
         }
         let sent = Event::CommandSent {
-            hostid: self.target.clone(),
+            hostid: target.clone(),
             uid: uid.clone(),
             method: "write",
             frame: Some(text.clone()),
             decoded: req.to_string(),
         };
         self.emit(sent).await;
-        if self.ctx.is_none() {
+        if self.io.ctx.is_none() {
             let why = self.down.clone().unwrap_or_else(|| "port closed".into());
-            return self.outcome(uid, Outcome::Gone, why).await;
+            return self.outcome(&target, uid, Outcome::Gone, why).await;
         }
-        match self.call(&req).await {
+        match self.call(i, &req).await {
             Step::Done(_, took) => {
                 let detail = t!(
                     "done in { $ms } ms",
                     ms = format!("{:.1}", took.as_secs_f64() * 1000.0)
                 );
-                self.outcome(uid, Outcome::Accepted, detail).await
+                self.outcome(&target, uid, Outcome::Accepted, detail).await
             }
-            Step::Exception(code) => self.outcome(uid, Outcome::Rejected, code.to_string()).await,
-            Step::Timeout(what) => self.outcome(uid, Outcome::Timeout, what.into()).await,
+            Step::Exception(code) => {
+                let detail = code.to_string();
+                self.outcome(&target, uid, Outcome::Rejected, detail).await
+            }
+            Step::Timeout(what) => {
+                self.outcome(&target, uid, Outcome::Timeout, what.into())
+                    .await
+            }
             Step::Gone(why) => {
-                self.outcome(uid, Outcome::Gone, why.clone()).await;
-                self.port_gone(why).await;
+                self.outcome(&target, uid, Outcome::Gone, why.clone()).await;
+                self.line_gone(why).await;
             }
         }
     }
 
     /// Reads every block asked, once: the values as one full upload, then the outcome
     /// (accepted when any block answered, with how many did).
-    async fn read_once(&mut self, requests: Vec<Request>, uid: Option<String>) {
+    async fn read_once(&mut self, i: usize, requests: Vec<Request>, uid: Option<String>) {
         let uid = uid.unwrap_or_else(crate::model::next_command_id);
-        if self.ctx.is_none() {
+        let target = self.slaves[i].target.clone();
+        if self.io.ctx.is_none() {
             let why = self.down.clone().unwrap_or_else(|| "port closed".into());
-            return self.outcome(uid, Outcome::Gone, why).await;
+            return self.outcome(&target, uid, Outcome::Gone, why).await;
         }
         let mut blocks = Vec::new();
         let mut failed = Vec::new();
@@ -374,20 +419,20 @@ impl Link {
             .iter()
             .filter(|r| matches!(r.pdu, RequestPdu::Read { .. }))
         {
-            match self.call(req).await {
+            match self.call(i, req).await {
                 Step::Done(resp, _) => blocks.extend(to_block(req, resp)),
                 Step::Exception(code) => failed.push(format!("{req}: {code}")),
                 Step::Timeout(_) => failed.push(format!("{req}: no reply")),
                 Step::Gone(why) => {
-                    self.outcome(uid, Outcome::Gone, why.clone()).await;
-                    return self.port_gone(why).await;
+                    self.outcome(&target, uid, Outcome::Gone, why.clone()).await;
+                    return self.line_gone(why).await;
                 }
             }
         }
         let answered = total - failed.len();
         if !blocks.is_empty() {
             let e = Event::Data {
-                hostid: self.target.clone(),
+                hostid: target.clone(),
                 kind: DataKind::Full,
                 blocks,
                 flags: Default::default(),
@@ -403,53 +448,54 @@ impl Link {
         } else {
             Outcome::Rejected
         };
-        self.outcome(uid, outcome, detail).await;
+        self.outcome(&target, uid, outcome, detail).await;
     }
 
     /// Carries out the writes waiting now.
     async fn pending_commands(&mut self) {
-        while let Ok(cmd) = self.rx.try_recv() {
+        while let Ok(cmd) = self.commands.try_recv() {
             self.command(cmd).await;
         }
     }
 
-    /// One pass over the poll plan; one data event for the cycle.
-    async fn poll_cycle(&mut self) {
+    /// One pass over slave `i`'s poll plan; one data event for the cycle.
+    async fn poll_cycle(&mut self, i: usize) {
         let mut blocks = Vec::new();
         let mut stale = Vec::new();
-        let plan = self.s.plan.requests.clone();
-        for (i, req) in plan.iter().enumerate() {
+        let plan = self.slaves[i].s.plan.requests.clone();
+        let target = self.slaves[i].target.clone();
+        for (k, req) in plan.iter().enumerate() {
             self.pending_commands().await;
-            if self.ctx.is_none() {
+            if self.io.ctx.is_none() {
                 break;
             }
-            match self.call(req).await {
+            match self.call(i, req).await {
                 Step::Done(resp, _) => {
-                    self.reported.remove(&i);
+                    self.slaves[i].reported.remove(&k);
                     blocks.extend(to_block(req, resp));
                 }
                 Step::Exception(code) => {
-                    if self.reported.insert(i) {
+                    if self.slaves[i].reported.insert(k) {
                         let message = format!("poll {req}: {code}");
                         let e = Event::Error {
-                            hostid: Some(self.target.clone()),
+                            hostid: Some(target.clone()),
                             uid: None,
                             message,
                         };
                         self.emit(e).await;
                     }
-                    stale.extend(self.stale(req, code.to_string()));
+                    stale.extend(stale_event(&target, req, code.to_string()));
                 }
-                Step::Timeout(_) => stale.extend(self.stale(req, "no reply".into())),
+                Step::Timeout(_) => stale.extend(stale_event(&target, req, "no reply".into())),
                 Step::Gone(why) => {
-                    self.port_gone(why).await;
+                    self.line_gone(why).await;
                     break;
                 }
             }
         }
         if !blocks.is_empty() {
             let e = Event::Data {
-                hostid: self.target.clone(),
+                hostid: target,
                 kind: DataKind::Full,
                 blocks,
                 flags: Default::default(),
@@ -462,95 +508,120 @@ impl Link {
         }
     }
 
-    /// A poll read's values were not refreshed (`None` for a request that is not a read).
-    fn stale(&self, req: &Request, reason: String) -> Option<Event> {
-        match req.pdu {
-            RequestPdu::Read { table, addr, qty } => Some(Event::Stale {
-                hostid: self.target.clone(),
-                table,
-                addr,
-                qty,
-                reason,
-            }),
-            _ => None,
+    /// Every slave's figures, with the line's when it carries several.
+    async fn stats(&mut self) {
+        let line = (self.slaves.len() > 1).then_some(self.io.stats);
+        let events: Vec<Event> = self
+            .slaves
+            .iter()
+            .map(|s| Event::Stats {
+                target: s.target.clone(),
+                stats: s.stats,
+                line,
+            })
+            .collect();
+        for e in events {
+            self.emit(e).await;
+        }
+    }
+
+    /// Closes the line: every slave still on it says its last event.
+    async fn close(mut self) {
+        self.io.ctx = None;
+        let targets: Vec<String> = self.slaves.drain(..).map(|s| s.target).collect();
+        for target in targets {
+            self.emit(Event::LinkClosed { target }).await;
         }
     }
 
     async fn run(mut self) {
         let mut backoff = Duration::from_millis(250);
         let mut last_stats = Instant::now();
-        // Poll cycles start every `poll_delay` (a poll rate, like mbpoll's -l); a cycle that
-        // overruns is followed by the next at once.
-        let mut period = (!self.s.poll_delay.is_zero()).then(|| {
-            let mut i = tokio::time::interval(self.s.poll_delay);
-            i.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            i
-        });
+        if self.ever_up {
+            let ups: Vec<Event> = self.slaves.iter().map(|s| self.up_event(s)).collect();
+            for e in ups {
+                self.emit(e).await;
+            }
+        }
         loop {
-            if self.stop.is_cancelled() {
+            if !self.controls_waiting().await {
                 break;
             }
-            if self.ctx.is_none() && !self.open().await {
+            if self.io.ctx.is_none() && !self.open().await {
                 // Down: refuse writes at once, retry the port with backoff.
                 let wake = sleep(backoff);
                 tokio::pin!(wake);
                 loop {
                     tokio::select! {
-                        _ = self.stop.cancelled() => return,
+                        c = self.control.recv() => if !self.take_control(c).await {
+                            return self.close().await;
+                        },
                         _ = &mut wake => break,
-                        Some(cmd) = self.rx.recv() => self.command(cmd).await,
+                        Some(cmd) = self.commands.recv() => self.command(cmd).await,
                     }
                 }
                 backoff = (backoff * 2).min(Duration::from_secs(5));
                 continue;
             }
             backoff = Duration::from_millis(250);
-            if let Some(p) = period.as_mut() {
-                // Writes go out while waiting for the next cycle.
-                loop {
-                    tokio::select! {
-                        _ = self.stop.cancelled() => return,
-                        _ = p.tick() => break,
-                        Some(cmd) = self.rx.recv() => self.command(cmd).await,
+            // Writes go out while waiting for the next slave's cycle. Cycles start every
+            // `poll_delay` per slave (a poll rate, like mbpoll's -l); a cycle that overruns is
+            // followed by the next at once.
+            let due = self.slaves.iter().map(|s| s.next).min();
+            let wait = async {
+                match due {
+                    Some(due) => sleep_until(due).await,
+                    None => std::future::pending().await,
+                }
+            };
+            if due.is_none_or(|d| d > Instant::now()) {
+                tokio::select! {
+                    c = self.control.recv() => {
+                        if !self.take_control(c).await {
+                            break;
+                        }
+                        continue;
+                    }
+                    _ = wait => {}
+                    Some(cmd) = self.commands.recv() => {
+                        self.command(cmd).await;
+                        continue;
                     }
                 }
             } else {
                 tokio::task::yield_now().await;
             }
-            self.poll_cycle().await;
+            let now = Instant::now();
+            for i in 0..self.slaves.len() {
+                if self.slaves[i].next > now {
+                    continue;
+                }
+                self.poll_cycle(i).await;
+                let s = &mut self.slaves[i];
+                s.next = (s.next + s.s.poll_delay).max(now);
+                if self.io.ctx.is_none() {
+                    break;
+                }
+            }
             if last_stats.elapsed() >= Duration::from_secs(1) {
                 last_stats = Instant::now();
-                self.emit(Event::Stats {
-                    target: self.target.clone(),
-                    stats: self.stats,
-                })
-                .await;
+                self.stats().await;
             }
         }
+        self.close().await;
     }
 }
 
-/// Why the link went down, from the error of a call: a connection the other end closed is
-/// said so (tokio-modbus reports it as a missing file or an early end).
-fn gone_reason(port: &str, e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    // An end of stream comes as "Success (os error 0)" from tokio-modbus.
-    let closed = e.raw_os_error() == Some(0)
-        || matches!(
-            e.kind(),
-            K::NotFound
-                | K::UnexpectedEof
-                | K::ConnectionReset
-                | K::ConnectionAborted
-                | K::BrokenPipe
-                | K::WouldBlock
-        );
-    if closed && crate::model::serial::Transport::of(port).is_network() {
-        t!(
-            "{ $address }: the connection was closed by the other end",
-            address = port
-        )
-    } else {
-        format!("{port}: {e}")
+/// A poll read's values were not refreshed (`None` for a request that is not a read).
+fn stale_event(target: &str, req: &Request, reason: String) -> Option<Event> {
+    match req.pdu {
+        RequestPdu::Read { table, addr, qty } => Some(Event::Stale {
+            hostid: target.to_string(),
+            table,
+            addr,
+            qty,
+            reason,
+        }),
+        _ => None,
     }
 }

@@ -1,6 +1,7 @@
 //! Controllers on the laptop's serial port (Modbus RTU over an RS485/USB adapter): port listing,
 //! the link that polls and writes (one task owns the port), link statistics, and the scan.
 
+mod call;
 mod convert;
 mod link;
 mod ports;
