@@ -91,6 +91,10 @@ gone-62aaae = gone
 report-of-target-written-to-pdf-7c1c68 = report of { $target } written to { $pdf } (steps in { $csv })
 
 ## src/app/supervisor/handlers.rs
+this-computer-has-no-folder-for-2d31a7 = this computer has no folder for maps
+map-saved-name-path-used-from-no-810ef1 = map saved: { $name } ({ $path }), used from now on
+a-one-off-read-is-for-a-controll-a3839f = a one-off read is for a controller on a serial port or the network; a modem sends what it polls
+reading-n-blocks-3e18f9 = reading { $n } blocks…
 attaching-to-the-broker-broker-9267b8 = attaching to the broker { $broker }
 detached-from-the-broker-broker-65af6c = detached from the broker { $broker }
 scan-port-started-bc0fd6 = scan: { $port } started
@@ -205,12 +209,13 @@ unknown-method-method-845e4f = unknown method `{ $method }`
 not-hex-reason-in-text-1d827d = not hex: { $reason } in { $text }
 
 ## src/proto/map/file/entries.rs
+field-value-is-not-first-or-seco-fa0fae = { $field }: { $value } is not { $first } or { $second }
+field-an-input-register-is-read-051752 = { $field }: an input register is read only, never a setting
 field-must-be-1-or-2-got-value-c021e8 = { $field }: must be 1 or 2, got { $value }
 field-only-for-condition-5239bb = { $field }: only for { $condition }
 field-must-be-a-non-zero-number-dcee9a = { $field }: must be a non-zero number, got { $value }
 field-flag-registers-take-their-ef43eb = { $field }: `{ $flag }` registers take their ratio from { $setting }; remove `{ $key }`
 field-no-table-table-in-the-file-9abc7e = { $field }: no { $table } table in the file
-field-value-is-not-first-or-seco-fa0fae = { $field }: { $value } is not { $first } or { $second }
 field-runs-past-address-last-d44e49 = { $field }: runs past address { $last }
 field-a-counter-pair-is-read-hig-672ebd = { $field }: a counter pair is read high part first
 field-must-be-a-number-got-value-779962 = { $field }: must be a number, got { $value }
@@ -504,6 +509,9 @@ path-was-made-by-a-newer-version-9ad2e5 = { $path } was made by a newer version 
 recording-path-a-file-is-already-a9123d = recording { $path }: a file is already there: give another name
 the-recorder-fell-behind-n-recor-c723f5 = the recorder fell behind: { $n } records not written
 
+## src/ui/app.rs
+a-map-of-the-maps-folder-was-not-e49c1e = a map of the maps folder was not loaded: { $error }
+
 ## src/ui/broker_ui.rs
 give-the-broker-s-address-e-g-mq-d32e02 = give the broker's address, e.g. mqtts://broker.example.com:8883
 topic-prefix-prefix-give-a-topic-58d9fe = topic prefix { $prefix }: give a topic level without + or # (cmm by default)
@@ -662,6 +670,7 @@ no-register-writes-reason-991d1f = No register writes: { $reason }.
 no-map-file-chosen-if-no-file-di-f9fd94 = no map file chosen; if no file dialog appeared, this system has none (no desktop portal): type the file's path in Maps > Load map file instead
 no-file-chosen-for-the-export-42c8cc = no file chosen for the export
 no-file-chosen-for-the-report-910764 = no file chosen for the report
+no-register-list-chosen-if-no-fi-c4672f = no register list chosen; if no file dialog appeared, this system has none
 
 ## src/ui/fleet_ui.rs
 name-e07306 = Name
@@ -797,6 +806,53 @@ each-load-step-s-values-are-judg-beb00f = Each load step's values are judged aga
 unit-not-a-number-61545e = { $unit }: not a number
 save-the-limits-b4f571 = Save the limits
 
+## src/ui/map_edit_ui.rs
+the-scale-is-a-number-other-than-fe0cb0 = the scale is a number other than 0, e.g. 0.1
+line-write-a-number-then-the-tex-c1ae6a = { $line }: write a number, =, then the text
+map-editor-f37266 = Map editor
+target-map-now-map-79e091 = { $target } · map now: { $map }
+module-type-e-g-acme-ats-d5ec02 = module type, e.g. ACME-ATS
+the-map-is-saved-for-this-module-819f32 = The map is saved for this module type, and used for every controller of it
+click-an-unnamed-value-in-the-va-bdbf9d = Click an unnamed value in the Values tab to describe it.
+reading-once-is-for-a-controller-475eb4 = Reading once is for a controller on a serial port or the network, online
+read-once-cc79ba = Read once
+fc-addr-qty-the-read-function-01-3ac619 = FC:ADDR+QTY: the read function (01 coils, 02 discrete inputs, 03 holding, 04 input registers), the first address, how many
+read-0befe5 = Read
+find-blocks-from-1ebd48 = Find blocks from
+to-454824 = to
+by-2bcc94 = by
+find-1cd17a = Find
+reads-every-block-of-the-range-i-6694d5 = Reads every block of the range in each table checked: what answers shows in the Values tab, what the controller refuses is left out
+now-value-raw-raw-3dc393 = Now: { $value } (raw { $raw })
+now-not-read-yet-7de4d8 = Now: not read yet
+update-230e94 = Update
+add-to-the-map-17c7d8 = Add to the map
+scale-528e11 = Scale
+value-raw-scale-e-g-0-1-68f3ce = value = raw × scale, e.g. 0.1
+words-74af2a = Words
+one-16-bits-6daaff = one (16 bits)
+two-32-bits-83dd7f = two (32 bits)
+signed-712015 = signed
+word-order-d29419 = Word order
+high-word-first-b08365 = high word first
+low-word-first-171739 = low word first
+states-87947f = States
+an-enumeration-one-value-meaning-f1d023 = An enumeration: one value = meaning a line
+bits-bc2f99 = Bits
+named-bits-of-a-status-word-one-1e92d0 = Named bits of a status word: one bit = name a line (0 the lowest)
+role-2b7e39 = Role
+what-it-stands-for-the-overview-99b353 = What it stands for: the Overview, the journal and the report find it by its role
+described-not-saved-yet-f7fd66 = Described, not saved yet:
+edit-c76cb1 = Edit
+save-as-the-map-of-model-300f07 = Save as the map of { $model }
+adds-the-entries-to-map-saved-in-cfb487 = Adds the entries to { $map }, saved in the maps folder
+a-new-map-saved-in-the-maps-fold-4b528c = A new map, saved in the maps folder
+import-a-register-list-csv-bd9dcd = Import a register list (CSV)…
+columns-address-name-unit-scale-77b0bc = Columns address, name, unit, scale, table: a manual's table pasted into a spreadsheet
+import-a-register-list-54db68 = Import a register list
+register-list-csv-d91993 = Register list (CSV)
+saving-79b37d = Saving…
+
 ## src/ui/map_picker_ui.rs
 by-model-map-9494e1 = by model: { $map }
 map-a7f051 = Map
@@ -921,6 +977,8 @@ entries-marked-unverified-are-no-30eef1 = Entries marked (unverified) are { $not
 filter-a9c097 = Filter
 name-or-address-193e1b = name or address
 group-b91e8c = group
+map-editor-bea526 = Map editor…
+name-scale-and-describe-the-valu-c3fa6d = Name, scale and describe the values the map does not know, and save them as the model's map
 not-shown-for-lack-of-room-colum-be681a = Not shown for lack of room: { $columns } (Ctrl+[ and Ctrl+] put the side panels away)
 plot-a6f0c2 = Plot
 slave-3c0ee0 = Slave
@@ -930,6 +988,7 @@ raw-89aa91 = Raw
 group-74902c = Group
 changed-c5203b = Changed
 plot-name-3ef32f = plot { $name }
+not-in-the-map-click-to-name-and-3dbb91 = Not in the map: click to name and describe it
 time-stale-ce7ced = { $time } (stale?)
 time-stale-a0814c = { $time } (stale)
 coil-4d0932 = coil
@@ -951,6 +1010,7 @@ even-dc8c31 = even
 odd-409d5e = odd
 controller-5e8ea1 = Controller
 model-8b665a = model
+none-no-map-raw-values-80699f = none (no map: raw values)
 no-serial-port-detected-plug-the-1e8616 = No serial port detected: plug the adapter in and press Refresh, or type the path.
 connect-89a899 = Connect
 stop-scan-be1666 = Stop scan

@@ -46,6 +46,37 @@ pub enum Command {
     StopDemo,
     /// Read a register map file and put it before the others.
     LoadMap(PathBuf),
+    /// Save a map made in the app (its text, validated) as the map of `model` in the maps
+    /// folder, and use it from then on (for `target` too, whatever its model).
+    SaveMap {
+        /// The module type it serves.
+        model: String,
+        /// The map file's text.
+        text: String,
+        /// The target it was made for.
+        target: Option<String>,
+    },
+    /// Make the map of `model` from a register list in CSV (`cmmctl map new --from-csv`) and
+    /// save it as `SaveMap` does.
+    ImportMapCsv {
+        /// The register list.
+        path: PathBuf,
+        /// The module type it serves.
+        model: String,
+        /// The target it is for.
+        target: Option<String>,
+    },
+    /// Read ranges once from a controller on a serial port or the network (not in its poll
+    /// plan: to see what is there); the values come as a reading, the outcome in
+    /// `AppState::reads` under `uid`.
+    ReadOnce {
+        /// A serial target.
+        target: String,
+        /// What to read, each read in one request.
+        ranges: Vec<crate::journal::snapshot::ReadRange>,
+        /// Id of the read, for its outcome.
+        uid: String,
+    },
     /// Write the settings file (where the core was told to keep it).
     SaveSettings(Settings),
     /// List the serial ports again.

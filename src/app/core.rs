@@ -38,6 +38,8 @@ pub struct CoreConfig {
     pub maps: Vec<Arc<RegisterMap>>,
     /// Where `SaveSettings` writes (`None`: nowhere, as in tests).
     pub settings_path: Option<PathBuf>,
+    /// Where `SaveMap` writes maps made in the app (`None`: nowhere, as in tests).
+    pub maps_dir: Option<PathBuf>,
     /// Start this many simulated modems once the server listens.
     pub demo: Option<usize>,
     /// Something to say in the log at start (e.g. a settings file that could not be read).
@@ -73,6 +75,7 @@ impl CoreConfig {
             fallback_port: false,
             maps: crate::proto::map::builtin_maps(),
             settings_path: None,
+            maps_dir: None,
             demo: None,
             notice: None,
             waker: Arc::new(|| {}),

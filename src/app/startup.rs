@@ -27,6 +27,9 @@ pub struct Startup {
     pub record: Option<PathBuf>,
     /// Show this recording read-only instead of serving.
     pub offline: Option<PathBuf>,
+    /// The maps folder: its maps are used before the shipped ones, and maps made in the app
+    /// are saved there (`None`: neither, as in tests).
+    pub maps_dir: Option<PathBuf>,
 }
 
 impl Startup {
@@ -54,6 +57,7 @@ impl Startup {
             crash: None,
             record: None,
             offline: None,
+            maps_dir: None,
         }
     }
 }

@@ -85,6 +85,11 @@ pub struct AppState {
     pub offline: Option<super::status::OfflineStatus>,
     /// Maps chosen by hand, by target: the map's name.
     pub map_choices: BTreeMap<String, String>,
+    /// One-off reads (`Command::ReadOnce`) by uid: how they ended (`None` while under way),
+    /// and in words.
+    pub reads: BTreeMap<String, (Option<crate::model::Outcome>, String)>,
+    /// Maps saved (or refused) so far: a save's result is in `map_result` once this grows.
+    pub map_saves: u64,
     /// The broker the app is attached to, if any.
     pub broker: Option<super::status::BrokerStatus>,
 }
@@ -125,6 +130,8 @@ impl AppState {
             journal: None,
             offline: None,
             map_choices: BTreeMap::new(),
+            reads: BTreeMap::new(),
+            map_saves: 0,
             broker: None,
         }
     }
@@ -421,6 +428,15 @@ impl AppState {
                 flags,
                 kind,
             } => return self.apply_data(hostid, blocks, *flags, *kind, now_ms),
+            Event::CommandOutcome {
+                uid,
+                outcome,
+                detail,
+                ..
+            } if self.reads.contains_key(uid) => {
+                self.reads
+                    .insert(uid.clone(), (Some(*outcome), detail.clone()));
+            }
             Event::CommandSent { hostid, .. } | Event::CommandOutcome { hostid, .. } => {
                 let within = self.targets.get(hostid).map_or_else(
                     || map::Settings::default().confirm_within_ms,

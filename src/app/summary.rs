@@ -124,7 +124,7 @@ impl Target {
     fn power(&self) -> Option<f64> {
         let map = &self.map;
         map.register_by_role(crate::proto::map::POWER_ROLE)
-            .and_then(|r| map.decode(&self.image, self.slave(), Table::Holding, r.addr))
+            .and_then(|r| map.decode(&self.image, self.slave(), r.table, r.addr))
             .and_then(|d| match d.value {
                 crate::proto::map::Value::Number(v) => Some(v),
                 _ => None,

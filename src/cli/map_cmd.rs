@@ -26,8 +26,12 @@ pub enum MapCmd {
         #[arg(long)]
         model: String,
         /// Where to write it (default: MODEL.toml here); an existing file is not replaced.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "install")]
         out: Option<PathBuf>,
+        /// Write it into the maps folder instead, where the app and cmmctl use it for MODEL
+        /// from then on (replacing the map made there for MODEL before).
+        #[arg(long)]
+        install: bool,
     },
     /// Print the map used for a module type (e.g. HGM6120N-4G).
     Show {
@@ -76,24 +80,20 @@ pub fn run(cmd: MapCmd) -> anyhow::Result<()> {
             from_csv,
             model,
             out,
+            install,
         } => {
             let csv = std::fs::read_to_string(&from_csv)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", from_csv.display()))?;
             let (text, map) = crate::proto::map::map_from_csv(&csv, &model)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", from_csv.display()))?;
-            let out = out.unwrap_or_else(|| {
-                let safe: String = model
-                    .chars()
-                    .map(|c| {
-                        if c.is_alphanumeric() || c == '-' {
-                            c
-                        } else {
-                            '_'
-                        }
-                    })
-                    .collect();
-                PathBuf::from(format!("{safe}.toml"))
-            });
+            if install {
+                let dir = crate::app::maps::folder()
+                    .ok_or_else(|| anyhow::anyhow!("this computer has no folder for maps"))?;
+                let path = crate::app::maps::save_map(&dir, &model, &text)?;
+                println!("ok: {} written: {}", path.display(), summary(&map));
+                return Ok(());
+            }
+            let out = out.unwrap_or_else(|| PathBuf::from(crate::app::maps::file_name(&model)));
             let mut file = std::fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)

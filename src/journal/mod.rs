@@ -221,7 +221,7 @@ impl<'m> Tracker<'m> {
         alarms.sort_by_key(|a| (a.2.0 != Table::Coils, a.2.1));
         let number = |role: &str| {
             map.register_by_role(role)
-                .and_then(|r| map.decode(img, slave, Table::Holding, r.addr))
+                .and_then(|r| map.decode(img, slave, r.table, r.addr))
                 .and_then(|d| match d.value {
                     Value::Number(v) => Some(v),
                     _ => None,
@@ -314,9 +314,7 @@ impl<'m> Tracker<'m> {
 
     fn value(&self, role: &str) -> Option<(f64, String)> {
         let r = self.map.register_by_role(role)?;
-        let d = self
-            .map
-            .decode(&self.image, self.slave, Table::Holding, r.addr)?;
+        let d = self.map.decode(&self.image, self.slave, r.table, r.addr)?;
         match d.value {
             Value::Number(v) => Some((v, d.unit.to_string())),
             _ => None,

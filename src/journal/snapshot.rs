@@ -91,15 +91,14 @@ pub fn snapshot_reads(
 ) -> Vec<crate::proto::rtu::Request> {
     use crate::proto::rtu::{Request, RequestPdu};
     let mut wanted: std::collections::BTreeMap<Table, Vec<u16>> = Default::default();
-    wanted
-        .entry(Table::Coils)
-        .or_default()
-        .extend(map.coils.keys().copied());
-    let holding = wanted.entry(Table::Holding).or_default();
-    for r in map.registers.values() {
-        holding.extend((0..u16::from(r.words.max(1))).map(|i| r.addr.saturating_add(i)));
+    for c in map.coils.values().chain(map.discretes.values()) {
+        wanted.entry(c.table).or_default().push(c.addr);
     }
-    holding.extend(map.bits.keys().map(|(addr, _)| *addr));
+    for r in map.registers.values().chain(map.inputs.values()) {
+        let words = (0..u16::from(r.words.max(1))).map(|i| r.addr.saturating_add(i));
+        wanted.entry(r.table).or_default().extend(words);
+    }
+    (wanted.entry(Table::Holding).or_default()).extend(map.bits.keys().map(|(addr, _)| *addr));
     for r in also {
         wanted
             .entry(r.table)

@@ -10,7 +10,6 @@ use super::ReportError;
 pub use super::protections::Protection;
 use super::protections::protections;
 use super::readings::{counters, equipment, image_at, step};
-use crate::proto::Table;
 use crate::proto::map::RegisterMap;
 use crate::store::reader::{CommandRow, EventRow, Recording, TargetRow};
 
@@ -412,7 +411,7 @@ pub fn build(
     for role in ["gen_frequency", "active_power"] {
         if let Some(spec) = map.register_by_role(role) {
             times.extend(
-                rec.samples(id, Table::Holding, spec.addr, (first, last))?
+                rec.samples(id, spec.table, spec.addr, (first, last))?
                     .into_iter()
                     .map(|s| s.0)
                     .filter(|t| *t >= first),

@@ -68,14 +68,12 @@ pub(super) fn protections(
                 .unwrap_or(USUAL_TESTS.len())
         }
     };
-    let shutdown_coils = map
-        .coils
-        .values()
+    let shutdown_coils = (map.coils.values().chain(map.discretes.values()))
         .filter(|c| c.alarm == Some(AlarmKind::Shutdown))
         .map(|c| {
             (
                 rank(&c.name, c.role.as_deref()),
-                Table::Coils,
+                c.table,
                 c.addr,
                 None,
                 c.name.to_string(),

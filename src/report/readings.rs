@@ -28,7 +28,7 @@ pub(super) fn counters(
         // its last reading.
         let mut t_first = Some(first);
         for i in 0..u16::from(spec.words) {
-            let s = rec.samples(id, Table::Holding, spec.addr + i, (first, last))?;
+            let s = rec.samples(id, spec.table, spec.addr + i, (first, last))?;
             t_first = match (t_first, s.first()) {
                 (Some(t), Some(x)) => Some(t.max(x.0)),
                 _ => None,
@@ -73,7 +73,7 @@ fn number(
     img: &BTreeMap<(Table, u16), u16>,
 ) -> Option<f64> {
     let raw = (0..u16::from(spec.words))
-        .map(|i| img.get(&(Table::Holding, spec.addr + i)).copied())
+        .map(|i| img.get(&(spec.table, spec.addr + i)).copied())
         .collect::<Option<Vec<u16>>>()?;
     match map.value_of(spec, raw) {
         Value::Number(n) => Some(n),
@@ -171,7 +171,7 @@ pub(super) fn readings(
     let mut changes: Vec<(i64, usize, u16)> = Vec::new();
     for w in 0..words {
         let addr = spec.addr.saturating_add(w as u16);
-        for (t, raw) in rec.samples(id, Table::Holding, addr, (from, to))? {
+        for (t, raw) in rec.samples(id, spec.table, addr, (from, to))? {
             changes.push((t, w, raw));
         }
     }

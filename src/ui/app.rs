@@ -69,7 +69,20 @@ impl CommissionerApp {
         config.fallback_port = true;
         config.settings_path = startup.settings_path.clone();
         config.demo = startup.demo.then_some(startup.demo_modems.max(1));
-        config.notice = startup.notice.clone();
+        // The maps made here (or put in the folder by hand) before the shipped ones; one that
+        // does not load is said at start.
+        let (mine, errors) = crate::app::maps::folder_maps(startup.maps_dir.as_deref());
+        config.maps = mine.into_iter().chain(config.maps).collect();
+        config.maps_dir = startup.maps_dir.clone();
+        let mut notice = startup.notice.clone();
+        for e in errors {
+            let said = t!(
+                "a map of the maps folder was not loaded: { $error }",
+                error = e.to_string()
+            );
+            notice = Some(notice.map_or(said.clone(), |n| format!("{n}\n{said}")));
+        }
+        config.notice = notice.clone();
         config.record = startup.record;
         config.offline = startup.offline.clone();
         if config.offline.is_some() {
@@ -92,7 +105,7 @@ impl CommissionerApp {
             view.plot.follow = false;
         }
         view.crash = startup.crash;
-        view.lasting_notice = startup.notice.map(|n| (n, false));
+        view.lasting_notice = notice.map(|n| (n, false));
         for cmd in view.startup_commands() {
             let _ = core.send(cmd);
         }

@@ -5,7 +5,6 @@
 use eframe::egui;
 
 use crate::app::Target;
-use crate::proto::Table;
 use crate::proto::map::Value;
 
 use super::palette;
@@ -17,7 +16,7 @@ fn number(t: &Target, role: &str) -> Option<f64> {
     let spec = t.map.register_by_role(role)?;
     match t
         .map
-        .decode(&t.image, t.slave(), Table::Holding, spec.addr)?
+        .decode(&t.image, t.slave(), spec.table, spec.addr)?
         .value
     {
         Value::Number(v) => Some(v),

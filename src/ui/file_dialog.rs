@@ -24,6 +24,13 @@ pub enum Purpose {
     SaveCopy(CopyCut),
     /// Where to save a target's commissioning report.
     Report(String, crate::i18n::Lang),
+    /// A register list (CSV) to make the map of `model` from, for `target`.
+    ImportMapCsv {
+        /// The module type.
+        model: String,
+        /// The target it is for.
+        target: String,
+    },
 }
 
 impl Purpose {
@@ -37,6 +44,9 @@ impl Purpose {
             )),
             Purpose::Export(_) => Some(n!("no file chosen for the export")),
             Purpose::Report(..) => Some(n!("no file chosen for the report")),
+            Purpose::ImportMapCsv { .. } => Some(n!(
+                "no register list chosen; if no file dialog appeared, this system has none"
+            )),
             Purpose::OpenRecording | Purpose::SaveCopy(_) => None,
         }
     }
@@ -53,6 +63,11 @@ impl Purpose {
                 replace: true,
             },
             Purpose::Report(target, lang) => Command::Report { target, path, lang },
+            Purpose::ImportMapCsv { model, target } => Command::ImportMapCsv {
+                path,
+                model,
+                target: Some(target),
+            },
         }
     }
 }

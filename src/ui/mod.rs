@@ -16,6 +16,7 @@ pub mod help_ui;
 pub mod journal_ui;
 pub mod keys_ui;
 pub mod limits_ui;
+pub mod map_edit_ui;
 pub mod map_picker_ui;
 pub mod menu_ui;
 pub mod overview_ui;

@@ -7,7 +7,6 @@ use eframe::egui;
 
 use crate::app::Target;
 use crate::app::summary::{ActiveAlarm, Summary};
-use crate::proto::Table;
 use crate::proto::map::{AlarmKind, Value};
 
 use super::diagram_ui::{self, Line};
@@ -97,7 +96,7 @@ struct Reading {
 
 fn reading(t: &Target, role: &str) -> Option<Reading> {
     let spec = t.map.register_by_role(role)?;
-    let d = t.map.decode(&t.image, t.slave(), Table::Holding, spec.addr);
+    let d = t.map.decode(&t.image, t.slave(), spec.table, spec.addr);
     let value = match d.as_ref().map(|d| &d.value) {
         None => "--".to_string(),
         Some(Value::NoData) => "###".to_string(),
@@ -115,7 +114,7 @@ fn reading(t: &Target, role: &str) -> Option<Reading> {
         name: t.map.shown(&spec.name).to_string(),
         value,
         unit: spec.unit.to_string(),
-        stale: t.staleness(Table::Holding, spec.addr),
+        stale: t.staleness(spec.table, spec.addr),
         unverified: spec.unverified,
     })
 }

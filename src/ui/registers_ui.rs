@@ -90,7 +90,8 @@ pub struct ValuesFilter {
     pub focus: bool,
 }
 
-fn filter_ui(ui: &mut egui::Ui, t: &Target, f: &mut ValuesFilter) {
+fn filter_ui(ui: &mut egui::Ui, t: &Target, f: &mut ValuesFilter) -> bool {
+    let mut editor = false;
     ui.horizontal(|ui| {
         let label = ui.label(t!("Filter"));
         let edit = egui::TextEdit::singleline(&mut f.text)
@@ -121,7 +122,23 @@ fn filter_ui(ui: &mut egui::Ui, t: &Target, f: &mut ValuesFilter) {
                     ui.selectable_value(&mut f.group, g.to_string(), g);
                 }
             });
+        editor = ui
+            .button(t!("Map editor…"))
+            .on_hover_text(t!(
+                "Name, scale and describe the values the map does not know, and save them as the model's map"
+            ))
+            .clicked();
     });
+    editor
+}
+
+/// What was clicked in the values table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValuesClick {
+    /// A value's plot box.
+    Plot(Table, u16),
+    /// Describe a value in the map editor (`None`: open the editor).
+    Describe(Option<(Table, u16)>),
 }
 
 /// An address as the app shows them: decimal, or hex when the engineer chose so.
@@ -143,7 +160,7 @@ pub fn ui(
     filter: &mut ValuesFilter,
     now_ms: i64,
     hex: bool,
-) -> Option<(Table, u16)> {
+) -> Option<ValuesClick> {
     let Some(t) = target else {
         ui.heading(t!("Select a modem"));
         return None;
@@ -154,7 +171,7 @@ pub fn ui(
         ui.label(t!("No data yet."));
         return None;
     }
-    filter_ui(ui, t, filter);
+    let mut clicked = filter_ui(ui, t, filter).then_some(ValuesClick::Describe(None));
     let needle = filter.text.trim().to_lowercase();
     // An address as typed anywhere else: 24, 0x18 or 0x0018.
     let typed_addr = crate::app::entry::address("Filter", &needle).ok();
@@ -172,7 +189,6 @@ pub fn ui(
         .map(|e| (e.0, e.1))
         .collect();
     let slave = t.slave().to_string();
-    let mut toggled = None;
     let row_height = ui
         .spacing()
         .interact_size
@@ -227,7 +243,7 @@ pub fn ui(
                         let Some(d) = t.map.decode(&t.image, t.slave(), table, addr) else {
                             continue;
                         };
-                        let toggle = row_ui(
+                        let click = row_ui(
                             ui,
                             t,
                             &d,
@@ -238,13 +254,11 @@ pub fn ui(
                             now_ms,
                             hex,
                         );
-                        if toggle {
-                            toggled = Some((d.table, d.addr));
-                        }
+                        clicked = click.or(clicked);
                     }
                 });
         });
-    toggled
+    clicked
 }
 
 /// Column titles, widths and ranks: a column never moves as values come and go, and on a
@@ -296,7 +310,7 @@ fn paint_cell(
     );
 }
 
-/// One row of the values table; true when its plot box was clicked.
+/// One row of the values table; what was clicked in it.
 #[allow(clippy::too_many_arguments)]
 fn row_ui(
     ui: &mut egui::Ui,
@@ -308,7 +322,7 @@ fn row_ui(
     plotted: &dyn Fn(Table, u16) -> bool,
     now_ms: i64,
     hex: bool,
-) -> bool {
+) -> Option<ValuesClick> {
     let (row, resp) =
         ui.allocate_exact_size(egui::vec2(layout.width, height), egui::Sense::hover());
     // A value its last upload did not refresh is shown greyed, with why on hover.
@@ -368,11 +382,20 @@ fn row_ui(
         )
         .layout(egui::Layout::left_to_right(egui::Align::Center));
     // An entry built from public sources says so, and why on hover.
+    let mut describe = false;
     if t.map.is_unverified(d.table, d.addr) {
         let text = t!("{ $name } (unverified)", name = shown);
         ui.scope_builder(name, |ui| ui.add(egui::Label::new(text).truncate()))
             .inner
             .on_hover_text(crate::i18n::tr(crate::proto::map::UNVERIFIED_NOTE));
+    } else if !d.mapped {
+        // A value the map does not know: a click describes it in the map editor.
+        let link = egui::Link::new(egui::RichText::new(shown).weak());
+        describe = ui
+            .scope_builder(name, |ui| ui.add(link))
+            .inner
+            .on_hover_text(t!("Not in the map: click to name and describe it"))
+            .clicked();
     } else {
         ui.scope_builder(name, |ui| ui.add(egui::Label::new(shown).truncate()));
     }
@@ -407,7 +430,11 @@ fn row_ui(
         None => when,
     };
     paint_cell(ui, layout, row, 8, &when, mono, weak, None);
-    clicked
+    if clicked {
+        Some(ValuesClick::Plot(d.table, d.addr))
+    } else {
+        describe.then_some(ValuesClick::Describe(Some((d.table, d.addr))))
+    }
 }
 
 /// A Modbus table as an engineer names it (a text of the catalogue: shown with

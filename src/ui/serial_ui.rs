@@ -193,6 +193,13 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                             for m in models(maps) {
                                 ui.selectable_value(&mut d.prefs.model, m.clone(), &m);
                             }
+                            // A controller the app has no map for: raw values, named in the
+                            // map editor.
+                            ui.selectable_value(
+                                &mut d.prefs.model,
+                                "none".to_string(),
+                                t!("none (no map: raw values)"),
+                            );
                         });
                     ui.end_row();
                 });

@@ -49,6 +49,8 @@ pub struct View {
     pub journal: super::journal_ui::JournalView,
     /// The values table's filter.
     pub values_filter: registers_ui::ValuesFilter,
+    /// The map editor.
+    pub map_edit: super::map_edit_ui::MapEditView,
     /// What the central panel shows.
     pub tab: Tab,
     /// The fleet table's sort and filter.
@@ -104,6 +106,7 @@ impl View {
             plot: PlotView::with(settings.normalise, settings.own_scales),
             journal: Default::default(),
             values_filter: Default::default(),
+            map_edit: Default::default(),
             tab: Tab::default(),
             fleet: Default::default(),
             serial: SerialDialog::new(settings.serial.clone()),
@@ -253,6 +256,7 @@ impl View {
                         Purpose::LoadMap => &mut self.help.dialog_note,
                         Purpose::Export(_) => &mut self.record.export_note,
                         Purpose::Report(..) => &mut self.commission.report_note,
+                        Purpose::ImportMapCsv { .. } => &mut self.map_edit.error,
                         Purpose::OpenRecording | Purpose::SaveCopy(_) => continue,
                     };
                     *note = Some(crate::i18n::tr(said));
@@ -336,6 +340,7 @@ impl View {
             self.help.ask.take(),
             self.record.ask.take(),
             self.commission.ask.take(),
+            self.map_edit.ask.take(),
         ];
         asked
             .into_iter()
@@ -350,6 +355,9 @@ impl View {
     }
 
     fn dialogs_ui(&mut self, ctx: &egui::Context, state: &AppState) {
+        for cmd in super::map_edit_ui::ui(ctx, &mut self.map_edit, state) {
+            self.send(cmd);
+        }
         match serial_ui::ui(ctx, &mut self.serial, state) {
             Some(SerialAction::Connect) => {
                 let settings = self.serial.settings(&state.maps);
@@ -534,7 +542,7 @@ impl View {
                 {
                     for role in super::journal_ui::PLOTTED_AROUND {
                         if let Some(r) = t.map.register_by_role(role) {
-                            let plot = (key.clone(), crate::proto::Table::Holding, r.addr);
+                            let plot = (key.clone(), r.table, r.addr);
                             if !state.plotted.contains_key(&plot) {
                                 self.send(Command::TogglePlot(plot));
                             }
@@ -555,7 +563,17 @@ impl View {
         let plotted = |table, addr| state.plotted.contains_key(&(hostid.clone(), table, addr));
         let now = moment_ms(state);
         let hex = self.settings.hex_addresses;
-        let toggled = registers_ui::ui(ui, target, &plotted, &mut self.values_filter, now, hex);
+        let clicked = registers_ui::ui(ui, target, &plotted, &mut self.values_filter, now, hex);
+        let toggled = match clicked {
+            Some(registers_ui::ValuesClick::Plot(table, addr)) => Some((table, addr)),
+            Some(registers_ui::ValuesClick::Describe(at)) => {
+                if let Some(t) = target {
+                    self.map_edit.open_for(t, at);
+                }
+                None
+            }
+            None => None,
+        };
         // Come back once the newest highlight has faded; nothing else is due.
         if let Some(latest) = target.and_then(|t| t.changed_ms.values().max().copied())
             && now - latest < registers_ui::HIGHLIGHT_MS

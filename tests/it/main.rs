@@ -17,6 +17,7 @@ mod gui_lang;
 mod gui_recording;
 mod gui_trust;
 mod journal;
+mod map_editor;
 mod modbus_tcp;
 mod mqtt;
 mod plots;

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """An independent Modbus peer for the tests: pymodbus serving two devices, unit 1 whose
-holding registers 0-99 hold 1000-1099 and unit 2 whose hold 2000-2099.
+holding registers 0-99 hold 1000-1099 and input registers 0-99 hold 1500-1599, and unit 2
+whose hold 2000-2099 and 2500-2599.
 
     pymodbus_peer.py tcp            Modbus TCP on a free port of 127.0.0.1
     pymodbus_peer.py serial PATH    Modbus RTU on a serial port (one end of a pty pair)
@@ -26,7 +27,7 @@ def device(base):
     # A block given address 1 holds register 0 (pymodbus counts from 1 there).
     return ModbusDeviceContext(
         hr=ModbusSequentialDataBlock(1, values),
-        ir=ModbusSequentialDataBlock(1, [0] * 100),
+        ir=ModbusSequentialDataBlock(1, [base + 500 + i for i in range(100)]),
         co=ModbusSequentialDataBlock(1, [0] * 100),
         di=ModbusSequentialDataBlock(1, [0] * 100),
     )

@@ -33,6 +33,38 @@ impl Supervisor {
             Command::RestartServer { listen, advertise } => self.restart_server(listen, advertise),
             Command::StartDemo { modems } => self.start_demo(modems),
             Command::StopDemo => self.stop_demo(),
+            Command::ReadOnce {
+                target,
+                ranges,
+                uid,
+            } => self.read_once(target, ranges, uid),
+            Command::SaveMap {
+                model,
+                text,
+                target,
+            } => self.save_map(model, move || Ok(text), target),
+            Command::ImportMapCsv {
+                path,
+                model,
+                target,
+            } => {
+                let m = model.clone();
+                self.save_map(
+                    model,
+                    move || {
+                        let error = |reason: String| CoreError::Map {
+                            path: path.clone(),
+                            reason,
+                        };
+                        let csv =
+                            std::fs::read_to_string(&path).map_err(|e| error(e.to_string()))?;
+                        crate::proto::map::map_from_csv(&csv, &m)
+                            .map(|(text, _)| text)
+                            .map_err(error)
+                    },
+                    target,
+                )
+            }
             Command::LoadMap(path) => self.jobs().spawn(
                 "the map loader stopped",
                 move || load_map_file(&path),
@@ -352,6 +384,116 @@ impl Supervisor {
             }
             tokio::time::sleep(std::time::Duration::from_millis(u64::from(pulse.hold_ms))).await;
             let _ = tx.send(Internal::Later(Box::new(last))).await;
+        });
+    }
+
+    /// Saves the map `make` writes as the map of `model` in the maps folder, reads it back
+    /// as on load and uses it from then on (for `target` too, whatever its model).
+    fn save_map(
+        &mut self,
+        model: String,
+        make: impl FnOnce() -> Result<String, CoreError> + Send + 'static,
+        target: Option<String>,
+    ) {
+        let dir = self.maps_dir.clone();
+        self.jobs().spawn(
+            "the map writer stopped",
+            move || {
+                let dir = dir.ok_or_else(|| CoreError::Map {
+                    path: Default::default(),
+                    reason: t!("this computer has no folder for maps"),
+                })?;
+                let text = make()?;
+                let path = crate::app::maps::save_map(&dir, &model, &text)?;
+                // Read back as on load: what is used is what was written.
+                load_map_file(&path).map(|m| (m, path))
+            },
+            |s, saved, now| {
+                s.map_saves += 1;
+                match saved {
+                    Ok((map, path)) => {
+                        let line = t!(
+                            "map saved: { $name } ({ $path }), used from now on",
+                            name = map.name.as_str(),
+                            path = path.display().to_string()
+                        );
+                        let name = map.name.clone();
+                        s.map_result = Some(Ok(name.clone()));
+                        s.add_map(std::sync::Arc::new(map));
+                        s.note(now, line);
+                        // The target it was made for uses it, whatever model it was given.
+                        if let Some(t) = target
+                            && s.targets.get(&t).is_some_and(|t| t.map.name != name)
+                        {
+                            let said = s.choose_map(&t, Some(name), now);
+                            s.note(now, said);
+                        }
+                        Ok(())
+                    }
+                    Err(e) => {
+                        s.map_result = Some(Err(e.clone()));
+                        Err(Failure::new(e))
+                    }
+                }
+            },
+        );
+    }
+
+    /// Reads `ranges` once from a serial target: its values come as a reading.
+    fn read_once(
+        &mut self,
+        target: String,
+        ranges: Vec<crate::journal::snapshot::ReadRange>,
+        uid: String,
+    ) {
+        use crate::proto::rtu::{Request, RequestPdu};
+        let Some(link) = self.links.serial.get(&target) else {
+            let e = CoreError::NotSent {
+                target: target.clone(),
+                reason: t!(
+                    "a one-off read is for a controller on a serial port or the network; a modem sends what it polls"
+                ),
+            };
+            return self.later(move |s, _| {
+                let said = (Some(crate::model::Outcome::Rejected), e.to_string());
+                s.reads.insert(uid.clone(), said);
+                Err(Failure {
+                    error: e,
+                    target: Some(target),
+                    uid: Some(uid),
+                })
+            });
+        };
+        let tx = link.commands.clone();
+        self.later(move |s, _| {
+            let slave = s.targets.get(&target).map_or(1, |t| t.slave());
+            let requests: Vec<Request> = ranges
+                .iter()
+                .map(|r| Request {
+                    slave,
+                    pdu: RequestPdu::Read {
+                        table: r.table,
+                        addr: r.addr,
+                        qty: r.qty,
+                    },
+                })
+                .collect();
+            let n = requests.len();
+            let read = crate::model::Command::Read {
+                hostid: target.clone(),
+                requests,
+                uid: Some(uid.clone()),
+            };
+            if tx.try_send(read).is_err() {
+                return Err(Failure {
+                    error: CoreError::Busy("the serial link is busy: read again"),
+                    target: Some(target),
+                    uid: Some(uid),
+                });
+            }
+            s.reads
+                .insert(uid, (None, t!("reading { $n } blocks…", n = n)));
+            Ok(())
         });
     }
 

@@ -114,6 +114,8 @@ pub(super) struct Supervisor {
     /// The printing front end's reports (`cmmctl`).
     printing: Printing,
     settings_path: Option<PathBuf>,
+    /// Where maps made in the app are saved.
+    maps_dir: Option<PathBuf>,
     waker: Waker,
     ready: Option<oneshot::Sender<Result<Option<std::net::SocketAddr>, CoreError>>>,
     dropped: u64,
@@ -156,6 +158,7 @@ pub(super) fn spawn(
             warned: BTreeSet::new(),
         },
         settings_path: config.settings_path,
+        maps_dir: config.maps_dir,
         waker: config.waker,
         ready: Some(ready),
         dropped: 0,

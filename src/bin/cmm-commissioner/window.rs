@@ -116,6 +116,7 @@ fn startup(args: Args) -> Startup {
     startup.demo = args.demo;
     startup.demo_modems = args.demo_modems;
     startup.notice = settings_error;
+    startup.maps_dir = cmm_commissioner::app::maps::folder();
     startup.crash = std::env::var_os(LAST_CRASH_VARIABLE).map(Into::into);
     startup.record = cmm_commissioner::cli::front::record_path(args.record, !args.no_record);
     startup.offline = args.recording;

@@ -220,11 +220,7 @@ impl RegisterMap {
     ) -> Option<Decoded> {
         if table.is_bits() {
             let raw = image.get(slave, table, addr)?;
-            let spec = if table == Table::Coils {
-                self.coils.get(&addr)
-            } else {
-                None
-            };
+            let spec = self.coil_in(table, addr);
             return Some(Decoded {
                 table,
                 addr,
@@ -238,12 +234,8 @@ impl RegisterMap {
                 alarm: spec.and_then(|c| c.alarm),
             });
         }
-        // Registers: the map describes holding registers (function 03).
-        let spec = if table == Table::Holding {
-            self.register_at(addr)
-        } else {
-            None
-        };
+        // Registers: holding registers (function 03) or input registers (04).
+        let spec = self.register_in(table, addr);
         let Some(spec) = spec else {
             let raw = image.get(slave, table, addr)?;
             let value = match self.settings.no_data {
@@ -297,16 +289,16 @@ impl RegisterMap {
             }
             let mut last = None;
             for addr in values.keys() {
-                let (first, name, group) = match *table {
-                    Table::Coils => match self.coils.get(&addr) {
+                let (first, name, group) = if table.is_bits() {
+                    match self.coil_in(*table, addr) {
                         Some(c) => (addr, Some(c.name.as_ref()), c.group.as_ref()),
                         None => (addr, None, ""),
-                    },
-                    Table::Holding => match self.register_at(addr) {
+                    }
+                } else {
+                    match self.register_in(*table, addr) {
                         Some(r) => (r.addr, Some(r.name.as_ref()), r.group.as_ref()),
                         None => (addr, None, ""),
-                    },
-                    _ => (addr, None, ""),
+                    }
                 };
                 if last != Some(first) {
                     last = Some(first);
@@ -351,14 +343,15 @@ impl RegisterMap {
         image: &RegisterImage,
         slave: u8,
     ) -> Vec<(&str, AlarmKind, (Table, u16))> {
-        let coils = self.coils.values().filter_map(|c| match c.alarm {
-            Some(k)
-                if k != AlarmKind::Summary && image.get(slave, Table::Coils, c.addr) == Some(1) =>
-            {
-                Some((c.name.as_ref(), k, (Table::Coils, c.addr)))
-            }
-            _ => None,
-        });
+        let coils =
+            (self.coils.values().chain(self.discretes.values())).filter_map(|c| match c.alarm {
+                Some(k)
+                    if k != AlarmKind::Summary && image.get(slave, c.table, c.addr) == Some(1) =>
+                {
+                    Some((c.name.as_ref(), k, (c.table, c.addr)))
+                }
+                _ => None,
+            });
         let bits = self.bits.values().filter_map(|b| match b.alarm {
             Some(k)
                 if k != AlarmKind::Summary
@@ -375,10 +368,8 @@ impl RegisterMap {
 
     /// The controller mode (Test, Auto, Manual, Stop) from the mode coils.
     pub fn mode(&self, image: &RegisterImage, slave: u8) -> Option<&str> {
-        let coil = self
-            .coils
-            .values()
-            .find(|c| c.mode.is_some() && image.get(slave, Table::Coils, c.addr) == Some(1))
+        let coil = (self.coils.values().chain(self.discretes.values()))
+            .find(|c| c.mode.is_some() && image.get(slave, c.table, c.addr) == Some(1))
             .and_then(|c| c.mode.as_deref());
         coil.or_else(|| {
             self.bits
@@ -395,8 +386,9 @@ impl RegisterMap {
 
     /// The running status as text (generator status table).
     pub fn running_status(&self, image: &RegisterImage, slave: u8) -> Option<String> {
-        let spec = self.registers.values().find(|r| r.running_status)?;
-        match self.decode(image, slave, Table::Holding, spec.addr)?.value {
+        let spec =
+            (self.registers.values().chain(self.inputs.values())).find(|r| r.running_status)?;
+        match self.decode(image, slave, spec.table, spec.addr)?.value {
             Value::Text(t) => Some(t),
             other => Some(format!("{other:?}")),
         }
@@ -404,9 +396,8 @@ impl RegisterMap {
 
     /// Whether the controller reports Remote Lock.
     pub fn remote_locked(&self, image: &RegisterImage, slave: u8) -> bool {
-        self.coils
-            .values()
-            .any(|c| c.remote_lock && image.get(slave, Table::Coils, c.addr) == Some(1))
+        (self.coils.values().chain(self.discretes.values()))
+            .any(|c| c.remote_lock && image.get(slave, c.table, c.addr) == Some(1))
             || self.bit_state(image, slave, "remote_lock") == Some(true)
     }
 

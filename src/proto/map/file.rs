@@ -57,6 +57,18 @@ enum TableName {
     Input,
 }
 
+impl TableName {
+    /// As written in a map file.
+    fn name(self) -> &'static str {
+        match self {
+            TableName::Coils => "coils",
+            TableName::DiscreteInputs => "discrete_inputs",
+            TableName::Holding => "holding",
+            TableName::Input => "input",
+        }
+    }
+}
+
 impl From<TableName> for Table {
     fn from(t: TableName) -> Table {
         match t {
@@ -159,6 +171,8 @@ struct RawBit {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCoil {
+    /// `coils` (the default) or `discrete_inputs`.
+    table: Option<TableName>,
     addr: u16,
     name: Name,
     #[serde(default)]
@@ -173,6 +187,8 @@ struct RawCoil {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRegister {
+    /// `holding` (the default) or `input`.
+    table: Option<TableName>,
     addr: u16,
     name: Name,
     #[serde(default)]
@@ -359,8 +375,8 @@ pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
     let settings = settings(&c, raw.settings.as_ref())?;
     let enums = enums(&c, &raw.enums)?;
     let plan = poll_plan(&c, &raw.poll, raw.slave)?;
-    let coils = coils(&c, &raw.coil)?;
-    let registers = registers(&c, &raw.register, &enums)?;
+    let (coils, discretes) = coils(&c, &raw.coil)?;
+    let (registers, inputs) = registers(&c, &raw.register, &enums)?;
     let commands = commands(&c, &raw.command)?;
     let bits = super::file_bits::bits(&c, &raw.bit, &registers)?;
     let names = raw
@@ -382,11 +398,14 @@ pub fn parse_map(text: &str) -> Result<RegisterMap, MapError> {
         plan,
         coils,
         registers,
+        inputs,
+        discretes,
         bits,
         enums,
         commands,
         text: text.to_string(),
         covering: Default::default(),
+        input_covering: Default::default(),
         watched: Default::default(),
         checked: Default::default(),
     };
@@ -562,12 +581,34 @@ fn poll_plan(c: &Checker<'_>, raw: &[Spanned<RawPoll>], slave: u8) -> Result<Pol
     Ok(PollPlan { requests })
 }
 
-fn coils(c: &Checker<'_>, raw: &[Spanned<RawCoil>]) -> Result<BTreeMap<u16, CoilSpec>, MapError> {
-    let mut out: BTreeMap<u16, CoilSpec> = BTreeMap::new();
+/// The coils and the discrete inputs.
+type Bits = (BTreeMap<u16, CoilSpec>, BTreeMap<u16, CoilSpec>);
+
+fn coils(c: &Checker<'_>, raw: &[Spanned<RawCoil>]) -> Result<Bits, MapError> {
+    let (mut coils, mut discretes) = (BTreeMap::new(), BTreeMap::new());
     let mut lines = BTreeMap::new();
     for (i, e) in raw.iter().enumerate() {
         let (span, e) = (e.span(), e.get_ref());
-        if let Some(first) = lines.get(&e.addr) {
+        let table = match e.table {
+            None | Some(TableName::Coils) => Table::Coils,
+            Some(TableName::DiscreteInputs) => Table::DiscreteInputs,
+            Some(other) => {
+                return c.err(
+                    span,
+                    t!(
+                        "{ $field }: { $value } is not { $first } or { $second }",
+                        field = format!("coil[{i}].table"),
+                        value = format!("{:?}", other.name()),
+                        first = "\"coils\"",
+                        second = "\"discrete_inputs\""
+                    ),
+                );
+            }
+        };
+        if e.table.is_some() {
+            c.v2(span.clone(), &format!("coil[{i}].table"))?;
+        }
+        if let Some(first) = lines.get(&(table, e.addr)) {
             return c.err(
                 span,
                 t!(
@@ -596,10 +637,16 @@ fn coils(c: &Checker<'_>, raw: &[Spanned<RawCoil>]) -> Result<BTreeMap<u16, Coil
         if matches!(e.alarm, Some(AlarmKind::Trip | AlarmKind::Block)) {
             c.v2(span.clone(), &format!("coil[{i}].alarm"))?;
         }
-        lines.insert(e.addr, line_of(c.text, span.start));
+        lines.insert((table, e.addr), line_of(c.text, span.start));
+        let out = if table == Table::Coils {
+            &mut coils
+        } else {
+            &mut discretes
+        };
         out.insert(
             e.addr,
             CoilSpec {
+                table,
                 addr: e.addr,
                 name: e.name.as_str().into(),
                 group: e.group.as_str().into(),
@@ -611,7 +658,7 @@ fn coils(c: &Checker<'_>, raw: &[Spanned<RawCoil>]) -> Result<BTreeMap<u16, Coil
             },
         );
     }
-    Ok(out)
+    Ok((coils, discretes))
 }
 
 /// A name in a map file: one for every language (`name = "Oil pressure"`), or one per

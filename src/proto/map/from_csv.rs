@@ -4,20 +4,10 @@
 //! validated as any map file is on load.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
-use super::{RegisterMap, parse_map};
+use super::RegisterMap;
+use super::draft::{DraftEntry, map_with};
 use crate::proto::rtu::Table;
-
-/// One listed entry.
-struct Entry {
-    line: usize,
-    table: Table,
-    addr: u16,
-    name: String,
-    unit: String,
-    scale: Option<f64>,
-}
 
 /// The map for `model` from `csv` (a header row naming the columns, any order and case;
 /// `,` or `;` between fields): its TOML text and the map it reads as.
@@ -47,6 +37,7 @@ pub fn map_from_csv(csv: &str, model: &str) -> Result<(String, RegisterMap), Str
     let scale_col = column(&["scale", "factor", "multiplier"]);
     let table_col = column(&["table", "type", "function", "fc"]);
     let mut entries = Vec::new();
+    let mut lines = BTreeMap::new();
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
         let record = record.map_err(|e| format!("line {line}: {e}"))?;
@@ -66,8 +57,8 @@ pub fn map_from_csv(csv: &str, model: &str) -> Result<(String, RegisterMap), Str
         })?;
         let table = parse_table(field(table_col)).ok_or_else(|| {
             format!(
-                "line {line}: table {:?}: the map format names holding registers (holding, 03) \
-                 and coils (coils, 01)",
+                "line {line}: table {:?}: holding (03), input (04), coils (01) or discrete \
+                 inputs (02)",
                 field(table_col)
             )
         })?;
@@ -81,21 +72,25 @@ pub fn map_from_csv(csv: &str, model: &str) -> Result<(String, RegisterMap), Str
                     .ok_or_else(|| format!("line {line}: scale {s:?} is not a non-zero number"))?,
             ),
         };
-        entries.push(Entry {
-            line,
-            table,
-            addr,
-            name,
-            unit: field(unit_col).to_string(),
-            scale,
-        });
+        if let Some(first) = lines.insert((table, addr), line) {
+            return Err(format!(
+                "line {line}: {} {addr} is listed already (line {first})",
+                table.name()
+            ));
+        }
+        let mut e = DraftEntry::new(table, addr);
+        e.name = name;
+        e.unverified = true;
+        if !table.is_bits() {
+            e.unit = field(unit_col).to_string();
+            e.scale = scale.unwrap_or(1.0);
+        }
+        entries.push(e);
     }
     if entries.is_empty() {
         return Err("no register listed".into());
     }
-    let text = toml_text(&entries, model)?;
-    let map = parse_map(&text).map_err(|e| e.to_string())?;
-    Ok((text, map))
+    map_with(None, model, "from a register list", &entries)
 }
 
 /// `40001`-style references are not guessed: a plain number (decimal or `0x` hex) is the
@@ -113,109 +108,11 @@ fn parse_table(s: &str) -> Option<Table> {
             Some(Table::Holding)
         }
         "coil" | "coils" | "01" | "1" | "0x" => Some(Table::Coils),
+        "input" | "input register" | "input registers" | "04" | "4" | "3x" => Some(Table::Input),
+        "discrete" | "discrete input" | "discrete inputs" | "discrete_inputs" | "02" | "2"
+        | "1x" => Some(Table::DiscreteInputs),
         _ => None,
     }
-}
-
-/// A TOML string.
-fn quoted(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// The map file's text: the entries, and a poll plan reading them in blocks.
-fn toml_text(entries: &[Entry], model: &str) -> Result<String, String> {
-    let mut seen = BTreeMap::new();
-    for e in entries {
-        if let Some(first) = seen.insert((e.table, e.addr), e.line) {
-            return Err(format!(
-                "line {}: {} {} is listed already (line {first})",
-                e.line,
-                e.table.name(),
-                e.addr
-            ));
-        }
-    }
-    let mut t = String::new();
-    let _ = writeln!(
-        t,
-        "# Made by cmmctl map new from a register list: check it against the"
-    );
-    let _ = writeln!(t, "# controller's document before relying on it.");
-    let _ = writeln!(t, "format = \"cmm-register-map\"\nversion = 2");
-    let _ = writeln!(
-        t,
-        "name = {}",
-        quoted(&format!("{model} (from a register list)"))
-    );
-    let _ = writeln!(t, "module_types = [{}]\n", quoted(model));
-    for (table, most) in [(Table::Coils, 2000u32), (Table::Holding, 125)] {
-        for (addr, qty) in blocks(entries, table, most) {
-            let _ = writeln!(
-                t,
-                "[[poll]]\ntable = {}\naddr = {addr}\nqty = {qty}\n",
-                quoted(table.name())
-            );
-        }
-    }
-    for e in entries {
-        let kind = if e.table == Table::Coils {
-            "coil"
-        } else {
-            "register"
-        };
-        let _ = writeln!(
-            t,
-            "[[{kind}]]\naddr = {}\nname = {}",
-            e.addr,
-            quoted(&e.name)
-        );
-        if e.table == Table::Holding {
-            if !e.unit.is_empty() {
-                let _ = writeln!(t, "unit = {}", quoted(&e.unit));
-            }
-            if let Some(s) = e.scale {
-                let _ = writeln!(t, "scale = {s}");
-            }
-        }
-        let _ = writeln!(t, "unverified = true\n");
-    }
-    Ok(t)
-}
-
-/// Read blocks covering the entries of `table`: addresses close together (gaps up to 8) are
-/// read in one request of at most `most` items.
-fn blocks(entries: &[Entry], table: Table, most: u32) -> Vec<(u16, u32)> {
-    let mut addrs: Vec<u16> = entries
-        .iter()
-        .filter(|e| e.table == table)
-        .map(|e| e.addr)
-        .collect();
-    addrs.sort_unstable();
-    let mut out: Vec<(u16, u32)> = Vec::new();
-    for a in addrs {
-        match out.last_mut() {
-            Some((start, qty))
-                if u32::from(a) < u32::from(*start) + *qty + 8
-                    && u32::from(a) - u32::from(*start) < most =>
-            {
-                *qty = u32::from(a) - u32::from(*start) + 1;
-            }
-            _ => out.push((a, 1)),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -239,12 +136,15 @@ mod tests {
         // One block for 0-1 (20 is too far), one for 20, one coil block.
         let plan = map.plan.to_command_string();
         assert_eq!(map.plan.requests.len(), 3, "{plan}\n{text}");
+        let (_, map) = map_from_csv("addr,name,fc\n7,Meter kW,04\n2,Door,02\n", "M").unwrap();
+        assert_eq!(&*map.inputs[&7].name, "Meter kW");
+        assert_eq!(&*map.discretes[&2].name, "Door");
     }
 
     #[test]
     fn a_bad_row_is_named_by_its_line() {
-        let e = map_from_csv("address,name,table\n1,A,input\n", "X").unwrap_err();
-        assert!(e.starts_with("line 2: table \"input\""), "{e}");
+        let e = map_from_csv("address,name,table\n1,A,05\n", "X").unwrap_err();
+        assert!(e.starts_with("line 2: table \"05\""), "{e}");
         let e = map_from_csv("address,name\n70000,A\n", "X").unwrap_err();
         assert!(e.starts_with("line 2: address"), "{e}");
         let e = map_from_csv("address,name\n1,A\n1,B\n", "X").unwrap_err();

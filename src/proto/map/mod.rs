@@ -4,6 +4,7 @@
 //! shows raw addresses and never invents a meaning.
 
 mod decode;
+pub mod draft;
 mod file;
 mod file_bits;
 mod from_csv;
@@ -15,7 +16,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 pub use decode::{Decoded, Value, Words};
-pub use file::{FORMAT, MapError, VERSION, parse_map};
+pub use file::{COIL_ROLES, FORMAT, MapError, REGISTER_ROLES, VERSION, parse_map};
 pub use from_csv::map_from_csv;
 
 use super::PollPlan;
@@ -114,9 +115,11 @@ impl Default for Settings {
     }
 }
 
-/// A coil of the map.
+/// A coil of the map (or a discrete input: a bit one can only read).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoilSpec {
+    /// Its table: coils (function 01) or discrete inputs (02).
+    pub table: Table,
     /// Address.
     pub addr: u16,
     /// Name.
@@ -165,6 +168,8 @@ impl BitSpec {
 /// A register (or register pair) of the map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegisterSpec {
+    /// Its table: holding registers (function 03) or input registers (04).
+    pub table: Table,
     /// First address.
     pub addr: u16,
     /// Name.
@@ -290,6 +295,10 @@ pub struct RegisterMap {
     pub coils: BTreeMap<u16, CoilSpec>,
     /// Registers by first address.
     pub registers: BTreeMap<u16, RegisterSpec>,
+    /// Input registers (function 04) by first address.
+    pub inputs: BTreeMap<u16, RegisterSpec>,
+    /// Discrete inputs (function 02) by address.
+    pub discretes: BTreeMap<u16, CoilSpec>,
     /// Named bits inside holding registers, by (address, bit).
     pub bits: BTreeMap<(u16, u8), BitSpec>,
     /// Enumerations by name.
@@ -302,6 +311,8 @@ pub struct RegisterMap {
     pub text: String,
     /// Address of each covered register -> first address of its entry.
     covering: index::AddrIndex<u16>,
+    /// The same for the input registers.
+    input_covering: index::AddrIndex<u16>,
     /// The addresses the summary (alarms, mode, running status, power, remote lock) and the
     /// sanity checks read: a change elsewhere leaves both as they were.
     watched: index::TableIndex<u8>,
@@ -345,20 +356,24 @@ impl RegisterMap {
 
     /// Fills the address index; every constructor ends here.
     fn indexed(mut self) -> Self {
-        let mut covering = BTreeMap::new();
-        for r in self.registers.values() {
-            for a in r.addr..r.addr.saturating_add(u16::from(r.words)) {
-                covering.insert(a, r.addr);
+        let covering = |registers: &BTreeMap<u16, RegisterSpec>| {
+            let mut covering = BTreeMap::new();
+            for r in registers.values() {
+                for a in r.addr..r.addr.saturating_add(u16::from(r.words)) {
+                    covering.insert(a, r.addr);
+                }
             }
-        }
-        self.covering = index::AddrIndex::of(&covering);
+            index::AddrIndex::of(&covering)
+        };
+        self.covering = covering(&self.registers);
+        self.input_covering = covering(&self.inputs);
         let mut watched = BTreeMap::new();
         let mut watch = |table: Table, addr: u16, what: u8| {
             *watched.entry((table, addr)).or_insert(0) |= what;
         };
-        for c in self.coils.values() {
+        for c in self.coils.values().chain(self.discretes.values()) {
             if c.alarm.is_some() || c.mode.is_some() || c.remote_lock || c.role.is_some() {
-                watch(Table::Coils, c.addr, Watch::STATE);
+                watch(c.table, c.addr, Watch::STATE);
             }
             if c.name.eq_ignore_ascii_case("reserved") {
                 watch(Table::Coils, c.addr, Watch::SANITY);
@@ -369,7 +384,7 @@ impl RegisterMap {
                 watch(Table::Holding, b.addr, Watch::STATE);
             }
         }
-        for r in self.registers.values() {
+        for r in self.registers.values().chain(self.inputs.values()) {
             let mut what = 0;
             if r.running_status {
                 what |= Watch::STATE;
@@ -382,7 +397,7 @@ impl RegisterMap {
             }
             for a in r.addr..r.addr.saturating_add(u16::from(r.words)) {
                 if what != 0 {
-                    watch(Table::Holding, a, what);
+                    watch(r.table, a, what);
                 }
             }
         }
@@ -430,11 +445,14 @@ impl RegisterMap {
             plan: PollPlan::default(),
             coils: BTreeMap::new(),
             registers: BTreeMap::new(),
+            inputs: BTreeMap::new(),
+            discretes: BTreeMap::new(),
             bits: BTreeMap::new(),
             enums: BTreeMap::new(),
             commands: Vec::new(),
             text: String::new(),
             covering: Default::default(),
+            input_covering: Default::default(),
             watched: Default::default(),
             checked: Default::default(),
         }
@@ -442,7 +460,10 @@ impl RegisterMap {
 
     /// Whether this is the generic map.
     pub fn is_generic(&self) -> bool {
-        self.coils.is_empty() && self.registers.is_empty()
+        self.coils.is_empty()
+            && self.registers.is_empty()
+            && self.inputs.is_empty()
+            && self.discretes.is_empty()
     }
 
     /// The register entry covering `addr` (a pair is found from either address).
@@ -450,17 +471,37 @@ impl RegisterMap {
         self.covering.get(addr).and_then(|a| self.registers.get(&a))
     }
 
-    /// The register entry with this role.
+    /// The entry covering `addr` in a register table (holding or input registers).
+    pub fn register_in(&self, table: Table, addr: u16) -> Option<&RegisterSpec> {
+        match table {
+            Table::Holding => self.register_at(addr),
+            Table::Input => (self.input_covering.get(addr)).and_then(|a| self.inputs.get(&a)),
+            _ => None,
+        }
+    }
+
+    /// The entry at `addr` in a bit table (coils or discrete inputs).
+    pub fn coil_in(&self, table: Table, addr: u16) -> Option<&CoilSpec> {
+        match table {
+            Table::Coils => self.coils.get(&addr),
+            Table::DiscreteInputs => self.discretes.get(&addr),
+            _ => None,
+        }
+    }
+
+    /// The register entry with this role (a holding register, else an input register).
     pub fn register_by_role(&self, role: &str) -> Option<&RegisterSpec> {
         self.registers
             .values()
+            .chain(self.inputs.values())
             .find(|r| r.role.as_deref() == Some(role))
     }
 
-    /// The coil with this role.
+    /// The coil (or discrete input) with this role.
     pub fn coil_by_role(&self, role: &str) -> Option<&CoilSpec> {
         self.coils
             .values()
+            .chain(self.discretes.values())
             .find(|c| c.role.as_deref() == Some(role))
     }
 
@@ -473,7 +514,7 @@ impl RegisterMap {
     /// not read (`None`, also when the map has no such role).
     pub fn bit_state(&self, image: &super::RegisterImage, slave: u8, role: &str) -> Option<bool> {
         if let Some(c) = self.coil_by_role(role) {
-            return image.get(slave, Table::Coils, c.addr).map(|v| v != 0);
+            return image.get(slave, c.table, c.addr).map(|v| v != 0);
         }
         let b = self
             .bits
@@ -487,7 +528,9 @@ impl RegisterMap {
     /// Whether any entry is marked unverified (built from public sources).
     pub fn has_unverified(&self) -> bool {
         self.coils.values().any(|c| c.unverified)
+            || self.discretes.values().any(|c| c.unverified)
             || self.registers.values().any(|r| r.unverified)
+            || self.inputs.values().any(|r| r.unverified)
             || self.bits.values().any(|b| b.unverified)
             || self.commands.iter().any(|c| c.unverified)
     }
@@ -495,12 +538,14 @@ impl RegisterMap {
     /// Whether the entry at (table, address) is marked unverified.
     pub fn is_unverified(&self, table: Table, addr: u16) -> bool {
         match table {
-            Table::Coils => self.coils.get(&addr).is_some_and(|c| c.unverified),
+            Table::Coils | Table::DiscreteInputs => {
+                self.coil_in(table, addr).is_some_and(|c| c.unverified)
+            }
             Table::Holding => {
                 self.register_at(addr).is_some_and(|r| r.unverified)
                     || self.bits_of(addr).any(|b| b.unverified)
             }
-            _ => false,
+            Table::Input => self.register_in(table, addr).is_some_and(|r| r.unverified),
         }
     }
 

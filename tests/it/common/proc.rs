@@ -37,10 +37,20 @@ impl Proc {
     }
 
     pub fn spawn_with(program: &str, args: &[&str]) -> Proc {
+        Self::spawn_full(program, args, &[])
+    }
+
+    /// `cmmctl` with these variables set (over the test run's data folder).
+    pub fn spawn_env(args: &[&str], envs: &[(&str, &str)]) -> Proc {
+        Self::spawn_full(BIN, args, envs)
+    }
+
+    fn spawn_full(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Proc {
         let mut child = Command::new(program)
             .args(args)
             // Recordings made by default go to a folder of the test run, not the user's.
             .env("XDG_DATA_HOME", data_home())
+            .envs(envs.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -7,16 +7,47 @@ use toml::Spanned;
 
 use super::*;
 
+/// The holding registers and the input registers.
+type Registers = (BTreeMap<u16, RegisterSpec>, BTreeMap<u16, RegisterSpec>);
+
 pub(super) fn registers(
     c: &Checker<'_>,
     raw: &[Spanned<RawRegister>],
     enums: &BTreeMap<String, BTreeMap<u16, String>>,
-) -> Result<BTreeMap<u16, RegisterSpec>, MapError> {
-    let mut out: BTreeMap<u16, RegisterSpec> = BTreeMap::new();
-    let mut lines: BTreeMap<u16, usize> = BTreeMap::new();
+) -> Result<Registers, MapError> {
+    let (mut holding, mut input) = (BTreeMap::new(), BTreeMap::new());
+    let mut lines: BTreeMap<(Table, u16), usize> = BTreeMap::new();
     for (i, e) in raw.iter().enumerate() {
         let (span, e) = (e.span(), e.get_ref());
         let here = format!("register[{i}] (addr {})", e.addr);
+        let table = match e.table {
+            None | Some(TableName::Holding) => Table::Holding,
+            Some(TableName::Input) => Table::Input,
+            Some(other) => {
+                return c.err(
+                    span,
+                    t!(
+                        "{ $field }: { $value } is not { $first } or { $second }",
+                        field = format!("{here}.table"),
+                        value = format!("{:?}", other.name()),
+                        first = "\"holding\"",
+                        second = "\"input\""
+                    ),
+                );
+            }
+        };
+        if e.table.is_some() {
+            c.v2(span.clone(), &format!("{here}.table"))?;
+        }
+        if table == Table::Input && e.setting {
+            return c.err(
+                span,
+                t!(
+                    "{ $field }: an input register is read only, never a setting",
+                    field = format!("{here}.setting")
+                ),
+            );
+        }
         let words = e.words.unwrap_or(1);
         if !(1..=2).contains(&words) {
             return c.err(
@@ -180,7 +211,7 @@ pub(super) fn registers(
             c.v2(span.clone(), &format!("{here}.unverified"))?;
         }
         for a in e.addr..e.addr + u16::from(words) {
-            if let Some(first) = lines.get(&a) {
+            if let Some(first) = lines.get(&(table, a)) {
                 return c.err(
                     span,
                     t!(
@@ -191,11 +222,17 @@ pub(super) fn registers(
                     ),
                 );
             }
-            lines.insert(a, line_of(c.text, span.start));
+            lines.insert((table, a), line_of(c.text, span.start));
         }
+        let out = if table == Table::Holding {
+            &mut holding
+        } else {
+            &mut input
+        };
         out.insert(
             e.addr,
             RegisterSpec {
+                table,
                 addr: e.addr,
                 name: e.name.as_str().into(),
                 group: e.group.as_str().into(),
@@ -222,7 +259,7 @@ pub(super) fn registers(
             },
         );
     }
-    Ok(out)
+    Ok((holding, input))
 }
 
 pub(super) fn commands(
