@@ -17,6 +17,7 @@ pub mod journal_ui;
 pub mod keys_ui;
 pub mod limits_ui;
 pub mod map_edit_ui;
+mod map_entry_ui;
 pub mod map_picker_ui;
 pub mod menu_ui;
 pub mod overview_ui;

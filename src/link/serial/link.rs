@@ -17,7 +17,7 @@ use super::call::Step;
 use super::convert::to_block;
 use super::tap::{Captured, Tap};
 use super::{SerialError, SerialSettings};
-use crate::link::event::{Command, DataKind, Event, EventSink, Outcome};
+use crate::link::event::{Command, DataKind, Event, EventSink};
 use crate::proto::rtu::{Request, RequestPdu};
 
 /// One slave's link on a line: its commands go to the line's task, which polls it in turn
@@ -172,19 +172,19 @@ pub(super) struct Slave {
     next: Instant,
 }
 
-struct Line {
-    io: super::call::Io,
+pub(super) struct Line {
+    pub(super) io: super::call::Io,
     /// Why the line is down (None while up or never tried).
-    down: Option<String>,
+    pub(super) down: Option<String>,
     /// Whether the line was ever open (its first opening says so to every slave).
     ever_up: bool,
-    slaves: Vec<Slave>,
+    pub(super) slaves: Vec<Slave>,
     commands: mpsc::Receiver<Command>,
     control: mpsc::UnboundedReceiver<Control>,
 }
 
 impl Line {
-    async fn emit(&mut self, e: Event) {
+    pub(super) async fn emit(&mut self, e: Event) {
         self.io.events.send(e).await;
     }
 
@@ -281,7 +281,7 @@ impl Line {
         }
     }
 
-    async fn line_gone(&mut self, reason: String) {
+    pub(super) async fn line_gone(&mut self, reason: String) {
         self.io.ctx = None;
         if self.down.is_none() {
             self.down = Some(reason.clone());
@@ -295,160 +295,13 @@ impl Line {
 
     /// One request for slave `i`, on the line's timing. A reply that came wrong leaves the
     /// line reopened, so a late reply is not taken for the next request's.
-    async fn call(&mut self, i: usize, req: &Request) -> Step {
+    pub(super) async fn call(&mut self, i: usize, req: &Request) -> Step {
         let (step, reopen) = self.io.call(&mut self.slaves[i], req).await;
         if reopen {
             self.io.ctx = None;
             self.open().await;
         }
         step
-    }
-
-    async fn outcome(&mut self, target: &str, uid: String, outcome: Outcome, detail: String) {
-        let e = Event::CommandOutcome {
-            hostid: target.to_string(),
-            uid,
-            outcome,
-            detail,
-        };
-        self.emit(e).await;
-    }
-
-    async fn command(&mut self, cmd: Command) {
-        let hostid = match &cmd {
-            Command::Write { hostid, .. }
-            | Command::Read { hostid, .. }
-            | Command::SetPort { hostid, .. }
-            | Command::Reset { hostid, .. } => Some(hostid.clone()),
-            Command::Sessions => None,
-        };
-        let i = hostid
-            .as_ref()
-            .and_then(|h| self.slaves.iter().position(|s| &s.target == h));
-        let target = hostid.clone().unwrap_or_default();
-        let (req, uid) = match cmd {
-            Command::Write { request, uid, .. } if i.is_some() => (request, uid),
-            Command::Read { requests, uid, .. } if i.is_some() => {
-                return self.read_once(i.unwrap_or_default(), requests, uid).await;
-            }
-            Command::Write { uid, .. } | Command::Read { uid, .. } => {
-                let e = Event::Error {
-                    hostid,
-                    uid,
-                    message: format!("not sent: {target} is no longer polled on this line"),
-                };
-                return self.emit(e).await;
-            }
-            other => {
-                let message =
-                    format!("{other:?} is not available on a serial link (only Modbus writes)");
-                let e = Event::Error {
-                    hostid,
-                    uid: None,
-                    message,
-                };
-                return self.emit(e).await;
-            }
-        };
-        let i = i.unwrap_or_default();
-        let uid = uid.unwrap_or_else(crate::model::next_command_id);
-        let text = req.to_hex();
-        let (t, u) = (target.clone(), uid.clone());
-        let refuse = move |message: String| Event::Error {
-            hostid: Some(t),
-            uid: Some(u),
-            message,
-        };
-        if matches!(req.pdu, RequestPdu::Read { .. }) {
-            return self
-                .emit(refuse(format!("not sent: {text} is a read, not a write")))
-                .await;
-        }
-        if req.slave == 0 {
-            let msg = "not sent: slave 0 is a broadcast, which a controller never confirms; use its address";
-            return self.emit(refuse(msg.into())).await;
-        }
-        let sent = Event::CommandSent {
-            hostid: target.clone(),
-            uid: uid.clone(),
-            method: "write",
-            frame: Some(text.clone()),
-            decoded: req.to_string(),
-        };
-        self.emit(sent).await;
-        if self.io.ctx.is_none() {
-            let why = self.down.clone().unwrap_or_else(|| "port closed".into());
-            return self.outcome(&target, uid, Outcome::Gone, why).await;
-        }
-        match self.call(i, &req).await {
-            Step::Done(_, took) => {
-                let detail = t!(
-                    "done in { $ms } ms",
-                    ms = format!("{:.1}", took.as_secs_f64() * 1000.0)
-                );
-                self.outcome(&target, uid, Outcome::Accepted, detail).await
-            }
-            Step::Exception(code) => {
-                let detail = code.to_string();
-                self.outcome(&target, uid, Outcome::Rejected, detail).await
-            }
-            Step::Timeout(what) => {
-                self.outcome(&target, uid, Outcome::Timeout, what.into())
-                    .await
-            }
-            Step::Gone(why) => {
-                self.outcome(&target, uid, Outcome::Gone, why.clone()).await;
-                self.line_gone(why).await;
-            }
-        }
-    }
-
-    /// Reads every block asked, once: the values as one full upload, then the outcome
-    /// (accepted when any block answered, with how many did).
-    async fn read_once(&mut self, i: usize, requests: Vec<Request>, uid: Option<String>) {
-        let uid = uid.unwrap_or_else(crate::model::next_command_id);
-        let target = self.slaves[i].target.clone();
-        if self.io.ctx.is_none() {
-            let why = self.down.clone().unwrap_or_else(|| "port closed".into());
-            return self.outcome(&target, uid, Outcome::Gone, why).await;
-        }
-        let mut blocks = Vec::new();
-        let mut failed = Vec::new();
-        let total = requests.len();
-        for req in requests
-            .iter()
-            .filter(|r| matches!(r.pdu, RequestPdu::Read { .. }))
-        {
-            match self.call(i, req).await {
-                Step::Done(resp, _) => blocks.extend(to_block(req, resp)),
-                Step::Exception(code) => failed.push(format!("{req}: {code}")),
-                Step::Timeout(_) => failed.push(format!("{req}: no reply")),
-                Step::Gone(why) => {
-                    self.outcome(&target, uid, Outcome::Gone, why.clone()).await;
-                    return self.line_gone(why).await;
-                }
-            }
-        }
-        let answered = total - failed.len();
-        if !blocks.is_empty() {
-            let e = Event::Data {
-                hostid: target.clone(),
-                kind: DataKind::Full,
-                blocks,
-                flags: Default::default(),
-            };
-            self.emit(e).await;
-        }
-        let mut detail = format!("{answered} of {total} blocks read");
-        if !failed.is_empty() {
-            detail += &format!(" (not: {})", failed.join("; "));
-        }
-        let outcome = if answered > 0 {
-            Outcome::Accepted
-        } else {
-            Outcome::Rejected
-        };
-        self.outcome(&target, uid, outcome, detail).await;
     }
 
     /// Carries out the writes waiting now.

@@ -2,6 +2,7 @@
 //! the link that polls and writes (one task owns the port), link statistics, and the scan.
 
 mod call;
+mod commands;
 mod convert;
 mod link;
 mod ports;
