@@ -185,9 +185,11 @@ what-outcome-uid-48fba7 = { $what } { $outcome } (#{ $uid })
 ## src/link/serial/call.rs
 address-the-connection-was-close-fc4476 = { $address }: the connection was closed by the other end
 
+## src/link/serial/commands.rs
+done-in-ms-ms-2e401e = done in { $ms } ms
+
 ## src/link/serial/link.rs
 the-line-was-closing-66dc48 = the line was closing
-done-in-ms-ms-2e401e = done in { $ms } ms
 
 ## src/link/serial/mod.rs
 no-answer-in-ms-ms-608ccf = no answer in { $ms } ms
@@ -207,6 +209,10 @@ unknown-method-method-845e4f = unknown method `{ $method }`
 
 ## src/proto/hex.rs
 not-hex-reason-in-text-1d827d = not hex: { $reason } in { $text }
+
+## src/proto/map/draft.rs
+table-addr-is-already-described-c56f40 = { $table } { $addr } is already described as { $name }
+table-addr-is-already-in-the-map-9889b3 = { $table } { $addr } is already in the map as { $name }
 
 ## src/proto/map/file/entries.rs
 field-value-is-not-first-or-seco-fa0fae = { $field }: { $value } is not { $first } or { $second }
@@ -807,12 +813,11 @@ unit-not-a-number-61545e = { $unit }: not a number
 save-the-limits-b4f571 = Save the limits
 
 ## src/ui/map_edit_ui.rs
-the-scale-is-a-number-other-than-fe0cb0 = the scale is a number other than 0, e.g. 0.1
-line-write-a-number-then-the-tex-c1ae6a = { $line }: write a number, =, then the text
 map-editor-f37266 = Map editor
 target-map-now-map-79e091 = { $target } · map now: { $map }
 module-type-e-g-acme-ats-d5ec02 = module type, e.g. ACME-ATS
 the-map-is-saved-for-this-module-819f32 = The map is saved for this module type, and used for every controller of it
+read-and-find-values-5a769f = Read and find values
 click-an-unnamed-value-in-the-va-bdbf9d = Click an unnamed value in the Values tab to describe it.
 reading-once-is-for-a-controller-475eb4 = Reading once is for a controller on a serial port or the network, online
 read-once-cc79ba = Read once
@@ -823,17 +828,31 @@ to-454824 = to
 by-2bcc94 = by
 find-1cd17a = Find
 reads-every-block-of-the-range-i-6694d5 = Reads every block of the range in each table checked: what answers shows in the Values tab, what the controller refuses is left out
+described-not-saved-yet-f7fd66 = Described, not saved yet:
+edit-c76cb1 = Edit
+save-as-the-map-of-model-300f07 = Save as the map of { $model }
+adds-the-entries-to-map-saved-in-cfb487 = Adds the entries to { $map }, saved in the maps folder
+a-new-map-saved-in-the-maps-fold-4b528c = A new map, saved in the maps folder
+describe-a-value-first-click-one-683f50 = Describe a value first (click one in the Values tab), and give the model
+import-a-register-list-csv-bd9dcd = Import a register list (CSV)…
+columns-address-name-unit-scale-77b0bc = Columns address, name, unit, scale, table: a manual's table pasted into a spreadsheet
+import-a-register-list-54db68 = Import a register list
+register-list-csv-d91993 = Register list (CSV)
+saving-79b37d = Saving…
+
+## src/ui/map_entry_ui.rs
+the-scale-is-a-number-other-than-fe0cb0 = the scale is a number other than 0, e.g. 0.1
+line-write-a-number-then-the-tex-c1ae6a = { $line }: write a number, =, then the text
 now-value-raw-raw-3dc393 = Now: { $value } (raw { $raw })
 now-not-read-yet-7de4d8 = Now: not read yet
 update-230e94 = Update
 add-to-the-map-17c7d8 = Add to the map
 scale-528e11 = Scale
 value-raw-scale-e-g-0-1-68f3ce = value = raw × scale, e.g. 0.1
+signed-712015 = signed
 words-74af2a = Words
 one-16-bits-6daaff = one (16 bits)
 two-32-bits-83dd7f = two (32 bits)
-signed-712015 = signed
-word-order-d29419 = Word order
 high-word-first-b08365 = high word first
 low-word-first-171739 = low word first
 states-87947f = States
@@ -842,16 +861,6 @@ bits-bc2f99 = Bits
 named-bits-of-a-status-word-one-1e92d0 = Named bits of a status word: one bit = name a line (0 the lowest)
 role-2b7e39 = Role
 what-it-stands-for-the-overview-99b353 = What it stands for: the Overview, the journal and the report find it by its role
-described-not-saved-yet-f7fd66 = Described, not saved yet:
-edit-c76cb1 = Edit
-save-as-the-map-of-model-300f07 = Save as the map of { $model }
-adds-the-entries-to-map-saved-in-cfb487 = Adds the entries to { $map }, saved in the maps folder
-a-new-map-saved-in-the-maps-fold-4b528c = A new map, saved in the maps folder
-import-a-register-list-csv-bd9dcd = Import a register list (CSV)…
-columns-address-name-unit-scale-77b0bc = Columns address, name, unit, scale, table: a manual's table pasted into a spreadsheet
-import-a-register-list-54db68 = Import a register list
-register-list-csv-d91993 = Register list (CSV)
-saving-79b37d = Saving…
 
 ## src/ui/map_picker_ui.rs
 by-model-map-9494e1 = by model: { $map }
@@ -1012,6 +1021,8 @@ controller-5e8ea1 = Controller
 model-8b665a = model
 none-no-map-raw-values-80699f = none (no map: raw values)
 no-serial-port-detected-plug-the-1e8616 = No serial port detected: plug the adapter in and press Refresh, or type the path.
+slave-slave-is-already-polled-on-b23ccc = Slave { $slave } is already polled on this line.
+this-line-is-open-at-open-a-slav-a2cf27 = This line is open at { $open }: a slave on it uses the same settings, not { $asked }.
 connect-89a899 = Connect
 stop-scan-be1666 = Stop scan
 scan-148508 = Scan
@@ -1057,6 +1068,7 @@ never-c95089 = never
 seconds-s-ago-5befa0 = { $seconds } s ago
 minutes-min-ago-bd3849 = { $minutes } min ago
 hours-h-ago-c065df = { $hours } h ago
+slave-slave-865117 = slave { $slave }
 disconnect-84790b = Disconnect
 seen-ago-a2a3ab = seen { $ago }
 heartbeat-ago-6f2a7c = heartbeat { $ago }

@@ -219,7 +219,7 @@ impl AppState {
 
     /// Checks accepted commands of `hostid` against its readings after an upload.
     /// The map a target is decoded with: the one chosen by hand, else its model's.
-    fn map_for(&self, target: &str, moduletype: &str) -> Arc<RegisterMap> {
+    pub fn map_for(&self, target: &str, moduletype: &str) -> Arc<RegisterMap> {
         self.map_choices
             .get(target)
             .and_then(|name| self.maps.iter().find(|m| &m.name == name))

@@ -132,6 +132,9 @@ pub struct SerialLink {
     pub stats: Option<LinkStats>,
     /// The whole line's figures, when it carries other slaves too.
     pub line: Option<LinkStats>,
+    /// The line's settings (`9600 8N1`, or the network address): another slave on it uses
+    /// the same.
+    pub line_settings: String,
 }
 
 /// How a remote target (`mqtt:HOSTID`) is reached.

@@ -152,11 +152,7 @@ impl SerialSettings {
 
     /// Polls what `map` plans (the default plan for the generic map), at this slave id.
     pub fn poll_as(&mut self, map: &crate::proto::map::RegisterMap) {
-        self.plan = if map.is_generic() {
-            PollPlan::default()
-        } else {
-            map.plan.clone()
-        };
+        self.plan = plan_for(map);
         self.set_slave(self.slave);
     }
 
@@ -176,6 +172,16 @@ impl SerialSettings {
             Transport::Serial => {}
         }
         format!("{}, slave {}", self.line(), self.slave)
+    }
+}
+
+/// What a link polls for a controller with `map`: the map's plan, the default one for the
+/// generic map (its requests' slave id is the link's to set).
+pub fn plan_for(map: &crate::proto::map::RegisterMap) -> PollPlan {
+    if map.is_generic() {
+        PollPlan::default()
+    } else {
+        map.plan.clone()
     }
 }
 

@@ -181,7 +181,9 @@ fn register_ui(ui: &mut egui::Ui, t: &Target, ed: &mut EditorState) {
                 .clip_text(false)
                 .hint_text(t!("value")),
         );
-        ui.label(unit.unwrap_or_default());
+        if let Some(unit) = unit.filter(|u| !u.is_empty()) {
+            ui.label(unit);
+        }
         if ui.button(t!("Write…")).clicked() {
             ed.prepare_typed(t, Source::Register);
         }

@@ -103,11 +103,14 @@ pub fn ui(ctx: &egui::Context, v: &mut MapEditView, state: &AppState) -> Vec<Com
         }
     }
     let mut open = true;
+    let screen = ctx.content_rect();
     egui::Window::new(t!("Map editor"))
         .id(egui::Id::unique(Some("map_editor")))
         .open(&mut open)
-        .default_width(460.0)
-        .max_height(ctx.content_rect().height() - 80.0)
+        .default_width(440.0)
+        // On the right, clear of the values' names and addresses it describes.
+        .default_pos(egui::pos2(screen.right() - 460.0, screen.top() + 60.0))
+        .max_height(screen.height() - 90.0)
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 body(ui, v, t, state, &mut out);
@@ -141,8 +144,14 @@ fn body(
             "The map is saved for this module type, and used for every controller of it"
         ));
     });
-    read_ui(ui, v, t, state, out);
+    // Saving first: in reach whatever the form's length.
+    save_ui(ui, v, t, state.map_saves, out);
+    egui::CollapsingHeader::new(t!("Read and find values"))
+        .id_salt("map_editor_read")
+        .default_open(true)
+        .show(ui, |ui| read_ui(ui, v, t, state, out));
     ui.separator();
+    let before = v.entries.len();
     if v.form.is_some() {
         super::map_entry_ui::form_ui(ui, &mut v.form, &mut v.entries, t);
         ui.separator();
@@ -155,8 +164,10 @@ fn body(
         );
     }
     entries_ui(ui, v);
-    ui.separator();
-    save_ui(ui, v, t, state.map_saves, out);
+    // What a save refused is about entries that have changed since.
+    if v.entries.len() != before {
+        v.error = None;
+    }
 }
 
 /// Reading ranges once, and the block scan (serial and network targets only).
@@ -229,9 +240,6 @@ fn read_ui(
         ui.colored_label(colour, text)
             .on_hover_text(detail.as_str());
     }
-    if let Some(e) = &v.error {
-        ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.as_str());
-    }
 }
 
 /// The blocks of a scan: `from`..=`to` in blocks of `block`, in each table checked.
@@ -280,11 +288,16 @@ fn entries_ui(ui: &mut egui::Ui, v: &mut MapEditView) {
             } else {
                 format!(" [{}]", e.unit)
             };
+            // A pair names both its addresses.
+            let addr = if e.words == 2 && !e.table.is_bits() {
+                format!("{}-{}", e.addr, e.addr.saturating_add(1))
+            } else {
+                e.addr.to_string()
+            };
             ui.add(
                 egui::Label::new(format!(
-                    "{} {}: {}{unit}",
+                    "{} {addr}: {}{unit}",
                     crate::i18n::tr(table_name(e.table)),
-                    e.addr,
                     e.name
                 ))
                 .truncate(),
@@ -303,6 +316,7 @@ fn entries_ui(ui: &mut egui::Ui, v: &mut MapEditView) {
     if let Some(i) = remove {
         v.entries.remove(i);
         v.form = None;
+        v.error = None;
     }
 }
 
@@ -324,7 +338,10 @@ fn save_ui(ui: &mut egui::Ui, v: &mut MapEditView, t: &Target, saves: u64, out: 
                     map = &*m.name
                 ),
                 None => t!("A new map, saved in the maps folder"),
-            });
+            })
+            .on_disabled_hover_text(t!(
+                "Describe a value first (click one in the Values tab), and give the model"
+            ));
         if save.clicked() {
             match map_with(base, &model, "made in the app", &v.entries) {
                 Ok((text, _)) => {
@@ -359,6 +376,9 @@ fn save_ui(ui: &mut egui::Ui, v: &mut MapEditView, t: &Target, saves: u64, out: 
     });
     if v.saving.is_some() {
         ui.label(t!("Saving…"));
+    }
+    if let Some(e) = &v.error {
+        ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.as_str());
     }
 }
 

@@ -5,7 +5,7 @@ use eframe::egui;
 
 use crate::app::Target;
 use crate::proto::Table;
-use crate::proto::map::draft::{DraftEntry, preview};
+use crate::proto::map::draft::{DraftEntry, collision, preview};
 use crate::proto::map::{COIL_ROLES, REGISTER_ROLES};
 
 use super::registers_ui::{address, table_name};
@@ -103,8 +103,14 @@ pub(super) fn form_ui(
         crate::i18n::tr(table_name(table)),
         address(addr, false)
     ));
-    // The value as the entry would decode it now.
-    let parsed = f.parsed();
+    // The value as the entry would decode it now; what it would collide with.
+    let base = (!t.map.is_generic()).then_some(&*t.map);
+    let parsed = f
+        .parsed()
+        .and_then(|e| match collision(base, entries, f.index, &e) {
+            Some(said) => Err(said),
+            None => Ok(e),
+        });
     let now = parsed.as_ref().map_err(Clone::clone).and_then(|e| {
         let map = preview(e)?;
         Ok(map.decode(&t.image, t.slave(), table, addr))
@@ -153,51 +159,53 @@ pub(super) fn form_ui(
             ui.end_row();
             if !bits_table {
                 let label = ui.label(t!("Unit"));
-                ui.add(egui::TextEdit::singleline(&mut f.entry.unit).desired_width(80.0))
-                    .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label(t!("Scale"));
-                ui.add(egui::TextEdit::singleline(&mut f.scale).desired_width(80.0))
-                    .labelled_by(label.id)
-                    .on_hover_text(t!("value = raw × scale, e.g. 0.1"));
-                ui.end_row();
-                ui.label(t!("Words"));
                 ui.horizontal(|ui| {
-                    ui.radio_value(&mut f.entry.words, 1, t!("one (16 bits)"));
-                    ui.radio_value(&mut f.entry.words, 2, t!("two (32 bits)"));
+                    ui.add(egui::TextEdit::singleline(&mut f.entry.unit).desired_width(70.0))
+                        .labelled_by(label.id);
+                    let label = ui.label(t!("Scale"));
+                    ui.add(egui::TextEdit::singleline(&mut f.scale).desired_width(70.0))
+                        .labelled_by(label.id)
+                        .on_hover_text(t!("value = raw × scale, e.g. 0.1"));
                     ui.checkbox(&mut f.entry.signed, t!("signed"));
                 });
                 ui.end_row();
-                if f.entry.words == 2 {
-                    ui.label(t!("Word order"));
-                    ui.horizontal(|ui| {
+                ui.label(t!("Words"));
+                ui.horizontal_wrapped(|ui| {
+                    ui.radio_value(&mut f.entry.words, 1, t!("one (16 bits)"));
+                    ui.radio_value(&mut f.entry.words, 2, t!("two (32 bits)"));
+                    if f.entry.words == 2 {
+                        ui.separator();
                         ui.radio_value(&mut f.entry.lsw_first, false, t!("high word first"));
                         ui.radio_value(&mut f.entry.lsw_first, true, t!("low word first"));
-                    });
-                    ui.end_row();
-                }
-                let label = ui.label(t!("States"));
-                ui.add(
-                    egui::TextEdit::multiline(&mut f.states)
-                        .desired_rows(2)
-                        .desired_width(240.0)
-                        .hint_text("0 = Stopped\n1 = Running"),
-                )
-                .labelled_by(label.id)
-                .on_hover_text(t!("An enumeration: one value = meaning a line"));
+                    }
+                });
                 ui.end_row();
-                if table == Table::Holding {
-                    let label = ui.label(t!("Bits"));
+                let label = ui.label(t!("States"));
+                ui.horizontal(|ui| {
                     ui.add(
-                        egui::TextEdit::multiline(&mut f.bits)
+                        egui::TextEdit::multiline(&mut f.states)
                             .desired_rows(2)
-                            .desired_width(240.0)
-                            .hint_text("0 = Mains OK\n3 = Gen OK"),
+                            .desired_width(150.0)
+                            .hint_text("0 = Stopped\n1 = Running"),
                     )
                     .labelled_by(label.id)
-                    .on_hover_text(t!("Named bits of a status word: one bit = name a line (0 the lowest)"));
-                    ui.end_row();
-                }
+                    .on_hover_text(t!("An enumeration: one value = meaning a line"));
+                    // Named bits are of holding registers (status words).
+                    if table == Table::Holding {
+                        let label = ui.label(t!("Bits"));
+                        ui.add(
+                            egui::TextEdit::multiline(&mut f.bits)
+                                .desired_rows(2)
+                                .desired_width(150.0)
+                                .hint_text("0 = Mains OK\n3 = Gen OK"),
+                        )
+                        .labelled_by(label.id)
+                        .on_hover_text(t!(
+                            "Named bits of a status word: one bit = name a line (0 the lowest)"
+                        ));
+                    }
+                });
+                ui.end_row();
             }
             ui.label(t!("Role"));
             let roles = if bits_table { COIL_ROLES } else { REGISTER_ROLES };

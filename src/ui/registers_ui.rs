@@ -181,10 +181,16 @@ pub fn ui(
         .entries(&t.image, t.slave())
         .into_iter()
         .filter(|e| filter.group.is_empty() || e.3 == filter.group)
-        .filter(|&(_, addr, name, _)| {
+        .filter(|&(table, addr, name, _)| {
             needle.is_empty()
                 || name.is_some_and(|n| super::contains_lower(n, &needle))
                 || typed_addr == Some(addr)
+                // An address the map does not name, by the name shown for it.
+                || name.is_none()
+                    && super::contains_lower(
+                        &crate::proto::map::unmapped_name(table, addr),
+                        &needle,
+                    )
         })
         .map(|e| (e.0, e.1))
         .collect();

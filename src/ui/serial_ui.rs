@@ -23,6 +23,11 @@ pub struct SerialDialog {
     pub prefs: SerialPrefs,
     /// Waiting for this target to connect (the window closes when it does).
     pub connecting: Option<String>,
+    /// The core's last refusal as it was when the settings last changed (or the window
+    /// opened): it is not shown again for other settings.
+    pub seen_error: Option<String>,
+    /// The settings as they were at the last frame.
+    last: Option<SerialPrefs>,
 }
 
 impl SerialDialog {
@@ -32,6 +37,8 @@ impl SerialDialog {
             open: false,
             prefs,
             connecting: None,
+            seen_error: None,
+            last: None,
         }
     }
 
@@ -39,15 +46,20 @@ impl SerialDialog {
         self.prefs.parity.parse().unwrap_or_default()
     }
 
-    /// The link settings, polling what the chosen model's map plans.
-    pub fn settings(&self, maps: &[Arc<RegisterMap>]) -> SerialSettings {
-        let map = crate::proto::map::resolve(maps, &self.prefs.model);
+    /// The link settings, polling what the target's map plans: the map chosen for it by
+    /// hand (or made for it in the map editor), else the chosen model's.
+    pub fn settings(&self, state: &AppState) -> SerialSettings {
+        self.settings_at(state, self.prefs.slave)
+    }
+
+    /// [`SerialDialog::settings`] for another slave id on the same line.
+    pub fn settings_at(&self, state: &AppState, slave: u8) -> SerialSettings {
         let mut s = SerialSettings::new(self.prefs.port.trim());
         s.baud = self.prefs.baud;
         s.parity = self.parity();
         s.stop_bits = self.prefs.stop_bits;
-        s.set_slave(self.prefs.slave);
-        s.poll_as(&map);
+        s.set_slave(slave);
+        s.poll_as(&state.map_for(&s.target(), &self.prefs.model));
         s
     }
 
@@ -107,6 +119,15 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
             d.connecting = None;
         }
     }
+    // A refusal is about the settings it was for: once they change, it is not shown again.
+    let error = state.serial_error.as_ref().map(ToString::to_string);
+    if d.last.as_ref() != Some(&d.prefs) {
+        if d.last.is_some() && d.connecting.is_none() {
+            d.seen_error = error.clone();
+        }
+        d.last = Some(d.prefs.clone());
+    }
+    let error = error.filter(|e| d.seen_error.as_ref() != Some(e));
     let mut action = None;
     let mut open = true;
     egui::Window::new(t!("Connect serial"))
@@ -156,14 +177,19 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                     .labelled_by(label.id);
                     ui.end_row();
 
+                    // Over the network there is no baud rate, parity or stop bits.
+                    let serial_line =
+                        !crate::model::serial::Transport::of(&d.prefs.port).is_network();
                     ui.label(t!("Baud"));
-                    egui::ComboBox::new("serial_baud", "bit/s")
-                        .selected_text(d.prefs.baud.to_string())
-                        .show_ui(ui, |ui| {
-                            for b in BAUDS {
-                                ui.selectable_value(&mut d.prefs.baud, b, b.to_string());
-                            }
-                        });
+                    ui.add_enabled_ui(serial_line, |ui| {
+                        egui::ComboBox::new("serial_baud", "bit/s")
+                            .selected_text(d.prefs.baud.to_string())
+                            .show_ui(ui, |ui| {
+                                for b in BAUDS {
+                                    ui.selectable_value(&mut d.prefs.baud, b, b.to_string());
+                                }
+                            });
+                    });
                     ui.end_row();
 
                     ui.label(t!("Slave id"));
@@ -172,6 +198,9 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
 
                     ui.label(t!("Parity, stop bits"));
                     ui.horizontal(|ui| {
+                        if !serial_line {
+                            ui.disable();
+                        }
                         let parities = [
                             ("none", t!("none")),
                             ("even", t!("even")),
@@ -218,12 +247,33 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
             // A serial port is one task's: a scan would need it to itself.
             let busy = !polled.is_empty()
                 && !crate::model::serial::Transport::of(&d.prefs.port).is_network();
+            let open_line = line_of(state, d.prefs.port.trim());
+            let asked = d.settings_at(state, d.prefs.slave).line();
+            // What keeps Connect from adding the slave to the open line, said before it is
+            // tried.
+            let why_not = if polled.contains(&d.prefs.slave) {
+                Some(t!(
+                    "Slave { $slave } is already polled on this line.",
+                    slave = d.prefs.slave
+                ))
+            } else {
+                open_line.filter(|l| !polled.is_empty() && *l != asked).map(|l| {
+                    t!(
+                        "This line is open at { $open }: a slave on it uses the same settings, not { $asked }.",
+                        open = l,
+                        asked = asked.as_str()
+                    )
+                })
+            };
             ui.horizontal(|ui| {
                 let idle = !scanning && d.connecting.is_none();
-                if ui
-                    .add_enabled(has_port && idle, egui::Button::new(t!("Connect")))
-                    .clicked()
-                {
+                let connect = ui
+                    .add_enabled(
+                        has_port && idle && why_not.is_none(),
+                        egui::Button::new(t!("Connect")),
+                    )
+                    .on_disabled_hover_text(why_not.clone().unwrap_or_default());
+                if connect.clicked() {
                     action = Some(SerialAction::Connect);
                 }
                 if scanning {
@@ -241,7 +291,9 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                     action = Some(SerialAction::Scan);
                 }
             });
-            if !polled.is_empty() && d.connecting.is_none() {
+            if let Some(why) = &why_not {
+                ui.colored_label(egui::Color32::from_rgb(220, 120, 0), why);
+            } else if !polled.is_empty() && d.connecting.is_none() {
                 let list: Vec<String> = polled.iter().map(u8::to_string).collect();
                 ui.label(t!(
                     "This line is open, with slave { $slaves }: Connect adds slave { $slave } to it, polled in turn, at the line's baud rate, parity and stop bits.",
@@ -251,8 +303,8 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
             }
             if d.connecting.is_some() {
                 ui.label(t!("Opening the port…"));
-            } else if let Some(e) = &state.serial_error {
-                ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.to_string());
+            } else if let Some(e) = &error {
+                ui.colored_label(egui::Color32::from_rgb(220, 60, 50), e.as_str());
             }
             if let Some(scan) = scan {
                 if scan.running {
@@ -335,4 +387,20 @@ fn slaves_on(state: &AppState, port: &str) -> Vec<u8> {
             _ => None,
         })
         .collect()
+}
+
+/// The settings of the line open at `port` (`9600 8N1`), when a slave is polled there.
+fn line_of(state: &AppState, port: &str) -> Option<String> {
+    state
+        .targets
+        .iter()
+        .find_map(|(k, t)| match crate::model::TargetId::parse(k) {
+            crate::model::TargetId::Serial { port: p, .. } if p == port => match &t.link {
+                crate::app::target::Link::Serial(s) if !s.line_settings.is_empty() => {
+                    Some(s.line_settings.clone())
+                }
+                _ => None,
+            },
+            _ => None,
+        })
 }

@@ -77,10 +77,14 @@ fn row_ui(
     let mut action = None;
     let health = t.heartbeat_health(now_ms, heartbeat_ms);
     let is_sel = selected.as_deref() == Some(t.hostid.as_str());
-    let name = if t.hostname.is_empty() {
-        t!("(no login yet)")
-    } else {
-        t.hostname.clone()
+    let name = match crate::model::TargetId::parse(&t.hostid) {
+        // A controller on a line: its port and slave id, short enough to tell slaves apart
+        // (the line's settings are on the row below).
+        crate::model::TargetId::Serial { port, slave } => {
+            format!("{port} · {}", t!("slave { $slave }", slave = slave))
+        }
+        _ if t.hostname.is_empty() => t!("(no login yet)"),
+        _ => t.hostname.clone(),
     };
     ui.horizontal(|ui| {
         // A coloured bar, not a glyph: the default fonts have no circles.

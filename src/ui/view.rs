@@ -360,7 +360,7 @@ impl View {
         }
         match serial_ui::ui(ctx, &mut self.serial, state) {
             Some(SerialAction::Connect) => {
-                let settings = self.serial.settings(&state.maps);
+                let settings = self.serial.settings(state);
                 self.serial.connecting = Some(settings.target());
                 self.selected = Some(settings.target());
                 let model = self.serial.prefs.model.clone();
@@ -369,8 +369,7 @@ impl View {
             Some(SerialAction::ConnectAll(slaves)) => {
                 let model = self.serial.prefs.model.clone();
                 for slave in slaves {
-                    let mut settings = self.serial.settings(&state.maps);
-                    settings.set_slave(slave);
+                    let settings = self.serial.settings_at(state, slave);
                     self.selected.get_or_insert_with(|| settings.target());
                     self.send(Command::ConnectSerial {
                         settings,

@@ -29,6 +29,8 @@ fn app(maps: &std::path::Path) -> Harness<'static, CommissionerApp> {
             let mut startup = Startup::default();
             startup.server.listen = "127.0.0.1:0".parse().unwrap();
             startup.maps_dir = Some(maps.clone());
+            // Every request on the wire in the traffic inspector.
+            startup.server.traffic = true;
             CommissionerApp::new(startup, Arc::new(move || ctx.request_repaint())).unwrap()
         })
 }
@@ -80,6 +82,12 @@ fn a_value_named_in_the_map_editor_is_saved_as_the_models_map() {
         has(h, "holding 0005")
     });
 
+    // Found by the name shown for it.
+    type_into(&mut h, "Filter", "holding 0005");
+    until(&mut h, "only holding 5 in the table", |h| {
+        has(h, "holding 0005") && !has(h, "holding 0004")
+    });
+
     // Described: the value decoded as it is typed.
     h.get_by_label("holding 0005").click();
     until(&mut h, "the map editor", |h| has(h, "Add to the map"));
@@ -113,6 +121,7 @@ fn a_value_named_in_the_map_editor_is_saved_as_the_models_map() {
     until(&mut h, "the read's outcome", |h| {
         has(h, "1 of 1 blocks read")
     });
+    type_into(&mut h, "Filter", "input");
     until(&mut h, "the input register's row", |h| has(h, "input 0002"));
     h.get_by_label("input 0002").click();
     until(&mut h, "its form", |h| has(h, "input reg 2"));
@@ -155,6 +164,12 @@ fn a_value_named_in_the_map_editor_is_saved_as_the_models_map() {
             has(h, &format!("plot {name}"))
         });
     }
+    // The link polls what the map names from now on: the input register too.
+    until_within(&mut h, SCENARIO_GUARD, "input 2 in the poll", |h| {
+        (h.state().state().traffic)
+            .filtered(None, Some(&target))
+            .any(|r| r.text.starts_with("010400020001"))
+    });
     let file = maps.join("PEER-1.toml");
     let text = std::fs::read_to_string(&file).expect("the map in the maps folder");
     assert!(text.contains("name = \"Tank level\"") && text.contains("table = \"input\""));

@@ -205,7 +205,7 @@ async fn two_controllers_share_one_port_each_with_its_map() {
 #[test]
 fn the_window_adds_a_slave_to_an_open_line() {
     use crate::gui::{start_app, until, until_within};
-    use egui_kittest::kittest::Queryable;
+    use egui_kittest::kittest::{NodeT, Queryable};
     let rt = tokio::runtime::Runtime::new().unwrap();
     let stop = CancellationToken::new();
     let path = {
@@ -245,5 +245,33 @@ fn the_window_adds_a_slave_to_an_open_line() {
         let state = h.state().state();
         state.targets.len() == 2 && state.targets.values().all(|t| t.line_stats().is_some())
     });
+    // What Connect could not do is said before it is tried, and Connect is not offered: a
+    // slave already polled, a slave at other line settings.
+    h.state_mut().view().open_serial();
+    h.state_mut().view().serial.prefs.port = path.clone();
+    h.state_mut().view().serial.prefs.slave = 2;
+    until(&mut h, "the slave said to be polled already", |h| {
+        has(h, "Slave 2 is already polled on this line.")
+    });
+    assert!(h.get_by_label("Connect").accesskit_node().is_disabled());
+    h.state_mut().view().serial.prefs.slave = 3;
+    h.state_mut().view().serial.prefs.baud = 19200;
+    until(&mut h, "the line's settings said", |h| {
+        has(
+            h,
+            "This line is open at 9600 8N1: a slave on it uses the same settings, not 19200 8N1.",
+        )
+    });
+    assert!(h.get_by_label("Connect").accesskit_node().is_disabled());
+    h.state_mut().view().serial.prefs.baud = 9600;
+    until(&mut h, "slave 3 offered to join", |h| {
+        has(h, "Connect adds slave 3 to it")
+    });
+    assert!(!h.get_by_label("Connect").accesskit_node().is_disabled());
     stop.cancel();
+}
+
+fn has(h: &egui_kittest::Harness<'_, cmm_commissioner::ui::CommissionerApp>, text: &str) -> bool {
+    use egui_kittest::kittest::Queryable;
+    h.query_all_by_label_contains(text).next().is_some()
 }

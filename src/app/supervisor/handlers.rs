@@ -182,11 +182,18 @@ impl Supervisor {
                 s.toggle_plot(key);
                 Ok(())
             }),
-            Command::ChooseMap { target, map } => self.later(move |s, now| {
-                let text = s.choose_map(&target, map, now);
-                s.note(now, text);
-                Ok(())
-            }),
+            Command::ChooseMap { target, map } => {
+                // A controller on a serial link polls what its new map names.
+                let replan = self.links.serial.get(&target).map(|h| h.replanner());
+                self.later(move |s, now| {
+                    let text = s.choose_map(&target, map, now);
+                    s.note(now, text);
+                    if let (Some(r), Some(t)) = (replan, s.targets.get(&target)) {
+                        r.set_plan(crate::model::serial::plan_for(&t.map));
+                    }
+                    Ok(())
+                })
+            }
             Command::Commission { target, entry } => self.commission(target, entry),
             Command::ReadCommissioning(target) => self.read_commissioning(target),
             Command::Report { target, path, lang } => self.make_report(target, path, lang),
@@ -396,6 +403,10 @@ impl Supervisor {
         target: Option<String>,
     ) {
         let dir = self.maps_dir.clone();
+        // A controller on a serial link polls what its new map names.
+        let replan = (target.as_ref())
+            .and_then(|t| self.links.serial.get(t))
+            .map(|h| h.replanner());
         self.jobs().spawn(
             "the map writer stopped",
             move || {
@@ -422,11 +433,15 @@ impl Supervisor {
                         s.add_map(std::sync::Arc::new(map));
                         s.note(now, line);
                         // The target it was made for uses it, whatever model it was given.
-                        if let Some(t) = target
-                            && s.targets.get(&t).is_some_and(|t| t.map.name != name)
+                        if let Some(t) = &target
+                            && s.targets.get(t).is_some_and(|t| t.map.name != name)
                         {
-                            let said = s.choose_map(&t, Some(name), now);
+                            let said = s.choose_map(t, Some(name), now);
                             s.note(now, said);
+                        }
+                        if let (Some(r), Some(t)) = (replan, target.and_then(|t| s.targets.get(&t)))
+                        {
+                            r.set_plan(crate::model::serial::plan_for(&t.map));
                         }
                         Ok(())
                     }
@@ -521,14 +536,15 @@ impl Supervisor {
         // asked while the port is being opened waits for it.
         let port = settings.port.clone();
         if let Some(line) = self.links.serial.values().find(|h| h.port() == port) {
-            let description = format!("{} {}", settings.port, settings.describe());
-            let slave = settings.slave;
+            let description = format!("{}, {}", settings.port, settings.describe());
+            let (slave, line_settings) = (settings.slave, settings.line());
             let result = line.add_slave(settings);
             return self.internal(Internal::SerialOpened {
                 target,
                 model,
                 description,
                 slave,
+                line: line_settings,
                 result,
             });
         }
@@ -549,14 +565,15 @@ impl Supervisor {
         let handle = tokio::runtime::Handle::current();
         tokio::task::spawn_blocking(move || {
             let _enter = handle.enter();
-            let description = format!("{} {}", settings.port, settings.describe());
-            let slave = settings.slave;
+            let description = format!("{}, {}", settings.port, settings.describe());
+            let (slave, line) = (settings.slave, settings.line());
             let result = open_serial(settings, sink);
             let _ = tx.blocking_send(Internal::SerialOpened {
                 target,
                 model,
                 description,
                 slave,
+                line,
                 result,
             });
         });

@@ -30,6 +30,7 @@ impl Supervisor {
                 model,
                 description,
                 slave,
+                line,
                 result,
             } => {
                 self.links.connecting.remove(&target);
@@ -37,7 +38,7 @@ impl Supervisor {
                     crate::model::TargetId::Serial { port, .. } => port,
                     _ => String::new(),
                 };
-                self.serial_opened(target, model, description, slave, result);
+                self.serial_opened(target, model, description, (slave, line), result);
                 // Slaves asked for meanwhile join the line now (or try the port themselves).
                 for (settings, model) in self.links.port_waiting.remove(&port).unwrap_or_default() {
                     self.links.connecting.remove(&settings.target());
@@ -71,7 +72,7 @@ impl Supervisor {
         target: String,
         model: String,
         description: String,
-        slave: u8,
+        (slave, line): (u8, String),
         result: Result<crate::link::serial::SerialHandle, crate::link::serial::SerialError>,
     ) {
         match result {
@@ -99,6 +100,9 @@ impl Supervisor {
                 let t = target.clone();
                 self.later(move |s, now| {
                     s.add_serial(&t, &description, &model, slave);
+                    if let Some(t) = s.targets.get_mut(&t) {
+                        t.serial_link_mut().line_settings = line;
+                    }
                     s.serial_error = None;
                     s.note(
                         now,

@@ -90,6 +90,8 @@ enum Internal {
         model: String,
         description: String,
         slave: u8,
+        /// The line's settings (`9600 8N1`, or the network address).
+        line: String,
         result: Result<SerialHandle, SerialError>,
     },
     /// Two minutes after a reset was accepted: did the modem log in again?

@@ -41,6 +41,11 @@ struct Shared {
 
 enum Control {
     Add(Box<SerialSettings>),
+    /// A slave's poll plan from now on (its map changed).
+    Plan {
+        target: String,
+        plan: crate::proto::PollPlan,
+    },
     Remove {
         target: String,
         done: oneshot::Sender<()>,
@@ -75,6 +80,15 @@ impl SerialHandle {
         &self.line.settings.port
     }
 
+    /// A handle that changes this slave's poll plan (its map changed), for as long as the
+    /// line runs.
+    pub fn replanner(&self) -> Replanner {
+        Replanner {
+            line: Arc::downgrade(&self.line),
+            target: self.target.clone(),
+        }
+    }
+
     /// Adds another slave on this line: polled in turn with the others, its own target. The
     /// line's settings (baud, parity, stop bits) are the line's: other ones are refused.
     pub fn add_slave(&self, settings: SerialSettings) -> Result<SerialHandle, SerialError> {
@@ -99,6 +113,24 @@ impl SerialHandle {
             target,
             line: self.line.clone(),
         })
+    }
+}
+
+/// Changes one slave's poll plan; holds its line only while it does.
+pub struct Replanner {
+    line: std::sync::Weak<Shared>,
+    target: String,
+}
+
+impl Replanner {
+    /// Polls `plan` (its requests addressed to the slave) from the next cycle on; false when
+    /// the line has closed.
+    pub fn set_plan(&self, plan: crate::proto::PollPlan) -> bool {
+        let Some(line) = self.line.upgrade() else {
+            return false;
+        };
+        let target = self.target.clone();
+        line.control.send(Control::Plan { target, plan }).is_ok()
     }
 }
 
@@ -232,6 +264,15 @@ impl Line {
                     _ => return true,
                 };
                 self.emit(e).await;
+                true
+            }
+            Some(Control::Plan { target, plan }) => {
+                if let Some(slave) = self.slaves.iter_mut().find(|s| s.target == target) {
+                    let id = slave.s.slave;
+                    slave.s.plan = plan;
+                    slave.s.set_slave(id);
+                    slave.reported.clear();
+                }
                 true
             }
             Some(Control::Remove { target, done }) => {

@@ -11,7 +11,7 @@ pub mod stream;
 mod tap;
 
 pub use crate::model::serial::{LinkStats, Parity, ScanSettings, SerialError, SerialSettings};
-pub use link::{SerialHandle, open_serial, start_serial};
+pub use link::{Replanner, SerialHandle, open_serial, start_serial};
 pub use ports::{PortInfo, list_ports};
 pub use scan::scan;
 

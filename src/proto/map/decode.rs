@@ -119,7 +119,8 @@ fn decimals_of(scale: f64) -> usize {
     d
 }
 
-fn unmapped_name(table: Table, addr: u16) -> Arc<str> {
+/// The name of an address the map does not describe (`holding 0005`).
+pub fn unmapped_name(table: Table, addr: u16) -> Arc<str> {
     format!("{} {addr:04}", table.name()).into()
 }
 

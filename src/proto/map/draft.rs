@@ -271,6 +271,45 @@ pub fn map_with(
     Ok((text, map))
 }
 
+/// What `entry` would collide with: an address it covers that another entry of `entries`
+/// (but the one at `except`, which it replaces) or of the map `base` already describes.
+pub fn collision(
+    base: Option<&RegisterMap>,
+    entries: &[DraftEntry],
+    except: Option<usize>,
+    entry: &DraftEntry,
+) -> Option<String> {
+    let span = entry.span();
+    for (i, e) in entries.iter().enumerate() {
+        if Some(i) == except || e.table != entry.table {
+            continue;
+        }
+        let other = e.span();
+        if span.start < other.end && other.start < span.end {
+            return Some(t!(
+                "{ $table } { $addr } is already described as { $name }",
+                table = entry.table.name(),
+                addr = e.addr,
+                name = e.name.as_str()
+            ));
+        }
+    }
+    let base = base.filter(|m| !m.is_generic())?;
+    span.filter_map(|a| u16::try_from(a).ok()).find_map(|a| {
+        let name = if entry.table.is_bits() {
+            base.coil_in(entry.table, a).map(|c| c.name.clone())
+        } else {
+            base.register_in(entry.table, a).map(|r| r.name.clone())
+        }?;
+        Some(t!(
+            "{ $table } { $addr } is already in the map as { $name }",
+            table = entry.table.name(),
+            addr = a,
+            name = &*name
+        ))
+    })
+}
+
 /// A map of `entry` alone, to decode it while it is described.
 pub fn preview(entry: &DraftEntry) -> Result<RegisterMap, String> {
     let mut e = entry.clone();
@@ -360,6 +399,33 @@ mod tests {
             assert!(text.starts_with(&base.text[..200]), "comments kept");
             assert_eq!(map.plan.requests.len(), base.plan.requests.len() + 1);
         }
+    }
+
+    #[test]
+    fn an_entry_that_covers_a_described_address_is_said_before_it_is_added() {
+        let mut pair = DraftEntry::new(Table::Input, 0);
+        pair.name = "Run hours".into();
+        pair.words = 2;
+        let mut one = DraftEntry::new(Table::Input, 1);
+        one.name = "Other".into();
+        let said = collision(None, &[pair.clone()], None, &one).unwrap();
+        assert!(
+            said.contains("input 0") && said.contains("Run hours"),
+            "{said}"
+        );
+        // Itself, being changed, is no collision; nor another table.
+        assert_eq!(collision(None, &[pair.clone()], Some(0), &one), None);
+        one.table = Table::Holding;
+        assert_eq!(collision(None, &[pair], None, &one), None);
+        // An address the model's map describes.
+        let base = &builtin_maps()[0];
+        let mut e = DraftEntry::new(Table::Holding, *base.registers.keys().next().unwrap());
+        e.name = "Again".into();
+        assert!(
+            collision(Some(base), &[], None, &e)
+                .unwrap()
+                .contains("already in the map")
+        );
     }
 
     #[test]

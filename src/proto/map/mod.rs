@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-pub use decode::{Decoded, Value, Words};
+pub use decode::{Decoded, Value, Words, unmapped_name};
 pub use file::{COIL_ROLES, FORMAT, MapError, REGISTER_ROLES, VERSION, parse_map};
 pub use from_csv::map_from_csv;
 
