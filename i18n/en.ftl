@@ -830,6 +830,7 @@ find-1cd17a = Find
 reads-every-block-of-the-range-i-6694d5 = Reads every block of the range in each table checked: what answers shows in the Values tab, what the controller refuses is left out
 described-not-saved-yet-f7fd66 = Described, not saved yet:
 edit-c76cb1 = Edit
+save-the-map-e29aa5 = Save the map
 save-as-the-map-of-model-300f07 = Save as the map of { $model }
 adds-the-entries-to-map-saved-in-cfb487 = Adds the entries to { $map }, saved in the maps folder
 a-new-map-saved-in-the-maps-fold-4b528c = A new map, saved in the maps folder

@@ -1116,3 +1116,4 @@ describe-a-value-first-click-one-683f50 = Describa primero un valor (haga clic e
 slave-slave-is-already-polled-on-b23ccc = El esclavo { $slave } ya se sondea en esta línea.
 this-line-is-open-at-open-a-slav-a2cf27 = Esta línea está abierta a { $open }: un esclavo en ella usa los mismos ajustes, no { $asked }.
 slave-slave-865117 = esclavo { $slave }
+save-the-map-e29aa5 = Guardar el mapa

@@ -1149,3 +1149,4 @@ describe-a-value-first-click-one-683f50 = Сначала опишите знач
 slave-slave-is-already-polled-on-b23ccc = Ведомый { $slave } уже опрашивается на этой линии.
 this-line-is-open-at-open-a-slav-a2cf27 = Эта линия открыта с настройками { $open }: ведомый на ней использует те же настройки, а не { $asked }.
 slave-slave-865117 = ведомый { $slave }
+save-the-map-e29aa5 = Сохранить карту

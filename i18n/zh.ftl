@@ -1061,3 +1061,4 @@ describe-a-value-first-click-one-683f50 = 请先描述一个值（在“数值�
 slave-slave-is-already-polled-on-b23ccc = 从站 { $slave } 已在此线路上轮询。
 this-line-is-open-at-open-a-slav-a2cf27 = 此线路已按 { $open } 打开：其上的从站须使用相同设置，而非 { $asked }。
 slave-slave-865117 = 从站 { $slave }
+save-the-map-e29aa5 = 保存映射表

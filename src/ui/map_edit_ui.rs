@@ -108,13 +108,19 @@ pub fn ui(ctx: &egui::Context, v: &mut MapEditView, state: &AppState) -> Vec<Com
         .id(egui::Id::unique(Some("map_editor")))
         .open(&mut open)
         .default_width(440.0)
+        // Its size follows what it shows, up to the screen's height (then it scrolls).
+        .resizable(false)
         // On the right, clear of the values' names and addresses it describes.
         .default_pos(egui::pos2(screen.right() - 460.0, screen.top() + 60.0))
-        .max_height(screen.height() - 90.0)
         .show(ctx, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                body(ui, v, t, state, &mut out);
-            });
+            ui.set_width(420.0);
+            let room = screen.height() - 150.0;
+            egui::ScrollArea::vertical()
+                .max_height(room)
+                .min_scrolled_height(room)
+                .show(ui, |ui| {
+                    body(ui, v, t, state, &mut out);
+                });
         });
     v.open = open;
     out
@@ -330,7 +336,11 @@ fn save_ui(ui: &mut egui::Ui, v: &mut MapEditView, t: &Target, saves: u64, out: 
         let save = ui
             .add_enabled(
                 can,
-                egui::Button::new(t!("Save as the map of { $model }", model = model.as_str())),
+                egui::Button::new(if model.is_empty() {
+                    t!("Save the map")
+                } else {
+                    t!("Save as the map of { $model }", model = model.as_str())
+                }),
             )
             .on_hover_text(match base {
                 Some(m) => t!(

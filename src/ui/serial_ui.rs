@@ -219,16 +219,16 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                     egui::ComboBox::new("serial_model", t!("model"))
                         .selected_text(d.prefs.model.clone())
                         .show_ui(ui, |ui| {
-                            for m in models(maps) {
-                                ui.selectable_value(&mut d.prefs.model, m.clone(), &m);
-                            }
                             // A controller the app has no map for: raw values, named in the
-                            // map editor.
+                            // map editor. First, where it is seen without scrolling.
                             ui.selectable_value(
                                 &mut d.prefs.model,
                                 "none".to_string(),
                                 t!("none (no map: raw values)"),
                             );
+                            for m in models(maps) {
+                                ui.selectable_value(&mut d.prefs.model, m.clone(), &m);
+                            }
                         });
                     ui.end_row();
                 });
@@ -338,7 +338,10 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                             baud = baud
                         )
                     };
-                    if ui.button(text).clicked() {
+                    if ui
+                        .push_id(("found", baud, slave), |ui| ui.button(text).clicked())
+                        .inner
+                    {
                         pick = Some((baud, slave));
                     }
                 }
@@ -351,15 +354,19 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                 // Each slave is a target of its own, all on one line: behind a gateway, or
                 // on a serial port when they answered at the same baud rate.
                 let one_baud = scan.found.windows(2).all(|w| w[0].0 == w[1].0);
-                if (network || one_baud)
-                    && scan.found.len() > 1
-                    && ui
-                        .button(t!(
+                // An id of its own: the progress bar above it goes when the scan ends, and a
+                // click in that frame must still reach it.
+                let add_all = |ui: &mut egui::Ui| {
+                    ui.push_id("add_all", |ui| {
+                        ui.button(t!(
                             "Add all { $count } (each with the model chosen)",
                             count = scan.found.len()
                         ))
                         .clicked()
-                {
+                    })
+                    .inner
+                };
+                if (network || one_baud) && scan.found.len() > 1 && add_all(ui) {
                     if !network {
                         d.prefs.baud = scan.found[0].0;
                     }

@@ -278,9 +278,12 @@ fn the_window_adds_every_unit_a_gateway_scan_finds() {
     });
     h.get_by_label("Scan").click();
     let guard = crate::gui::SCENARIO_GUARD;
+    // Once the scan is over: its progress bar goes then, and the rows below move up.
     until_within(&mut h, guard, "the scan's two finds", |h| {
         h.query_all_by_label_contains("Add all 2").next().is_some()
+            && h.state().state().scan.as_ref().is_some_and(|s| !s.running)
     });
+    h.step();
     h.get_by_label_contains("Add all 2").click();
     let targets = [format!("serial:{address}:1"), format!("serial:{address}:2")];
     until_within(&mut h, guard, "both units online as targets", |h| {
