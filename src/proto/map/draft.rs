@@ -141,7 +141,11 @@ fn header(model: &str, origin: &str) -> String {
          format = \"cmm-register-map\"\n\
          version = 2\n\
          name = {}\n\
-         module_types = [{}]\n",
+         module_types = [{}]\n\n\
+         # A controller of another make may send any word as a reading: none is hidden as\n\
+         # \"no data\" (SmartGen's 32766) unless set here.\n\
+         [settings]\n\
+         no_data = \"none\"\n",
         toml_edit::Value::from(format!("{model} ({origin})")),
         toml_edit::Value::from(model),
     )
@@ -367,6 +371,13 @@ mod tests {
         assert_eq!(map.register_by_role("active_power").unwrap().addr, 10);
         assert_eq!(&*map.discretes[&7].name, "Door open");
         assert_eq!(map.bits_of(4).count(), 2);
+        // A new map hides no word as "no data": 32766 is a reading like any other.
+        assert_eq!(map.settings.no_data, None);
+        let img = image(Table::Holding, 4, &[0x7FFE]);
+        assert_ne!(
+            map.decode(&img, 1, Table::Holding, 4).unwrap().value,
+            Shown::NoData
+        );
         // Low word first: 0xFFFF then 0xFFFF is -1 -> -0.1 kW.
         let img = image(Table::Input, 10, &[0xFFF6, 0xFFFF]);
         let d = map.decode(&img, 1, Table::Input, 11).unwrap();
@@ -446,5 +457,8 @@ mod tests {
         pair.name = "Past the end".into();
         pair.words = 2;
         assert!(preview(&pair).unwrap_err().contains("65535"));
+        let text = header("X", "t").replace("\"none\"", "\"never\"");
+        let err = parse_map(&text).unwrap_err().to_string();
+        assert!(err.contains("settings.no_data") && err.contains("\"none\""), "{err}");
     }
 }

@@ -119,9 +119,18 @@ struct RawSettings {
     functions: Option<Vec<u8>>,
     frequency_ratio: Option<f64>,
     counter_multiplier: Option<u32>,
-    no_data: Option<u16>,
+    no_data: Option<NoData>,
     coil_delta: Option<String>,
     confirm_within_s: Option<f64>,
+}
+
+/// `settings.no_data`: the raw word a controller sends for "no reading", or `"none"` for a
+/// controller that has no such word (every word is a reading).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum NoData {
+    Word(u16),
+    Text(String),
 }
 
 #[derive(Debug, Deserialize)]
@@ -509,7 +518,23 @@ fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Setting
             }
         };
     }
-    out.no_data = s.no_data.or(Some(NO_DATA));
+    out.no_data = match &s.no_data {
+        None => Some(NO_DATA),
+        Some(NoData::Word(w)) => Some(*w),
+        Some(NoData::Text(t)) if t == "none" => None,
+        Some(NoData::Text(t)) => {
+            return c.err(
+                span,
+                t!(
+                    "{ $field }: { $value } is not { $first } or { $second }",
+                    field = "settings.no_data",
+                    value = format!("{t:?}"),
+                    first = "0-65535",
+                    second = "\"none\""
+                ),
+            );
+        }
+    };
     Ok(out)
 }
 
