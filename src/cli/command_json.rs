@@ -9,7 +9,8 @@ use crate::proto::hex;
 use crate::proto::rtu::{Request, RequestPdu};
 
 /// Reads one command line. `coil_on` is the raw value written for `"on": true`; a line that
-/// names no `hostid` goes to `default_target` when one is given (`cmmctl poll`).
+/// names no `hostid` goes to `default_target` when one is given (`cmmctl poll`), or, for a
+/// controller on a line, to the slave of the line its `"slave"` names.
 pub fn parse_command(
     line: &str,
     coil_on: u16,
@@ -19,7 +20,15 @@ pub fn parse_command(
     if let Some(t) = default_target
         && !map.keys().any(|k| k.eq_ignore_ascii_case("hostid"))
     {
-        map.insert("hostid".into(), Value::String(t.into()));
+        use crate::model::TargetId;
+        let slave = map.get("slave").and_then(Value::as_u64);
+        let t = match (TargetId::parse(t), slave.and_then(|s| u8::try_from(s).ok())) {
+            (TargetId::Serial { port, .. }, Some(slave)) if slave != 0 => {
+                TargetId::Serial { port, slave }.to_string()
+            }
+            _ => t.to_string(),
+        };
+        map.insert("hostid".into(), Value::String(t));
     }
     let f = Fields(&map);
     let cmd = f
@@ -275,6 +284,26 @@ mod tests {
                 addr: 10,
                 value: 1234
             }
+        );
+    }
+
+    #[test]
+    fn a_command_without_hostid_goes_to_the_slave_of_the_line_it_names() {
+        let target = |line: &str| match parse_command(line, 0xFF00, Some("serial:/dev/ttyUSB0:1")) {
+            Ok(Command::Write { target, .. }) => target,
+            other => panic!("write expected, got {other:?}"),
+        };
+        let write = |slave: u8| {
+            format!(r#"{{"cmd":"write-register","slave":{slave},"addr":10,"value":1}}"#)
+        };
+        assert_eq!(target(&write(1)), "serial:/dev/ttyUSB0:1");
+        assert_eq!(target(&write(2)), "serial:/dev/ttyUSB0:2");
+        // A hostid given is kept; a modem's default is not changed by the slave id.
+        let given = r#"{"cmd":"write-register","hostid":"H","slave":2,"addr":10,"value":1}"#;
+        assert_eq!(target(given), "H");
+        let c = parse_command(&write(2), 0xFF00, Some("3130373031334717003D002E"));
+        assert!(
+            matches!(c, Ok(Command::Write { target, .. }) if target == "3130373031334717003D002E")
         );
     }
 

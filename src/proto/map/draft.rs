@@ -459,6 +459,9 @@ mod tests {
         assert!(preview(&pair).unwrap_err().contains("65535"));
         let text = header("X", "t").replace("\"none\"", "\"never\"");
         let err = parse_map(&text).unwrap_err().to_string();
-        assert!(err.contains("settings.no_data") && err.contains("\"none\""), "{err}");
+        assert!(
+            err.contains("settings.no_data") && err.contains("\"none\""),
+            "{err}"
+        );
     }
 }
