@@ -134,7 +134,7 @@ fn a_value_named_in_the_map_editor_is_saved_as_the_models_map() {
     h.state_mut().view().map_edit.scan = (0, 119, 50, [true; 4]);
     h.get_by_label("Find").click();
     until_within(&mut h, SCENARIO_GUARD, "the blocks found", |h| {
-        has(h, "8 of 12 blocks read")
+        has(h, "8 of 12 blocks read: 01 0-99, 02 0-99, 03 0-99, 04 0-99")
     });
     let state = h.state().state();
     let img = &state.targets[&target].image;

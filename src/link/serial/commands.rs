@@ -119,13 +119,19 @@ impl Line {
         }
         let mut blocks = Vec::new();
         let mut failed = Vec::new();
+        let mut found = Vec::new();
         let total = requests.len();
         for req in requests
             .iter()
             .filter(|r| matches!(r.pdu, RequestPdu::Read { .. }))
         {
             match self.call(i, req).await {
-                Step::Done(resp, _) => blocks.extend(to_block(req, resp)),
+                Step::Done(resp, _) => {
+                    if let RequestPdu::Read { table, addr, qty } = req.pdu {
+                        found.push((table, addr, qty));
+                    }
+                    blocks.extend(to_block(req, resp));
+                }
                 Step::Exception(code) => failed.push(format!("{req}: {code}")),
                 Step::Timeout(_) => failed.push(format!("{req}: no reply")),
                 Step::Gone(why) => {
@@ -145,6 +151,9 @@ impl Line {
             self.emit(e).await;
         }
         let mut detail = format!("{answered} of {total} blocks read");
+        if !found.is_empty() {
+            detail += &format!(": {}", ranges(&found));
+        }
         if !failed.is_empty() {
             detail += &format!(" (not: {})", failed.join("; "));
         }
@@ -154,5 +163,42 @@ impl Line {
             Outcome::Rejected
         };
         self.outcome(&target, uid, outcome, detail).await;
+    }
+}
+
+/// The blocks read, adjacent ones of a table joined: `03 0-99, 04 0-99`.
+fn ranges(found: &[(crate::proto::Table, u16, u16)]) -> String {
+    let mut sorted = found.to_vec();
+    sorted.sort();
+    let mut joined: Vec<(crate::proto::Table, u32, u32)> = Vec::new();
+    for (table, addr, qty) in sorted {
+        let (first, end) = (u32::from(addr), u32::from(addr) + u32::from(qty));
+        match joined.last_mut() {
+            Some((t, _, e)) if *t == table && first <= *e => *e = (*e).max(end),
+            _ => joined.push((table, first, end)),
+        }
+    }
+    joined
+        .iter()
+        .map(|(t, first, end)| format!("{:02} {first}-{}", t.read_function(), end - 1))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::proto::Table;
+
+    #[test]
+    fn blocks_read_are_said_as_ranges_per_table() {
+        let found = [
+            (Table::Input, 50, 50),
+            (Table::Holding, 0, 50),
+            (Table::Input, 0, 50),
+            (Table::Holding, 50, 50),
+            (Table::Holding, 200, 10),
+        ];
+        assert_eq!(ranges(&found), "03 0-99, 03 200-209, 04 0-99");
     }
 }
