@@ -93,6 +93,7 @@ report-of-target-written-to-pdf-7c1c68 = report of { $target } written to { $pdf
 ## src/app/supervisor/handlers.rs
 this-computer-has-no-folder-for-2d31a7 = this computer has no folder for maps
 map-saved-name-path-used-from-no-810ef1 = map saved: { $name } ({ $path }), used from now on
+target-is-decoded-with-map-from-f661a5 = { $target } is decoded with { $map } from now on
 a-one-off-read-is-for-a-controll-a3839f = a one-off read is for a controller on a serial port or the network; a modem sends what it polls
 reading-n-blocks-3e18f9 = reading { $n } blocks…
 attaching-to-the-broker-broker-9267b8 = attaching to the broker { $broker }

@@ -1117,3 +1117,4 @@ slave-slave-is-already-polled-on-b23ccc = El esclavo { $slave } ya se sondea en 
 this-line-is-open-at-open-a-slav-a2cf27 = Esta línea está abierta a { $open }: un esclavo en ella usa los mismos ajustes, no { $asked }.
 slave-slave-865117 = esclavo { $slave }
 save-the-map-e29aa5 = Guardar el mapa
+target-is-decoded-with-map-from-f661a5 = { $target } se decodifica con { $map } desde ahora

@@ -1150,3 +1150,4 @@ slave-slave-is-already-polled-on-b23ccc = Ведомый { $slave } уже оп�
 this-line-is-open-at-open-a-slav-a2cf27 = Эта линия открыта с настройками { $open }: ведомый на ней использует те же настройки, а не { $asked }.
 slave-slave-865117 = ведомый { $slave }
 save-the-map-e29aa5 = Сохранить карту
+target-is-decoded-with-map-from-f661a5 = { $target } с этого момента декодируется по { $map }

@@ -1062,3 +1062,4 @@ slave-slave-is-already-polled-on-b23ccc = 从站 { $slave } 已在此线路上�
 this-line-is-open-at-open-a-slav-a2cf27 = 此线路已按 { $open } 打开：其上的从站须使用相同设置，而非 { $asked }。
 slave-slave-865117 = 从站 { $slave }
 save-the-map-e29aa5 = 保存映射表
+target-is-decoded-with-map-from-f661a5 = { $target } 此后按 { $map } 解码

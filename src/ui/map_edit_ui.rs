@@ -69,14 +69,14 @@ impl MapEditView {
     }
 }
 
-/// The model a new map is saved for: the target's, else one to type.
+/// The model a map is saved for: the target's, else the one its map was made for (a map
+/// chosen for a controller connected as "none"), else one to type.
 fn default_model(t: &Target) -> String {
     let m = t.moduletype.trim();
-    if m.is_empty() || m.eq_ignore_ascii_case("none") || t.map.is_generic() && m.is_empty() {
-        String::new()
-    } else {
-        m.to_string()
+    if !m.is_empty() && !m.eq_ignore_ascii_case("none") {
+        return m.to_string();
     }
+    t.map.module_types.first().cloned().unwrap_or_default()
 }
 
 /// Draws the window when open; what to send.

@@ -28,6 +28,8 @@ pub struct SerialDialog {
     pub seen_error: Option<String>,
     /// The settings as they were at the last frame.
     last: Option<SerialPrefs>,
+    /// The target connected last, to select (a failed connection selects nothing).
+    pub connected: Option<String>,
 }
 
 impl SerialDialog {
@@ -39,6 +41,7 @@ impl SerialDialog {
             connecting: None,
             seen_error: None,
             last: None,
+            connected: None,
         }
     }
 
@@ -111,7 +114,7 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
     }
     if let Some(t) = &d.connecting {
         if state.targets.contains_key(t) {
-            d.connecting = None;
+            d.connected = d.connecting.take();
             d.open = false;
             return None;
         }

@@ -78,10 +78,10 @@ fn row_ui(
     let health = t.heartbeat_health(now_ms, heartbeat_ms);
     let is_sel = selected.as_deref() == Some(t.hostid.as_str());
     let name = match crate::model::TargetId::parse(&t.hostid) {
-        // A controller on a line: its port and slave id, short enough to tell slaves apart
-        // (the line's settings are on the row below).
+        // A controller on a line: its slave id first, what tells slaves apart when the
+        // panel is narrow, then its port (the line's settings are on the row below).
         crate::model::TargetId::Serial { port, slave } => {
-            format!("{port} · {}", t!("slave { $slave }", slave = slave))
+            format!("{} · {port}", t!("slave { $slave }", slave = slave))
         }
         _ if t.hostname.is_empty() => t!("(no login yet)"),
         _ => t.hostname.clone(),
@@ -97,7 +97,9 @@ fn row_ui(
                 let keep = if t.is_serial() { 90.0 } else { 0.0 };
                 let room = egui::vec2((ui.available_width() - keep).max(40.0), 24.0);
                 let title = egui::Button::selectable(is_sel, title).truncate();
-                if ui.allocate_ui(room, |ui| ui.add(title)).inner.clicked() {
+                let full = format!("{name}  ({})", health_word(t, health));
+                let title = ui.allocate_ui(room, |ui| ui.add(title)).inner;
+                if title.on_hover_text(full).clicked() {
                     *selected = Some(t.hostid.clone());
                 }
                 if t.is_serial() && ui.small_button(t!("Disconnect")).clicked() {

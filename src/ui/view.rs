@@ -361,8 +361,9 @@ impl View {
         match serial_ui::ui(ctx, &mut self.serial, state) {
             Some(SerialAction::Connect) => {
                 let settings = self.serial.settings(state);
+                // Selected once it is connected: a connection that fails leaves the
+                // selection as it was.
                 self.serial.connecting = Some(settings.target());
-                self.selected = Some(settings.target());
                 let model = self.serial.prefs.model.clone();
                 self.send(Command::ConnectSerial { settings, model });
             }
@@ -384,6 +385,9 @@ impl View {
             Some(SerialAction::StopScan) => self.send(Command::StopScan),
             Some(SerialAction::RefreshPorts) => self.send(Command::RefreshPorts),
             None => {}
+        }
+        if let Some(t) = self.serial.connected.take() {
+            self.selected = Some(t);
         }
         match super::broker_ui::ui(ctx, &mut self.broker, state) {
             Some(super::broker_ui::BrokerAction::Attach(config)) => {

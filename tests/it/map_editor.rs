@@ -170,6 +170,16 @@ fn a_value_named_in_the_map_editor_is_saved_as_the_models_map() {
             .filtered(None, Some(&target))
             .any(|r| r.text.starts_with("010400020001"))
     });
+    // Over Modbus TCP the replies are shown as RTU frames, like the requests: none taken for
+    // a bad CRC.
+    {
+        let state = h.state().state();
+        let methods: Vec<&str> = (state.traffic.filtered(Some("reply"), Some(&target)))
+            .map(|r| r.method.as_str())
+            .collect();
+        assert!(methods.iter().any(|m| m.contains("CRC ok")), "{methods:?}");
+        assert!(!methods.iter().any(|m| m.contains("BAD")), "{methods:?}");
+    }
     let file = maps.join("PEER-1.toml");
     let text = std::fs::read_to_string(&file).expect("the map in the maps folder");
     assert!(text.contains("name = \"Tank level\"") && text.contains("table = \"input\""));

@@ -267,6 +267,16 @@ async fn each_exception_is_named() {
         matches!(&e, Event::Stale { table: Table::Holding, addr: 100, qty: 30, reason, .. } if reason.contains("Illegal Data Address")),
         "{e:?}"
     );
+    // Said once, not again each cycle while nothing changes (a log line a cycle).
+    let mut again = 0;
+    for _ in 0..2 {
+        h.expect("a second's figures", |e, _| {
+            again += usize::from(matches!(e, Event::Stale { .. }));
+            matches!(e, Event::Stats { .. })
+        })
+        .await;
+    }
+    assert_eq!(again, 0, "the stale block said again");
     let cases = [
         (
             Request {

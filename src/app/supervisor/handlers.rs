@@ -436,7 +436,13 @@ impl Supervisor {
                         if let Some(t) = &target
                             && s.targets.get(t).is_some_and(|t| t.map.name != name)
                         {
-                            let said = s.choose_map(t, Some(name), now);
+                            // Kept as its choice, so a reconnect uses it too.
+                            s.choose_map(t, Some(name.clone()), now);
+                            let said = t!(
+                                "{ $target } is decoded with { $map } from now on",
+                                target = t.as_str(),
+                                map = name.as_str()
+                            );
                             s.note(now, said);
                         }
                         if let (Some(r), Some(t)) = (replan, target.and_then(|t| s.targets.get(&t)))

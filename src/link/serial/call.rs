@@ -51,7 +51,7 @@ impl Io {
         let (step, reopen) = self.call_counted(slave, req).await;
         self.quiet_since = Some(Instant::now());
         self.last_slave = Some(req.slave);
-        let reply = self.captured.take();
+        let reply = self.as_rtu(self.captured.take());
         if slave.s.traffic {
             let reply = match &step {
                 Step::Gone(_) => String::new(),
@@ -145,9 +145,22 @@ impl Io {
         }
     }
 
+    /// What came back as an RTU frame: over Modbus TCP, the unit id and PDU after the MBAP
+    /// header with a CRC computed here (MBAP carries none), as the requests are shown; the
+    /// bytes as they came otherwise.
+    fn as_rtu(&self, bytes: Vec<u8>) -> Vec<u8> {
+        use crate::model::serial::Transport;
+        match Transport::of(&self.settings.port) {
+            Transport::ModbusTcp(_) if bytes.len() >= 8 => {
+                crate::proto::rtu::with_crc(bytes[6..].to_vec())
+            }
+            _ => bytes,
+        }
+    }
+
     /// No usable reply: a bad CRC (tokio-modbus skips those silently; the bytes tell) or none.
     async fn bad_reply(&mut self, slave: &mut Slave, req: &Request) -> Step {
-        let bytes = self.captured.peek();
+        let bytes = self.as_rtu(self.captured.peek());
         let crc = match Response::decode(&bytes) {
             Err(e @ RtuError::Crc { .. }) => Some(e.to_string()),
             _ => None,

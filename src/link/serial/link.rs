@@ -200,6 +200,9 @@ pub(super) struct Slave {
     pub(super) stats: LinkStats,
     /// Poll requests whose exception was already reported.
     reported: BTreeSet<usize>,
+    /// Poll requests whose values were said stale, with why: said again only once they were
+    /// read, or for another reason (the mark stays until then, dated from the first).
+    stale_said: std::collections::BTreeMap<usize, String>,
     /// When its next poll cycle is due.
     next: Instant,
 }
@@ -233,6 +236,7 @@ impl Line {
             s,
             stats: LinkStats::default(),
             reported: BTreeSet::new(),
+            stale_said: Default::default(),
             next: Instant::now(),
         });
     }
@@ -272,6 +276,7 @@ impl Line {
                     slave.s.plan = plan;
                     slave.s.set_slave(id);
                     slave.reported.clear();
+                    slave.stale_said.clear();
                 }
                 true
             }
@@ -366,6 +371,7 @@ impl Line {
             match self.call(i, req).await {
                 Step::Done(resp, _) => {
                     self.slaves[i].reported.remove(&k);
+                    self.slaves[i].stale_said.remove(&k);
                     blocks.extend(to_block(req, resp));
                 }
                 Step::Exception(code) => {
@@ -378,9 +384,9 @@ impl Line {
                         };
                         self.emit(e).await;
                     }
-                    stale.extend(stale_event(&target, req, code.to_string()));
+                    stale.extend(self.newly_stale(i, k, req, code.to_string()));
                 }
-                Step::Timeout(_) => stale.extend(stale_event(&target, req, "no reply".into())),
+                Step::Timeout(_) => stale.extend(self.newly_stale(i, k, req, "no reply".into())),
                 Step::Gone(why) => {
                     self.line_gone(why).await;
                     break;
@@ -400,6 +406,17 @@ impl Line {
         for e in stale {
             self.emit(e).await;
         }
+    }
+
+    /// The stale event of poll request `k` of slave `i`, unless it was said already for the
+    /// same reason since the request was last answered (a log line a cycle says nothing new).
+    fn newly_stale(&mut self, i: usize, k: usize, req: &Request, reason: String) -> Option<Event> {
+        let slave = &mut self.slaves[i];
+        if slave.stale_said.get(&k) == Some(&reason) {
+            return None;
+        }
+        slave.stale_said.insert(k, reason.clone());
+        stale_event(&slave.target, req, reason)
     }
 
     /// Every slave's figures, with the line's when it carries several.
