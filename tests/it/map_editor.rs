@@ -71,6 +71,8 @@ fn a_value_named_in_the_map_editor_is_saved_as_the_models_map() {
     let mut s = SerialSettings::new(&address);
     s.plan = PollPlan::parse("01030000000AC5CD").unwrap();
     s.poll_delay = std::time::Duration::from_millis(100);
+    // A Python server on a busy machine may take longer than a controller's 200 ms.
+    s.timeout = std::time::Duration::from_millis(1000);
     let target = s.target();
     h.state_mut().send(Command::ConnectSerial {
         settings: s,

@@ -37,6 +37,9 @@ fn an_independent_serial_server_with_two_slaves_is_polled_on_one_line() {
         "01030000000AC5CD",
         "--delay-ms",
         "100",
+        // A Python server on a busy machine may take longer than a controller's 200 ms.
+        "--timeout-ms",
+        "1000",
     ]);
     let target = |slave: u8| format!("serial:{port}:{slave}");
     for slave in [1u8, 2] {
