@@ -12,6 +12,7 @@ mod commissioning;
 mod handlers;
 mod history;
 mod internal;
+mod map_jobs;
 mod parts;
 mod recording;
 mod resets;
