@@ -91,11 +91,6 @@ gone-62aaae = gone
 report-of-target-written-to-pdf-7c1c68 = report of { $target } written to { $pdf } (steps in { $csv })
 
 ## src/app/supervisor/handlers.rs
-this-computer-has-no-folder-for-2d31a7 = this computer has no folder for maps
-map-saved-name-path-used-from-no-810ef1 = map saved: { $name } ({ $path }), used from now on
-target-is-decoded-with-map-from-f661a5 = { $target } is decoded with { $map } from now on
-a-one-off-read-is-for-a-controll-a3839f = a one-off read is for a controller on a serial port or the network; a modem sends what it polls
-reading-n-blocks-3e18f9 = reading { $n } blocks…
 attaching-to-the-broker-broker-9267b8 = attaching to the broker { $broker }
 detached-from-the-broker-broker-65af6c = detached from the broker { $broker }
 scan-port-started-bc0fd6 = scan: { $port } started
@@ -110,6 +105,13 @@ opened-the-recording-file-in-a-w-264a0b = opened the recording { $file } in a wi
 ## src/app/supervisor/internal.rs
 server-stopped-f214db = server stopped
 serial-connected-port-c7f6c7 = serial: connected { $port }
+
+## src/app/supervisor/map_jobs.rs
+this-computer-has-no-folder-for-2d31a7 = this computer has no folder for maps
+map-saved-name-path-used-from-no-810ef1 = map saved: { $name } ({ $path }), used from now on
+target-is-decoded-with-map-from-f661a5 = { $target } is decoded with { $map } from now on
+a-one-off-read-is-for-a-controll-a3839f = a one-off read is for a controller on a serial port or the network; a modem sends what it polls
+reading-n-blocks-3e18f9 = reading { $n } blocks…
 
 ## src/app/supervisor/recording.rs
 recording-to-file-2472d5 = recording to { $file }
@@ -999,6 +1001,7 @@ raw-89aa91 = Raw
 group-74902c = Group
 changed-c5203b = Changed
 plot-name-3ef32f = plot { $name }
+name-not-saved-7e8793 = { $name } (not saved)
 not-in-the-map-click-to-name-and-3dbb91 = Not in the map: click to name and describe it
 time-stale-ce7ced = { $time } (stale?)
 time-stale-a0814c = { $time } (stale)

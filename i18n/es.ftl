@@ -1118,3 +1118,4 @@ this-line-is-open-at-open-a-slav-a2cf27 = Esta línea está abierta a { $open }:
 slave-slave-865117 = esclavo { $slave }
 save-the-map-e29aa5 = Guardar el mapa
 target-is-decoded-with-map-from-f661a5 = { $target } se decodifica con { $map } desde ahora
+name-not-saved-7e8793 = { $name } (sin guardar)

@@ -1151,3 +1151,4 @@ this-line-is-open-at-open-a-slav-a2cf27 = Эта линия открыта с н
 slave-slave-865117 = ведомый { $slave }
 save-the-map-e29aa5 = Сохранить карту
 target-is-decoded-with-map-from-f661a5 = { $target } с этого момента декодируется по { $map }
+name-not-saved-7e8793 = { $name } (не сохранено)

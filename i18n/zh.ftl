@@ -1063,3 +1063,4 @@ this-line-is-open-at-open-a-slav-a2cf27 = 此线路已按 { $open } 打开：其
 slave-slave-865117 = 从站 { $slave }
 save-the-map-e29aa5 = 保存映射表
 target-is-decoded-with-map-from-f661a5 = { $target } 此后按 { $map } 解码
+name-not-saved-7e8793 = { $name }（未保存）

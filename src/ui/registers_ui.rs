@@ -132,6 +132,13 @@ fn filter_ui(ui: &mut egui::Ui, t: &Target, f: &mut ValuesFilter) -> bool {
     editor
 }
 
+/// What the table asks of the view about a value: whether it is plotted, and the name it
+/// was given in the map editor, not saved yet.
+pub type Lookups<'a> = (
+    &'a dyn Fn(Table, u16) -> bool,
+    &'a dyn Fn(Table, u16) -> Option<String>,
+);
+
 /// What was clicked in the values table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValuesClick {
@@ -156,7 +163,7 @@ pub fn address(addr: u16, hex: bool) -> String {
 pub fn ui(
     ui: &mut egui::Ui,
     target: Option<&Target>,
-    plotted: &dyn Fn(Table, u16) -> bool,
+    (plotted, drafted): Lookups<'_>,
     filter: &mut ValuesFilter,
     now_ms: i64,
     hex: bool,
@@ -256,7 +263,7 @@ pub fn ui(
                             &slave,
                             (&layout, row_height),
                             rows.start + n,
-                            plotted,
+                            (plotted, drafted),
                             now_ms,
                             hex,
                         );
@@ -325,7 +332,7 @@ fn row_ui(
     slave: &str,
     (layout, height): (&Layout, f32),
     index: usize,
-    plotted: &dyn Fn(Table, u16) -> bool,
+    (plotted, drafted): Lookups<'_>,
     now_ms: i64,
     hex: bool,
 ) -> Option<ValuesClick> {
@@ -395,8 +402,13 @@ fn row_ui(
             .inner
             .on_hover_text(crate::i18n::tr(crate::proto::map::UNVERIFIED_NOTE));
     } else if !d.mapped {
-        // A value the map does not know: a click describes it in the map editor.
-        let link = egui::Link::new(egui::RichText::new(shown).weak());
+        // A value the map does not know: a click describes it in the map editor, where it
+        // may be described already, not saved yet.
+        let text = match drafted(d.table, d.addr) {
+            Some(name) => t!("{ $name } (not saved)", name = name.as_str()),
+            None => shown.to_string(),
+        };
+        let link = egui::Link::new(egui::RichText::new(text).weak());
         describe = ui
             .scope_builder(name, |ui| ui.add(link))
             .inner

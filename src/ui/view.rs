@@ -566,7 +566,23 @@ impl View {
         let plotted = |table, addr| state.plotted.contains_key(&(hostid.clone(), table, addr));
         let now = moment_ms(state);
         let hex = self.settings.hex_addresses;
-        let clicked = registers_ui::ui(ui, target, &plotted, &mut self.values_filter, now, hex);
+        // The names described in the map editor for this target, not saved yet.
+        let editing = self.map_edit.target.as_deref() == Some(hostid.as_str());
+        let entries = &self.map_edit.entries;
+        let drafted = |table, addr| {
+            (entries.iter())
+                .filter(|_| editing)
+                .find(|e| e.table == table && e.addr == addr)
+                .map(|e| e.name.clone())
+        };
+        let clicked = registers_ui::ui(
+            ui,
+            target,
+            (&plotted, &drafted),
+            &mut self.values_filter,
+            now,
+            hex,
+        );
         let toggled = match clicked {
             Some(registers_ui::ValuesClick::Plot(table, addr)) => Some((table, addr)),
             Some(registers_ui::ValuesClick::Describe(at)) => {

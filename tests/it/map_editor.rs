@@ -110,6 +110,10 @@ fn a_value_named_in_the_map_editor_is_saved_as_the_models_map() {
         (entries[0].name.as_str(), entries[0].unit.as_str()),
         ("Tank level", "%")
     );
+    // The Values tab shows it by the name described, not saved yet.
+    until(&mut h, "the name described in the table", |h| {
+        has(h, "Tank level (not saved)")
+    });
 
     // Input registers the plan does not read, read once, then described.
     type_into(&mut h, "Read once", "04:0+3");
