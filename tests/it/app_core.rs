@@ -164,6 +164,19 @@ async fn a_port_that_cannot_be_opened_is_refused_not_added() {
         "{:?}",
         s.last_error
     );
+    drop(s);
+    // A later connection that opens ends the refusal, in the status bar too.
+    let stop = CancellationToken::new();
+    let path = controller(4, Faults::default(), &stop);
+    t.send(Command::ConnectSerial {
+        settings: serial_at(&path, 4),
+        model: "HGM6120N".into(),
+    });
+    t.until("connected, the refusal gone", |s| {
+        !s.targets.is_empty() && s.serial_error.is_none() && s.last_error.is_none()
+    })
+    .await;
+    stop.cancel();
 }
 
 /// Disconnect while the link is in the middle of a slow poll cycle: the reading that cycle

@@ -103,7 +103,12 @@ impl Supervisor {
                     if let Some(t) = s.targets.get_mut(&t) {
                         t.serial_link_mut().line_settings = line;
                     }
-                    s.serial_error = None;
+                    // The refusal of an earlier try is over: it leaves the status bar too.
+                    if let Some(e) = s.serial_error.take()
+                        && s.last_error.as_deref() == Some(e.to_string().as_str())
+                    {
+                        s.last_error = None;
+                    }
                     s.note(
                         now,
                         t!("serial: connected { $port }", port = description.as_str()),
