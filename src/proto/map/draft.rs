@@ -457,6 +457,15 @@ mod tests {
         pair.name = "Past the end".into();
         pair.words = 2;
         assert!(preview(&pair).unwrap_err().contains("65535"));
+        let wrong = format!(
+            "{}\n[[register]]\ntable = \"coils\"\naddr = 1\nname = \"A\"\n",
+            header("X", "t")
+        );
+        let err = parse_map(&wrong).unwrap_err().to_string();
+        assert!(
+            err.contains("\"coils\" is not \"holding\" or \"input\""),
+            "{err}"
+        );
         let text = header("X", "t").replace("\"none\"", "\"never\"");
         let err = parse_map(&text).unwrap_err().to_string();
         assert!(

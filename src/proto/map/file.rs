@@ -50,7 +50,7 @@ impl std::error::Error for MapError {}
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
-enum TableName {
+pub(super) enum TableName {
     Coils,
     DiscreteInputs,
     Holding,
@@ -260,6 +260,34 @@ impl Checker<'_> {
             ),
             _ => Ok(()),
         }
+    }
+
+    /// The table an entry names (`table = …`, a version 2 field): the first of `kinds` when
+    /// it names none; one that is neither of them is refused, naming the field.
+    pub(super) fn table(
+        &self,
+        span: std::ops::Range<usize>,
+        field: &str,
+        named: Option<TableName>,
+        (first, second): (TableName, TableName),
+    ) -> Result<Table, MapError> {
+        let Some(name) = named else {
+            return Ok(first.into());
+        };
+        if name != first && name != second {
+            return self.err(
+                span,
+                t!(
+                    "{ $field }: { $value } is not { $first } or { $second }",
+                    field = field,
+                    value = format!("{:?}", name.name()),
+                    first = format!("{:?}", first.name()),
+                    second = format!("{:?}", second.name())
+                ),
+            );
+        }
+        self.v2(span, field)?;
+        Ok(name.into())
     }
 
     /// Refuses a version 2 field in a version 1 file.
@@ -614,25 +642,8 @@ fn coils(c: &Checker<'_>, raw: &[Spanned<RawCoil>]) -> Result<Bits, MapError> {
     let mut lines = BTreeMap::new();
     for (i, e) in raw.iter().enumerate() {
         let (span, e) = (e.span(), e.get_ref());
-        let table = match e.table {
-            None | Some(TableName::Coils) => Table::Coils,
-            Some(TableName::DiscreteInputs) => Table::DiscreteInputs,
-            Some(other) => {
-                return c.err(
-                    span,
-                    t!(
-                        "{ $field }: { $value } is not { $first } or { $second }",
-                        field = format!("coil[{i}].table"),
-                        value = format!("{:?}", other.name()),
-                        first = "\"coils\"",
-                        second = "\"discrete_inputs\""
-                    ),
-                );
-            }
-        };
-        if e.table.is_some() {
-            c.v2(span.clone(), &format!("coil[{i}].table"))?;
-        }
+        let kinds = (TableName::Coils, TableName::DiscreteInputs);
+        let table = c.table(span.clone(), &format!("coil[{i}].table"), e.table, kinds)?;
         if let Some(first) = lines.get(&(table, e.addr)) {
             return c.err(
                 span,

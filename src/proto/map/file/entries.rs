@@ -20,25 +20,8 @@ pub(super) fn registers(
     for (i, e) in raw.iter().enumerate() {
         let (span, e) = (e.span(), e.get_ref());
         let here = format!("register[{i}] (addr {})", e.addr);
-        let table = match e.table {
-            None | Some(TableName::Holding) => Table::Holding,
-            Some(TableName::Input) => Table::Input,
-            Some(other) => {
-                return c.err(
-                    span,
-                    t!(
-                        "{ $field }: { $value } is not { $first } or { $second }",
-                        field = format!("{here}.table"),
-                        value = format!("{:?}", other.name()),
-                        first = "\"holding\"",
-                        second = "\"input\""
-                    ),
-                );
-            }
-        };
-        if e.table.is_some() {
-            c.v2(span.clone(), &format!("{here}.table"))?;
-        }
+        let kinds = (TableName::Holding, TableName::Input);
+        let table = c.table(span.clone(), &format!("{here}.table"), e.table, kinds)?;
         if table == Table::Input && e.setting {
             return c.err(
                 span,
