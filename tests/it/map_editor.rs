@@ -16,7 +16,7 @@ use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-use crate::common::proc::{BIN, Proc, is};
+use crate::common::proc::{Proc, cmmctl_env, is};
 use crate::gui::{SCENARIO_GUARD, until, until_within};
 
 fn app(maps: &std::path::Path) -> Harness<'static, CommissionerApp> {
@@ -224,28 +224,24 @@ fn a_map_installed_from_a_register_list_is_used_by_poll() {
     )
     .unwrap();
     let data = dir.join("data");
-    let out = std::process::Command::new(BIN)
-        .args([
+    let data_home = [("XDG_DATA_HOME", data.to_str().unwrap())];
+    let (installed, _, err) = cmmctl_env(
+        &[
             "map",
             "new",
             "--from-csv",
             csv.to_str().unwrap(),
             "--model",
             "PUMP-9",
-        ])
-        .arg("--install")
-        .env("XDG_DATA_HOME", &data)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+            "--install",
+        ],
+        &data_home,
     );
+    assert!(installed, "{err}");
     assert!(data.join("cmm-commissioner/maps/PUMP-9.toml").exists());
     let mut poll = Proc::spawn_env(
         &["poll", &address, "--model", "PUMP-9", "--delay-ms", "100"],
-        &[("XDG_DATA_HOME", data.to_str().unwrap())],
+        &data_home,
     );
     // Read in plan order: holding registers, then input registers.
     let c = poll.expect("the holding register, named and scaled", |v| {

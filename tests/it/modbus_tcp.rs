@@ -6,7 +6,7 @@
 
 use std::process::Command;
 
-use crate::common::proc::{BIN, Proc, is};
+use crate::common::proc::{BIN, Proc, cmmctl, is};
 
 /// A simulated controller on the network (`--tcp` or `--rtu-over-tcp`): it and its address.
 fn sim(kind: &str, listen: &str) -> (Proc, String) {
@@ -42,28 +42,13 @@ fn poll_write_and_scan_a_controller_over_modbus_tcp() {
     drop(poll);
 
     // One write from the command line, the address before the write.
-    let w = Command::new(BIN)
-        .args([
-            "write",
-            &address,
-            r#"{"cmd":"write-coil","slave":1,"addr":3,"on":true}"#,
-        ])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&w.stdout);
-    assert!(
-        w.status.success(),
-        "{stdout} {}",
-        String::from_utf8_lossy(&w.stderr)
-    );
+    let write = r#"{"cmd":"write-coil","slave":1,"addr":3,"on":true}"#;
+    let (written, stdout, stderr) = cmmctl(&["write", &address, write]);
+    assert!(written, "{stdout} {stderr}");
     assert!(stdout.contains(r#""outcome":"accepted""#), "{stdout}");
 
     // The scan finds the one unit id that answers; the others are the gateway's 0x0B.
-    let s = Command::new(BIN)
-        .args(["scan", &address, "--slaves", "1-4", "--timeout-ms", "500"])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&s.stdout);
+    let (_, stdout, _) = cmmctl(&["scan", &address, "--slaves", "1-4", "--timeout-ms", "500"]);
     let done = stdout
         .lines()
         .find(|l| l.contains(r#""event":"scan_done""#))
@@ -252,15 +237,9 @@ fn an_independent_modbus_tcp_server_is_polled_and_written() {
         is(v, "change") && v["addr"] == 5 && v["value"] == 4242
     });
     // Unit 1 is another device behind the same address.
-    let w = Command::new(BIN)
-        .args([
-            "write",
-            &address,
-            r#"{"cmd":"write-register","slave":1,"addr":7,"value":77}"#,
-        ])
-        .output()
-        .unwrap();
-    assert!(w.status.success(), "{}", String::from_utf8_lossy(&w.stdout));
+    let write = r#"{"cmd":"write-register","slave":1,"addr":7,"value":77}"#;
+    let (written, stdout, _) = cmmctl(&["write", &address, write]);
+    assert!(written, "{stdout}");
 }
 
 /// In the window: a scan of a gateway's address (pymodbus with units 1 and 2) finds both, and
@@ -306,39 +285,21 @@ fn a_map_made_from_a_register_list_names_an_unknown_controller() {
     )
     .unwrap();
     let map = dir.join("acme.toml");
-    let made = Command::new(BIN)
-        .args([
-            "map",
-            "new",
-            "--from-csv",
-            csv.to_str().unwrap(),
-            "--model",
-            "ACME-7",
-        ])
-        .args(["--out", map.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&made.stdout);
-    assert!(
-        made.status.success(),
-        "{said} {}",
-        String::from_utf8_lossy(&made.stderr)
-    );
+    let args = [
+        "map",
+        "new",
+        "--from-csv",
+        csv.to_str().unwrap(),
+        "--model",
+        "ACME-7",
+        "--out",
+        map.to_str().unwrap(),
+    ];
+    let (made, said, err) = cmmctl(&args);
+    assert!(made, "{said} {err}");
     assert!(said.contains("ACME-7"), "{said}");
     // Not replaced by a second run.
-    let again = Command::new(BIN)
-        .args([
-            "map",
-            "new",
-            "--from-csv",
-            csv.to_str().unwrap(),
-            "--model",
-            "ACME-7",
-        ])
-        .args(["--out", map.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(!again.status.success());
+    assert!(!cmmctl(&args).0);
 
     let (_peer, address) = pymodbus_peer();
     let mut poll = Proc::spawn(&[

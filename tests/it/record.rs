@@ -7,7 +7,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use cmm_commissioner::store::reader::Recording;
-use common::proc::{BIN, Proc, is, listening};
+use common::proc::{BIN, Proc, cmmctl, is, listening};
 
 fn dir(name: &str) -> crate::common::TempDir {
     crate::common::TempDir::new(&format!("record-{name}"))
@@ -481,15 +481,6 @@ pub(crate) fn live_recording(file: &std::path::Path) -> cmm_commissioner::store:
     }
     r.flush().unwrap();
     r
-}
-
-fn cmmctl(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(BIN).args(args).output().unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
 }
 
 /// `cmmctl recording copy` makes one file of a recording being written, cut to a range and a

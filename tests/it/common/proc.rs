@@ -18,6 +18,25 @@ pub fn data_home() -> std::path::PathBuf {
     std::env::temp_dir().join(format!("cmm-test-data-{}", std::process::id()))
 }
 
+/// Runs `cmmctl` with `args` to its end: whether it succeeded, its stdout and its stderr.
+pub fn cmmctl(args: &[&str]) -> (bool, String, String) {
+    cmmctl_env(args, &[])
+}
+
+/// [`cmmctl`] with these variables set.
+pub fn cmmctl_env(args: &[&str], envs: &[(&str, &str)]) -> (bool, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .envs(envs.iter().copied())
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
 pub struct Proc {
     pub child: Child,
     lines: mpsc::Receiver<Value>,
