@@ -112,30 +112,16 @@ pub fn snapshot_reads(
         // Short reads, gaps of a couple of addresses at most: a controller refuses a read that
         // runs over addresses it does not have, and one refused read loses only its block.
         let max = if table.is_bits() { 256 } else { 32 };
-        let mut run: Option<(u16, u16)> = None; // (first, last)
-        let flush = |run: Option<(u16, u16)>, out: &mut Vec<Request>| {
-            if let Some((first, last)) = run {
-                out.push(Request {
-                    slave,
-                    pdu: RequestPdu::Read {
-                        table,
-                        addr: first,
-                        qty: last - first + 1,
-                    },
-                });
-            }
-        };
-        for a in addrs {
-            run = match run {
-                // Close enough to read in one go (a few unnamed addresses between).
-                Some((first, last)) if a - last <= 2 && a - first < max => Some((first, a)),
-                other => {
-                    flush(other, &mut out);
-                    Some((a, a))
-                }
-            };
+        for (addr, qty) in crate::proto::poll_plan::read_runs(&addrs, 2, max) {
+            out.push(Request {
+                slave,
+                pdu: RequestPdu::Read {
+                    table,
+                    addr,
+                    qty: qty as u16,
+                },
+            });
         }
-        flush(run, &mut out);
     }
     out
 }

@@ -7,6 +7,24 @@ use super::rtu::{Block, BlockValues, Request, RequestPdu, Response, RtuError};
 /// The HGM6120N plan the vendor cloud sends (coils 0-77, registers 0-44, registers 46-55).
 pub const HGM6120N_FIELD_PLAN: &str = "01010000004EBC3E;01030000002D85D7;0103002E000AA5C4";
 
+/// Reads covering `addrs` (sorted, without repeats): addresses at most `gap` apart in one
+/// read of at most `most` items, as (first address, how many).
+pub fn read_runs(addrs: &[u16], gap: u16, most: u32) -> Vec<(u16, u32)> {
+    let mut out: Vec<(u16, u32)> = Vec::new();
+    for &a in addrs {
+        match out.last_mut() {
+            Some((first, qty))
+                if u32::from(a) <= u32::from(*first) + *qty - 1 + u32::from(gap)
+                    && u32::from(a) - u32::from(*first) < most =>
+            {
+                *qty = (u32::from(a) - u32::from(*first) + 1).max(*qty);
+            }
+            _ => out.push((a, 1)),
+        }
+    }
+    out
+}
+
 /// An ordered list of read requests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PollPlan {
@@ -137,6 +155,14 @@ impl PollPlan {
 mod tests {
     use super::super::rtu::Table;
     use super::*;
+
+    #[test]
+    fn addresses_close_together_are_read_at_once_within_the_bound() {
+        assert_eq!(read_runs(&[0, 1, 3, 10, 11], 2, 125), [(0, 4), (10, 2)]);
+        assert_eq!(read_runs(&[0, 1, 3, 10, 11], 8, 125), [(0, 12)]);
+        assert_eq!(read_runs(&[0, 1, 2, 3], 2, 3), [(0, 3), (3, 1)]);
+        assert!(read_runs(&[], 2, 3).is_empty());
+    }
 
     #[test]
     fn field_plan_reads_coils_and_two_register_ranges() {

@@ -151,24 +151,6 @@ fn header(model: &str, origin: &str) -> String {
     )
 }
 
-/// Read blocks covering `addrs` (sorted): addresses close together (gaps up to 8) in one
-/// request of at most `most` items.
-pub fn blocks(addrs: &[u16], most: u32) -> Vec<(u16, u32)> {
-    let mut out: Vec<(u16, u32)> = Vec::new();
-    for &a in addrs {
-        match out.last_mut() {
-            Some((start, qty))
-                if u32::from(a) < u32::from(*start) + *qty + 8
-                    && u32::from(a) - u32::from(*start) < most =>
-            {
-                *qty = (u32::from(a) - u32::from(*start) + 1).max(*qty);
-            }
-            _ => out.push((a, 1)),
-        }
-    }
-    out
-}
-
 /// The map file `base` (the model's map; none or the generic one: a new file named after
 /// `model`, its header saying `origin`) with `entries` added, and poll blocks for what its
 /// plan does not read yet: the text, and the map it reads as (validated as on load).
@@ -262,7 +244,8 @@ pub fn map_with(
         addrs.sort_unstable();
         addrs.dedup();
         let most = if table.is_bits() { 2000 } else { 125 };
-        for (addr, qty) in blocks(&addrs, most) {
+        // Addresses close together (a few unnamed ones between) in one read.
+        for (addr, qty) in crate::proto::poll_plan::read_runs(&addrs, 8, most) {
             let mut p = InlineTable::new();
             p.insert("table", table.name().into());
             p.insert("addr", i64::from(addr).into());
