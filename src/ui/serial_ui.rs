@@ -246,11 +246,10 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
             ui.separator();
             let has_port = !d.prefs.port.trim().is_empty();
             let scanning = scan.is_some_and(|s| s.running);
-            let polled = slaves_on(state, d.prefs.port.trim());
+            let (polled, line_settings) = open_line(state, d.prefs.port.trim());
             // A serial port is one task's: a scan would need it to itself.
             let busy = !polled.is_empty()
                 && !crate::model::serial::Transport::of(&d.prefs.port).is_network();
-            let open_line = line_of(state, d.prefs.port.trim());
             let asked = d.settings_at(state, d.prefs.slave).line();
             // What keeps Connect from adding the slave to the open line, said before it is
             // tried.
@@ -260,7 +259,7 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
                     slave = d.prefs.slave
                 ))
             } else {
-                open_line.filter(|l| !polled.is_empty() && *l != asked).map(|l| {
+                line_settings.filter(|l| !polled.is_empty() && *l != asked).map(|l| {
                     t!(
                         "This line is open at { $open }: a slave on it uses the same settings, not { $asked }.",
                         open = l,
@@ -387,30 +386,25 @@ pub fn ui(ctx: &egui::Context, d: &mut SerialDialog, state: &AppState) -> Option
     action
 }
 
-/// The slave ids polled on the line at `port`.
-fn slaves_on(state: &AppState, port: &str) -> Vec<u8> {
-    state
-        .targets
-        .keys()
-        .filter_map(|k| match crate::model::TargetId::parse(k) {
-            crate::model::TargetId::Serial { port: p, slave } if p == port => Some(slave),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The settings of the line open at `port` (`9600 8N1`), when a slave is polled there.
-fn line_of(state: &AppState, port: &str) -> Option<String> {
-    state
-        .targets
-        .iter()
-        .find_map(|(k, t)| match crate::model::TargetId::parse(k) {
-            crate::model::TargetId::Serial { port: p, .. } if p == port => match &t.link {
-                crate::app::target::Link::Serial(s) if !s.line_settings.is_empty() => {
-                    Some(s.line_settings.clone())
-                }
-                _ => None,
-            },
-            _ => None,
-        })
+/// The line open at `port`: the slave ids polled on it, and its settings (`9600 8N1`) when
+/// known.
+fn open_line(state: &AppState, port: &str) -> (Vec<u8>, Option<String>) {
+    let mut slaves = Vec::new();
+    let mut settings = None;
+    for (k, t) in &state.targets {
+        let crate::model::TargetId::Serial { port: p, slave } = crate::model::TargetId::parse(k)
+        else {
+            continue;
+        };
+        if p != port {
+            continue;
+        }
+        slaves.push(slave);
+        if let crate::app::target::Link::Serial(s) = &t.link
+            && !s.line_settings.is_empty()
+        {
+            settings.get_or_insert_with(|| s.line_settings.clone());
+        }
+    }
+    (slaves, settings)
 }
