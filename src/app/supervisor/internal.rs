@@ -38,7 +38,8 @@ impl Supervisor {
                     crate::model::TargetId::Serial { port, .. } => port,
                     _ => String::new(),
                 };
-                self.serial_opened(target, model, description, (slave, line), result);
+                let link = (slave, line, port.clone());
+                self.serial_opened(target, model, description, link, result);
                 // Slaves asked for meanwhile join the line now (or try the port themselves).
                 for (settings, model) in self.links.port_waiting.remove(&port).unwrap_or_default() {
                     self.links.connecting.remove(&settings.target());
@@ -72,7 +73,7 @@ impl Supervisor {
         target: String,
         model: String,
         description: String,
-        (slave, line): (u8, String),
+        (slave, line, port): (u8, String, String),
         result: Result<crate::link::serial::SerialHandle, crate::link::serial::SerialError>,
     ) {
         match result {
@@ -81,10 +82,6 @@ impl Supervisor {
                 // The model is the engineer's choice, not the link's: kept with the
                 // target so the recording is decoded with its map afterwards.
                 if let Some(r) = &self.recording.recorder {
-                    let port = match crate::model::TargetId::parse(&target) {
-                        crate::model::TargetId::Serial { port, .. } => port,
-                        _ => String::new(),
-                    };
                     r.record(crate::store::Record::Target {
                         key: target.clone(),
                         hostname: description.clone(),
