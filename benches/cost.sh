@@ -27,7 +27,8 @@
 # server's median, and the ratio is the median of the rounds' own serve / floor ratios.
 #
 #   bash benches/cost.sh [MODEMS] [SECONDS] [RATE_MS] [IDLE] [ROUNDS]
-# (COST_SERVERS="serve floor" runs only some; COST_MEMORY=0 skips the memory runs.)
+# (COST_SERVERS="serve floor" runs only some; COST_MEMORY=0 skips the memory runs; ROUNDS 0
+# runs only them.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 modems=${1:-1000}
@@ -80,7 +81,12 @@ bytes_per_sample() {
   [ -f "$1" ] || { echo "-"; return; }
   local size rows
   size=$(( $(stat -c %s "$1") + $( [ -f "$1-wal" ] && stat -c %s "$1-wal" || echo 0) ))
-  rows=$(sqlite3 "$1" "SELECT count(*) FROM sample")
+  # Ours keeps the samples not yet folded into the clustered table in sample_recent.
+  if [ -n "$(sqlite3 "$1" "SELECT name FROM sqlite_master WHERE name = 'sample_recent'")" ]; then
+    rows=$(sqlite3 "$1" "SELECT (SELECT count(*) FROM sample) + (SELECT count(*) FROM sample_recent)")
+  else
+    rows=$(sqlite3 "$1" "SELECT count(*) FROM sample")
+  fi
   python3 -c 'import sys; s,n=int(sys.argv[1]),int(sys.argv[2]); print(f"{s/max(n,1):.1f}")' "$size" "$rows"
 }
 
@@ -159,8 +165,11 @@ median() {
 printf '\n%-10s %11s %20s %9s %7s %7s %8s %15s %17s\n' server "µs/message" "rounds" messages "CPU s" "p99 ms" "B/sample" "KiB/idle modem" "KiB/modem at 3 s"
 mem() { [ -f "$work/$1" ] && cut -d' ' -f1 "$work/$1" || echo "-"; }
 for name in $servers; do
-  read -r us n cpu_s p99 per_sample < <(median "$name")
-  all=$(for f in "$work/$name".cost.*; do head -1 "$f" | cut -d' ' -f1; done | paste -sd/)
+  us=- n=- cpu_s=- p99=- per_sample=- all=-
+  if [ "$rounds" -gt 0 ]; then
+    read -r us n cpu_s p99 per_sample < <(median "$name")
+    all=$(for f in "$work/$name".cost.*; do head -1 "$f" | cut -d' ' -f1; done | paste -sd/)
+  fi
   printf '%-10s %11s %20s %9s %7s %7s %8s %15s %17s\n' "$name" "$us" "$all" "$n" "$cpu_s" "$p99" \
     "$per_sample" "$(mem "$name.idle")" "$(mem "$name.vendor")"
 done
@@ -172,11 +181,10 @@ def kib(name, kind):
     p = f"{work}/{name}.{kind}"
     return float(open(p).read().split()[0]) if os.path.exists(p) else None
 for a, b in (("serve", "floor"), ("serve-rec", "floor-rec")):
-    if not os.path.exists(f"{work}/{a}.cost.1") or not os.path.exists(f"{work}/{b}.cost.1"):
-        continue
-    ratios = [us(a, r) / us(b, r) for r in range(1, rounds + 1)]
-    print(f"\n{a} / {b} by round: " + ", ".join(f"{x:.2f}x" for x in ratios))
-    print(f"{a} / {b} per message (median of the rounds): {statistics.median(ratios):.2f}x")
+    if os.path.exists(f"{work}/{a}.cost.1") and os.path.exists(f"{work}/{b}.cost.1"):
+        ratios = [us(a, r) / us(b, r) for r in range(1, rounds + 1)]
+        print(f"\n{a} / {b} by round: " + ", ".join(f"{x:.2f}x" for x in ratios))
+        print(f"{a} / {b} per message (median of the rounds): {statistics.median(ratios):.2f}x")
     for kind in ("idle", "vendor"):
         x, y = kib(a, kind), kib(b, kind)
         if x is not None and y:

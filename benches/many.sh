@@ -64,7 +64,7 @@ for p in $(seq 0 $((procs - 1))); do tail -1 "$work/sim$p"; done
 kill -INT $server
 wait $server || true
 echo
-echo "recording: $(du -h "$file" | cut -f1); $(sqlite3 "$file" "SELECT count(*) FROM sample") samples, $(sqlite3 "$file" "SELECT count(*) FROM message") messages"
+echo "recording: $(du -h "$file" | cut -f1); $(sqlite3 "$file" "SELECT (SELECT count(*) FROM sample) + (SELECT count(*) FROM sample_recent)") samples, $(sqlite3 "$file" "SELECT count(*) FROM message") messages"
 lost=$({ grep -o 'recorder fell behind: [0-9]*' "$work/events" || true; } | awk '{s += $NF} END {print s + 0}')
 echo "records lost by the recorder: $lost"
 echo "errors the server printed: $(grep -c '"event":"error"' "$work/events" || true)"

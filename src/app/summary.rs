@@ -95,7 +95,7 @@ impl Target {
                     .iter()
                     .find(|a| a.at == at && a.name == name)
                     .map(|a| a.since_ms)
-                    .or_else(|| self.changed_ms.get(&at).copied())
+                    .or_else(|| self.changed_ms.get(&at))
                     .unwrap_or(now_ms);
                 ActiveAlarm {
                     name: name.to_string(),

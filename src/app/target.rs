@@ -12,51 +12,124 @@ use crate::proto::image::Change;
 use crate::proto::map::{Decoded, RegisterMap};
 use crate::proto::uplink::InputFlags;
 
-/// When each entry last changed, by table and first address: a list sorted by key, sized
-/// to what it holds (16 bytes an entry; a hash table held about 4 KiB for a controller's 130
-/// entries, the largest part of a modem's memory). Every upload sets the time of each change
-/// in a short binary search; new keys come only with a target's first readings.
+/// When each entry last changed, by table and first address: keys sorted in one list, their
+/// times in another as milliseconds after a base, each sized to what it holds (8 bytes an
+/// entry; a hash table held about 4 KiB for a controller's 130 entries, a list of (key, time)
+/// pairs 2 KiB, the largest part of a modem's memory). Every upload sets the time of each
+/// change in a short binary search; new keys come only with a target's first readings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChangedAt {
-    entries: Vec<(Key, i64)>,
+    /// The time the offsets count from (ms since the epoch).
+    base: i64,
+    keys: Vec<Key>,
+    /// Milliseconds after `base`, one per key; [`FAR`] when the time is in `far`.
+    at: Vec<u32>,
+    /// The times too far from `base` for an offset (a value unchanged for weeks while others
+    /// change): rare, kept exactly here.
+    far: Vec<(Key, i64)>,
 }
 
 /// A (table, address) key, ordered as the tuple is.
 type Key = (crate::proto::Table, u16);
 
+/// The offset that says "see `far`".
+const FAR: u32 = u32::MAX;
+
 impl ChangedAt {
     /// When `key` last changed.
-    pub fn get(&self, key: &Key) -> Option<&i64> {
-        let i = self.entries.binary_search_by(|(k, _)| k.cmp(key)).ok()?;
-        Some(&self.entries[i].1)
+    pub fn get(&self, key: &Key) -> Option<i64> {
+        let i = self.keys.binary_search(key).ok()?;
+        Some(self.time(i))
+    }
+
+    /// The time of entry `i`.
+    fn time(&self, i: usize) -> i64 {
+        match self.at[i] {
+            FAR => self
+                .far
+                .iter()
+                .find(|(k, _)| *k == self.keys[i])
+                .map_or(self.base, |&(_, t)| t),
+            o => self.base + i64::from(o),
+        }
     }
 
     /// Sets when `key` changed; returns the time it replaced.
     pub fn insert(&mut self, key: Key, t_ms: i64) -> Option<i64> {
-        match self.entries.binary_search_by(|(k, _)| k.cmp(&key)) {
-            Ok(i) => Some(std::mem::replace(&mut self.entries[i].1, t_ms)),
+        if self.keys.is_empty() {
+            self.base = t_ms;
+        }
+        let offset = match self.offset(t_ms) {
+            Some(o) => o,
+            None => {
+                // Earlier than the base (a recording's times come in any order, a clock set
+                // back): the base moves to it. Too late for an offset: the base moves to half
+                // the range before it, and the oldest times go to `far`.
+                let base = if t_ms < self.base {
+                    t_ms
+                } else {
+                    t_ms - i64::from(FAR / 2)
+                };
+                self.rebase(base);
+                self.offset(t_ms).unwrap_or(0)
+            }
+        };
+        match self.keys.binary_search(&key) {
+            Ok(i) => {
+                let was = self.time(i);
+                if self.at[i] == FAR {
+                    self.far.retain(|(k, _)| *k != key);
+                }
+                self.at[i] = offset;
+                Some(was)
+            }
             Err(i) => {
                 // Exactly the room needed: keys come in a few batches, then never again.
-                self.entries.reserve_exact(1);
-                self.entries.insert(i, (key, t_ms));
+                self.keys.reserve_exact(1);
+                self.at.reserve_exact(1);
+                self.keys.insert(i, key);
+                self.at.insert(i, offset);
                 None
             }
         }
     }
 
+    /// `t_ms` as an offset from the base, when it is one.
+    fn offset(&self, t_ms: i64) -> Option<u32> {
+        u32::try_from(t_ms - self.base).ok().filter(|&o| o != FAR)
+    }
+
+    /// Counts the offsets from `base` from now on; a time that does not fit goes to `far`.
+    fn rebase(&mut self, base: i64) {
+        for i in 0..self.keys.len() {
+            if self.at[i] == FAR {
+                continue;
+            }
+            let t = self.base + i64::from(self.at[i]);
+            self.at[i] = match u32::try_from(t - base).ok().filter(|&o| o != FAR) {
+                Some(o) => o,
+                None => {
+                    self.far.push((self.keys[i], t));
+                    FAR
+                }
+            };
+        }
+        self.base = base;
+    }
+
     /// Every time held, in key order.
-    pub fn values(&self) -> impl Iterator<Item = &i64> {
-        self.entries.iter().map(|(_, t)| t)
+    pub fn values(&self) -> impl Iterator<Item = i64> + '_ {
+        (0..self.keys.len()).map(|i| self.time(i))
     }
 
     /// Entries held.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.keys.len()
     }
 
     /// Whether none is held.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.keys.is_empty()
     }
 }
 
@@ -475,19 +548,49 @@ mod tests {
         use crate::proto::Table::{Coils, Holding};
         let mut c = ChangedAt::default();
         assert!(c.is_empty());
+        let t0 = 1_700_000_000_000;
         for (i, key) in [(Holding, 24), (Coils, 7), (Holding, 0), (Coils, 70)]
             .into_iter()
             .enumerate()
         {
-            assert_eq!(c.insert(key, i as i64), None);
+            assert_eq!(c.insert(key, t0 + i as i64), None);
         }
-        assert_eq!(c.insert((Holding, 24), 9), Some(0));
-        assert_eq!(c.get(&(Holding, 24)), Some(&9));
-        assert_eq!(c.get(&(Coils, 7)), Some(&1));
-        assert_eq!(c.get(&(Holding, 0)), Some(&2));
+        assert_eq!(c.insert((Holding, 24), t0 + 9), Some(t0));
+        assert_eq!(c.get(&(Holding, 24)), Some(t0 + 9));
+        assert_eq!(c.get(&(Coils, 7)), Some(t0 + 1));
+        assert_eq!(c.get(&(Holding, 0)), Some(t0 + 2));
         assert_eq!(c.get(&(Holding, 7)), None);
-        assert_eq!(c.values().max(), Some(&9));
+        assert_eq!(c.values().max(), Some(t0 + 9));
         assert_eq!(c.len(), 4);
-        assert_eq!(c.entries.capacity(), 4);
+        assert_eq!((c.keys.capacity(), c.at.capacity()), (4, 4));
+        assert_eq!(std::mem::size_of::<Key>() + std::mem::size_of::<u32>(), 8);
+    }
+
+    /// Times in any order and far apart stay exact: earlier than the first (a recording's),
+    /// weeks later than the others, and back to an offset when they change again.
+    #[test]
+    fn change_times_far_apart_stay_exact() {
+        use crate::proto::Table::{Coils, Holding};
+        let day = 86_400_000_i64;
+        let t0 = 1_700_000_000_000;
+        let mut c = ChangedAt::default();
+        c.insert((Holding, 1), t0);
+        c.insert((Holding, 2), t0 - 3 * day);
+        assert_eq!(c.get(&(Holding, 1)), Some(t0));
+        assert_eq!(c.get(&(Holding, 2)), Some(t0 - 3 * day));
+        // Fifty days on: past an offset's reach from the old times.
+        c.insert((Coils, 5), t0 + 50 * day);
+        c.insert((Holding, 1), t0 + 50 * day + 1);
+        assert_eq!(c.get(&(Holding, 2)), Some(t0 - 3 * day));
+        assert_eq!(c.get(&(Coils, 5)), Some(t0 + 50 * day));
+        assert_eq!(c.get(&(Holding, 1)), Some(t0 + 50 * day + 1));
+        assert_eq!(c.far.len(), 1, "only the old one is kept aside");
+        // It changes again: back to an offset, and out of the far list.
+        assert_eq!(c.insert((Holding, 2), t0 + 51 * day), Some(t0 - 3 * day));
+        assert_eq!(c.get(&(Holding, 2)), Some(t0 + 51 * day));
+        assert!(c.far.is_empty());
+        let mut all: Vec<i64> = c.values().collect();
+        all.sort();
+        assert_eq!(all, [t0 + 50 * day, t0 + 50 * day + 1, t0 + 51 * day]);
     }
 }

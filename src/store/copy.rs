@@ -121,6 +121,8 @@ pub fn copy(source: &Path, out: &Path, spec: &CopySpec) -> Result<String, StoreE
 fn cut(conn: &Connection, spec: &CopySpec) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "DELETE")?;
     let tx = conn.unchecked_transaction()?;
+    // The copy's samples all in the clustered table, as after a stop.
+    super::schema::fold_recent(&tx)?;
     if !spec.targets.is_empty() {
         tx.execute_batch("CREATE TEMP TABLE keep (key TEXT PRIMARY KEY)")?;
         for t in &spec.targets {

@@ -1,7 +1,15 @@
 //! The recording file: an SQLite database with its own application id and schema version.
 //! A file of another program or of a newer version is refused with a clear message, never
 //! misread; an older version is migrated when it is opened for writing (version 1 lacks the
-//! commissioning table: it gains it, and reads of a version 1 file find it empty).
+//! commissioning table, version 2 the recent samples: they gain them, and reads of an older
+//! file find them empty).
+//!
+//! The samples are kept in two tables: `sample`, clustered by series for range reads, and
+//! `sample_recent`, the last seconds in the order they came. Appending is cheap where an
+//! insert into the clustered table lands on another page for every series; the recorder folds
+//! the recent samples into `sample` in key order every half minute (each page then written
+//! once per fold instead of once a second) and at every stop. A reading connection sees the
+//! two as one: a temporary view `sample` over both (see [`open_for_reading`]).
 
 use std::path::Path;
 
@@ -12,7 +20,7 @@ use super::StoreError;
 /// `PRAGMA application_id` of a recording ("CMMR").
 pub const APPLICATION_ID: i64 = 0x434D_4D52;
 /// `PRAGMA user_version` this program writes and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS session (
@@ -88,7 +96,42 @@ CREATE TABLE IF NOT EXISTS commissioning (
     value TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS commissioning_target ON commissioning (target, t_ms);
+-- Schema 3: the samples since the last fold into `sample`, by time (appended at the end).
+CREATE TABLE IF NOT EXISTS sample_recent (
+    t_ms INTEGER NOT NULL,
+    target INTEGER NOT NULL,
+    tbl INTEGER NOT NULL,
+    addr INTEGER NOT NULL,
+    raw INTEGER NOT NULL,
+    PRIMARY KEY (t_ms, target, tbl, addr)
+) WITHOUT ROWID;
 ";
+
+/// What a reading connection reads as `sample`: both tables. SQLite merges the two in key
+/// order for a seek (`ORDER BY t_ms DESC LIMIT 1` stays a seek in `sample`).
+const SAMPLE_VIEW: &str = "CREATE TEMP VIEW sample AS \
+    SELECT target, tbl, addr, t_ms, raw FROM main.sample \
+    UNION ALL SELECT target, tbl, addr, t_ms, raw FROM main.sample_recent";
+
+/// For a file older than version 3: an empty `sample_recent`, so that readers need not ask.
+const NO_RECENT: &str = "CREATE TEMP TABLE sample_recent (t_ms INTEGER NOT NULL, \
+    target INTEGER NOT NULL, tbl INTEGER NOT NULL, addr INTEGER NOT NULL, \
+    raw INTEGER NOT NULL, PRIMARY KEY (t_ms, target, tbl, addr)) WITHOUT ROWID";
+
+/// Moves the recent samples into `sample`, in its key order, and empties `sample_recent`; in
+/// the caller's transaction. The rows moved.
+pub fn fold_recent(conn: &Connection) -> rusqlite::Result<usize> {
+    let n = conn.execute(
+        "INSERT OR REPLACE INTO main.sample (target, tbl, addr, t_ms, raw) \
+         SELECT target, tbl, addr, t_ms, raw FROM main.sample_recent \
+         ORDER BY target, tbl, addr, t_ms",
+        [],
+    )?;
+    if n > 0 {
+        conn.execute("DELETE FROM main.sample_recent", [])?;
+    }
+    Ok(n)
+}
 
 fn sqlite(path: &Path, e: rusqlite::Error) -> StoreError {
     StoreError::Sqlite {
@@ -169,6 +212,16 @@ pub fn open_for_reading(path: &Path) -> Result<Connection, StoreError> {
     if check(&conn, path)? {
         return Err(StoreError::NotARecording(path.to_path_buf()));
     }
+    let has_recent: bool = conn
+        .query_row(
+            "SELECT count(*) FROM main.sqlite_master WHERE name = 'sample_recent'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|n| n > 0)
+        .map_err(|e| sqlite(path, e))?;
+    conn.execute_batch(if has_recent { SAMPLE_VIEW } else { NO_RECENT })
+        .map_err(|e| sqlite(path, e))?;
     // A read jumps from series to series (see `seek`): a larger cache keeps the key's inner
     // pages between the seeks.
     conn.pragma_update(None, "cache_size", READ_CACHE)
@@ -218,7 +271,7 @@ mod tests {
         let v: i64 = c
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(v, 2);
+        assert_eq!(v, SCHEMA_VERSION);
         let n: i64 = c
             .query_row("SELECT count(*) FROM commissioning", [], |r| r.get(0))
             .unwrap();

@@ -4,6 +4,9 @@
 //! file small), so a question by time alone ("the values at 14:05", "the first and last
 //! reading") costs a few seeks per series rather than a pass over the file: the recording view
 //! moves to any moment of a day of 50 modems (18 million samples) in milliseconds.
+//!
+//! The seeks go to the clustered table itself (`main.sample`); the samples not yet folded into
+//! it (`sample_recent`, by time, a few seconds' worth) are read in one pass per question.
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -53,18 +56,18 @@ impl Recording {
         Ok((all, range))
     }
 
-    /// Every series of the file, read from it: one seek per series.
+    /// Every series of the file, read from it: one seek per series, and the recent ones.
     fn find_series(&self) -> Result<Vec<Key>, StoreError> {
+        let mut out = self.recent_series()?;
         let mut next = self
             .conn
             .prepare_cached(
-                "SELECT target, tbl, addr FROM sample WHERE (target, tbl, addr) >= (?1, ?2, ?3) \
-                 ORDER BY target, tbl, addr LIMIT 1",
+                "SELECT target, tbl, addr FROM main.sample \
+                 WHERE (target, tbl, addr) >= (?1, ?2, ?3) ORDER BY target, tbl, addr LIMIT 1",
             )
             .map_err(|e| self.err(e))?;
         // Table codes and addresses are never negative: the first series of the file.
         let mut key: Key = (i64::MIN, -1, -1);
-        let mut out = Vec::new();
         loop {
             // The next address rather than `>` the series: SQLite seeks straight to it,
             // where `>` on three of the key's four columns steps over the series' rows.
@@ -79,9 +82,24 @@ impl Recording {
                     out.push(k);
                     key = k;
                 }
-                None => return Ok(out),
+                None => break,
             }
         }
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// The series of the samples not yet folded.
+    fn recent_series(&self) -> Result<Vec<Key>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT DISTINCT target, tbl, addr FROM sample_recent")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
     /// Each address's last raw value at or before `t_ms`, with its time: the target's
@@ -90,11 +108,11 @@ impl Recording {
         let mut last = self
             .conn
             .prepare_cached(
-                "SELECT t_ms, raw FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+                "SELECT t_ms, raw FROM main.sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
                  AND t_ms <= ?4 ORDER BY t_ms DESC LIMIT 1",
             )
             .map_err(|e| self.err(e))?;
-        let mut out = Vec::new();
+        let mut out = std::collections::BTreeMap::new();
         let (all, mine) = self.series(Some(id))?;
         for &(target, code, addr) in &all[mine] {
             let (Some(table), Ok(addr)) = (table_of(code), u16::try_from(addr)) else {
@@ -107,15 +125,40 @@ impl Recording {
                 .optional()
                 .map_err(|e| self.err(e))?;
             if let Some((t_ms, raw)) = row {
-                out.push(SampleRow {
-                    table,
-                    addr,
-                    t_ms,
-                    raw,
-                });
+                out.insert((code, addr), (table, t_ms, raw));
             }
         }
-        Ok(out)
+        let mut recent = self
+            .conn
+            .prepare_cached(
+                "SELECT tbl, addr, t_ms, raw FROM sample_recent WHERE target = ?1 AND t_ms <= ?2 \
+                 ORDER BY t_ms",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = recent
+            .query_map(params![id, t_ms], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .map_err(|e| self.err(e))?;
+        for row in rows {
+            let (code, addr, t, raw): (i64, u16, i64, u16) = row.map_err(|e| self.err(e))?;
+            let Some(table) = table_of(code) else {
+                continue;
+            };
+            let newer = out.get(&(code, addr)).is_none_or(|&(_, was, _)| t >= was);
+            if newer {
+                out.insert((code, addr), (table, t, raw));
+            }
+        }
+        Ok(out
+            .into_iter()
+            .map(|((_, addr), (table, t_ms, raw))| SampleRow {
+                table,
+                addr,
+                t_ms,
+                raw,
+            })
+            .collect())
     }
 
     /// The first and last sample times.
@@ -132,26 +175,43 @@ impl Recording {
         let mut first = self
             .conn
             .prepare_cached(
-                "SELECT t_ms FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+                "SELECT t_ms FROM main.sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
                  ORDER BY t_ms LIMIT 1",
             )
             .map_err(|e| self.err(e))?;
         let mut last = self
             .conn
             .prepare_cached(
-                "SELECT t_ms FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+                "SELECT t_ms FROM main.sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
                  ORDER BY t_ms DESC LIMIT 1",
             )
             .map_err(|e| self.err(e))?;
         let mut span: Option<(i64, i64)> = None;
+        let mut widen = |a: i64, b: i64| {
+            span = Some(span.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+        };
         let (all, mine) = self.series(id)?;
         for &k in &all[mine] {
-            let at = |st: &mut rusqlite::CachedStatement<'_>| -> Result<i64, StoreError> {
+            let at = |st: &mut rusqlite::CachedStatement<'_>| -> Result<Option<i64>, StoreError> {
                 st.query_row(params![k.0, k.1, k.2], |r| r.get(0))
+                    .optional()
                     .map_err(|e| self.err(e))
             };
-            let (a, b) = (at(&mut first)?, at(&mut last)?);
-            span = Some(span.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+            // A series seen only in the recent samples has none here.
+            if let (Some(a), Some(b)) = (at(&mut first)?, at(&mut last)?) {
+                widen(a, b);
+            }
+        }
+        let recent: (Option<i64>, Option<i64>) = self
+            .conn
+            .query_row(
+                "SELECT min(t_ms), max(t_ms) FROM sample_recent WHERE ?1 IS NULL OR target = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(|e| self.err(e))?;
+        if let (Some(a), Some(b)) = recent {
+            widen(a, b);
         }
         Ok(span)
     }
@@ -164,15 +224,27 @@ impl Recording {
         at_ms: i64,
         later: bool,
     ) -> Result<Option<i64>, StoreError> {
-        let nearest = if later {
-            "SELECT t_ms FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
-             AND t_ms > ?4 ORDER BY t_ms LIMIT 1"
+        let (nearest, recent) = if later {
+            (
+                "SELECT t_ms FROM main.sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+                 AND t_ms > ?4 ORDER BY t_ms LIMIT 1",
+                "SELECT t_ms FROM sample_recent WHERE (?1 IS NULL OR target = ?1) AND t_ms > ?2 \
+                 ORDER BY t_ms LIMIT 1",
+            )
         } else {
-            "SELECT t_ms FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
-             AND t_ms < ?4 ORDER BY t_ms DESC LIMIT 1"
+            (
+                "SELECT t_ms FROM main.sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+                 AND t_ms < ?4 ORDER BY t_ms DESC LIMIT 1",
+                "SELECT t_ms FROM sample_recent WHERE (?1 IS NULL OR target = ?1) AND t_ms < ?2 \
+                 ORDER BY t_ms DESC LIMIT 1",
+            )
         };
         let mut seek = self.conn.prepare_cached(nearest).map_err(|e| self.err(e))?;
-        let mut best: Option<i64> = None;
+        let mut best: Option<i64> = self
+            .conn
+            .prepare_cached(recent)
+            .and_then(|mut st| st.query_row(params![id, at_ms], |r| r.get(0)).optional())
+            .map_err(|e| self.err(e))?;
         let (all, mine) = self.series(id)?;
         for &k in &all[mine] {
             let t: Option<i64> = seek

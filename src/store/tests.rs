@@ -254,12 +254,86 @@ fn the_main_file_alone_holds_the_recording_after_a_close_even_with_a_reader_open
 fn the_main_file_alone_keeps_up_while_the_recording_runs() {
     let p = temp("checkpoint");
     // Checkpoints at every commit: the main file is never behind what is committed.
-    let r = Recorder::open_checkpointing(&p, "test", std::time::Duration::ZERO).unwrap();
+    let timing = writer::Timing {
+        checkpoint_every: std::time::Duration::ZERO,
+        ..Default::default()
+    };
+    let r = Recorder::open_timed(&p, "test", timing).unwrap();
     r.record(login(1_000));
     r.record(sample(0, 230, 1_000));
     r.flush().unwrap();
     let alone = Recording::open(&copied_alone(&p, "running.cmmrec")).unwrap();
     assert_eq!(alone.count("sample").unwrap(), 1);
+    drop(r);
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
+
+/// Samples are appended to the recent ones, folded into the clustered table when a fold is
+/// due and at the next open after a stop that left some; reads see them wherever they are,
+/// and a second value of a series at one time replaces the first in either table.
+#[test]
+fn recent_samples_are_folded_into_their_series_and_read_wherever_they_are() {
+    let p = temp("fold");
+    let counts = || -> (i64, i64) {
+        let c = rusqlite::Connection::open(&p).unwrap();
+        let n = |t: &str| -> i64 {
+            c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        (n("sample"), n("sample_recent"))
+    };
+    let value_at = |t_ms: i64| -> Option<(i64, u16)> {
+        let rec = Recording::open(&p).unwrap();
+        let id = rec.target_id("H1").unwrap().unwrap();
+        let v = rec.values_at(id, t_ms).unwrap();
+        v.first().map(|s| (s.t_ms, s.raw))
+    };
+    // No fold due: the samples stay recent, and are read; a stop leaves them there.
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(login(1_000));
+    r.record(sample(0, 230, 1_000));
+    r.record(sample(0, 231, 2_000));
+    r.flush().unwrap();
+    assert_eq!(counts(), (0, 2));
+    assert_eq!(value_at(1_500), Some((1_000, 230)));
+    r.close().unwrap();
+    assert_eq!(counts(), (0, 2));
+    assert_eq!(value_at(5_000), Some((2_000, 231)));
+    // The next open folds them; with a fold at every commit, each commit's go too.
+    let timing = writer::Timing {
+        fold_every: std::time::Duration::ZERO,
+        ..Default::default()
+    };
+    let r = Recorder::open_timed(&p, "test", timing).unwrap();
+    assert_eq!(counts(), (2, 0));
+    r.record(sample(0, 232, 3_000));
+    r.flush().unwrap();
+    assert_eq!(counts(), (3, 0));
+    r.record(sample(0, 240, 3_000));
+    r.flush().unwrap();
+    assert_eq!(counts(), (3, 0));
+    assert_eq!(value_at(5_000), Some((3_000, 240)));
+    r.close().unwrap();
+    // Recent and folded at once: the newest wins, wherever it is.
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(sample(0, 250, 4_000));
+    r.record(sample(1, 7, 4_000));
+    r.flush().unwrap();
+    assert_eq!(counts(), (3, 2));
+    assert_eq!(value_at(3_500), Some((3_000, 240)));
+    assert_eq!(value_at(4_000), Some((4_000, 250)));
+    let rec = Recording::open(&p).unwrap();
+    assert_eq!(rec.count("sample").unwrap(), 5);
+    assert_eq!(rec.span().unwrap(), Some((1_000, 4_000)));
+    let id = rec.target_id("H1").unwrap().unwrap();
+    let got: Vec<i64> = rec
+        .samples(id, Table::Holding, 0, (0, 10_000))
+        .unwrap()
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(got, [1_000, 2_000, 3_000, 4_000]);
+    drop(rec);
     drop(r);
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
@@ -435,18 +509,50 @@ fn seeking_series_by_series_reads_what_a_pass_over_the_file_reads() {
         [start + 240_000],
     )
     .unwrap();
-    c.execute(
-        "DELETE FROM sample WHERE target = 3 AND t_ms > ?1",
-        [start + 240_000],
-    )
-    .unwrap();
+    for table in ["sample", "sample_recent"] {
+        c.execute(
+            &format!("DELETE FROM {table} WHERE target = 3 AND t_ms > ?1"),
+            [start + 240_000],
+        )
+        .unwrap();
+    }
     c.execute(
         "INSERT INTO event (t_ms, target, kind, text) VALUES (?1, 3, 'offline', 'gone')",
         [start + 300_000],
     )
     .unwrap();
+    // The samples as the recorder leaves them (the last ones not yet folded into the
+    // clustered table), then folded up to the middle of the hour, then all folded.
+    let recent = |c: &rusqlite::Connection| -> i64 {
+        c.query_row("SELECT count(*) FROM sample_recent", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert!(recent(&c) > 0, "a short recording is all recent");
+    seeks_match_a_pass(&p, start, false);
+    c.execute_batch(&format!(
+        "INSERT INTO sample SELECT target, tbl, addr, t_ms, raw FROM sample_recent \
+         WHERE t_ms < {mid}; DELETE FROM sample_recent WHERE t_ms < {mid};",
+        mid = start + 2_700_000
+    ))
+    .unwrap();
+    assert!(recent(&c) > 0);
+    seeks_match_a_pass(&p, start, true);
+    super::schema::fold_recent(&c).unwrap();
+    assert_eq!(recent(&c), 0);
+    seeks_match_a_pass(&p, start, true);
     drop(c);
-    let rec = Recording::open(&p).unwrap();
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
+
+/// The seeks of [`seeking_series_by_series_reads_what_a_pass_over_the_file_reads`] against
+/// queries over every sample (`folded`: some are in the clustered table).
+fn seeks_match_a_pass(p: &std::path::Path, start: i64, folded: bool) {
+    let rec = Recording::open(p).unwrap();
+    let in_tree: i64 = rec
+        .conn
+        .query_row("SELECT count(*) FROM main.sample", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(in_tree > 0, folded);
     let q = |sql: &str, args: &[i64]| -> Option<i64> {
         rec.conn
             .query_row(sql, rusqlite::params_from_iter(args), |r| r.get(0))
@@ -520,9 +626,22 @@ fn seeking_series_by_series_reads_what_a_pass_over_the_file_reads() {
             let down = (id == 3).then_some(start + 300_000);
             let online = up.is_some_and(|u| at >= u) && down.is_none_or(|d| at < d);
             assert_eq!(m.online, online, "target {id} at {at}");
+            for later in [false, true] {
+                let nearest = if later {
+                    q(
+                        "SELECT min(t_ms) FROM sample WHERE target = ?1 AND t_ms > ?2",
+                        &[id, at],
+                    )
+                } else {
+                    q(
+                        "SELECT max(t_ms) FROM sample WHERE target = ?1 AND t_ms < ?2",
+                        &[id, at],
+                    )
+                };
+                assert_eq!(rec.reading_beside(Some(id), at, later).unwrap(), nearest);
+            }
         }
     }
-    let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
 
 /// The stale marks at a moment: a block unanswered stays stale until a value of it comes again

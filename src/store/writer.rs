@@ -29,6 +29,12 @@ pub const BATCH: usize = 20_000;
 pub const COMMIT_EVERY: Duration = Duration::from_secs(1);
 /// Longest time between checkpoints (the WAL copied into the main file).
 pub const CHECKPOINT_EVERY: Duration = Duration::from_secs(30);
+/// Longest time between folds of the recent samples into the clustered table (see
+/// [`schema`]): the longer, the fewer times each page of a series is written.
+pub const FOLD_EVERY: Duration = Duration::from_secs(30);
+/// Recent samples at most before a fold comes sooner: a reader scans them for a question by
+/// series, and a fold sorts them.
+pub const FOLD_ROWS: usize = 500_000;
 /// The writer's nap between drains while records come (the longest a flush waits more).
 const NAP: Duration = Duration::from_millis(20);
 /// Longest a checkpoint waits for a reader of the file to finish its read.
@@ -38,6 +44,24 @@ enum Msg {
     Record(Record),
     Flush(SyncSender<Result<(), StoreError>>),
     Close,
+}
+
+/// How often the writer copies the WAL into the main file and folds the recent samples.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timing {
+    /// Longest time between checkpoints.
+    pub checkpoint_every: Duration,
+    /// Longest time between folds.
+    pub fold_every: Duration,
+}
+
+impl Default for Timing {
+    fn default() -> Self {
+        Timing {
+            checkpoint_every: CHECKPOINT_EVERY,
+            fold_every: FOLD_EVERY,
+        }
+    }
 }
 
 /// What the writer and its handle share.
@@ -60,22 +84,20 @@ impl Recorder {
     /// Opens (or creates, or appends to) the recording at `path` and starts its writer. An
     /// unusable file is refused here, with the reason.
     pub fn open(path: &Path, program: &str) -> Result<Recorder, StoreError> {
-        Self::open_checkpointing(path, program, CHECKPOINT_EVERY)
+        Self::open_timed(path, program, Timing::default())
     }
 
-    /// [`Recorder::open`] with checkpoints at most `every` apart (tests: zero, at each
-    /// commit).
-    pub fn open_checkpointing(
-        path: &Path,
-        program: &str,
-        every: Duration,
-    ) -> Result<Recorder, StoreError> {
+    /// [`Recorder::open`] with checkpoints and folds at most so far apart (tests: zero, at
+    /// each commit).
+    pub fn open_timed(path: &Path, program: &str, timing: Timing) -> Result<Recorder, StoreError> {
         let conn = schema::open_for_writing(path)?;
         let sqlite = |e: rusqlite::Error| StoreError::Sqlite {
             path: path.to_path_buf(),
             reason: e.to_string(),
         };
         conn.busy_timeout(BUSY_WAIT).map_err(sqlite)?;
+        // Samples a stop without a close (a kill, a crash) left recent are folded now.
+        schema::fold_recent(&conn).map_err(sqlite)?;
         conn.execute(
             "INSERT INTO session (started_ms, program) VALUES (?1, ?2)",
             params![chrono::Utc::now().timestamp_millis(), program],
@@ -88,7 +110,9 @@ impl Recorder {
             path: path.to_path_buf(),
             targets: HashMap::new(),
             shared: shared.clone(),
-            checkpoint_every: every,
+            timing,
+            recent: 0,
+            folded: Instant::now(),
         };
         let thread = std::thread::Builder::new()
             .name("cmm-recorder".into())
@@ -195,7 +219,11 @@ struct Writer {
     path: PathBuf,
     targets: HashMap<String, i64>,
     shared: Arc<Shared>,
-    checkpoint_every: Duration,
+    timing: Timing,
+    /// Samples in `sample_recent`.
+    recent: usize,
+    /// When they were last folded into `sample`.
+    folded: Instant,
 }
 
 impl Writer {
@@ -235,7 +263,7 @@ impl Writer {
                     let r = self.commit(&mut batch);
                     rows = 0;
                     last = Instant::now();
-                    if checkpointed.elapsed() >= self.checkpoint_every {
+                    if checkpointed.elapsed() >= self.timing.checkpoint_every {
                         self.checkpoint("PASSIVE");
                         checkpointed = Instant::now();
                     }
@@ -254,7 +282,7 @@ impl Writer {
                 rows = 0;
                 last = Instant::now();
             }
-            if checkpointed.elapsed() >= self.checkpoint_every {
+            if checkpointed.elapsed() >= self.timing.checkpoint_every {
                 self.checkpoint("PASSIVE");
                 checkpointed = Instant::now();
             }
@@ -286,18 +314,26 @@ impl Writer {
         }
     }
 
-    /// Writes the batch in one transaction. A failure (disk full, read-only) loses this batch,
-    /// counted and reported, and the next batch tries again.
+    /// Writes the batch in one transaction, with a fold of the recent samples when one is due.
+    /// A failure (disk full, read-only) loses this batch, counted and reported, and the next
+    /// batch tries again.
     fn commit(&mut self, batch: &mut Vec<Record>) -> Result<(), StoreError> {
-        if batch.is_empty() {
+        if batch.is_empty() && !Self::fold_due(self.recent, self.folded, self.timing.fold_every) {
             return Ok(());
         }
         let n = batch.iter().map(Record::rows).sum::<usize>() as u64;
         let result = self.write(batch);
         batch.clear();
         match result {
-            Ok(()) => {
+            Ok(recent) => {
                 self.shared.written.fetch_add(n, Ordering::Relaxed);
+                match recent {
+                    Some(added) => self.recent += added,
+                    None => {
+                        self.recent = 0;
+                        self.folded = Instant::now();
+                    }
+                }
                 Ok(())
             }
             Err(e) => {
@@ -314,37 +350,51 @@ impl Writer {
         }
     }
 
-    /// The samples go in last, sorted by series: a second's changes land all over the
-    /// samples' tree (clustered by series for range reads), and in key order each page is
-    /// visited once, in turn, instead of again and again at random (which makes SQLite's
-    /// cache spill pages into the WAL and read them back in the middle of the transaction).
-    fn write(&mut self, batch: &[Record]) -> rusqlite::Result<()> {
+    /// Whether `recent` samples, the last fold at `folded`, are to be folded into the
+    /// clustered table now. A stop does not fold: readers read both tables, the next open
+    /// folds, and a fold at the stop would leave the recent samples' pages free in the file.
+    fn fold_due(recent: usize, folded: Instant, every: Duration) -> bool {
+        recent > 0 && (recent >= FOLD_ROWS || folded.elapsed() >= every)
+    }
+
+    /// The samples go in last, appended to the recent ones in time order (each page written
+    /// once, as it fills); when a fold is due they are then all moved into the clustered
+    /// table in the same transaction. The samples added to the recent ones: `Some(added)`,
+    /// or `None` after a fold.
+    fn write(&mut self, batch: &[Record]) -> rusqlite::Result<Option<usize>> {
+        let (recent, folded, every) = (self.recent, self.folded, self.timing.fold_every);
         let tx = self.conn.transaction()?;
         let mut samples = Vec::new();
         for r in batch {
             write_one(&tx, &mut self.targets, r, &mut samples)?;
         }
         // Stable: two values of one series at one time keep their order (the last wins).
-        samples.sort_by_key(|&(t, tbl, addr, t_ms, _)| (t, tbl, addr, t_ms));
+        samples.sort_by_key(|&(t, tbl, addr, t_ms, _)| (t_ms, t, tbl, addr));
+        let added = samples.len();
         let mut insert = tx.prepare_cached(INSERT_SAMPLE)?;
         // Bound one by one and run without rusqlite's per-call checks: this loop is most of
         // the rows of a busy server's recording.
         for (t, tbl, addr, t_ms, raw) in samples {
-            insert.raw_bind_parameter(1, t)?;
-            insert.raw_bind_parameter(2, tbl)?;
-            insert.raw_bind_parameter(3, addr)?;
-            insert.raw_bind_parameter(4, t_ms)?;
+            insert.raw_bind_parameter(1, t_ms)?;
+            insert.raw_bind_parameter(2, t)?;
+            insert.raw_bind_parameter(3, tbl)?;
+            insert.raw_bind_parameter(4, addr)?;
             insert.raw_bind_parameter(5, raw)?;
             insert.raw_execute()?;
         }
         drop(insert);
-        tx.commit()
+        let fold = Self::fold_due(recent + added, folded, every);
+        if fold {
+            schema::fold_recent(&tx)?;
+        }
+        tx.commit()?;
+        Ok((!fold).then_some(added))
     }
 }
 
 /// A value change (a second one of a series at the same time replaces the first).
-const INSERT_SAMPLE: &str =
-    "INSERT OR REPLACE INTO sample (target, tbl, addr, t_ms, raw) VALUES (?1, ?2, ?3, ?4, ?5)";
+const INSERT_SAMPLE: &str = "INSERT OR REPLACE INTO sample_recent (t_ms, target, tbl, addr, raw) \
+     VALUES (?1, ?2, ?3, ?4, ?5)";
 
 /// The id of a target, inserting it the first time.
 fn target_id(

@@ -417,7 +417,7 @@ fn row_ui(
     } else {
         ui.scope_builder(name, |ui| ui.add(egui::Label::new(shown).truncate()));
     }
-    let changed = t.changed_ms.get(&(d.table, d.addr)).copied();
+    let changed = t.changed_ms.get(&(d.table, d.addr));
     let fresh = changed.is_some_and(|c| now_ms - c < HIGHLIGHT_MS);
     let highlight = fresh.then(|| ui.visuals().selection.bg_fill.gamma_multiply(0.5));
     let value_colour = if stale.is_some() { weak } else { text };

@@ -594,7 +594,7 @@ impl View {
             None => None,
         };
         // Come back once the newest highlight has faded; nothing else is due.
-        if let Some(latest) = target.and_then(|t| t.changed_ms.values().max().copied())
+        if let Some(latest) = target.and_then(|t| t.changed_ms.values().max())
             && now - latest < registers_ui::HIGHLIGHT_MS
         {
             let left = registers_ui::HIGHLIGHT_MS - (now - latest);

@@ -157,9 +157,13 @@ fn a_recording_survives_sigkill_under_load() {
         .unwrap();
     assert_eq!(check, "ok");
     let (n, last): (i64, i64) = conn
-        .query_row("SELECT count(*), max(t_ms) FROM sample", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        // The last seconds are still in sample_recent (folded into sample at the next open).
+        .query_row(
+            "SELECT count(*), max(t_ms) FROM (SELECT t_ms FROM sample \
+             UNION ALL SELECT t_ms FROM sample_recent)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     assert!(n > 20_000, "{n} samples kept");
     let lost_ms = killed_at - last;
@@ -331,7 +335,11 @@ fn a_serial_poll_is_recorded_with_its_frames() {
         "{requests} requests, {replies} replies"
     );
     let samples: i64 = conn
-        .query_row("SELECT count(*) FROM sample", [], |r| r.get(0))
+        .query_row(
+            "SELECT (SELECT count(*) FROM sample) + (SELECT count(*) FROM sample_recent)",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(samples > 50, "{samples}");
     let _ = std::fs::remove_dir_all(&d);
@@ -534,7 +542,7 @@ fn a_recording_is_copied_to_one_file_and_described() {
     let (ok, info, err) = cmmctl(&["recording", "info", &s(&cut)]);
     assert!(ok, "{err}");
     for said in [
-        "schema version 2",
+        "schema version 3",
         "targets        1",
         "3 samples",
         "H1 \"north\" HGM6120N-4G: 3 readings",
