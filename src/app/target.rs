@@ -188,8 +188,9 @@ pub enum Link {
         /// Peer of the long connection.
         peer: Option<SocketAddr>,
     },
-    /// A controller on the laptop's serial port.
-    Serial(SerialLink),
+    /// A controller on the laptop's serial port (boxed: its figures are large, and most
+    /// targets are modems).
+    Serial(Box<SerialLink>),
     /// A modem seen through a broker.
     Remote(RemoteLink),
 }
@@ -385,7 +386,7 @@ impl Target {
     /// The serial link, made one if the target was not yet known as reached that way.
     pub fn serial_link_mut(&mut self) -> &mut SerialLink {
         if !self.is_serial() {
-            self.link = Link::Serial(SerialLink::default());
+            self.link = Link::Serial(Box::default());
         }
         match &mut self.link {
             Link::Serial(s) => s,
@@ -459,7 +460,9 @@ impl Target {
     /// for a modem, the slave its data comes from (a controller may sit at any address), else
     /// the map's.
     pub fn slave(&self) -> u8 {
-        if let Link::Serial(SerialLink { slave: Some(s), .. }) = self.link {
+        if let Link::Serial(link) = &self.link
+            && let Some(s) = link.slave
+        {
             return s;
         }
         self.image

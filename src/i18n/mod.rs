@@ -193,27 +193,20 @@ pub fn with_lang<R>(l: Lang, f: impl FnOnce() -> R) -> R {
     f()
 }
 
-/// The compiled catalogue: one bundle per language, and the pseudo-language's.
-struct Catalogue {
-    bundles: Vec<FluentBundle<FluentResource>>,
-}
-
-fn catalogue() -> &'static Catalogue {
-    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
-    CATALOGUE.get_or_init(|| {
-        let mut bundles: Vec<FluentBundle<FluentResource>> = SOURCES
-            .iter()
-            .map(|(l, source)| bundle(*l, source))
-            .collect();
-        let mut pseudo = bundle(Lang::En, SOURCES[0].1);
-        pseudo.set_transform(Some(pseudo_text));
-        bundles.push(pseudo);
-        Catalogue { bundles }
+/// The compiled bundle of a language, made the first time it is asked for: a process that
+/// speaks one language (a server) parses only that one and English, the fallback.
+fn bundle_of(l: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 5] = [const { OnceLock::new() }; 5];
+    BUNDLES[usize::from(l.index())].get_or_init(|| match l {
+        Lang::Pseudo => {
+            let mut pseudo = bundle(Lang::En, SOURCES[0].1);
+            pseudo.set_transform(Some(pseudo_text));
+            pseudo
+        }
+        l => bundle(l, SOURCES[usize::from(l.index())].1),
     })
 }
 
-/// A bundle of `source` for `l`. A message that does not parse is left out (the catalogue
-/// test names it); the rest are used.
 fn bundle(l: Lang, source: &str) -> FluentBundle<FluentResource> {
     let tag = match l {
         Lang::Zh => "zh",
@@ -299,10 +292,7 @@ pub fn tr_args(key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
 /// The text of `key` in `l`, else in English, else the key itself.
 fn lookup(l: Lang, key: &str, args: Option<&FluentArgs>) -> String {
     let id = id_of(key);
-    let c = catalogue();
-    let tries = [usize::from(l.index()), usize::from(Lang::En.index())];
-    for i in tries {
-        let b = &c.bundles[i];
+    for b in [bundle_of(l), bundle_of(Lang::En)] {
         let Some(pattern) = b.get_message(&id).and_then(|m| m.value()) else {
             continue;
         };

@@ -18,8 +18,8 @@ pub struct LoginInfo {
     pub hostname: String,
     /// Controller model.
     pub moduletype: String,
-    /// The plan it was given.
-    pub plan: PollPlan,
+    /// The plan it was given (shared with its connection's session).
+    pub plan: std::sync::Arc<PollPlan>,
     /// How its multi-byte coil deltas are read (its map's setting).
     pub coil_delta: crate::proto::map::CoilDelta,
 }

@@ -84,7 +84,7 @@ pub async fn start(listener: TcpListener, config: ServerConfig, events: EventSin
         let info = super::hub::LoginInfo {
             hostname: hostname.clone(),
             moduletype: moduletype.clone(),
-            plan: shared.config.plan_for(moduletype),
+            plan: Arc::new(shared.config.plan_for(moduletype)),
             coil_delta: shared.config.coil_delta_for(moduletype),
         };
         hub.remember(hostid, info);

@@ -1,8 +1,6 @@
 //! The register image of a target: the last known value of every coil and register, per slave
 //! and table, updated by `reqdata` blocks and `reqdatachange` deltas, reporting what changed.
 
-use std::collections::BTreeMap;
-
 use super::hex;
 use super::rtu::{Block, BlockValues, Table, unpack_bits};
 use super::uplink::DataChange;
@@ -178,12 +176,19 @@ impl Values {
     pub fn is_empty(&self) -> bool {
         self.runs.is_empty()
     }
+
+    /// Gives back the room the runs grew by beyond what they hold.
+    pub fn shrink_to_fit(&mut self) {
+        self.runs.shrink_to_fit();
+        self.runs.iter_mut().for_each(|r| r.values.shrink_to_fit());
+    }
 }
 
-/// Last known values per (slave, table).
+/// Last known values per (slave, table): a short list sorted by key (a modem has one to
+/// four tables; an ordered map's node held room for eleven).
 #[derive(Debug, Clone, Default)]
 pub struct RegisterImage {
-    tables: BTreeMap<(u8, Table), Values>,
+    tables: Vec<((u8, Table), Values)>,
 }
 
 impl RegisterImage {
@@ -197,7 +202,8 @@ impl RegisterImage {
     /// Applies a block and appends the addresses whose value changed, in address order, to
     /// `changes` (one vector for all the blocks of an upload).
     pub fn apply_block_into(&mut self, block: &Block, changes: &mut Vec<Change>) {
-        let t = self.tables.entry((block.slave, block.table)).or_default();
+        let t = self.values_mut(block.slave, block.table);
+        let mut grew = false;
         let mut put = |i: usize, new: u16| {
             let Some(addr) = u16::try_from(i)
                 .ok()
@@ -206,6 +212,7 @@ impl RegisterImage {
                 return;
             };
             let old = t.insert(addr, new);
+            grew |= old.is_none();
             if old != Some(new) {
                 changes.push(Change {
                     slave: block.slave,
@@ -220,29 +227,47 @@ impl RegisterImage {
             BlockValues::Bits(bits) => bits.iter().enumerate().for_each(|(i, &b)| put(i, b as u16)),
             BlockValues::Registers(r) => r.iter().enumerate().for_each(|(i, &v)| put(i, v)),
         }
+        // New addresses come with a target's first uploads: the room they grew by is
+        // trimmed then, never again after.
+        if grew {
+            t.shrink_to_fit();
+        }
+    }
+
+    /// The values of (slave, table), made empty the first time.
+    fn values_mut(&mut self, slave: u8, table: Table) -> &mut Values {
+        let key = (slave, table);
+        let i = match self.tables.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => i,
+            Err(i) => {
+                self.tables.reserve_exact(1);
+                self.tables.insert(i, (key, Values::default()));
+                i
+            }
+        };
+        &mut self.tables[i].1
     }
 
     /// Sets the raw value at an address (0/1 for bits), as a change reported it.
     pub fn set(&mut self, slave: u8, table: Table, addr: u16, raw: u16) {
-        self.tables
-            .entry((slave, table))
-            .or_default()
-            .insert(addr, raw);
+        self.values_mut(slave, table).insert(addr, raw);
     }
 
     /// The raw value at an address, if known.
     pub fn get(&self, slave: u8, table: Table, addr: u16) -> Option<u16> {
-        self.tables.get(&(slave, table))?.get(addr)
+        let key = (slave, table);
+        let i = self.tables.binary_search_by(|(k, _)| k.cmp(&key)).ok()?;
+        self.tables[i].1.get(addr)
     }
 
     /// Every known (slave, table) and its values in address order.
     pub fn tables(&self) -> impl Iterator<Item = (&(u8, Table), &Values)> {
-        self.tables.iter()
+        self.tables.iter().map(|(k, v)| (k, v))
     }
 
     /// Number of known addresses.
     pub fn len(&self) -> usize {
-        self.tables.values().map(Values::len).sum()
+        self.tables.iter().map(|(_, v)| v.len()).sum()
     }
 
     /// Whether nothing is known yet.
@@ -357,7 +382,7 @@ mod tests {
         };
         for round in 0..200 {
             let mut runs = Values::default();
-            let mut reference = BTreeMap::new();
+            let mut reference = std::collections::BTreeMap::new();
             for _ in 0..300 {
                 let r = next();
                 // Mostly near a few bases, sometimes anywhere, sometimes at the very end.

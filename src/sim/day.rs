@@ -118,7 +118,7 @@ pub fn write(out: &Path, day: Day, mut progress: impl FnMut(f64)) -> Result<Made
         drain(&mut short, &mut state, &recorder, t, &mut info, None);
         let plan = info
             .as_ref()
-            .map_or_else(PollPlan::default, |i| i.plan.clone());
+            .map_or_else(PollPlan::default, |i| PollPlan::clone(&i.plan));
         let mut session = Session::new(config.clone(), live.clone(), peer, at(t));
         let longcon = Uplink::LongCon {
             hostid: hostid.clone(),

@@ -83,7 +83,7 @@ impl Session {
             let info = LoginInfo {
                 hostname: l.hostname.clone(),
                 moduletype: l.moduletype.clone(),
-                plan,
+                plan: std::sync::Arc::new(plan),
                 coil_delta: self.config.coil_delta_for(&l.moduletype),
             };
             self.outputs.push_back(Output::LoggedIn {

@@ -83,9 +83,11 @@ pub struct Session {
     splitter: Splitter,
     hostid: Option<String>,
     /// Waiting for the hub's answer to `Output::Attach` for this hostid, with the message
-    /// that asked for it.
-    attaching: Option<(String, Uplink)>,
-    plan: PollPlan,
+    /// that asked for it (boxed: a moment in a connection's life, and the session's largest
+    /// field inline).
+    attaching: Option<Box<(String, Uplink)>>,
+    /// The plan its modem was given (`None`: the default, until the login or attach).
+    plan: Option<Arc<PollPlan>>,
     /// The command sent and waiting for its reply (one at a time).
     pending: VecDeque<Pending>,
     /// Commands waiting for the one in flight to end, in order.
@@ -117,9 +119,6 @@ pub struct Session {
     packets: Option<u64>,
 }
 
-/// Room kept in the transmit buffer between replies (an ack is under 60 bytes).
-const TRANSMIT_KEPT: usize = 256;
-
 impl Session {
     /// A new connection from `peer`, accepted at `now`; `advertise` is the `liveData` address.
     pub fn new(
@@ -130,7 +129,7 @@ impl Session {
     ) -> Self {
         Session {
             splitter: Splitter::new(config.max_message),
-            plan: config.default_plan.clone(),
+            plan: None,
             config,
             advertise,
             peer,
@@ -180,6 +179,11 @@ impl Session {
         (self.last_rx + idle).min(self.opened + idle)
     }
 
+    /// The poll plan its modem's data follows.
+    fn plan(&self) -> &PollPlan {
+        self.plan.as_deref().unwrap_or(&self.config.default_plan)
+    }
+
     /// Whether the peer said who it is: a login was answered, or a message named the modem.
     pub fn identified(&self) -> bool {
         self.hostid.is_some() || self.login_answered || self.attaching.is_some()
@@ -200,19 +204,18 @@ impl Session {
         (!self.transmit.is_empty()).then(|| std::mem::take(&mut self.transmit))
     }
 
-    /// Bytes to write to the socket, all queued so far, left in place (no copy, the buffer
-    /// kept): call [`Session::transmitted`] once they are written.
+    /// Bytes to write to the socket, all queued so far, left in place (no copy): call
+    /// [`Session::transmitted`] once they are written.
     pub fn transmit(&self) -> &[u8] {
         &self.transmit
     }
 
     /// What [`Session::transmit`] gave was written.
     pub fn transmitted(&mut self) {
-        self.transmit.clear();
-        // A large reply (a login's) does not keep its room on an idle connection.
-        if self.transmit.capacity() > TRANSMIT_KEPT {
-            self.transmit = Vec::new();
-        }
+        // The room is given back: a modem's connection is idle between replies seconds
+        // apart, and room kept for them (a few hundred bytes each) was a large part of a
+        // modem's memory; making it again per reply costs next to nothing.
+        self.transmit = Vec::new();
     }
 
     /// The next event or hub request.
@@ -249,11 +252,11 @@ impl Session {
     /// another one (`parallel`: this one is answered and its messages kept raw, never applied
     /// as live readings). Processing of waiting input resumes.
     pub fn handle_attached(&mut self, login: Option<LoginInfo>, parallel: bool) {
-        let Some((hostid, msg)) = self.attaching.take() else {
+        let Some((hostid, msg)) = self.attaching.take().map(|a| *a) else {
             return;
         };
         if let Some(info) = login {
-            self.plan = info.plan;
+            self.plan = Some(info.plan);
             self.coil_delta = info.coil_delta;
         }
         self.hostid = Some(hostid.clone());
@@ -279,7 +282,7 @@ impl Session {
     /// The hub refused the attach (`why`: the hostid is online from another address): the
     /// message is answered as refused and the connection closes.
     pub fn handle_attach_refused(&mut self, why: &str) {
-        let Some((_, msg)) = self.attaching.take() else {
+        let Some((_, msg)) = self.attaching.take().map(|a| *a) else {
             return;
         };
         self.send(&Downlink::Ack {
@@ -438,7 +441,7 @@ impl Session {
                         hostid: hostid.clone(),
                         take_over: matches!(msg, Uplink::LongCon { .. }),
                     });
-                    self.attaching = Some((hostid, msg));
+                    self.attaching = Some(Box::new((hostid, msg)));
                 }
             },
         }
@@ -465,7 +468,7 @@ impl Session {
             }
             Uplink::ReqData { frames, .. } => {
                 self.send_ok("reqdata");
-                let (blocks, errors) = self.plan.decode_reqdata(&frames);
+                let (blocks, errors) = self.plan().decode_reqdata(&frames);
                 let mut stale = Vec::new();
                 for e in errors {
                     let bytes = hex::decode(&e.hex).unwrap_or_else(|_| e.hex.into_bytes());
@@ -473,7 +476,7 @@ impl Session {
                     self.protocol_error(what, &bytes);
                     // The request's values were not refreshed: say so, never leave them
                     // looking current.
-                    if let Some(req) = self.plan.requests.get(e.index)
+                    if let Some(req) = self.plan().requests.get(e.index)
                         && let crate::proto::rtu::RequestPdu::Read { table, addr, qty } = req.pdu
                     {
                         stale.push(Event::Stale {
@@ -512,8 +515,8 @@ impl Session {
                     self.packets = Some(n);
                 }
                 let (mut blocks, errors) =
-                    delta_blocks(self.plan.slave(), &change, self.coil_delta);
-                blocks.iter_mut().for_each(|b| self.plan.trim_padding(b));
+                    delta_blocks(self.plan().slave(), &change, self.coil_delta);
+                blocks.iter_mut().for_each(|b| self.plan().trim_padding(b));
                 for e in errors {
                     self.protocol_error(format!("reqdatachange {e}"), &[]);
                 }
