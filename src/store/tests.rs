@@ -268,6 +268,38 @@ fn the_main_file_alone_keeps_up_while_the_recording_runs() {
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
 
+/// A writer held up (another program holds the file locked) while records keep coming: past
+/// the queue's bound they are dropped and counted, never waited for; every record is either
+/// written or counted lost.
+#[test]
+fn a_full_queue_drops_and_counts_and_never_waits() {
+    let p = temp("full");
+    let r = Recorder::open(&p, "test").unwrap();
+    r.record(login(1_000));
+    r.flush().unwrap();
+    let lock = rusqlite::Connection::open(&p).unwrap();
+    lock.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let sent = writer::QUEUE + 2 * writer::BATCH;
+    let started = std::time::Instant::now();
+    for i in 0..sent {
+        r.record(sample(0, i as u16, 2_000 + i as i64));
+    }
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "record() waited"
+    );
+    lock.execute_batch("ROLLBACK").unwrap();
+    drop(lock);
+    // The held-up commit may fail (the file was busy): that is counted too.
+    let _ = r.flush();
+    r.flush().unwrap();
+    let lost = r.lost();
+    assert!(lost > 0, "nothing dropped past the bound");
+    assert_eq!(r.written() + lost, 1 + sent as u64);
+    drop(r);
+    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+}
+
 /// Samples are appended to the recent ones, folded into the clustered table when a fold is
 /// due and at the next open after a stop that left some; reads see them wherever they are,
 /// and a second value of a series at one time replaces the first in either table.

@@ -11,8 +11,10 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TryRecvError, sync_channel};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{
+    Receiver, RecvTimeoutError, Sender, SyncSender, TryRecvError, channel, sync_channel,
+};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -67,6 +69,10 @@ impl Default for Timing {
 /// What the writer and its handle share.
 #[derive(Default)]
 struct Shared {
+    /// Records sent and not yet taken by the writer (the queue is bounded by this count,
+    /// not by a ring allocated for [`QUEUE`] records up front: that ring's pages came into
+    /// memory as its head went round, tens of megabytes on a busy server).
+    queued: AtomicUsize,
     lost: AtomicU64,
     written: AtomicU64,
     error: Mutex<Option<StoreError>>,
@@ -74,7 +80,7 @@ struct Shared {
 
 /// A recording being written.
 pub struct Recorder {
-    tx: SyncSender<Msg>,
+    tx: Sender<Msg>,
     path: PathBuf,
     shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
@@ -103,7 +109,7 @@ impl Recorder {
             params![chrono::Utc::now().timestamp_millis(), program],
         )
         .map_err(sqlite)?;
-        let (tx, rx) = sync_channel(QUEUE);
+        let (tx, rx) = channel();
         let shared = Arc::new(Shared::default());
         let mut writer = Writer {
             conn,
@@ -137,8 +143,11 @@ impl Recorder {
     /// Queues a record; never waits (a full queue drops it and counts it).
     pub fn record(&self, r: Record) {
         let rows = r.rows() as u64;
-        if self.tx.try_send(Msg::Record(r)).is_err() {
+        let full = self.shared.queued.load(Ordering::Relaxed) >= QUEUE;
+        if full || self.tx.send(Msg::Record(r)).is_err() {
             self.shared.lost.fetch_add(rows, Ordering::Relaxed);
+        } else {
+            self.shared.queued.fetch_add(1, Ordering::Relaxed);
         }
     }
 
@@ -188,7 +197,7 @@ impl Recorder {
 /// Commits a recorder's queue from another thread.
 #[derive(Clone)]
 pub struct Flusher {
-    tx: SyncSender<Msg>,
+    tx: Sender<Msg>,
     path: PathBuf,
 }
 
@@ -256,6 +265,7 @@ impl Writer {
             };
             match msg {
                 Ok(Msg::Record(r)) => {
+                    self.shared.queued.fetch_sub(1, Ordering::Relaxed);
                     rows += r.rows();
                     batch.push(r);
                 }

@@ -33,6 +33,9 @@ pub(super) struct Resets {
     /// Logins waiting for the long connection: hostid -> login number.
     logins: BTreeMap<String, u64>,
     login_seq: u64,
+    /// The one timer of the logins' deadlines (a task per login held a kilobyte each for
+    /// 30 s, thousands of them when a fleet comes back).
+    long_timer: Option<mpsc::UnboundedSender<(tokio::time::Instant, String, u64)>>,
     /// The `liveData` address modems are told.
     advertise: String,
 }
@@ -104,16 +107,39 @@ impl Resets {
                 self.last_login.insert(hostid.clone(), Instant::now());
                 self.login_seq += 1;
                 self.logins.insert(hostid.clone(), self.login_seq);
-                let (tx, h, n) = (internal.clone(), hostid.clone(), self.login_seq);
-                tokio::spawn(async move {
-                    tokio::time::sleep(LONG_CONNECTION_WITHIN).await;
-                    let _ = tx.send(Internal::LongConnectionDue(h, n)).await;
-                });
+                let due = (
+                    tokio::time::Instant::now() + LONG_CONNECTION_WITHIN,
+                    hostid.clone(),
+                    self.login_seq,
+                );
+                let _ = self.long_timer(internal).send(due);
                 let (uid, sent_at) = self.waiting.remove(hostid)?;
                 Some(relogged(hostid, &uid, sent_at.elapsed()))
             }
             _ => None,
         }
+    }
+
+    /// The timer that says each login's deadline has come, started the first time.
+    fn long_timer(
+        &mut self,
+        internal: &mpsc::Sender<Internal>,
+    ) -> &mpsc::UnboundedSender<(tokio::time::Instant, String, u64)> {
+        self.long_timer.get_or_insert_with(|| {
+            let (tx, mut rx) = mpsc::unbounded_channel::<(tokio::time::Instant, String, u64)>();
+            let internal = internal.clone();
+            tokio::spawn(async move {
+                // One delay for all: the deadlines come in the order they fall.
+                while let Some((at, hostid, n)) = rx.recv().await {
+                    tokio::time::sleep_until(at).await;
+                    let due = Internal::LongConnectionDue(hostid, n);
+                    if internal.send(due).await.is_err() {
+                        break;
+                    }
+                }
+            });
+            tx
+        })
     }
 
     /// 30 s after login `n` of `hostid`: still no long connection?
