@@ -101,6 +101,8 @@ pub struct Recording {
     path: PathBuf,
     /// The series found so far per target (see `seek`), while the file is unchanged.
     pub(super) series: super::seek::SeriesCache,
+    /// The samples not yet folded, read once while the file is unchanged (see `seek`).
+    pub(super) recent: super::seek::RecentCache,
 }
 
 impl Recording {
@@ -110,6 +112,7 @@ impl Recording {
             conn: schema::open_for_reading(path)?,
             path: path.to_path_buf(),
             series: Default::default(),
+            recent: Default::default(),
         })
     }
 

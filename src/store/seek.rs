@@ -6,7 +6,9 @@
 //! moves to any moment of a day of 50 modems (18 million samples) in milliseconds.
 //!
 //! The seeks go to the clustered table itself (`main.sample`); the samples not yet folded into
-//! it (`sample_recent`, by time, a few seconds' worth) are read in one pass per question.
+//! it (`sample_recent`, by time: seconds of a live recording, up to half a million rows of one
+//! written faster than real time) are read once while the file is unchanged, and sorted by
+//! target and time.
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -26,7 +28,55 @@ type Key = (i64, i64, i64);
 #[derive(Default)]
 pub struct SeriesCache(RefCell<Option<(i64, Arc<[Key]>)>>);
 
+/// A sample not yet folded: target row id, time, table code, address, raw word.
+type RecentRow = (i64, i64, i64, u16, u16);
+
+/// The samples not yet folded, by target and time, and the file's `data_version` then.
+#[derive(Default)]
+pub struct RecentCache(RefCell<Option<(i64, Arc<[RecentRow]>)>>);
+
 impl Recording {
+    /// The samples not yet folded, of target `id` (of every target when `None`), in time order
+    /// for a target.
+    fn recent(&self, id: Option<i64>) -> Result<(Arc<[RecentRow]>, Range<usize>), StoreError> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        let cached = self
+            .recent
+            .0
+            .borrow()
+            .as_ref()
+            .filter(|(v, _)| *v == version)
+            .map(|(_, all)| all.clone());
+        let all = match cached {
+            Some(all) => all,
+            None => {
+                let mut st = self
+                    .conn
+                    .prepare("SELECT target, t_ms, tbl, addr, raw FROM sample_recent")
+                    .map_err(|e| self.err(e))?;
+                let rows = st
+                    .query_map([], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                    })
+                    .map_err(|e| self.err(e))?;
+                let mut all: Vec<RecentRow> =
+                    rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
+                all.sort_unstable();
+                let all: Arc<[RecentRow]> = all.into();
+                *self.recent.0.borrow_mut() = Some((version, all.clone()));
+                all
+            }
+        };
+        let range = match id {
+            Some(id) => all.partition_point(|r| r.0 < id)..all.partition_point(|r| r.0 <= id),
+            None => 0..all.len(),
+        };
+        Ok((all, range))
+    }
+
     /// The series of target `id` (of every target when `None`), in key order: the file's
     /// series and the range of them that are the target's.
     fn series(&self, id: Option<i64>) -> Result<(Arc<[Key]>, Range<usize>), StoreError> {
@@ -92,14 +142,11 @@ impl Recording {
 
     /// The series of the samples not yet folded.
     fn recent_series(&self) -> Result<Vec<Key>, StoreError> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT DISTINCT target, tbl, addr FROM sample_recent")
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+        let (all, range) = self.recent(None)?;
+        Ok(all[range]
+            .iter()
+            .map(|&(t, _, code, addr, _)| (t, code, i64::from(addr)))
+            .collect())
     }
 
     /// Each address's last raw value at or before `t_ms`, with its time: the target's
@@ -128,20 +175,8 @@ impl Recording {
                 out.insert((code, addr), (table, t_ms, raw));
             }
         }
-        let mut recent = self
-            .conn
-            .prepare_cached(
-                "SELECT tbl, addr, t_ms, raw FROM sample_recent WHERE target = ?1 AND t_ms <= ?2 \
-                 ORDER BY t_ms",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = recent
-            .query_map(params![id, t_ms], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })
-            .map_err(|e| self.err(e))?;
-        for row in rows {
-            let (code, addr, t, raw): (i64, u16, i64, u16) = row.map_err(|e| self.err(e))?;
+        let (recent, mine) = self.recent(Some(id))?;
+        for &(_, t, code, addr, raw) in recent[mine].iter().take_while(|r| r.1 <= t_ms) {
             let Some(table) = table_of(code) else {
                 continue;
             };
@@ -202,16 +237,9 @@ impl Recording {
                 widen(a, b);
             }
         }
-        let recent: (Option<i64>, Option<i64>) = self
-            .conn
-            .query_row(
-                "SELECT min(t_ms), max(t_ms) FROM sample_recent WHERE ?1 IS NULL OR target = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .map_err(|e| self.err(e))?;
-        if let (Some(a), Some(b)) = recent {
-            widen(a, b);
+        let (recent, mine) = self.recent(id)?;
+        for r in &recent[mine] {
+            widen(r.1, r.1);
         }
         Ok(span)
     }
@@ -224,27 +252,21 @@ impl Recording {
         at_ms: i64,
         later: bool,
     ) -> Result<Option<i64>, StoreError> {
-        let (nearest, recent) = if later {
-            (
-                "SELECT t_ms FROM main.sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
-                 AND t_ms > ?4 ORDER BY t_ms LIMIT 1",
-                "SELECT t_ms FROM sample_recent WHERE (?1 IS NULL OR target = ?1) AND t_ms > ?2 \
-                 ORDER BY t_ms LIMIT 1",
-            )
+        let nearest = if later {
+            "SELECT t_ms FROM main.sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+             AND t_ms > ?4 ORDER BY t_ms LIMIT 1"
         } else {
-            (
-                "SELECT t_ms FROM main.sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
-                 AND t_ms < ?4 ORDER BY t_ms DESC LIMIT 1",
-                "SELECT t_ms FROM sample_recent WHERE (?1 IS NULL OR target = ?1) AND t_ms < ?2 \
-                 ORDER BY t_ms DESC LIMIT 1",
-            )
+            "SELECT t_ms FROM main.sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+             AND t_ms < ?4 ORDER BY t_ms DESC LIMIT 1"
         };
         let mut seek = self.conn.prepare_cached(nearest).map_err(|e| self.err(e))?;
-        let mut best: Option<i64> = self
-            .conn
-            .prepare_cached(recent)
-            .and_then(|mut st| st.query_row(params![id, at_ms], |r| r.get(0)).optional())
-            .map_err(|e| self.err(e))?;
+        let (recent, mine) = self.recent(id)?;
+        let times = recent[mine].iter().map(|r| r.1);
+        let mut best: Option<i64> = if later {
+            times.filter(|&t| t > at_ms).min()
+        } else {
+            times.filter(|&t| t < at_ms).max()
+        };
         let (all, mine) = self.series(id)?;
         for &k in &all[mine] {
             let t: Option<i64> = seek

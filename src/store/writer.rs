@@ -282,6 +282,7 @@ impl Writer {
                 }
                 Ok(Msg::Close) | Err(RecvTimeoutError::Disconnected) => {
                     let _ = self.commit(&mut batch);
+                    self.fold_at_stop();
                     self.checkpoint("TRUNCATE");
                     return;
                 }
@@ -360,9 +361,37 @@ impl Writer {
         }
     }
 
+    /// At a stop, the recent samples are folded (the file is then all in its clustered
+    /// layout, quick for every reader), unless they are more than a fiftieth of the file (a
+    /// short and busy recording): their pages would stay free in it, a larger file for
+    /// nothing; readers read both tables, and the next open folds them. A failure leaves
+    /// them recent, where they are read all the same.
+    fn fold_at_stop(&mut self) {
+        if self.recent == 0 {
+            return;
+        }
+        let bytes: rusqlite::Result<i64> = self.conn.query_row(
+            "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+            [],
+            |r| r.get(0),
+        );
+        // About 24 bytes a recent sample, with its share of the table's pages.
+        let recent = i64::try_from(self.recent)
+            .unwrap_or(i64::MAX)
+            .saturating_mul(24);
+        if bytes.is_ok_and(|b| recent <= b / 50) {
+            let folded = self.conn.transaction().and_then(|tx| {
+                schema::fold_recent(&tx)?;
+                tx.commit()
+            });
+            if folded.is_ok() {
+                self.recent = 0;
+            }
+        }
+    }
+
     /// Whether `recent` samples, the last fold at `folded`, are to be folded into the
-    /// clustered table now. A stop does not fold: readers read both tables, the next open
-    /// folds, and a fold at the stop would leave the recent samples' pages free in the file.
+    /// clustered table now.
     fn fold_due(recent: usize, folded: Instant, every: Duration) -> bool {
         recent > 0 && (recent >= FOLD_ROWS || folded.elapsed() >= every)
     }
