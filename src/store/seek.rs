@@ -22,29 +22,41 @@ use super::{StoreError, table_of};
 /// A series: target row id, table code, address.
 type Key = (i64, i64, i64);
 
-/// Every series of the file as found (in key order, so a target's are side by side), and the
-/// file's `data_version` then: a file that another connection changed since (a recording
-/// being written) is looked through again.
-#[derive(Default)]
-pub struct SeriesCache(RefCell<Option<(i64, Arc<[Key]>)>>);
+/// Rows read from the file once, sorted with a target's side by side, and the file's
+/// `data_version` then: a file that another connection changed since (a recording being
+/// written) is read again.
+pub struct ByVersion<T>(RefCell<Option<(i64, Arc<[T]>)>>);
+
+impl<T> Default for ByVersion<T> {
+    fn default() -> Self {
+        ByVersion(RefCell::new(None))
+    }
+}
+
+/// Every series of the file as found, in key order.
+pub type SeriesCache = ByVersion<Key>;
 
 /// A sample not yet folded: target row id, time, table code, address, raw word.
 type RecentRow = (i64, i64, i64, u16, u16);
 
-/// The samples not yet folded, by target and time, and the file's `data_version` then.
-#[derive(Default)]
-pub struct RecentCache(RefCell<Option<(i64, Arc<[RecentRow]>)>>);
+/// The samples not yet folded, by target and time.
+pub type RecentCache = ByVersion<RecentRow>;
 
 impl Recording {
-    /// The samples not yet folded, of target `id` (of every target when `None`), in time order
-    /// for a target.
-    fn recent(&self, id: Option<i64>) -> Result<(Arc<[RecentRow]>, Range<usize>), StoreError> {
+    /// What `cache` holds while the file is unchanged, else what `read` reads now (sorted by
+    /// target first), and the range of it that is target `id`'s (all of it when `None`).
+    fn by_version<T: Copy>(
+        &self,
+        cache: &ByVersion<T>,
+        target: impl Fn(&T) -> i64,
+        id: Option<i64>,
+        read: impl FnOnce() -> Result<Vec<T>, StoreError>,
+    ) -> Result<(Arc<[T]>, Range<usize>), StoreError> {
         let version: i64 = self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))
             .map_err(|e| self.err(e))?;
-        let cached = self
-            .recent
+        let cached = cache
             .0
             .borrow()
             .as_ref()
@@ -53,6 +65,28 @@ impl Recording {
         let all = match cached {
             Some(all) => all,
             None => {
+                let all: Arc<[T]> = read()?.into();
+                *cache.0.borrow_mut() = Some((version, all.clone()));
+                all
+            }
+        };
+        let range = match id {
+            Some(id) => {
+                all.partition_point(|r| target(r) < id)..all.partition_point(|r| target(r) <= id)
+            }
+            None => 0..all.len(),
+        };
+        Ok((all, range))
+    }
+
+    /// The samples not yet folded, of target `id` (of every target when `None`), in time order
+    /// for a target.
+    fn recent(&self, id: Option<i64>) -> Result<(Arc<[RecentRow]>, Range<usize>), StoreError> {
+        self.by_version(
+            &self.recent,
+            |r| r.0,
+            id,
+            || {
                 let mut st = self
                     .conn
                     .prepare("SELECT target, t_ms, tbl, addr, raw FROM sample_recent")
@@ -65,45 +99,15 @@ impl Recording {
                 let mut all: Vec<RecentRow> =
                     rows.collect::<Result<_, _>>().map_err(|e| self.err(e))?;
                 all.sort_unstable();
-                let all: Arc<[RecentRow]> = all.into();
-                *self.recent.0.borrow_mut() = Some((version, all.clone()));
-                all
-            }
-        };
-        let range = match id {
-            Some(id) => all.partition_point(|r| r.0 < id)..all.partition_point(|r| r.0 <= id),
-            None => 0..all.len(),
-        };
-        Ok((all, range))
+                Ok(all)
+            },
+        )
     }
 
     /// The series of target `id` (of every target when `None`), in key order: the file's
     /// series and the range of them that are the target's.
     fn series(&self, id: Option<i64>) -> Result<(Arc<[Key]>, Range<usize>), StoreError> {
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))
-            .map_err(|e| self.err(e))?;
-        let cached = self
-            .series
-            .0
-            .borrow()
-            .as_ref()
-            .filter(|(v, _)| *v == version)
-            .map(|(_, all)| all.clone());
-        let all = match cached {
-            Some(all) => all,
-            None => {
-                let all: Arc<[Key]> = self.find_series()?.into();
-                *self.series.0.borrow_mut() = Some((version, all.clone()));
-                all
-            }
-        };
-        let range = match id {
-            Some(id) => all.partition_point(|k| k.0 < id)..all.partition_point(|k| k.0 <= id),
-            None => 0..all.len(),
-        };
-        Ok((all, range))
+        self.by_version(&self.series, |k| k.0, id, || self.find_series())
     }
 
     /// Every series of the file, read from it: one seek per series, and the recent ones.

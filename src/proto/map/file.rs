@@ -533,16 +533,13 @@ fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Setting
             "rtu-bytes" => super::CoilDelta::RtuBytes,
             "integer-lsb" => super::CoilDelta::IntegerLsb,
             other => {
-                return c.err(
-                    span,
-                    t!(
-                        "{ $field }: { $value } is not { $first } or { $second }",
-                        field = "settings.coil_delta",
-                        value = format!("{other:?}"),
-                        first = "\"rtu-bytes\"",
-                        second = "\"integer-lsb\""
-                    ),
+                let why = not_either(
+                    "settings.coil_delta",
+                    other,
+                    "\"rtu-bytes\"",
+                    "\"integer-lsb\"",
                 );
+                return c.err(span, why);
             }
         };
     }
@@ -553,17 +550,23 @@ fn settings(c: &Checker<'_>, s: Option<&Spanned<RawSettings>>) -> Result<Setting
         Some(NoData::Text(t)) => {
             return c.err(
                 span,
-                t!(
-                    "{ $field }: { $value } is not { $first } or { $second }",
-                    field = "settings.no_data",
-                    value = format!("{t:?}"),
-                    first = "0-65535",
-                    second = "\"none\""
-                ),
+                not_either("settings.no_data", t, "0-65535", "\"none\""),
             );
         }
     };
     Ok(out)
+}
+
+/// "settings.no_data: "x" is not 0-65535 or "none"": a setting's value that is neither of
+/// the two it can be.
+fn not_either(field: &str, value: &str, first: &str, second: &str) -> String {
+    t!(
+        "{ $field }: { $value } is not { $first } or { $second }",
+        field = field,
+        value = format!("{value:?}"),
+        first = first,
+        second = second
+    )
 }
 
 fn enums(
