@@ -11,7 +11,7 @@ use crate::link::{Direction, Event};
 use crate::proto::Table;
 use crate::proto::image::Change;
 use crate::proto::map::AlarmKind;
-use crate::store::Record;
+use crate::store::{Peer, Record};
 
 /// Where recordings go by default: the user's data folder
 /// (`~/.local/share/cmm-commissioner/recordings`, `%LOCALAPPDATA%\cmm-commissioner\data\recordings`).
@@ -32,6 +32,26 @@ fn event(target: Option<&str>, kind: &'static str, text: String, t_ms: i64) -> R
         kind,
         text,
         t_ms,
+    }
+}
+
+/// [`records_of`] for an event that is not needed after: a message's text and target are
+/// moved into its record, not copied.
+pub fn into_records(ev: Event, changes: &[Change], s: &AppState, t_ms: i64) -> Vec<Record> {
+    match ev {
+        Event::Traffic {
+            hostid,
+            peer,
+            direction,
+            text,
+        } => vec![Record::Message {
+            target: hostid,
+            peer: Peer::Net(peer),
+            dir: direction,
+            text,
+            t_ms,
+        }],
+        ev => records_of(&ev, changes, s, t_ms),
     }
 }
 
@@ -108,7 +128,7 @@ pub fn records_of(ev: &Event, changes: &[Change], s: &AppState, t_ms: i64) -> Ve
             text,
         } => vec![Record::Message {
             target: hostid.clone(),
-            peer: peer.to_string(),
+            peer: Peer::Net(*peer),
             dir: *direction,
             text: text.clone(),
             t_ms,
@@ -155,7 +175,7 @@ pub fn records_of(ev: &Event, changes: &[Change], s: &AppState, t_ms: i64) -> Ve
         } => {
             let message = |dir, text: &String| Record::Message {
                 target: Some(target.clone()),
-                peer: port.clone(),
+                peer: Peer::Named(port.clone()),
                 dir,
                 text: text.clone(),
                 t_ms,

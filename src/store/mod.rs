@@ -69,6 +69,26 @@ pub enum StoreError {
 
 pub use crate::model::Direction;
 
+/// Where a message came from or went: a modem's address, or a serial port. Kept as it is
+/// until the writer writes it as text, so that recording a message formats nothing on the
+/// core's thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Peer {
+    /// A modem's (or a remote's) address.
+    Net(std::net::SocketAddr),
+    /// A serial port, or another name.
+    Named(String),
+}
+
+impl std::fmt::Display for Peer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Peer::Net(a) => a.fmt(f),
+            Peer::Named(n) => f.write_str(n),
+        }
+    }
+}
+
 /// Something to keep.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
@@ -117,8 +137,8 @@ pub enum Record {
     Message {
         /// Target, when known.
         target: Option<String>,
-        /// Peer address.
-        peer: String,
+        /// Peer address, or serial port.
+        peer: Peer,
         /// Which way.
         dir: Direction,
         /// The text.

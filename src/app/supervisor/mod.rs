@@ -349,12 +349,25 @@ impl Supervisor {
             let failure = match op {
                 Op::Event(e) => {
                     let changes = state.apply(&e, now);
-                    if let Some(r) = &self.recording.recorder {
-                        for rec in super::recording::records_of(&e, &changes, &state, now) {
-                            r.record(rec);
+                    let print =
+                        self.printing.tx.is_some() && (self.printing.traffic || !e.is_traffic());
+                    let e = match &self.recording.recorder {
+                        // Not printed: what the records need is moved into them.
+                        Some(r) if !print => {
+                            for rec in super::recording::into_records(e, &changes, &state, now) {
+                                r.record(rec);
+                            }
+                            continue;
                         }
-                    }
-                    if self.printing.tx.is_some() && (self.printing.traffic || !e.is_traffic()) {
+                        Some(r) => {
+                            for rec in super::recording::records_of(&e, &changes, &state, now) {
+                                r.record(rec);
+                            }
+                            e
+                        }
+                        None => e,
+                    };
+                    if print {
                         reports.push(self.report(&state, e, changes));
                     }
                     continue;
