@@ -23,6 +23,7 @@
 #[macro_use]
 pub mod i18n;
 pub mod app;
+pub mod background;
 pub mod cli;
 pub mod journal;
 pub mod link;

@@ -142,15 +142,18 @@ impl Supervisor {
                     Ok(())
                 });
                 // The check reads the whole file: on a connection of its own, so the moments
-                // asked for meanwhile are not held up behind it.
+                // asked for meanwhile are not held up behind it, and at the lowest priority,
+                // so that it does not take the cores they need.
                 let file = path.to_path_buf();
                 self.jobs().spawn(
                     "the check of the file stopped",
                     move || {
-                        Ok(match Recording::open(&file) {
+                        let check = move || match Recording::open(&file) {
                             Ok(rec) => crate::store::info::damage(&rec),
                             Err(e) => Some(format!("this file is damaged: {e}")),
-                        })
+                        };
+                        crate::background::lowest_priority("cmm-check", check)
+                            .ok_or(CoreError::Busy("the check of the file stopped"))
                     },
                     |s, damage, now| {
                         if let Some(problem) = damage? {
