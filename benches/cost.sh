@@ -8,7 +8,8 @@
 #      SECONDS (default 30): CPU time of the server (user + system, from /proc) per message
 #      the modems sent, and the modems' p99 from a message to its reply;
 #   2. IDLE modems (default 5000) logged in and quiet: resident memory per modem (the
-#      server's RSS with them, less its RSS before they came);
+#      server's RSS with them, less the RSS of the same server beside it with none, read at
+#      the same moment);
 #   3. the same number of modems at the vendor's rate (an upload every 3 s, a heartbeat every
 #      30 s, a full upload every minute): resident memory per modem after a minute and a half.
 # `cmmctl serve` runs with change events printed (to /dev/null); the floor server prints its
@@ -93,7 +94,8 @@ bytes_per_sample() {
 # load NAME ROUND: the load run; "µs/message messages CPU-s" then the p99, then the bytes per
 # sample, in $work/NAME.cost.ROUND.
 load() {
-  local name=$1 round=$2 port file="$work/$1.cmmrec"
+  local name=$1 round=$2 port file="$work/$1.load/r.cmmrec"
+  mkdir -p "$work/$1.load"
   port=$(free_port)
   start "$name" "$port" "$rate" "$file"
   local before after
@@ -115,27 +117,33 @@ load() {
 
 # memory NAME KIND: resident memory per modem, "KiB/modem base-MiB full-MiB", in
 # $work/NAME.KIND; KIND idle (uploads an hour apart, heartbeats every 10 minutes) or vendor
-# (uploads every 3 s, heartbeats every 30 s, a full upload every minute).
+# (uploads every 3 s, heartbeats every 30 s, a full upload every minute). The base is a second
+# server of the same kind started beside it and given no modems, read at the same moment:
+# what a server holds for its own sake at that age (a recording's cache, the allocator's
+# pools) is then not counted as the modems'. Each server records into a folder of its own (a
+# recording server reads the registry of the recordings beside its file).
 memory() {
-  local name=$1 kind=$2 port file="$work/$1.mem.cmmrec"
+  local name=$1 kind=$2 port none_port
   port=$(free_port)
+  none_port=$(free_port)
+  mkdir -p "$work/$name.mem" "$work/$name.none"
   local rate=3600000 heartbeat=600 full_every=3600 duration=40 at=35
   if [ "$kind" = vendor ]; then
     rate=3000 heartbeat=30 full_every=60 duration=95 at=90
   fi
-  start "$name" "$port" "$rate" "$file"
-  sleep 1
-  local base
-  base=$(rss_kib "$server")
+  start "$name" "$none_port" "$rate" "$work/$name.none/r.cmmrec"
+  local none=$server
+  start "$name" "$port" "$rate" "$work/$name.mem/r.cmmrec"
   $bin sim-modem --server "127.0.0.1:$port" --count "$idle" --ramp 10 --duration "$duration" \
     --heartbeat "$heartbeat" --full-every "$full_every" --quiet > "$work/$name.$kind.sim" &
   local sim=$!
   sleep "$at"
-  local full
+  local base full
   full=$(rss_kib "$server")
+  base=$(rss_kib "$none")
   wait "$sim" || true
-  kill "$server"; wait "$server" 2>/dev/null || true
-  rm -f "$file" "$file-wal" "$file-shm"
+  kill "$server" "$none"; wait "$server" "$none" 2>/dev/null || true
+  rm -rf "$work/$name.mem" "$work/$name.none"
   python3 -c 'import sys; b,f,n=int(sys.argv[1]),int(sys.argv[2]),int(sys.argv[3]); print(f"{(f-b)/n:.1f} {b/1024:.1f} {f/1024:.1f}")' "$base" "$full" "$idle" \
     > "$work/$name.$kind"
 }
