@@ -120,6 +120,10 @@ impl TrafficLog {
     /// not traffic.
     pub fn apply(&mut self, event: &crate::model::Event, now_ms: i64) {
         use crate::model::Event;
+        // A log that keeps nothing copies nothing (every message of a recording server).
+        if !self.keep {
+            return;
+        }
         match event {
             Event::Traffic {
                 hostid,
