@@ -18,8 +18,9 @@ pub fn lowest_priority<T: Send + 'static>(
     thread.join().ok()
 }
 
-/// The calling thread's priority, lowest (Linux: nice 19, which is per thread there). Where
-/// that cannot be done the thread keeps its priority: slower for the window, never wrong.
+/// The calling thread's priority, lowest (Linux: nice 19, which is per thread there;
+/// Windows: the lowest thread priority). Where that cannot be done the thread keeps its
+/// priority: slower for the window, never wrong.
 fn lower_this_thread() {
     #[cfg(target_os = "linux")]
     // SAFETY: gettid and setpriority take and return plain integers; setpriority on this
@@ -27,6 +28,15 @@ fn lower_this_thread() {
     unsafe {
         let tid = libc::gettid();
         libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 19);
+    }
+    #[cfg(windows)]
+    // SAFETY: GetCurrentThread returns a pseudo-handle to this thread, valid while it runs
+    // and not to be closed; SetThreadPriority changes only this thread, an error is ignored.
+    unsafe {
+        use windows_sys::Win32::System::Threading::{
+            GetCurrentThread, SetThreadPriority, THREAD_PRIORITY_LOWEST,
+        };
+        SetThreadPriority(GetCurrentThread(), THREAD_PRIORITY_LOWEST);
     }
 }
 
