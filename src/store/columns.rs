@@ -38,23 +38,66 @@ pub struct Column {
 impl Recording {
     /// A series over `[from_ms, to_ms]` as at most `columns` pixel columns: the minimum,
     /// maximum and last raw value of each, with their times (`signed`: raw words read as i16).
+    /// The clustered table is read through its key and the recent readings (the last half
+    /// minute or so of a recording) apart, and the two merged column by column: an aggregate
+    /// over the view of both would pass every row through SQLite's union.
     pub fn series_columns(
         &self,
         id: i64,
         table: Table,
         addr: u16,
-        (from_ms, to_ms): (i64, i64),
+        range: (i64, i64),
         columns: i64,
         signed: bool,
     ) -> Result<Vec<Column>, StoreError> {
+        let series = (id, table, addr);
+        let mut out = self.columns_in("main.sample", series, range, columns, signed)?;
+        let recent = self.columns_in("sample_recent", series, range, columns, signed)?;
+        if recent.is_empty() {
+            return Ok(out.into_iter().map(|(_, c)| c).collect());
+        }
+        out.extend(recent);
+        // By column, then the clustered table's part first: each column's two parts merge.
+        out.sort_by_key(|&(col, c)| (col, c.t_last));
+        let mut merged: Vec<(i64, Column)> = Vec::with_capacity(out.len());
+        for (col, c) in out {
+            match merged.last_mut() {
+                Some((k, m)) if *k == col => {
+                    if c.min < m.min {
+                        (m.min, m.t_min) = (c.min, c.t_min);
+                    }
+                    if c.max > m.max {
+                        (m.max, m.t_max) = (c.max, c.t_max);
+                    }
+                    if c.t_last >= m.t_last {
+                        (m.last, m.t_last) = (c.last, c.t_last);
+                    }
+                }
+                _ => merged.push((col, c)),
+            }
+        }
+        Ok(merged.into_iter().map(|(_, c)| c).collect())
+    }
+
+    /// [`Recording::series_columns`] of one table, each column with its number.
+    fn columns_in(
+        &self,
+        from: &str,
+        (id, table, addr): (i64, Table, u16),
+        (from_ms, to_ms): (i64, i64),
+        columns: i64,
+        signed: bool,
+    ) -> Result<Vec<(i64, Column)>, StoreError> {
         let span = (to_ms - from_ms).max(1);
         let value = value_sql(signed);
         let col = "MIN((t_ms - ?4) * ?6 / ?5, ?6 - 1) AS col";
-        let rows = "FROM sample WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
-                    AND t_ms BETWEEN ?4 AND ?4 + ?5 GROUP BY col";
+        let rows = format!(
+            "FROM {from} WHERE target = ?1 AND tbl = ?2 AND addr = ?3 \
+             AND t_ms BETWEEN ?4 AND ?4 + ?5 GROUP BY col"
+        );
         // SQLite's bare columns with MIN()/MAX() take the row of the extreme: its time.
         let sql = format!(
-            "SELECT min_t, min_v, max_t, max_v, last_t, last_v FROM
+            "SELECT col, min_t, min_v, max_t, max_v, last_t, last_v FROM
                (SELECT {col}, t_ms AS min_t, MIN({value}) AS min_v {rows}) AS lo
              JOIN (SELECT {col}, t_ms AS max_t, MAX({value}) AS max_v {rows}) AS hi USING (col)
              JOIN (SELECT {col}, MAX(t_ms) AS last_t, {value} AS last_v {rows}) AS la USING (col)
@@ -65,14 +108,17 @@ impl Recording {
             .query_map(
                 params![id, table_code(table), addr, from_ms, span, columns.max(1)],
                 |r| {
-                    Ok(Column {
-                        t_min: r.get(0)?,
-                        min: r.get(1)?,
-                        t_max: r.get(2)?,
-                        max: r.get(3)?,
-                        t_last: r.get(4)?,
-                        last: r.get(5)?,
-                    })
+                    Ok((
+                        r.get(0)?,
+                        Column {
+                            t_min: r.get(1)?,
+                            min: r.get(2)?,
+                            t_max: r.get(3)?,
+                            max: r.get(4)?,
+                            t_last: r.get(5)?,
+                            last: r.get(6)?,
+                        },
+                    ))
                 },
             )
             .map_err(|e| self.err(e))?;

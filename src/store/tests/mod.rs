@@ -139,33 +139,72 @@ fn what_is_recorded_reads_back_and_exports_in_units() {
     let _ = std::fs::remove_dir_all(p.parent().unwrap());
 }
 
+/// The same reduction whether the samples are recent, folded into their series, or some of
+/// each (the spike and the column it falls in split between the two tables).
 #[test]
 fn a_series_is_read_as_min_and_max_per_column() {
-    let p = temp("columns");
-    let r = Recorder::open(&p, "test").unwrap();
-    // A spike in the middle of 1000 flat samples must survive the reduction.
-    for i in 0..1000i64 {
-        let v = if i == 500 { 400 } else { 230 };
-        r.record(sample(0, v, i * 1000));
+    let mut seen = Vec::new();
+    for layout in ["recent", "mixed", "folded"] {
+        let p = temp(&format!("columns-{layout}"));
+        let folding = writer::Timing {
+            fold_every: std::time::Duration::ZERO,
+            ..writer::Timing::default()
+        };
+        // A spike in the middle of 1000 flat samples must survive the reduction. Mixed: the
+        // first 504 written by a recorder that folds at each commit, the rest by one that
+        // leaves them recent (a short busy stop does not fold).
+        let mut r = Recorder::open(&p, "test").unwrap();
+        for i in 0..1000i64 {
+            if layout == "mixed" && i == 0 {
+                r = Recorder::open_timed(&p, "test", folding).unwrap();
+            }
+            if layout == "mixed" && i == 504 {
+                r.close().unwrap();
+                r = Recorder::open(&p, "test").unwrap();
+            }
+            let v = if i == 500 { 400 } else { 230 };
+            r.record(sample(0, v, i * 1000));
+        }
+        r.close().unwrap();
+        if layout == "folded" {
+            // The next open for writing folds what a stop left.
+            Recorder::open(&p, "test").unwrap().close().unwrap();
+        }
+        let c = rusqlite::Connection::open(&p).unwrap();
+        let count = |t: &str| -> i64 {
+            c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        let split = (count("sample"), count("sample_recent"));
+        drop(c);
+        let expected = match layout {
+            "recent" => (0, 1000),
+            "mixed" => (504, 496),
+            _ => (1000, 0),
+        };
+        assert_eq!(split, expected, "{layout}");
+        let rec = Recording::open(&p).unwrap();
+        let id = rec.targets().unwrap()[0].id;
+        let cols = rec
+            .series_columns(id, Table::Holding, 0, (0, 999_000), 100, false)
+            .unwrap();
+        assert_eq!(cols.len(), 100);
+        assert!(
+            cols.iter().any(|c| c.max == 400 && c.t_max == 500_000),
+            "{layout}: {cols:?}"
+        );
+        assert!(cols.iter().all(|c| c.min == 230));
+        // Each column's last sample is the value held after it.
+        assert!(
+            cols.iter()
+                .all(|c| c.last == 230 && c.t_last >= c.t_max.max(c.t_min))
+        );
+        seen.push(cols);
+        drop(rec);
+        let _ = std::fs::remove_dir_all(p.parent().unwrap());
     }
-    r.close().unwrap();
-    let rec = Recording::open(&p).unwrap();
-    let id = rec.targets().unwrap()[0].id;
-    let cols = rec
-        .series_columns(id, Table::Holding, 0, (0, 999_000), 100, false)
-        .unwrap();
-    assert_eq!(cols.len(), 100);
-    assert!(
-        cols.iter().any(|c| c.max == 400 && c.t_max == 500_000),
-        "{cols:?}"
-    );
-    assert!(cols.iter().all(|c| c.min == 230));
-    // Each column's last sample is the value held after it.
-    assert!(
-        cols.iter()
-            .all(|c| c.last == 230 && c.t_last >= c.t_max.max(c.t_min))
-    );
-    let _ = std::fs::remove_dir_all(p.parent().unwrap());
+    assert_eq!(seen[0], seen[1], "recent and mixed differ");
+    assert_eq!(seen[0], seen[2], "recent and folded differ");
 }
 
 #[test]
