@@ -121,18 +121,8 @@ pub fn records_of(ev: &Event, changes: &[Change], s: &AppState, t_ms: i64) -> Ve
         Event::BrokerState { .. } => vec![event(None, "broker", line(), t_ms)],
         Event::LinkDown { target, .. } => vec![event(Some(target), "link_down", line(), t_ms)],
         Event::Data { hostid, .. } => data_records(hostid, changes, s, t_ms),
-        Event::Traffic {
-            hostid,
-            peer,
-            direction,
-            text,
-        } => vec![Record::Message {
-            target: hostid.clone(),
-            peer: Peer::Net(*peer),
-            dir: *direction,
-            text: text.clone(),
-            t_ms,
-        }],
+        // The event is needed after: its text and target copied into the record.
+        Event::Traffic { .. } => into_records(ev.clone(), changes, s, t_ms),
         Event::CommandSent {
             hostid,
             uid,
