@@ -18,11 +18,10 @@ fn main() -> ExitCode {
     }
 }
 
-/// Transparent huge pages off for this process. mimalloc asks for them on its arenas where the
-/// system lets programs choose (`madvise`, Debian's default): memory then comes into use 2 MiB
-/// at a time, and a server with thousands of modems held about a third more than it uses. This
-/// is what mimalloc's `allow_thp=0` does, which must otherwise be set in the environment
-/// before the program starts. Pages that came before this call keep what they are.
+/// Transparent huge pages off for this process: memory in them comes into use 2 MiB at a
+/// time, and a server with thousands of modems held about a third more than it uses. mimalloc
+/// is built not to ask for them (`no_thp`, for systems where programs choose: `madvise`,
+/// Debian's default); this covers systems where they are always on.
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: prctl with PR_SET_THP_DISABLE takes plain integers and changes only this
